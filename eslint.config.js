@@ -1,0 +1,66 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// The engine must stay pure: no UI, no DOM, no wall clock, no unseeded randomness.
+const engineImportBans = {
+  patterns: [
+    { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/sim is the pure engine: no React.' },
+    { group: ['zustand', 'zustand/*'], message: 'src/sim is the pure engine: no zustand.' },
+    { group: ['d3', 'd3-*'], message: 'src/sim is the pure engine: no D3.' },
+    { group: ['**/ui/**', '**/store/**', '**/app/**'], message: 'src/sim may not import the UI, store or app.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'coverage'] },
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/ui/**', 'src/app/**', 'src/store/**'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+    },
+  },
+  {
+    files: ['src/sim/**/*.ts'],
+    ignores: ['src/sim/**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', engineImportBans],
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'Use the engine event queue.' },
+        { name: 'setInterval', message: 'Use the engine event queue.' },
+        { name: 'requestAnimationFrame', message: 'The engine has no frames.' },
+        { name: 'window', message: 'No DOM in the engine.' },
+        { name: 'document', message: 'No DOM in the engine.' },
+        { name: 'performance', message: 'Time comes from the sim clock.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded RNG (core/rng.ts).' },
+        { object: 'Date', property: 'now', message: 'Use the sim clock.' },
+        { object: 'performance', property: 'now', message: 'Use the sim clock.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);
