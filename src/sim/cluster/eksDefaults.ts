@@ -1,0 +1,76 @@
+import type { ManifestDoc } from '../core/commands';
+
+/**
+ * What every EKS cluster runs before anyone deploys anything: the VPC CNI (aws-node) and kube-proxy
+ * DaemonSets and two CoreDNS replicas, with the requests EKS's managed add-ons set (aws-node 25m
+ * CPU; kube-proxy 100m CPU; coredns 100m CPU / 70Mi, memory limit 170Mi). They consume allocatable
+ * on every node, which is why a t3.medium holds three 500m pods, not three and a half.
+ */
+const systemTolerations = [{ operator: 'Exists' }];
+
+export const EKS_SYSTEM_MANIFESTS: ManifestDoc[] = [
+  {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'aws-node', namespace: 'kube-system' },
+    spec: {
+      template: {
+        metadata: { labels: { 'k8s-app': 'aws-node' } },
+        spec: {
+          priorityClassName: 'system-node-critical',
+          tolerations: systemTolerations,
+          containers: [
+            {
+              name: 'aws-node',
+              image: '602401143452.dkr.ecr.ap-northeast-2.amazonaws.com/amazon-k8s-cni:v1.20.4-eksbuild.1',
+              resources: { requests: { cpu: '25m' } },
+            },
+          ],
+        },
+      },
+    },
+  },
+  {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'kube-proxy', namespace: 'kube-system' },
+    spec: {
+      template: {
+        metadata: { labels: { 'k8s-app': 'kube-proxy' } },
+        spec: {
+          priorityClassName: 'system-node-critical',
+          tolerations: systemTolerations,
+          containers: [
+            {
+              name: 'kube-proxy',
+              image: '602401143452.dkr.ecr.ap-northeast-2.amazonaws.com/eks/kube-proxy:v1.33.3-minimal-eksbuild.6',
+              resources: { requests: { cpu: '100m' } },
+            },
+          ],
+        },
+      },
+    },
+  },
+  {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
+    spec: {
+      replicas: 2,
+      template: {
+        metadata: { labels: { 'k8s-app': 'kube-dns' } },
+        spec: {
+          priorityClassName: 'system-cluster-critical',
+          tolerations: [{ key: 'CriticalAddonsOnly', operator: 'Exists' }],
+          containers: [
+            {
+              name: 'coredns',
+              image: '602401143452.dkr.ecr.ap-northeast-2.amazonaws.com/eks/coredns:v1.12.2-eksbuild.4',
+              resources: { requests: { cpu: '100m', memory: '70Mi' }, limits: { memory: '170Mi' } },
+            },
+          ],
+        },
+      },
+    },
+  },
+];

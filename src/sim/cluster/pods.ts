@@ -1,0 +1,149 @@
+import { nextInt, randomSuffix } from '../core/rng';
+import type { Node, Pod, PodCondition, PodTemplate, Resources, World } from '../core/types';
+import { emitEvent } from '../core/world';
+
+export function templateRequest(t: PodTemplate): Resources {
+  const sum = (key: keyof Resources) => t.containers.reduce((a, c) => a + c.requests[key], 0);
+  const initMax = (key: keyof Resources) => t.initContainers.reduce((a, c) => Math.max(a, c.requests[key]), 0);
+  return {
+    cpuMillis: Math.max(sum('cpuMillis'), initMax('cpuMillis')),
+    memoryMiB: Math.max(sum('memoryMiB'), initMax('memoryMiB')),
+  };
+}
+
+/** Sum of container limits; 0 when any container is unlimited for that resource. */
+export function templateLimit(t: PodTemplate): Resources {
+  const lim = (key: keyof Resources) =>
+    t.containers.some((c) => c.limits[key] === 0) ? 0 : t.containers.reduce((a, c) => a + c.limits[key], 0);
+  return { cpuMillis: lim('cpuMillis'), memoryMiB: lim('memoryMiB') };
+}
+
+function ownerKey(kind: string, name: string) {
+  return `${kind}/${name}`;
+}
+
+export function indexPod(world: World, pod: Pod): void {
+  if (pod.ownerKind === 'None') return;
+  const key = ownerKey(pod.ownerKind, pod.ownerName);
+  let set = world.ownerIndex.get(key);
+  if (!set) world.ownerIndex.set(key, (set = new Set()));
+  set.add(pod.name);
+}
+
+export function podsOwnedBy(world: World, kind: 'ReplicaSet' | 'DaemonSet', name: string): Pod[] {
+  const set = world.ownerIndex.get(ownerKey(kind, name));
+  if (!set) return [];
+  const out: Pod[] = [];
+  for (const n of set) {
+    const p = world.pods.get(n);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+export interface NewPod {
+  name?: string;
+  namespace: string;
+  ownerKind: Pod['ownerKind'];
+  ownerName: string;
+  deployment: string;
+  template: PodTemplate;
+  generateNameBase?: string;
+}
+
+export function createPod(world: World, p: NewPod): Pod {
+  let name = p.name;
+  if (!name) {
+    do name = `${p.generateNameBase ?? p.ownerName}-${randomSuffix(world.rng)}`;
+    while (world.pods.has(name));
+  }
+  const pod: Pod = {
+    uid: world.nextUid++,
+    name,
+    namespace: p.namespace,
+    ownerKind: p.ownerKind,
+    ownerName: p.ownerName,
+    deployment: p.deployment,
+    spec: p.template,
+    request: templateRequest(p.template),
+    limit: templateLimit(p.template),
+    nodeName: '',
+    ip: '',
+    state: 'Pending',
+    epoch: 0,
+    createdMs: world.timeMs,
+    scheduledMs: -1,
+    startedMs: -1,
+    readySinceMs: -1,
+    deletionMs: -1,
+    restarts: 0,
+    lastTerminationReason: '',
+    conditions: [],
+    unschedulableMessage: '',
+    cpuUsedMilliMs: 0,
+    scrapeCpuMilliMs: 0,
+    scrapeMs: -1,
+    memoryMiB: 0,
+    labels: p.template.labels,
+  };
+  world.pods.set(name, pod);
+  world.pendingPods.add(name);
+  indexPod(world, pod);
+  world.workloadsDirty = true;
+  world.schedulerDirty = true;
+  if (p.ownerKind !== 'None') {
+    emitEvent(world, {
+      kind: p.ownerKind,
+      name: p.ownerName,
+      namespace: p.namespace,
+      type: 'Normal',
+      reason: 'SuccessfulCreate',
+      message: `Created pod: ${name}`,
+      source: p.ownerKind === 'DaemonSet' ? 'daemonset-controller' : 'replicaset-controller',
+    });
+  }
+  return pod;
+}
+
+export function setCondition(pod: Pod, type: PodCondition['type'], status: 'True' | 'False', nowMs: number, reason?: string, message?: string) {
+  const existing = pod.conditions.find((c) => c.type === type);
+  if (existing) {
+    if (existing.status !== status) existing.lastTransitionMs = nowMs;
+    existing.status = status;
+    existing.reason = reason;
+    existing.message = message;
+  } else {
+    pod.conditions.push({ type, status, reason, message, lastTransitionMs: nowMs });
+  }
+}
+
+/** Bind a pod to a node: reserve its requests there (the scheduler cache's assume + bind). */
+export function bindPod(world: World, pod: Pod, node: Node): void {
+  pod.nodeName = node.name;
+  world.pendingPods.delete(pod.name);
+  // The VPC CNI hands out secondary IPs from the node's subnet.
+  const subnet = /^ip-(\d+)-(\d+)-(\d+)-/.exec(node.name);
+  pod.ip = subnet ? `${subnet[1]}.${subnet[2]}.${subnet[3]}.${nextInt(world.rng, 2, 254)}` : '';
+  node.requested.cpuMillis += pod.request.cpuMillis;
+  node.requested.memoryMiB += pod.request.memoryMiB;
+  node.requested.pods += 1;
+  node.podNames.push(pod.name);
+}
+
+/** The pod object is deleted from the API: release what it held. */
+export function removePod(world: World, pod: Pod): void {
+  const node = world.nodes.get(pod.nodeName);
+  if (node) {
+    node.requested.cpuMillis -= pod.request.cpuMillis;
+    node.requested.memoryMiB -= pod.request.memoryMiB;
+    node.requested.pods -= 1;
+    const i = node.podNames.indexOf(pod.name);
+    if (i >= 0) node.podNames.splice(i, 1);
+  }
+  world.pods.delete(pod.name);
+  world.pendingPods.delete(pod.name);
+  world.metrics.delete(pod.name);
+  if (pod.ownerKind !== 'None') world.ownerIndex.get(`${pod.ownerKind}/${pod.ownerName}`)?.delete(pod.name);
+  world.schedulerDirty = true;
+  world.workloadsDirty = true;
+}

@@ -1,0 +1,134 @@
+import type { Deployment, Pod, ReplicaSet, World } from '../core/types';
+import { emitEvent } from '../core/world';
+import { createPod, podsOwnedBy } from './pods';
+import { podIsActive, sendPod } from '../lifecycle/apply';
+
+/**
+ * The Deployment and ReplicaSet controllers: a Deployment owns one ReplicaSet per pod-template
+ * hash; a rollout surges the new one and shrinks the old ones within maxSurge/maxUnavailable
+ * (25% each by default); each ReplicaSet creates or deletes pods to match its replicas.
+ */
+
+export function resolvePercent(value: string | number, total: number, roundUp: boolean): number {
+  if (typeof value === 'number') return value;
+  const pct = Number(value.replace('%', '')) / 100;
+  return roundUp ? Math.ceil(pct * total) : Math.floor(pct * total);
+}
+
+export function replicaSetsOf(world: World, d: Deployment): ReplicaSet[] {
+  const out: ReplicaSet[] = [];
+  for (const rs of world.replicaSets.values()) if (rs.deployment === d.name && rs.namespace === d.namespace) out.push(rs);
+  return out.sort((a, b) => a.createdMs - b.createdMs);
+}
+
+function activePods(world: World, rs: ReplicaSet): Pod[] {
+  return podsOwnedBy(world, 'ReplicaSet', rs.name).filter(podIsActive);
+}
+
+function setRsReplicas(world: World, d: Deployment, rs: ReplicaSet, replicas: number): void {
+  if (rs.replicas === replicas) return;
+  const verb = replicas > rs.replicas ? 'up' : 'down';
+  emitEvent(world, {
+    kind: 'Deployment',
+    name: d.name,
+    namespace: d.namespace,
+    type: 'Normal',
+    reason: 'ScalingReplicaSet',
+    message: `Scaled ${verb} replica set ${rs.name} from ${rs.replicas} to ${replicas}`,
+    source: 'deployment-controller',
+  });
+  rs.replicas = replicas;
+}
+
+export function syncDeployment(world: World, d: Deployment): void {
+  const sets = replicaSetsOf(world, d);
+  let current = sets.find((rs) => rs.templateHash === d.templateHash);
+  if (!current) {
+    current = {
+      name: `${d.name}-${d.templateHash}`,
+      namespace: d.namespace,
+      deployment: d.name,
+      templateHash: d.templateHash,
+      template: d.template,
+      replicas: 0,
+      createdMs: world.timeMs,
+    };
+    world.replicaSets.set(current.name, current);
+    sets.push(current);
+  }
+  const old = sets.filter((rs) => rs !== current);
+  const oldTotal = old.reduce((a, rs) => a + rs.replicas, 0);
+  if (oldTotal === 0) {
+    setRsReplicas(world, d, current, d.replicas);
+    return;
+  }
+  // Rolling update.
+  const maxSurge = resolvePercent(d.maxSurge, d.replicas, true);
+  const maxUnavailable = Math.max(resolvePercent(d.maxUnavailable, d.replicas, false), maxSurge === 0 ? 1 : 0);
+  const allowedTotal = d.replicas + maxSurge;
+  const upTo = Math.min(d.replicas, current.replicas + Math.max(0, allowedTotal - (current.replicas + oldTotal)));
+  setRsReplicas(world, d, current, upTo);
+  const ready = (rs: ReplicaSet) => activePods(world, rs).filter((p) => p.state === 'Ready').length;
+  const readyTotal = ready(current) + old.reduce((a, rs) => a + ready(rs), 0);
+  let canRemove = Math.max(0, readyTotal - (d.replicas - maxUnavailable));
+  for (const rs of old) {
+    const notReady = Math.max(0, rs.replicas - ready(rs));
+    const cut = Math.min(rs.replicas, notReady + canRemove);
+    canRemove -= Math.max(0, cut - notReady);
+    if (cut > 0) setRsReplicas(world, d, rs, rs.replicas - cut);
+  }
+  for (const rs of old) if (rs.replicas === 0 && activePods(world, rs).length === 0) world.replicaSets.delete(rs.name);
+}
+
+/** kube's ActivePods ordering for deletion: unscheduled, pending, not ready, shorter ready, more restarts, newer. */
+function deletionRank(a: Pod, b: Pod): number {
+  const assigned = (p: Pod) => (p.nodeName ? 1 : 0);
+  const phase = (p: Pod) => (p.state === 'Pending' ? 0 : p.state === 'Scheduled' || p.state === 'ContainerCreating' ? 1 : 2);
+  const ready = (p: Pod) => (p.state === 'Ready' ? 1 : 0);
+  return (
+    assigned(a) - assigned(b) ||
+    phase(a) - phase(b) ||
+    ready(a) - ready(b) ||
+    b.readySinceMs - a.readySinceMs ||
+    b.restarts - a.restarts ||
+    b.createdMs - a.createdMs ||
+    b.uid - a.uid
+  );
+}
+
+export function syncReplicaSet(world: World, rs: ReplicaSet): void {
+  const pods = activePods(world, rs);
+  const diff = rs.replicas - pods.length;
+  if (diff > 0) {
+    for (let i = 0; i < diff; i++) {
+      createPod(world, {
+        namespace: rs.namespace,
+        ownerKind: 'ReplicaSet',
+        ownerName: rs.name,
+        deployment: rs.deployment,
+        template: rs.template,
+      });
+    }
+  } else if (diff < 0) {
+    const victims = pods.sort(deletionRank).slice(0, -diff);
+    for (const pod of victims) {
+      sendPod(world, pod, 'DELETE');
+      emitEvent(world, {
+        kind: 'ReplicaSet',
+        name: rs.name,
+        namespace: rs.namespace,
+        type: 'Normal',
+        reason: 'SuccessfulDelete',
+        message: `Deleted pod: ${pod.name}`,
+        source: 'replicaset-controller',
+      });
+    }
+  }
+}
+
+export function syncWorkloads(world: World): void {
+  if (!world.workloadsDirty) return;
+  world.workloadsDirty = false;
+  for (const d of world.deployments.values()) syncDeployment(world, d);
+  for (const rs of world.replicaSets.values()) syncReplicaSet(world, rs);
+}

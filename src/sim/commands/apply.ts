@@ -1,0 +1,151 @@
+import type { Command, ManifestDoc, TimedCommand } from '../core/commands';
+import type { World } from '../core/types';
+import { addNotice } from '../core/world';
+import { kindByManifest, kindByName, notFound, qualifiedName } from '../resources/registry';
+import { sendNode } from '../lifecycle/apply';
+import { createPod } from '../cluster/pods';
+import { podTemplateFromManifest } from '../manifests/podTemplate';
+import { runView } from './views';
+import { applyAutoscaleCommand, applyHpaBounds } from './autoscale';
+import { updateAutoScalingGroup } from './aws';
+import '../resources/all';
+
+export interface CommandResult {
+  ok: boolean;
+  output: string;
+}
+
+/** Queue a command for the next tick boundary at or after its time. */
+export function enqueueCommand(world: World, cmd: TimedCommand): void {
+  const list = world.pendingCommands;
+  let i = list.length;
+  while (i > 0 && list[i - 1].atMs > cmd.atMs) i--;
+  list.splice(i, 0, cmd);
+}
+
+export function applyDueCommands(world: World): void {
+  while (world.pendingCommands.length > 0 && world.pendingCommands[0].atMs <= world.timeMs) {
+    const cmd = world.pendingCommands.shift()!;
+    const result = applyCommand(world, cmd.command);
+    world.commands.push({ t: world.timeMs / 1000, input: cmd.input, ok: result.ok, output: result.output });
+  }
+}
+
+function applyManifests(world: World, docs: ManifestDoc[]): CommandResult {
+  const lines: string[] = [];
+  let ok = true;
+  for (const doc of docs) {
+    const apiVersion = String(doc.apiVersion ?? '');
+    const kindName = String(doc.kind ?? '');
+    const name = String((doc.metadata as { name?: string } | undefined)?.name ?? '');
+    const kind = kindByManifest(apiVersion, kindName);
+    if (!kind?.apply) {
+      ok = false;
+      lines.push(`error: resource mapping not found for name: "${name}" namespace: "" from "STDIN": no matches for kind "${kindName}" in version "${apiVersion}"`);
+      continue;
+    }
+    for (const w of kind.warnings?.(doc) ?? []) lines.push(w);
+    try {
+      lines.push(`${qualifiedName(kind, name)} ${kind.apply(world, doc)}`);
+    } catch (err) {
+      ok = false;
+      lines.push(`error: ${qualifiedName(kind, name)}: ${(err as Error).message}`);
+    }
+  }
+  return { ok, output: lines.join('\n') };
+}
+
+export function applyCommand(world: World, cmd: Command): CommandResult {
+  switch (cmd.type) {
+    case 'apply':
+      return applyManifests(world, cmd.manifests);
+    case 'scale': {
+      const kind = kindByName(cmd.kind);
+      const d = world.deployments.get(cmd.name);
+      if (!kind || kind.kind !== 'Deployment') return { ok: false, output: `error: scaling ${cmd.kind} is not supported in the playground (deployments only)` };
+      if (!d) return { ok: false, output: notFound(kind, cmd.name) };
+      d.replicas = cmd.replicas;
+      d.lastScaledBy = 'kubectl scale';
+      world.workloadsDirty = true;
+      return { ok: true, output: `${qualifiedName(kind, cmd.name)} scaled` };
+    }
+    case 'delete': {
+      const kind = kindByName(cmd.kind);
+      if (!kind?.delete) return { ok: false, output: `error: the server doesn't have a resource type "${cmd.kind}"` };
+      if (!kind.list(world).some((o) => o.name === cmd.name)) return { ok: false, output: notFound(kind, cmd.name) };
+      kind.delete(world, cmd.name, cmd.namespace);
+      for (const load of world.loads.values()) {
+        if (load.sourcePods?.includes(cmd.name)) load.sourcePods = load.sourcePods.filter((p) => p !== cmd.name);
+      }
+      return { ok: true, output: `${kind.kind.toLowerCase()} "${cmd.name}" deleted` };
+    }
+    case 'cordon':
+    case 'uncordon':
+    case 'drain': {
+      const node = world.nodes.get(cmd.node);
+      if (!node || node.state === 'Launching') return { ok: false, output: `Error from server (NotFound): nodes "${cmd.node}" not found` };
+      if (cmd.type === 'uncordon') {
+        const changed = sendNode(world, node, 'UNCORDON');
+        return { ok: true, output: `node/${node.name} ${changed ? 'uncordoned' : 'already uncordoned'}` };
+      }
+      if (cmd.type === 'cordon') {
+        const changed = sendNode(world, node, 'CORDON');
+        return { ok: true, output: `node/${node.name} ${changed ? 'cordoned' : 'already cordoned'}` };
+      }
+      if (!cmd.ignoreDaemonsets) {
+        return {
+          ok: false,
+          output: `node/${node.name} cordoned\nerror: unable to drain node "${node.name}" due to error: cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore)`,
+        };
+      }
+      sendNode(world, node, 'DRAIN');
+      return { ok: true, output: `node/${node.name} cordoned\nnode/${node.name} drained` };
+    }
+    case 'autoscale':
+      return applyAutoscaleCommand(world, cmd);
+    case 'setHpaBounds':
+      return applyHpaBounds(world, cmd);
+    case 'runLoadGenerator': {
+      if (world.pods.has(cmd.podName)) return { ok: false, output: `Error from server (AlreadyExists): pods "${cmd.podName}" already exists` };
+      const template = podTemplateFromManifest({
+        metadata: { labels: { run: cmd.podName } },
+        spec: { containers: [{ name: cmd.podName, image: cmd.image }] },
+      });
+      createPod(world, { name: cmd.podName, namespace: 'default', ownerKind: 'None', ownerName: '', deployment: '', template });
+      const load = world.loads.get(cmd.target);
+      if (load?.clients) {
+        load.sourcePods = [...(load.sourcePods ?? []), cmd.podName];
+      } else {
+        world.loads.set(cmd.target, {
+          target: cmd.target,
+          cpuPerRequestMillis: load?.cpuPerRequestMillis ?? 40,
+          memoryPerInflightMiB: load?.memoryPerInflightMiB ?? 1,
+          clients: { count: 1, thinkTimeMs: cmd.thinkTimeMs },
+          timeoutMs: load?.timeoutMs ?? 30_000,
+          sourcePods: [cmd.podName],
+        });
+        if (!load) addNotice(world, `load-generator: ${cmd.target} has no load entry in the scenario; assuming 40m CPU per request`);
+      }
+      return { ok: true, output: `pod/${cmd.podName} created` };
+    }
+    case 'setLoad': {
+      const load = world.loads.get(cmd.target);
+      if (!load) return { ok: false, output: `error: no load targets "${cmd.target}"` };
+      if (cmd.rps !== undefined) load.profile = [{ atMs: world.timeMs, rps: cmd.rps, rampMs: 0 }];
+      if (cmd.clients !== undefined) load.clients = { count: cmd.clients, thinkTimeMs: cmd.thinkTimeMs ?? load.clients?.thinkTimeMs ?? 10 };
+      return { ok: true, output: `load/${cmd.target} set` };
+    }
+    case 'updateAsg':
+      return updateAutoScalingGroup(world, cmd);
+    case 'interruptSpot':
+    case 'killNode': {
+      const node = world.nodes.get(cmd.node);
+      if (!node) return { ok: false, output: `Error from server (NotFound): nodes "${cmd.node}" not found` };
+      if (cmd.type === 'interruptSpot' && node.capacityType !== 'spot') return { ok: false, output: `error: ${cmd.node} is not a spot instance` };
+      sendNode(world, node, cmd.type === 'killNode' ? 'FAULT' : 'TERMINATE');
+      return { ok: true, output: cmd.type === 'killNode' ? `node/${node.name} stopped responding` : `spot interruption sent to ${node.name}` };
+    }
+    case 'view':
+      return runView(world, cmd.args);
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Everything a person (or a scenario timeline) does is a Command, stamped with sim time and
+ * applied at a tick boundary. Command lines (kubectl …, aws …) are parsed into these by
+ * src/scenario/commandLine.ts; the engine applies them in src/sim/commands/apply.ts.
+ */
+export type ManifestDoc = Record<string, unknown>;
+
+export type Command =
+  | { type: 'scale'; kind: string; name: string; namespace: string; replicas: number }
+  | { type: 'apply'; manifests: ManifestDoc[] }
+  | { type: 'delete'; kind: string; name: string; namespace: string }
+  | { type: 'cordon'; node: string }
+  | { type: 'uncordon'; node: string }
+  | { type: 'drain'; node: string; ignoreDaemonsets: boolean; deleteEmptyDirData: boolean; force: boolean }
+  | {
+      type: 'autoscale';
+      kind: string;
+      name: string;
+      namespace: string;
+      cpuPercent?: number;
+      min?: number;
+      max: number;
+      hpaName?: string;
+    }
+  | {
+      type: 'runLoadGenerator';
+      podName: string;
+      image: string;
+      target: string;
+      /** Sleep between requests of the shell loop, e.g. 10 ms for `while sleep 0.01`. */
+      thinkTimeMs: number;
+    }
+  | { type: 'setLoad'; target: string; rps?: number; clients?: number; thinkTimeMs?: number }
+  | {
+      type: 'updateAsg';
+      name: string;
+      minSize?: number;
+      maxSize?: number;
+      desiredCapacity?: number;
+    }
+  | { type: 'setHpaBounds'; name: string; namespace: string; min?: number; max?: number; targetCpu?: number }
+  | { type: 'interruptSpot'; node: string }
+  | { type: 'killNode'; node: string }
+  | { type: 'view'; line: string; args: string[] };
+
+export interface TimedCommand {
+  atMs: number;
+  /** What the person typed, for the command log and the share URL. */
+  input: string;
+  command: Command;
+}

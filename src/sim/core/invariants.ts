@@ -1,0 +1,52 @@
+import type { World } from './types';
+import { podIsActive } from '../lifecycle/apply';
+import { podsOwnedBy } from '../cluster/pods';
+
+/**
+ * Things that must hold after every tick. Tests call this each step; a violation names the
+ * object and the numbers so the failing tick can be replayed.
+ */
+export function checkInvariants(world: World): string[] {
+  const problems: string[] = [];
+  const boundTo = new Map<string, string>();
+  for (const node of world.nodes.values()) {
+    let cpu = 0;
+    let mem = 0;
+    let pods = 0;
+    for (const name of node.podNames) {
+      const p = world.pods.get(name);
+      if (!p) {
+        problems.push(`node ${node.name} lists pod ${name} that does not exist`);
+        continue;
+      }
+      if (boundTo.has(name)) problems.push(`pod ${name} is bound to ${boundTo.get(name)} and ${node.name}`);
+      boundTo.set(name, node.name);
+      if (p.nodeName !== node.name) problems.push(`pod ${name} is listed on ${node.name} but bound to ${p.nodeName}`);
+      cpu += p.request.cpuMillis;
+      mem += p.request.memoryMiB;
+      pods++;
+    }
+    const r = node.requested;
+    if (r.cpuMillis !== cpu || Math.abs(r.memoryMiB - mem) > 1e-6 || r.pods !== pods) {
+      problems.push(`node ${node.name} requested ${JSON.stringify(r)} but its pods sum to cpu ${cpu} mem ${mem} pods ${pods}`);
+    }
+    if (cpu > node.allocatable.cpuMillis) problems.push(`node ${node.name} over-committed on cpu: ${cpu}m > ${node.allocatable.cpuMillis}m`);
+    if (mem > node.allocatable.memoryMiB + 1e-6) problems.push(`node ${node.name} over-committed on memory: ${mem}Mi > ${node.allocatable.memoryMiB}Mi`);
+    if (pods > node.allocatable.pods) problems.push(`node ${node.name} has ${pods} pods > ${node.allocatable.pods}`);
+  }
+  for (const pod of world.pods.values()) {
+    if (pod.nodeName && !boundTo.has(pod.name) && world.nodes.has(pod.nodeName)) problems.push(`pod ${pod.name} bound to ${pod.nodeName} which does not list it`);
+    if (pod.state !== 'Pending' && !pod.nodeName && pod.state !== 'Gone') problems.push(`pod ${pod.name} is ${pod.state} without a node`);
+    if (pod.state === 'Scheduled' && pod.scheduledMs === world.timeMs) {
+      const node = world.nodes.get(pod.nodeName);
+      if (!node || node.state !== 'Ready' || (node.unschedulable && pod.ownerKind !== 'DaemonSet')) {
+        if (pod.ownerKind !== 'DaemonSet') problems.push(`pod ${pod.name} was bound to ${pod.nodeName}, which is not Ready and schedulable`);
+      }
+    }
+  }
+  for (const rs of world.replicaSets.values()) {
+    const active = podsOwnedBy(world, 'ReplicaSet', rs.name).filter(podIsActive).length;
+    if (!world.workloadsDirty && active !== rs.replicas) problems.push(`replicaset ${rs.name} wants ${rs.replicas} but owns ${active} active pods`);
+  }
+  return problems;
+}

@@ -1,0 +1,322 @@
+/**
+ * The world: everything the engine knows at one sim instant. The engine mutates a World in place
+ * during `step` (for speed) and `cloneWorld` makes checkpoints; nothing outside src/sim mutates it.
+ * Units: CPU in millicores, memory in MiB, time in sim milliseconds unless a name says otherwise.
+ */
+import type { EventQueue } from './eventQueue';
+import type { TimedCommand } from './commands';
+
+export interface Resources {
+  cpuMillis: number;
+  memoryMiB: number;
+}
+
+export interface ContainerSpec {
+  name: string;
+  image: string;
+  requests: Resources;
+  /** 0 means "no limit" for that resource. */
+  limits: Resources;
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: 'Exists' | 'Equal';
+  value?: string;
+  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  tolerationSeconds?: number;
+}
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+export interface NodeSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+  values?: string[];
+}
+
+export interface PodTemplate {
+  labels: Record<string, string>;
+  containers: ContainerSpec[];
+  initContainers: ContainerSpec[];
+  nodeSelector: Record<string, string>;
+  /** requiredDuringSchedulingIgnoredDuringExecution: OR of terms, each an AND of requirements. */
+  requiredNodeAffinity: NodeSelectorRequirement[][];
+  tolerations: Toleration[];
+  priority: number;
+  terminationGracePeriodSeconds: number;
+  /** Seconds from container start to Ready (readiness probe initialDelay + first success). */
+  readinessDelaySeconds: number;
+  annotations: Record<string, string>;
+}
+
+/** Lifecycle states of a pod (see lifecycle/podMachine.ts). */
+export type PodPhaseState =
+  | 'Pending'
+  | 'Scheduled'
+  | 'ContainerCreating'
+  | 'Running'
+  | 'Ready'
+  | 'Terminating'
+  | 'Evicted'
+  | 'OOMKilled'
+  | 'CrashLoopBackOff'
+  | 'Succeeded'
+  | 'Gone';
+
+export interface PodCondition {
+  type: 'PodScheduled' | 'Initialized' | 'ContainersReady' | 'Ready';
+  status: 'True' | 'False';
+  reason?: string;
+  message?: string;
+  lastTransitionMs: number;
+}
+
+export interface Pod {
+  uid: number;
+  name: string;
+  namespace: string;
+  ownerKind: 'ReplicaSet' | 'DaemonSet' | 'None';
+  ownerName: string;
+  /** The Deployment that owns the ReplicaSet, or '' */
+  deployment: string;
+  spec: PodTemplate;
+  /** Effective request (max of containers sum and the largest init container). */
+  request: Resources;
+  /** Sum of container limits, 0 where a container has none. */
+  limit: Resources;
+  nodeName: string;
+  /** Pod IP from the node's subnet (VPC CNI), '' until bound. */
+  ip: string;
+  state: PodPhaseState;
+  /** Bumped on every lifecycle transition so that stale timers on the queue are ignored. */
+  epoch: number;
+  createdMs: number;
+  scheduledMs: number;
+  startedMs: number;
+  readySinceMs: number;
+  deletionMs: number;
+  restarts: number;
+  lastTerminationReason: string;
+  conditions: PodCondition[];
+  /** Last scheduling failure message, e.g. "0/3 nodes are available: 3 Insufficient cpu." */
+  unschedulableMessage: string;
+  /** Cumulative CPU used, millicore-milliseconds; metrics-server differentiates it. */
+  cpuUsedMilliMs: number;
+  /** The cumulative counter and time at metrics-server's previous scrape (-1: never scraped). */
+  scrapeCpuMilliMs: number;
+  scrapeMs: number;
+  /** Current working set. */
+  memoryMiB: number;
+  labels: Record<string, string>;
+}
+
+export type NodeState =
+  | 'Launching'
+  | 'Registered'
+  | 'Ready'
+  | 'NotReady'
+  | 'Cordoned'
+  | 'Draining'
+  | 'Terminating'
+  | 'Gone';
+
+export type CapacityType = 'on-demand' | 'spot';
+
+export interface Node {
+  name: string;
+  /** Node group (ASG) or Karpenter NodePool name. */
+  pool: string;
+  poolKind: 'nodeGroup' | 'nodePool' | 'static';
+  instanceType: string;
+  capacityType: CapacityType;
+  zone: string;
+  providerId: string;
+  labels: Record<string, string>;
+  taints: Taint[];
+  capacity: { cpuMillis: number; memoryMiB: number; pods: number };
+  allocatable: { cpuMillis: number; memoryMiB: number; pods: number };
+  /** Sum of requests of pods bound here (not Gone). */
+  requested: { cpuMillis: number; memoryMiB: number; pods: number };
+  state: NodeState;
+  unschedulable: boolean;
+  /** Set by an autoscaler that drains a node in order to remove it: terminate once drained. */
+  terminateWhenDrained: boolean;
+  epoch: number;
+  createdMs: number;
+  readyMs: number;
+  pricePerHour: number;
+  /** Images already pulled on this node (pulls are cached per node). */
+  pulledImages: string[];
+  podNames: string[];
+  annotations: Record<string, string>;
+}
+
+export interface Deployment {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  replicas: number;
+  template: PodTemplate;
+  templateHash: string;
+  maxSurge: string | number;
+  maxUnavailable: string | number;
+  createdMs: number;
+  generation: number;
+  /** Who last set spec.replicas: shown in explanations. */
+  lastScaledBy: string;
+}
+
+export interface ReplicaSet {
+  name: string;
+  namespace: string;
+  deployment: string;
+  templateHash: string;
+  template: PodTemplate;
+  replicas: number;
+  createdMs: number;
+}
+
+export interface DaemonSet {
+  name: string;
+  namespace: string;
+  template: PodTemplate;
+  createdMs: number;
+}
+
+export interface Service {
+  name: string;
+  namespace: string;
+  selector: Record<string, string>;
+  clusterIP: string;
+  ports: string;
+  createdMs: number;
+}
+
+export interface NodeGroup {
+  name: string;
+  instanceTypes: string[];
+  capacityType: CapacityType;
+  minSize: number;
+  maxSize: number;
+  desiredCapacity: number;
+  zones: string[];
+  labels: Record<string, string>;
+  taints: Taint[];
+  tags: Record<string, string>;
+}
+
+/** Traffic into a workload, through its Service. */
+export interface LoadSpec {
+  target: string;
+  /** CPU time one request costs, in millicore-seconds (i.e. CPU-ms). */
+  cpuPerRequestMillis: number;
+  memoryPerInflightMiB: number;
+  /** Closed loop: clients that wait for a response, then think. */
+  clients?: { count: number; thinkTimeMs: number };
+  /** Open loop: piecewise rps profile. */
+  profile?: { atMs: number; rps: number; rampMs: number }[];
+  timeoutMs: number;
+  /** Pods whose running makes the clients exist (e.g. `kubectl run load-generator …`). */
+  sourcePods?: string[];
+}
+
+export interface LoadState {
+  offeredRps: number;
+  servedRps: number;
+  droppedRps: number;
+  p50LatencyMs: number;
+  p95LatencyMs: number;
+  backlog: number;
+  /** CPU each Ready pod is using now. */
+  perPodCpuMillis: number;
+  inflightPerPod: number;
+}
+
+export interface KubeEvent {
+  t: number; // sim seconds
+  kind: string;
+  namespace: string;
+  name: string;
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  source: string;
+  count: number;
+}
+
+export interface ControllerLog {
+  t: number; // sim seconds
+  controller: string;
+  level: 'INFO' | 'DEBUG' | 'WARN' | 'ERROR';
+  message: string;
+}
+
+export interface CommandRecord {
+  t: number;
+  input: string;
+  ok: boolean;
+  output: string;
+}
+
+export interface PodMetric {
+  cpuMillis: number;
+  memoryMiB: number;
+  timestampMs: number;
+  windowMs: number;
+}
+
+export interface RngState {
+  s: number;
+}
+
+/** An autoscaler's objects and controller state live in world.autoscalers under its own key. */
+export type AutoscalerStates = Record<string, unknown>;
+
+export interface World {
+  timeMs: number;
+  tickMs: number;
+  seed: number;
+  rng: RngState;
+  scenarioName: string;
+  region: string;
+  clusterName: string;
+  startEpochMs: number;
+  nodes: Map<string, Node>;
+  pods: Map<string, Pod>;
+  deployments: Map<string, Deployment>;
+  replicaSets: Map<string, ReplicaSet>;
+  daemonSets: Map<string, DaemonSet>;
+  services: Map<string, Service>;
+  nodeGroups: Map<string, NodeGroup>;
+  loads: Map<string, LoadSpec>;
+  loadStates: Map<string, LoadState>;
+  autoscalers: AutoscalerStates;
+  queue: EventQueue;
+  /** The most recent events (trimmed to EVENT_RING); eventCount counts every event ever emitted. */
+  events: KubeEvent[];
+  eventCount: number;
+  logs: ControllerLog[];
+  logCount: number;
+  commands: CommandRecord[];
+  /** Commands not yet applied, sorted by time. */
+  pendingCommands: TimedCommand[];
+  nextUid: number;
+  /** Pods not yet bound to a node. */
+  pendingPods: Set<string>;
+  /** Set when pods or replica counts changed, so workload controllers have work. */
+  workloadsDirty: boolean;
+  /** Pods by owner, keyed "ReplicaSet/name" or "DaemonSet/name". */
+  ownerIndex: Map<string, Set<string>>;
+  /** metrics-server's latest sample per pod (what `kubectl top` and the HPA see). */
+  metrics: Map<string, PodMetric>;
+  lastScrapeMs: number;
+  /** Set when something happened that could let pending pods schedule (kube-scheduler's queueing hints). */
+  schedulerDirty: boolean;
+  /** Notices about manifest fields that are valid but not simulated. */
+  notices: string[];
+}

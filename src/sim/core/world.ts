@@ -1,0 +1,103 @@
+import { createQueue } from './eventQueue';
+import { createRng } from './rng';
+import type { ControllerLog, KubeEvent, World } from './types';
+
+/** How many recent events the world keeps for describe views; runners read new ones as they come. */
+export const EVENT_RING = 5000;
+export const LOG_RING = 5000;
+
+export interface WorldOptions {
+  seed: number;
+  scenarioName: string;
+  region: string;
+  clusterName: string;
+  startEpochMs: number;
+  tickMs?: number;
+}
+
+export function createEmptyWorld(opts: WorldOptions): World {
+  return {
+    timeMs: 0,
+    tickMs: opts.tickMs ?? 1000,
+    seed: opts.seed,
+    rng: createRng(opts.seed),
+    scenarioName: opts.scenarioName,
+    region: opts.region,
+    clusterName: opts.clusterName,
+    startEpochMs: opts.startEpochMs,
+    nodes: new Map(),
+    pods: new Map(),
+    deployments: new Map(),
+    replicaSets: new Map(),
+    daemonSets: new Map(),
+    services: new Map(),
+    nodeGroups: new Map(),
+    loads: new Map(),
+    loadStates: new Map(),
+    autoscalers: {},
+    queue: createQueue(),
+    events: [],
+    eventCount: 0,
+    logs: [],
+    logCount: 0,
+    commands: [],
+    pendingCommands: [],
+    pendingPods: new Set(),
+    nextUid: 1,
+    schedulerDirty: true,
+    workloadsDirty: true,
+    ownerIndex: new Map(),
+    metrics: new Map(),
+    lastScrapeMs: -1,
+    notices: [],
+  };
+}
+
+/** Events emitted since the runner last saw `seenCount` of them. */
+export function eventsSince(world: World, seenCount: number): KubeEvent[] {
+  const firstKept = world.eventCount - world.events.length;
+  return world.events.slice(Math.max(0, seenCount - firstKept));
+}
+
+export function logsSince(world: World, seenCount: number): ControllerLog[] {
+  const firstKept = world.logCount - world.logs.length;
+  return world.logs.slice(Math.max(0, seenCount - firstKept));
+}
+
+/** A deep copy for checkpoints: the world is plain data (Maps, Sets, arrays, objects). */
+export function cloneWorld(world: World): World {
+  return structuredClone(world);
+}
+
+export function nowSeconds(world: World): number {
+  return world.timeMs / 1000;
+}
+
+export function emitEvent(
+  world: World,
+  e: Omit<KubeEvent, 't' | 'count' | 'namespace' | 'source'> & { namespace?: string; source?: string },
+): void {
+  world.eventCount++;
+  if (world.events.length >= 2 * EVENT_RING) world.events.splice(0, EVENT_RING);
+  world.events.push({
+    t: Math.floor(world.timeMs / 1000),
+    namespace: e.namespace ?? 'default',
+    source: e.source ?? '',
+    count: 1,
+    kind: e.kind,
+    name: e.name,
+    type: e.type,
+    reason: e.reason,
+    message: e.message,
+  });
+}
+
+export function log(world: World, controller: string, message: string, level: ControllerLog['level'] = 'INFO') {
+  if (world.logs.length >= 2 * LOG_RING) world.logs.splice(0, LOG_RING);
+  world.logCount++;
+  world.logs.push({ t: world.timeMs / 1000, controller, level, message });
+}
+
+export function addNotice(world: World, notice: string): void {
+  if (!world.notices.includes(notice)) world.notices.push(notice);
+}

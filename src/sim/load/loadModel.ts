@@ -1,0 +1,190 @@
+import type { LoadSpec, LoadState, Pod, World } from '../core/types';
+
+/**
+ * Traffic enters through a Service and is spread evenly over its Ready pods (kube-proxy picks
+ * endpoints at random, so the expected share is equal). Each request costs a fixed amount of CPU;
+ * a pod serves at most cap/cost requests per second, where cap is its CPU limit (CFS quota) or,
+ * without a limit, its node's allocatable CPU. Waiting follows an M/M/1 queue per pod; an open
+ * loop keeps a backlog that is dropped past the request timeout, while a closed loop (clients
+ * that wait for each answer, then think) slows down instead. See docs/load-model.md.
+ */
+export const IDLE_CPU_MILLIS = 1;
+const RHO_CAP = 0.98;
+
+export interface TargetPods {
+  load: LoadSpec;
+  pods: Pod[];
+  caps: number[];
+}
+
+export function offeredOpenLoopRps(load: LoadSpec, timeMs: number): number {
+  const profile = load.profile ?? [];
+  let rps = 0;
+  let prev = 0;
+  for (const step of profile) {
+    if (timeMs < step.atMs) break;
+    const into = timeMs - step.atMs;
+    rps = step.rampMs > 0 && into < step.rampMs ? prev + ((step.rps - prev) * into) / step.rampMs : step.rps;
+    prev = step.rps;
+  }
+  return rps;
+}
+
+/** Mean response time (s) when `x` req/s are spread over pods with the given capacities. */
+function meanResponseSeconds(x: number, serviceSeconds: number, mus: number[]): number {
+  let sum = 0;
+  const share = x / mus.length;
+  for (const mu of mus) sum += serviceSeconds / (1 - Math.min(RHO_CAP, share / mu));
+  return sum / mus.length;
+}
+
+function emptyState(): LoadState {
+  return {
+    offeredRps: 0,
+    servedRps: 0,
+    droppedRps: 0,
+    p50LatencyMs: 0,
+    p95LatencyMs: 0,
+    backlog: 0,
+    perPodCpuMillis: 0,
+    inflightPerPod: 0,
+  };
+}
+
+/** Clients a closed-loop load has right now: its own count, or its running load-generator pods. */
+export function activeClients(world: World, load: LoadSpec): number {
+  if (!load.clients) return 0;
+  if (!load.sourcePods || load.sourcePods.length === 0) return load.clients.count;
+  let n = 0;
+  for (const name of load.sourcePods) {
+    const p = world.pods.get(name);
+    if (p && (p.state === 'Running' || p.state === 'Ready')) n++;
+  }
+  return n * load.clients.count;
+}
+
+export function solveLoad(world: World, target: TargetPods, prev: LoadState | undefined, dtMs: number): LoadState {
+  const { load, caps } = target;
+  const state = emptyState();
+  state.backlog = prev?.backlog ?? 0;
+  const cost = load.cpuPerRequestMillis;
+  const serviceSeconds = cost / 1000;
+  const mus = caps.map((cap) => cap / cost);
+  const capacity = mus.reduce((a, b) => a + b, 0);
+  const dt = dtMs / 1000;
+
+  if (load.clients) {
+    const clients = activeClients(world, load);
+    const think = load.clients.thinkTimeMs / 1000;
+    if (clients === 0) return { ...state, backlog: 0 };
+    if (mus.length === 0) {
+      // Connections are refused at once; each client retries after its think time.
+      const rate = clients / Math.max(think, 0.001);
+      return { ...state, offeredRps: rate, droppedRps: rate, backlog: 0 };
+    }
+    // Throughput X solves X = clients / (R(X) + think); the left side grows and the right falls.
+    let lo = 0;
+    let hi = Math.min(clients / Math.max(think, 1e-6), capacity * RHO_CAP);
+    for (let i = 0; i < 40; i++) {
+      const mid = (lo + hi) / 2;
+      if (mid * (meanResponseSeconds(mid, serviceSeconds, mus) + think) < clients) lo = mid;
+      else hi = mid;
+    }
+    const x = lo;
+    const r = meanResponseSeconds(x, serviceSeconds, mus);
+    state.offeredRps = x;
+    state.servedRps = x;
+    state.backlog = 0;
+    setLatency(state, r, serviceSeconds);
+    state.perPodCpuMillis = (x / mus.length) * cost;
+    state.inflightPerPod = (x / mus.length) * r;
+    return state;
+  }
+
+  const offered = offeredOpenLoopRps(load, world.timeMs);
+  state.offeredRps = offered;
+  if (mus.length === 0) {
+    state.droppedRps = offered;
+    state.backlog = 0;
+    return state;
+  }
+  const demand = offered + state.backlog / dt;
+  const served = Math.min(demand, capacity * RHO_CAP);
+  let backlog = state.backlog + (offered - served) * dt;
+  const maxBacklog = capacity * RHO_CAP * (load.timeoutMs / 1000);
+  let dropped = 0;
+  if (backlog > maxBacklog) {
+    dropped = (backlog - maxBacklog) / dt;
+    backlog = maxBacklog;
+  }
+  state.servedRps = served;
+  state.droppedRps = dropped;
+  state.backlog = Math.max(0, backlog);
+  const r = meanResponseSeconds(served, serviceSeconds, mus) + state.backlog / (capacity * RHO_CAP);
+  setLatency(state, r, serviceSeconds);
+  state.perPodCpuMillis = (served / mus.length) * cost;
+  state.inflightPerPod = (served / mus.length) * r;
+  return state;
+}
+
+/** Sojourn time in M/M/1 is exponential beyond the bare service time. */
+function setLatency(state: LoadState, meanSeconds: number, serviceSeconds: number): void {
+  const queueing = Math.max(0, meanSeconds - serviceSeconds);
+  state.p50LatencyMs = (serviceSeconds + queueing * Math.LN2) * 1000;
+  state.p95LatencyMs = (serviceSeconds + queueing * Math.log(20)) * 1000;
+}
+
+/** Which load (if any) sends traffic to each Deployment, through a Service of the load's name. */
+function loadByDeployment(world: World): Map<string, LoadSpec> {
+  const out = new Map<string, LoadSpec>();
+  for (const load of world.loads.values()) {
+    const svc = world.services.get(load.target);
+    if (!svc) {
+      out.set(load.target, load);
+      continue;
+    }
+    for (const d of world.deployments.values()) {
+      const labels = d.template.labels;
+      if (Object.entries(svc.selector).every(([k, v]) => labels[k] === v)) out.set(d.name, load);
+    }
+  }
+  return out;
+}
+
+/** One tick of traffic: CPU and memory of every pod, and the load state of every target. */
+export function stepLoad(world: World, dtMs: number): void {
+  const byDeployment = loadByDeployment(world);
+  const targets = new Map<string, TargetPods>();
+  for (const load of world.loads.values()) targets.set(load.target, { load, pods: [], caps: [] });
+  for (const pod of world.pods.values()) {
+    const s = pod.state;
+    if (s !== 'Running' && s !== 'Ready') {
+      if (s !== 'Terminating') pod.memoryMiB = 0;
+      continue;
+    }
+    pod.cpuUsedMilliMs += IDLE_CPU_MILLIS * dtMs;
+    pod.memoryMiB = baseMemoryMiB(pod);
+    if (s !== 'Ready' || !pod.deployment) continue;
+    const load = byDeployment.get(pod.deployment);
+    if (!load) continue;
+    const t = targets.get(load.target)!;
+    t.pods.push(pod);
+    const node = world.nodes.get(pod.nodeName);
+    t.caps.push(pod.limit.cpuMillis > 0 ? pod.limit.cpuMillis : (node?.allocatable.cpuMillis ?? 1000));
+  }
+  for (const t of targets.values()) {
+    const state = solveLoad(world, t, world.loadStates.get(t.load.target), dtMs);
+    world.loadStates.set(t.load.target, state);
+    for (let i = 0; i < t.pods.length; i++) {
+      const pod = t.pods[i];
+      const cpu = Math.min(state.perPodCpuMillis, t.caps[i]);
+      pod.cpuUsedMilliMs += cpu * dtMs;
+      pod.memoryMiB += state.inflightPerPod * t.load.memoryPerInflightMiB;
+    }
+  }
+}
+
+/** Working set at rest: 60% of the memory request, or 32 MiB for a pod that requests none. */
+export function baseMemoryMiB(pod: Pod): number {
+  return pod.request.memoryMiB > 0 ? pod.request.memoryMiB * 0.6 : 32;
+}

@@ -1,0 +1,102 @@
+import { cpuToMillis, memoryToMiB } from '../core/quantity';
+import type { ContainerSpec, NodeSelectorRequirement, PodTemplate, Toleration } from '../core/types';
+
+/** The built-in PriorityClasses every cluster has. */
+const PRIORITY_CLASSES: Record<string, number> = {
+  'system-node-critical': 2000001000,
+  'system-cluster-critical': 2000000000,
+};
+
+/** Plain YAML/JSON as it came from a manifest. */
+export type Obj = Record<string, unknown>;
+
+export function asObj(v: unknown): Obj {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
+}
+
+export function asArray(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+export function asStringMap(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(asObj(v))) out[k] = String(val);
+  return out;
+}
+
+function resources(v: unknown) {
+  const o = asObj(v);
+  return {
+    cpuMillis: o.cpu !== undefined ? cpuToMillis(o.cpu as string) : 0,
+    memoryMiB: o.memory !== undefined ? memoryToMiB(o.memory as string) : 0,
+  };
+}
+
+export function containerFromManifest(v: unknown): ContainerSpec {
+  const c = asObj(v);
+  const res = asObj(c.resources);
+  const limits = resources(res.limits);
+  const requests = resources(res.requests);
+  // As the API server defaults it: a limit with no request sets the request to the limit.
+  if (asObj(res.requests).cpu === undefined && limits.cpuMillis > 0) requests.cpuMillis = limits.cpuMillis;
+  if (asObj(res.requests).memory === undefined && limits.memoryMiB > 0) requests.memoryMiB = limits.memoryMiB;
+  return { name: String(c.name ?? 'app'), image: String(c.image ?? ''), requests, limits };
+}
+
+function readinessDelaySeconds(containers: unknown[]): number {
+  let delay = 0;
+  for (const c of containers) {
+    const probe = asObj(asObj(c).readinessProbe);
+    if (Object.keys(probe).length === 0) continue;
+    const initial = Number(probe.initialDelaySeconds ?? 0);
+    const period = Number(probe.periodSeconds ?? 10);
+    // The first probe runs after initialDelaySeconds; successThreshold probes must pass.
+    delay = Math.max(delay, initial + (Number(probe.successThreshold ?? 1) - 1) * period);
+  }
+  return delay;
+}
+
+export function podTemplateFromManifest(template: unknown, extraLabels: Record<string, string> = {}): PodTemplate {
+  const t = asObj(template);
+  const meta = asObj(t.metadata);
+  const spec = asObj(t.spec);
+  const containers = asArray(spec.containers);
+  const affinity = asObj(asObj(asObj(spec.affinity).nodeAffinity).requiredDuringSchedulingIgnoredDuringExecution);
+  const terms: NodeSelectorRequirement[][] = asArray(affinity.nodeSelectorTerms).map((term) =>
+    asArray(asObj(term).matchExpressions).map((e) => {
+      const r = asObj(e);
+      return {
+        key: String(r.key),
+        operator: String(r.operator) as NodeSelectorRequirement['operator'],
+        values: asArray(r.values).map(String),
+      };
+    }),
+  );
+  return {
+    labels: { ...asStringMap(meta.labels), ...extraLabels },
+    annotations: asStringMap(meta.annotations),
+    containers: containers.map(containerFromManifest),
+    initContainers: asArray(spec.initContainers).map(containerFromManifest),
+    nodeSelector: asStringMap(spec.nodeSelector),
+    requiredNodeAffinity: terms,
+    tolerations: asArray(spec.tolerations).map((t) => asObj(t) as Toleration),
+    priority: Number(spec.priority ?? PRIORITY_CLASSES[String(spec.priorityClassName ?? '')] ?? 0),
+    terminationGracePeriodSeconds: Number(spec.terminationGracePeriodSeconds ?? 30),
+    readinessDelaySeconds: readinessDelaySeconds(containers),
+  };
+}
+
+/** A stable short hash of the pod template, like the pod-template-hash label. */
+export function templateHash(template: PodTemplate): string {
+  const text = JSON.stringify(template);
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
+  let out = '';
+  let x = h >>> 0;
+  for (let i = 0; i < 10; i++) {
+    out += alphabet[x % alphabet.length];
+    x = Math.floor(x / alphabet.length) + (i + 1) * 7919;
+  }
+  return out;
+}

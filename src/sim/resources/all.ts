@@ -1,0 +1,4 @@
+/** Importing this module registers every API kind the playground knows. */
+import './workloadKinds';
+import './podKinds';
+import '../autoscalers/kinds';

@@ -1,0 +1,153 @@
+import type { ManifestDoc } from '../core/commands';
+import type { Deployment, World } from '../core/types';
+import { nextInt } from '../core/rng';
+import { asObj, asStringMap, podTemplateFromManifest, templateHash } from '../manifests/podTemplate';
+import { podsOwnedBy } from '../cluster/pods';
+import { replicaSetsOf } from '../cluster/workloads';
+import { syncDaemonSet } from '../cluster/daemonSets';
+import { podIsActive, sendPod } from '../lifecycle/apply';
+import { humanDuration, table } from '../views/format';
+import { registerKind, type ResourceKind } from './registry';
+
+function meta(doc: ManifestDoc) {
+  const m = asObj(doc.metadata);
+  return { name: String(m.name ?? ''), namespace: String(m.namespace ?? 'default'), labels: asStringMap(m.labels) };
+}
+
+export function deploymentFromManifest(world: World, doc: ManifestDoc): Deployment {
+  const { name, namespace, labels } = meta(doc);
+  const spec = asObj(doc.spec);
+  const template = podTemplateFromManifest(spec.template);
+  const rolling = asObj(asObj(spec.strategy).rollingUpdate);
+  return {
+    name,
+    namespace,
+    labels,
+    replicas: spec.replicas === undefined ? 1 : Number(spec.replicas),
+    template,
+    templateHash: templateHash(template),
+    maxSurge: (rolling.maxSurge as string | number | undefined) ?? '25%',
+    maxUnavailable: (rolling.maxUnavailable as string | number | undefined) ?? '25%',
+    createdMs: world.timeMs,
+    generation: 1,
+    lastScaledBy: 'manifest',
+  };
+}
+
+export function deploymentPods(world: World, d: Deployment) {
+  return replicaSetsOf(world, d).flatMap((rs) => podsOwnedBy(world, 'ReplicaSet', rs.name));
+}
+
+export const deploymentKind: ResourceKind = {
+  kind: 'Deployment',
+  group: 'apps',
+  apiVersions: ['apps/v1'],
+  names: ['deployment', 'deployments', 'deploy'],
+  plural: 'deployments',
+  namespaced: true,
+  apply(world, doc) {
+    const next = deploymentFromManifest(world, doc);
+    const prev = world.deployments.get(next.name);
+    world.workloadsDirty = true;
+    if (!prev) {
+      world.deployments.set(next.name, next);
+      return 'created';
+    }
+    const changed = prev.templateHash !== next.templateHash || prev.replicas !== next.replicas;
+    Object.assign(prev, { ...next, createdMs: prev.createdMs, generation: prev.generation + (changed ? 1 : 0) });
+    return changed ? 'configured' : 'unchanged';
+  },
+  list: (world) => [...world.deployments.values()],
+  get(world, items) {
+    const rows = items.map(({ name }) => {
+      const d = world.deployments.get(name)!;
+      const pods = deploymentPods(world, d).filter(podIsActive);
+      const ready = pods.filter((p) => p.state === 'Ready').length;
+      const upToDate = pods.filter((p) => p.ownerName.endsWith(d.templateHash)).length;
+      return [name, `${ready}/${d.replicas}`, String(upToDate), String(ready), humanDuration(world.timeMs - d.createdMs)];
+    });
+    return table(['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'], rows);
+  },
+  delete(world, name) {
+    const d = world.deployments.get(name);
+    if (!d) return;
+    world.deployments.delete(name);
+    for (const rs of replicaSetsOf(world, d)) {
+      world.replicaSets.delete(rs.name);
+      for (const pod of podsOwnedBy(world, 'ReplicaSet', rs.name)) sendPod(world, pod, 'DELETE');
+    }
+    world.workloadsDirty = true;
+  },
+};
+
+export const daemonSetKind: ResourceKind = {
+  kind: 'DaemonSet',
+  group: 'apps',
+  apiVersions: ['apps/v1'],
+  names: ['daemonset', 'daemonsets', 'ds'],
+  plural: 'daemonsets',
+  namespaced: true,
+  apply(world, doc) {
+    const { name, namespace } = meta(doc);
+    const existed = world.daemonSets.has(name);
+    const ds = { name, namespace, template: podTemplateFromManifest(asObj(doc.spec).template), createdMs: world.timeMs };
+    world.daemonSets.set(name, ds);
+    syncDaemonSet(world, ds);
+    return existed ? 'configured' : 'created';
+  },
+  list: (world) => [...world.daemonSets.values()],
+  get(world, items) {
+    const rows = items.map(({ name }) => {
+      const ds = world.daemonSets.get(name)!;
+      const pods = podsOwnedBy(world, 'DaemonSet', name).filter(podIsActive);
+      const ready = pods.filter((p) => p.state === 'Ready').length;
+      const desired = pods.length;
+      const selector = Object.entries(ds.template.nodeSelector).map(([k, v]) => `${k}=${v}`).join(',') || '<none>';
+      return [name, String(desired), String(pods.length), String(ready), String(desired), String(ready), selector, humanDuration(world.timeMs - ds.createdMs)];
+    });
+    return table(['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'], rows);
+  },
+  delete(world, name) {
+    world.daemonSets.delete(name);
+    for (const pod of podsOwnedBy(world, 'DaemonSet', name)) sendPod(world, pod, 'DELETE');
+  },
+};
+
+export const serviceKind: ResourceKind = {
+  kind: 'Service',
+  group: '',
+  apiVersions: ['v1'],
+  names: ['service', 'services', 'svc'],
+  plural: 'services',
+  namespaced: true,
+  apply(world, doc) {
+    const { name, namespace } = meta(doc);
+    const existed = world.services.has(name);
+    const spec = asObj(doc.spec);
+    const ports = (Array.isArray(spec.ports) ? spec.ports : [])
+      .map((p) => `${String(asObj(p).port)}/${String(asObj(p).protocol ?? 'TCP')}`)
+      .join(',');
+    world.services.set(name, {
+      name,
+      namespace,
+      selector: asStringMap(spec.selector),
+      clusterIP: `10.100.${nextInt(world.rng, 0, 255)}.${nextInt(world.rng, 1, 254)}`,
+      ports: ports || '<none>',
+      createdMs: world.timeMs,
+    });
+    return existed ? 'unchanged' : 'created';
+  },
+  list: (world) => [...world.services.values()],
+  get(world, items) {
+    const rows = items.map(({ name }) => {
+      const s = world.services.get(name)!;
+      return [name, 'ClusterIP', s.clusterIP, '<none>', s.ports, humanDuration(world.timeMs - s.createdMs)];
+    });
+    return table(['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'], rows);
+  },
+  delete(world, name) {
+    world.services.delete(name);
+  },
+};
+
+for (const k of [deploymentKind, daemonSetKind, serviceKind]) registerKind(k);

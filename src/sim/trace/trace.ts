@@ -1,0 +1,152 @@
+import type { KubeEvent, Node, World } from '../core/types';
+import { podIsActive } from '../lifecycle/apply';
+import { deploymentPods } from '../resources/workloadKinds';
+import { autoscalerTraceEntries } from '../autoscalers/trace';
+
+/** Trace JSON version 1 (docs/trace.md; DESIGN.md "Trace JSON"). */
+export interface TraceSample {
+  t: number;
+  workloads: Record<string, WorkloadSample>;
+  autoscalers: Record<string, Record<string, unknown>>;
+  nodes: {
+    total: number;
+    ready: number;
+    notReady: number;
+    cordoned: number;
+    launching: number;
+    byInstanceType: Record<string, number>;
+    byCapacityType: Record<string, number>;
+    byPool: Record<string, number>;
+  };
+  pods: { pending: number; running: number; total: number };
+  load: Record<string, { offeredRps: number; servedRps: number; droppedRps: number; p95LatencyMs: number }>;
+  costPerHour: number;
+  nodeDetails?: NodeDetail[];
+}
+
+export interface WorkloadSample {
+  desired: number;
+  replicas: number;
+  ready: number;
+  pending: number;
+  cpuRequestMillis: number;
+  cpuUsageMillis: number;
+  cpuUtilization: number;
+}
+
+export interface NodeDetail {
+  name: string;
+  pool: string;
+  instanceType: string;
+  capacityType: string;
+  state: string;
+  allocatable: { cpuMillis: number; memoryMiB: number; pods: number };
+  requested: { cpuMillis: number; memoryMiB: number; pods: number };
+  pods: string[];
+}
+
+export interface Trace {
+  version: 1;
+  scenario: string;
+  seed: number;
+  durationSeconds: number;
+  sampleSeconds: number;
+  samples: TraceSample[];
+  events: KubeEvent[];
+}
+
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function inc(map: Record<string, number>, key: string) {
+  map[key] = (map[key] ?? 0) + 1;
+}
+
+/** A node object exists once the kubelet registered it, until it is deleted. */
+function registered(n: Node): boolean {
+  return n.state !== 'Launching' && n.state !== 'Gone';
+}
+
+export function sampleWorld(world: World, withNodes: boolean): TraceSample {
+  const workloads: Record<string, WorkloadSample> = {};
+  for (const d of world.deployments.values()) {
+    if (d.namespace === 'kube-system') continue;
+    const pods = deploymentPods(world, d).filter(podIsActive);
+    let cpuRequest = 0;
+    let cpuUsage = 0;
+    for (const p of pods) {
+      cpuRequest += p.request.cpuMillis;
+      cpuUsage += world.metrics.get(p.name)?.cpuMillis ?? 0;
+    }
+    workloads[d.name] = {
+      desired: d.replicas,
+      replicas: pods.length,
+      ready: pods.filter((p) => p.state === 'Ready').length,
+      pending: pods.filter((p) => p.state === 'Pending').length,
+      cpuRequestMillis: cpuRequest,
+      cpuUsageMillis: round(cpuUsage, 1),
+      cpuUtilization: cpuRequest > 0 ? round(cpuUsage / cpuRequest, 4) : 0,
+    };
+  }
+  const nodes: TraceSample['nodes'] = {
+    total: 0,
+    ready: 0,
+    notReady: 0,
+    cordoned: 0,
+    launching: 0,
+    byInstanceType: {},
+    byCapacityType: {},
+    byPool: {},
+  };
+  let cost = 0;
+  for (const n of world.nodes.values()) {
+    if (n.state !== 'Gone') cost += n.pricePerHour;
+    if (n.state === 'Launching') nodes.launching++;
+    if (!registered(n)) continue;
+    nodes.total++;
+    if (n.state === 'Ready' || n.state === 'Cordoned' || n.state === 'Draining') nodes.ready++;
+    else nodes.notReady++;
+    if (n.unschedulable) nodes.cordoned++;
+    inc(nodes.byInstanceType, n.instanceType);
+    inc(nodes.byCapacityType, n.capacityType);
+    inc(nodes.byPool, n.pool);
+  }
+  let pending = 0;
+  let running = 0;
+  let total = 0;
+  for (const p of world.pods.values()) {
+    total++;
+    if (p.state === 'Pending') pending++;
+    else if (p.state === 'Running' || p.state === 'Ready') running++;
+  }
+  const load: TraceSample['load'] = {};
+  for (const [target, s] of world.loadStates) {
+    load[target] = {
+      offeredRps: round(s.offeredRps, 2),
+      servedRps: round(s.servedRps, 2),
+      droppedRps: round(s.droppedRps, 2),
+      p95LatencyMs: round(s.p95LatencyMs, 1),
+    };
+  }
+  const sample: TraceSample = {
+    t: Math.round(world.timeMs / 1000),
+    workloads,
+    autoscalers: autoscalerTraceEntries(world),
+    nodes,
+    pods: { pending, running, total },
+    load,
+    costPerHour: round(cost, 4),
+  };
+  if (withNodes) {
+    sample.nodeDetails = [...world.nodes.values()].filter(registered).map((n) => ({
+      name: n.name,
+      pool: n.pool,
+      instanceType: n.instanceType,
+      capacityType: n.capacityType,
+      state: n.state,
+      allocatable: { ...n.allocatable },
+      requested: { cpuMillis: n.requested.cpuMillis, memoryMiB: round(n.requested.memoryMiB, 1), pods: n.requested.pods },
+      pods: [...n.podNames],
+    }));
+  }
+  return sample;
+}
