@@ -1,0 +1,352 @@
+/**
+ * computeReplicasForMetrics: one proposal per spec.metrics entry, with the status entry, the
+ * metric's name as the controller words it, and on failure the condition and event it raises.
+ */
+import { isWithinTolerance, type Tolerances } from './defaults';
+import { formatGoLabelSelector, isClientError, type HpaMetricsClient } from './metricsClient';
+import { countReadyRunningPods, type HpaPodInfo } from './podGrouping';
+import { formatMilliQuantity, quantityToMilli } from './quantity';
+import {
+  averageValueMetricReplicas,
+  plainMetricReplicas,
+  resourceUtilizationReplicas,
+  valueMetricReplicas,
+  type CalcResult,
+  type PerPodCalculation,
+} from './replicaCalculator';
+import type { HpaControllerConfig, MetricSpec, MetricStatus, MetricTarget } from './types';
+
+export interface HpaEvent {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+}
+
+export interface MetricContext {
+  namespace: string;
+  specReplicas: number;
+  statusReplicas: number;
+  tolerances: Tolerances;
+  nowSeconds: number;
+  config: HpaControllerConfig;
+  metrics: HpaMetricsClient;
+}
+
+export type MetricProposal =
+  | { ok: true; replicas: number; metricName: string; status: MetricStatus; explanation: string[]; details?: PerPodCalculation }
+  | {
+      ok: false;
+      /** The error as computeReplicasForMetric returns it (used in FailedComputeMetricsReplicas). */
+      error: string;
+      /** ScalingActive=False reason, also the Warning event's reason. */
+      reason: string;
+      /** The error the condition and the event carry. */
+      conditionError: string;
+      explanation: string[];
+    };
+
+const mq = (milli: number): string => formatMilliQuantity(milli);
+
+function fail(reason: string, conditionError: string, error: string, label: string): MetricProposal {
+  return { ok: false, reason, conditionError, error, explanation: [`${label}: cannot compute (${conditionError})`] };
+}
+
+function perPodInput(ctx: MetricContext, pods: HpaPodInfo[], metricLabel: string) {
+  return {
+    currentReplicas: ctx.specReplicas,
+    pods,
+    tolerances: ctx.tolerances,
+    nowSeconds: ctx.nowSeconds,
+    cpuInitializationPeriodSeconds: ctx.config.cpuInitializationPeriodSeconds,
+    initialReadinessDelaySeconds: ctx.config.initialReadinessDelaySeconds,
+    metricLabel,
+  };
+}
+
+/** Resource and ContainerResource share computeStatusForResourceMetricGeneric. */
+function resourceProposal(ctx: MetricContext, resource: string, target: MetricTarget, container: string | undefined): MetricProposal {
+  const label = container ? `${resource} of container ${container}` : resource;
+  const [reason, wrap] = container
+    ? ['FailedGetContainerResourceMetric', (e: string) => `failed to get ${container} container metric value: ${e}`]
+    : ['FailedGetResourceMetric', (e: string) => `failed to get ${resource} resource metric value: ${e}`];
+  const useAverageValue = target.averageValue !== undefined;
+  if (!useAverageValue && target.averageUtilization === undefined) {
+    const e = 'invalid resource metric source: neither an average utilization target nor an average value (usage) target was set';
+    return fail(reason, e, wrap(e), label);
+  }
+  const what = useAverageValue ? 'usage' : 'utilization';
+  const listed = ctx.metrics.podResourceMetrics(resource, container);
+  let calc: CalcResult<PerPodCalculation>;
+  if (isClientError(listed) || !listed.pods.some((p) => p.sample)) {
+    const inner = isClientError(listed) ? listed.error : 'no metrics returned from resource metrics API';
+    calc = { ok: false, error: `unable to get metrics for resource ${resource}: ${inner}` };
+  } else if (useAverageValue) {
+    calc = plainMetricReplicas({ ...perPodInput(ctx, listed.pods, label), targetAverageMilli: quantityToMilli(target.averageValue ?? '0'), resource });
+  } else {
+    calc = resourceUtilizationReplicas({ ...perPodInput(ctx, listed.pods, label), resource, targetUtilization: target.averageUtilization ?? 0 });
+  }
+  if (!calc.ok) {
+    const e = `failed to get ${resource} ${what}: ${calc.error}`;
+    return fail(reason, e, wrap(e), label);
+  }
+  const current = useAverageValue
+    ? { averageValue: mq(calc.averageMilli) }
+    : { averageUtilization: calc.utilizationPercent, averageValue: mq(calc.averageMilli) };
+  const status: MetricStatus = container
+    ? { type: 'ContainerResource', containerResource: { name: resource, container, current } }
+    : { type: 'Resource', resource: { name: resource, current } };
+  const metricName = useAverageValue
+    ? `${resource} resource`
+    : `${resource} ${container ? 'container ' : ''}resource utilization (percentage of request)`;
+  return { ok: true, replicas: calc.replicas, metricName, status, explanation: calc.explanation, details: calc };
+}
+
+function podsProposal(ctx: MetricContext, spec: Extract<MetricSpec, { type: 'Pods' }>['pods']): MetricProposal {
+  const name = spec.metric.name;
+  const wrap = (e: string) => `failed to get pods metric value: ${e}`;
+  const listed = ctx.metrics.podsMetric(name, spec.metric.selector);
+  let calc: CalcResult<PerPodCalculation>;
+  if (isClientError(listed) || !listed.pods.some((p) => p.sample)) {
+    const inner = isClientError(listed) ? listed.error : 'no metrics returned from custom metrics API';
+    calc = { ok: false, error: `unable to get metric ${name}: ${inner}` };
+  } else {
+    calc = plainMetricReplicas({ ...perPodInput(ctx, listed.pods, name), targetAverageMilli: quantityToMilli(spec.target.averageValue ?? '0') });
+  }
+  if (!calc.ok) return fail('FailedGetPodsMetric', calc.error, wrap(calc.error), name);
+  return {
+    ok: true,
+    replicas: calc.replicas,
+    metricName: `pods metric ${name}`,
+    status: { type: 'Pods', pods: { metric: { ...spec.metric }, current: { averageValue: mq(calc.averageMilli) } } },
+    explanation: calc.explanation,
+    details: calc,
+  };
+}
+
+/** getReadyPodsCount, with its error wording. */
+function readyPodsForValueTarget(ctx: MetricContext): number | { error: string } {
+  if (ctx.specReplicas === 0) return 0; // not consulted when scaling from zero
+  const pods = ctx.metrics.targetPods();
+  if (pods.length === 0) return { error: 'unable to calculate ready pods: no pods returned by selector while calculating replica count' };
+  return countReadyRunningPods(pods);
+}
+
+function objectProposal(ctx: MetricContext, spec: Extract<MetricSpec, { type: 'Object' }>['object']): MetricProposal {
+  const { metric, describedObject: obj, target } = spec;
+  const label = `${obj.kind}/${obj.name} ${metric.name}`;
+  const wrap = (e: string) => `failed to get object metric value: ${e}`;
+  const unable = (e: string) => `unable to get metric ${metric.name}: ${obj.kind} on ${ctx.namespace} ${obj.name}/${e}`;
+  const isValue = target.type === 'Value' && target.value !== undefined;
+  const isAverage = target.type === 'AverageValue' && target.averageValue !== undefined;
+  if (!isValue && !isAverage) {
+    const e = 'invalid object metric source: neither a value target nor an average value target was set';
+    return fail('FailedGetObjectMetric', e, wrap(e), label);
+  }
+  const got = ctx.metrics.objectMetric(metric.name, obj, metric.selector);
+  if (isClientError(got)) {
+    const e = unable(got.error);
+    return fail('FailedGetObjectMetric', e, wrap(isAverage ? `failed to get ${metric.name} object metric: ${e}` : e), label);
+  }
+  if (isAverage) {
+    const calc = averageValueMetricReplicas({
+      statusReplicas: ctx.statusReplicas,
+      totalMilli: got.valueMilli,
+      targetAverageMilli: quantityToMilli(target.averageValue ?? '0'),
+      tolerances: ctx.tolerances,
+      metricLabel: label,
+    });
+    return {
+      ok: true,
+      replicas: calc.replicas,
+      // Upstream labels Object AverageValue proposals as "external metric"; kept as it is shown.
+      metricName: `external metric ${metric.name}(${formatGoLabelSelector(metric.selector)})`,
+      status: { type: 'Object', object: { describedObject: { ...obj }, metric: { ...metric }, current: { averageValue: mq(calc.averageMilli) } } },
+      explanation: calc.explanation,
+    };
+  }
+  const ready = readyPodsForValueTarget(ctx);
+  const targetMilli = quantityToMilli(target.value ?? '0');
+  const ratio = got.valueMilli / targetMilli;
+  if (typeof ready !== 'number' && !(ctx.specReplicas !== 0 && isWithinTolerance(ratio, ctx.tolerances))) {
+    return fail('FailedGetObjectMetric', ready.error, wrap(ready.error), label);
+  }
+  const calc = valueMetricReplicas({
+    currentReplicas: ctx.specReplicas,
+    valueMilli: got.valueMilli,
+    targetValueMilli: targetMilli,
+    readyRunningPods: typeof ready === 'number' ? ready : 0,
+    tolerances: ctx.tolerances,
+    metricLabel: label,
+  });
+  return {
+    ok: true,
+    replicas: calc.replicas,
+    metricName: `${obj.kind} metric ${metric.name}`,
+    status: { type: 'Object', object: { describedObject: { ...obj }, metric: { ...metric }, current: { value: mq(got.valueMilli) } } },
+    explanation: calc.explanation,
+  };
+}
+
+function externalProposal(ctx: MetricContext, spec: Extract<MetricSpec, { type: 'External' }>['external']): MetricProposal {
+  const { metric, target } = spec;
+  const selectorText = formatGoLabelSelector(metric.selector);
+  const label = metric.name;
+  const wrapOuter = (e: string) => `failed to get ${metric.name} external metric value: ${e}`;
+  const wrapInner = (e: string) => `failed to get ${metric.name} external metric: ${e}`;
+  if (target.averageValue === undefined && target.value === undefined) {
+    const e = 'invalid external metric source: neither a value target nor an average value target was set';
+    return fail('FailedGetExternalMetric', e, wrapOuter(e), label);
+  }
+  const got = ctx.metrics.externalMetric(metric.name, metric.selector);
+  if (isClientError(got)) {
+    const e = `unable to get external metric ${ctx.namespace}/${metric.name}/${selectorText}: ${got.error}`;
+    return fail('FailedGetExternalMetric', e, wrapOuter(wrapInner(e)), label);
+  }
+  const total = got.valuesMilli.reduce((a, b) => a + b, 0);
+  const metricName = `external metric ${metric.name}(${selectorText})`;
+  const statusMetric = { ...metric };
+  if (target.averageValue !== undefined) {
+    const calc = averageValueMetricReplicas({
+      statusReplicas: ctx.statusReplicas,
+      totalMilli: total,
+      targetAverageMilli: quantityToMilli(target.averageValue),
+      tolerances: ctx.tolerances,
+      metricLabel: label,
+    });
+    return {
+      ok: true,
+      replicas: calc.replicas,
+      metricName,
+      status: { type: 'External', external: { metric: statusMetric, current: { averageValue: mq(calc.averageMilli) } } },
+      explanation: calc.explanation,
+    };
+  }
+  const targetMilli = quantityToMilli(target.value ?? '0');
+  const ready = readyPodsForValueTarget(ctx);
+  if (typeof ready !== 'number' && !(ctx.specReplicas !== 0 && isWithinTolerance(total / targetMilli, ctx.tolerances))) {
+    return fail('FailedGetExternalMetric', ready.error, wrapOuter(wrapInner(ready.error)), label);
+  }
+  const calc = valueMetricReplicas({
+    currentReplicas: ctx.specReplicas,
+    valueMilli: total,
+    targetValueMilli: targetMilli,
+    readyRunningPods: typeof ready === 'number' ? ready : 0,
+    tolerances: ctx.tolerances,
+    metricLabel: label,
+  });
+  return {
+    ok: true,
+    replicas: calc.replicas,
+    metricName,
+    status: { type: 'External', external: { metric: statusMetric, current: { value: mq(total) } } },
+    explanation: calc.explanation,
+  };
+}
+
+export function computeReplicasForMetric(ctx: MetricContext, spec: MetricSpec): MetricProposal {
+  switch (spec.type) {
+    case 'Resource':
+      return resourceProposal(ctx, spec.resource.name, spec.resource.target, undefined);
+    case 'ContainerResource':
+      return resourceProposal(ctx, spec.containerResource.name, spec.containerResource.target, spec.containerResource.container);
+    case 'Pods':
+      return podsProposal(ctx, spec.pods);
+    case 'Object':
+      return objectProposal(ctx, spec.object);
+    case 'External':
+      return externalProposal(ctx, spec.external);
+    default: {
+      const e = `unknown metric source type "${(spec as { type: string }).type}"`;
+      return fail('InvalidMetricSourceType', e, e, 'metric');
+    }
+  }
+}
+
+export interface MetricsOutcome {
+  /** -1 when the HPA must not scale this cycle (every metric failed, or a failure plus a scale-down). */
+  replicas: number;
+  metricName: string;
+  statuses: MetricStatus[];
+  proposals: MetricProposal[];
+  invalidCount: number;
+  /** "invalid metrics (n invalid out of m), first error is: …" when any metric failed. */
+  error?: string;
+  /** The ScalingActive condition to set. */
+  scalingActive: { status: 'True' | 'False'; reason: string; message: string };
+  events: HpaEvent[];
+  explanation: string[];
+}
+
+/**
+ * The combining rule: the max over valid proposals; -1 (do not scale) when every metric failed or
+ * when some failed and the valid max is below spec.replicas (never scale down on partial data).
+ */
+export function combineMetricProposals(
+  specReplicas: number,
+  proposals: readonly (number | null)[],
+): { replicas: number; index: number; invalidCount: number } {
+  let replicas = 0;
+  let index = -1;
+  let invalidCount = 0;
+  proposals.forEach((p, i) => {
+    if (p === null) {
+      invalidCount++;
+      return;
+    }
+    if (replicas === 0 || p > replicas) {
+      replicas = p;
+      index = i;
+    }
+  });
+  if (invalidCount > 0 && (invalidCount >= proposals.length || replicas < specReplicas)) return { replicas: -1, index: -1, invalidCount };
+  return { replicas, index, invalidCount };
+}
+
+export function computeReplicasForMetrics(ctx: MetricContext, specs: readonly MetricSpec[]): MetricsOutcome {
+  const proposals = specs.map((spec) => computeReplicasForMetric(ctx, spec));
+  const statuses: MetricStatus[] = proposals.map((p) => (p.ok ? p.status : { type: '' }));
+  const events: HpaEvent[] = [];
+  const explanation: string[] = [];
+  for (const p of proposals) {
+    explanation.push(...p.explanation);
+    if (!p.ok) events.push({ type: 'Warning', reason: p.reason, message: p.conditionError });
+  }
+  const combined = combineMetricProposals(ctx.specReplicas, proposals.map((p) => (p.ok ? p.replicas : null)));
+  const firstInvalid = proposals.find((p): p is Extract<MetricProposal, { ok: false }> => !p.ok);
+  const invalidCount = combined.invalidCount;
+  const error = firstInvalid
+    ? `invalid metrics (${invalidCount} invalid out of ${specs.length}), first error is: ${firstInvalid.error}`
+    : undefined;
+  if (firstInvalid && combined.replicas === -1) {
+    explanation.push(
+      invalidCount >= specs.length
+        ? 'no metric could be computed: no scaling this cycle'
+        : 'a metric is broken and the valid ones propose fewer replicas than now: no scale-down while any metric is broken',
+    );
+    return {
+      replicas: -1,
+      metricName: '',
+      statuses,
+      proposals,
+      invalidCount,
+      error,
+      scalingActive: { status: 'False', reason: firstInvalid.reason, message: `the HPA was unable to compute the replica count: ${firstInvalid.conditionError}` },
+      events,
+      explanation,
+    };
+  }
+  const chosen = proposals[combined.index];
+  const metricName = chosen?.ok ? chosen.metricName : '';
+  if (specs.length > 1) explanation.push(`max of metric proposals = ${combined.replicas} (${metricName})`);
+  return {
+    replicas: combined.replicas,
+    metricName,
+    statuses,
+    proposals,
+    invalidCount,
+    error,
+    scalingActive: { status: 'True', reason: 'ValidMetricFound', message: `the HPA was able to successfully calculate a replica count from ${metricName}` },
+    events,
+    explanation,
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * How the HPA sorts the target's pods before averaging a per-pod metric (groupPods in
+ * replica_calculator.go). All times are sim seconds.
+ */
+
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+
+export interface PodMetricSample {
+  /** Usage in milli-units (millicores for CPU, milli-bytes for memory, milli-units for custom metrics). */
+  valueMilli: number;
+  /** End of the sample window (metrics-server's timestamp). */
+  timestampSeconds: number;
+  windowSeconds: number;
+}
+
+/** One pod of the scale target as the HPA sees it through the pod lister and a metrics API. */
+export interface HpaPodInfo {
+  name: string;
+  phase: PodPhase;
+  /** deletionTimestamp is set. */
+  deleting?: boolean;
+  /** status.startTime; undefined until the kubelet starts the pod. */
+  startTimeSeconds?: number;
+  /** The Ready condition; undefined when the pod has none yet. */
+  readyCondition?: { status: 'True' | 'False' | 'Unknown'; lastTransitionSeconds: number };
+  /**
+   * Request of the metric's resource, summed over the containers the metric covers (regular and
+   * restartable init containers, or the one named container). Undefined when some container lacks
+   * the request: `missingRequestContainer` then names it for the error message.
+   */
+  requestMilli?: number;
+  missingRequestContainer?: string;
+  /** The metric sample for this pod; undefined when the metrics API returned none. */
+  sample?: PodMetricSample;
+}
+
+export type PodGroup = 'ready' | 'unready' | 'missing' | 'ignored';
+
+export interface PodGroupingOptions {
+  /** True for the CPU resource only: readiness and the initialization period apply to CPU. */
+  cpuReadinessChecks: boolean;
+  nowSeconds: number;
+  cpuInitializationPeriodSeconds: number;
+  initialReadinessDelaySeconds: number;
+}
+
+/** Classifies one pod; the order of checks matters and follows the controller. */
+export function classifyPod(pod: HpaPodInfo, options: PodGroupingOptions): PodGroup {
+  if (pod.deleting || pod.phase === 'Failed') return 'ignored';
+  if (pod.phase === 'Pending') return 'unready';
+  const sample = pod.sample;
+  if (!sample) return 'missing';
+  if (!options.cpuReadinessChecks) return 'ready';
+  const ready = pod.readyCondition;
+  if (!ready || pod.startTimeSeconds === undefined) return 'unready';
+  const start = pod.startTimeSeconds;
+  if (start + options.cpuInitializationPeriodSeconds > options.nowSeconds) {
+    // Still initializing: CPU is often spiky at start, so only a sample taken wholly after the pod
+    // became ready counts.
+    const staleSample = sample.timestampSeconds < ready.lastTransitionSeconds + sample.windowSeconds;
+    return ready.status === 'False' || staleSample ? 'unready' : 'ready';
+  }
+  // Past initialization: ignore only a pod that never became ready (its last transition came
+  // within the initial readiness delay, i.e. it is the False it started with).
+  const neverReady = ready.status === 'False' && start + options.initialReadinessDelaySeconds > ready.lastTransitionSeconds;
+  return neverReady ? 'unready' : 'ready';
+}
+
+export interface PodGroups {
+  readyPodCount: number;
+  ready: string[];
+  unready: string[];
+  missing: string[];
+  ignored: string[];
+}
+
+export function groupPods(pods: readonly HpaPodInfo[], options: PodGroupingOptions): PodGroups {
+  const groups: PodGroups = { readyPodCount: 0, ready: [], unready: [], missing: [], ignored: [] };
+  for (const pod of pods) {
+    const group = classifyPod(pod, options);
+    groups[group].push(pod.name);
+    if (group === 'ready') groups.readyPodCount++;
+  }
+  return groups;
+}
+
+/** Pods with phase Running and Ready=True: the multiplier for Object/External Value targets. */
+export function countReadyRunningPods(pods: readonly HpaPodInfo[]): number {
+  return pods.filter((p) => p.phase === 'Running' && p.readyCondition?.status === 'True').length;
+}

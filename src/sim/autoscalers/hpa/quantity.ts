@@ -1,0 +1,135 @@
+/**
+ * Kubernetes resource quantities ("100m", "1.5", "2k", "512Mi", "1e3") as the HPA reads them.
+ * The controller works in milli-units (Quantity.MilliValue(), which rounds up), so that is what
+ * parsing returns. Formatting reproduces Quantity.String()'s canonical form, which is what
+ * kubectl prints for spec targets and status values.
+ */
+
+export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
+
+export interface ParsedQuantity {
+  /** Value in milli-units, rounded up like MilliValue(). */
+  milli: number;
+  /** The value as a float without milli rounding (AsApproximateFloat64). */
+  approximate: number;
+  format: QuantityFormat;
+}
+
+const DECIMAL_SUFFIX_EXPONENT: Record<string, number> = {
+  n: -9,
+  u: -6,
+  m: -3,
+  '': 0,
+  k: 3,
+  M: 6,
+  G: 9,
+  T: 12,
+  P: 15,
+  E: 18,
+};
+
+const BINARY_SUFFIX_POWER: Record<string, number> = { Ki: 1, Mi: 2, Gi: 3, Ti: 4, Pi: 5, Ei: 6 };
+
+const QUANTITY_PATTERN = /^([+-]?)(\d+\.?\d*|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
+
+export class QuantityError extends Error {}
+
+function ceilDiv(numerator: bigint, denominator: bigint): bigint {
+  const q = numerator / denominator;
+  return q * denominator < numerator ? q + 1n : q;
+}
+
+/** Parses a quantity string (or a bare number from YAML) into milli-units. Throws QuantityError. */
+export function parseQuantity(input: string | number): ParsedQuantity {
+  const text = typeof input === 'number' ? numberToPlainString(input) : input.trim();
+  const match = QUANTITY_PATTERN.exec(text);
+  if (!match) {
+    throw new QuantityError(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$': "${text}"`);
+  }
+  const [, sign, numberPart, suffix = ''] = match;
+  const [intDigits, fracDigits = ''] = numberPart.split('.');
+  const digits = BigInt((intDigits || '0') + fracDigits);
+  // value = digits × 10^(-fracLen) × scale; milli = value × 1000
+  let numerator = digits;
+  let denominator = 10n ** BigInt(fracDigits.length);
+  let format: QuantityFormat = 'DecimalSI';
+  if (suffix in BINARY_SUFFIX_POWER) {
+    numerator *= 1024n ** BigInt(BINARY_SUFFIX_POWER[suffix]) * 1000n;
+    format = 'BinarySI';
+  } else {
+    let exponent: number;
+    if (suffix.startsWith('e') || suffix.startsWith('E')) {
+      exponent = Number(suffix.slice(1));
+      format = 'DecimalExponent';
+    } else {
+      exponent = DECIMAL_SUFFIX_EXPONENT[suffix];
+    }
+    const milliExponent = exponent + 3;
+    if (milliExponent >= 0) numerator *= 10n ** BigInt(milliExponent);
+    else denominator *= 10n ** BigInt(-milliExponent);
+  }
+  const magnitude = ceilDiv(numerator, denominator);
+  const milli = Number(sign === '-' ? -magnitude : magnitude);
+  const approximate = (Number(numerator) / Number(denominator) / 1000) * (sign === '-' ? -1 : 1);
+  return { milli: Object.is(milli, -0) ? 0 : milli, approximate: approximate || 0, format };
+}
+
+export function quantityToMilli(input: string | number): number {
+  return parseQuantity(input).milli;
+}
+
+function numberToPlainString(n: number): string {
+  if (!Number.isFinite(n)) throw new QuantityError(`not a finite quantity: ${n}`);
+  // Avoid JS exponent notation for very large/small numbers.
+  return Math.abs(n) >= 1e21 || (n !== 0 && Math.abs(n) < 1e-6) ? n.toExponential().replace('e+', 'e') : String(n);
+}
+
+const DECIMAL_STEPS: [number, string][] = [
+  [18, 'E'],
+  [15, 'P'],
+  [12, 'T'],
+  [9, 'G'],
+  [6, 'M'],
+  [3, 'k'],
+  [0, ''],
+  [-3, 'm'],
+];
+
+/**
+ * Canonical Quantity.String() for a milli-valued quantity: the largest SI exponent (multiple of 3)
+ * that leaves an integer mantissa. BinarySI is used only for whole values of at least 1024 in
+ * magnitude, like the real formatter.
+ */
+export function formatMilliQuantity(milli: number, format: QuantityFormat = 'DecimalSI'): string {
+  const value = BigInt(Math.round(milli));
+  if (value === 0n) return '0';
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const sign = negative ? '-' : '';
+  if (format === 'BinarySI' && abs % 1000n === 0n && abs / 1000n >= 1024n) {
+    let whole = abs / 1000n;
+    const suffixes = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
+    let power = 0;
+    while (power < 6 && whole % 1024n === 0n) {
+      whole /= 1024n;
+      power++;
+    }
+    return `${sign}${whole}${suffixes[power]}`;
+  }
+  for (const [exponent, suffix] of DECIMAL_STEPS) {
+    const divisor = 10n ** BigInt(exponent + 3);
+    if (abs % divisor === 0n) return `${sign}${abs / divisor}${suffix}`;
+  }
+  return `${sign}${abs}m`;
+}
+
+/** Re-prints a manifest quantity the way the API server would return it ("0.5" → "500m"). */
+export function canonicalQuantity(input: string | number): string {
+  const parsed = parseQuantity(input);
+  return formatMilliQuantity(parsed.milli, parsed.format === 'BinarySI' ? 'BinarySI' : 'DecimalSI');
+}
+
+/** Quantity.AsApproximateFloat64(): the plain value (used for per-direction tolerances). */
+export function quantityToFloat(input: string | number): number {
+  return parseQuantity(input).approximate;
+}

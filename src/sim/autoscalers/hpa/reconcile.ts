@@ -1,0 +1,278 @@
+/**
+ * One sync of one HPA (reconcileAutoscaler in horizontal.go), as a pure function: the engine
+ * passes the object, the controller's memory for it, the scale subresource and a metrics client,
+ * and gets back the decision, the new status, events to record and a readable explanation.
+ */
+import { tolerancesFor, withDefaults } from './defaults';
+import {
+  hpaStateName,
+  initialHpaMachineSnapshot,
+  persistHpaMachine,
+  restoreHpaMachine,
+  stepHpaMachine,
+  type HpaStateName,
+  type HpaSyncKind,
+  type HpaSyncOutcome,
+  type PersistedHpaMachine,
+} from './hpaMachine';
+import { computeReplicasForMetrics, type HpaEvent, type MetricsOutcome } from './metricProposals';
+import type { HpaMetricsClient } from './metricsClient';
+import {
+  normalizeDesiredReplicas,
+  storeScaleEvent,
+  type LimitReason,
+  type ScaleEvent,
+  type TimestampedRecommendation,
+} from './normalize';
+import {
+  DEFAULT_HPA_CONTROLLER_CONFIG,
+  type ConditionStatus,
+  type HorizontalPodAutoscaler,
+  type HorizontalPodAutoscalerStatus,
+  type HpaCondition,
+  type HpaConditionType,
+  type HpaControllerConfig,
+  type MetricStatus,
+} from './types';
+
+/** What kube-controller-manager keeps in memory per HPA between syncs. */
+export interface HpaControllerState {
+  recommendations: TimestampedRecommendation[];
+  scaleUpEvents: ScaleEvent[];
+  scaleDownEvents: ScaleEvent[];
+  machine: PersistedHpaMachine;
+}
+
+export function initialHpaControllerState(): HpaControllerState {
+  return { recommendations: [], scaleUpEvents: [], scaleDownEvents: [], machine: persistHpaMachine(initialHpaMachineSnapshot()) };
+}
+
+/** The target's scale subresource. `selector` is status.selector; '' means the target has none. */
+export interface HpaScaleSubresource {
+  specReplicas: number;
+  statusReplicas: number;
+  selector?: string;
+}
+
+export interface ReconcileHpaInput {
+  /** The HPA with its previous status (defaults are applied here; passing them pre-applied is fine). */
+  hpa: HorizontalPodAutoscaler;
+  state: HpaControllerState;
+  nowSeconds: number;
+  scale: HpaScaleSubresource | { error: string };
+  metrics: HpaMetricsClient;
+  config?: Partial<HpaControllerConfig>;
+  /** Simulates the API server rejecting the scale update. */
+  scaleUpdateError?: string;
+}
+
+export interface ReconcileHpaOutput {
+  /** What the HPA wants spec.replicas to be (equals current when it does not rescale). */
+  desiredReplicas: number;
+  /** True when the engine should write `desiredReplicas` to the target's spec.replicas. */
+  rescale: boolean;
+  status: HorizontalPodAutoscalerStatus;
+  state: HpaControllerState;
+  events: HpaEvent[];
+  explanation: string[];
+  outcome: HpaSyncOutcome;
+  machineState: HpaStateName;
+}
+
+const EVENT_RESCALE = 'SuccessfulRescale';
+
+/** setCondition: lastTransitionTime moves only when the status flips. */
+function setCondition(
+  conditions: HpaCondition[],
+  type: HpaConditionType,
+  status: ConditionStatus,
+  reason: string,
+  message: string,
+  nowSeconds: number,
+): HpaCondition[] {
+  const index = conditions.findIndex((c) => c.type === type);
+  if (index < 0) return [...conditions, { type, status, reason, message, lastTransitionTime: nowSeconds }];
+  const existing = conditions[index];
+  const updated: HpaCondition = {
+    type,
+    status,
+    reason,
+    message,
+    lastTransitionTime: existing.status !== status ? nowSeconds : existing.lastTransitionTime,
+  };
+  return conditions.map((c, i) => (i === index ? updated : c));
+}
+
+interface Working {
+  conditions: HpaCondition[];
+  events: HpaEvent[];
+  explanation: string[];
+}
+
+function finish(
+  input: ReconcileHpaInput,
+  w: Working,
+  state: Omit<HpaControllerState, 'machine'>,
+  status: HorizontalPodAutoscalerStatus,
+  outcome: Omit<HpaSyncOutcome, 'nowSeconds'>,
+  rescale: boolean,
+): ReconcileHpaOutput {
+  const fullOutcome: HpaSyncOutcome = { ...outcome, nowSeconds: input.nowSeconds };
+  const snapshot = stepHpaMachine(restoreHpaMachine(input.state.machine), fullOutcome);
+  const machineState = hpaStateName(snapshot);
+  w.explanation.push(`state: ${machineState}`);
+  return {
+    desiredReplicas: outcome.desiredReplicas,
+    rescale,
+    status: { ...status, conditions: w.conditions },
+    state: { ...state, machine: persistHpaMachine(snapshot) },
+    events: w.events,
+    explanation: w.explanation,
+    outcome: fullOutcome,
+    machineState,
+  };
+}
+
+export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
+  const config: HpaControllerConfig = { ...DEFAULT_HPA_CONTROLLER_CONFIG, ...input.config };
+  const now = input.nowSeconds;
+  const spec = withDefaults(input.hpa.spec, { downscaleStabilizationSeconds: config.downscaleStabilizationSeconds });
+  const previous: HorizontalPodAutoscalerStatus = input.hpa.status ?? { currentReplicas: 0, desiredReplicas: 0 };
+  const w: Working = { conditions: [...(previous.conditions ?? [])], events: [], explanation: [] };
+  const setCond = (type: HpaConditionType, status: ConditionStatus, reason: string, message: string) => {
+    w.conditions = setCondition(w.conditions, type, status, reason, message, now);
+  };
+  let state: Omit<HpaControllerState, 'machine'> = {
+    recommendations: input.state.recommendations,
+    scaleUpEvents: input.state.scaleUpEvents,
+    scaleDownEvents: input.state.scaleDownEvents,
+  };
+
+  if ('error' in input.scale) {
+    w.events.push({ type: 'Warning', reason: 'FailedGetScale', message: input.scale.error });
+    setCond('AbleToScale', 'False', 'FailedGetScale', `the HPA controller was unable to get the target's current scale: ${input.scale.error}`);
+    w.explanation.push(`cannot read the scale of ${spec.scaleTargetRef.kind}/${spec.scaleTargetRef.name}: ${input.scale.error}`);
+    const current = previous.currentReplicas;
+    return finish(input, w, state, previous, baseOutcome('failedGetScale', current, previous.desiredReplicas), false);
+  }
+  setCond('AbleToScale', 'True', 'SucceededGetScale', "the HPA controller was able to get the target's current scale");
+  const current = input.scale.specReplicas;
+  if (state.recommendations.length === 0) state = { ...state, recommendations: [{ replicas: current, timestampSeconds: now }] };
+  const minReplicas = spec.minReplicas;
+  w.explanation.push(`${spec.scaleTargetRef.kind}/${spec.scaleTargetRef.name}: spec.replicas ${current} (min ${minReplicas}, max ${spec.maxReplicas})`);
+
+  let desired: number;
+  let rescaleReason = '';
+  let metricStatuses: MetricStatus[] | undefined;
+  let limited: { status: boolean; reason?: LimitReason } = { status: false };
+
+  if (current === 0 && minReplicas !== 0) {
+    setCond('ScalingActive', 'False', 'ScalingDisabled', 'scaling is disabled since the replica count of the target is zero');
+    w.explanation.push('spec.replicas is 0 and minReplicas is not: autoscaling is disabled');
+    const status = { ...previous, currentReplicas: current, desiredReplicas: current, currentMetrics: undefined };
+    return finish(input, w, state, status, baseOutcome('disabled', current, current), false);
+  } else if (current > spec.maxReplicas) {
+    rescaleReason = 'Current number of replicas above Spec.MaxReplicas';
+    desired = spec.maxReplicas;
+    w.explanation.push(`above maxReplicas: set to ${desired} without stabilization or rate limits`);
+  } else if (current < minReplicas) {
+    rescaleReason = 'Current number of replicas below Spec.MinReplicas';
+    desired = minReplicas;
+    w.explanation.push(`below minReplicas: set to ${desired} without stabilization or rate limits`);
+  } else {
+    if (input.scale.selector === '') {
+      w.events.push({ type: 'Warning', reason: 'SelectorRequired', message: 'selector is required' });
+      setCond('ScalingActive', 'False', 'InvalidSelector', "the HPA target's scale is missing a selector");
+      w.events.push({ type: 'Warning', reason: 'FailedComputeMetricsReplicas', message: 'selector is required' });
+      w.explanation.push("the target's scale has no selector: no metrics can be read");
+      const status = { ...previous, currentReplicas: current };
+      return finish(input, w, state, status, baseOutcome('metricsUnavailable', current, previous.desiredReplicas), false);
+    }
+    const metrics: MetricsOutcome = computeReplicasForMetrics(
+      {
+        namespace: input.hpa.metadata.namespace ?? 'default',
+        specReplicas: current,
+        statusReplicas: input.scale.statusReplicas,
+        tolerances: tolerancesFor(spec, config),
+        nowSeconds: now,
+        config,
+        metrics: input.metrics,
+      },
+      spec.metrics,
+    );
+    w.events.push(...metrics.events);
+    w.explanation.push(...metrics.explanation);
+    setCond('ScalingActive', metrics.scalingActive.status, metrics.scalingActive.reason, metrics.scalingActive.message);
+    metricStatuses = metrics.statuses;
+    if (metrics.replicas === -1) {
+      w.events.push({ type: 'Warning', reason: 'FailedComputeMetricsReplicas', message: metrics.error ?? '' });
+      const status = { ...previous, currentReplicas: current, currentMetrics: metricStatuses };
+      return finish(input, w, state, status, baseOutcome('metricsUnavailable', current, previous.desiredReplicas), false);
+    }
+    desired = Math.max(0, metrics.replicas);
+    if (desired > current) rescaleReason = `${metrics.metricName} above target`;
+    if (desired < current) rescaleReason = 'All metrics below target';
+    const normalized = normalizeDesiredReplicas({
+      currentReplicas: current,
+      proposal: desired,
+      minReplicas,
+      maxReplicas: spec.maxReplicas,
+      behavior: spec.behavior,
+      recommendations: state.recommendations,
+      scaleUpEvents: state.scaleUpEvents,
+      scaleDownEvents: state.scaleDownEvents,
+      nowSeconds: now,
+      downscaleStabilizationSeconds: config.downscaleStabilizationSeconds,
+    });
+    state = { ...state, recommendations: normalized.recommendations };
+    setCond('AbleToScale', 'True', normalized.ableToScale.reason, normalized.ableToScale.message);
+    setCond('ScalingLimited', normalized.scalingLimited.status, normalized.scalingLimited.reason, normalized.scalingLimited.message);
+    limited = { status: normalized.scalingLimited.status === 'True', reason: normalized.scalingLimited.reason };
+    w.explanation.push(...normalized.explanation);
+    desired = normalized.desiredReplicas;
+  }
+
+  const ableReason = (): string => w.conditions.find((c) => c.type === 'AbleToScale')?.reason ?? '';
+  const outcomeFor = (kind: HpaSyncKind, desiredOut: number): Omit<HpaSyncOutcome, 'nowSeconds'> => ({
+    kind,
+    currentReplicas: current,
+    desiredReplicas: desiredOut,
+    ableToScaleReason: ableReason(),
+    scalingLimited: limited.status,
+    scalingLimitedReason: limited.reason,
+  });
+
+  if (desired === current) {
+    w.explanation.push(`no change: stays at ${current}`);
+    const status: HorizontalPodAutoscalerStatus = { ...previous, currentReplicas: current, desiredReplicas: current, currentMetrics: metricStatuses };
+    return finish(input, w, state, status, outcomeFor('unchanged', current), false);
+  }
+  if (input.scaleUpdateError !== undefined) {
+    w.events.push({
+      type: 'Warning',
+      reason: 'FailedRescale',
+      message: `New size: ${desired}; reason: ${rescaleReason}; error: ${input.scaleUpdateError}`,
+    });
+    setCond('AbleToScale', 'False', 'FailedUpdateScale', `the HPA controller was unable to update the target scale: ${input.scaleUpdateError}`);
+    w.explanation.push(`writing the scale failed: ${input.scaleUpdateError}`);
+    const status: HorizontalPodAutoscalerStatus = { ...previous, currentReplicas: current, currentMetrics: metricStatuses };
+    return finish(input, w, state, status, outcomeFor('rescaleFailed', desired), false);
+  }
+  setCond('AbleToScale', 'True', 'SucceededRescale', `the HPA controller was able to update the target scale to ${desired}`);
+  w.events.push({ type: 'Normal', reason: EVENT_RESCALE, message: `New size: ${desired}; reason: ${rescaleReason}` });
+  const events = storeScaleEvent(spec.behavior, { scaleUpEvents: state.scaleUpEvents, scaleDownEvents: state.scaleDownEvents }, current, desired, now);
+  state = { ...state, ...events };
+  w.explanation.push(`rescale ${current} → ${desired} (${rescaleReason})`);
+  const status: HorizontalPodAutoscalerStatus = {
+    ...previous,
+    currentReplicas: current,
+    desiredReplicas: desired,
+    currentMetrics: metricStatuses,
+    lastScaleTime: now,
+  };
+  return finish(input, w, state, status, outcomeFor('rescaled', desired), true);
+}
+
+function baseOutcome(kind: HpaSyncKind, current: number, desired: number): Omit<HpaSyncOutcome, 'nowSeconds'> {
+  return { kind, currentReplicas: current, desiredReplicas: desired, ableToScaleReason: '', scalingLimited: false };
+}

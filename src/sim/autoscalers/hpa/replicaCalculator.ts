@@ -1,0 +1,360 @@
+/**
+ * The HPA's per-metric replica formulas (replica_calculator.go and metrics/utilization.go),
+ * restated. Every function returns the proposal together with the numbers it used, so the
+ * playground can explain the decision.
+ */
+import { isWithinTolerance, type Tolerances } from './defaults';
+import { groupPods, type HpaPodInfo, type PodGroups } from './podGrouping';
+import { formatMilliQuantity } from './quantity';
+
+export type CalcResult<T> = ({ ok: true } & T) | { ok: false; error: string };
+
+export type CalcDecision =
+  /** Ratio inside the tolerance band: keep the current count. */
+  | 'withinTolerance'
+  /** New count from the ratio. */
+  | 'scaled'
+  /** Filling in missing/unready pods flipped the direction: keep the current count. */
+  | 'directionFlipped'
+  /** The filled-in count would move against the ratio's direction: keep the current count. */
+  | 'countFlipped';
+
+export interface PerPodCalculation {
+  replicas: number;
+  /** First-pass ratio over ready pods with samples. */
+  usageRatio: number;
+  /** Second-pass ratio after filling in missing and unready pods, when that pass ran. */
+  newUsageRatio?: number;
+  /** Resource Utilization targets only: floor(Σusage × 100 / Σrequest) of the first pass. */
+  utilizationPercent?: number;
+  /** Average usage per counted pod in milli-units (integer division, as upstream). */
+  averageMilli: number;
+  readyPodCount: number;
+  unreadyPods: string[];
+  missingPods: string[];
+  ignoredPods: string[];
+  /** How many samples the final ceil multiplied by. */
+  podsCounted: number;
+  decision: CalcDecision;
+  explanation: string[];
+}
+
+export interface PerPodMetricInput {
+  currentReplicas: number;
+  pods: readonly HpaPodInfo[];
+  tolerances: Tolerances;
+  nowSeconds: number;
+  cpuInitializationPeriodSeconds: number;
+  initialReadinessDelaySeconds: number;
+  /** Name shown in explanations: "cpu", "memory", "packets-per-second". */
+  metricLabel: string;
+}
+
+/** Replica counts are int32 upstream; huge ratios saturate instead of overflowing. */
+const MAX_INT32 = 2147483647;
+
+const ratioText = (r: number): string => (Number.isFinite(r) ? r.toFixed(3) : String(r));
+const q = (milli: number): string => formatMilliQuantity(milli);
+
+function toleranceText(ratio: number, tolerances: Tolerances): string {
+  const within = isWithinTolerance(ratio, tolerances);
+  return `ratio ${ratioText(ratio)} within tolerance [${ratioText(1 - tolerances.scaleDown)}, ${ratioText(1 + tolerances.scaleUp)}]? ${within ? 'yes' : 'no'}`;
+}
+
+function group(input: PerPodMetricInput, cpuReadinessChecks: boolean): PodGroups {
+  return groupPods(input.pods, {
+    cpuReadinessChecks,
+    nowSeconds: input.nowSeconds,
+    cpuInitializationPeriodSeconds: input.cpuInitializationPeriodSeconds,
+    initialReadinessDelaySeconds: input.initialReadinessDelaySeconds,
+  });
+}
+
+function groupSummary(groups: PodGroups): string {
+  const parts = [`${groups.readyPodCount} ready`];
+  if (groups.unready.length) parts.push(`${groups.unready.length} unready (${groups.unready.join(', ')})`);
+  if (groups.missing.length) parts.push(`${groups.missing.length} without a sample (${groups.missing.join(', ')})`);
+  if (groups.ignored.length) parts.push(`${groups.ignored.length} ignored (${groups.ignored.join(', ')})`);
+  return `pods: ${parts.join(', ')}`;
+}
+
+/** Sample values keyed by pod, after dropping ignored and unready pods (removeMetricsForPods). */
+function countedSamples(pods: readonly HpaPodInfo[], groups: PodGroups): Map<string, number> {
+  const dropped = new Set([...groups.ignored, ...groups.unready]);
+  const samples = new Map<string, number>();
+  for (const pod of pods) {
+    if (pod.sample && !dropped.has(pod.name)) samples.set(pod.name, pod.sample.valueMilli);
+  }
+  return samples;
+}
+
+interface UtilizationRatio {
+  ratio: number;
+  utilization: number;
+  rawAverage: number;
+  usageTotal: number;
+  requestTotal: number;
+}
+
+/** GetResourceUtilizationRatio: samples without a known request are skipped. */
+function utilizationRatio(samples: Map<string, number>, requests: Map<string, number>, target: number): UtilizationRatio | { error: string } {
+  let usageTotal = 0;
+  let requestTotal = 0;
+  let entries = 0;
+  for (const [name, value] of samples) {
+    const request = requests.get(name);
+    if (request === undefined) continue;
+    usageTotal += value;
+    requestTotal += request;
+    entries++;
+  }
+  if (requestTotal === 0) return { error: 'no metrics returned matched known pods' };
+  const utilization = Math.trunc((usageTotal * 100) / requestTotal);
+  return { ratio: utilization / target, utilization, rawAverage: Math.trunc(usageTotal / entries), usageTotal, requestTotal };
+}
+
+/** GetMetricUsageRatio: integer average over every sample, then average / target. */
+function plainRatio(samples: Map<string, number>, targetMilli: number): { ratio: number; average: number } {
+  let total = 0;
+  for (const value of samples.values()) total += value;
+  const average = Math.trunc(total / samples.size);
+  return { ratio: average / targetMilli, average };
+}
+
+/** calculatePodRequests: every listed pod must carry a request for the resource. */
+function podRequests(pods: readonly HpaPodInfo[], resource: string): Map<string, number> | { error: string } {
+  const requests = new Map<string, number>();
+  for (const pod of pods) {
+    if (pod.requestMilli === undefined) {
+      return { error: `missing request for ${resource} in container ${pod.missingRequestContainer ?? pod.name} of Pod ${pod.name}` };
+    }
+    requests.set(pod.name, pod.requestMilli);
+  }
+  return requests;
+}
+
+interface SecondPass {
+  newRatio: number;
+  count: number;
+}
+
+/**
+ * The shared tail of both per-pod algorithms: keep the current count when the ratio is inside
+ * tolerance, otherwise scale; with missing or unready pods, redo the ratio with conservative
+ * fill-ins and refuse any result that changes direction.
+ */
+function decide(
+  input: PerPodMetricInput,
+  groups: PodGroups,
+  usageRatio: number,
+  secondPass: () => SecondPass,
+  explanation: string[],
+  ratioFormula: string = ratioText(usageRatio),
+): Pick<PerPodCalculation, 'replicas' | 'newUsageRatio' | 'podsCounted' | 'decision'> {
+  const current = input.currentReplicas;
+  const scaleUpWithUnready = groups.unready.length > 0 && usageRatio > 1.0;
+  if (!scaleUpWithUnready && groups.missing.length === 0) {
+    explanation.push(toleranceText(usageRatio, input.tolerances));
+    if (isWithinTolerance(usageRatio, input.tolerances)) {
+      explanation.push(`proposal keeps ${current} replicas`);
+      return { replicas: current, podsCounted: groups.readyPodCount, decision: 'withinTolerance' };
+    }
+    const replicas = Math.ceil(usageRatio * groups.readyPodCount);
+    explanation.push(`desired = ceil(${groups.readyPodCount} × ${ratioFormula}) = ${replicas}`);
+    return { replicas, podsCounted: groups.readyPodCount, decision: 'scaled' };
+  }
+  const { newRatio, count } = secondPass();
+  explanation.push(`with fill-ins over ${count} pods: new ratio ${ratioText(newRatio)}`);
+  const flipped = (usageRatio < 1.0 && newRatio > 1.0) || (usageRatio > 1.0 && newRatio < 1.0);
+  if (isWithinTolerance(newRatio, input.tolerances)) {
+    explanation.push(`${toleranceText(newRatio, input.tolerances)}; proposal keeps ${current} replicas`);
+    return { replicas: current, newUsageRatio: newRatio, podsCounted: count, decision: 'withinTolerance' };
+  }
+  if (flipped) {
+    explanation.push(`the fill-ins reverse the direction of scaling; proposal keeps ${current} replicas`);
+    return { replicas: current, newUsageRatio: newRatio, podsCounted: count, decision: 'directionFlipped' };
+  }
+  const replicas = Math.ceil(newRatio * count);
+  if ((newRatio < 1.0 && replicas > current) || (newRatio > 1.0 && replicas < current)) {
+    explanation.push(`ceil(${count} × ${ratioText(newRatio)}) = ${replicas} moves against the ratio; proposal keeps ${current} replicas`);
+    return { replicas: current, newUsageRatio: newRatio, podsCounted: count, decision: 'countFlipped' };
+  }
+  explanation.push(`desired = ceil(${count} × ${ratioText(newRatio)}) = ${replicas}`);
+  return { replicas, newUsageRatio: newRatio, podsCounted: count, decision: 'scaled' };
+}
+
+/** Resource metric with an averageUtilization target (GetResourceReplicas). */
+export function resourceUtilizationReplicas(
+  input: PerPodMetricInput & { resource: string; targetUtilization: number },
+): CalcResult<PerPodCalculation> {
+  if (input.pods.length === 0) return { ok: false, error: 'no pods returned by selector while calculating replica count' };
+  const groups = group(input, input.resource === 'cpu');
+  const samples = countedSamples(input.pods, groups);
+  if (samples.size === 0) return { ok: false, error: 'did not receive metrics for targeted pods (pods might be unready)' };
+  const requests = podRequests(input.pods, input.resource);
+  if (!(requests instanceof Map)) return { ok: false, error: requests.error };
+  const first = utilizationRatio(samples, requests, input.targetUtilization);
+  if ('error' in first) return { ok: false, error: first.error };
+
+  const explanation = [
+    groupSummary(groups),
+    `${input.metricLabel}: utilization ${first.utilization}% of request (avg ${q(first.rawAverage)} / ${q(Math.trunc(first.requestTotal / samples.size))} over ${samples.size} pods with samples); target ${input.targetUtilization}%`,
+  ];
+  const secondPass = (): SecondPass => {
+    const filled = new Map(samples);
+    if (groups.missing.length > 0) {
+      if (first.ratio < 1.0) {
+        // Scale-down: assume each silent pod runs at its request (or at the target, if above 100%).
+        const fallback = Math.max(100, input.targetUtilization);
+        for (const name of groups.missing) filled.set(name, Math.trunc(((requests.get(name) ?? 0) * fallback) / 100));
+        explanation.push(`scale-down with ${groups.missing.length} pods missing: assume them at ${fallback}% of request`);
+      } else if (first.ratio > 1.0) {
+        for (const name of groups.missing) filled.set(name, 0);
+        explanation.push(`scale-up with ${groups.missing.length} pods missing: assume them at 0%`);
+      }
+    }
+    if (groups.unready.length > 0 && first.ratio > 1.0) {
+      for (const name of groups.unready) filled.set(name, 0);
+      explanation.push(`scale-up with ${groups.unready.length} unready pods: count them at 0%`);
+    }
+    const again = utilizationRatio(filled, requests, input.targetUtilization);
+    // Requests cover every pod, so the second pass cannot lose all entries; guard anyway.
+    return { newRatio: 'error' in again ? first.ratio : again.ratio, count: filled.size };
+  };
+  const formula = `${first.utilization}% / ${input.targetUtilization}%`;
+  const outcome = decide(input, groups, first.ratio, secondPass, explanation, formula);
+  return {
+    ok: true,
+    ...outcome,
+    usageRatio: first.ratio,
+    utilizationPercent: first.utilization,
+    averageMilli: first.rawAverage,
+    readyPodCount: groups.readyPodCount,
+    unreadyPods: groups.unready,
+    missingPods: groups.missing,
+    ignoredPods: groups.ignored,
+    explanation,
+  };
+}
+
+/**
+ * Per-pod average against an averageValue target: Resource AverageValue (CPU readiness checks
+ * apply when resource is "cpu") and Pods metrics (no readiness checks). calcPlainMetricReplicas.
+ */
+export function plainMetricReplicas(
+  input: PerPodMetricInput & { targetAverageMilli: number; resource?: string },
+): CalcResult<PerPodCalculation> {
+  if (input.pods.length === 0) return { ok: false, error: 'no pods returned by selector while calculating replica count' };
+  const groups = group(input, input.resource === 'cpu');
+  const samples = countedSamples(input.pods, groups);
+  if (samples.size === 0) return { ok: false, error: 'did not receive metrics for targeted pods (pods might be unready)' };
+  const first = plainRatio(samples, input.targetAverageMilli);
+  const explanation = [
+    groupSummary(groups),
+    `${input.metricLabel}: average ${q(first.average)} per pod over ${samples.size} pods with samples; target ${q(input.targetAverageMilli)}`,
+  ];
+  const secondPass = (): SecondPass => {
+    const filled = new Map(samples);
+    if (groups.missing.length > 0 && first.ratio !== 1.0) {
+      // Scale-down: assume silent pods sit exactly at the target; scale-up: assume them idle.
+      const fill = first.ratio < 1.0 ? input.targetAverageMilli : 0;
+      for (const name of groups.missing) filled.set(name, fill);
+      explanation.push(`${groups.missing.length} pods missing: assume them at ${q(fill)}`);
+    }
+    if (groups.unready.length > 0 && first.ratio > 1.0) {
+      for (const name of groups.unready) filled.set(name, 0);
+      explanation.push(`scale-up with ${groups.unready.length} unready pods: count them at 0`);
+    }
+    return { newRatio: plainRatio(filled, input.targetAverageMilli).ratio, count: filled.size };
+  };
+  const outcome = decide(input, groups, first.ratio, secondPass, explanation);
+  return {
+    ok: true,
+    ...outcome,
+    usageRatio: first.ratio,
+    averageMilli: first.average,
+    readyPodCount: groups.readyPodCount,
+    unreadyPods: groups.unready,
+    missingPods: groups.missing,
+    ignoredPods: groups.ignored,
+    explanation,
+  };
+}
+
+export interface ValueCalculation {
+  replicas: number;
+  usageRatio: number;
+  /** The value compared with the target (for External: the sum of all series). */
+  valueMilli: number;
+  readyRunningPods: number;
+  decision: 'withinTolerance' | 'scaled' | 'fromZero';
+  explanation: string[];
+}
+
+/**
+ * Object or External metric with a Value target (getUsageRatioReplicaCount): the ratio times the
+ * count of Running+Ready pods; from zero replicas, just ceil(ratio).
+ */
+export function valueMetricReplicas(input: {
+  currentReplicas: number;
+  valueMilli: number;
+  targetValueMilli: number;
+  readyRunningPods: number;
+  tolerances: Tolerances;
+  metricLabel: string;
+}): ValueCalculation {
+  const ratio = input.valueMilli / input.targetValueMilli;
+  const explanation = [`${input.metricLabel}: value ${q(input.valueMilli)} vs target ${q(input.targetValueMilli)} → ratio ${ratioText(ratio)}`];
+  const base = { usageRatio: ratio, valueMilli: input.valueMilli, readyRunningPods: input.readyRunningPods, explanation };
+  if (input.currentReplicas === 0) {
+    const replicas = Math.ceil(ratio);
+    explanation.push(`scaling from zero: desired = ceil(${ratioText(ratio)}) = ${replicas} (no tolerance)`);
+    return { ...base, replicas, decision: 'fromZero' };
+  }
+  explanation.push(toleranceText(ratio, input.tolerances));
+  if (isWithinTolerance(ratio, input.tolerances)) {
+    explanation.push(`proposal keeps ${input.currentReplicas} replicas`);
+    return { ...base, replicas: input.currentReplicas, decision: 'withinTolerance' };
+  }
+  const replicas = Math.min(MAX_INT32, Math.ceil(ratio * input.readyRunningPods));
+  explanation.push(`desired = ceil(${input.readyRunningPods} ready pods × ${ratioText(ratio)}) = ${replicas}`);
+  return { ...base, replicas, decision: 'scaled' };
+}
+
+export interface AverageValueCalculation {
+  replicas: number;
+  usageRatio: number;
+  totalMilli: number;
+  /** ceil(total / statusReplicas): what status.currentMetrics reports. */
+  averageMilli: number;
+  decision: 'withinTolerance' | 'scaled';
+  explanation: string[];
+}
+
+/**
+ * Object or External metric with an AverageValue target (GetObjectPerPodMetricReplicas /
+ * GetExternalPerPodMetricReplicas): readiness plays no part; the divisor is status.replicas.
+ */
+export function averageValueMetricReplicas(input: {
+  statusReplicas: number;
+  totalMilli: number;
+  targetAverageMilli: number;
+  tolerances: Tolerances;
+  metricLabel: string;
+}): AverageValueCalculation {
+  const { statusReplicas, totalMilli, targetAverageMilli } = input;
+  const ratio = totalMilli / (targetAverageMilli * statusReplicas);
+  // From zero replicas upstream divides by zero; report the total instead of an infinite average.
+  const averageMilli = statusReplicas > 0 ? Math.ceil(totalMilli / statusReplicas) : totalMilli;
+  const explanation = [
+    `${input.metricLabel}: total ${q(totalMilli)} over ${statusReplicas} replicas = ${q(averageMilli)} per pod vs target ${q(targetAverageMilli)} → ratio ${ratioText(ratio)}`,
+    toleranceText(ratio, input.tolerances),
+  ];
+  if (isWithinTolerance(ratio, input.tolerances)) {
+    explanation.push(`proposal keeps ${statusReplicas} replicas`);
+    return { replicas: statusReplicas, usageRatio: ratio, totalMilli, averageMilli, decision: 'withinTolerance', explanation };
+  }
+  const replicas = Math.min(MAX_INT32, Math.ceil(totalMilli / targetAverageMilli));
+  explanation.push(`desired = ceil(${q(totalMilli)} / ${q(targetAverageMilli)}) = ${replicas}`);
+  return { replicas, usageRatio: ratio, totalMilli, averageMilli, decision: 'scaled', explanation };
+}
