@@ -1,6 +1,6 @@
 import type { InstanceType } from './catalog';
-import { onDemandPrice } from './catalog';
-import { spotPrice } from './spotPrices';
+import { catalogRegions, onDemandPrice } from './catalog';
+import { spotPriceFromOnDemand } from './spotPrices';
 
 export type OfferingCapacityType = 'on-demand' | 'spot';
 
@@ -72,18 +72,30 @@ export interface OfferingContext {
 }
 
 /**
- * Every (zone × capacity type) offering of a type. The playground assumes each type is sold in
- * every zone of the region; only the unavailable-offerings cache takes offerings away.
+ * On-demand price where the type is sold. In a catalog region a type without a price there is
+ * treated as not offered (Seoul lacks many post-2022 families); other regions borrow us-east-1.
+ */
+export function regionalOnDemandPrice(type: InstanceType, region: string): number | undefined {
+  if (catalogRegions.includes(region)) return type.onDemandUsdPerHour[region];
+  const p = onDemandPrice(type, region);
+  return p > 0 ? p : undefined;
+}
+
+/**
+ * Every (zone × capacity type) offering of a type: none when the type is not sold in the region.
+ * The playground assumes a sold type is offered in every zone of the region; only the
+ * unavailable-offerings cache takes offerings away.
  */
 export function offeringsFor(type: InstanceType, ctx: OfferingContext): CloudOffering[] {
-  const od = onDemandPrice(type, ctx.region);
+  const od = regionalOnDemandPrice(type, ctx.region);
+  if (od === undefined || od <= 0) return [];
   const now = ctx.nowSeconds ?? 0;
   const cache = ctx.unavailable ?? [];
   const out: CloudOffering[] = [];
   for (const zone of zonesForRegion(ctx.region)) {
     for (const capacityType of ['on-demand', 'spot'] as const) {
-      const price = capacityType === 'spot' ? spotPrice(type, ctx.region, zone, ctx.seed) : od;
-      const available = price > 0 && !isOfferingUnavailable(cache, { instanceType: type.name, zone, capacityType }, now);
+      const price = capacityType === 'spot' ? spotPriceFromOnDemand(od, ctx.seed, ctx.region, type.family, zone) : od;
+      const available = !isOfferingUnavailable(cache, { instanceType: type.name, zone, capacityType }, now);
       out.push({ zone, capacityType, price, available });
     }
   }

@@ -44,7 +44,12 @@ export function spotFraction(seed: number, region: string, family: string, zone:
   return SPOT_FRACTION_MIN + u * (SPOT_FRACTION_MAX - SPOT_FRACTION_MIN);
 }
 
+/** The modelled spot price for a family in a zone, given its on-demand price. */
+export function spotPriceFromOnDemand(onDemand: number, seed: number, region: string, family: string, zone: string): number {
+  return Math.round(onDemand * spotFraction(seed, region, family, zone) * 10_000) / 10_000;
+}
+
+/** Spot price of a catalog type (on-demand falls back to us-east-1 as onDemandPrice does). */
 export function spotPrice(type: InstanceType, region: string, zone: string, seed: number): number {
-  const price = onDemandPrice(type, region) * spotFraction(seed, region, type.family, zone);
-  return Math.round(price * 10_000) / 10_000;
+  return spotPriceFromOnDemand(onDemandPrice(type, region), seed, region, type.family, zone);
 }

@@ -62,13 +62,13 @@ export function toInstanceTypeOption(
 }
 
 /**
- * The whole catalog as scheduler options. GPU/accelerator-only types stay in: requirements decide.
- * Types with no price in the region (nothing to buy) are dropped.
+ * The whole catalog as scheduler options. GPU/accelerator types stay in: requirements decide.
+ * Types not sold in the region (no offerings) are dropped.
  */
 export function catalogInstanceTypeOptions(
   ctx: OfferingContext & { kubelet?: EC2NodeClass['kubelet']; vmMemoryOverheadPercent?: number },
 ): InstanceTypeOption[] {
   return catalog
     .map((t) => toInstanceTypeOption(t, ctx))
-    .filter((o) => o.offerings.some((of) => of.price > 0));
+    .filter((o) => o.offerings.length > 0);
 }
