@@ -1,0 +1,151 @@
+import { formatGoDuration } from './goFlags';
+import type { CaEvent, CaLogLine } from './types';
+
+/** One entry of the CA's "Final scale-up plan" (nodegroupset.ScaleUpInfo). */
+export interface GroupIncrease {
+  group: string;
+  currentSize: number;
+  newSize: number;
+  maxSize: number;
+}
+
+/** ScaleUpInfo.String(): `{ng1 3->5 (max: 6)}`. */
+export function formatIncrease(i: GroupIncrease): string {
+  return `{${i.group} ${i.currentSize}->${i.newSize} (max: ${i.maxSize})}`;
+}
+
+/** A Go %v of a slice of ScaleUpInfo: `[{a 3->5 (max: 6)} {b 1->2 (max: 3)}]`. */
+export function formatScaleUpPlan(increases: readonly GroupIncrease[]): string {
+  return `[${increases.map(formatIncrease).join(' ')}]`;
+}
+
+export function triggeredScaleUpEvent(
+  pod: { namespace: string; name: string },
+  plan: readonly GroupIncrease[],
+): CaEvent {
+  return {
+    type: 'Normal',
+    reason: 'TriggeredScaleUp',
+    message: `pod triggered scale-up: ${formatScaleUpPlan(plan)}`,
+    involvedObject: { kind: 'Pod', namespace: pod.namespace, name: pod.name },
+  };
+}
+
+/** ReasonsMessage: each distinct reason with the number of node groups that gave it, sorted. */
+export function aggregateReasons(reasonsByGroup: Readonly<Record<string, readonly string[]>>): string {
+  const counts = new Map<string, number>();
+  for (const reasons of Object.values(reasonsByGroup)) {
+    for (const r of new Set(reasons)) counts.set(r, (counts.get(r) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .map(([reason, n]) => `${n} ${reason}`)
+    .sort()
+    .join(', ');
+}
+
+export function notTriggerScaleUpEvent(pod: { namespace: string; name: string }, reasons: string): CaEvent {
+  return {
+    type: 'Normal',
+    reason: 'NotTriggerScaleUp',
+    message: `pod didn't trigger scale-up: ${reasons}`,
+    involvedObject: { kind: 'Pod', namespace: pod.namespace, name: pod.name },
+  };
+}
+
+const STATUS_CONFIGMAP = {
+  kind: 'ConfigMap' as const,
+  namespace: 'kube-system',
+  name: 'cluster-autoscaler-status',
+};
+
+export function scaledUpGroupEvent(i: GroupIncrease): CaEvent {
+  return {
+    type: 'Normal',
+    reason: 'ScaledUpGroup',
+    message: `Scale-up: setting group ${i.group} size to ${i.newSize} instead of ${i.currentSize} (max: ${i.maxSize})`,
+    involvedObject: STATUS_CONFIGMAP,
+  };
+}
+
+export function failedToScaleUpGroupEvent(group: string, detail: string): CaEvent {
+  return {
+    type: 'Warning',
+    reason: 'FailedToScaleUpGroup',
+    message: `Scale-up failed for group ${group}: ${detail}`,
+    involvedObject: STATUS_CONFIGMAP,
+  };
+}
+
+export function scaleDownEmptyEvent(node: string): CaEvent {
+  return {
+    type: 'Normal',
+    reason: 'ScaleDownEmpty',
+    message: `Scale-down: removing empty node "${node}"`,
+    involvedObject: STATUS_CONFIGMAP,
+  };
+}
+
+export function scaleDownNodeEvent(node: string, utilization: number, pods: readonly string[]): CaEvent {
+  return {
+    type: 'Normal',
+    reason: 'ScaleDown',
+    message: `Scale-down: removing node ${node}, utilization: ${utilization.toFixed(6)}, pods to reschedule: ${pods.join(',')}`,
+    involvedObject: STATUS_CONFIGMAP,
+  };
+}
+
+/** On the Node when the CA taints it (ToBeDeletedByClusterAutoscaler) and starts the deletion. */
+export function nodeMarkedForDeletionEvent(node: string): CaEvent {
+  return {
+    type: 'Normal',
+    reason: 'ScaleDown',
+    message: 'marked the node as toBeDeleted/unschedulable',
+    involvedObject: { kind: 'Node', name: node },
+  };
+}
+
+/** On the Node once the cloud provider accepted the deletion. */
+export function nodeRemovedEvent(node: string): CaEvent {
+  return {
+    type: 'Normal',
+    reason: 'ScaleDown',
+    message: 'node removed by cluster autoscaler',
+    involvedObject: { kind: 'Node', name: node },
+  };
+}
+
+/** On each evicted pod. */
+export function podEvictedForScaleDownEvent(pod: { namespace: string; name: string }): CaEvent {
+  return {
+    type: 'Normal',
+    reason: 'ScaleDown',
+    message: 'deleting pod for node scale down',
+    involvedObject: { kind: 'Pod', namespace: pod.namespace, name: pod.name },
+  };
+}
+
+export function log(
+  v: number,
+  source: string,
+  message: string,
+  severity: CaLogLine['severity'] = 'I',
+): CaLogLine {
+  return { v, severity, source, message };
+}
+
+function two(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/**
+ * A klog header line: `I0515 19:40:30.270914       1 static_autoscaler.go:123] msg`, with the
+ * wall time derived from the sim clock (`epochMs` is the sim's t=0 as Unix ms, chosen by the engine).
+ */
+export function formatKlogLine(line: CaLogLine, simSeconds: number, epochMs = 0): string {
+  const d = new Date(epochMs + Math.round(simSeconds * 1000));
+  const micros = String(d.getUTCMilliseconds() * 1000).padStart(6, '0');
+  const stamp = `${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${micros}`;
+  return `${line.severity}${stamp}       1 ${line.source}] ${line.message}`;
+}
+
+export { formatGoDuration };

@@ -1,0 +1,365 @@
+import { isBackedOff, type BackoffState } from './backoff';
+import { binpackingEstimate, emptyTemplateNode, orderPodsForBinpacking } from './binpacking';
+import {
+  chooseExpansionOption,
+  leastWasteScore,
+  type ExpansionOption,
+  type PriorityConfig,
+} from './expander';
+import { addPodToNode, podFitsNode, type FitNode } from './fit';
+import type { CaOptions } from './flags';
+import {
+  aggregateReasons,
+  formatGoDuration,
+  formatScaleUpPlan,
+  log,
+  notTriggerScaleUpEvent,
+  scaledUpGroupEvent,
+  triggeredScaleUpEvent,
+  type GroupIncrease,
+} from './messages';
+import type { CaEvent, CaLogLine, CaNode, CaNodeGroup, CaPod, DaemonSetSpec, RandomSource } from './types';
+
+export interface ScaleUpGroup extends CaNodeGroup {
+  /** Nodes of this group that exist as Node objects (ready or not). target − registered are upcoming. */
+  registeredNodes: number;
+}
+
+export interface ScaleUpInput {
+  nowSeconds: number;
+  /** Pods with PodScheduled=False/Unschedulable. */
+  pendingPods: readonly CaPod[];
+  nodes: readonly CaNode[];
+  /** Pods bound to nodes (to know the free room on existing nodes). */
+  boundPods: readonly CaPod[];
+  groups: readonly ScaleUpGroup[];
+  daemonSets: readonly DaemonSetSpec[];
+  options: CaOptions;
+  backoff: BackoffState;
+  rng: RandomSource;
+  priorities?: PriorityConfig;
+}
+
+export interface ScaleUpOptionSummary {
+  group: string;
+  nodeCount: number;
+  pods: string[];
+  wasteScore: number;
+}
+
+export interface ScaleUpResult {
+  result: 'NotNeeded' | 'Successful' | 'NoOptionsAvailable' | 'Error';
+  /** The new desired sizes to set on the ASGs. */
+  increases: GroupIncrease[];
+  /** Pods the chosen option places (they get TriggeredScaleUp). */
+  triggeringPods: string[];
+  /** Pods that fit existing free room or nodes already on their way. */
+  awaitingPods: string[];
+  /** Pods no group can help, with the aggregated reasons (NotTriggerScaleUp). */
+  remainingPods: { pod: string; reasons: string }[];
+  tooNewPods: string[];
+  expendablePods: string[];
+  options: ScaleUpOptionSummary[];
+  skippedGroups: Record<string, string>;
+  error?: string;
+  explanation: string[];
+  logs: CaLogLine[];
+  events: CaEvent[];
+}
+
+const key = (p: CaPod): string => `${p.namespace}/${p.name}`;
+
+/** Free room on ready, schedulable existing nodes plus empty template nodes for upcoming ones. */
+function simulatedCapacity(input: ScaleUpInput): FitNode[] {
+  const nodes: FitNode[] = [];
+  for (const n of input.nodes) {
+    if (!n.ready || n.unschedulable) continue;
+    let fit: FitNode = {
+      name: n.name,
+      allocatable: n.allocatable,
+      requested: { cpuMillis: 0, memoryMiB: 0, pods: 0 },
+      labels: n.labels,
+      taints: n.taints,
+    };
+    for (const p of input.boundPods) if (p.nodeName === n.name) fit = addPodToNode(fit, p);
+    nodes.push(fit);
+  }
+  for (const g of input.groups) {
+    const upcoming = Math.max(0, g.targetSize - g.registeredNodes);
+    for (let i = 0; i < upcoming; i++) {
+      nodes.push(emptyTemplateNode(`upcoming-${g.name}-${i}`, g.template, input.daemonSets));
+    }
+  }
+  return nodes;
+}
+
+function capByResourceLimits(
+  newNodes: number,
+  group: ScaleUpGroup,
+  input: ScaleUpInput,
+  logs: CaLogLine[],
+): number {
+  const coresOf = (cpuMillis: number): number => cpuMillis / 1000;
+  const gibOf = (mib: number): number => mib / 1024;
+  let cores = 0;
+  let mem = 0;
+  for (const n of input.nodes) {
+    cores += coresOf(n.capacity.cpuMillis);
+    mem += gibOf(n.capacity.memoryMiB);
+  }
+  for (const g of input.groups) {
+    const upcoming = Math.max(0, g.targetSize - g.registeredNodes);
+    cores += upcoming * coresOf(g.template.capacity.cpuMillis);
+    mem += upcoming * gibOf(g.template.capacity.memoryMiB);
+  }
+  const perNodeCores = coresOf(group.template.capacity.cpuMillis);
+  const perNodeMem = gibOf(group.template.capacity.memoryMiB);
+  const byCores = Math.floor((input.options.coresTotal.max - cores) / perNodeCores);
+  const byMem = Math.floor((input.options.memoryTotalGiB.max - mem) / perNodeMem);
+  const capped = Math.max(0, Math.min(newNodes, byCores, byMem));
+  if (capped < newNodes) {
+    logs.push(
+      log(
+        1,
+        'resource_manager.go:160',
+        `Capping scale-up size due to limit for resource ${byCores <= byMem ? 'cpu' : 'memory'}`,
+      ),
+    );
+  }
+  return capped;
+}
+
+/** Spread `newNodes` over similar groups, always growing the smallest (BalanceScaleUpBetweenGroups). */
+function balance(groups: readonly ScaleUpGroup[], newNodes: number): GroupIncrease[] {
+  const sizes = groups.map((g) => ({ g, size: g.targetSize }));
+  let left = newNodes;
+  while (left > 0) {
+    const open = sizes
+      .filter((s) => s.size < s.g.maxSize)
+      .sort((a, b) => a.size - b.size || a.g.name.localeCompare(b.g.name));
+    if (open.length === 0) break;
+    open[0].size += 1;
+    left -= 1;
+  }
+  return sizes
+    .filter((s) => s.size > s.g.targetSize)
+    .map((s) => ({ group: s.g.name, currentSize: s.g.targetSize, newSize: s.size, maxSize: s.g.maxSize }));
+}
+
+function sameShape(a: ScaleUpGroup, b: ScaleUpGroup): boolean {
+  return (
+    a.template.capacity.cpuMillis === b.template.capacity.cpuMillis &&
+    a.template.capacity.memoryMiB === b.template.capacity.memoryMiB &&
+    a.template.allocatable.pods === b.template.allocatable.pods
+  );
+}
+
+/** One scale-up decision of the CA's loop (ScaleUpOrchestrator.ScaleUp and its pod filters). */
+export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
+  const { options, nowSeconds: now } = input;
+  const out: ScaleUpResult = {
+    result: 'NotNeeded',
+    increases: [],
+    triggeringPods: [],
+    awaitingPods: [],
+    remainingPods: [],
+    tooNewPods: [],
+    expendablePods: [],
+    options: [],
+    skippedGroups: {},
+    explanation: [],
+    logs: [],
+    events: [],
+  };
+  const candidates: CaPod[] = [];
+  for (const p of input.pendingPods) {
+    if ((p.priority ?? 0) < options.expendablePodsPriorityCutoff) {
+      out.expendablePods.push(key(p));
+      continue;
+    }
+    const age = now - (p.unschedulableSinceSeconds ?? now);
+    if (age < options.newPodScaleUpDelaySeconds) {
+      out.tooNewPods.push(key(p));
+      out.logs.push(
+        log(
+          3,
+          'filter_out_young_pods.go:58',
+          `Pod ${key(p)} is ${formatGoDuration(age)} old, too new to trigger scale-up`,
+        ),
+      );
+      continue;
+    }
+    candidates.push(p);
+  }
+  // Pods that existing free room or upcoming nodes will take do not trigger another scale-up.
+  const room = simulatedCapacity(input);
+  const unschedulable: CaPod[] = [];
+  for (const p of [...candidates].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0))) {
+    const i = room.findIndex((n) => podFitsNode(p, n).fits);
+    if (i >= 0) {
+      room[i] = addPodToNode(room[i], p);
+      out.awaitingPods.push(key(p));
+    } else {
+      unschedulable.push(p);
+    }
+  }
+  const upcomingTotal = input.groups.reduce((s, g) => s + Math.max(0, g.targetSize - g.registeredNodes), 0);
+  if (unschedulable.length === 0) {
+    out.logs.push(log(1, 'static_autoscaler.go:581', 'No unschedulable pods'));
+    if (out.awaitingPods.length > 0) {
+      out.explanation.push(
+        `${out.awaitingPods.length} pending pod(s) fit on existing free room or the ${upcomingTotal} upcoming node(s); no new scale-up`,
+      );
+    }
+    return out;
+  }
+  for (const p of unschedulable)
+    out.logs.push(log(1, 'orchestrator.go:106', `Pod ${key(p)} is unschedulable`));
+  out.logs.push(log(4, 'orchestrator.go:115', `Upcoming ${upcomingTotal} nodes`));
+
+  const rejected: Record<string, Record<string, string[]>> = {};
+  const addReason = (pod: string, group: string, reason: string): void => {
+    rejected[pod] ??= {};
+    (rejected[pod][group] ??= []).push(reason);
+  };
+  const expansion: ExpansionOption[] = [];
+  const byName = new Map(input.groups.map((g) => [g.name, g]));
+  const acceptedSomewhere = new Set<string>();
+  for (const g of input.groups) {
+    let skip: string | undefined;
+    if (isBackedOff(input.backoff, g.name, now)) skip = 'in backoff after failed scale-up';
+    else if (g.targetSize >= g.maxSize) {
+      skip = 'max node group size reached';
+      out.logs.push(log(4, 'orchestrator.go:134', `Skipping node group ${g.name} - max size reached`));
+    }
+    if (skip) {
+      out.skippedGroups[g.name] = skip;
+      for (const p of unschedulable) addReason(key(p), g.name, skip);
+      continue;
+    }
+    const limit = Math.min(options.maxNodesPerScaleUp, g.maxSize - g.targetSize);
+    const estimate = binpackingEstimate(
+      unschedulable.map((p) => ({ ...p, name: key(p) })),
+      g.template,
+      input.daemonSets,
+      limit,
+      `template-node-for-${g.name}`,
+    );
+    for (const u of estimate.unfit) addReason(u.pod, g.name, u.reason);
+    for (const p of estimate.scheduledPods) acceptedSomewhere.add(p);
+    for (const p of estimate.limited) acceptedSomewhere.add(p);
+    if (estimate.nodeCount === 0) {
+      out.logs.push(log(4, 'orchestrator.go:160', `No pod can fit to ${g.name}`));
+      continue;
+    }
+    const podsByKey = new Map(unschedulable.map((p) => [key(p), p]));
+    const option: ExpansionOption = {
+      nodeGroup: g.name,
+      nodeCount: estimate.nodeCount,
+      pods: estimate.scheduledPods.map((name) => ({ name, requests: podsByKey.get(name)!.requests })),
+      nodeCapacity: g.template.capacity,
+      pricePerHour: g.pricePerHour,
+    };
+    expansion.push(option);
+    const waste = leastWasteScore(option).score;
+    out.options.push({
+      group: g.name,
+      nodeCount: option.nodeCount,
+      pods: estimate.scheduledPods,
+      wasteScore: waste,
+    });
+    const cut =
+      estimate.limited.length > 0
+        ? ` (${estimate.limited.length} more would need nodes beyond max ${g.maxSize})`
+        : '';
+    out.explanation.push(
+      `${g.name}: ${option.nodeCount} node(s) of ${g.instanceType} would fit ${option.pods.length} pod(s), waste ${waste.toFixed(2)}${cut}`,
+    );
+  }
+  for (const p of unschedulable) {
+    if (acceptedSomewhere.has(key(p))) continue;
+    const reasons = aggregateReasons(rejected[key(p)] ?? {});
+    out.remainingPods.push({ pod: key(p), reasons });
+    out.events.push(notTriggerScaleUpEvent(p, reasons));
+  }
+  if (expansion.length === 0) {
+    out.result = 'NoOptionsAvailable';
+    out.logs.push(log(1, 'orchestrator.go:170', 'No expansion options'));
+    out.explanation.push(`no node group can help ${unschedulable.length} unschedulable pod(s)`);
+    return out;
+  }
+  const decision = chooseExpansionOption(expansion, options.expanders, {
+    rng: input.rng,
+    priorities: input.priorities,
+  });
+  out.logs.push(...decision.logs);
+  for (const step of decision.steps)
+    out.explanation.push(`expander ${step.expander}: ${step.detail} → ${step.kept.join(', ')}`);
+  const best = decision.chosen!;
+  const bestGroup = byName.get(best.nodeGroup)!;
+  out.logs.push(log(1, 'orchestrator.go:189', `Best option to resize: ${best.nodeGroup}`));
+  out.logs.push(
+    log(1, 'orchestrator.go:193', `Estimated ${best.nodeCount} nodes needed in ${best.nodeGroup}`),
+  );
+
+  let newNodes = best.nodeCount;
+  if (options.maxNodesTotal > 0) {
+    const current = input.nodes.length + upcomingTotal;
+    if (current + newNodes > options.maxNodesTotal) {
+      out.logs.push(
+        log(1, 'orchestrator.go:701', `Capping size to max cluster total size (${options.maxNodesTotal})`),
+      );
+      newNodes = options.maxNodesTotal - current;
+      if (newNodes < 1) {
+        out.result = 'Error';
+        out.error = 'max node total count already reached';
+        out.explanation.push(
+          `--max-nodes-total=${options.maxNodesTotal} already reached (${current} nodes incl. upcoming)`,
+        );
+        return out;
+      }
+    }
+  }
+  newNodes = capByResourceLimits(newNodes, bestGroup, input, out.logs);
+  if (newNodes < 1) {
+    out.result = 'Error';
+    out.error = 'max cluster cpu/memory limit reached';
+    out.explanation.push('--cores-total / --memory-total leave no room for another node');
+    return out;
+  }
+  let targets: ScaleUpGroup[] = [bestGroup];
+  if (options.balanceSimilarNodeGroups) {
+    const similar = input.groups.filter(
+      (g) => g.name !== bestGroup.name && sameShape(g, bestGroup) && out.skippedGroups[g.name] === undefined,
+    );
+    targets = [bestGroup, ...similar];
+    if (targets.length > 1) {
+      const names = targets.map((g) => g.name).join(', ');
+      out.logs.push(
+        log(
+          1,
+          'orchestrator.go:246',
+          `Splitting scale-up between ${targets.length} similar node groups: {${names}}`,
+        ),
+      );
+    }
+  }
+  out.increases = balance(targets, newNodes);
+  out.result = 'Successful';
+  out.logs.push(log(1, 'orchestrator.go:258', `Final scale-up plan: ${formatScaleUpPlan(out.increases)}`));
+  for (const inc of out.increases) {
+    out.logs.push(log(0, 'executor.go:147', `Scale-up: setting group ${inc.group} size to ${inc.newSize}`));
+    out.events.push(scaledUpGroupEvent(inc));
+  }
+  const triggering = new Set(best.pods.map((p) => p.name));
+  for (const p of orderPodsForBinpacking(unschedulable, bestGroup.template)) {
+    if (!triggering.has(key(p))) continue;
+    out.triggeringPods.push(key(p));
+    out.events.push(triggeredScaleUpEvent(p, out.increases));
+  }
+  out.explanation.push(
+    `${unschedulable.length} unschedulable pod(s) → ${formatScaleUpPlan(out.increases)}` +
+      (newNodes < best.nodeCount ? ` (capped from ${best.nodeCount} node(s))` : ''),
+  );
+  return out;
+}
