@@ -64,6 +64,7 @@ export function createWorld(spec: ScenarioSpec, manifests: ManifestDoc[]): World
   const result = applyCommand(world, { type: 'apply', manifests: supported });
   world.commands.push({ t: 0, input: 'kubectl apply -f scenario.yaml', ok: result.ok, output: result.output });
   for (const load of spec.load) world.loads.set(load.target, { ...load });
+  world.readyVersion++;
   for (const cmd of spec.timeline) enqueueCommand(world, cmd);
   scheduleControllers(world, allControllers);
   return world;

@@ -83,6 +83,7 @@ export function createPod(world: World, p: NewPod): Pod {
     cpuUsedMilliMs: 0,
     scrapeCpuMilliMs: 0,
     scrapeMs: -1,
+    metric: null,
     memoryMiB: 0,
     labels: p.template.labels,
   };
@@ -142,7 +143,6 @@ export function removePod(world: World, pod: Pod): void {
   }
   world.pods.delete(pod.name);
   world.pendingPods.delete(pod.name);
-  world.metrics.delete(pod.name);
   if (pod.ownerKind !== 'None') world.ownerIndex.get(`${pod.ownerKind}/${pod.ownerName}`)?.delete(pod.name);
   world.schedulerDirty = true;
   world.workloadsDirty = true;

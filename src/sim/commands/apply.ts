@@ -27,6 +27,7 @@ export function applyDueCommands(world: World): void {
   while (world.pendingCommands.length > 0 && world.pendingCommands[0].atMs <= world.timeMs) {
     const cmd = world.pendingCommands.shift()!;
     const result = applyCommand(world, cmd.command);
+    world.readyVersion++;
     world.commands.push({ t: world.timeMs / 1000, input: cmd.input, ok: result.ok, output: result.output });
   }
 }

@@ -47,7 +47,7 @@ function top(world: World, what: string | undefined): CommandResult {
         let cpu = 0;
         let mem = 0;
         for (const p of n.podNames) {
-          const m = world.metrics.get(p);
+          const m = world.pods.get(p)?.metric;
           if (m) {
             cpu += m.cpuMillis;
             mem += m.memoryMiB;
@@ -58,7 +58,7 @@ function top(world: World, what: string | undefined): CommandResult {
     return { ok: true, output: table(['NAME', 'CPU(cores)', 'CPU(%)', 'MEMORY(bytes)', 'MEMORY(%)'], rows) };
   }
   if (what === 'pods' || what === 'pod' || what === 'po' || what === undefined) {
-    const rows = [...world.metrics.entries()].map(([name, m]) => [name, formatCpu(Math.round(m.cpuMillis)), `${Math.round(m.memoryMiB)}Mi`]);
+    const rows = [...world.pods.values()].filter((p) => p.metric).map((p) => [p.name, formatCpu(Math.round(p.metric!.cpuMillis)), `${Math.round(p.metric!.memoryMiB)}Mi`]);
     if (rows.length === 0) return { ok: false, output: 'error: metrics not available yet' };
     return { ok: true, output: table(['NAME', 'CPU(cores)', 'MEMORY(bytes)'], rows) };
   }

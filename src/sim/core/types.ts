@@ -110,6 +110,8 @@ export interface Pod {
   /** The cumulative counter and time at metrics-server's previous scrape (-1: never scraped). */
   scrapeCpuMilliMs: number;
   scrapeMs: number;
+  /** metrics-server's latest sample for this pod (what `kubectl top` and the HPA see), or null. */
+  metric: PodMetric | null;
   /** Current working set. */
   memoryMiB: number;
   labels: Record<string, string>;
@@ -306,14 +308,14 @@ export interface World {
   /** Commands not yet applied, sorted by time. */
   pendingCommands: TimedCommand[];
   nextUid: number;
+  /** Bumped whenever the set of Ready pods, loads, services or deployments changes (invalidates derived indexes). */
+  readyVersion: number;
   /** Pods not yet bound to a node. */
   pendingPods: Set<string>;
   /** Set when pods or replica counts changed, so workload controllers have work. */
   workloadsDirty: boolean;
   /** Pods by owner, keyed "ReplicaSet/name" or "DaemonSet/name". */
   ownerIndex: Map<string, Set<string>>;
-  /** metrics-server's latest sample per pod (what `kubectl top` and the HPA see). */
-  metrics: Map<string, PodMetric>;
   lastScrapeMs: number;
   /** Set when something happened that could let pending pods schedule (kube-scheduler's queueing hints). */
   schedulerDirty: boolean;

@@ -43,11 +43,11 @@ export function createEmptyWorld(opts: WorldOptions): World {
     commands: [],
     pendingCommands: [],
     pendingPods: new Set(),
+    readyVersion: 0,
     nextUid: 1,
     schedulerDirty: true,
     workloadsDirty: true,
     ownerIndex: new Map(),
-    metrics: new Map(),
     lastScrapeMs: -1,
     notices: [],
   };

@@ -23,6 +23,7 @@ export function enterPodState(world: World, pod: Pod, target: PodPhaseState): vo
   onPodLeave(world, pod, from);
   pod.state = target;
   pod.epoch++;
+  if (from === 'Ready' || target === 'Ready') world.readyVersion++;
   world.workloadsDirty = true;
   onPodEnter(world, pod, from);
   if (pod.state !== target) return; // an entry effect moved it on

@@ -14,7 +14,9 @@ const RHO_CAP = 0.98;
 export interface TargetPods {
   load: LoadSpec;
   pods: Pod[];
+  /** Each pod's CPU cap (limit, or node allocatable), parallel to `pods`. */
   caps: number[];
+  groups: CapGroup[];
 }
 
 export function offeredOpenLoopRps(load: LoadSpec, timeMs: number): number {
@@ -30,12 +32,18 @@ export function offeredOpenLoopRps(load: LoadSpec, timeMs: number): number {
   return rps;
 }
 
-/** Mean response time (s) when `x` req/s are spread over pods with the given capacities. */
-function meanResponseSeconds(x: number, serviceSeconds: number, mus: number[]): number {
+/** Pods grouped by capacity: most targets have one group, since replicas share a template. */
+export interface CapGroup {
+  cap: number;
+  count: number;
+}
+
+/** Mean response time (s) when `x` req/s are spread evenly over the pods of `groups`. */
+function meanResponseSeconds(x: number, serviceSeconds: number, cost: number, groups: CapGroup[], n: number): number {
   let sum = 0;
-  const share = x / mus.length;
-  for (const mu of mus) sum += serviceSeconds / (1 - Math.min(RHO_CAP, share / mu));
-  return sum / mus.length;
+  const share = x / n;
+  for (const g of groups) sum += (g.count * serviceSeconds) / (1 - Math.min(RHO_CAP, (share * cost) / g.cap));
+  return sum / n;
 }
 
 function emptyState(): LoadState {
@@ -64,20 +72,21 @@ export function activeClients(world: World, load: LoadSpec): number {
 }
 
 export function solveLoad(world: World, target: TargetPods, prev: LoadState | undefined, dtMs: number): LoadState {
-  const { load, caps } = target;
+  const { load, groups } = target;
+  const n = target.pods.length;
   const state = emptyState();
   state.backlog = prev?.backlog ?? 0;
   const cost = load.cpuPerRequestMillis;
   const serviceSeconds = cost / 1000;
-  const mus = caps.map((cap) => cap / cost);
-  const capacity = mus.reduce((a, b) => a + b, 0);
+  const capacity = groups.reduce((a, g) => a + (g.count * g.cap) / cost, 0);
   const dt = dtMs / 1000;
+  const response = (x: number) => meanResponseSeconds(x, serviceSeconds, cost, groups, n);
 
   if (load.clients) {
     const clients = activeClients(world, load);
     const think = load.clients.thinkTimeMs / 1000;
     if (clients === 0) return { ...state, backlog: 0 };
-    if (mus.length === 0) {
+    if (n === 0) {
       // Connections are refused at once; each client retries after its think time.
       const rate = clients / Math.max(think, 0.001);
       return { ...state, offeredRps: rate, droppedRps: rate, backlog: 0 };
@@ -87,23 +96,23 @@ export function solveLoad(world: World, target: TargetPods, prev: LoadState | un
     let hi = Math.min(clients / Math.max(think, 1e-6), capacity * RHO_CAP);
     for (let i = 0; i < 40; i++) {
       const mid = (lo + hi) / 2;
-      if (mid * (meanResponseSeconds(mid, serviceSeconds, mus) + think) < clients) lo = mid;
+      if (mid * (response(mid) + think) < clients) lo = mid;
       else hi = mid;
     }
     const x = lo;
-    const r = meanResponseSeconds(x, serviceSeconds, mus);
+    const r = response(x);
     state.offeredRps = x;
     state.servedRps = x;
     state.backlog = 0;
     setLatency(state, r, serviceSeconds);
-    state.perPodCpuMillis = (x / mus.length) * cost;
-    state.inflightPerPod = (x / mus.length) * r;
+    state.perPodCpuMillis = (x / n) * cost;
+    state.inflightPerPod = (x / n) * r;
     return state;
   }
 
   const offered = offeredOpenLoopRps(load, world.timeMs);
   state.offeredRps = offered;
-  if (mus.length === 0) {
+  if (n === 0) {
     state.droppedRps = offered;
     state.backlog = 0;
     return state;
@@ -120,10 +129,10 @@ export function solveLoad(world: World, target: TargetPods, prev: LoadState | un
   state.servedRps = served;
   state.droppedRps = dropped;
   state.backlog = Math.max(0, backlog);
-  const r = meanResponseSeconds(served, serviceSeconds, mus) + state.backlog / (capacity * RHO_CAP);
+  const r = response(served) + state.backlog / (capacity * RHO_CAP);
   setLatency(state, r, serviceSeconds);
-  state.perPodCpuMillis = (served / mus.length) * cost;
-  state.inflightPerPod = (served / mus.length) * r;
+  state.perPodCpuMillis = (served / n) * cost;
+  state.inflightPerPod = (served / n) * r;
   return state;
 }
 
@@ -151,36 +160,57 @@ function loadByDeployment(world: World): Map<string, LoadSpec> {
   return out;
 }
 
-/** One tick of traffic: CPU and memory of every pod, and the load state of every target. */
-export function stepLoad(world: World, dtMs: number): void {
+/**
+ * Which Ready pods each load reaches. Derived data, rebuilt only when a pod becomes or stops being
+ * Ready (or a load, service or deployment changes); kept outside the world so checkpoints stay lean.
+ */
+const indexCache = new WeakMap<World, { version: number; targets: TargetPods[] }>();
+
+function buildTargets(world: World): TargetPods[] {
   const byDeployment = loadByDeployment(world);
   const targets = new Map<string, TargetPods>();
-  for (const load of world.loads.values()) targets.set(load.target, { load, pods: [], caps: [] });
+  for (const load of world.loads.values()) targets.set(load.target, { load, pods: [], caps: [], groups: [] });
   for (const pod of world.pods.values()) {
-    const s = pod.state;
-    if (s !== 'Running' && s !== 'Ready') {
-      if (s !== 'Terminating') pod.memoryMiB = 0;
-      continue;
-    }
-    pod.cpuUsedMilliMs += IDLE_CPU_MILLIS * dtMs;
-    pod.memoryMiB = baseMemoryMiB(pod);
-    if (s !== 'Ready' || !pod.deployment) continue;
+    if (pod.state !== 'Ready' || !pod.deployment) continue;
     const load = byDeployment.get(pod.deployment);
     if (!load) continue;
     const t = targets.get(load.target)!;
-    t.pods.push(pod);
     const node = world.nodes.get(pod.nodeName);
-    t.caps.push(pod.limit.cpuMillis > 0 ? pod.limit.cpuMillis : (node?.allocatable.cpuMillis ?? 1000));
+    const cap = pod.limit.cpuMillis > 0 ? pod.limit.cpuMillis : (node?.allocatable.cpuMillis ?? 1000);
+    t.pods.push(pod);
+    t.caps.push(cap);
+    const g = t.groups.find((x) => x.cap === cap);
+    if (g) g.count++;
+    else t.groups.push({ cap, count: 1 });
   }
-  for (const t of targets.values()) {
+  return [...targets.values()];
+}
+
+export function loadTargets(world: World): TargetPods[] {
+  const cached = indexCache.get(world);
+  if (cached && cached.version === world.readyVersion) return cached.targets;
+  const targets = buildTargets(world);
+  indexCache.set(world, { version: world.readyVersion, targets });
+  return targets;
+}
+
+/** One tick of traffic: the load state of every target and the CPU its Ready pods burn. */
+export function stepLoad(world: World, dtMs: number): void {
+  for (const t of loadTargets(world)) {
     const state = solveLoad(world, t, world.loadStates.get(t.load.target), dtMs);
     world.loadStates.set(t.load.target, state);
-    for (let i = 0; i < t.pods.length; i++) {
-      const pod = t.pods[i];
-      const cpu = Math.min(state.perPodCpuMillis, t.caps[i]);
-      pod.cpuUsedMilliMs += cpu * dtMs;
-      pod.memoryMiB += state.inflightPerPod * t.load.memoryPerInflightMiB;
-    }
+    const rate = state.perPodCpuMillis;
+    const pods = t.pods;
+    const caps = t.caps;
+    for (let i = 0; i < pods.length; i++) pods[i].cpuUsedMilliMs += (rate < caps[i] ? rate : caps[i]) * dtMs;
+  }
+}
+
+/** Add what in-flight requests hold to each loaded Ready pod's working set. */
+export function addInflightMemory(world: World): void {
+  for (const t of loadTargets(world)) {
+    const mem = (world.loadStates.get(t.load.target)?.inflightPerPod ?? 0) * t.load.memoryPerInflightMiB;
+    for (const pod of t.pods) pod.memoryMiB += mem;
   }
 }
 

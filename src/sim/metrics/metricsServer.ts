@@ -1,4 +1,5 @@
 import type { World } from '../core/types';
+import { addInflightMemory, baseMemoryMiB, IDLE_CPU_MILLIS } from '../load/loadModel';
 
 /**
  * metrics-server scrapes every kubelet every 15 s (--metric-resolution) and reports each pod's CPU
@@ -10,21 +11,32 @@ export const METRIC_RESOLUTION_MS = 15_000;
 export function scrapeMetrics(world: World): void {
   const now = world.timeMs;
   for (const pod of world.pods.values()) {
-    const running = pod.state === 'Running' || pod.state === 'Ready';
-    if (!running) {
-      if (pod.state !== 'Terminating') {
-        world.metrics.delete(pod.name);
+    const s = pod.state;
+    if (s !== 'Running' && s !== 'Ready') {
+      if (s !== 'Terminating') {
+        pod.metric = null;
         pod.scrapeMs = -1;
+        pod.memoryMiB = 0;
       }
       continue;
     }
+    pod.memoryMiB = baseMemoryMiB(pod);
+  }
+  addInflightMemory(world);
+  for (const pod of world.pods.values()) {
+    if (pod.state !== 'Running' && pod.state !== 'Ready') continue;
     if (pod.scrapeMs >= 0 && now > pod.scrapeMs) {
-      world.metrics.set(pod.name, {
-        cpuMillis: (pod.cpuUsedMilliMs - pod.scrapeCpuMilliMs) / (now - pod.scrapeMs),
-        memoryMiB: pod.memoryMiB,
-        timestampMs: now,
-        windowMs: now - pod.scrapeMs,
-      });
+      // Every running container idles at about 1m on top of the work the load gives it.
+      const cpuMillis = IDLE_CPU_MILLIS + (pod.cpuUsedMilliMs - pod.scrapeCpuMilliMs) / (now - pod.scrapeMs);
+      const m = pod.metric;
+      if (m) {
+        m.cpuMillis = cpuMillis;
+        m.memoryMiB = pod.memoryMiB;
+        m.windowMs = now - pod.scrapeMs;
+        m.timestampMs = now;
+      } else {
+        pod.metric = { cpuMillis, memoryMiB: pod.memoryMiB, timestampMs: now, windowMs: now - pod.scrapeMs };
+      }
     }
     pod.scrapeMs = now;
     pod.scrapeCpuMilliMs = pod.cpuUsedMilliMs;

@@ -75,7 +75,7 @@ export function sampleWorld(world: World, withNodes: boolean): TraceSample {
     let cpuUsage = 0;
     for (const p of pods) {
       cpuRequest += p.request.cpuMillis;
-      cpuUsage += world.metrics.get(p.name)?.cpuMillis ?? 0;
+      cpuUsage += p.metric?.cpuMillis ?? 0;
     }
     workloads[d.name] = {
       desired: d.replicas,
