@@ -1,0 +1,115 @@
+/**
+ * KEDA's cron trigger (pkg/scalers/cron_scaler.go). Each poll computes the next occurrence of
+ * `start` and of `end` strictly after now, in the trigger's IANA time zone (DST included). It is
+ * active unless the next start comes before the next end: i.e. now lies in [start, end), and the
+ * window may wrap past midnight. The metric is desiredReplicas when active, else 0, against an
+ * AverageValue target of 1.
+ *
+ * Upstream's inactive metric is its `defaultDesiredReplicas` constant (1); this playground reports 0
+ * as FIDELITY.md §4 specifies. The HPA ends at its minimum (≥ 1) either way.
+ */
+import { Cron } from 'croner';
+
+export interface CronTriggerMetadata {
+  timezone?: string;
+  start?: string;
+  end?: string;
+  /** Kept as given: the manifest holds a string ("10"). */
+  desiredReplicas?: string | number;
+}
+
+export interface CronTriggerConfig {
+  timezone: string;
+  start: string;
+  end: string;
+  desiredReplicas: number;
+}
+
+export type CronParseResult = { ok: true; config: CronTriggerConfig } | { ok: false; error: string };
+
+function schedule(pattern: string, timezone: string): Cron {
+  // Paused and without a callback: used only to compute occurrences, never schedules a timer.
+  return new Cron(pattern, { timezone, paused: true, mode: '5-part' });
+}
+
+function validTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Validation as cronMetadata.Validate: timezone, 5-field start/end, start ≠ end, desiredReplicas ≠ 0. */
+export function parseCronTrigger(metadata: CronTriggerMetadata): CronParseResult {
+  const { timezone, start, end } = metadata;
+  if (!timezone) return { ok: false, error: 'no timezone specified' };
+  if (!validTimezone(timezone)) return { ok: false, error: `unable to load timezone ${timezone}` };
+  if (!start) return { ok: false, error: 'no start schedule specified' };
+  try {
+    schedule(start, timezone);
+  } catch (err) {
+    return { ok: false, error: `error parsing start schedule: ${(err as Error).message}` };
+  }
+  if (!end) return { ok: false, error: 'no end schedule specified' };
+  try {
+    schedule(end, timezone);
+  } catch (err) {
+    return { ok: false, error: `error parsing end schedule: ${(err as Error).message}` };
+  }
+  if (start === end) return { ok: false, error: 'start and end can not have exactly same time input' };
+  const raw = metadata.desiredReplicas;
+  const desired = typeof raw === 'number' ? raw : raw === undefined || raw === '' ? 0 : Number(raw);
+  if (!Number.isInteger(desired)) return { ok: false, error: `error parsing desiredReplicas: ${String(raw)}` };
+  if (desired === 0) return { ok: false, error: 'no desiredReplicas specified' };
+  return { ok: true, config: { timezone, start, end, desiredReplicas: desired } };
+}
+
+/** Next occurrence strictly after `afterMs` (epoch ms), or null if the pattern never fires again. */
+export function nextOccurrenceMs(pattern: string, timezone: string, afterMs: number): number | null {
+  const next = schedule(pattern, timezone).nextRun(new Date(afterMs));
+  return next ? next.getTime() : null;
+}
+
+export interface CronEvaluation {
+  active: boolean;
+  metricValue: number;
+  nextStartMs: number | null;
+  nextEndMs: number | null;
+  /** e.g. "trigger cron active: next end 05:50 < next start 06:00 (Asia/Seoul)". */
+  explanation: string;
+}
+
+function wallClock(ms: number | null, timezone: string): string {
+  if (ms === null) return 'never';
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: timezone,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(ms));
+}
+
+/** Activity and metric at wall-clock time `nowMs` (epoch ms). */
+export function evaluateCron(config: CronTriggerConfig, nowMs: number): CronEvaluation {
+  const nextStartMs = nextOccurrenceMs(config.start, config.timezone, nowMs);
+  const nextEndMs = nextOccurrenceMs(config.end, config.timezone, nowMs);
+  // Upstream compares whole Unix seconds.
+  const s = nextStartMs === null ? Number.POSITIVE_INFINITY : Math.floor(nextStartMs / 1000);
+  const e = nextEndMs === null ? Number.POSITIVE_INFINITY : Math.floor(nextEndMs / 1000);
+  const active = !(s < e);
+  const start = wallClock(nextStartMs, config.timezone);
+  const end = wallClock(nextEndMs, config.timezone);
+  const explanation = active
+    ? `trigger cron active: next end ${end} <= next start ${start} (${config.timezone}); metric ${config.desiredReplicas}`
+    : `trigger cron inactive: next start ${start} < next end ${end} (${config.timezone}); metric 0`;
+  return { active, metricValue: active ? config.desiredReplicas : 0, nextStartMs, nextEndMs, explanation };
+}
+
+/** The HPA metric name KEDA gives a cron trigger: spaces dropped, * → x, / → Sl, ? → Qm. */
+export function cronMetricNamePart(config: Pick<CronTriggerConfig, 'timezone' | 'start' | 'end'>): string {
+  const compact = (s: string) => s.replaceAll(' ', '').replaceAll('*', 'x').replaceAll('/', 'Sl').replaceAll('?', 'Qm');
+  return `cron-${config.timezone}-${compact(config.start)}-${compact(config.end)}`;
+}
