@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { advance, createSession, issueCommand, seekNow } from './session';
+import { deployment, scenario } from './testing/fixtures';
+import { sampleWorld } from './trace/trace';
+
+const snapshot = (s: ReturnType<typeof createSession>) => JSON.stringify(sampleWorld(s.world, true));
+
+describe('session replay', () => {
+  it('seeking back and forth reproduces the same world, commands included', () => {
+    const s = createSession(scenario(), [deployment('web', 2, '200m', '128Mi')]);
+    advance(s, 30_000);
+    issueCommand(s, 'kubectl scale --replicas=8 deployment/web', { type: 'scale', kind: 'deployment', name: 'web', namespace: 'default', replicas: 8 });
+    advance(s, 150_000);
+    const at180 = snapshot(s);
+    const podsAt180 = s.world.pods.size;
+    seekNow(s, 45_000);
+    expect(s.world.timeMs).toBe(45_000);
+    seekNow(s, 180_000);
+    expect(s.world.pods.size).toBe(podsAt180);
+    expect(snapshot(s)).toBe(at180);
+  });
+
+  it('a command issued after seeking back replaces the rest of the log', () => {
+    const s = createSession(scenario(), [deployment('web', 2, '200m', '128Mi')]);
+    advance(s, 20_000);
+    issueCommand(s, 'scale 6', { type: 'scale', kind: 'deployment', name: 'web', namespace: 'default', replicas: 6 });
+    advance(s, 60_000);
+    seekNow(s, 10_000);
+    issueCommand(s, 'scale 3', { type: 'scale', kind: 'deployment', name: 'web', namespace: 'default', replicas: 3 });
+    expect(s.log.map((c) => c.input)).toEqual(['scale 3']);
+    advance(s, 60_000);
+    expect(s.world.deployments.get('web')!.replicas).toBe(3);
+  });
+});

@@ -1,0 +1,110 @@
+import type { ManifestDoc, TimedCommand } from './core/commands';
+import type { ScenarioSpec } from './core/scenario';
+import type { World } from './core/types';
+import { cloneWorld } from './core/world';
+import { step } from './core/step';
+import { createWorld } from './bootstrap';
+import { enqueueCommand } from './commands/apply';
+
+/**
+ * A run: scenario + seed + the person's command log. The log and the scenario fully describe it,
+ * so any past moment can be rebuilt by replaying from the nearest checkpoint. Checkpoints are
+ * deep copies taken every CHECKPOINT_MS of sim time; older ones are thinned so memory stays flat.
+ */
+export const CHECKPOINT_MS = 60_000;
+const MAX_CHECKPOINTS = 180;
+
+export interface Session {
+  spec: ScenarioSpec;
+  manifests: ManifestDoc[];
+  world: World;
+  /** Commands the person issued (the scenario's own timeline is part of the spec). */
+  log: TimedCommand[];
+  checkpoints: { timeMs: number; world: World }[];
+  /** Furthest sim time ever reached: the scrubber's right end. */
+  horizonMs: number;
+}
+
+export function createSession(spec: ScenarioSpec, manifests: ManifestDoc[], log: TimedCommand[] = []): Session {
+  const world = createWorld(spec, manifests);
+  const session: Session = { spec, manifests, world, log: [], checkpoints: [{ timeMs: 0, world: cloneWorld(world) }], horizonMs: 0 };
+  for (const cmd of log) {
+    session.log.push(cmd);
+    enqueueCommand(world, cmd);
+  }
+  return session;
+}
+
+function checkpoint(session: Session): void {
+  const w = session.world;
+  const last = session.checkpoints[session.checkpoints.length - 1];
+  if (w.timeMs % CHECKPOINT_MS !== 0 || (last && last.timeMs >= w.timeMs)) return;
+  session.checkpoints.push({ timeMs: w.timeMs, world: cloneWorld(w) });
+  if (session.checkpoints.length > MAX_CHECKPOINTS) {
+    // Keep the first, drop every other one of the older half.
+    const keep = session.checkpoints.filter((c, i) => i === 0 || i >= MAX_CHECKPOINTS / 2 || i % 2 === 0);
+    session.checkpoints = keep;
+  }
+}
+
+/** Advance by whole ticks; returns the ticks run. */
+export function advance(session: Session, dtMs: number): number {
+  const w = session.world;
+  const target = w.timeMs + dtMs;
+  let ticks = 0;
+  while (w.timeMs + w.tickMs <= target) {
+    step(w);
+    ticks++;
+    checkpoint(session);
+  }
+  session.horizonMs = Math.max(session.horizonMs, w.timeMs);
+  return ticks;
+}
+
+/**
+ * Record and queue a command. It applies at the next tick boundary; stamping it just after "now"
+ * keeps it out of any checkpoint taken at "now", so a replay applies it exactly once.
+ * Issuing a command in the past (after seeking back) discards the log after that moment.
+ */
+export function issueCommand(session: Session, input: string, command: TimedCommand['command']): TimedCommand {
+  const atMs = session.world.timeMs + 1;
+  const discarded = new Set(session.log.filter((c) => c.atMs >= atMs));
+  session.log = session.log.filter((c) => !discarded.has(c));
+  session.world.pendingCommands = session.world.pendingCommands.filter((c) => !discarded.has(c));
+  session.checkpoints = session.checkpoints.filter((c) => c.timeMs <= session.world.timeMs);
+  session.horizonMs = session.world.timeMs;
+  const cmd: TimedCommand = { atMs, input, command };
+  session.log.push(cmd);
+  enqueueCommand(session.world, cmd);
+  return cmd;
+}
+
+/**
+ * Jump to `targetMs`: restore the nearest checkpoint at or before it and replay. Yields progress
+ * (0..1) every `ticksPerChunk` ticks so a UI can show a long replay; run it to completion with
+ * `for (const _ of seek(...))`.
+ */
+export function* seek(session: Session, targetMs: number, ticksPerChunk = 600): Generator<number, void> {
+  const target = Math.max(0, Math.min(targetMs, session.horizonMs));
+  let base = session.checkpoints[0];
+  for (const c of session.checkpoints) if (c.timeMs <= target && c.timeMs >= base.timeMs) base = c;
+  if (!(session.world.timeMs <= target && session.world.timeMs >= base.timeMs)) {
+    const world = cloneWorld(base.world);
+    world.pendingCommands = [];
+    for (const cmd of [...session.spec.timeline, ...session.log]) if (cmd.atMs > base.timeMs) enqueueCommand(world, cmd);
+    session.world = world;
+  }
+  const start = session.world.timeMs;
+  let ticks = 0;
+  while (session.world.timeMs + session.world.tickMs <= target) {
+    step(session.world);
+    if (++ticks % ticksPerChunk === 0) yield (session.world.timeMs - start) / Math.max(1, target - start);
+  }
+  yield 1;
+}
+
+export function seekNow(session: Session, targetMs: number): void {
+  for (const _ of seek(session, targetMs, Number.MAX_SAFE_INTEGER)) {
+    /* run to completion */
+  }
+}
