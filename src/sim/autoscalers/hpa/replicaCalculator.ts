@@ -55,6 +55,8 @@ const MAX_INT32 = 2147483647;
 
 const ratioText = (r: number): string => (Number.isFinite(r) ? r.toFixed(3) : String(r));
 const q = (milli: number): string => formatMilliQuantity(milli);
+/** Millicores read best for CPU ("1000m" rather than the canonical "1"). */
+const amount = (milli: number, resource: string | undefined): string => (resource === 'cpu' ? `${milli}m` : q(milli));
 
 function toleranceText(ratio: number, tolerances: Tolerances): string {
   const within = isWithinTolerance(ratio, tolerances);
@@ -198,7 +200,7 @@ export function resourceUtilizationReplicas(
 
   const explanation = [
     groupSummary(groups),
-    `${input.metricLabel}: utilization ${first.utilization}% of request (avg ${q(first.rawAverage)} / ${q(Math.trunc(first.requestTotal / samples.size))} over ${samples.size} pods with samples); target ${input.targetUtilization}%`,
+    `${input.metricLabel}: utilization ${first.utilization}% of request (avg ${amount(first.rawAverage, input.resource)} / ${amount(Math.trunc(first.requestTotal / samples.size), input.resource)} over ${samples.size} pods with samples); target ${input.targetUtilization}%`,
   ];
   const secondPass = (): SecondPass => {
     const filled = new Map(samples);
@@ -251,7 +253,7 @@ export function plainMetricReplicas(
   const first = plainRatio(samples, input.targetAverageMilli);
   const explanation = [
     groupSummary(groups),
-    `${input.metricLabel}: average ${q(first.average)} per pod over ${samples.size} pods with samples; target ${q(input.targetAverageMilli)}`,
+    `${input.metricLabel}: average ${amount(first.average, input.resource)} per pod over ${samples.size} pods with samples; target ${amount(input.targetAverageMilli, input.resource)}`,
   ];
   const secondPass = (): SecondPass => {
     const filled = new Map(samples);

@@ -1,0 +1,121 @@
+/**
+ * The formatting helpers kubectl's output depends on: Go's text/tabwriter column alignment,
+ * duration.HumanDuration ages, and Go time layouts. Written for the HPA views; nothing here is
+ * HPA-specific.
+ */
+
+export interface TabwriterOptions {
+  minwidth: number;
+  padding: number;
+}
+
+/** kubectl get: printers.GetNewTabWriter. */
+export const KUBECTL_GET_TABWRITER: TabwriterOptions = { minwidth: 6, padding: 3 };
+/** kubectl describe: tabbedString. */
+export const KUBECTL_DESCRIBE_TABWRITER: TabwriterOptions = { minwidth: 0, padding: 2 };
+
+const textWidth = (s: string): number => [...s].length;
+
+/**
+ * Aligns tab-separated cells like Go's tabwriter with a space pad character and no flags: a
+ * column's width is set per block of consecutive lines that have a cell in it (the text after a
+ * line's last tab is not a column cell), and a line without any tab flushes the buffer.
+ */
+export function goTabwriter(text: string, options: TabwriterOptions): string {
+  const rawLines = text.split('\n');
+  const trailingNewline = text.endsWith('\n');
+  if (trailingNewline) rawLines.pop();
+  const out: string[] = [];
+  let pending: string[][] = [];
+  const flush = () => {
+    out.push(...formatBlock(pending, options));
+    pending = [];
+  };
+  for (const line of rawLines) {
+    const cells = line.split('\t');
+    pending.push(cells);
+    if (cells.length === 1) flush();
+  }
+  flush();
+  return out.join('\n') + (trailingNewline ? '\n' : '');
+}
+
+function formatBlock(lines: string[][], options: TabwriterOptions): string[] {
+  const rendered: string[] = [];
+  const widths: number[] = [];
+  const writeLines = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      rendered.push(lines[i].map((cell, j) => (j < widths.length ? cell + ' '.repeat(Math.max(0, widths[j] - textWidth(cell))) : cell)).join(''));
+    }
+  };
+  const format = (line0: number, line1: number): void => {
+    const column = widths.length;
+    let start = line0;
+    for (let current = line0; current < line1; current++) {
+      if (column >= lines[current].length - 1) continue;
+      writeLines(start, current);
+      start = current;
+      let width = options.minwidth;
+      for (; current < line1; current++) {
+        if (column >= lines[current].length - 1) break;
+        width = Math.max(width, textWidth(lines[current][column]) + options.padding);
+      }
+      widths.push(width);
+      format(start, current);
+      widths.pop();
+      start = current;
+    }
+    writeLines(start, line1);
+  };
+  format(0, lines.length);
+  return rendered;
+}
+
+/** k8s.io/apimachinery/pkg/util/duration.HumanDuration, as in the AGE column. */
+export function humanDuration(totalSeconds: number): string {
+  const seconds = Math.trunc(totalSeconds);
+  if (seconds < -1) return '<invalid>';
+  if (seconds < 0) return '0s';
+  if (seconds < 60 * 2) return `${seconds}s`;
+  const minutes = Math.trunc(seconds / 60);
+  if (minutes < 10) {
+    const s = seconds % 60;
+    return s === 0 ? `${minutes}m` : `${minutes}m${s}s`;
+  }
+  if (minutes < 60 * 3) return `${minutes}m`;
+  const hours = Math.trunc(seconds / 3600);
+  if (hours < 8) {
+    const m = minutes % 60;
+    return m === 0 ? `${hours}h` : `${hours}h${m}m`;
+  }
+  if (hours < 48) return `${hours}h`;
+  if (hours < 24 * 8) {
+    const h = hours % 24;
+    return h === 0 ? `${Math.trunc(hours / 24)}d` : `${Math.trunc(hours / 24)}d${h}h`;
+  }
+  if (hours < 24 * 365 * 2) return `${Math.trunc(hours / 24)}d`;
+  if (hours < 24 * 365 * 8) {
+    const dy = Math.trunc(hours / 24) % 365;
+    const years = Math.trunc(hours / 24 / 365);
+    return dy === 0 ? `${years}y` : `${years}y${dy}d`;
+  }
+  return `${Math.trunc(hours / 24 / 365)}y`;
+}
+
+/** Wall-clock instant of sim time zero, used only to print timestamps. */
+export const DEFAULT_SIM_EPOCH_MS = Date.UTC(2024, 0, 1, 0, 0, 0);
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** RFC 3339 in UTC with whole seconds, as metav1.Time marshals. */
+export function rfc3339(simSeconds: number, epochMs = DEFAULT_SIM_EPOCH_MS): string {
+  return new Date(epochMs + Math.trunc(simSeconds) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Go's time.RFC1123Z in UTC: "Mon, 02 Jan 2006 15:04:05 +0000" (kubectl describe). */
+export function rfc1123z(simSeconds: number, epochMs = DEFAULT_SIM_EPOCH_MS): string {
+  const d = new Date(epochMs + Math.trunc(simSeconds) * 1000);
+  return `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
+}
