@@ -40,7 +40,7 @@ export function parsePriorityExpanderConfig(
       return { ok: false, error: `priority ${key}: want a list of node group name regexps` };
     }
     try {
-      config.push({ priority, patterns: (value).map((p) => new RegExp(p)) });
+      config.push({ priority, patterns: value.map((p) => new RegExp(p)) });
     } catch (err) {
       return { ok: false, error: `priority ${key}: ${(err as Error).message}` };
     }
