@@ -5,6 +5,7 @@ import { cloneWorld } from './core/world';
 import { step } from './core/step';
 import { createWorld } from './bootstrap';
 import { enqueueCommand } from './commands/apply';
+import { sampleWorld, type TraceSample } from './trace/trace';
 
 /**
  * A run: scenario + seed + the person's command log. The log and the scenario fully describe it,
@@ -23,11 +24,33 @@ export interface Session {
   checkpoints: { timeMs: number; world: World }[];
   /** Furthest sim time ever reached: the scrubber's right end. */
   horizonMs: number;
+  /** A sample every HISTORY_MS for charts, rebuilt by replay when seeking back. */
+  history: TraceSample[];
+}
+
+export const HISTORY_MS = 5_000;
+const MAX_HISTORY = 4 * 3600_000 / HISTORY_MS;
+
+function record(session: Session): void {
+  const w = session.world;
+  if (w.timeMs % HISTORY_MS !== 0) return;
+  const last = session.history[session.history.length - 1];
+  if (last && last.t * 1000 >= w.timeMs) return;
+  session.history.push(sampleWorld(w, true));
+  if (session.history.length > MAX_HISTORY) session.history.splice(0, session.history.length - MAX_HISTORY);
 }
 
 export function createSession(spec: ScenarioSpec, manifests: ManifestDoc[], log: TimedCommand[] = []): Session {
   const world = createWorld(spec, manifests);
-  const session: Session = { spec, manifests, world, log: [], checkpoints: [{ timeMs: 0, world: cloneWorld(world) }], horizonMs: 0 };
+  const session: Session = {
+    spec,
+    manifests,
+    world,
+    log: [],
+    checkpoints: [{ timeMs: 0, world: cloneWorld(world) }],
+    horizonMs: 0,
+    history: [sampleWorld(world, true)],
+  };
   for (const cmd of log) {
     session.log.push(cmd);
     enqueueCommand(world, cmd);
@@ -56,6 +79,7 @@ export function advance(session: Session, dtMs: number): number {
     step(w);
     ticks++;
     checkpoint(session);
+    record(session);
   }
   session.horizonMs = Math.max(session.horizonMs, w.timeMs);
   return ticks;
@@ -94,10 +118,12 @@ export function* seek(session: Session, targetMs: number, ticksPerChunk = 600): 
     for (const cmd of [...session.spec.timeline, ...session.log]) if (cmd.atMs > base.timeMs) enqueueCommand(world, cmd);
     session.world = world;
   }
+  session.history = session.history.filter((h) => h.t * 1000 <= session.world.timeMs);
   const start = session.world.timeMs;
   let ticks = 0;
   while (session.world.timeMs + session.world.tickMs <= target) {
     step(session.world);
+    record(session);
     if (++ticks % ticksPerChunk === 0) yield (session.world.timeMs - start) / Math.max(1, target - start);
   }
   yield 1;
