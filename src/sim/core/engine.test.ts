@@ -80,3 +80,21 @@ describe('engine', () => {
     expect([...world.pods.values()].filter((p) => p.deployment === 'web').every((p) => p.nodeName !== node.name)).toBe(true);
   });
 });
+
+describe('node faults', () => {
+  it('evicts pods from a NotReady node after grace + toleration, and replaces them elsewhere', () => {
+    const world = createWorld(scenario(), [deployment('web', 3, '100m', '64Mi')]);
+    run(world, 30);
+    const victim = [...world.pods.values()].find((p) => p.deployment === 'web')!;
+    const node = world.nodes.get(victim.nodeName)!;
+    enqueueCommand(world, { atMs: world.timeMs, input: 'kill', command: { type: 'killNode', node: node.name } });
+    run(world, 300);
+    expect(node.state).toBe('NotReady');
+    expect(world.pods.get(victim.name)?.state).not.toBe('Terminating');
+    run(world, 60);
+    const web = [...world.pods.values()].filter((p) => p.deployment === 'web' && p.state === 'Ready');
+    expect(web.length).toBe(3);
+    expect(web.every((p) => p.nodeName !== node.name)).toBe(true);
+    expect(world.events.some((e) => e.reason === 'TaintManagerEviction')).toBe(true);
+  });
+});

@@ -4,10 +4,10 @@ import { emitEvent } from '../core/world';
 import { removePod, setCondition } from '../cluster/pods';
 import { createDaemonSetPodsForNode } from '../cluster/daemonSets';
 import { enterPodState, sendNode, sendPod } from './apply';
+import { DEFAULT_UNREACHABLE_TOLERATION_SECONDS, NODE_MONITOR_GRACE_SECONDS } from './nodeHealth';
 
-/** kube-controller-manager --node-monitor-grace-period + kube-apiserver default unreachable toleration. */
-export const NODE_MONITOR_GRACE_MS = 40_000;
-export const DEFAULT_UNREACHABLE_TOLERATION_MS = 300_000;
+const NODE_MONITOR_GRACE_MS = NODE_MONITOR_GRACE_SECONDS * 1000;
+const DEFAULT_UNREACHABLE_TOLERATION_MS = DEFAULT_UNREACHABLE_TOLERATION_SECONDS * 1000;
 
 function podEvent(world: World, pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, source = 'kubelet') {
   emitEvent(world, { kind: 'Pod', name: pod.name, namespace: pod.namespace, type, reason, message, source });

@@ -1,4 +1,21 @@
 import type { FidelityAdapter } from '../../fidelity/types';
+import { hpaGroupForPhase, nodeReadyCondition, podsEvictedAfter } from './nodeHealth';
 
-/** Not built yet: the fidelity runner reports this component's vectors as SKIP. */
-export const lifecycleFidelity: FidelityAdapter | undefined = undefined;
+export const lifecycleFidelity: FidelityAdapter = {
+  component: 'Lifecycle',
+  shapes: {
+    'Lifecycle:defaultTolerationSeconds,lastHeartbeatSecondsAgo,nodeMonitorGracePeriodSeconds': (input: {
+      lastHeartbeatSecondsAgo: number[];
+      nodeMonitorGracePeriodSeconds: number;
+      defaultTolerationSeconds: number;
+    }) => ({
+      nodeReady: input.lastHeartbeatSecondsAgo.map((s) => nodeReadyCondition(s, input.nodeMonitorGracePeriodSeconds)),
+      podsEvicted: input.lastHeartbeatSecondsAgo.map((s) =>
+        podsEvictedAfter(s, input.nodeMonitorGracePeriodSeconds, input.defaultTolerationSeconds),
+      ),
+    }),
+    'Lifecycle:phases': (input: { phases: ('Pending' | 'Running' | 'Succeeded' | 'Failed')[] }) => ({
+      hpaGroup: input.phases.map(hpaGroupForPhase),
+    }),
+  },
+};
