@@ -1,4 +1,5 @@
 import type { Controller } from '../core/controllers';
+import { autoscalerModules } from './index';
 
-/** Each autoscaler's control loop, registered as it is built. */
-export const autoscalerControllers: readonly Controller[] = [];
+/** Each autoscaler's control loops. */
+export const autoscalerControllers: readonly Controller[] = autoscalerModules.flatMap((m) => m.controllers);

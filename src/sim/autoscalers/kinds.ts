@@ -1,2 +1,9 @@
-/** Each autoscaler registers its API kinds (HPA, VPA, ScaledObject, NodePool, …) from here as it is built. */
-export {};
+import { registerKind } from '../resources/registry';
+import { registerTraceContributor } from './trace';
+import { autoscalerModules } from './index';
+
+/** Register every autoscaler's API kinds and trace entries. */
+for (const m of autoscalerModules) {
+  for (const k of m.kinds) registerKind(k);
+  if (m.trace) registerTraceContributor(m.trace);
+}

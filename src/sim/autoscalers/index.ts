@@ -1,0 +1,4 @@
+import type { AutoscalerModule } from './module';
+
+/** Every autoscaler wired into the engine, in the order their loops run when due at the same time. */
+export const autoscalerModules: readonly AutoscalerModule[] = [];

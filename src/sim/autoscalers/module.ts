@@ -1,0 +1,15 @@
+import type { Controller } from '../core/controllers';
+import type { ResourceKind } from '../resources/registry';
+import type { TraceContributor } from './trace';
+
+/**
+ * What an autoscaler plugs into the engine: its control loops (on their real periods), the API
+ * kinds it understands (for kubectl apply/get/describe/delete and scenario manifests), and its
+ * entries in trace samples. Each autoscaler folder's index.ts exports one of these.
+ */
+export interface AutoscalerModule {
+  name: string;
+  controllers: Controller[];
+  kinds: ResourceKind[];
+  trace?: TraceContributor;
+}
