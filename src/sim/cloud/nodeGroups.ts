@@ -11,7 +11,10 @@ import { launchNode, nodeIsLive, terminateNode } from './nodes';
  */
 export function nodesOfGroup(world: World, group: NodeGroup): Node[] {
   const out: Node[] = [];
-  for (const n of world.nodes.values()) if (n.pool === group.name && n.poolKind === 'nodeGroup' && nodeIsLive(n)) out.push(n);
+  // A node an autoscaler is draining for removal already left the group's count (its desired was decremented).
+  for (const n of world.nodes.values()) {
+    if (n.pool === group.name && n.poolKind === 'nodeGroup' && nodeIsLive(n) && !n.terminateWhenDrained) out.push(n);
+  }
   return out;
 }
 

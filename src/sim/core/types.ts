@@ -17,6 +17,8 @@ export interface ContainerSpec {
   requests: Resources;
   /** 0 means "no limit" for that resource. */
   limits: Resources;
+  command: string[];
+  args: string[];
 }
 
 export interface Toleration {

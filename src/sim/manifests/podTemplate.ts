@@ -40,7 +40,14 @@ export function containerFromManifest(v: unknown): ContainerSpec {
   // As the API server defaults it: a limit with no request sets the request to the limit.
   if (asObj(res.requests).cpu === undefined && limits.cpuMillis > 0) requests.cpuMillis = limits.cpuMillis;
   if (asObj(res.requests).memory === undefined && limits.memoryMiB > 0) requests.memoryMiB = limits.memoryMiB;
-  return { name: String(c.name ?? 'app'), image: String(c.image ?? ''), requests, limits };
+  return {
+    name: String(c.name ?? 'app'),
+    image: String(c.image ?? ''),
+    requests,
+    limits,
+    command: asArray(c.command).map(String),
+    args: asArray(c.args).map(String),
+  };
 }
 
 function readinessDelaySeconds(containers: unknown[]): number {
