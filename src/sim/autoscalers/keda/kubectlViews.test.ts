@@ -44,8 +44,8 @@ describe('kubectl describe scaledobject', () => {
     expect(out).toContain('  Scale Target Ref:\n    Name:  php-apache');
     expect(out).toContain('Desired Replicas:  1');
     expect(out).toContain('Reason:   ScalerActive');
-    expect(out).toMatch(/  Hpa Name:\s+keda-hpa-php-apache-cron/);
-    expect(out).toMatch(/  Last Active Time:\s+2025-01-06T00:45:00Z/);
+    expect(out).toMatch(/ {2}Hpa Name:\s+keda-hpa-php-apache-cron/);
+    expect(out).toMatch(/ {2}Last Active Time:\s+2025-01-06T00:45:00Z/);
     expect(out).toContain('Normal  KEDAScaleTargetActivated  30s   keda-operator');
   });
 });
