@@ -1,0 +1,103 @@
+import type { Command } from '../../sim/core/commands';
+import { suggestions } from '../suggest';
+import { fail, ok, type ParseResult } from './types';
+
+/** AWS CLI global options (those taking a value, then switches). */
+const GLOBAL_VALUE = new Set(['--region', '--profile', '--output', '--query', '--endpoint-url', '--cli-read-timeout', '--cli-connect-timeout', '--color', '--ca-bundle']);
+const GLOBAL_SWITCH = new Set(['--no-cli-pager', '--debug', '--no-paginate', '--no-verify-ssl', '--no-sign-request', '--cli-auto-prompt', '--no-cli-auto-prompt']);
+
+interface OperationSpec {
+  required: string[];
+  ints: string[];
+  strings: string[];
+  switches: string[];
+  /** Real parameters of the operation that the playground does not model. */
+  notSimulated: string[];
+  build(values: Map<string, string>, words: readonly string[], line: string): Command;
+}
+
+const AUTOSCALING: Record<string, OperationSpec> = {
+  'update-auto-scaling-group': {
+    required: ['--auto-scaling-group-name'],
+    ints: ['--min-size', '--max-size', '--desired-capacity'],
+    strings: ['--auto-scaling-group-name'],
+    switches: [],
+    notSimulated: ['--launch-template', '--launch-configuration-name', '--mixed-instances-policy', '--vpc-zone-identifier', '--default-cooldown', '--health-check-type', '--health-check-grace-period', '--availability-zones', '--capacity-rebalance', '--new-instances-protected-from-scale-in', '--no-new-instances-protected-from-scale-in', '--termination-policies', '--max-instance-lifetime'],
+    build: (v) => {
+      const cmd: Command = { type: 'updateAsg', name: v.get('--auto-scaling-group-name') ?? '' };
+      if (v.has('--min-size')) cmd.minSize = Number(v.get('--min-size'));
+      if (v.has('--max-size')) cmd.maxSize = Number(v.get('--max-size'));
+      if (v.has('--desired-capacity')) cmd.desiredCapacity = Number(v.get('--desired-capacity'));
+      return cmd;
+    },
+  },
+  'set-desired-capacity': {
+    required: ['--auto-scaling-group-name', '--desired-capacity'],
+    ints: ['--desired-capacity'],
+    strings: ['--auto-scaling-group-name'],
+    switches: ['--honor-cooldown', '--no-honor-cooldown'],
+    notSimulated: [],
+    build: (v) => ({ type: 'updateAsg', name: v.get('--auto-scaling-group-name') ?? '', desiredCapacity: Number(v.get('--desired-capacity')) }),
+  },
+  'describe-auto-scaling-groups': {
+    required: [],
+    ints: ['--max-items', '--page-size', '--max-records'],
+    strings: ['--auto-scaling-group-names', '--filters', '--starting-token'],
+    switches: [],
+    notSimulated: [],
+    build: (_v, words, line) => ({ type: 'view', line, args: ['aws', ...words] }),
+  },
+};
+
+const SERVICES = ['autoscaling', 'ec2', 'eks', 'iam', 'sts', 'cloudformation', 's3', 'sqs', 'configure'];
+
+/** `aws autoscaling …`: the AWS CLI's own argument errors, then the Command. */
+export function parseAws(words: readonly string[], line: string): ParseResult {
+  const rest: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const name = w.split('=')[0];
+    if (GLOBAL_SWITCH.has(w)) continue;
+    if (GLOBAL_VALUE.has(name)) {
+      if (!w.includes('=')) i++;
+      continue;
+    }
+    rest.push(w);
+  }
+  const [service, operation, ...params] = rest;
+  if (service === undefined) return fail('aws: error: the following arguments are required: command');
+  if (service !== 'autoscaling') {
+    const known = SERVICES.includes(service);
+    return fail(known ? `aws: "${service}" is not simulated in the playground; supported: aws autoscaling ${Object.keys(AUTOSCALING).join(' | ')}` : `aws: error: argument command: Invalid choice: '${service}' (the playground supports: autoscaling)`);
+  }
+  if (operation === undefined) return fail('aws: error: the following arguments are required: operation');
+  const spec = AUTOSCALING[operation];
+  if (!spec) {
+    const near = suggestions(operation, Object.keys(AUTOSCALING), 3);
+    const hint = near.length > 0 ? `\n\nInvalid choice: '${operation}', maybe you meant:\n\n${near.map((n) => `  * ${n}`).join('\n')}` : `; supported: ${Object.keys(AUTOSCALING).join(', ')}`;
+    return fail(`aws: error: argument operation: Invalid choice${hint}`);
+  }
+  const values = new Map<string, string>();
+  const unknown: string[] = [];
+  for (let i = 0; i < params.length; i++) {
+    const w = params[i];
+    const eq = w.indexOf('=');
+    const name = w.startsWith('--') && eq > 0 ? w.slice(0, eq) : w;
+    if (spec.switches.includes(name)) continue;
+    if (spec.notSimulated.includes(name)) return fail(`aws: ${name} is valid but not simulated by the playground; only --min-size, --max-size and --desired-capacity change a node group`);
+    if (!spec.ints.includes(name) && !spec.strings.includes(name)) {
+      unknown.push(w);
+      continue;
+    }
+    let value: string | undefined;
+    if (eq > 0 && w.startsWith('--')) value = w.slice(eq + 1);
+    else if (i + 1 < params.length && !params[i + 1].startsWith('--')) value = params[++i];
+    if (value === undefined) return fail(`aws: error: argument ${name}: expected one argument`);
+    if (spec.ints.includes(name) && !/^-?\d+$/.test(value)) return fail(`aws: error: argument ${name}: invalid int value: '${value}'`);
+    values.set(name, value);
+  }
+  if (unknown.length > 0) return fail(`Unknown options: ${unknown.join(', ')}`);
+  const missing = spec.required.filter((r) => !values.has(r));
+  if (missing.length > 0) return fail(`aws: error: the following arguments are required: ${missing.join(', ')}`);
+  return ok(spec.build(values, rest, line));
+}

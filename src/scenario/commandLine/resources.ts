@@ -1,0 +1,34 @@
+/** "TYPE NAME…" or "TYPE/NAME…" arguments, as kubectl's resource builder reads them. */
+export interface ResourceRef {
+  /** Resource type as kubectl would resolve it, lower case without an API group ("deployment"). */
+  type: string;
+  name: string;
+}
+
+export type RefsResult = { ok: true; refs: ResourceRef[] } | { ok: false; error: string };
+
+export const NO_RESOURCES = 'error: You must provide one or more resources by argument or filename.';
+
+function normalizeType(type: string): string {
+  return type.toLowerCase().split('.')[0];
+}
+
+export function resourceRefs(args: readonly string[]): RefsResult {
+  if (args.length === 0) return { ok: false, error: NO_RESOURCES };
+  if (args.some((a) => a.includes('/'))) {
+    const refs: ResourceRef[] = [];
+    for (const a of args) {
+      const slash = a.indexOf('/');
+      if (slash < 0) return { ok: false, error: `error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'` };
+      const [type, name] = [a.slice(0, slash), a.slice(slash + 1)];
+      if (type === '' || name === '' || name.includes('/')) return { ok: false, error: `error: arguments in resource/name form must have a single resource and name` };
+      refs.push({ type: normalizeType(type), name });
+    }
+    return { ok: true, refs };
+  }
+  const [typeArg, ...names] = args;
+  if (names.length === 0) return { ok: false, error: 'error: resource(s) were provided, but no name was specified' };
+  // "deployment,service x" names several types at once in kubectl.
+  const types = typeArg.split(',').filter((t) => t !== '');
+  return { ok: true, refs: types.flatMap((t) => names.map((name) => ({ type: normalizeType(t), name }))) };
+}

@@ -1,0 +1,60 @@
+import type { PathSegment } from '../errors';
+
+/**
+ * Which fields of a manifest the engine models. `true`: modelled as a whole; a nested tree: modelled
+ * field by field; `{ each }`: a list whose items follow the tree. Anything present that the tree
+ * does not name is valid Kubernetes the playground does not simulate, and gets a notice.
+ */
+export type FieldTree = { [field: string]: true | FieldTree | { each: FieldTree } };
+
+const resourceNames: FieldTree = { cpu: true, memory: true };
+
+const container: FieldTree = {
+  name: true,
+  image: true,
+  resources: { requests: resourceNames, limits: resourceNames },
+  // The probe's handler always succeeds in the playground; its timing delays readiness.
+  readinessProbe: { initialDelaySeconds: true, periodSeconds: true, successThreshold: true, httpGet: true, tcpSocket: true, exec: true, grpc: true },
+};
+
+export const podSpecTree: FieldTree = {
+  containers: { each: container },
+  initContainers: { each: container },
+  nodeSelector: true,
+  affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: true } },
+  tolerations: true,
+  priority: true,
+  terminationGracePeriodSeconds: true,
+};
+
+const metadata: FieldTree = { name: true, namespace: true, labels: true, annotations: true };
+const template: FieldTree = { metadata: { labels: true, annotations: true, name: true }, spec: podSpecTree };
+const head: FieldTree = { apiVersion: true, kind: true, metadata };
+
+export const SIMULATED_FIELDS: Record<string, FieldTree> = {
+  'apps/v1 Deployment': { ...head, spec: { replicas: true, selector: true, template, strategy: { type: true, rollingUpdate: true } } },
+  'apps/v1 DaemonSet': { ...head, spec: { selector: true, template } },
+  'v1 Pod': { ...head, spec: podSpecTree },
+  'v1 Service': { ...head, spec: { selector: true, ports: true } },
+  'v1 ConfigMap': { ...head, data: true },
+};
+
+function isEach(v: FieldTree[string]): v is { each: FieldTree } {
+  return typeof v === 'object' && 'each' in v && Object.keys(v).length === 1 && typeof v.each === 'object';
+}
+
+/** Paths of every field present in `value` that `tree` does not model. */
+export function notSimulatedPaths(value: unknown, tree: FieldTree, base: PathSegment[] = []): PathSegment[][] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+  const out: PathSegment[][] = [];
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    const rule = tree[key];
+    const path = [...base, key];
+    if (rule === undefined) out.push(path);
+    else if (rule === true) continue;
+    else if (isEach(rule)) {
+      if (Array.isArray(child)) child.forEach((item, i) => out.push(...notSimulatedPaths(item, rule.each, [...path, i])));
+    } else out.push(...notSimulatedPaths(child, rule, path));
+  }
+  return out;
+}

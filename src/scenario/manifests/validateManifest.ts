@@ -1,0 +1,109 @@
+import type { ManifestDoc } from '../../sim/core/commands';
+import type { PathProblem, ScenarioError } from '../errors';
+import { formatPath } from '../errors';
+import { suggestions } from '../suggest';
+import type { YamlDocument } from '../yamlSource';
+import { issuesToProblems } from '../zodIssues';
+import { BUILTIN_KINDS } from './builtinKinds';
+import { ACCEPTED_NOT_SIMULATED, AUTOSCALER_KINDS, key } from './kindTable';
+import { SIMULATED_FIELDS, notSimulatedPaths } from './notSimulated';
+import { parsePath, validatorsFor } from './validators';
+
+/** A manifest that passed validation, with where it came from. */
+export interface LocatedManifest {
+  doc: ManifestDoc;
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace: string;
+  file: string;
+  line: number;
+  col: number;
+}
+
+export interface ManifestCheck {
+  manifest?: LocatedManifest;
+  errors: ScenarioError[];
+  notices: string[];
+}
+
+const KNOWN: [string, string][] = [
+  ...BUILTIN_KINDS.map((b): [string, string] => [b.apiVersion, b.kind]),
+  ...AUTOSCALER_KINDS,
+  ...ACCEPTED_NOT_SIMULATED,
+];
+
+function noMatches(src: YamlDocument, apiVersion: string, kind: string): ScenarioError {
+  const sameKind = KNOWN.filter(([, k]) => k === kind).map(([v]) => v);
+  const nearKinds = suggestions(kind, [...new Set(KNOWN.map(([, k]) => k))], Math.min(2, Math.floor(kind.length / 3)));
+  let hint = '';
+  if (sameKind.length > 0) hint = `; ${kind} is served as ${sameKind.join(', ')}`;
+  else if (nearKinds.length > 0) hint = `; did you mean ${nearKinds.slice(0, 3).join(', ')}?`;
+  return src.errorAt(['kind'], `no matches for kind "${kind}" in version "${apiVersion}"${hint}`);
+}
+
+function problemsToErrors(src: YamlDocument, problems: PathProblem[]): ScenarioError[] {
+  return problems.map((p) => src.errorAt(p.path, p.message, p.atKey));
+}
+
+/**
+ * Check one manifest document: its kind must exist; the kinds the engine itself simulates are
+ * checked against the real schema; autoscaler kinds go to the validators their modules register.
+ * Valid fields the playground does not model become notices, one per field.
+ */
+export function validateManifest(src: YamlDocument): ManifestCheck {
+  const raw = src.value;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { errors: [src.errorAt([], `a manifest must be a mapping with apiVersion and kind, got ${Array.isArray(raw) ? 'a list' : typeof raw}`)], notices: [] };
+  }
+  const doc = raw as ManifestDoc;
+  const errors: ScenarioError[] = [];
+  for (const field of ['apiVersion', 'kind'] as const) {
+    if (typeof doc[field] !== 'string' || doc[field] === '') errors.push(src.errorAt([field], `Required value: ${field} must be set (a string)`, true));
+  }
+  if (errors.length > 0) return { errors, notices: [] };
+  const apiVersion = doc.apiVersion as string;
+  const kind = doc.kind as string;
+  const meta = (doc.metadata ?? {}) as Record<string, unknown>;
+  const name = typeof meta.name === 'string' ? meta.name : '';
+  const namespace = typeof meta.namespace === 'string' ? meta.namespace : 'default';
+  const label = `${kind}/${name || '(unnamed)'}`;
+  const where = (path: (string | number)[]) => {
+    const p = src.locate(path, true);
+    return `${src.file}:${p.line}:${p.col}`;
+  };
+  const notices: string[] = [];
+  const k = key(apiVersion, kind);
+
+  if (ACCEPTED_NOT_SIMULATED.some(([v, kd]) => v === apiVersion && kd === kind) && validatorsFor(apiVersion, kind).length === 0) {
+    return { errors: [], notices: [`${where([])}: ${label}: kind ${kind} (${apiVersion}) is accepted but not simulated`] };
+  }
+  const builtin = BUILTIN_KINDS.find((b) => b.apiVersion === apiVersion && b.kind === kind);
+  const autoscaler = AUTOSCALER_KINDS.some(([v, kd]) => v === apiVersion && kd === kind);
+  const custom = validatorsFor(apiVersion, kind);
+  if (!builtin && !autoscaler && custom.length === 0) return { errors: [noMatches(src, apiVersion, kind)], notices: [] };
+
+  if (builtin) {
+    const parsed = builtin.schema.safeParse(doc);
+    if (!parsed.success) return { errors: problemsToErrors(src, issuesToProblems(parsed.error.issues, builtin.schema, doc)), notices: [] };
+    errors.push(...problemsToErrors(src, builtin.semantic(doc)));
+    for (const path of notSimulatedPaths(doc, SIMULATED_FIELDS[k])) notices.push(`${where(path)}: ${label}: ${formatPath(path)}: not simulated`);
+  } else if (typeof meta.name !== 'string' || meta.name === '') {
+    errors.push(src.errorAt(['metadata', 'name'], 'Required value: name or generateName is required', true));
+  }
+  for (const validate of custom) {
+    let issues;
+    try {
+      issues = validate(doc);
+    } catch (err) {
+      issues = [{ path: '', message: `validator failed: ${err instanceof Error ? err.message : String(err)}` }];
+    }
+    for (const issue of issues) {
+      const path = parsePath(issue.path);
+      if (issue.severity === 'notice') notices.push(`${where(path)}: ${label}: ${formatPath(path)}${path.length > 0 ? ': ' : ''}${issue.message}`);
+      else errors.push(src.errorAt(path, issue.message));
+    }
+  }
+  if (errors.length > 0) return { errors, notices };
+  return { manifest: { doc, apiVersion, kind, name, namespace, file: src.file, ...src.start }, errors: [], notices };
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { catalogRegions, findInstanceType, instanceTypes } from '../sim/cloud/catalog';
+import { ISO_INSTANT, durationField, labelsField, nonNegativeInt, quantityField } from './fieldSchemas';
+import { suggestions } from './suggest';
+
+export const SCENARIO_API_VERSION = 'playground/v1alpha1';
+
+const instanceTypeNames = instanceTypes.map((t) => t.name);
+
+const instanceTypeName = z.string().superRefine((name, ctx) => {
+  if (findInstanceType(name)) return;
+  const near = suggestions(name, instanceTypeNames, 2).slice(0, 5);
+  const family = name.split('.')[0];
+  const sameFamily = instanceTypeNames.filter((n) => n.startsWith(`${family}.`)).slice(0, 8);
+  const hint = near.length > 0 ? `did you mean ${near.join(', ')}?` : sameFamily.length > 0 ? `the catalog has ${sameFamily.join(', ')}` : `the catalog has ${instanceTypeNames.length} types, e.g. t3.medium, m5.large, c5.xlarge`;
+  ctx.addIssue({ code: 'custom', message: `unknown instance type "${name}": ${hint}` });
+});
+
+const taint = z.strictObject({
+  key: z.string().min(1),
+  value: z.string().optional(),
+  effect: z.enum(['NoSchedule', 'PreferNoSchedule', 'NoExecute']),
+});
+
+export const nodeGroupSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'node group names are letters, digits, ".", "_" and "-"'),
+  instanceType: instanceTypeName.optional(),
+  instanceTypes: z.array(instanceTypeName).min(1).optional(),
+  capacityType: z.enum(['on-demand', 'spot']).optional(),
+  minSize: nonNegativeInt,
+  maxSize: nonNegativeInt,
+  desiredCapacity: nonNegativeInt.optional(),
+  zones: z.array(z.string()).min(1).optional(),
+  labels: labelsField.optional(),
+  taints: z.array(taint).optional(),
+  tags: labelsField.optional(),
+});
+
+const profileStep = z.strictObject({
+  at: durationField,
+  rps: z.number().min(0),
+  ramp: durationField.optional(),
+});
+
+export const loadSchema = z.strictObject({
+  target: z.string().min(1),
+  cpuPerRequest: quantityField,
+  memoryPerRequest: quantityField.optional(),
+  clients: z.strictObject({ count: nonNegativeInt, thinkTime: durationField }).optional(),
+  profile: z.array(profileStep).min(1).optional(),
+  timeout: durationField.optional(),
+});
+
+export const timelineEntrySchema = z.strictObject({
+  at: durationField,
+  run: z.string().optional(),
+  apply: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+});
+
+export const scenarioDocSchema = z.strictObject({
+  apiVersion: z.literal(SCENARIO_API_VERSION),
+  kind: z.literal('Scenario'),
+  metadata: z
+    .strictObject({
+      name: z.string().min(1).optional(),
+      labels: labelsField.optional(),
+      annotations: labelsField.optional(),
+    })
+    .optional(),
+  spec: z.strictObject({
+    seed: nonNegativeInt.optional(),
+    duration: durationField.optional(),
+    region: z.enum(catalogRegions as [string, ...string[]]).optional(),
+    startTime: z.string().regex(ISO_INSTANT, 'expected an ISO 8601 instant such as 2026-11-02T09:00:00Z').optional(),
+    clusterName: z.string().min(1).optional(),
+    eksDefaults: z.boolean().optional(),
+    nodeGroups: z.array(nodeGroupSchema).optional(),
+    load: z.array(loadSchema).optional(),
+    timeline: z.array(timelineEntrySchema).optional(),
+  }),
+});
+
+export type ScenarioDoc = z.infer<typeof scenarioDocSchema>;
+export type NodeGroupDoc = z.infer<typeof nodeGroupSchema>;
+export type LoadDoc = z.infer<typeof loadSchema>;
+export type TimelineEntryDoc = z.infer<typeof timelineEntrySchema>;

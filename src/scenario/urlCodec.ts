@@ -1,0 +1,95 @@
+import LZString from 'lz-string';
+import { stringify } from 'yaml';
+import { z } from 'zod';
+import type { TimedCommand } from '../sim/core/commands';
+import { parseCommandLine } from './commandLine';
+
+/** One command of the log as the person typed it; `stdin` holds the manifest of `kubectl apply -f -`. */
+export interface CommandLogEntry {
+  atMs: number;
+  input: string;
+  stdin?: string;
+}
+
+export interface ShareState {
+  scenario: string;
+  seed: number;
+  commands: CommandLogEntry[];
+}
+
+export type DecodeResult = { ok: true; state: ShareState; timeline: TimedCommand[] } | { ok: false; error: string };
+
+const HASH_KEY = 's';
+const FORMAT_VERSION = 1;
+
+const payloadSchema = z.strictObject({
+  v: z.literal(FORMAT_VERSION),
+  y: z.string(),
+  seed: z.number().int().min(0),
+  c: z.array(z.union([z.tuple([z.number().int().min(0), z.string()]), z.tuple([z.number().int().min(0), z.string(), z.string()])])),
+});
+
+/** The log entry a timed command came from; apply commands carry their manifests as YAML. */
+export function logEntryOf(c: TimedCommand): CommandLogEntry {
+  if (c.command.type === 'apply') {
+    return { atMs: c.atMs, input: c.input, stdin: c.command.manifests.map((m) => stringify(m)).join('---\n') };
+  }
+  return { atMs: c.atMs, input: c.input };
+}
+
+/**
+ * "#s=…": the scenario text, seed and command log, compressed so that a run fits in a link.
+ * Commands that came from one line (`kubectl scale … a b`) are logged once.
+ */
+export function encodeShareHash(state: { scenario: string; seed: number; commands: readonly (TimedCommand | CommandLogEntry)[] }): string {
+  const entries = state.commands.map((c) => ('command' in c ? logEntryOf(c) : c));
+  const deduped = entries.filter((e, i) => i === 0 || !(entries[i - 1].atMs === e.atMs && entries[i - 1].input === e.input && entries[i - 1].stdin === e.stdin));
+  const payload = {
+    v: FORMAT_VERSION,
+    y: state.scenario,
+    seed: state.seed,
+    c: deduped.map((e) => (e.stdin === undefined ? [e.atMs, e.input] : [e.atMs, e.input, e.stdin])),
+  };
+  return `#${HASH_KEY}=${LZString.compressToEncodedURIComponent(JSON.stringify(payload))}`;
+}
+
+function payloadText(input: string): string | undefined {
+  const hashAt = input.indexOf('#');
+  const hash = hashAt >= 0 ? input.slice(hashAt + 1) : input;
+  for (const part of hash.split('&')) {
+    if (part.startsWith(`${HASH_KEY}=`)) return part.slice(HASH_KEY.length + 1);
+  }
+  return undefined;
+}
+
+/** A share link, its hash, or the bare "s=…" → the state, or why it cannot be read. Never throws. */
+export function decodeShareHash(input: string): DecodeResult {
+  try {
+    const text = payloadText(input.trim());
+    if (text === undefined || text === '') return { ok: false, error: 'the link has no scenario in it (expected #s=… after the address)' };
+    const json = LZString.decompressFromEncodedURIComponent(text);
+    if (!json) return { ok: false, error: 'the share link is damaged: its data does not decompress (was it cut short when copied?)' };
+    let raw: unknown;
+    try {
+      raw = JSON.parse(json);
+    } catch {
+      return { ok: false, error: 'the share link is damaged: its data is not readable' };
+    }
+    const parsed = payloadSchema.safeParse(raw);
+    if (!parsed.success) {
+      const version = (raw as { v?: unknown } | null)?.v;
+      if (typeof version === 'number' && version !== FORMAT_VERSION) return { ok: false, error: `the share link was made by a newer format (version ${version}); this playground reads version ${FORMAT_VERSION}` };
+      return { ok: false, error: 'the share link is damaged: it does not hold a scenario, seed and command log' };
+    }
+    const commands: CommandLogEntry[] = parsed.data.c.map(([atMs, input, stdin]) => (stdin === undefined ? { atMs, input } : { atMs, input, stdin }));
+    const timeline: TimedCommand[] = [];
+    for (const e of commands) {
+      const r = parseCommandLine(e.input, e.stdin === undefined ? {} : { stdin: e.stdin });
+      if (!r.ok) return { ok: false, error: `the share link's command at ${e.atMs} ms does not parse: ${e.input}: ${r.error}` };
+      for (const command of r.commands) timeline.push({ atMs: e.atMs, input: e.input, command });
+    }
+    return { ok: true, state: { scenario: parsed.data.y, seed: parsed.data.seed, commands }, timeline };
+  } catch (err) {
+    return { ok: false, error: `the share link is damaged: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
