@@ -10,6 +10,9 @@ import { applyAutoscaleCommand, applyHpaBounds } from './autoscale';
 import { updateAutoScalingGroup } from './aws';
 import '../resources/all';
 
+/** What a request costs when a load generator targets a service the scenario did not describe (php-apache's cost). */
+const DEFAULT_CPU_PER_REQUEST_MILLIS = 40;
+
 export interface CommandResult {
   ok: boolean;
   output: string;
@@ -76,7 +79,7 @@ export function applyCommand(world: World, cmd: Command): CommandResult {
       if (!kind.list(world).some((o) => o.name === cmd.name)) return { ok: false, output: notFound(kind, cmd.name) };
       kind.delete(world, cmd.name, cmd.namespace);
       for (const load of world.loads.values()) {
-        if (load.sourcePods?.includes(cmd.name)) load.sourcePods = load.sourcePods.filter((p) => p !== cmd.name);
+        if (load.generators) load.generators = load.generators.filter((g) => g.pod !== cmd.name);
       }
       return { ok: true, output: `${kind.kind.toLowerCase()} "${cmd.name}" deleted` };
     }
@@ -114,18 +117,18 @@ export function applyCommand(world: World, cmd: Command): CommandResult {
       });
       createPod(world, { name: cmd.podName, namespace: 'default', ownerKind: 'None', ownerName: '', deployment: '', template });
       const load = world.loads.get(cmd.target);
-      if (load?.clients) {
-        load.sourcePods = [...(load.sourcePods ?? []), cmd.podName];
+      const generator = { pod: cmd.podName, thinkTimeMs: cmd.thinkTimeMs };
+      if (load) {
+        load.generators = [...(load.generators ?? []), generator];
       } else {
         world.loads.set(cmd.target, {
           target: cmd.target,
-          cpuPerRequestMillis: load?.cpuPerRequestMillis ?? 40,
-          memoryPerInflightMiB: load?.memoryPerInflightMiB ?? 1,
-          clients: { count: 1, thinkTimeMs: cmd.thinkTimeMs },
-          timeoutMs: load?.timeoutMs ?? 30_000,
-          sourcePods: [cmd.podName],
+          cpuPerRequestMillis: DEFAULT_CPU_PER_REQUEST_MILLIS,
+          memoryPerInflightMiB: 1,
+          timeoutMs: 30_000,
+          generators: [generator],
         });
-        if (!load) addNotice(world, `load-generator: ${cmd.target} has no load entry in the scenario; assuming 40m CPU per request`);
+        addNotice(world, `load-generator: the scenario gives ${cmd.target} no load entry, so each request is assumed to cost ${DEFAULT_CPU_PER_REQUEST_MILLIS}m of CPU`);
       }
       return { ok: true, output: `pod/${cmd.podName} created` };
     }

@@ -225,8 +225,9 @@ export interface LoadSpec {
   /** Open loop: piecewise rps profile. */
   profile?: { atMs: number; rps: number; rampMs: number }[];
   timeoutMs: number;
-  /** Pods whose running makes the clients exist (e.g. `kubectl run load-generator …`). */
-  sourcePods?: string[];
+  /** Load-generator pods (`kubectl run load-generator … -- sh -c "while sleep 0.01; do wget …; done"`):
+   * each one that is running is one more closed-loop client with its own think time. */
+  generators?: { pod: string; thinkTimeMs: number }[];
 }
 
 export interface LoadState {

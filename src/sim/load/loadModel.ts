@@ -59,16 +59,18 @@ function emptyState(): LoadState {
   };
 }
 
-/** Clients a closed-loop load has right now: its own count, or its running load-generator pods. */
-export function activeClients(world: World, load: LoadSpec): number {
-  if (!load.clients) return 0;
-  if (!load.sourcePods || load.sourcePods.length === 0) return load.clients.count;
-  let n = 0;
-  for (const name of load.sourcePods) {
-    const p = world.pods.get(name);
-    if (p && (p.state === 'Running' || p.state === 'Ready')) n++;
+/** Closed-loop clients right now: the scenario's own, plus one per running load-generator pod. */
+export function activeClients(world: World, load: LoadSpec): { count: number; thinkTimeMs: number } {
+  let count = load.clients?.count ?? 0;
+  let thinkTimeMs = load.clients?.thinkTimeMs ?? 0;
+  for (const g of load.generators ?? []) {
+    const p = world.pods.get(g.pod);
+    if (p && (p.state === 'Running' || p.state === 'Ready')) {
+      if (count === 0) thinkTimeMs = g.thinkTimeMs;
+      count++;
+    }
   }
-  return n * load.clients.count;
+  return { count, thinkTimeMs };
 }
 
 export function solveLoad(world: World, target: TargetPods, prev: LoadState | undefined, dtMs: number): LoadState {
@@ -82,9 +84,9 @@ export function solveLoad(world: World, target: TargetPods, prev: LoadState | un
   const dt = dtMs / 1000;
   const response = (x: number) => meanResponseSeconds(x, serviceSeconds, cost, groups, n);
 
-  if (load.clients) {
-    const clients = activeClients(world, load);
-    const think = load.clients.thinkTimeMs / 1000;
+  if (load.clients || load.generators?.length) {
+    const { count: clients, thinkTimeMs } = activeClients(world, load);
+    const think = thinkTimeMs / 1000;
     if (clients === 0) return { ...state, backlog: 0 };
     if (n === 0) {
       // Connections are refused at once; each client retries after its think time.
@@ -112,6 +114,7 @@ export function solveLoad(world: World, target: TargetPods, prev: LoadState | un
 
   const offered = offeredOpenLoopRps(load, world.timeMs);
   state.offeredRps = offered;
+  if (offered === 0 && state.backlog === 0) return state;
   if (n === 0) {
     state.droppedRps = offered;
     state.backlog = 0;
