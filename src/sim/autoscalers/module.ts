@@ -1,6 +1,7 @@
 import type { Controller } from '../core/controllers';
 import type { ResourceKind } from '../resources/registry';
 import type { TraceContributor } from './trace';
+import type { Pod, World } from '../core/types';
 
 /**
  * What an autoscaler plugs into the engine: its control loops (on their real periods), the API
@@ -12,4 +13,6 @@ export interface AutoscalerModule {
   controllers: Controller[];
   kinds: ResourceKind[];
   trace?: TraceContributor;
+  /** A mutating admission webhook: may change a new pod's containers before it is scheduled. */
+  admitPod?: (world: World, pod: Pod) => void;
 }

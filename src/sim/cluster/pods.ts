@@ -41,6 +41,13 @@ export function podsOwnedBy(world: World, kind: 'ReplicaSet' | 'DaemonSet', name
   return out;
 }
 
+/**
+ * Mutating admission (e.g. the VPA admission controller) runs on every pod before it is stored.
+ * A hook that changes `pod.spec` must also refresh `pod.request` and `pod.limit`
+ * (templateRequest / templateLimit).
+ */
+export const podAdmissionHooks: ((world: World, pod: Pod) => void)[] = [];
+
 export interface NewPod {
   name?: string;
   namespace: string;
@@ -87,6 +94,7 @@ export function createPod(world: World, p: NewPod): Pod {
     memoryMiB: 0,
     labels: p.template.labels,
   };
+  for (const admit of podAdmissionHooks) admit(world, pod);
   world.pods.set(name, pod);
   world.pendingPods.add(name);
   indexPod(world, pod);
