@@ -1,4 +1,5 @@
 import type { AutoscalerModule } from './module';
+import { hpaModule } from './hpa/hpaModule';
 
 /** Every autoscaler wired into the engine, in the order their loops run when due at the same time. */
-export const autoscalerModules: readonly AutoscalerModule[] = [];
+export const autoscalerModules: readonly AutoscalerModule[] = [hpaModule];

@@ -11,7 +11,7 @@ import { updateAutoScalingGroup } from './aws';
 import '../resources/all';
 
 /** What a request costs when a load generator targets a service the scenario did not describe (php-apache's cost). */
-const DEFAULT_CPU_PER_REQUEST_MILLIS = 40;
+const DEFAULT_CPU_PER_REQUEST_MILLIS = 50;
 
 export interface CommandResult {
   ok: boolean;

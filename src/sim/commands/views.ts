@@ -4,6 +4,7 @@ import { allKinds, kindByName, notFound } from '../resources/registry';
 import { getEvents } from '../views/events';
 import { table } from '../views/format';
 import type { CommandResult } from './apply';
+import { describeAutoScalingGroupsView } from './aws';
 
 /** Read-only commands: kubectl get/describe/top and aws describe-*. They never change the world. */
 export function runView(world: World, args: string[]): CommandResult {
@@ -66,12 +67,7 @@ function top(world: World, what: string | undefined): CommandResult {
 }
 
 function awsView(world: World, args: string[]): CommandResult {
-  if (args[0] === 'autoscaling' && args[1] === 'describe-auto-scaling-groups') {
-    const groups = [...world.nodeGroups.values()];
-    const rows = groups.map((g) => [`eks-${g.name}`, String(g.minSize), String(g.maxSize), String(g.desiredCapacity)]);
-    return { ok: true, output: awsTable('DescribeAutoScalingGroups', rows) };
-  }
-  return { ok: false, output: `aws: error: argument operation: Invalid choice: '${args.slice(0, 2).join(' ')}'` };
+  return describeAutoScalingGroupsView(world, args);
 }
 
 /** The AWS CLI's --output table layout for a list of rows. */

@@ -1,0 +1,100 @@
+import type { World } from '../../core/types';
+import { emitEvent, log } from '../../core/world';
+import { podIsActive } from '../../lifecycle/apply';
+import { deploymentPods } from '../../resources/workloadKinds';
+import type { HorizontalPodAutoscaler } from './types';
+import { DEFAULT_HPA_CONTROLLER_CONFIG } from './types';
+import { initialHpaControllerState, reconcileHpa, type HpaControllerState } from './reconcile';
+import { recordHpaEvents, type HpaEventRecord } from './eventLog';
+import { worldMetricsClient } from './worldMetrics';
+
+/**
+ * kube-controller-manager's horizontal-pod-autoscaler loop over the world: every 15 s
+ * (--horizontal-pod-autoscaler-sync-period) each HPA reads its target's scale subresource and
+ * metrics, decides (reconcile.ts), and writes the target's spec.replicas when it rescales.
+ */
+export const HPA_CONTROLLER = 'horizontal-pod-autoscaler';
+
+export interface HpaRecord {
+  hpa: HorizontalPodAutoscaler;
+  state: HpaControllerState;
+  events: HpaEventRecord[];
+  createdAtSeconds: number;
+  explanation: string[];
+  machineState: string;
+  lastSyncSeconds: number;
+}
+
+export interface HpaWorldState {
+  records: Record<string, HpaRecord>;
+}
+
+export function hpaState(world: World): HpaWorldState {
+  return ((world.autoscalers.hpa as HpaWorldState | undefined) ??= { records: {} }) as HpaWorldState;
+}
+
+export function hpaKey(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
+
+export function newHpaRecord(hpa: HorizontalPodAutoscaler, nowSeconds: number): HpaRecord {
+  return {
+    hpa,
+    state: initialHpaControllerState(),
+    events: [],
+    createdAtSeconds: nowSeconds,
+    explanation: ['waiting for the first sync (every 15 s)'],
+    machineState: 'stable',
+    lastSyncSeconds: -1,
+  };
+}
+
+function selectorText(labels: Record<string, string>): string {
+  return Object.entries(labels)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+}
+
+export function syncHpa(world: World, record: HpaRecord): void {
+  const now = world.timeMs / 1000;
+  const { hpa } = record;
+  const namespace = hpa.metadata.namespace ?? 'default';
+  const ref = hpa.spec.scaleTargetRef;
+  const target = ref.kind === 'Deployment' ? world.deployments.get(ref.name) : undefined;
+  const scale = target
+    ? {
+        specReplicas: target.replicas,
+        statusReplicas: deploymentPods(world, target).filter(podIsActive).length,
+        selector: selectorText(target.template.labels),
+      }
+    : { error: `deployments/scale.apps "${ref.name}" not found` };
+  const out = reconcileHpa({
+    hpa,
+    state: record.state,
+    nowSeconds: now,
+    scale,
+    metrics: target ? worldMetricsClient(world, target, namespace) : worldMetricsClient(world, { name: ref.name, template: { labels: {} } } as never, namespace),
+    config: DEFAULT_HPA_CONTROLLER_CONFIG,
+  });
+  record.state = out.state;
+  record.hpa = { ...hpa, status: out.status };
+  record.explanation = out.explanation;
+  record.machineState = out.machineState;
+  record.lastSyncSeconds = now;
+  record.events = recordHpaEvents(record.events, out.events, now).slice(-50);
+  for (const e of out.events) {
+    emitEvent(world, { kind: 'HorizontalPodAutoscaler', name: hpa.metadata.name, namespace, type: e.type, reason: e.reason, message: e.message, source: HPA_CONTROLLER });
+  }
+  if (out.rescale && target) {
+    const from = target.replicas;
+    target.replicas = out.desiredReplicas;
+    target.lastScaledBy = `HorizontalPodAutoscaler/${hpa.metadata.name}`;
+    world.workloadsDirty = true;
+    log(world, HPA_CONTROLLER, `Successful rescale of ${namespace}/${hpa.metadata.name}, old size: ${from}, new size: ${out.desiredReplicas}, reason: ${out.events.find((e) => e.reason === 'SuccessfulRescale')?.message.replace(/^New size: \d+; reason: /, '') ?? 'desired replicas changed'}`);
+  }
+}
+
+export function runHpaController(world: World): void {
+  const state = hpaState(world);
+  for (const key of Object.keys(state.records).sort()) syncHpa(world, state.records[key]);
+}

@@ -1,0 +1,144 @@
+import type { Deployment, Pod, World } from '../../core/types';
+import { deploymentPods } from '../../resources/workloadKinds';
+import type { HpaMetricsClient } from './metricsClient';
+import type { HpaPodInfo } from './podGrouping';
+
+/**
+ * The HPA's view of the world through the APIs the real controller uses: the pod lister for the
+ * scale target's pods, metrics.k8s.io (metrics-server samples, 15 s old at most), and the custom
+ * and external metrics APIs (served here by the load model and by external metric sources such
+ * as KEDA's adapter, registered in world.autoscalers.externalMetrics).
+ */
+export type ExternalMetricValues = Record<string, number[]>;
+
+/**
+ * external.metrics.k8s.io providers (KEDA's metrics adapter registers one). A provider answers for
+ * the metric names it serves and returns undefined for the others; it is code, not world state,
+ * so it computes each answer from the world when the HPA asks, as an adapter queries its scaler.
+ */
+export type ExternalMetricProvider = (
+  world: World,
+  metricName: string,
+  namespace: string,
+) => { valuesMilli: number[] } | { error: string } | undefined;
+
+export const externalMetricProviders: ExternalMetricProvider[] = [];
+
+function phaseOf(pod: Pod): HpaPodInfo['phase'] {
+  switch (pod.state) {
+    case 'Pending':
+    case 'Scheduled':
+    case 'ContainerCreating':
+      return 'Pending';
+    case 'Succeeded':
+      return 'Succeeded';
+    case 'Evicted':
+      return 'Failed';
+    default:
+      return 'Running';
+  }
+}
+
+function podInfo(pod: Pod, requestMilli: number | undefined, sampleMilli: number | undefined): HpaPodInfo {
+  const ready = pod.conditions.find((c) => c.type === 'Ready');
+  const info: HpaPodInfo = {
+    name: pod.name,
+    phase: phaseOf(pod),
+    deleting: pod.state === 'Terminating',
+  };
+  if (pod.scheduledMs >= 0 && pod.nodeName) info.startTimeSeconds = pod.scheduledMs / 1000;
+  if (ready) info.readyCondition = { status: ready.status, lastTransitionSeconds: ready.lastTransitionMs / 1000 };
+  if (requestMilli !== undefined) info.requestMilli = requestMilli;
+  if (sampleMilli !== undefined && pod.metric) {
+    info.sample = {
+      valueMilli: sampleMilli,
+      timestampSeconds: pod.metric.timestampMs / 1000,
+      windowSeconds: pod.metric.windowMs / 1000,
+    };
+  }
+  return info;
+}
+
+/** Milli-units of a resource: millicores for cpu, milli-bytes for memory (as Quantity.MilliValue()). */
+function requestMilliOf(pod: Pod, resource: string, container?: string): number | undefined {
+  const containers = container ? pod.spec.containers.filter((c) => c.name === container) : pod.spec.containers;
+  if (containers.length === 0) return undefined;
+  if (resource === 'cpu') {
+    if (containers.some((c) => c.requests.cpuMillis === 0)) return undefined;
+    return containers.reduce((a, c) => a + c.requests.cpuMillis, 0);
+  }
+  if (resource === 'memory') {
+    if (containers.some((c) => c.requests.memoryMiB === 0)) return undefined;
+    return containers.reduce((a, c) => a + c.requests.memoryMiB, 0) * 1048576 * 1000;
+  }
+  return undefined;
+}
+
+function sampleMilliOf(pod: Pod, resource: string, container?: string): number | undefined {
+  const m = pod.metric;
+  if (!m) return undefined;
+  // Usage is modelled per pod; a container's share follows its share of the pod's requests.
+  let share = 1;
+  if (container) {
+    const total = pod.spec.containers.reduce((a, c) => a + (resource === 'cpu' ? c.requests.cpuMillis : c.requests.memoryMiB), 0);
+    const mine = pod.spec.containers.find((c) => c.name === container);
+    if (!mine) return undefined;
+    share = total > 0 ? (resource === 'cpu' ? mine.requests.cpuMillis : mine.requests.memoryMiB) / total : 1 / pod.spec.containers.length;
+  }
+  if (resource === 'cpu') return Math.round(m.cpuMillis * share);
+  if (resource === 'memory') return Math.round(m.memoryMiB * share * 1048576 * 1000);
+  return undefined;
+}
+
+export function worldMetricsClient(world: World, target: Deployment, namespace: string): HpaMetricsClient {
+  const pods = deploymentPods(world, target).filter((p) => p.namespace === namespace);
+  const loadState = () => {
+    for (const load of world.loads.values()) {
+      const svc = world.services.get(load.target);
+      const selects = svc
+        ? Object.entries(svc.selector).every(([k, v]) => target.template.labels[k] === v)
+        : load.target === target.name;
+      if (selects) return world.loadStates.get(load.target);
+    }
+    return undefined;
+  };
+  return {
+    podResourceMetrics(resource, container) {
+      if (resource !== 'cpu' && resource !== 'memory') {
+        return { error: `unable to get metrics for resource ${resource}: no metrics returned from resource metrics API` };
+      }
+      return { pods: pods.map((p) => podInfo(p, requestMilliOf(p, resource, container), sampleMilliOf(p, resource, container))) };
+    },
+    podsMetric(name) {
+      const state = loadState();
+      if (!state || !/request|rps|qps/i.test(name)) {
+        return { error: `unable to get metric ${name}: unable to fetch metrics from custom metrics API: the server could not find the metric ${name} for pods` };
+      }
+      const ready = pods.filter((p) => p.state === 'Ready');
+      const perPod = ready.length > 0 ? (state.servedRps / ready.length) * 1000 : 0;
+      return { pods: ready.map((p) => podInfo(p, undefined, undefined)).map((info) => ({ ...info, sample: { valueMilli: Math.round(perPod), timestampSeconds: world.lastScrapeMs / 1000, windowSeconds: 15 } })) };
+    },
+    objectMetric(name, described) {
+      const state = world.loadStates.get(described.name);
+      if (!state || !/request|rps|qps/i.test(name)) {
+        return { error: `unable to get metric ${name}: ${described.kind}/${described.name}: unable to fetch metrics from custom metrics API: the server could not find the metric ${name} for ${described.kind.toLowerCase()}s ${described.name}` };
+      }
+      return { valueMilli: Math.round(state.servedRps * 1000) };
+    },
+    externalMetric(name) {
+      for (const provider of externalMetricProviders) {
+        const answer = provider(world, name, namespace);
+        if (answer) return answer;
+      }
+      const sources = world.autoscalers.externalMetrics as ExternalMetricValues | undefined;
+      const values = sources?.[name];
+      if (!values) {
+        return { error: `unable to get external metric ${namespace}/${name}/nil: unable to fetch metrics from external metrics API: the server could not find the requested resource (get ${name}.external.metrics.k8s.io)` };
+      }
+      return { valuesMilli: values };
+    },
+    targetPods() {
+      return pods.map((p) => podInfo(p, undefined, undefined));
+    },
+  };
+}
