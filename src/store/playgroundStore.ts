@@ -45,19 +45,19 @@ interface PlaygroundState {
   seekProgress: number | null;
   terminal: TerminalEntry[];
   selection: Selection | null;
-  loadScenario(s: LoadedScenario, log?: TimedCommand[]): void;
-  play(): void;
-  pause(): void;
-  togglePlay(): void;
-  setSpeed(speed: number): void;
-  stepOnce(): void;
+  loadScenario: (s: LoadedScenario, log?: TimedCommand[]) => void;
+  play: () => void;
+  pause: () => void;
+  togglePlay: () => void;
+  setSpeed: (speed: number) => void;
+  stepOnce: () => void;
   /** Advance by real elapsed time × speed, within a wall-clock budget; called every frame. */
-  frame(realDtMs: number, budgetMs: number): void;
-  seekTo(timeMs: number): void;
-  run(line: string, parse: CommandParser): TerminalEntry;
+  frame: (realDtMs: number, budgetMs: number) => void;
+  seekTo: (timeMs: number) => void;
+  run: (line: string, parse: CommandParser) => TerminalEntry;
   /** Issue an already-structured command (sliders and buttons). */
-  issue(input: string, command: TimedCommand['command']): void;
-  select(s: Selection | null): void;
+  issue: (input: string, command: TimedCommand['command']) => void;
+  select: (s: Selection | null) => void;
 }
 
 export const SPEEDS = [1, 2, 5, 10, 30, 60, 100, 300, 1000] as const;

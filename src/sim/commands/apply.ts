@@ -4,10 +4,11 @@ import { addNotice } from '../core/world';
 import { kindByManifest, kindByName, notFound, qualifiedName } from '../resources/registry';
 import { sendNode } from '../lifecycle/apply';
 import { createPod } from '../cluster/pods';
-import { podTemplateFromManifest } from '../manifests/podTemplate';
+import { podTemplateFromManifest, str } from '../manifests/podTemplate';
 import { runView } from './views';
 import { applyAutoscaleCommand, applyHpaBounds } from './autoscale';
 import { updateAutoScalingGroup } from './aws';
+import { interruptSpotInstance } from '../autoscalers/karpenter/engine/interruption';
 import '../resources/all';
 
 /** What a request costs when a load generator targets a service the scenario did not describe (php-apache's cost). */
@@ -39,8 +40,8 @@ function applyManifests(world: World, docs: ManifestDoc[]): CommandResult {
   const lines: string[] = [];
   let ok = true;
   for (const doc of docs) {
-    const apiVersion = String(doc.apiVersion ?? '');
-    const kindName = String(doc.kind ?? '');
+    const apiVersion = str(doc.apiVersion);
+    const kindName = str(doc.kind);
     const name = String((doc.metadata as { name?: string } | undefined)?.name ?? '');
     const kind = kindByManifest(apiVersion, kindName);
     if (!kind?.apply) {
@@ -142,12 +143,12 @@ export function applyCommand(world: World, cmd: Command): CommandResult {
     case 'updateAsg':
       return updateAutoScalingGroup(world, cmd);
     case 'interruptSpot':
+      return interruptSpotInstance(world, cmd.node);
     case 'killNode': {
       const node = world.nodes.get(cmd.node);
       if (!node) return { ok: false, output: `Error from server (NotFound): nodes "${cmd.node}" not found` };
-      if (cmd.type === 'interruptSpot' && node.capacityType !== 'spot') return { ok: false, output: `error: ${cmd.node} is not a spot instance` };
-      sendNode(world, node, cmd.type === 'killNode' ? 'FAULT' : 'TERMINATE');
-      return { ok: true, output: cmd.type === 'killNode' ? `node/${node.name} stopped responding` : `spot interruption sent to ${node.name}` };
+      sendNode(world, node, 'FAULT');
+      return { ok: true, output: `node/${node.name} stopped responding` };
     }
     case 'view':
       return runView(world, cmd.args);

@@ -11,7 +11,7 @@ export type NodeMachineEvent =
   | { type: 'RECOVER' };
 
 export const nodeMachine = setup({
-  types: {} as { events: NodeMachineEvent },
+  types: { events: {} as NodeMachineEvent },
   delays: { boot: 35_000, register: 20_000, terminate: 30_000 },
 }).createMachine({
   id: 'node',

@@ -14,7 +14,7 @@ export type PodMachineEvent =
   | { type: 'COMPLETE' };
 
 export const podMachine = setup({
-  types: {} as { events: PodMachineEvent },
+  types: { events: {} as PodMachineEvent },
   delays: {
     sandbox: 1000,
     pullAndStart: 3000,

@@ -13,9 +13,9 @@ function checkAgainstXstate(machine: AnyStateMachine) {
       const [after, actions] = transition(machine, snapshot, { type: event });
       const expected = table.next[state][event];
       if (expected === undefined) {
-        expect({ state, event, value: after.value }).toEqual({ state, event, value: state });
+        expect({ state, event, value: after.value as unknown }).toEqual({ state, event, value: state });
       } else {
-        expect({ state, event, value: after.value }).toEqual({ state, event, value: expected });
+        expect({ state, event, value: after.value as unknown }).toEqual({ state, event, value: expected });
         // Every delayed event raised on entering the target is a timer the table knows of.
         const raised = actions
           .filter((a) => a.type === 'xstate.raise')

@@ -10,6 +10,11 @@ const PRIORITY_CLASSES: Record<string, number> = {
 /** Plain YAML/JSON as it came from a manifest. */
 export type Obj = Record<string, unknown>;
 
+/** A scalar manifest value as text (numbers and booleans as YAML would print them), else the fallback. */
+export function str(v: unknown, fallback = ''): string {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback;
+}
+
 export function asObj(v: unknown): Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
 }
@@ -20,7 +25,7 @@ export function asArray(v: unknown): unknown[] {
 
 export function asStringMap(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(asObj(v))) out[k] = String(val);
+  for (const [k, val] of Object.entries(asObj(v))) out[k] = str(val);
   return out;
 }
 
@@ -41,8 +46,8 @@ export function containerFromManifest(v: unknown): ContainerSpec {
   if (asObj(res.requests).cpu === undefined && limits.cpuMillis > 0) requests.cpuMillis = limits.cpuMillis;
   if (asObj(res.requests).memory === undefined && limits.memoryMiB > 0) requests.memoryMiB = limits.memoryMiB;
   return {
-    name: String(c.name ?? 'app'),
-    image: String(c.image ?? ''),
+    name: str(c.name, 'app'),
+    image: str(c.image),
     requests,
     limits,
     command: asArray(c.command).map(String),
@@ -87,7 +92,7 @@ export function podTemplateFromManifest(template: unknown, extraLabels: Record<s
     nodeSelector: asStringMap(spec.nodeSelector),
     requiredNodeAffinity: terms,
     tolerations: asArray(spec.tolerations).map((t) => asObj(t) as Toleration),
-    priority: Number(spec.priority ?? PRIORITY_CLASSES[String(spec.priorityClassName ?? '')] ?? 0),
+    priority: Number(spec.priority ?? PRIORITY_CLASSES[str(spec.priorityClassName)] ?? 0),
     terminationGracePeriodSeconds: Number(spec.terminationGracePeriodSeconds ?? 30),
     readinessDelaySeconds: readinessDelaySeconds(containers),
   };

@@ -1,7 +1,7 @@
 import type { ManifestDoc } from '../core/commands';
 import type { Deployment, World } from '../core/types';
 import { nextInt } from '../core/rng';
-import { asObj, asStringMap, podTemplateFromManifest, templateHash } from '../manifests/podTemplate';
+import { asObj, asStringMap, podTemplateFromManifest, str, templateHash } from '../manifests/podTemplate';
 import { podsOwnedBy } from '../cluster/pods';
 import { replicaSetsOf } from '../cluster/workloads';
 import { syncDaemonSet } from '../cluster/daemonSets';
@@ -11,7 +11,7 @@ import { registerKind, type ResourceKind } from './registry';
 
 function meta(doc: ManifestDoc) {
   const m = asObj(doc.metadata);
-  return { name: String(m.name ?? ''), namespace: String(m.namespace ?? 'default'), labels: asStringMap(m.labels) };
+  return { name: str(m.name), namespace: str(m.namespace, 'default'), labels: asStringMap(m.labels) };
 }
 
 export function deploymentFromManifest(world: World, doc: ManifestDoc): Deployment {
@@ -125,7 +125,7 @@ export const serviceKind: ResourceKind = {
     const existed = world.services.has(name);
     const spec = asObj(doc.spec);
     const ports = (Array.isArray(spec.ports) ? spec.ports : [])
-      .map((p) => `${String(asObj(p).port)}/${String(asObj(p).protocol ?? 'TCP')}`)
+      .map((p) => `${str(asObj(p).port)}/${str(asObj(p).protocol, 'TCP')}`)
       .join(',');
     world.services.set(name, {
       name,

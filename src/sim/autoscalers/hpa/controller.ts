@@ -30,7 +30,7 @@ export interface HpaWorldState {
 }
 
 export function hpaState(world: World): HpaWorldState {
-  return ((world.autoscalers.hpa as HpaWorldState | undefined) ??= { records: {} }) as HpaWorldState;
+  return ((world.autoscalers.hpa as HpaWorldState | undefined) ??= { records: {} });
 }
 
 export function hpaKey(namespace: string, name: string): string {

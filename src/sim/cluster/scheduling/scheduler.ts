@@ -75,7 +75,7 @@ export function schedulePendingPods(world: World): void {
   if (pending.length === 0) return;
   pending.sort((a, b) => b.spec.priority - a.spec.priority || a.createdMs - b.createdMs || a.uid - b.uid);
   const nodes = [...world.nodes.values()];
-  const cursor = ((world.autoscalers[cursorKey] as SchedulerCursor | undefined) ??= { nextStart: 0 }) as SchedulerCursor;
+  const cursor = ((world.autoscalers[cursorKey] as SchedulerCursor | undefined) ??= { nextStart: 0 });
   for (const pod of pending) schedulePod(world, pod, nodes, cursor);
 }
 
