@@ -3,6 +3,16 @@ import type { ResourceKind } from '../resources/registry';
 import type { TraceContributor } from './trace';
 import type { Pod, World } from '../core/types';
 
+export interface Explanation {
+  /** e.g. "HorizontalPodAutoscaler/php-apache" */
+  object: string;
+  /** Statechart state name at the decision. */
+  state: string;
+  /** Sim seconds of the decision. */
+  at: number;
+  lines: string[];
+}
+
 /**
  * What an autoscaler plugs into the engine: its control loops (on their real periods), the API
  * kinds it understands (for kubectl apply/get/describe/delete and scenario manifests), and its
@@ -13,6 +23,8 @@ export interface AutoscalerModule {
   controllers: Controller[];
   kinds: ResourceKind[];
   trace?: TraceContributor;
+  /** The latest decision of each of its objects, explained with its numbers (the "why" panel). */
+  explain?: (world: World) => Explanation[];
   /** A mutating admission webhook: may change a new pod's containers before it is scheduled. */
   admitPod?: (world: World, pod: Pod) => void;
 }

@@ -9,6 +9,14 @@ export const hpaModule: AutoscalerModule = {
     { name: HPA_CONTROLLER, periodMs: 15_000, phaseMs: 5_000, run: runHpaController },
   ],
   kinds: [hpaKind],
+  explain(world) {
+    return Object.values(hpaState(world).records).map((r) => ({
+      object: `HorizontalPodAutoscaler/${r.hpa.metadata.name}`,
+      state: r.machineState,
+      at: r.lastSyncSeconds,
+      lines: r.explanation,
+    }));
+  },
   trace(world) {
     const out: Record<string, Record<string, unknown>> = {};
     for (const r of Object.values(hpaState(world).records)) {
