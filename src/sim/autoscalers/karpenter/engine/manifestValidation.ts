@@ -1,0 +1,26 @@
+import { registerManifestValidator, type ManifestIssue } from '../../../../scenario/manifests/validators';
+import { parseKarpenterManifest } from '../manifests';
+
+/**
+ * Scenario files get Karpenter's own schema errors (with field paths the loader turns into
+ * FILE:LINE:COL) and its not-simulated notices.
+ */
+function validate(doc: Record<string, unknown>): ManifestIssue[] {
+  const parsed = parseKarpenterManifest(doc);
+  if (!parsed) return [];
+  return [
+    ...parsed.errors.map((e) => ({ path: e.path, message: e.message })),
+    ...parsed.notices.map((n) => ({ path: n.path, message: n.message, severity: 'notice' as const })),
+  ];
+}
+
+const KINDS: [string, string][] = [
+  ['karpenter.sh/v1', 'NodePool'],
+  ['karpenter.sh/v1beta1', 'NodePool'],
+  ['karpenter.k8s.aws/v1', 'EC2NodeClass'],
+  ['karpenter.k8s.aws/v1beta1', 'EC2NodeClass'],
+  ['karpenter.sh/v1alpha5', 'Provisioner'],
+  ['karpenter.k8s.aws/v1alpha1', 'AWSNodeTemplate'],
+];
+
+for (const [apiVersion, kind] of KINDS) registerManifestValidator(apiVersion, kind, validate);

@@ -1,0 +1,129 @@
+import type { Pod, World } from '../../../core/types';
+import { emitEvent } from '../../../core/world';
+import { openOrExtendBatch } from '../batcher';
+import { provisioningLogLines, requestsJson } from '../logs';
+import { chooseLaunch, cheapestPrice, type LaunchChoice } from '../offeringSelection';
+import { nodeClaimRequests, solveScheduling, type PlannedNodeClaim } from '../scheduling';
+import { karpenterLog } from './logging';
+import { fireDueTimers, provisioningState, sendMachine } from './machineDriver';
+import { launchNodeClaim, newClaimName } from './nodeClaims';
+import { styleOfPool, type KarpenterState, type ProvisioningExplanation } from './state';
+import {
+  daemonSetSpecs,
+  launchedCapacity,
+  liveNominations,
+  nodePoolTemplates,
+  provisionablePods,
+  schedulingTargets,
+  toPodToSchedule,
+} from './worldViews';
+
+/**
+ * Karpenter's provisioning loop, run every second: new unschedulable pods open or extend the batch
+ * window (the statechart's 1 s idle / 10 s max timers); when it closes, one scheduling simulation
+ * over every pending pod decides which pods fit existing or in-flight capacity and which new
+ * NodeClaims to launch.
+ */
+
+/** A pod that could not be placed is tried again after this long (upstream requeues it). */
+export const RETRY_UNSCHEDULABLE_MS = 30_000;
+
+function noteNewPendingPods(world: World, state: KarpenterState, pending: readonly Pod[], nominated: ReadonlySet<string>): number {
+  const now = world.timeMs;
+  const stillPending = new Set(pending.map((p) => p.name));
+  for (const name of Object.keys(state.seenPending)) if (!stillPending.has(name)) delete state.seenPending[name];
+  let fresh = 0;
+  for (const p of pending) {
+    if (nominated.has(p.name)) continue;
+    const seen = state.seenPending[p.name];
+    if (seen !== undefined && now - seen < RETRY_UNSCHEDULABLE_MS) continue;
+    state.seenPending[p.name] = now;
+    state.batch = openOrExtendBatch(state.batch, now / 1000);
+    fresh++;
+  }
+  if (state.batch && fresh > 1) state.batch = { ...state.batch, podCount: state.batch.podCount + fresh - 1 };
+  return fresh;
+}
+
+export function runProvisioningTick(world: World, state: KarpenterState): void {
+  const nominations = liveNominations(world, state);
+  const nominated = new Set([...nominations.values()].flat());
+  const pending = provisionablePods(world);
+  if (noteNewPendingPods(world, state, pending, nominated) > 0) sendMachine(state, { type: 'POD_PENDING' }, world.timeMs);
+  fireDueTimers(state, world.timeMs);
+  if (provisioningState(state.machine.value) !== 'launching') return;
+  const launched = provisionBatch(world, state);
+  state.batch = null;
+  sendMachine(state, { type: launched > 0 ? 'NODECLAIMS_LAUNCHED' : 'NOTHING_TO_LAUNCH' }, world.timeMs);
+}
+
+function cheapestTypes(claim: PlannedNodeClaim, n = 5): { instanceType: string; price: number }[] {
+  return claim.instanceTypeOptions.slice(0, n).map((o) => ({ instanceType: o.name, price: cheapestPrice(o, claim.requirements) }));
+}
+
+/** Solve the batch and launch its NodeClaims; returns how many were launched. */
+export function provisionBatch(world: World, state: KarpenterState): number {
+  const nominations = liveNominations(world, state);
+  const nominated = new Set([...nominations.values()].flat());
+  const pods = provisionablePods(world).filter((p) => !nominated.has(p.name));
+  if (pods.length === 0) return 0;
+  const result = solveScheduling({
+    pods: pods.map(toPodToSchedule),
+    existingNodes: schedulingTargets(world, state, nominations),
+    templates: nodePoolTemplates(world, state),
+    daemonSets: daemonSetSpecs(world),
+    launchedCapacity: launchedCapacity(state),
+  });
+  for (const p of result.existingPlacements) state.nominations[p.pod] = { target: p.node, atMs: world.timeMs };
+
+  const planned: { claim: PlannedNodeClaim & { name: string }; launch: LaunchChoice }[] = [];
+  const errors = [...result.podErrors];
+  for (const claim of result.newNodeClaims) {
+    const launch = chooseLaunch(claim.instanceTypeOptions, claim.requirements);
+    if (!launch) {
+      for (const p of claim.pods) errors.push({ pod: p.name, error: `no available offering for nodepool "${claim.nodePool}"` });
+      continue;
+    }
+    planned.push({ claim: { ...claim, name: `${claim.nodePool}-pending` }, launch });
+  }
+  const explanation: ProvisioningExplanation = { atMs: world.timeMs, pods: pods.length, nodeClaims: [], errors };
+  if (planned.length > 0) {
+    // Names are drawn before launching so the "created nodeclaim" lines can name them.
+    const taken = new Set<string>();
+    for (const p of planned) {
+      p.claim.name = newClaimName(world, state, p.claim.nodePool, taken);
+      taken.add(p.claim.name);
+    }
+    const style = styleOfPool(state, planned[0].claim.nodePool);
+    for (const line of provisioningLogLines(pods.length, planned.map((p) => p.claim), style)) karpenterLog(world, line, style);
+    for (const { claim, launch } of planned) {
+      const why = `${claim.pods.length} pod(s) requesting ${requestsJson(nodeClaimRequests(claim))} fit together; cheapest of ${claim.instanceTypeOptions.length} types`;
+      const record = launchNodeClaim(world, state, claim.nodePool, launch, why, claim.name);
+      for (const p of claim.pods) state.nominations[p.name] = { target: record.nodeName, atMs: world.timeMs };
+      explanation.nodeClaims.push({
+        name: record.name,
+        nodePool: claim.nodePool,
+        pods: claim.pods.map((p) => p.name),
+        requests: requestsJson(nodeClaimRequests(claim)),
+        cheapest: cheapestTypes(claim),
+        optionCount: claim.instanceTypeOptions.length,
+        launched: `${launch.instanceType} ${launch.capacityType} in ${launch.zone} at $${launch.price}/h`,
+      });
+    }
+  }
+  for (const e of errors) reportUnschedulable(world, state, e.pod, e.error);
+  state.lastProvisioning = explanation;
+  return planned.length;
+}
+
+function reportUnschedulable(world: World, state: KarpenterState, podName: string, error: string): void {
+  const pod = world.pods.get(podName);
+  if (!pod) return;
+  const message = `Failed to schedule pod, ${error}`;
+  const key = `Pod/${podName}/FailedScheduling/${message}`;
+  const last = state.eventSeenMs[key];
+  if (last !== undefined && world.timeMs - last < 120_000) return;
+  state.eventSeenMs[key] = world.timeMs;
+  emitEvent(world, { kind: 'Pod', name: pod.name, namespace: pod.namespace, type: 'Warning', reason: 'FailedScheduling', message, source: 'karpenter' });
+  karpenterLog(world, { level: 'INFO', logger: 'controller', message: 'could not schedule pod', fields: { Pod: { name: pod.name, namespace: pod.namespace }, error } }, 'v1');
+}
