@@ -1,3 +1,114 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import '../ui/i18n';
+import { ErrorBoundary } from '../ui/common/ErrorBoundary';
+import { ChartsColumn } from '../ui/charts/ChartsColumn';
+import { WorkloadControls } from '../ui/controls/WorkloadControls';
+import { TimeScrubber } from '../ui/controls/TimeScrubber';
+import { ClusterView } from '../ui/cluster/ClusterView';
+import { CostHeader } from '../ui/cluster/CostHeader';
+import { DetailsPanel } from '../ui/cluster/DetailsPanel';
+import { useFrameLoop } from './useFrameLoop';
+import { useKeyboard } from './useKeyboard';
+import { useHashSync } from './share/useHashSync';
+import { replayTo, startupOnce, type StartupOutcome } from './runLoader';
+import { applyTheme, storedTheme, type Theme } from './theme';
+import { TopBar } from './TopBar';
+import { StatusSummary } from './StatusSummary';
+import { BottomTabs } from './BottomTabs';
+import { HelpOverlay } from './HelpOverlay';
+import './app.css';
+
 export function App() {
-  return <h1>Autoscaling Playground</h1>;
+  const { t } = useTranslation();
+  const [theme, setTheme] = useState<Theme>(storedTheme);
+  const [help, setHelp] = useState(false);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [notice, setNotice] = useState<StartupOutcome['notice']>(null);
+  const [ready, setReady] = useState(false);
+
+  useFrameLoop();
+  useHashSync(ready);
+  useKeyboard(
+    useCallback(() => setHelp((h) => !h), []),
+    useCallback(() => setHelp(false), []),
+  );
+
+  useEffect(() => applyTheme(theme), [theme]);
+
+  useEffect(() => {
+    // Runs once: StrictMode's second mount finds the session and keeps it.
+    let cancelled = false;
+    const outcome = startupOnce(window.location.hash);
+    setNotice(outcome.notice);
+    const done = () => !cancelled && setReady(true);
+    if (outcome.replayToMs > 0) void replayTo(outcome.replayToMs).then(done);
+    else done();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  return (
+    <div className="app">
+      <ErrorBoundary name="topbar">
+        <TopBar theme={theme} onTheme={setTheme} onHelp={() => setHelp(true)} onErrors={setErrors} />
+      </ErrorBoundary>
+      <div className="subbar">
+        <ErrorBoundary name="scrubber">
+          <TimeScrubber />
+        </ErrorBoundary>
+        <StatusSummary />
+      </div>
+      <div className="banners">
+        {notice && (
+          <div
+            className={notice.kind === 'error' ? 'banner error' : 'banner'}
+            role="alert"
+            data-testid="link-error"
+          >
+            <span>{t(notice.key, notice.values)}</span>
+            <button type="button" className="tiny" onClick={() => setNotice(null)}>
+              {t('app.dismiss')}
+            </button>
+          </div>
+        )}
+        {errors.length > 0 && (
+          <div className="banner error" role="alert">
+            <pre>{errors.join('\n')}</pre>
+            <button type="button" className="tiny" onClick={() => setErrors([])}>
+              {t('app.dismiss')}
+            </button>
+          </div>
+        )}
+      </div>
+      <main className="main">
+        <section className="left">
+          <ErrorBoundary name="cost-header">
+            <CostHeader />
+          </ErrorBoundary>
+          <div className="cluster-area">
+            <ErrorBoundary name="cluster-view">
+              <ClusterView />
+            </ErrorBoundary>
+            <ErrorBoundary name="details">
+              <DetailsPanel />
+            </ErrorBoundary>
+          </div>
+        </section>
+        <section className="right">
+          <ErrorBoundary name="controls">
+            <WorkloadControls />
+          </ErrorBoundary>
+          <ErrorBoundary name="charts">
+            <ChartsColumn theme={theme} />
+          </ErrorBoundary>
+        </section>
+      </main>
+      <ErrorBoundary name="tabs">
+        <BottomTabs />
+      </ErrorBoundary>
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+    </div>
+  );
 }

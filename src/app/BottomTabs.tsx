@@ -1,0 +1,63 @@
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorBoundary } from '../ui/common/ErrorBoundary';
+import { ConsolePanel } from '../ui/panels/ConsolePanel';
+import { EventsPanel } from '../ui/panels/EventsPanel';
+import { LogsPanel } from '../ui/panels/LogsPanel';
+import { WhyPanel } from '../ui/panels/WhyPanel';
+
+// The editor and the statecharts are the heavy parts: load them when their tab opens.
+const YamlEditor = lazy(() => import('../ui/panels/YamlEditor'));
+const StatechartsPanel = lazy(() => import('../ui/panels/StatechartsPanel'));
+
+const TABS = ['console', 'events', 'logs', 'yaml', 'statecharts', 'why'] as const;
+export type TabId = (typeof TABS)[number];
+
+function TabBody({ tab }: { tab: TabId }) {
+  switch (tab) {
+    case 'console':
+      return <ConsolePanel />;
+    case 'events':
+      return <EventsPanel />;
+    case 'logs':
+      return <LogsPanel />;
+    case 'yaml':
+      return <YamlEditor />;
+    case 'statecharts':
+      return <StatechartsPanel />;
+    case 'why':
+      return <WhyPanel />;
+  }
+}
+
+export function BottomTabs() {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<TabId>('console');
+  return (
+    <section className="bottom">
+      <div role="tablist" className="tabs" aria-label="Panels">
+        {TABS.map((id) => (
+          <button
+            key={id}
+            role="tab"
+            type="button"
+            id={`tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`tabpanel-${id}`}
+            className={tab === id ? 'active' : ''}
+            onClick={() => setTab(id)}
+          >
+            {t(`tabs.${id}`)}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
+        <ErrorBoundary key={tab} name={`tab-${tab}`}>
+          <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+            <TabBody tab={tab} />
+          </Suspense>
+        </ErrorBoundary>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import { usePlayground } from '../store/playgroundStore';
+import { downloadText } from '../ui/common/download';
+import { allChartsSvg } from '../ui/charts/exportAll';
+import { saveSvg, saveSvgAsPng } from '../ui/charts/exportPanel';
+import { traceCsv, traceOf } from './exportTrace';
+
+export function ExportMenu() {
+  const { t } = useTranslation();
+  const run = (what: 'json' | 'csv' | 'yaml' | 'png' | 'svg') => {
+    const { session, scenario } = usePlayground.getState();
+    if (!session || !scenario) return;
+    const name = session.spec.name || 'scenario';
+    if (what === 'json') downloadText(JSON.stringify(traceOf(name, session.spec.seed, session.history, session.world.events), null, 1), `${name}-trace.json`, 'application/json');
+    else if (what === 'csv') downloadText(traceCsv(session.history), `${name}-trace.csv`, 'text/csv');
+    else if (what === 'yaml') downloadText(scenario.text, `${name}.yaml`, 'application/yaml');
+    else {
+      const charts = allChartsSvg(session.history, (k, v) => t(k, v));
+      if (what === 'svg') saveSvg(charts.svg, `${name}-charts.svg`);
+      else saveSvgAsPng(charts.svg, charts.width, charts.height, `${name}-charts.png`);
+    }
+  };
+  return (
+    <details className="menu">
+      <summary>{t('app.export')}</summary>
+      <div className="menu-items">
+        <button type="button" onClick={() => run('json')}>{t('app.exportTraceJson')}</button>
+        <button type="button" onClick={() => run('csv')}>{t('app.exportTraceCsv')}</button>
+        <button type="button" onClick={() => run('yaml')}>{t('app.exportScenario')}</button>
+        <button type="button" onClick={() => run('png')}>{t('app.exportChartsPng')}</button>
+        <button type="button" onClick={() => run('svg')}>{t('app.exportChartsSvg')}</button>
+      </div>
+    </details>
+  );
+}

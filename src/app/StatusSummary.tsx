@@ -1,0 +1,34 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSessionVersion } from '../ui/common/useSession';
+import { formatClock } from './time';
+import { summarizeWorld } from './worldSummary';
+
+/**
+ * The canvas is invisible to screen readers and tests: this live line says what it shows.
+ * Kept terse so a polite live region does not flood a screen reader.
+ */
+export function StatusSummary() {
+  const { t } = useTranslation();
+  const { session, version } = useSessionVersion();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the world mutates in place; version says when
+  const s = useMemo(() => (session ? summarizeWorld(session.world) : null), [session, version]);
+  if (!s) return <div role="status" className="status" />;
+  return (
+    <div role="status" aria-live="polite" className="status" data-testid="status">
+      <span data-testid="status-time">{t('app.clock')} {formatClock(s.timeMs)}</span>
+      <span data-testid="nodes">
+        {t('status.nodes')} {s.nodes} ({s.readyNodes} ready{s.launching > 0 ? `, ${s.launching} launching` : ''})
+      </span>
+      <span data-testid="pods">
+        Pods {s.running} running, {s.pending} pending
+      </span>
+      {s.workloads.map((w) => (
+        <span key={w.name} data-testid={`workload-${w.name}`}>
+          {t('status.workload', { name: w.name, replicas: w.replicas, desired: w.desired })}
+        </span>
+      ))}
+      <span data-testid="cost">${s.costPerHour.toFixed(3)}/hour</span>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import LZString from 'lz-string';
+import { decodeShareHash, encodeShareHash } from '../../scenario/urlCodec';
+import { parseCommandLine } from '../../scenario/commandLine';
+import type { TimedCommand } from '../../sim/core/commands';
+
+/**
+ * The app's share link: src/scenario's "#s=…" (scenario text, seed, command log as typed) plus
+ * two fields of our own beside it:
+ *   t=<sim ms>   the moment the sender was looking at;
+ *   x=<lz JSON>  commands with no command-line form (Load slider, HPA bounds, node faults), kept
+ *                as structured commands so that they replay exactly.
+ */
+export const APP_LINK_VERSION = 1;
+
+export interface SharedRun {
+  scenario: string;
+  seed: number;
+  log: TimedCommand[];
+  timeMs: number;
+}
+
+export type OpenLinkResult =
+  | { ok: true; run: SharedRun }
+  | { ok: false; reason: 'corrupt' | 'future'; message: string; version?: number };
+
+/** Does the command line reproduce exactly this command? Then the link can carry it as text. */
+function representableAsText(c: TimedCommand): boolean {
+  if (c.command.type === 'apply') return c.input.startsWith('kubectl apply');
+  const parsed = parseCommandLine(c.input);
+  return parsed.ok && parsed.commands.length === 1 && JSON.stringify(parsed.command) === JSON.stringify(c.command);
+}
+
+export function encodeRunHash(run: SharedRun): string {
+  const asText: TimedCommand[] = [];
+  const structured: TimedCommand[] = [];
+  for (const c of run.log) (representableAsText(c) ? asText : structured).push(c);
+  let hash = encodeShareHash({ scenario: run.scenario, seed: run.seed, commands: asText });
+  hash += `&t=${Math.max(0, Math.round(run.timeMs))}`;
+  if (structured.length > 0) {
+    hash += `&x=${LZString.compressToEncodedURIComponent(JSON.stringify({ v: APP_LINK_VERSION, c: structured }))}`;
+  }
+  return hash;
+}
+
+function param(hash: string, key: string): string | undefined {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  for (const part of body.split('&')) if (part.startsWith(`${key}=`)) return part.slice(key.length + 1);
+  return undefined;
+}
+
+function isTimedCommand(v: unknown): v is TimedCommand {
+  if (v === null || typeof v !== 'object') return false;
+  const c = v as Partial<TimedCommand>;
+  return typeof c.atMs === 'number' && typeof c.input === 'string' && typeof c.command === 'object' && c.command !== null && typeof c.command.type === 'string';
+}
+
+export function hasRunHash(hash: string): boolean {
+  return param(hash, 's') !== undefined;
+}
+
+/** Never throws: a damaged or newer link is a reason to show, not a crash. */
+export function decodeRunHash(hash: string): OpenLinkResult {
+  const base = decodeShareHash(hash);
+  if (!base.ok) {
+    const future = /newer format \(version (\d+)\)/.exec(base.error);
+    if (future) return { ok: false, reason: 'future', message: base.error, version: Number(future[1]) };
+    return { ok: false, reason: 'corrupt', message: base.error };
+  }
+  const tText = param(hash, 't');
+  const timeMs = tText === undefined ? 0 : Number(tText);
+  if (!Number.isFinite(timeMs) || timeMs < 0) return { ok: false, reason: 'corrupt', message: 'the link’s time (t=) is not a number of milliseconds' };
+  const extra: TimedCommand[] = [];
+  const xText = param(hash, 'x');
+  if (xText !== undefined) {
+    const json = LZString.decompressFromEncodedURIComponent(xText);
+    let raw: unknown;
+    try {
+      raw = json ? JSON.parse(json) : null;
+    } catch {
+      raw = null;
+    }
+    const payload = raw as { v?: unknown; c?: unknown } | null;
+    if (typeof payload?.v === 'number' && payload.v > APP_LINK_VERSION) {
+      return { ok: false, reason: 'future', message: `the link's extra commands use format version ${payload.v}`, version: payload.v };
+    }
+    if (!payload || payload.v !== APP_LINK_VERSION || !Array.isArray(payload.c) || !payload.c.every(isTimedCommand)) {
+      return { ok: false, reason: 'corrupt', message: 'the share link is damaged: its slider commands are not readable' };
+    }
+    extra.push(...payload.c);
+  }
+  // Stable sort keeps the text log's order among commands stamped at the same instant.
+  const log = [...base.timeline, ...extra].map((c, i) => ({ c, i })).sort((a, b) => a.c.atMs - b.c.atMs || a.i - b.i).map(({ c }) => c);
+  return { ok: true, run: { scenario: base.state.scenario, seed: base.state.seed, log, timeMs } };
+}

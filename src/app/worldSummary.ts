@@ -1,0 +1,44 @@
+import type { World } from '../sim/core/types';
+import { podIsActive } from '../sim/lifecycle/apply';
+
+export interface WorldSummary {
+  timeMs: number;
+  nodes: number;
+  readyNodes: number;
+  launching: number;
+  running: number;
+  pending: number;
+  costPerHour: number;
+  workloads: { name: string; replicas: number; desired: number }[];
+}
+
+/** One pass over nodes and pods: cheap enough to run on every rendered frame at 5,000 pods. */
+export function summarizeWorld(w: World): WorldSummary {
+  let nodes = 0;
+  let readyNodes = 0;
+  let launching = 0;
+  let cost = 0;
+  for (const n of w.nodes.values()) {
+    if (n.state === 'Gone') continue;
+    cost += n.pricePerHour;
+    if (n.state === 'Launching') launching++;
+    else {
+      nodes++;
+      if (n.state === 'Ready' || n.state === 'Cordoned' || n.state === 'Draining') readyNodes++;
+    }
+  }
+  let running = 0;
+  let pending = 0;
+  const replicasByDeployment = new Map<string, number>();
+  for (const p of w.pods.values()) {
+    if (p.state === 'Pending') pending++;
+    else if (p.state === 'Running' || p.state === 'Ready') running++;
+    if (p.deployment && podIsActive(p)) replicasByDeployment.set(p.deployment, (replicasByDeployment.get(p.deployment) ?? 0) + 1);
+  }
+  const workloads: WorldSummary['workloads'] = [];
+  for (const d of w.deployments.values()) {
+    if (d.namespace === 'kube-system') continue;
+    workloads.push({ name: d.name, replicas: replicasByDeployment.get(d.name) ?? 0, desired: d.replicas });
+  }
+  return { timeMs: w.timeMs, nodes, readyNodes, launching, running, pending, costPerHour: cost, workloads };
+}

@@ -1,0 +1,82 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSessionVersion } from '../common/useSession';
+import { ErrorBoundary } from '../common/ErrorBoundary';
+import { buildPanels } from './series';
+import { ChartPanel } from './ChartPanel';
+import { scalingAnnotations } from './annotations';
+import { useChartView, visibleRange, WINDOWS } from './chartView';
+import { formatSeconds } from './geometry';
+
+const PANEL_MIN_WIDTH = 360;
+const PLOT_HEIGHT = 96;
+
+function useWidth(ref: React.RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver((entries) => setWidth(Math.floor(entries[0].contentRect.width)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return width;
+}
+
+/** All panels over one time range, with the window picker. Redraws only when a new sample lands. */
+export function ChartsColumn({ theme }: { theme: string }) {
+  const { t, i18n } = useTranslation();
+  const { session } = useSessionVersion();
+  const windowSec = useChartView((s) => s.windowSec);
+  const ref = useRef<HTMLDivElement>(null);
+  const width = useWidth(ref);
+  const history = session?.history;
+  const len = history?.length ?? 0;
+  const lastT = len > 0 && history ? history[len - 1].t : 0;
+  const sampleKey = `${len}:${lastT}`;
+
+  const { panels, times } = useMemo(() => {
+    const h = history ?? [];
+    return { panels: buildPanels(h, (k, v) => t(k, v)), times: h.map((s) => s.t) };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- history mutates in place; sampleKey says when it grew
+  }, [history, sampleKey, i18n.language]);
+
+  const nowS = lastT;
+  const { t0, t1 } = visibleRange(nowS, windowSec);
+  const events = session?.world.events;
+  const annotations = useMemo(
+    () => scalingAnnotations(events ?? [], t0, t1, Math.max(5, (t1 - t0) / 120)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- events grow in place; new samples say when to look
+    [events, sampleKey, t0, t1],
+  );
+
+  const cols = Math.max(1, Math.floor(width / PANEL_MIN_WIDTH));
+  const panelWidth = Math.max(100, Math.floor((width - (cols - 1) * 8) / cols));
+
+  return (
+    <section className="charts" aria-label={t('charts.title')}>
+      <div className="charts-toolbar">
+        <span>{t('charts.window')}</span>
+        {WINDOWS.map((w) => (
+          <button key={String(w)} type="button" className={`tiny${w === windowSec ? ' active' : ''}`} aria-pressed={w === windowSec} onClick={() => useChartView.getState().setWindow(w)}>
+            {w === null ? t('charts.windowAll') : formatSeconds(w)}
+          </button>
+        ))}
+        <button type="button" className="tiny" aria-label={t('charts.zoomIn')} onClick={() => useChartView.getState().zoom(-1)}>
+          +
+        </button>
+        <button type="button" className="tiny" aria-label={t('charts.zoomOut')} onClick={() => useChartView.getState().zoom(1)}>
+          −
+        </button>
+      </div>
+      <div className="chart-grid" ref={ref} style={{ gridTemplateColumns: `repeat(${cols}, 1fr)` }}>
+        {width > 0 &&
+          panels.map((p) => (
+            <ErrorBoundary key={p.id} name={`chart-${p.id}`}>
+              <ChartPanel panel={p} times={times} t0={t0} t1={t1} nowS={nowS} width={panelWidth} height={PLOT_HEIGHT} annotations={annotations} theme={theme} />
+            </ErrorBoundary>
+          ))}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+import { MARGIN, plotScales, seriesPolylines, timeTicks, type PlotView } from './geometry';
+import type { PanelModel } from './series';
+
+export interface ChartTheme {
+  grid: string;
+  now: string;
+}
+
+/** The dense part of a panel (grid and lines) on canvas; axes and labels are SVG above it. */
+export function drawPanel(
+  ctx: CanvasRenderingContext2D,
+  panel: PanelModel,
+  times: readonly number[],
+  view: PlotView,
+  theme: ChartTheme,
+  hidden: ReadonlySet<string>,
+): void {
+  ctx.clearRect(0, 0, view.width, view.height);
+  const scales = plotScales(panel, times, view);
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = theme.grid;
+  ctx.setLineDash([]);
+  ctx.beginPath();
+  for (const v of scales.y.ticks(4)) {
+    const y = Math.round(scales.y(v)) + 0.5;
+    ctx.moveTo(MARGIN.left, y);
+    ctx.lineTo(view.width - MARGIN.right, y);
+  }
+  for (const t of timeTicks(view)) {
+    const x = Math.round(scales.x(t)) + 0.5;
+    ctx.moveTo(x, MARGIN.top);
+    ctx.lineTo(x, view.height - MARGIN.bottom);
+  }
+  ctx.stroke();
+
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(MARGIN.left, 0, view.width - MARGIN.left - MARGIN.right, view.height - MARGIN.bottom + 1);
+  ctx.clip();
+  ctx.lineWidth = 1.6;
+  ctx.lineJoin = 'round';
+  for (const s of panel.series) {
+    if (hidden.has(s.key)) continue;
+    ctx.strokeStyle = s.color;
+    ctx.setLineDash(s.dash);
+    ctx.beginPath();
+    for (const line of seriesPolylines(s, times, scales, view)) {
+      line.forEach(([x, y], i) => (i === 0 ? ctx.moveTo(x, y) : ctx.lineTo(x, y)));
+    }
+    ctx.stroke();
+  }
+  ctx.restore();
+  ctx.setLineDash([]);
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { hpasInSample } from './hpaInfo';
+import type { TraceSample } from '../../sim/trace/trace';
+
+function sample(autoscalers: TraceSample['autoscalers']): TraceSample {
+  return {
+    t: 0,
+    workloads: {},
+    autoscalers,
+    nodes: { total: 0, ready: 0, notReady: 0, cordoned: 0, launching: 0, byInstanceType: {}, byCapacityType: {}, byPool: {} },
+    pods: { pending: 0, running: 0, total: 0 },
+    load: {},
+    costPerHour: 0,
+  };
+}
+
+describe('hpasInSample', () => {
+  it('reads HPA entries with API-style field names and ignores other kinds', () => {
+    const s = sample({
+      'HorizontalPodAutoscaler/php-apache': { state: 'stable', minReplicas: 1, maxReplicas: 10, targetCPUUtilizationPercentage: 50, target: 'php-apache' },
+      'ScaledObject/worker': { state: 'active' },
+    });
+    expect(hpasInSample(s)).toEqual([
+      { name: 'php-apache', target: 'php-apache', state: 'stable', minReplicas: 1, maxReplicas: 10, targetCpuPercent: 50, desiredReplicas: undefined },
+    ]);
+  });
+  it('falls back to the HPA name as target and tolerates missing numbers', () => {
+    const [h] = hpasInSample(sample({ 'HorizontalPodAutoscaler/web': { state: 'scalingUp', min: 2, max: 'x' } }));
+    expect(h.target).toBe('web');
+    expect(h.minReplicas).toBe(2);
+    expect(h.maxReplicas).toBeUndefined();
+  });
+  it('returns nothing without a sample', () => {
+    expect(hpasInSample(undefined)).toEqual([]);
+  });
+});

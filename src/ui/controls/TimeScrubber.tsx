@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePlayground } from '../../store/playgroundStore';
+import { formatClock } from '../../app/time';
+
+/**
+ * A slider over [0, horizon]: releasing it seeks (replay from the nearest checkpoint), with the
+ * replay's progress shown while it runs. Dragging only moves the thumb.
+ */
+export function TimeScrubber() {
+  const { t } = useTranslation();
+  usePlayground((s) => s.version);
+  const session = usePlayground((s) => s.session);
+  const progress = usePlayground((s) => s.seekProgress);
+  const [dragMs, setDragMs] = useState<number | null>(null);
+  if (!session) return null;
+  const now = session.world.timeMs;
+  const horizon = Math.max(session.horizonMs, now, 1000);
+  const value = dragMs ?? now;
+  const commit = () => {
+    if (dragMs === null) return;
+    const target = dragMs;
+    setDragMs(null);
+    if (target !== now) usePlayground.getState().seekTo(target);
+  };
+  return (
+    <div className="scrubber">
+      <input
+        type="range"
+        aria-label={t('app.scrubber')}
+        data-testid="scrubber"
+        min={0}
+        max={horizon}
+        step={1000}
+        value={value}
+        aria-valuetext={formatClock(value)}
+        onChange={(e) => setDragMs(Number(e.target.value))}
+        onPointerUp={commit}
+        onKeyUp={commit}
+        onBlur={commit}
+      />
+      <span className="scrubber-label" data-testid="clock">
+        {formatClock(value)}
+      </span>
+      <span className="muted">/ {formatClock(horizon)}</span>
+      {progress !== null && (
+        <progress data-testid="seek-progress" max={1} value={progress} aria-label={t('app.replaying', { percent: Math.round(progress * 100) })} />
+      )}
+    </div>
+  );
+}

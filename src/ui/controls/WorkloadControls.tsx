@@ -1,0 +1,146 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePlayground } from '../../store/playgroundStore';
+import { useSessionVersion } from '../common/useSession';
+import { hpasInSample } from '../common/hpaInfo';
+import type { Command } from '../../sim/core/commands';
+import { CommandSlider } from './CommandSlider';
+import { commandText } from './commandText';
+
+function issue(command: Command): void {
+  usePlayground.getState().issue(commandText(command), command);
+}
+
+/** Load, Replicas, HPA bounds and node group bounds: every change is a command through the store. */
+export function WorkloadControls() {
+  const { t } = useTranslation();
+  const { session, version } = useSessionVersion();
+  const [picked, setPicked] = useState<string>('');
+  const [pickedGroup, setPickedGroup] = useState<string>('');
+
+  const model = useMemo(() => {
+    if (!session) return null;
+    const w = session.world;
+    const deployments = [...w.deployments.values()].filter((d) => d.namespace !== 'kube-system');
+    const last = session.history[session.history.length - 1];
+    return {
+      deployments: deployments.map((d) => ({ name: d.name, namespace: d.namespace, replicas: d.replicas })),
+      loads: [...w.loads.values()].map((l) => ({
+        target: l.target,
+        // Load-generator pods and `clients` are closed loops; only a bare rps profile is open.
+        closedLoop: l.clients !== undefined || (l.generators?.length ?? 0) > 0 || !l.profile,
+        clients: l.clients?.count ?? 0,
+        rps: l.profile && l.profile.length > 0 ? l.profile[l.profile.length - 1].rps : 0,
+      })),
+      hpas: hpasInSample(last),
+      groups: [...w.nodeGroups.values()].map((g) => ({ name: g.name, min: g.minSize, max: g.maxSize, desired: g.desiredCapacity })),
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the world mutates in place; version says when
+  }, [session, version]);
+  if (!model) return null;
+
+  const workload = model.deployments.find((d) => d.name === picked) ?? model.deployments[0];
+  const load = model.loads.find((l) => l.target === workload?.name) ?? model.loads[0];
+  const hpa = model.hpas.find((h) => h.target === workload?.name) ?? model.hpas[0];
+  const group = model.groups.find((g) => g.name === pickedGroup) ?? model.groups[0];
+
+  return (
+    <section className="controls" aria-label={t('controls.title')}>
+      <div className="control-row">
+        <label className="picker">
+          <span>{t('controls.workload')}</span>
+          <select aria-label={t('controls.workload')} value={workload?.name ?? ''} onChange={(e) => setPicked(e.target.value)}>
+            {model.deployments.map((d) => (
+              <option key={d.name}>{d.name}</option>
+            ))}
+          </select>
+        </label>
+        {load ? (
+          <CommandSlider
+            label={t('controls.load')}
+            testId="load-slider"
+            min={0}
+            max={load.closedLoop ? 50 : 1000}
+            step={load.closedLoop ? 1 : 10}
+            unit={load.closedLoop ? 'clients' : 'rps'}
+            value={load.closedLoop ? load.clients : load.rps}
+            onCommit={(v) => issue(load.closedLoop ? { type: 'setLoad', target: load.target, clients: v } : { type: 'setLoad', target: load.target, rps: v })}
+          />
+        ) : (
+          <span className="muted small">{t('controls.loadNone')}</span>
+        )}
+        {workload && (
+          <CommandSlider
+            label={t('controls.replicas')}
+            testId="replicas-slider"
+            min={0}
+            max={Math.max(30, workload.replicas * 2)}
+            value={workload.replicas}
+            onCommit={(v) => issue({ type: 'scale', kind: 'deployment', name: workload.name, namespace: workload.namespace, replicas: v })}
+          />
+        )}
+      </div>
+      <div className="control-row" title={hpa ? undefined : t('controls.hpaMissing')}>
+        <CommandSlider
+          label={t('controls.hpaMin')}
+          testId="hpa-min"
+          min={1}
+          max={50}
+          value={hpa?.minReplicas ?? 1}
+          disabled={!hpa}
+          onCommit={(v) => hpa && issue({ type: 'setHpaBounds', name: hpa.name, namespace: 'default', min: v })}
+        />
+        <CommandSlider
+          label={t('controls.hpaMax')}
+          testId="hpa-max"
+          min={1}
+          max={100}
+          value={hpa?.maxReplicas ?? 10}
+          disabled={!hpa}
+          onCommit={(v) => hpa && issue({ type: 'setHpaBounds', name: hpa.name, namespace: 'default', max: v })}
+        />
+        <CommandSlider
+          label={t('controls.hpaTarget')}
+          testId="hpa-target"
+          min={5}
+          max={100}
+          step={5}
+          unit="%"
+          value={hpa?.targetCpuPercent ?? 50}
+          disabled={!hpa}
+          onCommit={(v) => hpa && issue({ type: 'setHpaBounds', name: hpa.name, namespace: 'default', targetCpu: v })}
+        />
+      </div>
+      {group ? (
+        <div className="control-row">
+          <label className="picker">
+            <span>{t('controls.nodeGroup')}</span>
+            <select aria-label={t('controls.nodeGroup')} value={group.name} onChange={(e) => setPickedGroup(e.target.value)}>
+              {model.groups.map((g) => (
+                <option key={g.name}>{g.name}</option>
+              ))}
+            </select>
+          </label>
+          <CommandSlider
+            label={t('controls.ngMin')}
+            testId="ng-min"
+            min={0}
+            max={Math.max(20, group.max)}
+            value={group.min}
+            onCommit={(v) => issue({ type: 'updateAsg', name: group.name, minSize: v, ...(v > group.max ? { maxSize: v } : {}) })}
+          />
+          <CommandSlider
+            label={t('controls.ngMax')}
+            testId="ng-max"
+            min={0}
+            max={Math.max(30, group.max * 2)}
+            value={group.max}
+            onCommit={(v) => issue({ type: 'updateAsg', name: group.name, maxSize: v, ...(v < group.min ? { minSize: v } : {}) })}
+          />
+        </div>
+      ) : (
+        <div className="control-row muted small">{t('controls.noNodeGroups')}</div>
+      )}
+    </section>
+  );
+}

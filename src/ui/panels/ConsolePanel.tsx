@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePlayground } from '../../store/playgroundStore';
+import { parseCommandLine } from '../../scenario/commandLine';
+import { formatSeconds } from '../charts/geometry';
+
+/** A terminal: kubectl/aws command lines through the store (so they replay), ↑/↓ for history. */
+export function ConsolePanel() {
+  const { t } = useTranslation();
+  const terminal = usePlayground((s) => s.terminal);
+  const [line, setLine] = useState('');
+  const [cursor, setCursor] = useState<number | null>(null);
+  const outRef = useRef<HTMLPreElement>(null);
+  const history = terminal.map((e) => e.input);
+
+  useEffect(() => {
+    const el = outRef.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [terminal.length]);
+
+  const submit = () => {
+    if (!line.trim()) return;
+    usePlayground.getState().run(line, parseCommandLine);
+    setLine('');
+    setCursor(null);
+  };
+  const onKey = (e: React.KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowUp' && history.length > 0) {
+      e.preventDefault();
+      const next = cursor === null ? history.length - 1 : Math.max(0, cursor - 1);
+      setCursor(next);
+      setLine(history[next]);
+    } else if (e.key === 'ArrowDown' && cursor !== null) {
+      e.preventDefault();
+      const next = cursor + 1;
+      if (next >= history.length) {
+        setCursor(null);
+        setLine('');
+      } else {
+        setCursor(next);
+        setLine(history[next]);
+      }
+    }
+  };
+
+  return (
+    <div className="console">
+      <pre className="console-output" ref={outRef} data-testid="terminal-output" aria-live="polite">
+        {terminal.length === 0 && <span className="muted">{t('console.hint')}</span>}
+        {terminal.map((e, i) => (
+          <span key={i} className={e.ok ? '' : 'err'}>
+            <span className="prompt">
+              [{formatSeconds(e.t)}] $ {e.input}
+            </span>
+            {'\n'}
+            {e.output}
+            {'\n'}
+          </span>
+        ))}
+      </pre>
+      <form
+        className="console-input"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <span className="prompt">$</span>
+        <input
+          aria-label={t('console.input')}
+          data-testid="kubectl-input"
+          value={line}
+          placeholder={t('console.placeholder')}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => setLine(e.target.value)}
+          onKeyDown={onKey}
+        />
+      </form>
+    </div>
+  );
+}

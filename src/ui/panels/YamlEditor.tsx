@@ -1,0 +1,145 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EditorView, basicSetup } from 'codemirror';
+import { yaml } from '@codemirror/lang-yaml';
+import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { usePlayground } from '../../store/playgroundStore';
+import { loadScenario } from '../../scenario/loadScenario';
+import { openScenarioText } from '../../app/runLoader';
+import { offsetOf, useYamlDraft } from './yamlDraft';
+
+/**
+ * CodeMirror 6 on the scenario file (lazy-loaded: it is the heaviest part of the UI). Apply checks
+ * the text first; errors go inline at their line and the running scenario keeps running.
+ */
+export default function YamlEditor() {
+  const { t } = useTranslation();
+  const hostRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const scenario = usePlayground((s) => s.scenario);
+  const { draft, errors, message } = useYamlDraft();
+  const file = scenario?.file ?? 'scenario.yaml';
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const view = new EditorView({
+      parent: host,
+      doc: useYamlDraft.getState().draft ?? usePlayground.getState().scenario?.text ?? '',
+      extensions: [
+        basicSetup,
+        yaml(),
+        lintGutter(),
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged) useYamlDraft.getState().setDraft(u.state.doc.toString());
+        }),
+        EditorView.contentAttributes.of({ 'aria-label': t('yaml.editor'), 'data-testid': 'yaml-editor' }),
+      ],
+    });
+    viewRef.current = view;
+    return () => {
+      view.destroy();
+      viewRef.current = null;
+    };
+    // The editor is created once per mount; language changes only affect the aria label.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // A new scenario (example picked, link opened) replaces the text unless the person is editing.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view || !scenario || useYamlDraft.getState().draft !== null) return;
+    if (view.state.doc.toString() !== scenario.text) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: scenario.text } });
+  }, [scenario]);
+
+  // Show the last check's errors inline (also after the editor was unmounted and mounted again).
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const text = view.state.doc.toString();
+    const diagnostics: Diagnostic[] = errors.map((e) => {
+      const from = offsetOf(text, e.line, e.col);
+      const lineEnd = text.indexOf('\n', from);
+      return { from, to: lineEnd < 0 ? text.length : Math.max(from, lineEnd), severity: 'error', message: `${e.path ? `${e.path}: ` : ''}${e.message}` };
+    });
+    view.dispatch(setDiagnostics(view.state, diagnostics));
+  }, [errors]);
+
+  const apply = () => {
+    const view = viewRef.current;
+    const text = view ? view.state.doc.toString() : (draft ?? '');
+    const checked = loadScenario(text, file);
+    if (!checked.ok) {
+      useYamlDraft.getState().setResult(checked.errors, t('yaml.errors', { count: checked.errors.length }));
+      return;
+    }
+    const opened = openScenarioText(text, file);
+    if (opened.ok) {
+      useYamlDraft.getState().setDraft(null);
+      useYamlDraft.getState().setResult([], t('yaml.applied'));
+    }
+  };
+  const reset = () => {
+    const view = viewRef.current;
+    const text = usePlayground.getState().scenario?.text ?? '';
+    useYamlDraft.getState().setDraft(null);
+    useYamlDraft.getState().setResult([], null);
+    view?.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+  };
+  const jump = (line: number, col: number) => {
+    const view = viewRef.current;
+    if (!view) return;
+    const pos = offsetOf(view.state.doc.toString(), line, col);
+    view.dispatch({ selection: { anchor: pos }, scrollIntoView: true });
+    view.focus();
+  };
+
+  return (
+    <div className="yaml-panel">
+      <div className="yaml-toolbar">
+        <button type="button" className="primary" onClick={apply} data-testid="yaml-apply">
+          {t('yaml.apply')}
+        </button>
+        <button type="button" onClick={reset}>
+          {t('yaml.reset')}
+        </button>
+        <span className="muted small">{file}</span>
+        {message && (
+          <span className={errors.length > 0 ? 'err small' : 'ok small'} role={errors.length > 0 ? 'alert' : undefined} data-testid="yaml-message">
+            {message}
+          </span>
+        )}
+      </div>
+      <div className="yaml-body">
+        <div className="yaml-host" ref={hostRef} />
+        {errors.length > 0 && (
+          <ul className="yaml-errors" data-testid="yaml-errors">
+            {errors.map((e, i) => (
+              <li key={i}>
+                <button type="button" className="linklike" onClick={() => jump(e.line, e.col)}>
+                  {e.file}:{e.line}:{e.col}
+                </button>{' '}
+                {e.path ? `${e.path}: ` : ''}
+                {e.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        {errors.length === 0 && scenario && (scenario.notices.length > 0 || scenario.warnings.length > 0) && (
+          <ul className="yaml-notices small">
+            {scenario.warnings.map((w, i) => (
+              <li key={`w${i}`} className="warn">
+                {t('yaml.warnings')}: {w}
+              </li>
+            ))}
+            {scenario.notices.map((n, i) => (
+              <li key={`n${i}`} className="muted">
+                {t('yaml.notices')}: {n}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
