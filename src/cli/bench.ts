@@ -1,7 +1,7 @@
 /**
  * npm run bench: how fast the engine simulates, in figures. One line per case:
  * BENCH name=… nodes=… pods=… simSeconds=… wallSeconds=… speedup=…x podTickNs=… bareLoopRatio=…
- * Each case runs one simulated hour with traffic flowing into every deployment.
+ * Each case runs one simulated hour with traffic flowing into every deployment, each under an HPA.
  */
 import { performance } from 'node:perf_hooks';
 import { createWorld } from '../sim/bootstrap';
@@ -34,6 +34,18 @@ function buildWorld(c: BenchCase): World {
     containers[0].resources = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } };
     return d;
   });
+  // Every workload has an HPA (capped at its starting size, so the cluster stays the size named).
+  const hpas = manifests.map((_, i) => ({
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: { name: `app-${i}` },
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: `app-${i}` },
+      minReplicas: Math.ceil(perDeployment / 2),
+      maxReplicas: perDeployment,
+      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } } }],
+    },
+  }));
   const spec = scenario({
     name: `bench-${c.name}`,
     nodeGroups: [nodeGroup({ instanceTypes: [c.instanceType], minSize: c.nodes, maxSize: c.nodes, desiredCapacity: c.nodes })],
@@ -48,7 +60,7 @@ function buildWorld(c: BenchCase): World {
       timeoutMs: 30_000,
     })),
   });
-  return createWorld(spec, manifests);
+  return createWorld(spec, [...manifests, ...hpas]);
 }
 
 /** The same pods touched by a plain loop, as the floor the engine is measured against. */
