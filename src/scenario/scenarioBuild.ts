@@ -1,10 +1,10 @@
-import { DEFAULT_START_TIME, type NodeGroupSpec, type ScenarioSpec } from '../sim/core/scenario';
+import { DEFAULT_START_TIME, type NodeGroupSpec, type QueueSpec, type ScenarioSpec } from '../sim/core/scenario';
 import type { LoadSpec } from '../sim/core/types';
 import type { TimedCommand } from '../sim/core/commands';
 import { cpuToMillis, memoryToMiB } from '../sim/core/quantity';
 import { parseDuration } from './duration';
 import { DEFAULT_REGION } from './scenarioChecks';
-import type { LoadDoc, NodeGroupDoc, ScenarioDoc } from './scenarioSchema';
+import type { LoadDoc, NodeGroupDoc, QueueDoc, ScenarioDoc } from './scenarioSchema';
 import { defaultZones } from './zones';
 
 export const DEFAULT_SEED = 1;
@@ -46,7 +46,25 @@ function loadSpec(l: LoadDoc): LoadSpec {
   };
   if (l.clients) spec.clients = { count: l.clients.count, thinkTimeMs: durationMs(l.clients.thinkTime, 0) };
   if (l.profile) spec.profile = l.profile.map((s) => ({ atMs: durationMs(s.at, 0), rps: s.rps, rampMs: durationMs(s.ramp, 0) }));
+  if (l.cpuPerPod !== undefined) spec.cpuPerPodMillis = cpuToMillis(l.cpuPerPod);
+  if (l.memoryBase !== undefined) spec.memoryBaseMiB = memoryToMiB(l.memoryBase);
+  if (l.memoryLeakPerHour !== undefined) spec.memoryLeakMiBPerHour = memoryToMiB(l.memoryLeakPerHour);
   return spec;
+}
+
+function queueSpec(q: QueueDoc): QueueSpec {
+  return {
+    name: q.name,
+    type: q.type ?? 'sqs',
+    producer: q.producer.profile.map((s) => ({ atMs: durationMs(s.at, 0), ratePerSecond: s.rate, rampMs: durationMs(s.ramp, 0) })),
+    consumer: {
+      deployment: q.consumer.deployment,
+      messagesPerSecondPerPod: q.consumer.ratePerPod,
+      concurrencyPerPod: q.consumer.concurrencyPerPod ?? 1,
+      cpuPerMessageMillis: q.consumer.cpuPerMessage !== undefined ? cpuToMillis(q.consumer.cpuPerMessage) : 0,
+    },
+    initialMessages: q.initialMessages ?? 0,
+  };
 }
 
 /** The validated document with every default filled in, as the engine takes it. */
@@ -66,5 +84,6 @@ export function buildScenarioSpec(doc: ScenarioDoc, timeline: TimedCommand[]): S
     nodeGroups: (s.nodeGroups ?? []).map((g) => nodeGroupSpec(g, region)),
     load: (s.load ?? []).map(loadSpec),
     timeline,
+    ...(s.queues ? { queues: s.queues.map(queueSpec) } : {}),
   };
 }

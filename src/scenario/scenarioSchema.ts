@@ -49,6 +49,29 @@ export const loadSchema = z.strictObject({
   clients: z.strictObject({ count: nonNegativeInt, thinkTime: durationField }).optional(),
   profile: z.array(profileStep).min(1).optional(),
   timeout: durationField.optional(),
+  cpuPerPod: quantityField.optional(),
+  memoryBase: quantityField.optional(),
+  memoryLeakPerHour: quantityField.optional(),
+});
+
+const queueRateStep = z.strictObject({
+  at: durationField,
+  rate: z.number().min(0),
+  ramp: durationField.optional(),
+});
+
+/** A simulated message queue (SQS or RabbitMQ) for KEDA's queue triggers. */
+export const queueSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'queue names are 1-80 letters, digits, "-" and "_" (as SQS allows)'),
+  type: z.enum(['sqs', 'rabbitmq']).optional(),
+  producer: z.strictObject({ profile: z.array(queueRateStep).min(1) }),
+  consumer: z.strictObject({
+    deployment: z.string().min(1),
+    ratePerPod: z.number().positive(),
+    concurrencyPerPod: z.number().int().positive().optional(),
+    cpuPerMessage: quantityField.optional(),
+  }),
+  initialMessages: nonNegativeInt.optional(),
 });
 
 export const timelineEntrySchema = z.strictObject({
@@ -77,6 +100,7 @@ export const scenarioDocSchema = z.strictObject({
     nodeGroups: z.array(nodeGroupSchema).optional(),
     load: z.array(loadSchema).optional(),
     timeline: z.array(timelineEntrySchema).optional(),
+    queues: z.array(queueSchema).optional(),
   }),
 });
 
@@ -84,3 +108,4 @@ export type ScenarioDoc = z.infer<typeof scenarioDocSchema>;
 export type NodeGroupDoc = z.infer<typeof nodeGroupSchema>;
 export type LoadDoc = z.infer<typeof loadSchema>;
 export type TimelineEntryDoc = z.infer<typeof timelineEntrySchema>;
+export type QueueDoc = z.infer<typeof queueSchema>;

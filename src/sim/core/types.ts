@@ -228,6 +228,13 @@ export interface LoadSpec {
   /** Load-generator pods (`kubectl run load-generator … -- sh -c "while sleep 0.01; do wget …; done"`):
    * each one that is running is one more closed-loop client with its own think time. */
   generators?: { pod: string; thinkTimeMs: number }[];
+  /** Workload model (load/workloadModel.ts): CPU each Ready pod burns on its own, whatever the traffic
+   * (e.g. a busy loop); by default read from the containers' busy-loop commands. */
+  cpuPerPodMillis?: number;
+  /** Working set at rest per pod; default 60% of the template's memory request (32 MiB without one). */
+  memoryBaseMiB?: number;
+  /** Memory leaked per hour since the container started; past the memory limit the pod is OOMKilled. */
+  memoryLeakMiBPerHour?: number;
 }
 
 export interface LoadState {

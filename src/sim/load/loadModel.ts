@@ -1,4 +1,5 @@
 import type { LoadSpec, LoadState, Pod, World } from '../core/types';
+import { stepBusyPods, workloadIndex } from './workloadModel';
 
 /**
  * Traffic enters through a Service and is spread evenly over its Ready pods (kube-proxy picks
@@ -171,6 +172,7 @@ const indexCache = new WeakMap<World, { version: number; targets: TargetPods[] }
 
 function buildTargets(world: World): TargetPods[] {
   const byDeployment = loadByDeployment(world);
+  const busyByPod = workloadIndex(world).busyByPod;
   const targets = new Map<string, TargetPods>();
   for (const load of world.loads.values()) targets.set(load.target, { load, pods: [], caps: [], groups: [] });
   for (const pod of world.pods.values()) {
@@ -179,7 +181,9 @@ function buildTargets(world: World): TargetPods[] {
     if (!load) continue;
     const t = targets.get(load.target)!;
     const node = world.nodes.get(pod.nodeName);
-    const cap = pod.limit.cpuMillis > 0 ? pod.limit.cpuMillis : (node?.allocatable.cpuMillis ?? 1000);
+    const fullCap = pod.limit.cpuMillis > 0 ? pod.limit.cpuMillis : (node?.allocatable.cpuMillis ?? 1000);
+    // A pod that also runs its own busy loop (workloadModel.ts) has only the rest of its cap for requests.
+    const cap = Math.max(1, fullCap - (busyByPod.get(pod.name) ?? 0));
     t.pods.push(pod);
     t.caps.push(cap);
     const g = t.groups.find((x) => x.cap === cap);
@@ -207,6 +211,7 @@ export function stepLoad(world: World, dtMs: number): void {
     const caps = t.caps;
     for (let i = 0; i < pods.length; i++) pods[i].cpuUsedMilliMs += (rate < caps[i] ? rate : caps[i]) * dtMs;
   }
+  stepBusyPods(world, dtMs);
 }
 
 /** Add what in-flight requests hold to each loaded Ready pod's working set. */
@@ -215,9 +220,4 @@ export function addInflightMemory(world: World): void {
     const mem = (world.loadStates.get(t.load.target)?.inflightPerPod ?? 0) * t.load.memoryPerInflightMiB;
     for (const pod of t.pods) pod.memoryMiB += mem;
   }
-}
-
-/** Working set at rest: 60% of the memory request, or 32 MiB for a pod that requests none. */
-export function baseMemoryMiB(pod: Pod): number {
-  return pod.request.memoryMiB > 0 ? pod.request.memoryMiB * 0.6 : 32;
 }

@@ -1,5 +1,6 @@
 import type { World } from '../core/types';
-import { addInflightMemory, baseMemoryMiB, IDLE_CPU_MILLIS } from '../load/loadModel';
+import { addInflightMemory, IDLE_CPU_MILLIS } from '../load/loadModel';
+import { killIfOverMemoryLimit, loadOfPod, workingSetAtRestMiB } from '../load/workloadModel';
 
 /**
  * metrics-server scrapes every kubelet every 15 s (--metric-resolution) and reports each pod's CPU
@@ -20,11 +21,13 @@ export function scrapeMetrics(world: World): void {
       }
       continue;
     }
-    pod.memoryMiB = baseMemoryMiB(pod);
+    pod.memoryMiB = workingSetAtRestMiB(world, pod, loadOfPod(world, pod), now);
   }
   addInflightMemory(world);
   for (const pod of world.pods.values()) {
     if (pod.state !== 'Running' && pod.state !== 'Ready') continue;
+    // The kernel kills at the limit; metrics-server never reports a working set past it.
+    if (killIfOverMemoryLimit(world, pod)) continue;
     if (pod.scrapeMs >= 0 && now > pod.scrapeMs) {
       // Every running container idles at about 1m on top of the work the load gives it.
       const cpuMillis = IDLE_CPU_MILLIS + (pod.cpuUsedMilliMs - pod.scrapeCpuMilliMs) / (now - pod.scrapeMs);

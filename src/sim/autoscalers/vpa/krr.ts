@@ -42,6 +42,12 @@ export interface KrrWorkloadInput {
   current: { cpuRequest: KrrValue; cpuLimit: KrrValue; memoryRequest: KrrValue; memoryLimit: KrrValue };
   hpaTargetsCpu?: boolean;
   hpaTargetsMemory?: boolean;
+  /**
+   * Raw samples Prometheus holds over the window (KRR's count_over_time check, counted at the scrape
+   * interval, not at the step). Defaults to the number of step samples given.
+   */
+  cpuPointCount?: number;
+  memoryPointCount?: number;
 }
 
 export interface KrrCell {
@@ -135,7 +141,7 @@ export function krrSimpleRecommend(input: KrrWorkloadInput, settings: KrrSetting
   let cpu: KrrValue = '?';
   const cpuPods = Object.values(input.cpuSamplesMillisByPod).filter((v) => v.length > 0);
   if (cpuPods.length === 0) info.push('CPU: No data');
-  else if (pointCount(input.cpuSamplesMillisByPod) < settings.pointsRequired) info.push('CPU: Not enough data');
+  else if ((input.cpuPointCount ?? pointCount(input.cpuSamplesMillisByPod)) < settings.pointsRequired) info.push('CPU: Not enough data');
   else if (input.hpaTargetsCpu && !settings.allowHpa) info.push('CPU: HPA detected');
   else {
     const perPod = cpuPods.map((v) => quantileLinear(v, settings.cpuPercentile / 100));
@@ -144,7 +150,7 @@ export function krrSimpleRecommend(input: KrrWorkloadInput, settings: KrrSetting
   let memory: KrrValue = '?';
   const memPods = Object.values(input.memorySamplesMiBByPod).filter((v) => v.length > 0);
   if (memPods.length === 0) info.push('Memory: No data');
-  else if (pointCount(input.memorySamplesMiBByPod) < settings.pointsRequired) info.push('Memory: Not enough data');
+  else if ((input.memoryPointCount ?? pointCount(input.memorySamplesMiBByPod)) < settings.pointsRequired) info.push('Memory: Not enough data');
   else if (input.hpaTargetsMemory && !settings.allowHpa) info.push('Memory: HPA detected');
   else {
     const peak = Math.max(...memPods.map((v) => Math.max(...v)));

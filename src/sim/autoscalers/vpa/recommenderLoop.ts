@@ -1,0 +1,148 @@
+/**
+ * The VPA recommender's loop (every --recommender-interval, 1 m): feed each VPA's per-container
+ * history from what metrics-server last reported for the target's pods, run the estimation chain
+ * and write `status.recommendation` and `status.conditions`. OOM kills reach the history as they
+ * happen, through `observeOom` (the recommender's OOM observer).
+ */
+import type { Pod, World } from '../../core/types';
+import { log } from '../../core/world';
+import { podIsActive } from '../../lifecycle/apply';
+import type { OomKill } from '../../load/workloadModel';
+import { deploymentPods } from '../../resources/workloadKinds';
+import { addCpuSample, addMemoryPeak, emptyAggregateState, recordOom } from './aggregateState';
+import { mergeConditions, recommend } from './recommender';
+import { BYTES_PER_MIB, VPA_DEFAULTS, type VerticalPodAutoscaler } from './types';
+import { stepObjectMachine } from './machineState';
+import { vpaObjects, vpaState, VPA_CHART_POINTS, type VpaObjectState } from './worldState';
+import { formatCpuMillis, humanMemory } from './quantity';
+
+/** Pods of the VPA's target workload that have not gone away (Deployments only in the playground). */
+export function targetPods(world: World, vpa: VerticalPodAutoscaler): Pod[] {
+  const ref = vpa.spec.targetRef;
+  if (ref.kind !== 'Deployment') return [];
+  const d = world.deployments.get(ref.name);
+  if (!d || d.namespace !== (vpa.metadata.namespace ?? 'default')) return [];
+  return deploymentPods(world, d).filter(podIsActive);
+}
+
+/** A container's share of its pod's usage (metrics are per pod): its share of the pod's requests. */
+export function containerShares(pod: Pod): { name: string; cpu: number; memory: number }[] {
+  const cs = pod.spec.containers;
+  const cpuTotal = cs.reduce((a, c) => a + c.requests.cpuMillis, 0);
+  const memTotal = cs.reduce((a, c) => a + c.requests.memoryMiB, 0);
+  return cs.map((c) => ({
+    name: c.name,
+    cpu: cpuTotal > 0 ? c.requests.cpuMillis / cpuTotal : 1 / cs.length,
+    memory: memTotal > 0 ? c.requests.memoryMiB / memTotal : 1 / cs.length,
+  }));
+}
+
+function feedSamples(world: World, obj: VpaObjectState, pods: Pod[]): void {
+  for (const pod of pods) {
+    for (const c of pod.spec.containers) obj.containers[c.name] ??= emptyAggregateState();
+    const m = pod.metric;
+    if (!m || (pod.state !== 'Running' && pod.state !== 'Ready')) continue;
+    // Only a sample newer than the last one fed counts, as upstream skips repeated scrapes.
+    if ((obj.lastSampleMs[pod.name] ?? -1) >= m.timestampMs) continue;
+    obj.lastSampleMs[pod.name] = m.timestampMs;
+    const at = m.timestampMs / 1000;
+    for (const share of containerShares(pod)) {
+      const spec = pod.spec.containers.find((c) => c.name === share.name)!;
+      let state = obj.containers[share.name];
+      state = addCpuSample(state, { usageMillis: m.cpuMillis * share.cpu, requestMillis: spec.requests.cpuMillis, atSeconds: at });
+      state = addMemoryPeak(state, { usageBytes: Math.round(m.memoryMiB * share.memory * BYTES_PER_MIB), atSeconds: at });
+      obj.containers[share.name] = state;
+    }
+  }
+  for (const name of Object.keys(obj.lastSampleMs)) if (!world.pods.has(name)) delete obj.lastSampleMs[name];
+}
+
+function mean(values: number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+function recordChart(world: World, obj: VpaObjectState, pods: Pod[]): void {
+  const recs = obj.vpa.status?.recommendation?.containerRecommendations ?? [];
+  const running = pods.filter((p) => p.state === 'Running' || p.state === 'Ready');
+  for (const r of recs) {
+    const specs = running.map((p) => ({ pod: p, c: p.spec.containers.find((c) => c.name === r.containerName) })).filter((x) => x.c);
+    const share = (p: Pod) => containerShares(p).find((s) => s.name === r.containerName)!;
+    obj.chart.push({
+      t: world.timeMs / 1000,
+      container: r.containerName,
+      targetCpu: r.target.cpu ?? 0,
+      lowerCpu: r.lowerBound.cpu ?? 0,
+      upperCpu: r.upperBound.cpu ?? 0,
+      requestCpu: mean(specs.map((x) => x.c!.requests.cpuMillis)),
+      usageCpu: round(mean(specs.filter((x) => x.pod.metric).map((x) => x.pod.metric!.cpuMillis * share(x.pod).cpu))),
+      targetMemory: round((r.target.memory ?? 0) / BYTES_PER_MIB),
+      lowerMemory: round((r.lowerBound.memory ?? 0) / BYTES_PER_MIB),
+      upperMemory: round((r.upperBound.memory ?? 0) / BYTES_PER_MIB),
+      requestMemory: round(mean(specs.map((x) => x.c!.requests.memoryMiB))),
+      usageMemory: round(mean(specs.filter((x) => x.pod.metric).map((x) => x.pod.metric!.memoryMiB * share(x.pod).memory))),
+    });
+  }
+  const perContainer = Math.max(1, recs.length);
+  if (obj.chart.length > VPA_CHART_POINTS * perContainer) obj.chart.splice(0, obj.chart.length - VPA_CHART_POINTS * perContainer);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** One recommender pass over one VPA. */
+export function runRecommenderFor(world: World, obj: VpaObjectState): void {
+  const nowSeconds = world.timeMs / 1000;
+  const pods = targetPods(world, obj.vpa);
+  feedSamples(world, obj, pods);
+  const result = recommend(obj.containers, obj.vpa.spec, nowSeconds);
+  const previous = obj.vpa.status?.conditions ?? [];
+  const provided = result.recommendation.containerRecommendations.length > 0;
+  obj.vpa.status = {
+    ...(provided ? { recommendation: result.recommendation } : obj.vpa.status?.recommendation ? { recommendation: obj.vpa.status.recommendation } : {}),
+    conditions: mergeConditions(previous, result.conditions),
+  };
+  obj.explanation = result.details.flatMap((d) => d.explanation.map((line) => `${d.recommendation.containerName}: ${line}`));
+  if (provided) {
+    const first = result.recommendation.containerRecommendations[0];
+    log(
+      world,
+      'vpa-recommender',
+      `${obj.vpa.metadata.name}: target ${first.containerName} cpu ${formatCpuMillis(first.target.cpu ?? 0)} memory ${humanMemory(first.target.memory ?? 0)} (${result.details[0]?.explanation[0] ?? ''})`,
+    );
+  }
+  recordChart(world, obj, pods);
+  stepObjectMachine(obj, { type: 'RECOMMENDER_RAN', hasRecommendation: obj.vpa.status.recommendation !== undefined });
+}
+
+export function runRecommender(world: World): void {
+  for (const obj of vpaObjects(world)) runRecommenderFor(world, obj);
+}
+
+/** Which VPA (if any) targets a pod's Deployment. */
+export function vpaForPod(world: World, pod: Pod): VpaObjectState | undefined {
+  if (!pod.deployment) return undefined;
+  return vpaObjects(world).find(
+    (o) => o.vpa.spec.targetRef.kind === 'Deployment' && o.vpa.spec.targetRef.name === pod.deployment && (o.vpa.metadata.namespace ?? 'default') === pod.namespace,
+  );
+}
+
+/**
+ * The recommender's OOM observer: an OOM kill adds max(used + 100 MiB, used × 1.2) to the killed
+ * container's memory history at once, and is remembered for the updater's quick-OOM rule.
+ */
+export function observeOom(world: World, pod: Pod, kill: OomKill): void {
+  const state = vpaState(world);
+  state.ooms[pod.name] = { atSeconds: kill.atMs / 1000, runSeconds: kill.runMs / 1000, container: kill.container };
+  const obj = vpaForPod(world, pod);
+  if (!obj) return;
+  const spec = pod.spec.containers.find((c) => c.name === kill.container);
+  const requestBytes = Math.round((spec?.requests.memoryMiB ?? kill.requestMiB) * BYTES_PER_MIB);
+  const current = obj.containers[kill.container] ?? emptyAggregateState();
+  obj.containers[kill.container] = recordOom(current, { atSeconds: kill.atMs / 1000, memoryRequestBytes: requestBytes });
+  log(
+    world,
+    'vpa-recommender',
+    `${obj.vpa.metadata.name}: OOM of ${pod.name}/${kill.container} after ${Math.round(kill.runMs / 1000)}s (request ${humanMemory(requestBytes)}): memory sample bumped ×${VPA_DEFAULTS.oomBumpUpRatio} / +100Mi`,
+  );
+}

@@ -1,0 +1,182 @@
+/**
+ * The VPA updater's loop (every --updater-interval, 1 m), per VPA in Recreate/Auto/InPlaceOrRecreate
+ * mode: rank the target's pods by update priority, then evict (or resize in place) as many as the
+ * eviction tolerance allows. Evicted pods come back through the ReplicaSet and the admission hook,
+ * which gives them the target; a replacement that no longer fits stays Pending, as it would.
+ */
+import type { Pod, World } from '../../core/types';
+import { emitEvent, log } from '../../core/world';
+import { sendPod } from '../../lifecycle/apply';
+import { applyRecommendation } from './admission';
+import { formatCpuMillis, humanMemory } from './quantity';
+import { targetPods } from './recommenderLoop';
+import { isPendingPhase, isRunningPhase, podContainerResources, setPodContainerResources, totalRequests } from './podResources';
+import { stepObjectMachine } from './machineState';
+import {
+  canEvictAnother,
+  inPlaceOrEvict,
+  podUpdatePriority,
+  updateQueue,
+  updateVerdict,
+  type ContainerRequestsAndRecommendation,
+  type EvictionBudgetConfig,
+  type ReplicaGroupStats,
+  type UpdateCandidate,
+} from './updater';
+import { effectiveUpdateMode, VPA_DEFAULTS, type RecommendedContainerResources, type VpaResourceName } from './types';
+import { vpaObjects, vpaState, type VpaObjectState, type VpaPodDecision } from './worldState';
+
+export const EVICTED_BY_VPA_MESSAGE = 'Pod was evicted by VPA Updater to apply resource recommendation.';
+export const RESIZED_BY_VPA_MESSAGE = 'Pod was resized in place by VPA Updater.';
+
+interface PodCandidate extends UpdateCandidate {
+  pod: Pod;
+  containers: ContainerRequestsAndRecommendation[];
+}
+
+function fmt(r: VpaResourceName, v: number): string {
+  return r === 'cpu' ? formatCpuMillis(v) : humanMemory(v);
+}
+
+/** "memory request 50Mi < lower bound 250Mi; cpu request 100m < target 587m" for explanations. */
+export function priorityReasons(containers: readonly ContainerRequestsAndRecommendation[]): string[] {
+  const out: string[] = [];
+  for (const c of containers) {
+    const rec = c.recommendation;
+    if (!rec) continue;
+    for (const r of ['cpu', 'memory'] as const) {
+      const target = rec.target[r];
+      if (target === undefined) continue;
+      const request = c.requests[r];
+      const lower = rec.lowerBound?.[r];
+      const upper = rec.upperBound?.[r];
+      if (request === undefined) out.push(`no ${r} request (target ${fmt(r, target)})`);
+      else if (lower !== undefined && request < lower) out.push(`${r} request ${fmt(r, request)} < lower bound ${fmt(r, lower)}`);
+      else if (upper !== undefined && request > upper) out.push(`${r} request ${fmt(r, request)} > upper bound ${fmt(r, upper)}`);
+      else if (request !== target) out.push(`${r} request ${fmt(r, request)} → target ${fmt(r, target)}`);
+    }
+  }
+  return out;
+}
+
+function candidateFor(world: World, pod: Pod, recs: readonly RecommendedContainerResources[]): PodCandidate {
+  const containers = podContainerResources(pod).map((c) => {
+    const rec = recs.find((r) => r.containerName === c.name);
+    return { requests: c.requests, ...(rec ? { recommendation: rec } : {}) };
+  });
+  const oom = vpaState(world).ooms[pod.name];
+  return {
+    name: pod.name,
+    pod,
+    containers,
+    priority: podUpdatePriority(containers),
+    ageSeconds: pod.startedMs >= 0 ? (world.timeMs - pod.startedMs) / 1000 : null,
+    lastOomRunSeconds: pod.lastTerminationReason === 'OOMKilled' && oom ? oom.runSeconds : null,
+  };
+}
+
+function why(c: PodCandidate): string {
+  const verdict = updateVerdict(c);
+  const parts = [verdict.reason, ...priorityReasons(c.containers)];
+  if (c.priority.scaleUp) parts.push('scale up');
+  parts.push(`resourceDiff ${c.priority.resourceDiff.toFixed(2)}`);
+  return parts.join('; ');
+}
+
+function podEvent(world: World, pod: Pod, reason: string, message: string): void {
+  emitEvent(world, { kind: 'Pod', name: pod.name, namespace: pod.namespace, type: 'Normal', reason, message, source: 'vpa-updater' });
+}
+
+function evict(world: World, obj: VpaObjectState, c: PodCandidate, decisions: VpaPodDecision[], extra = ''): void {
+  podEvent(world, c.pod, 'EvictedByVPA', EVICTED_BY_VPA_MESSAGE);
+  sendPod(world, c.pod, 'EVICT');
+  obj.evictions++;
+  const reason = `${why(c)}${extra}`;
+  decisions.push({ pod: c.pod.name, action: 'evicted', reason });
+  log(world, 'vpa-updater', `${obj.vpa.metadata.name}: evicting pod ${c.pod.name}: ${reason}`);
+}
+
+/** One updater pass over one VPA. */
+export function runUpdaterFor(world: World, obj: VpaObjectState): void {
+  const t = world.timeMs / 1000;
+  const mode = effectiveUpdateMode(obj.vpa.spec);
+  const recs = obj.vpa.status?.recommendation?.containerRecommendations ?? [];
+  const decisions: VpaPodDecision[] = [];
+  obj.lastUpdate = { t, decisions };
+  if (mode === 'Off' || mode === 'Initial' || recs.length === 0) {
+    stepObjectMachine(obj, { type: 'UPDATER_RAN', queued: 0, evicted: 0, resizedInPlace: 0 });
+    return;
+  }
+  const d = world.deployments.get(obj.vpa.spec.targetRef.name);
+  const pods = targetPods(world, obj.vpa);
+  const stats: ReplicaGroupStats = {
+    configured: d?.replicas ?? 0,
+    livePods: pods.length,
+    running: pods.filter(isRunningPhase).length,
+  };
+  const budget: EvictionBudgetConfig = {
+    minReplicas: obj.vpa.spec.updatePolicy?.minReplicas ?? VPA_DEFAULTS.updaterMinReplicas,
+    evictionToleranceFraction: VPA_DEFAULTS.evictionTolerance,
+  };
+  const candidates = pods.map((p) => candidateFor(world, p, recs));
+  const queue = updateQueue(candidates);
+  let disrupted = 0;
+  let evicted = 0;
+  let resized = 0;
+  if (queue.length > 0 && stats.livePods < budget.minReplicas) {
+    for (const c of queue) decisions.push({ pod: c.pod.name, action: 'waiting', reason: `only ${stats.livePods} live pods, fewer than minReplicas ${budget.minReplicas}` });
+  } else {
+    for (const c of queue) {
+      const pending = isPendingPhase(c.pod);
+      if (mode === 'InPlaceOrRecreate') {
+        if (pending) {
+          decisions.push({ pod: c.pod.name, action: 'waiting', reason: 'Pending: in-place resize deferred' });
+          continue;
+        }
+        if (!canEvictAnother(stats, disrupted, budget)) {
+          decisions.push({ pod: c.pod.name, action: 'waiting', reason: `eviction tolerance: ${stats.running - disrupted} of ${stats.configured} running, may not go below ${stats.configured - Math.trunc(stats.configured * budget.evictionToleranceFraction)}` });
+          continue;
+        }
+        const current = podContainerResources(c.pod);
+        const next = applyRecommendation(current, recs, obj.vpa.spec).containers;
+        const node = world.nodes.get(c.pod.nodeName);
+        const free = node
+          ? { cpuMillis: node.allocatable.cpuMillis - node.requested.cpuMillis, memoryBytes: Math.round((node.allocatable.memoryMiB - node.requested.memoryMiB) * 1048576) }
+          : { cpuMillis: 0, memoryBytes: 0 };
+        const decision = inPlaceOrEvict({ nodeFree: free, currentPodRequests: totalRequests(current), newPodRequests: totalRequests(next) });
+        disrupted++;
+        if (decision.action === 'resizeInPlace') {
+          setPodContainerResources(world, c.pod, next);
+          podEvent(world, c.pod, 'InPlaceResizedByVPA', RESIZED_BY_VPA_MESSAGE);
+          obj.resizedInPlace++;
+          resized++;
+          const reason = why(c);
+          decisions.push({ pod: c.pod.name, action: 'resizedInPlace', reason });
+          log(world, 'vpa-updater', `${obj.vpa.metadata.name}: resized pod ${c.pod.name} in place: ${reason}`);
+        } else {
+          evict(world, obj, c, decisions, `; ${decision.reason}`);
+          evicted++;
+        }
+        continue;
+      }
+      if (pending || canEvictAnother(stats, disrupted, budget)) {
+        evict(world, obj, c, decisions);
+        evicted++;
+        // Evicting a Pending pod costs the group no running replica.
+        if (!pending) disrupted++;
+      } else {
+        decisions.push({ pod: c.pod.name, action: 'waiting', reason: `eviction tolerance: ${stats.running - disrupted} of ${stats.configured} running, may not go below ${stats.configured - Math.trunc(stats.configured * budget.evictionToleranceFraction)}` });
+      }
+    }
+  }
+  for (const c of candidates) {
+    if (!queue.includes(c)) decisions.push({ pod: c.pod.name, action: 'skipped', reason: updateVerdict(c).reason });
+  }
+  stepObjectMachine(obj, { type: 'UPDATER_RAN', queued: queue.length, evicted, resizedInPlace: resized });
+}
+
+export function runUpdater(world: World): void {
+  const state = vpaState(world);
+  for (const name of Object.keys(state.ooms)) if (!world.pods.has(name)) delete state.ooms[name];
+  for (const obj of vpaObjects(world)) runUpdaterFor(world, obj);
+}

@@ -1,0 +1,92 @@
+/**
+ * What the VPA keeps in `world.autoscalers.vpa`: plain data only (it survives structuredClone for
+ * checkpoints). The statechart is stored as its state value and context and rebuilt with
+ * `vpaMachine.resolveState` before each step.
+ */
+import type { World } from '../../core/types';
+import type { AggregateContainerState } from './aggregateState';
+import type { KrrHistory } from './krrHistory';
+import type { VerticalPodAutoscaler } from './types';
+import type { VpaMachineContext, VpaStateName } from './vpaMachine';
+
+/** One point of the recommendation chart: recommendation against request against usage, per container. */
+export interface VpaChartPoint {
+  t: number;
+  container: string;
+  /** Millicores. */
+  targetCpu: number;
+  lowerCpu: number;
+  upperCpu: number;
+  /** Mean request and usage over the target's running pods. */
+  requestCpu: number;
+  usageCpu: number;
+  /** MiB. */
+  targetMemory: number;
+  lowerMemory: number;
+  upperMemory: number;
+  requestMemory: number;
+  usageMemory: number;
+}
+
+/** Why the updater did what it did to one pod in its last pass. */
+export interface VpaPodDecision {
+  pod: string;
+  action: 'evicted' | 'resizedInPlace' | 'waiting' | 'skipped';
+  reason: string;
+}
+
+export interface VpaObjectState {
+  vpa: VerticalPodAutoscaler;
+  machine: { value: VpaStateName; context: VpaMachineContext };
+  /** Recommender history, one per container name of the target's pods. */
+  containers: Record<string, AggregateContainerState>;
+  /** Per pod: the timestamp (sim ms) of the last metric fed to the recommender. */
+  lastSampleMs: Record<string, number>;
+  /** "target cpu 587m = p90 511m × 1.15", … from the last recommender pass. */
+  explanation: string[];
+  /** The updater's last pass, pod by pod. */
+  lastUpdate: { t: number; decisions: VpaPodDecision[] };
+  evictions: number;
+  resizedInPlace: number;
+  chart: VpaChartPoint[];
+}
+
+/** A container's last OOM kill, as the recommender's OOM observer saw it (for the updater's quick-OOM rule). */
+export interface ObservedOom {
+  atSeconds: number;
+  runSeconds: number;
+  container: string;
+}
+
+export interface VpaWorldState {
+  objects: Record<string, VpaObjectState>;
+  /** Last OOM kill per pod name; dropped with the pod. */
+  ooms: Record<string, ObservedOom>;
+  krr: KrrHistory;
+}
+
+export const VPA_STATE_KEY = 'vpa';
+/** Chart points kept per VPA (12 h at one recommender pass a minute, per container). */
+export const VPA_CHART_POINTS = 720;
+
+export function vpaState(world: World): VpaWorldState {
+  let s = world.autoscalers[VPA_STATE_KEY] as VpaWorldState | undefined;
+  if (!s) {
+    s = { objects: {}, ooms: {}, krr: { workloads: {}, lastSampleMs: -1 } };
+    world.autoscalers[VPA_STATE_KEY] = s;
+  }
+  return s;
+}
+
+/** VPA objects in name order (the order every loop and view uses, for determinism). */
+export function vpaObjects(world: World): VpaObjectState[] {
+  const s = world.autoscalers[VPA_STATE_KEY] as VpaWorldState | undefined;
+  if (!s) return [];
+  return Object.keys(s.objects)
+    .sort()
+    .map((k) => s.objects[k]);
+}
+
+export function objectKey(namespace: string, name: string): string {
+  return namespace === 'default' ? name : `${namespace}/${name}`;
+}
