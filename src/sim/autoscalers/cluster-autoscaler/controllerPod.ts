@@ -1,0 +1,45 @@
+import type { ContainerSpec, Deployment, World } from '../../core/types';
+import { podsOwnedBy } from '../../cluster/pods';
+import { replicaSetsOf } from '../../cluster/workloads';
+
+/**
+ * Autoscalers that run as ordinary Deployments (cluster-autoscaler, cluster-proportional-autoscaler)
+ * are switched on by their manifest: found by image, configured by their command line, and alive
+ * only while one of their pods runs.
+ */
+export interface ControllerDeployment {
+  deployment: Deployment;
+  container: ContainerSpec;
+  /** The container's command followed by its args: the process's argv. */
+  argv: string[];
+}
+
+/** `registry.k8s.io/autoscaling/cluster-autoscaler:v1.30.0` → repository's last path segment matches. */
+export function imageIs(image: string, repository: string): boolean {
+  const withoutDigest = image.split('@')[0];
+  const lastSegment = withoutDigest.split('/').pop() ?? '';
+  return lastSegment.split(':')[0] === repository;
+}
+
+export function deploymentsRunningImage(world: World, repository: string): ControllerDeployment[] {
+  const out: ControllerDeployment[] = [];
+  for (const deployment of world.deployments.values()) {
+    const container = deployment.template.containers.find((c) => imageIs(c.image, repository));
+    if (container) out.push({ deployment, container, argv: [...container.command, ...container.args] });
+  }
+  return out;
+}
+
+/** A pod of the Deployment whose container has started (Running, or Running and Ready). */
+export function controllerPodRunning(world: World, d: Deployment): boolean {
+  for (const rs of replicaSetsOf(world, d)) {
+    for (const p of podsOwnedBy(world, 'ReplicaSet', rs.name)) {
+      if (p.state === 'Running' || p.state === 'Ready') return true;
+    }
+  }
+  return false;
+}
+
+export function sameArgv(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((w, i) => w === b[i]);
+}

@@ -1,0 +1,38 @@
+import type { ControllerLog, World } from '../../core/types';
+import { emitEvent, log } from '../../core/world';
+import { formatKlogLine } from './messages';
+import type { CaEvent, CaLogLine } from './types';
+
+export const CA_LOG_SOURCE = 'cluster-autoscaler';
+
+function levelOf(line: CaLogLine): ControllerLog['level'] {
+  if (line.severity === 'E') return 'ERROR';
+  if (line.severity === 'W') return 'WARN';
+  return line.v >= 4 ? 'DEBUG' : 'INFO';
+}
+
+/** Print the klog lines the CA's --v lets through, with klog's header stamped from the sim clock. */
+export function printCaLogs(world: World, lines: readonly CaLogLine[], verbosity: number): void {
+  for (const line of lines) {
+    if (line.v > verbosity) continue;
+    log(world, CA_LOG_SOURCE, formatKlogLine(line, world.timeMs / 1000, world.startEpochMs), levelOf(line));
+  }
+}
+
+export function emitCaEvent(world: World, e: CaEvent): void {
+  emitEvent(world, {
+    kind: e.involvedObject.kind,
+    namespace: e.involvedObject.kind === 'Node' ? '' : (e.involvedObject.namespace ?? 'default'),
+    name: e.involvedObject.name,
+    type: e.type,
+    reason: e.reason,
+    message: e.message,
+    source: CA_LOG_SOURCE,
+  });
+}
+
+/** The CA status ConfigMap's time format: Go's time.Time String() in UTC. */
+export function goTimeString(epochMs: number): string {
+  const iso = new Date(epochMs).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${iso.slice(20, 23)}000000 +0000 UTC`;
+}

@@ -1,0 +1,235 @@
+import type { NodeGroup, World } from '../../core/types';
+import { nextFloat } from '../../core/rng';
+import { asgNameOf, asgOfNodeGroup, allAsgs, applyAsgToNodeGroup, nodeGroupByAsgName } from '../../cloud/asgWorld';
+import { increaseSize } from '../../cloud/asg';
+import { getConfigMap } from '../../resources/configMapKind';
+import { backoffGroup, checkProvisioning, clearBackoff, isBackedOff } from './backoff';
+import { discoverNodeGroups, type ManagedGroup } from './discovery';
+import { parsePriorityExpanderConfig, type PriorityConfig } from './expander';
+import type { CaOptions } from './flags';
+import { failedToScaleUpGroupEvent, log } from './messages';
+import { emitCaEvent, printCaLogs } from './output';
+import { planScaleUp, type ScaleUpResult } from './scaleUp';
+import { applyScaleDown } from './scanScaleDown';
+import { isClusterHealthy } from './status';
+import { writeStatusConfigMap } from './statusConfigMap';
+import { reportOnce } from './controllerNotices';
+import { stepCaMachine, type CaWorldState } from './state';
+import type { CaLogLine } from './types';
+import {
+  boundPods,
+  caNodeOf,
+  caPodOf,
+  daemonSetSpecs,
+  hasStarted,
+  isRegistered,
+  scaleUpGroupOf,
+  startedNodesOfGroup,
+  unschedulablePods,
+} from './worldView';
+
+/** A managed group with the engine's node group behind it. */
+export interface ScanGroup {
+  managed: ManagedGroup;
+  group: NodeGroup;
+}
+
+export function managedGroups(world: World, options: CaOptions, state: CaWorldState): ScanGroup[] {
+  // `--nodes` wants the ASG name; the node group's own name (or eks-<name>) is accepted too, since
+  // the generated ASG name is only visible through describe-auto-scaling-groups.
+  const nodeGroups = options.nodeGroups.map((spec) => {
+    const g = nodeGroupByAsgName(world, spec.name);
+    return g ? { ...spec, name: asgNameOf(world, g) } : spec;
+  });
+  const discovery = discoverNodeGroups({ ...options, nodeGroups }, allAsgs(world));
+  for (const w of discovery.warnings) reportOnce(world, state, w, 'W');
+  const out: ScanGroup[] = [];
+  for (const managed of discovery.groups) {
+    const group = world.nodeGroups.get(managed.asg.tags['eks:nodegroup-name'] ?? '');
+    if (group) out.push({ managed, group });
+  }
+  return out;
+}
+
+function priorityConfig(world: World, options: CaOptions, logs: CaLogLine[]): PriorityConfig | undefined {
+  if (!options.expanders.includes('priority')) return undefined;
+  const cm = getConfigMap(world, 'kube-system', 'cluster-autoscaler-priority-expander');
+  if (!cm?.data.priorities) {
+    logs.push(log(0, 'priority.go:91', 'Priority expander: configmap cluster-autoscaler-priority-expander not found or has no "priorities" key', 'W'));
+    return undefined;
+  }
+  const parsed = parsePriorityExpanderConfig(cm.data.priorities);
+  if (!parsed.ok) {
+    logs.push(log(0, 'priority.go:98', parsed.error, 'E'));
+    return undefined;
+  }
+  return parsed.config;
+}
+
+/** Step 2 of the loop: scale-ups whose nodes did not register in time back their group off. */
+function checkProvisionTimeouts(world: World, state: CaWorldState, groups: readonly ScanGroup[], options: CaOptions, now: number, logs: CaLogLine[]): void {
+  const registered: Record<string, number> = {};
+  const target: Record<string, number> = {};
+  for (const g of groups) {
+    registered[g.managed.asg.name] = startedNodesOfGroup(world, g.group);
+    target[g.managed.asg.name] = g.group.desiredCapacity;
+  }
+  const check = checkProvisioning(state.requests, registered, target, now);
+  const stillPending = new Set(check.pending.map((r) => r.group));
+  for (const r of state.requests) {
+    if (!stillPending.has(r.group) && !check.timedOut.some((t) => t.group === r.group)) {
+      state.backoff = { ...clearBackoff(state.backoff, r.group) };
+    }
+  }
+  state.requests = check.pending;
+  for (const t of check.timedOut) {
+    const g = groups.find((x) => x.managed.asg.name === t.group);
+    if (!g) continue;
+    state.backoff = { ...backoffGroup(state.backoff, t.group, now, 'scale-up timed out', options) };
+    logs.push(log(0, 'clusterstate.go:272', `Scale-up timed out for node group ${t.group} after ${Math.round(t.afterSeconds)}s`, 'W'));
+    // Like the AWS provider, give back the capacity that never came so the ASG stops trying.
+    g.group.desiredCapacity = Math.max(g.group.minSize, g.group.desiredCapacity - t.missing);
+    emitCaEvent(world, {
+      type: 'Warning',
+      reason: 'ScaleUpTimedOut',
+      message: `Nodes added to group ${t.group} failed to register within ${Math.round(t.afterSeconds)}s`,
+      involvedObject: { kind: 'ConfigMap', namespace: 'kube-system', name: 'cluster-autoscaler-status' },
+    });
+    state.lastScaleDownFailAtSeconds = now;
+  }
+}
+
+function applyScaleUp(world: World, state: CaWorldState, groups: readonly ScanGroup[], up: ScaleUpResult, options: CaOptions, now: number, logs: CaLogLine[]): number {
+  let applied = 0;
+  for (const inc of up.increases) {
+    const g = groups.find((x) => x.managed.asg.name === inc.group);
+    if (!g) continue;
+    const asg = asgOfNodeGroup(world, g.group);
+    const delta = inc.newSize - asg.desiredCapacity;
+    if (delta <= 0) continue;
+    const change = increaseSize(asg, delta);
+    if (change.error) {
+      logs.push(log(0, 'executor.go:181', `Failed to increase node group size: ${change.error.message}`, 'E'));
+      emitCaEvent(world, failedToScaleUpGroupEvent(inc.group, change.error.message));
+      state.backoff = { ...backoffGroup(state.backoff, inc.group, now, change.error.message, options) };
+      continue;
+    }
+    applyAsgToNodeGroup(g.group, change.asg);
+    state.requests.push({
+      group: inc.group,
+      increase: delta,
+      requestedAtSeconds: now,
+      expectedAddBySeconds: now + options.maxNodeProvisionTimeSeconds,
+    });
+    state.scaleUps += 1;
+    applied += 1;
+  }
+  if (applied > 0) {
+    state.lastScaleUpAtSeconds = now;
+    state.why.lastScaleUp = { atSeconds: now, lines: [...up.explanation], triggeringPods: [...up.triggeringPods] };
+  }
+  return applied;
+}
+
+/** --enforce-node-group-min-size: raise groups below their min, as the CA does before anything else. */
+function enforceMinSizes(world: World, groups: readonly ScanGroup[], options: CaOptions, logs: CaLogLine[]): boolean {
+  if (!options.enforceNodeGroupMinSize) return false;
+  let raised = false;
+  for (const g of groups) {
+    if (g.group.desiredCapacity >= g.managed.minSize) continue;
+    logs.push(log(0, 'scale_up.go:586', `Scale-up: setting group ${g.managed.asg.name} size to ${g.managed.minSize} (min size)`));
+    g.group.desiredCapacity = g.managed.minSize;
+    raised = true;
+  }
+  return raised;
+}
+
+function emitScaleUpEvents(world: World, state: CaWorldState, up: ScaleUpResult): void {
+  const stillPending = new Set<string>();
+  for (const e of up.events) {
+    if (e.reason === 'NotTriggerScaleUp') {
+      const key = `${e.involvedObject.namespace ?? ''}/${e.involvedObject.name}`;
+      stillPending.add(key);
+      if (state.notTriggered[key] === e.message) continue;
+      state.notTriggered[key] = e.message;
+    }
+    emitCaEvent(world, e);
+  }
+  for (const key of Object.keys(state.notTriggered)) if (!stillPending.has(key)) delete state.notTriggered[key];
+}
+
+/** One pass of the CA's main loop (RunOnce), applied to the world. */
+export function runCaScan(world: World, state: CaWorldState, options: CaOptions): void {
+  const now = world.timeMs / 1000;
+  const logs: CaLogLine[] = [log(4, 'static_autoscaler.go:290', 'Starting main loop')];
+  const groups = managedGroups(world, options, state);
+  const asgByPool = new Map(groups.map((g) => [g.group.name, g.managed.asg.name]));
+  const registered = [...world.nodes.values()].filter((n) => isRegistered(n) && n.state !== 'Terminating');
+  const started = registered.filter(hasStarted);
+  const health = isClusterHealthy(started.map((n) => caNodeOf(n, asgByPool)), options);
+  state.deleting = state.deleting.filter((n) => world.nodes.has(n));
+  const upcoming = (): number => groups.reduce((s, g) => s + Math.max(0, g.group.desiredCapacity - startedNodesOfGroup(world, g.group)), 0);
+  if (!health.healthy) {
+    if (health.log) logs.push(health.log);
+    printCaLogs(world, logs, options.verbosity);
+    stepCaMachine(state, { nowSeconds: now, tooManyUnready: true, scaleUpTriggered: false, upcomingNodes: upcoming(), backedOffGroups: 0, unneededNodes: 0, deletingNodes: state.deleting.length });
+    writeStatusConfigMap(world, state, groups, health);
+    return;
+  }
+  checkProvisionTimeouts(world, state, groups, options, now, logs);
+  const minRaised = enforceMinSizes(world, groups, options, logs);
+
+  const nodes = registered.map((n) => caNodeOf(n, asgByPool));
+  // Nodes that never became Ready are still upcoming capacity, not scale-down candidates.
+  const startedNodes = started.map((n) => caNodeOf(n, asgByPool));
+  const bound = boundPods(world).map(caPodOf);
+  const pending = unschedulablePods(world).map(caPodOf);
+  const scaleUpGroups = groups.map((g) => scaleUpGroupOf(world, g.group, g.managed)).filter((g) => g !== undefined);
+  const up = planScaleUp({
+    nowSeconds: now,
+    pendingPods: pending,
+    nodes,
+    boundPods: bound,
+    groups: scaleUpGroups,
+    daemonSets: daemonSetSpecs(world),
+    options,
+    backoff: state.backoff,
+    rng: () => nextFloat(world.rng),
+    priorities: priorityConfig(world, options, logs),
+  });
+  logs.push(...up.logs);
+  const applied = applyScaleUp(world, state, groups, up, options, now, logs);
+  emitScaleUpEvents(world, state, up);
+
+  const down = applyScaleDown(world, state, groups, startedNodes, bound, options, now, logs);
+  printCaLogs(world, logs, options.verbosity);
+
+  const unneeded = down.nodes.filter((n) => n.state === 'unneeded').length;
+  state.unneededNodes = unneeded;
+  state.upcomingNodes = upcoming();
+  const backedOff = pending.length > 0 ? groups.filter((g) => isBackedOff(state.backoff, g.managed.asg.name, now)).length : 0;
+  stepCaMachine(state, {
+    nowSeconds: now,
+    tooManyUnready: false,
+    scaleUpTriggered: applied > 0 || minRaised,
+    upcomingNodes: state.upcomingNodes,
+    backedOffGroups: backedOff,
+    unneededNodes: unneeded,
+    deletingNodes: state.deleting.length,
+  });
+  state.why = {
+    ...state.why,
+    scanAtSeconds: now,
+    scaleUp: up.explanation,
+    scaleDown: down.cooldown ? [`scale-down in cooldown: ${down.cooldown}`] : [],
+    nodes: down.nodes.map((n) => ({
+      node: n.node,
+      group: n.group,
+      state: n.state,
+      utilization: n.utilization?.utilization,
+      resource: n.utilization?.resourceName,
+      explanation: n.explanation,
+    })),
+  };
+  writeStatusConfigMap(world, state, groups, health);
+}

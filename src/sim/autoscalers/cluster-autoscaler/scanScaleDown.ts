@@ -1,0 +1,95 @@
+import type { World } from '../../core/types';
+import { deleteNodes } from '../../cloud/asg';
+import { applyAsgToNodeGroup, asgOfNodeGroup } from '../../cloud/asgWorld';
+import { sendNode } from '../../lifecycle/apply';
+import { TO_BE_DELETED_TAINT } from './eligibility';
+import type { CaOptions } from './flags';
+import { log, nodeRemovedEvent } from './messages';
+import { emitCaEvent } from './output';
+import { planScaleDown, type NodeDeletion, type ScaleDownResult } from './scaleDown';
+import type { ScanGroup } from './scan';
+import type { CaWorldState } from './state';
+import type { CaLogLine, CaNode, CaPod } from './types';
+
+/**
+ * Remove one node the way the CA's actuator does on AWS: taint it ToBeDeletedByClusterAutoscaler,
+ * terminate the instance with "decrement desired capacity", and let the drain evict its pods
+ * (the engine terminates the node once it is drained). Returns false when the ASG refused.
+ */
+function removeNode(world: World, state: CaWorldState, group: ScanGroup, d: NodeDeletion, logs: CaLogLine[]): boolean {
+  const node = world.nodes.get(d.node);
+  if (!node) return false;
+  const change = deleteNodes(asgOfNodeGroup(world, group.group), 1);
+  if (change.error || change.deleted === 0) {
+    logs.push(log(0, 'actuator.go:240', `Failed to delete ${d.node}: ${change.error?.message ?? 'nothing deleted'}`, 'E'));
+    return false;
+  }
+  applyAsgToNodeGroup(group.group, change.asg);
+  const epochSeconds = Math.floor((world.startEpochMs + world.timeMs) / 1000);
+  if (!node.taints.some((t) => t.key === TO_BE_DELETED_TAINT)) {
+    node.taints = [...node.taints, { key: TO_BE_DELETED_TAINT, value: String(epochSeconds), effect: 'NoSchedule' }];
+  }
+  node.terminateWhenDrained = true;
+  world.schedulerDirty = true;
+  // A node that never became Ready has nothing to drain: terminate it directly.
+  if (!sendNode(world, node, 'DRAIN')) sendNode(world, node, 'TERMINATE');
+  state.deleting.push(d.node);
+  state.scaleDowns += 1;
+  logs.push(log(0, 'delete.go:104', `Successfully added ${TO_BE_DELETED_TAINT} on node ${d.node}`));
+  return true;
+}
+
+/** Step 4 of the loop: plan the scale-down on the current view and carry it out. */
+export function applyScaleDown(
+  world: World,
+  state: CaWorldState,
+  groups: readonly ScanGroup[],
+  nodes: readonly CaNode[],
+  bound: readonly CaPod[],
+  options: CaOptions,
+  now: number,
+  logs: CaLogLine[],
+): ScaleDownResult {
+  const down = planScaleDown({
+    nowSeconds: now,
+    nodes,
+    pods: bound,
+    groups: groups.map((g) => ({ name: g.managed.asg.name, minSize: g.managed.minSize, targetSize: g.group.desiredCapacity })),
+    options,
+    unneededSince: state.unneededSince,
+    deletingNodes: state.deleting,
+    lastScaleUpAtSeconds: state.lastScaleUpAtSeconds,
+    lastScaleDownDeleteAtSeconds: state.lastScaleDownDeleteAtSeconds,
+    lastScaleDownFailAtSeconds: state.lastScaleDownFailAtSeconds,
+  });
+  logs.push(...down.logs);
+  state.unneededSince = down.unneededSince;
+  const removed: string[] = [];
+  let failed = false;
+  for (const d of down.deletions) {
+    const group = groups.find((g) => g.managed.asg.name === d.group);
+    if (group && removeNode(world, state, group, d, logs)) removed.push(d.node);
+    else failed = true;
+  }
+  // The plan's events belong to deletions that happened; a refused deletion keeps its node and pods quiet.
+  const refused = down.deletions.filter((d) => !removed.includes(d.node));
+  const quietPods = new Set(refused.flatMap((d) => d.pods));
+  for (const e of down.events) {
+    const o = e.involvedObject;
+    if (o.kind === 'Node' && refused.some((d) => d.node === o.name)) continue;
+    if (o.kind === 'Pod' && quietPods.has(`${o.namespace ?? ''}/${o.name}`)) continue;
+    if (o.kind === 'ConfigMap' && refused.some((d) => e.message.includes(d.node))) continue;
+    emitCaEvent(world, e);
+  }
+  for (const n of removed) emitCaEvent(world, nodeRemovedEvent(n));
+  if (removed.length > 0) {
+    state.lastScaleDownDeleteAtSeconds = now;
+    state.why.lastScaleDown = {
+      atSeconds: now,
+      lines: removed.map((n) => down.nodes.find((s) => s.node === n)?.explanation ?? n),
+    };
+    for (const n of removed) delete state.unneededSince[n];
+  }
+  if (failed) state.lastScaleDownFailAtSeconds = now;
+  return down;
+}

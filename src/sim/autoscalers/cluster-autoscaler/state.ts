@@ -1,0 +1,109 @@
+import { initialTransition, transition, type StateValue } from 'xstate';
+import type { World } from '../../core/types';
+import type { GroupBackoff, ScaleUpRequest } from './backoff';
+import { caMachine, type CaMachineContext, type CaScanSummary } from './caMachine';
+import type { NodeScaleDownState } from './scaleDown';
+
+/** Where the CA keeps its state in the world (plain data: it is checkpointed with structuredClone). */
+export const CA_STATE_KEY = 'cluster-autoscaler';
+
+export interface CaNodeWhy {
+  node: string;
+  group?: string;
+  state: NodeScaleDownState;
+  utilization?: number;
+  resource?: 'cpu' | 'memory';
+  explanation: string;
+}
+
+/** What the "why" panel shows: the last scan's reasoning, and the last scale-up's. */
+export interface CaExplanations {
+  scanAtSeconds: number;
+  scaleUp: string[];
+  scaleDown: string[];
+  nodes: CaNodeWhy[];
+  lastScaleUp?: { atSeconds: number; lines: string[]; triggeringPods: string[] };
+  lastScaleDown?: { atSeconds: number; lines: string[] };
+}
+
+export interface CaWorldState {
+  /** The Deployment running the CA, "namespace/name"; '' when the scenario has none. */
+  deployment: string;
+  /** The container's command + args last parsed (a change re-reads the flags, like a restart). */
+  argv: string[];
+  flagErrors: string[];
+  /** Notices and warnings already reported, so each is said once per set of flags. */
+  reported: string[];
+  podRunning: boolean;
+  nextScanMs: number;
+  machine: { value: StateValue; context: CaMachineContext };
+  unneededSince: Record<string, number>;
+  backoff: Record<string, GroupBackoff>;
+  requests: ScaleUpRequest[];
+  lastScaleUpAtSeconds?: number;
+  lastScaleDownDeleteAtSeconds?: number;
+  lastScaleDownFailAtSeconds?: number;
+  /** Node groups whose desired capacity the CA raised, counted per increase. */
+  scaleUps: number;
+  /** Nodes the CA removed. */
+  scaleDowns: number;
+  /** Nodes the CA is draining or terminating. */
+  deleting: string[];
+  upcomingNodes: number;
+  unneededNodes: number;
+  /** NotTriggerScaleUp already emitted per pod with that message (the event recorder's dedupe). */
+  notTriggered: Record<string, string>;
+  why: CaExplanations;
+}
+
+export function initialCaMachine(): CaWorldState['machine'] {
+  const [snap] = initialTransition(caMachine);
+  return { value: snap.value, context: { ...snap.context } };
+}
+
+export function emptyCaState(): CaWorldState {
+  return {
+    deployment: '',
+    argv: [],
+    flagErrors: [],
+    reported: [],
+    podRunning: false,
+    nextScanMs: 0,
+    machine: initialCaMachine(),
+    unneededSince: {},
+    backoff: {},
+    requests: [],
+    scaleUps: 0,
+    scaleDowns: 0,
+    deleting: [],
+    upcomingNodes: 0,
+    unneededNodes: 0,
+    notTriggered: {},
+    why: { scanAtSeconds: 0, scaleUp: [], scaleDown: [], nodes: [] },
+  };
+}
+
+export function caState(world: World): CaWorldState | undefined {
+  return world.autoscalers[CA_STATE_KEY] as CaWorldState | undefined;
+}
+
+export function ensureCaState(world: World): CaWorldState {
+  let s = caState(world);
+  if (!s) {
+    s = emptyCaState();
+    world.autoscalers[CA_STATE_KEY] = s;
+  }
+  return s;
+}
+
+/** One SCANNED event through caMachine with xstate's pure transition(). */
+export function stepCaMachine(state: CaWorldState, summary: CaScanSummary): void {
+  const snap = caMachine.resolveState({ value: state.machine.value, context: state.machine.context });
+  const [next] = transition(caMachine, snap, { type: 'SCANNED', ...summary });
+  state.machine = { value: next.value, context: structuredClone(next.context) };
+}
+
+export function caMachineStateName(state: CaWorldState): string {
+  const v = state.machine.value;
+  return typeof v === 'string' ? v : Object.keys(v)[0] ?? 'scanning';
+}

@@ -1,0 +1,46 @@
+import type { World } from '../../core/types';
+import { putConfigMap } from '../../resources/configMapKind';
+import { isBackedOff } from './backoff';
+import { goTimeString } from './output';
+import type { ScanGroup } from './scan';
+import type { CaWorldState } from './state';
+import { renderStatusConfigMap, type ClusterHealth, type GroupStatusView } from './status';
+import { hasStarted, isReadyCondition, isRegistered } from './worldView';
+import { nodesOfGroup } from '../../cloud/nodeGroups';
+
+export const STATUS_CONFIGMAP = { namespace: 'kube-system', name: 'cluster-autoscaler-status' };
+
+/** What the CA writes to kube-system/cluster-autoscaler-status at the end of every loop. */
+export function writeStatusConfigMap(
+  world: World,
+  state: CaWorldState,
+  groups: readonly ScanGroup[],
+  health: ClusterHealth,
+): void {
+  const now = world.timeMs / 1000;
+  const views: GroupStatusView[] = groups.map((g) => {
+    const nodes = nodesOfGroup(world, g.group).filter((n) => isRegistered(n) && hasStarted(n));
+    const ready = nodes.filter(isReadyCondition).length;
+    const name = g.managed.asg.name;
+    const backoff = state.backoff[name];
+    return {
+      name,
+      minSize: g.managed.minSize,
+      maxSize: g.managed.maxSize,
+      targetSize: g.group.desiredCapacity,
+      ready,
+      unready: nodes.length - ready,
+      registered: nodes.length,
+      backoff: backoff && isBackedOff(state.backoff, name, now) ? backoff.reason : undefined,
+      scaleUpInProgress: state.requests.some((r) => r.group === name),
+      scaleDownCandidates: state.why.nodes.filter((n) => n.group === name && n.state === 'unneeded').length,
+    };
+  });
+  const at = goTimeString(world.startEpochMs + world.timeMs);
+  const text = renderStatusConfigMap(at, health, views);
+  putConfigMap(world, {
+    ...STATUS_CONFIGMAP,
+    data: { status: text },
+    annotations: { 'cluster-autoscaler.kubernetes.io/last-updated': at },
+  });
+}

@@ -1,0 +1,135 @@
+import type { Node, NodeGroup, Pod, World } from '../../core/types';
+import { templateRequest } from '../../cluster/pods';
+import { nodeGroupLabels, nodesOfGroup } from '../../cloud/nodeGroups';
+import { podIsActive } from '../../lifecycle/apply';
+import { TO_BE_DELETED_TAINT } from './eligibility';
+import type { ScaleUpGroup } from './scaleUp';
+import { pricePerHour, templateForInstanceType } from './template';
+import type { CaNode, CaPod, DaemonSetSpec, TemplateNode } from './types';
+import type { ManagedGroup } from './discovery';
+
+/**
+ * The CA's read of the world: the engine's nodes, pods and node groups as the plain views the
+ * pure planning functions take. Seconds, millicores, MiB.
+ */
+
+/** A node the API server knows (it registered); Launching instances are not Node objects yet. */
+export function isRegistered(node: Node): boolean {
+  return node.state !== 'Launching' && node.state !== 'Gone';
+}
+
+/** The Ready condition: cordoned and draining nodes are still Ready. */
+export function isReadyCondition(node: Node): boolean {
+  return node.state === 'Ready' || node.state === 'Cordoned' || node.state === 'Draining';
+}
+
+/**
+ * A registered node that never became Ready is "not started" for the CA: it is still an upcoming
+ * node of its group, not an unready one (clusterstate's NotStarted).
+ */
+export function hasStarted(node: Node): boolean {
+  // launchNode sets readyMs to -1 until the first Ready; nodes that predate the scenario have a negative time.
+  return node.readyMs !== -1 || isReadyCondition(node);
+}
+
+/** `asgByPool`: node group name → ASG name, for the groups the CA manages (it names groups by ASG). */
+export function caNodeOf(node: Node, asgByPool: ReadonlyMap<string, string>): CaNode {
+  return {
+    name: node.name,
+    group: node.poolKind === 'nodeGroup' ? asgByPool.get(node.pool) : undefined,
+    instanceType: node.instanceType,
+    allocatable: node.allocatable,
+    capacity: node.capacity,
+    ready: isReadyCondition(node),
+    unschedulable: node.unschedulable,
+    createdAtSeconds: node.createdMs / 1000,
+    labels: node.labels,
+    annotations: node.annotations,
+    taints: node.taints,
+  };
+}
+
+export function caPodOf(pod: Pod): CaPod {
+  const scheduled = pod.conditions.find((c) => c.type === 'PodScheduled');
+  const unschedulable = scheduled?.status === 'False' && scheduled.reason === 'Unschedulable';
+  return {
+    name: pod.name,
+    namespace: pod.namespace,
+    ownerKind: pod.ownerKind === 'None' ? undefined : pod.ownerKind,
+    requests: pod.request,
+    nodeName: pod.nodeName === '' ? undefined : pod.nodeName,
+    isDaemonSet: pod.ownerKind === 'DaemonSet',
+    priority: pod.spec.priority,
+    tolerations: pod.spec.tolerations,
+    nodeSelector: pod.spec.nodeSelector,
+    annotations: pod.spec.annotations,
+    unschedulableSinceSeconds: unschedulable ? scheduled.lastTransitionMs / 1000 : undefined,
+    terminationGracePeriodSeconds: pod.spec.terminationGracePeriodSeconds,
+  };
+}
+
+/** Pending pods the scheduler marked PodScheduled=False/Unschedulable. */
+export function unschedulablePods(world: World): Pod[] {
+  const out: Pod[] = [];
+  for (const name of world.pendingPods) {
+    const p = world.pods.get(name);
+    if (!p || p.state !== 'Pending' || p.nodeName !== '') continue;
+    const c = p.conditions.find((x) => x.type === 'PodScheduled');
+    if (c?.status === 'False' && c.reason === 'Unschedulable') out.push(p);
+  }
+  return out.sort((a, b) => a.uid - b.uid);
+}
+
+/** Pods bound to a registered node that still count against it. */
+export function boundPods(world: World): Pod[] {
+  const out: Pod[] = [];
+  for (const p of world.pods.values()) if (p.nodeName !== '' && podIsActive(p)) out.push(p);
+  return out;
+}
+
+export function daemonSetSpecs(world: World): DaemonSetSpec[] {
+  return [...world.daemonSets.values()].map((ds) => ({
+    name: ds.name,
+    namespace: ds.namespace,
+    requests: templateRequest(ds.template),
+    nodeSelector: ds.template.nodeSelector,
+    tolerations: ds.template.tolerations,
+  }));
+}
+
+/**
+ * The node a group would add. Like upstream, a live Ready node of the group is the best template
+ * (its real allocatable and labels); otherwise the instance type's catalog entry.
+ */
+export function templateOfGroup(world: World, group: NodeGroup): TemplateNode | undefined {
+  const live = nodesOfGroup(world, group).find((n) => n.state === 'Ready');
+  if (live) {
+    return {
+      allocatable: live.allocatable,
+      capacity: live.capacity,
+      labels: live.labels,
+      taints: live.taints.filter((t) => t.key !== TO_BE_DELETED_TAINT),
+    };
+  }
+  return templateForInstanceType(group.instanceTypes[0], { labels: nodeGroupLabels(group), taints: group.taints });
+}
+
+/** Nodes of the group that have started (Ready at least once) and are not being removed. */
+export function startedNodesOfGroup(world: World, group: NodeGroup): number {
+  return nodesOfGroup(world, group).filter((n) => isRegistered(n) && hasStarted(n)).length;
+}
+
+export function scaleUpGroupOf(world: World, group: NodeGroup, managed: ManagedGroup): ScaleUpGroup | undefined {
+  const template = templateOfGroup(world, group);
+  if (!template) return undefined;
+  return {
+    name: managed.asg.name,
+    minSize: managed.minSize,
+    maxSize: managed.maxSize,
+    targetSize: group.desiredCapacity,
+    instanceType: group.instanceTypes[0],
+    template,
+    pricePerHour: pricePerHour(group.instanceTypes[0], world.region),
+    registeredNodes: startedNodesOfGroup(world, group),
+  };
+}

@@ -1,0 +1,71 @@
+import { initialTransition, transition, type StateValue } from 'xstate';
+import type { World } from '../../core/types';
+import { cpaMachine, type CpaMachineContext, type CpaMachineEvent } from './cpaMachine';
+import type { ClusterStatus } from './logic';
+import type { CpaParams } from './params';
+
+/** Where CPA instances keep their state in the world (plain data, checkpointed with structuredClone). */
+export const CPA_STATE_KEY = 'cluster-proportional-autoscaler';
+
+/** One CPA process (one Deployment running the image). */
+export interface CpaInstanceState {
+  /** "namespace/name" of the CPA's own Deployment. */
+  deployment: string;
+  argv: string[];
+  flagErrors: string[];
+  reported: string[];
+  podRunning: boolean;
+  nextPollMs: number;
+  machine: { value: StateValue; context: CpaMachineContext };
+  /** The params parsed from the ConfigMap version they came from (rebuilt only when it changes). */
+  previous?: { version: string; params: CpaParams };
+  status?: ClusterStatus;
+  /** Replicas the last poll computed (null before a successful poll). */
+  replicas: number | null;
+  nodes: number;
+  cores: number;
+  explanation: string;
+  polls: number;
+}
+
+export interface CpaWorldState {
+  instances: Record<string, CpaInstanceState>;
+}
+
+export function cpaWorldState(world: World): CpaWorldState {
+  let s = world.autoscalers[CPA_STATE_KEY] as CpaWorldState | undefined;
+  if (!s) {
+    s = { instances: {} };
+    world.autoscalers[CPA_STATE_KEY] = s;
+  }
+  return s;
+}
+
+export function newCpaInstance(deployment: string, argv: string[]): CpaInstanceState {
+  const [snap] = initialTransition(cpaMachine);
+  return {
+    deployment,
+    argv,
+    flagErrors: [],
+    reported: [],
+    podRunning: false,
+    nextPollMs: 0,
+    machine: { value: snap.value, context: { ...snap.context } },
+    replicas: null,
+    nodes: 0,
+    cores: 0,
+    explanation: '',
+    polls: 0,
+  };
+}
+
+export function stepCpaMachine(instance: CpaInstanceState, event: CpaMachineEvent): void {
+  const snap = cpaMachine.resolveState({ value: instance.machine.value, context: instance.machine.context });
+  const [next] = transition(cpaMachine, snap, event);
+  instance.machine = { value: next.value, context: { ...next.context } };
+}
+
+export function cpaMachineStateName(instance: CpaInstanceState): string {
+  const v = instance.machine.value;
+  return typeof v === 'string' ? v : (Object.keys(v)[0] ?? 'polling');
+}
