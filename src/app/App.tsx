@@ -17,7 +17,16 @@ import { TopBar } from './TopBar';
 import { StatusSummary } from './StatusSummary';
 import { BottomTabs } from './BottomTabs';
 import { HelpOverlay } from './HelpOverlay';
+import { usePlayground } from '../store/playgroundStore';
 import './app.css';
+
+declare global {
+  interface Window {
+    /** The store, for e2e tests and the console of a curious person (read it; act through commands). */
+    __playground?: typeof usePlayground;
+  }
+}
+window.__playground = usePlayground;
 
 export function App() {
   const { t } = useTranslation();

@@ -88,7 +88,7 @@ export const ChartPanel = memo(function ChartPanel({ panel, times, t0, t1, nowS,
               <svg width="16" height="8" aria-hidden="true">
                 <line x1="0" x2="16" y1="4" y2="4" stroke={s.color} strokeWidth="2" strokeDasharray={s.dash.join(' ')} />
               </svg>
-              {s.label}
+              {s.label}{' '}
               <b>{formatValue(hoverIndex >= 0 ? s.values[hoverIndex] : null, panel.decimals, panel.unit === '%' ? '%' : '')}</b>
             </button>
           </li>

@@ -30,6 +30,10 @@ describe('hpasInSample', () => {
     expect(h.minReplicas).toBe(2);
     expect(h.maxReplicas).toBeUndefined();
   });
+  it('reads the HPA trace contributor fields (cpuTargetPercent)', () => {
+    const [h] = hpasInSample(sample({ 'HorizontalPodAutoscaler/php-apache': { state: 'stable', desiredReplicas: 4, currentReplicas: 4, minReplicas: 1, maxReplicas: 10, cpuTargetPercent: 50 } }));
+    expect(h).toMatchObject({ target: 'php-apache', minReplicas: 1, maxReplicas: 10, targetCpuPercent: 50, desiredReplicas: 4 });
+  });
   it('returns nothing without a sample', () => {
     expect(hpasInSample(undefined)).toEqual([]);
   });

@@ -34,7 +34,7 @@ export function hpasInSample(sample: TraceSample | undefined): HpaInfo[] {
       minReplicas: num(e.minReplicas) ?? num(e.min),
       maxReplicas: num(e.maxReplicas) ?? num(e.max),
       targetCpuPercent:
-        num(e.targetCPUUtilizationPercentage) ?? num(e.targetCpuPercent) ?? num(e.targetCpuUtilization) ?? num(e.targetUtilization),
+        num(e.cpuTargetPercent) ?? num(e.targetCPUUtilizationPercentage) ?? num(e.targetCpuPercent) ?? num(e.targetCpuUtilization) ?? num(e.targetUtilization),
       desiredReplicas: num(e.desiredReplicas),
     });
   }
