@@ -53,3 +53,6 @@ export const karpenterModule: AutoscalerModule = {
 };
 
 export { interruptSpotInstance } from './engine/interruption';
+export { karpenterWhy } from './engine/why';
+export { peekKarpenterState, type KarpenterState, type NodeClaimRecord } from './engine/state';
+export { claimViews } from './engine/kinds';

@@ -28,8 +28,10 @@ export function explainCommand(cmd: DisruptionCommand): string {
   const after = cmd.replacement ? cmd.replacement.launch.price : 0;
   const what = cmd.replacement
     ? `replace with one ${cmd.replacement.launch.capacityType} node from ${instanceTypeList(cmd.replacement.nodeClaim.instanceTypeOptions.map((o) => o.name))} (launching ${cmd.replacement.launch.instanceType})`
-    : 'delete: their pods fit on the other nodes';
-  const reason = cmd.method === 'emptiness' ? 'the node(s) have no pods left but DaemonSet pods' : 'the pods fit elsewhere more cheaply';
+    : cmd.method === 'emptiness'
+      ? 'delete'
+      : 'delete: their pods fit on the other nodes';
+  const reason = cmd.method === 'emptiness' ? 'no pods left but DaemonSet pods' : 'their pods can run on fewer or cheaper nodes';
   return `${cmd.method} (${cmd.reason}): ${names}; ${reason}; ${what}; price $${round(before)}/h → $${round(after)}/h`;
 }
 
