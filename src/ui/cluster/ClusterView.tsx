@@ -10,6 +10,7 @@ import { GridToolbar } from './GridToolbar';
 import { GridTooltip } from './GridTooltip';
 import { PanelBoundary } from './PanelBoundary';
 import { useElementSize } from './useElementSize';
+import { useThrottledVersion } from './useThrottledVersion';
 import './cluster.css';
 
 /** The kube-ops-view-like node grid. Safe to place anywhere: it fills its container. */
@@ -33,11 +34,13 @@ interface Anchor {
 }
 
 const DRAG_THRESHOLD_PX = 4;
+/** Re-layout at most ~15 times a second while the sim plays. */
+const LAYOUT_INTERVAL_MS = 66;
 const EDGE_PX = 40;
 
 const ClusterGrid = memo(function ClusterGrid() {
   const { t } = useTranslation();
-  const version = usePlayground((s) => s.version);
+  const version = useThrottledVersion(LAYOUT_INTERVAL_MS);
   const session = usePlayground((s) => s.session);
   const selection = usePlayground((s) => s.selection);
   const containerRef = useRef<HTMLDivElement>(null);

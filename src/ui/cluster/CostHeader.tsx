@@ -5,6 +5,7 @@ import { ROLE_COLORS } from '../theme/palette';
 import { COLLAPSE_NODES, summarizeCost, type Allocation } from './costModel';
 import { formatCpu, formatMemory, formatPercent, formatPrice } from './format';
 import { PanelBoundary } from './PanelBoundary';
+import { useThrottledVersion } from './useThrottledVersion';
 import './cluster.css';
 
 /** The eks-node-viewer-like header: totals, then one allocation bar per node (or per type when many). */
@@ -28,7 +29,7 @@ function AllocationBar({ value, color, label }: { value: Allocation; color: stri
 
 const CostHeaderBody = memo(function CostHeaderBody() {
   const { t } = useTranslation();
-  const version = usePlayground((s) => s.version);
+  const version = useThrottledVersion(100);
   const session = usePlayground((s) => s.session);
   const selection = usePlayground((s) => s.selection);
   const [expanded, setExpanded] = useState(false);

@@ -6,6 +6,7 @@ import { parseCommandLine } from '../../scenario/commandLine';
 import { describeLine, eventsFor, labelLines, podsOnNode } from './details';
 import { formatAge, formatCpu, formatMemory, formatPercent, formatPrice } from './format';
 import { PanelBoundary } from './PanelBoundary';
+import { useThrottledVersion } from './useThrottledVersion';
 import { podStatusKind, podStatusText } from './podStatus';
 import './cluster.css';
 
@@ -23,7 +24,7 @@ export function DetailsPanel() {
 
 const DetailsBody = memo(function DetailsBody() {
   const { t } = useTranslation();
-  usePlayground((s) => s.version);
+  useThrottledVersion(100);
   const session = usePlayground((s) => s.session);
   const selection = usePlayground((s) => s.selection);
   const [described, setDescribed] = useState<TerminalEntry | null>(null);
@@ -131,7 +132,7 @@ function PodDetails({ world, pod, t }: { world: World; pod: Pod; t: T }) {
         <dt>{t('cluster.details.status')}</dt>
         <dd>
           {podStatusText(pod)}
-          {status && <span className="cluster-muted"> ({t(`cluster.podStatus.${status}`)})</span>}
+          {status && t(`cluster.podStatus.${status}`) !== podStatusText(pod) && <span className="cluster-muted"> ({t(`cluster.podStatus.${status}`)})</span>}
         </dd>
         <dt>{t('cluster.details.node')}</dt>
         <dd>

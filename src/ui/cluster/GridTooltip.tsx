@@ -41,7 +41,7 @@ function TooltipBody({ world, hit, t }: { world: World; hit: ClusterHit; t: (k: 
           <dt>{t('cluster.tooltip.status')}</dt>
           <dd>
             {podStatusText(pod)}
-            {status ? ` (${t(`cluster.podStatus.${status}`)})` : ''}
+            {status && t(`cluster.podStatus.${status}`) !== podStatusText(pod) ? ` (${t(`cluster.podStatus.${status}`)})` : ''}
           </dd>
           <dt>{t('cluster.tooltip.node')}</dt>
           <dd>{pod.nodeName || t('cluster.tooltip.none')}</dd>

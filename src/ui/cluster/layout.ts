@@ -209,7 +209,7 @@ export function layoutCluster(world: World, size: Size, options: LayoutOptions):
   };
   const pushTile = (pod: Pod, x: number, y: number, tileSize: number, daemon: boolean) => {
     const status = podStatusKind(pod) ?? 'terminating';
-    layout.pods.push({
+    const tile: PodTile = {
       name: pod.name,
       node: pod.nodeName,
       x,
@@ -220,7 +220,8 @@ export function layoutCluster(world: World, size: Size, options: LayoutOptions):
       color: tileColor(pod, status),
       daemon,
       workload: workloadOf(pod),
-    });
+    };
+    layout.pods.push(tile);
   };
 
   let y = 0;

@@ -16,6 +16,9 @@ import { ClusterView } from '../ClusterView';
 import { CostHeader } from '../CostHeader';
 import { DetailsPanel } from '../DetailsPanel';
 import { Legend } from '../Legend';
+import { layoutCluster } from '../layout';
+import { drawCluster } from '../draw';
+import { DARK_CANVAS } from '../../theme/palette';
 import '../../../app/app.css';
 
 const q = new URLSearchParams(location.search);
@@ -75,15 +78,39 @@ if (q.get('play') === '1') {
   usePlayground.getState().play();
 }
 
+/** In-page timing of the grid's own work on the real canvas (call from devtools or Playwright). */
+(window as unknown as { clusterBench: () => string }).clusterBench = () => {
+  const w = usePlayground.getState().session?.world;
+  if (!w) return 'no world';
+  const canvas = document.createElement('canvas');
+  canvas.width = 1600;
+  canvas.height = 900;
+  const ctx = canvas.getContext('2d')!;
+  const out: string[] = [];
+  for (const zoom of [1, 0.6, 0.3]) {
+    const size = { width: 1600, height: 900 };
+    let layout = layoutCluster(w, size, { zoom, colorBy: 'status' });
+    const runs = 30;
+    let start = performance.now();
+    for (let i = 0; i < runs; i++) layout = layoutCluster(w, size, { zoom, colorBy: 'status' });
+    const layoutMs = (performance.now() - start) / runs;
+    const view = { zoom, panX: 0, panY: 0, width: 1600, height: 900, dpr: 1, theme: DARK_CANVAS, selected: null, hovered: null, t: (k: string) => k };
+    start = performance.now();
+    for (let i = 0; i < runs; i++) drawCluster(ctx, layout, view);
+    ctx.getImageData(0, 0, 1, 1);
+    const drawMs = (performance.now() - start) / runs;
+    out.push(`zoom=${zoom} tiles=${layout.pods.length} layoutMs=${layoutMs.toFixed(2)} drawMs=${drawMs.toFixed(2)}`);
+  }
+  return out.join('\n');
+};
+
 function Harness() {
   useFrameLoop();
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
-      <CostHeader />
+      {q.get('cost') !== '0' && <CostHeader />}
       <div style={{ display: 'flex', flex: 1, minHeight: 0 }}>
-        <div style={{ flex: 1, minWidth: 0, position: 'relative' }}>
-          <ClusterView />
-        </div>
+        <div style={{ flex: 1, minWidth: 0, position: 'relative' }}>{q.get('grid') !== '0' && <ClusterView />}</div>
         <div style={{ width: 380, overflow: 'auto', borderLeft: '1px solid var(--border)' }}>
           <DetailsPanel />
           {q.get('legend') === '1' && (

@@ -10,6 +10,9 @@ const shots = [
   { name: 'php-apache-light', query: 'scenario=php-apache&t=300&theme=light&legend=1', w: 1280, h: 720 },
   { name: 'scale-200', query: 'scenario=scale&t=120', w: 1920, h: 1080 },
   { name: 'nginx-ko-workload', query: 'scenario=nginx-to-scaleout&t=62&lang=ko&legend=1', w: 1280, h: 720 },
+  { name: 'hover-pending', query: 'scenario=nginx-to-scaleout&t=75', w: 1280, h: 720, hover: [40, 122] },
+  { name: 'hover-node', query: 'scenario=nginx-to-scaleout&t=75', w: 1280, h: 720, hover: [300, 190] },
+  { name: 'legend-workload', query: 'scenario=php-apache&t=120', w: 1280, h: 720, legend: true, colorBy: 'workload' },
 ];
 const only = process.argv[3];
 const browser = await chromium.launch({
@@ -24,6 +27,8 @@ for (const s of shots) {
   await page.goto(`${base}?${s.query}`);
   await page.waitForSelector('[data-testid="cluster-view"] canvas');
   await page.waitForTimeout(800);
+  if (s.colorBy) await page.getByRole('combobox', { name: 'Colour by' }).selectOption(s.colorBy);
+  if (s.legend) await page.getByRole('button', { name: 'Legend' }).click();
   if (s.hover) await page.mouse.move(s.hover[0], s.hover[1]);
   await page.waitForTimeout(200);
   await page.screenshot({ path: `${out}/${s.name}.png` });

@@ -44,13 +44,13 @@ export class RecordingContext implements GridContext {
     return this.state.fillStyle;
   }
   set fillStyle(v: string | CanvasGradient | CanvasPattern) {
-    this.set('fillStyle', String(v));
+    this.set('fillStyle', typeof v === 'string' ? v : 'pattern');
   }
   get strokeStyle() {
     return this.state.strokeStyle;
   }
   set strokeStyle(v: string | CanvasGradient | CanvasPattern) {
-    this.set('strokeStyle', String(v));
+    this.set('strokeStyle', typeof v === 'string' ? v : 'pattern');
   }
   get lineWidth() {
     return this.state.lineWidth;
