@@ -31,6 +31,26 @@ export interface ScenarioSpec {
   nodeGroups: NodeGroupSpec[];
   load: LoadSpec[];
   timeline: TimedCommand[];
+  /** Simulated message queues (SQS, RabbitMQ) that KEDA's queue triggers read. */
+  queues?: QueueSpec[];
+}
+
+/** A message queue outside the cluster: a producer fills it, Ready pods of a Deployment drain it. */
+export interface QueueSpec {
+  name: string;
+  type: 'sqs' | 'rabbitmq';
+  /** Producer rate in messages per second, piecewise with optional ramps (like a load profile). */
+  producer: { atMs: number; ratePerSecond: number; rampMs: number }[];
+  consumer: {
+    deployment: string;
+    /** Messages one Ready pod finishes per second. */
+    messagesPerSecondPerPod: number;
+    /** Messages one pod works on at once (received, not yet deleted: in flight). */
+    concurrencyPerPod: number;
+    /** CPU one message costs, in millicore-seconds; burnt on the consumer pod. */
+    cpuPerMessageMillis: number;
+  };
+  initialMessages: number;
 }
 
 export const DEFAULT_START_TIME = '2026-11-02T00:00:00Z';
