@@ -361,4 +361,19 @@ describe('examples', () => {
     expect(deactivations[0].t).toBeGreaterThanOrEqual(480 - 15 + 120);
     expect(replicas.at(-1)).toBe(0);
   });
+
+  it('keda-karpenter-cron.yaml: 09:00 KST rush → 10 replicas on Karpenter nodes, back to 0 and nodes removed after the window', () => {
+    const { world, durationMs } = loadExample('examples/keda-karpenter-cron.yaml');
+    const trace = runTrace(world, durationMs, { onTick: (w) => expect(checkInvariants(w)).toEqual([]) });
+    const at = (t: number) => trace.samples.find((s) => s.t === t)!;
+    expect(at(285).workloads['bank-api'].desired).toBe(0);
+    expect(at(300).autoscalers['ScaledObject/bank-api']).toMatchObject({ active: true });
+    const tenReady = trace.samples.find((s) => s.workloads['bank-api'].ready === 10)!;
+    expect(tenReady.t).toBeLessThan(600);
+    expect(tenReady.nodes.byPool.default).toBeGreaterThan(0);
+    // The window ends at 09:30 (sim 2100 s); zero no sooner than the 300 s cooldown after it.
+    const zero = trace.samples.find((s) => s.t > 2100 && s.workloads['bank-api'].desired === 0)!;
+    expect(zero.t).toBeGreaterThanOrEqual(2100 + 300);
+    expect(trace.samples.at(-1)!.nodes.byPool.default ?? 0).toBe(0);
+  });
 });

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { evaluatePromQl, latencyQuantile, type PromSeries } from './promql';
+
+const series: PromSeries = {
+  http_requests_total: [
+    { labels: { service: 'api', namespace: 'default' }, value: 40, counter: true },
+    { labels: { service: 'web', namespace: 'default' }, value: 10, counter: true },
+  ],
+  http_request_duration_seconds_bucket: [{ labels: { service: 'api' }, value: 40, counter: true, latency: { p50Seconds: 0.1, p95Seconds: 0.4 } }],
+  queue_messages: [{ labels: { queue: 'orders' }, value: 120 }],
+};
+
+const value = (q: string) => {
+  const r = evaluatePromQl(q, series);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+};
+
+describe('evaluatePromQl', () => {
+  it('sums a rate over matching series', () => {
+    expect(value('sum(rate(http_requests_total{service="api"}[1m]))')).toBe(40);
+    expect(value('sum(rate(http_requests_total[2m]))')).toBe(50);
+    expect(value('sum by (service) (rate(http_requests_total{service=~"a.*"}[1m]))')).toBe(40);
+    expect(value('sum(rate(http_requests_total{service!="api"}[1m]))')).toBe(10);
+  });
+  it('turns increase into rate × window, and does arithmetic', () => {
+    expect(value('sum(increase(http_requests_total{service="api"}[1m]))')).toBe(2400);
+    expect(value('queue_messages{queue="orders"} / 4 + 1')).toBe(31);
+    expect(value('(2 + 3) * 4')).toBe(20);
+    expect(value('-queue_messages{queue="orders"}')).toBe(-120);
+  });
+  it('answers histogram_quantile from the latency distribution, exact at p50 and p95', () => {
+    expect(value('histogram_quantile(0.95, sum(rate(http_request_duration_seconds_bucket{service="api"}[1m])) by (le))')).toBeCloseTo(0.4, 9);
+    expect(value('histogram_quantile(0.5, sum(rate(http_request_duration_seconds_bucket[1m])) by (le))')).toBeCloseTo(0.1, 9);
+    expect(latencyQuantile(0.99, 0.1, 0.4)).toBeGreaterThan(0.4);
+  });
+  it('reads an empty vector as no data and several elements as an error, as KEDA does', () => {
+    expect(evaluatePromQl('queue_messages{queue="none"}', series)).toMatchObject({ ok: true, value: undefined });
+    expect(evaluatePromQl('rate(http_requests_total[1m])', series)).toMatchObject({ ok: false, error: expect.stringContaining('returned multiple elements') });
+  });
+  it('rejects what Prometheus rejects', () => {
+    expect(evaluatePromQl('sum(http_requests_total)', series)).toMatchObject({ ok: false, error: expect.stringContaining('needs rate()') });
+    expect(evaluatePromQl('rate(queue_messages)', series)).toMatchObject({ ok: false, error: expect.stringContaining('range vector') });
+    expect(evaluatePromQl('nope', series)).toMatchObject({ ok: false, error: expect.stringContaining('unknown series nope') });
+    expect(evaluatePromQl('sum(queue_messages', series)).toMatchObject({ ok: false });
+    expect(evaluatePromQl('queue_messages{queue="a"', series)).toMatchObject({ ok: false });
+  });
+});
