@@ -116,6 +116,26 @@ describe('Cluster Autoscaler controller in the engine', () => {
     expect(w.nodeGroups.get('ng1')!.desiredCapacity).toBe(3);
   });
 
+  it('drains an underutilized node that is not empty: taint, evict, reschedule, terminate, desired − 1', () => {
+    const groups = [nodeGroup({ desiredCapacity: 5, tags: AUTO_DISCOVERY_TAGS })];
+    const w = createWorld(scenario({ nodeGroups: groups }), [caDeployment([...SEED_CA_FLAGS, '--scale-down-unneeded-time=1m']), nginxToScaleout(5)]);
+    let minRunning = 5;
+    runChecked(w, 200, (x) => {
+      if (x.timeMs > 60_000) minRunning = Math.min(minRunning, runningPodsOf(x, 'nginx-to-scaleout'));
+    });
+    const scaleDown = caEvents(w, 'ScaleDown').find((e) => e.kind === 'ConfigMap')!;
+    expect(scaleDown.message).toMatch(/^Scale-down: removing node (\S+), utilization: 0\.3\d+, pods to reschedule: nginx-to-scaleout-\S+$/);
+    const evicted = caEvents(w, 'ScaleDown').filter((e) => e.kind === 'Pod');
+    expect(evicted.length).toBe(1);
+    expect(evicted[0].message).toBe('deleting pod for node scale down');
+    expect(w.nodeGroups.get('ng1')!.desiredCapacity).toBe(4);
+    expect(liveGroupNodes(w)).toBe(4);
+    expect(runningPodsOf(w, 'nginx-to-scaleout')).toBe(5);
+    // The evicted pod was Pending only until the scheduler placed it on another node.
+    expect(minRunning).toBeGreaterThanOrEqual(4);
+    expect(caState(w)!.scaleDowns).toBe(1);
+  });
+
   it('lets least-waste pick between two groups and explains the choice', () => {
     const groups = [
       nodeGroup({ tags: AUTO_DISCOVERY_TAGS }),

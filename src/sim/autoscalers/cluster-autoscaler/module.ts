@@ -1,6 +1,7 @@
 import type { World } from '../../core/types';
 import type { AutoscalerModule } from '../module';
 import { clusterAutoscalerController } from './controller';
+import { caExplanations } from './explain';
 import { caMachineStateName, caState } from './state';
 
 /** Trace entry "ClusterAutoscaler/<deployment>" while a CA Deployment exists. */
@@ -27,4 +28,5 @@ export const clusterAutoscalerModule: AutoscalerModule = {
   controllers: [clusterAutoscalerController],
   kinds: [],
   trace: caTraceEntries,
+  explain: caExplanations,
 };

@@ -61,6 +61,7 @@ export function pollCpa(world: World, instance: CpaInstanceState, options: CpaOp
   }
   const logs = [...result.logs];
   instance.polls += 1;
+  instance.lastPollSeconds = world.timeMs / 1000;
   instance.status = result.status;
   if (result.params) instance.previous = result.params;
   const before = options.targets.map((t) => current[t.name]).find((r) => r !== undefined) ?? 0;

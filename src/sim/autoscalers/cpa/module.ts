@@ -2,6 +2,7 @@ import type { World } from '../../core/types';
 import { configMapKind } from '../../resources/configMapKind';
 import type { AutoscalerModule } from '../module';
 import { cpaController } from './controller';
+import { cpaExplanations } from './explain';
 import { CPA_STATE_KEY, cpaMachineStateName, type CpaWorldState } from './state';
 
 /** Trace entries "ClusterProportionalAutoscaler/<deployment>": machine state and the last decision. */
@@ -25,4 +26,5 @@ export const cpaModule: AutoscalerModule = {
   controllers: [cpaController],
   kinds: [configMapKind],
   trace: cpaTraceEntries,
+  explain: cpaExplanations,
 };

@@ -26,6 +26,8 @@ export interface CpaInstanceState {
   cores: number;
   explanation: string;
   polls: number;
+  /** Sim seconds of the last poll (0 before the first). */
+  lastPollSeconds: number;
 }
 
 export interface CpaWorldState {
@@ -56,6 +58,7 @@ export function newCpaInstance(deployment: string, argv: string[]): CpaInstanceS
     cores: 0,
     explanation: '',
     polls: 0,
+    lastPollSeconds: 0,
   };
 }
 

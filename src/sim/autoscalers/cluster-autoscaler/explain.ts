@@ -1,0 +1,38 @@
+import type { World } from '../../core/types';
+import { formatGoDuration } from './goFlags';
+import type { Explanation } from '../module';
+import { caMachineStateName, caState } from './state';
+
+/**
+ * The CA's "why": what the last scan saw (pending pods and the plan, per-node utilization against
+ * the threshold and the unneeded timers) and the last scale-up and scale-down it carried out.
+ */
+export function caExplanations(world: World): Explanation[] {
+  const s = caState(world);
+  if (!s || s.deployment === '') return [];
+  const object = `ClusterAutoscaler/${s.deployment.split('/')[1]}`;
+  const state = s.flagErrors.length > 0 ? 'flagError' : s.podRunning ? caMachineStateName(s) : 'podNotRunning';
+  const lines: string[] = [];
+  if (s.flagErrors.length > 0) lines.push(...s.flagErrors.map((e) => `not running: ${e}`));
+  else if (!s.podRunning) lines.push(`waiting for its pod (${s.deployment}) to run`);
+  lines.push(...s.why.scaleUp, ...s.why.scaleDown);
+  for (const n of s.why.nodes) lines.push(n.explanation);
+  if (s.upcomingNodes > 0) lines.push(`${s.upcomingNodes} node(s) requested and not Ready yet`);
+  for (const [group, b] of Object.entries(s.backoff)) {
+    const left = b.untilSeconds - world.timeMs / 1000;
+    if (left > 0) lines.push(`${group} backed off for ${formatGoDuration(Math.ceil(left))} more: ${b.reason}`);
+  }
+  const out: Explanation[] = [{ object, state, at: s.why.scanAtSeconds, lines }];
+  if (s.why.lastScaleUp) {
+    out.push({
+      object: `${object} (last scale-up)`,
+      state: 'scaleUpInProgress',
+      at: s.why.lastScaleUp.atSeconds,
+      lines: [...s.why.lastScaleUp.lines, `triggered by: ${s.why.lastScaleUp.triggeringPods.join(', ')}`],
+    });
+  }
+  if (s.why.lastScaleDown) {
+    out.push({ object: `${object} (last scale-down)`, state: 'scalingDown', at: s.why.lastScaleDown.atSeconds, lines: s.why.lastScaleDown.lines });
+  }
+  return out;
+}
