@@ -14,6 +14,10 @@ const base = {
   },
 };
 
+function errorOf(r: ReturnType<typeof scaledObjectFromManifest>): string {
+  return r.ok ? '(accepted)' : r.error;
+}
+
 describe('scaledObjectFromManifest', () => {
   it('keeps the simulated fields and stamps the creation time', () => {
     const r = scaledObjectFromManifest(base, 42);
@@ -26,12 +30,12 @@ describe('scaledObjectFromManifest', () => {
   });
   it('rejects wrong types as the CRD schema does', () => {
     const bad = (spec: Record<string, unknown>) => scaledObjectFromManifest({ ...base, spec: { ...base.spec, ...spec } }, 0);
-    expect(bad({ pollingInterval: '30' })).toMatchObject({ ok: false, error: expect.stringContaining('spec.pollingInterval in body must be of type integer') });
-    expect(bad({ triggers: 'cron' })).toMatchObject({ ok: false, error: expect.stringContaining('spec.triggers in body must be of type array') });
-    expect(bad({ triggers: [{ metadata: {} }] })).toMatchObject({ ok: false, error: expect.stringContaining('spec.triggers[0].type: Required value') });
-    expect(bad({ triggers: [{ type: 'cron', metricType: 'Average', metadata: {} }] })).toMatchObject({ ok: false, error: expect.stringContaining('Unsupported value: "Average"') });
-    expect(bad({ scaleTargetRef: {} })).toMatchObject({ ok: false, error: expect.stringContaining('scaleTargetRef.name: Required value') });
-    expect(bad({ idleReplicaCount: 2, minReplicaCount: 1 })).toMatchObject({ ok: false, error: expect.stringContaining('IdleReplicaCount=2 must be less than MinReplicaCount=1') });
-    expect(scaledObjectFromManifest({ ...base, metadata: {} }, 0)).toMatchObject({ ok: false, error: expect.stringContaining('metadata.name') });
+    expect(errorOf(bad({ pollingInterval: '30' }))).toContain('spec.pollingInterval in body must be of type integer');
+    expect(errorOf(bad({ triggers: 'cron' }))).toContain('spec.triggers in body must be of type array');
+    expect(errorOf(bad({ triggers: [{ metadata: {} }] }))).toContain('spec.triggers[0].type: Required value');
+    expect(errorOf(bad({ triggers: [{ type: 'cron', metricType: 'Average', metadata: {} }] }))).toContain('Unsupported value: "Average"');
+    expect(errorOf(bad({ scaleTargetRef: {} }))).toContain('scaleTargetRef.name: Required value');
+    expect(errorOf(bad({ idleReplicaCount: 2, minReplicaCount: 1 }))).toContain('IdleReplicaCount=2 must be less than MinReplicaCount=1');
+    expect(errorOf(scaledObjectFromManifest({ ...base, metadata: {} }, 0))).toContain('metadata.name');
   });
 });

@@ -16,6 +16,11 @@ const value = (q: string) => {
   return r.value;
 };
 
+function errorOf(query: string, s: PromSeries): string {
+  const r = evaluatePromQl(query, s);
+  return r.ok ? '(no error)' : r.error;
+}
+
 describe('evaluatePromQl', () => {
   it('sums a rate over matching series', () => {
     expect(value('sum(rate(http_requests_total{service="api"}[1m]))')).toBe(40);
@@ -36,13 +41,13 @@ describe('evaluatePromQl', () => {
   });
   it('reads an empty vector as no data and several elements as an error, as KEDA does', () => {
     expect(evaluatePromQl('queue_messages{queue="none"}', series)).toMatchObject({ ok: true, value: undefined });
-    expect(evaluatePromQl('rate(http_requests_total[1m])', series)).toMatchObject({ ok: false, error: expect.stringContaining('returned multiple elements') });
+    expect(errorOf('rate(http_requests_total[1m])', series)).toContain('returned multiple elements');
   });
   it('rejects what Prometheus rejects', () => {
-    expect(evaluatePromQl('sum(http_requests_total)', series)).toMatchObject({ ok: false, error: expect.stringContaining('needs rate()') });
-    expect(evaluatePromQl('rate(queue_messages)', series)).toMatchObject({ ok: false, error: expect.stringContaining('range vector') });
-    expect(evaluatePromQl('nope', series)).toMatchObject({ ok: false, error: expect.stringContaining('unknown series nope') });
-    expect(evaluatePromQl('sum(queue_messages', series)).toMatchObject({ ok: false });
-    expect(evaluatePromQl('queue_messages{queue="a"', series)).toMatchObject({ ok: false });
+    expect(errorOf('sum(http_requests_total)', series)).toContain('needs rate()');
+    expect(errorOf('rate(queue_messages)', series)).toContain('range vector');
+    expect(errorOf('nope', series)).toContain('unknown series nope');
+    expect(errorOf('sum(queue_messages', series)).toContain('expected ")"');
+    expect(errorOf('queue_messages{queue="a"', series)).toContain('prometheus query');
   });
 });
