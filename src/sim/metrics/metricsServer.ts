@@ -1,6 +1,6 @@
 import type { World } from '../core/types';
 import { addInflightMemory, IDLE_CPU_MILLIS } from '../load/loadModel';
-import { killIfOverMemoryLimit, loadOfPod, workingSetAtRestMiB } from '../load/workloadModel';
+import { killIfOverMemoryLimit, workingSetAtRestMiB, workloadIndex } from '../load/workloadModel';
 
 /**
  * metrics-server scrapes every kubelet every 15 s (--metric-resolution) and reports each pod's CPU
@@ -11,6 +11,7 @@ export const METRIC_RESOLUTION_MS = 15_000;
 
 export function scrapeMetrics(world: World): void {
   const now = world.timeMs;
+  const loads = workloadIndex(world).loads;
   for (const pod of world.pods.values()) {
     const s = pod.state;
     if (s !== 'Running' && s !== 'Ready') {
@@ -21,7 +22,7 @@ export function scrapeMetrics(world: World): void {
       }
       continue;
     }
-    pod.memoryMiB = workingSetAtRestMiB(world, pod, loadOfPod(world, pod), now);
+    pod.memoryMiB = workingSetAtRestMiB(world, pod, pod.deployment ? loads.get(pod.deployment) : undefined, now);
   }
   addInflightMemory(world);
   for (const pod of world.pods.values()) {

@@ -4,27 +4,23 @@
  * the strategy's 14-day window. `krrRows` runs the simple strategy over it; `krrSimpleView` prints
  * the table `krr simple` prints. A one-off report: nothing here acts on the cluster.
  */
-import type { Deployment, World } from '../../core/types';
-import { deploymentPods } from '../../resources/workloadKinds';
+import type { World } from '../../core/types';
 import { METRIC_RESOLUTION_MS } from '../../metrics/metricsServer';
 import { formatKrrTable, krrSimpleRecommend, KRR_SIMPLE_DEFAULTS, samplesAtStep, type KrrRow, type KrrSettings, type KrrValue } from './krr';
 
 /** One pod's history: parallel arrays (seconds, millicores, MiB) keep checkpoints small. */
 export interface KrrPodSeries {
+  namespace: string;
+  /** The Deployment the pod belonged to. */
+  workload: string;
   t: number[];
   cpu: number[];
   mem: number[];
 }
 
-export interface KrrWorkloadHistory {
-  namespace: string;
-  name: string;
-  kind: 'Deployment';
-  pods: Record<string, KrrPodSeries>;
-}
-
 export interface KrrHistory {
-  workloads: Record<string, KrrWorkloadHistory>;
+  /** By pod name (pod names are unique in the world). A Map: one lookup per pod per step. */
+  series: Map<string, KrrPodSeries>;
   lastSampleMs: number;
 }
 
@@ -32,7 +28,7 @@ export const KRR_STEP_MS = KRR_SIMPLE_DEFAULTS.timeframeDurationMinutes * 60_000
 const WINDOW_SECONDS = KRR_SIMPLE_DEFAULTS.historyDurationHours * 3600;
 
 function emptyHistory(): KrrHistory {
-  return { workloads: {}, lastSampleMs: -1 };
+  return { series: new Map(), lastSampleMs: -1 };
 }
 
 function historyOf(world: World): KrrHistory {
@@ -41,10 +37,6 @@ function historyOf(world: World): KrrHistory {
   const created = emptyHistory();
   if (s) s.krr = created;
   return created;
-}
-
-function workloadKey(d: Deployment): string {
-  return `${d.namespace}/${d.name}`;
 }
 
 function dropBefore(series: KrrPodSeries, cutoff: number): void {
@@ -56,33 +48,31 @@ function dropBefore(series: KrrPodSeries, cutoff: number): void {
   series.mem.splice(0, n);
 }
 
-/** One step: append every Deployment pod's latest metric, forget what fell out of the window. */
+/** How often series are trimmed to the window (trimming every step would cost more than it saves). */
+const PRUNE_EVERY_SECONDS = 3600;
+
+/** One step: append every Deployment pod's latest metric; hourly, forget what fell out of the window. */
 export function sampleKrrHistory(world: World, history: KrrHistory): void {
   const now = world.timeMs / 1000;
+  const prune = history.lastSampleMs < 0 || Math.floor(now / PRUNE_EVERY_SECONDS) !== Math.floor(history.lastSampleMs / 1000 / PRUNE_EVERY_SECONDS);
   history.lastSampleMs = world.timeMs;
-  const cutoff = now - WINDOW_SECONDS;
-  for (const d of world.deployments.values()) {
-    const key = workloadKey(d);
-    let w = history.workloads[key];
-    for (const pod of deploymentPods(world, d)) {
-      const m = pod.metric;
-      if (!m) continue;
-      if (!w) w = history.workloads[key] = { namespace: d.namespace, name: d.name, kind: 'Deployment', pods: {} };
-      let s = w.pods[pod.name];
-      if (!s) s = w.pods[pod.name] = { t: [], cpu: [], mem: [] };
-      s.t.push(now);
-      s.cpu.push(Math.round(m.cpuMillis * 1000) / 1000);
-      s.mem.push(Math.round(m.memoryMiB * 1000) / 1000);
-    }
+  const series = history.series;
+  for (const pod of world.pods.values()) {
+    const m = pod.metric;
+    if (!m || !pod.deployment) continue;
+    let s = series.get(pod.name);
+    if (!s) series.set(pod.name, (s = { namespace: pod.namespace, workload: pod.deployment, t: [], cpu: [], mem: [] }));
+    s.t.push(now);
+    s.cpu.push(Math.round(m.cpuMillis * 1000) / 1000);
+    s.mem.push(Math.round(m.memoryMiB * 1000) / 1000);
   }
-  for (const key of Object.keys(history.workloads)) {
-    const w = history.workloads[key];
-    for (const pod of Object.keys(w.pods)) {
-      const s = w.pods[pod];
-      dropBefore(s, cutoff);
-      if (s.t.length === 0) delete w.pods[pod];
-    }
-    if (Object.keys(w.pods).length === 0) delete history.workloads[key];
+  if (prune) pruneHistory(history, now - WINDOW_SECONDS);
+}
+
+function pruneHistory(history: KrrHistory, cutoff: number): void {
+  for (const [pod, s] of history.series) {
+    dropBefore(s, cutoff);
+    if (s.t.length === 0) history.series.delete(pod);
   }
 }
 
@@ -95,8 +85,15 @@ export function krrRows(world: World, settings: KrrSettings = { ...KRR_SIMPLE_DE
   const history = historyOf(world);
   const now = world.timeMs / 1000;
   const rows: KrrRow[] = [];
-  for (const key of Object.keys(history.workloads).sort()) {
-    const w = history.workloads[key];
+  const byWorkload = new Map<string, { namespace: string; name: string; pods: [string, KrrPodSeries][] }>();
+  for (const entry of history.series) {
+    const key = `${entry[1].namespace}/${entry[1].workload}`;
+    let w = byWorkload.get(key);
+    if (!w) byWorkload.set(key, (w = { namespace: entry[1].namespace, name: entry[1].workload, pods: [] }));
+    w.pods.push(entry);
+  }
+  for (const key of [...byWorkload.keys()].sort()) {
+    const w = byWorkload.get(key)!;
     const d = world.deployments.get(w.name);
     if (!d || d.namespace !== w.namespace) continue;
     const containers = d.template.containers;
@@ -109,8 +106,7 @@ export function krrRows(world: World, settings: KrrSettings = { ...KRR_SIMPLE_DE
       const cpuByPod: Record<string, number[]> = {};
       const memByPod: Record<string, number[]> = {};
       let points = 0;
-      for (const pod of Object.keys(w.pods).sort()) {
-        const s = w.pods[pod];
+      for (const [pod, s] of w.pods.slice().sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
         const cpu = s.t.map((t, i) => ({ t, v: s.cpu[i] * cpuShare }));
         const mem = s.t.map((t, i) => ({ t, v: s.mem[i] * memShare }));
         cpuByPod[pod] = samplesAtStep(cpu, now, settings);
@@ -123,7 +119,7 @@ export function krrRows(world: World, settings: KrrSettings = { ...KRR_SIMPLE_DE
           {
             namespace: w.namespace,
             name: w.name,
-            kind: w.kind,
+            kind: 'Deployment',
             container: c.name,
             cpuSamplesMillisByPod: cpuByPod,
             memorySamplesMiBByPod: memByPod,

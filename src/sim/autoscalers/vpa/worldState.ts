@@ -72,7 +72,7 @@ export const VPA_CHART_POINTS = 720;
 export function vpaState(world: World): VpaWorldState {
   let s = world.autoscalers[VPA_STATE_KEY] as VpaWorldState | undefined;
   if (!s) {
-    s = { objects: {}, ooms: {}, krr: { workloads: {}, lastSampleMs: -1 } };
+    s = { objects: {}, ooms: {}, krr: { series: new Map(), lastSampleMs: -1 } };
     world.autoscalers[VPA_STATE_KEY] = s;
   }
   return s;
