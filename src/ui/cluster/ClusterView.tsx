@@ -37,6 +37,7 @@ const DRAG_THRESHOLD_PX = 4;
 /** Re-layout at most ~15 times a second while the sim plays. */
 const LAYOUT_INTERVAL_MS = 66;
 const EDGE_PX = 40;
+const EMPTY_WORKLOADS = new Map<string, string>();
 
 const ClusterGrid = memo(function ClusterGrid() {
   const { t } = useTranslation();
@@ -112,7 +113,14 @@ const ClusterGrid = memo(function ClusterGrid() {
     if (!frame.current) frame.current = requestAnimationFrame(draw);
   }, [draw]);
 
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  useEffect(
+    () => () => {
+      // Reset too: StrictMode unmounts and remounts, and a stale id would block every later draw.
+      cancelAnimationFrame(frame.current);
+      frame.current = 0;
+    },
+    [],
+  );
 
   // Backing store follows the element size and the screen's pixel ratio.
   useLayoutEffect(() => {
@@ -159,6 +167,19 @@ const ClusterGrid = memo(function ClusterGrid() {
   }, [layout, clampPan, requestDraw]);
 
   useEffect(() => requestDraw(), [selection, requestDraw]);
+
+  // A theme switch changes CSS variables without a new sim version: re-read them and redraw.
+  useEffect(() => {
+    if (typeof MutationObserver === 'undefined') return;
+    const observer = new MutationObserver(() => {
+      const el = containerRef.current;
+      if (!el) return;
+      theme.current = canvasThemeFor((name) => getComputedStyle(el).getPropertyValue(name));
+      requestDraw();
+    });
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
+    return () => observer.disconnect();
+  }, [requestDraw]);
 
   // Scroll a selection made elsewhere (details panel, console) into view.
   useEffect(() => {
@@ -289,40 +310,33 @@ const ClusterGrid = memo(function ClusterGrid() {
   }, [layout]);
 
   return (
-    <div
-      className="cluster-view"
-      data-testid="cluster-view"
-      data-nodes={counts.nodes}
-      data-pods={counts.pods}
-      data-pending={counts.pending}
-      ref={containerRef}
-    >
-      <canvas
-        ref={canvasRef}
-        className="cluster-canvas"
-        role="img"
-        tabIndex={0}
-        aria-label={t('cluster.grid.ariaLabel', counts)}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={() => (drag.current = null)}
-        onPointerLeave={onPointerLeave}
-        onKeyDown={onKeyDown}
-        style={{ cursor: hover?.hit && hover.hit.kind !== 'group' ? 'pointer' : 'grab' }}
+    <div className="cluster-view" data-testid="cluster-view" data-nodes={counts.nodes} data-pods={counts.pods} data-pending={counts.pending}>
+      <GridToolbar
+        colorBy={colorBy}
+        onColorBy={setColorBy}
+        zoom={layout?.zoom ?? zoom}
+        onZoom={(z) => zoomAt(z, size.width / 2, size.height / 3)}
+        onFit={fit}
+        workloads={layout?.workloadColors ?? EMPTY_WORKLOADS}
       />
-      {!world && <div className="cluster-empty">{t('cluster.grid.empty')}</div>}
-      {layout && (
-        <GridToolbar
-          colorBy={colorBy}
-          onColorBy={setColorBy}
-          zoom={layout.zoom}
-          onZoom={(z) => zoomAt(z, size.width / 2, size.height / 3)}
-          onFit={fit}
-          workloads={layout.workloadColors}
+      <div className="cluster-stage" ref={containerRef}>
+        <canvas
+          ref={canvasRef}
+          className="cluster-canvas"
+          role="img"
+          tabIndex={0}
+          aria-label={t('cluster.grid.ariaLabel', counts)}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={() => (drag.current = null)}
+          onPointerLeave={onPointerLeave}
+          onKeyDown={onKeyDown}
+          style={{ cursor: hover?.hit && hover.hit.kind !== 'group' ? 'pointer' : 'grab' }}
         />
-      )}
-      {hover && world && !drag.current && <GridTooltip world={world} hit={hover.hit} x={hover.x} y={hover.y} bounds={size} />}
+        {!world && <div className="cluster-empty">{t('cluster.grid.empty')}</div>}
+        {hover && world && !drag.current && <GridTooltip world={world} hit={hover.hit} x={hover.x} y={hover.y} bounds={size} />}
+      </div>
     </div>
   );
 });

@@ -21,6 +21,7 @@ export function GridToolbar({ colorBy, onColorBy, zoom, onZoom, onFit, workloads
   return (
     <>
       <div className="cluster-toolbar" role="toolbar" aria-label={t('cluster.grid.toolbar')}>
+        <span className="cluster-toolbar-hint">{t('cluster.grid.hint')}</span>
         <label>
           {t('cluster.grid.colorBy')}{' '}
           <select aria-label={t('cluster.grid.colorBy')} value={colorBy} onChange={(e) => onColorBy(e.target.value as ColorBy)}>
