@@ -307,6 +307,30 @@ describe('prometheus trigger on the playground series', () => {
   });
 });
 
+describe('rabbitmq trigger', () => {
+  it('scales the consumer on ready + unacked messages and shows the value on the HPA', () => {
+    const world = createWorld(scenario(), [
+      deployment('consumer', 0, '100m', '64Mi'),
+      scaledObject('consumer', 'consumer', {
+        pollingInterval: 10,
+        maxReplicaCount: 5,
+        triggers: [{ type: 'rabbitmq', metadata: { queueName: 'jobs', mode: 'QueueLength', value: '50' } }],
+      }),
+    ]);
+    installQueues(world, [
+      { name: 'jobs', type: 'rabbitmq', producer: [{ atMs: 0, ratePerSecond: 0, rampMs: 0 }], consumer: { deployment: 'consumer', messagesPerSecondPerPod: 2, concurrencyPerPod: 1, cpuPerMessageMillis: 0 }, initialMessages: 400 },
+    ]);
+    run(world, 60);
+    expect(kedaState(world).objects['default/consumer'].transitions[0]).toMatchObject({ from: 0, to: 1 });
+    expect(world.deployments.get('consumer')!.replicas).toBe(5);
+    expect(runView(world, ['kubectl', 'get', 'hpa']).output).toMatch(/keda-hpa-consumer\s+Deployment\/consumer\s+\d+m?\/50 \(avg\)\s+1\s+5\s+5/);
+    run(world, 400);
+    const q = kedaState(world).queues.jobs;
+    expect(q.visible + q.inFlight).toBe(0);
+    expect(world.deployments.get('consumer')!.replicas).toBe(0);
+  });
+});
+
 describe('fallback through the metrics adapter', () => {
   it('serves target × fallback replicas once failures pass failureThreshold, and the HPA follows', () => {
     const world = createWorld(scenario(), [
