@@ -150,6 +150,26 @@ describe('Cluster Autoscaler controller in the engine', () => {
     expect(runningPodsOf(w, 'nginx-to-scaleout')).toBe(15);
   });
 
+  it('reads the priority expander ConfigMap from kube-system', () => {
+    const groups = [
+      nodeGroup({ tags: AUTO_DISCOVERY_TAGS }),
+      nodeGroup({ name: 'ng2', instanceTypes: ['m5.large'], minSize: 0, desiredCapacity: 0, tags: AUTO_DISCOVERY_TAGS }),
+    ];
+    const priorities: ManifestDoc = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'cluster-autoscaler-priority-expander', namespace: 'kube-system' },
+      data: { priorities: '10:\n  - .*-ng2-.*\n1:\n  - .*\n' },
+    };
+    const flags = SEED_CA_FLAGS.map((f) => (f.startsWith('--expander=') ? '--expander=priority,least-waste' : f));
+    const w = createWorld(scenario({ nodeGroups: groups }), [priorities, caDeployment(flags), nginxToScaleout(15)]);
+    runChecked(w, 200);
+    expect(w.nodeGroups.get('ng1')!.desiredCapacity).toBe(3);
+    expect(w.nodeGroups.get('ng2')!.desiredCapacity).toBeGreaterThanOrEqual(1);
+    expect(runningPodsOf(w, 'nginx-to-scaleout')).toBe(15);
+    expect(caState(w)!.why.lastScaleUp!.lines.join('\n')).toMatch(/expander priority: highest priority 10/);
+  });
+
   it('keeps the why-panel explanations: the scale-up plan and each node against the threshold', () => {
     const w = world();
     runChecked(w, 60);
