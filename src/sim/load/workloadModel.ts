@@ -3,8 +3,7 @@ import { emitEvent } from '../core/world';
 import { sendPod } from '../lifecycle/apply';
 
 /**
- * What a pod's own code does, apart from the requests a load sends it (docs/load-model.md,
- * "Workload model"):
+ * What a pod's own code does, apart from the requests a load sends it (docs/vpa.md, "Workload model"):
  * - CPU: a constant demand per pod, e.g. the VPA hamster's `timeout 0.5s yes; sleep 0.5s` loop
  *   (about 500m), capped like any work by the pod's CPU limit or its node's allocatable CPU;
  * - memory: a working set at rest, plus what in-flight requests hold (loadModel.ts), plus an

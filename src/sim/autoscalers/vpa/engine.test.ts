@@ -164,3 +164,17 @@ describe('the VerticalPodAutoscaler kind', () => {
     for (const p of deploymentPods(world, world.deployments.get('hamster')!)) expect(p.request.cpuMillis).toBe(100);
   });
 });
+
+describe('KRR over php-apache (examples/php-apache.yaml), cross-checked with the trace', () => {
+  it('recommends the p95 of the usage the trace shows, floors memory at 100Mi and leaves the CPU limit unset', () => {
+    const { world, trace } = run('php-apache.yaml', 1_800_000);
+    const row = krrRows(world).find((r) => r.name === 'php-apache')!;
+    expect(row.info).toEqual([]);
+    const usage = trace.samples.map((s) => s.workloads['php-apache']?.cpuUsageMillis ?? 0).sort((a, b) => a - b);
+    const p95 = usage[Math.floor(0.95 * (usage.length - 1))];
+    expect(Math.abs((row.cpuRequests.recommended as number) - p95) / p95).toBeLessThan(0.05);
+    expect(row.cpuRequests.current).toBe(200);
+    expect(row.cpuLimits).toMatchObject({ current: 500, recommended: null });
+    expect(row.memoryRequests.recommended).toBe(100);
+  });
+});
