@@ -23,12 +23,12 @@ test('php-apache: play, drag Load up, and the HPA adds replicas (status, chart, 
   await expect
     .poll(async () => (await a.workloadReplicas('php-apache')).replicas, { timeout: 40_000, message: 'replicas in the status line' })
     .toBeGreaterThan(1);
+  // The grid (a canvas) states its pod count in its accessible name: the new replicas are in it.
+  await expect.poll(podsInGrid, { message: 'pods in the grid' }).toBeGreaterThan(podsBefore);
   await page.getByRole('button', { name: /Pause/ }).click();
 
   // The chart legend shows the latest value of each series.
   await expect(page.getByTestId('chart-replicas').locator('.legend')).toContainText(/php-apache current ([2-9]|1\d)/);
-  // The grid (a canvas) states its pod count in its accessible name: the new replicas are in it.
-  await expect.poll(podsInGrid, { message: 'pods in the grid' }).toBeGreaterThan(podsBefore);
   // The HPA sliders come alive once an HPA exists.
   await expect(page.getByRole('slider', { name: 'HPA max', exact: true })).toBeEnabled();
   expect(errors).toEqual([]);

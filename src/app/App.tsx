@@ -48,11 +48,13 @@ export function App() {
   useEffect(() => {
     // Runs once: StrictMode's second mount finds the session and keeps it.
     let cancelled = false;
-    const outcome = startupOnce(window.location.hash);
-    setNotice(outcome.notice);
     const done = () => !cancelled && setReady(true);
-    if (outcome.replayToMs > 0) void replayTo(outcome.replayToMs).then(done);
-    else done();
+    void startupOnce(window.location.hash).then((outcome) => {
+      if (cancelled) return;
+      setNotice(outcome.notice);
+      if (outcome.replayToMs > 0) void replayTo(outcome.replayToMs).then(done);
+      else done();
+    });
     return () => {
       cancelled = true;
     };

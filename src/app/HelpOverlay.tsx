@@ -12,8 +12,8 @@ const KEYS: [string, string][] = [
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={onClose}>
-      <div className="overlay-card" onClick={(e) => e.stopPropagation()}>
+    <div className="help-overlay" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={onClose}>
+      <div className="help-card" onClick={(e) => e.stopPropagation()}>
         <h2 id="help-title">{t('help.title')}</h2>
         <table>
           <tbody>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../store/playgroundStore';
 import { LANGUAGES, setLanguage, type Language } from '../ui/i18n';
 import { PlaybackControls } from '../ui/controls/PlaybackControls';
-import { exampleScenarios } from './scenarios';
+import { exampleScenarios } from './exampleList';
 import { openExample } from './runLoader';
 import { writeHashNow } from './share/useHashSync';
 import { ExportMenu } from './ExportMenu';
@@ -23,7 +23,7 @@ export function TopBar({ theme, onTheme, onHelp, onErrors }: Props) {
   const known = exampleScenarios.some((e) => e.id === scenarioName);
 
   const copyLink = async () => {
-    writeHashNow();
+    await writeHashNow();
     const url = window.location.href;
     try {
       await navigator.clipboard.writeText(url);
@@ -44,8 +44,7 @@ export function TopBar({ theme, onTheme, onHelp, onErrors }: Props) {
           data-testid="scenario-picker"
           value={known ? scenarioName : ''}
           onChange={(e) => {
-            const r = openExample(e.target.value);
-            onErrors(r.ok ? [] : r.errors);
+            void openExample(e.target.value).then((r) => onErrors(r.ok ? [] : r.errors));
           }}
         >
           {!known && <option value="">{scenarioName || '—'}</option>}

@@ -2,6 +2,7 @@ import LZString from 'lz-string';
 import { decodeShareHash, encodeShareHash } from '../../scenario/urlCodec';
 import { parseCommandLine } from '../../scenario/commandLine';
 import type { TimedCommand } from '../../sim/core/commands';
+import { hashParam, hasRunHash } from './hashParams';
 
 /**
  * The app's share link: src/scenario's "#s=…" (scenario text, seed, command log as typed) plus
@@ -42,11 +43,7 @@ export function encodeRunHash(run: SharedRun): string {
   return hash;
 }
 
-function param(hash: string, key: string): string | undefined {
-  const body = hash.startsWith('#') ? hash.slice(1) : hash;
-  for (const part of body.split('&')) if (part.startsWith(`${key}=`)) return part.slice(key.length + 1);
-  return undefined;
-}
+const param = hashParam;
 
 function isTimedCommand(v: unknown): v is TimedCommand {
   if (v === null || typeof v !== 'object') return false;
@@ -54,9 +51,7 @@ function isTimedCommand(v: unknown): v is TimedCommand {
   return typeof c.atMs === 'number' && typeof c.input === 'string' && typeof c.command === 'object' && c.command !== null && typeof c.command.type === 'string';
 }
 
-export function hasRunHash(hash: string): boolean {
-  return param(hash, 's') !== undefined;
-}
+export { hasRunHash };
 
 /** Never throws: a damaged or newer link is a reason to show, not a crash. */
 export function decodeRunHash(hash: string): OpenLinkResult {

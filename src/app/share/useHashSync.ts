@@ -1,17 +1,17 @@
 import { useEffect } from 'react';
 import { usePlayground } from '../../store/playgroundStore';
 import { saveAutosave } from './autosave';
-import { encodeRunHash } from './shareLink';
 
-/** The current run as a link (scenario, seed, log, now). */
-export function currentRunHash(): string | null {
+/** The current run as a link (scenario, seed, log, now); the encoder loads with the validators. */
+export async function currentRunHash(): Promise<string | null> {
+  const { encodeRunHash } = await import('../scenarioLoading');
   const { session, scenario } = usePlayground.getState();
   if (!session || !scenario) return null;
   return encodeRunHash({ scenario: scenario.text, seed: session.spec.seed, log: session.log, timeMs: session.world.timeMs });
 }
 
-export function writeHashNow(): string | null {
-  const hash = currentRunHash();
+export async function writeHashNow(): Promise<string | null> {
+  const hash = await currentRunHash();
   if (hash && hash !== window.location.hash) window.history.replaceState(null, '', hash);
   return hash;
 }
@@ -30,7 +30,7 @@ export function useHashSync(enabled: boolean): void {
       const key = `${scenario.text.length}:${session.log.length}:${Math.floor(session.world.timeMs / 1000)}`;
       if (key === lastKey) return;
       lastKey = key;
-      writeHashNow();
+      void writeHashNow();
     }, 1000);
     const unsubscribe = usePlayground.subscribe((s, prev) => {
       if (s.scenario && s.scenario !== prev.scenario) saveAutosave({ text: s.scenario.text, file: s.scenario.file });

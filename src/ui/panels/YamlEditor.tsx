@@ -7,6 +7,7 @@ import { usePlayground } from '../../store/playgroundStore';
 import { loadScenario } from '../../scenario/loadScenario';
 import { openScenarioText } from '../../app/runLoader';
 import { offsetOf, useYamlDraft } from './yamlDraft';
+import { yamlHighlight } from './yamlHighlight';
 
 /**
  * CodeMirror 6 on the scenario file (lazy-loaded: it is the heaviest part of the UI). Apply checks
@@ -29,6 +30,7 @@ export default function YamlEditor() {
       extensions: [
         basicSetup,
         yaml(),
+        yamlHighlight,
         lintGutter(),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) useYamlDraft.getState().setDraft(u.state.doc.toString());
@@ -65,7 +67,7 @@ export default function YamlEditor() {
     view.dispatch(setDiagnostics(view.state, diagnostics));
   }, [errors]);
 
-  const apply = () => {
+  const apply = async () => {
     const view = viewRef.current;
     const text = view ? view.state.doc.toString() : (draft ?? '');
     const checked = loadScenario(text, file);
@@ -73,7 +75,7 @@ export default function YamlEditor() {
       useYamlDraft.getState().setResult(checked.errors, t('yaml.errors', { count: checked.errors.length }));
       return;
     }
-    const opened = openScenarioText(text, file);
+    const opened = await openScenarioText(text, file);
     if (opened.ok) {
       useYamlDraft.getState().setDraft(null);
       useYamlDraft.getState().setResult([], t('yaml.applied'));
@@ -97,7 +99,7 @@ export default function YamlEditor() {
   return (
     <div className="yaml-panel">
       <div className="yaml-toolbar">
-        <button type="button" className="primary" onClick={apply} data-testid="yaml-apply">
+        <button type="button" className="primary" onClick={() => void apply()} data-testid="yaml-apply">
           {t('yaml.apply')}
         </button>
         <button type="button" onClick={reset}>

@@ -1,0 +1,111 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { expect, test, type Page } from '@playwright/test';
+import { encodeShareHash } from '../src/scenario/urlCodec';
+import { app } from './helpers';
+
+/**
+ * Prints PERF lines (no timing assertions): frame time at 200 nodes / 5,000 pods playing at 60×,
+ * long tasks while dragging a slider, and the initial bundle's gzip size.
+ */
+const BIG = `apiVersion: playground/v1alpha1
+kind: Scenario
+metadata: {name: perf-200-nodes}
+spec:
+  seed: 1
+  duration: 2h
+  region: ap-northeast-2
+  nodeGroups:
+    - {name: ng1, instanceType: m5.4xlarge, minSize: 200, maxSize: 200, desiredCapacity: 200}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: 5000
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+        - name: web
+          image: nginx
+          resources: {requests: {cpu: 100m, memory: 128Mi}}
+`;
+
+async function frameStats(page: Page, ms: number): Promise<{ median: number; p95: number; frames: number }> {
+  return page.evaluate(
+    (duration) =>
+      new Promise<{ median: number; p95: number; frames: number }>((resolve) => {
+        const deltas: number[] = [];
+        let last = performance.now();
+        const start = last;
+        const tick = (now: number) => {
+          deltas.push(now - last);
+          last = now;
+          if (now - start < duration) requestAnimationFrame(tick);
+          else {
+            deltas.sort((a, b) => a - b);
+            resolve({ median: deltas[Math.floor(deltas.length / 2)], p95: deltas[Math.floor(deltas.length * 0.95)], frames: deltas.length });
+          }
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
+}
+
+test('PERF: 200 nodes / 5,000 pods at 60×, slider drag, bundle size', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`/${encodeShareHash({ scenario: BIG, seed: 1, commands: [] })}`);
+  const a = app(page);
+  await expect(page.getByTestId('workload-web')).toBeVisible({ timeout: 30_000 });
+  await a.setSpeed(60);
+  await page.getByRole('button', { name: /Play/ }).click();
+  await expect(page.getByTestId('pods')).toContainText(/5\d{3} running/, { timeout: 60_000 });
+  const status = await page.getByTestId('status').textContent();
+  const f60 = await frameStats(page, 6000);
+  const simBefore = await a.simSeconds();
+  await page.waitForTimeout(3000);
+  const simRate = ((await a.simSeconds()) - simBefore) / 3;
+  console.log(`PERF frame@60x 200nodes/5000pods: median ${f60.median.toFixed(1)} ms, p95 ${f60.p95.toFixed(1)} ms, ${f60.frames} frames in 6 s; sim speed achieved ${simRate.toFixed(1)}x (${status})`);
+
+  // Long tasks while dragging the Replicas slider, sim still playing.
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  const slider = page.getByRole('slider', { name: 'Replicas', exact: true });
+  const box = (await slider.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 0; i <= 30; i++) {
+    await page.mouse.move(box.x + box.width * (0.5 - i * 0.01), box.y + box.height / 2);
+    await page.waitForTimeout(30);
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(1500);
+  const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const over50 = longTasks.filter((d) => d > 50);
+  console.log(`PERF long tasks while dragging Replicas (playing at 60x): ${longTasks.length} long tasks, ${over50.length} over 50 ms, max ${Math.max(0, ...longTasks).toFixed(0)} ms`);
+
+  await a.setSpeed(1000);
+  const f1000 = await frameStats(page, 4000);
+  const before1000 = await a.simSeconds();
+  await page.waitForTimeout(3000);
+  console.log(`PERF frame@1000x: median ${f1000.median.toFixed(1)} ms, p95 ${f1000.p95.toFixed(1)} ms; sim speed achieved ${(((await a.simSeconds()) - before1000) / 3).toFixed(0)}x`);
+  await page.getByRole('button', { name: /Pause/ }).click();
+
+  // Initial bundle: what index.html loads before any lazy chunk.
+  if (existsSync('dist/index.html')) {
+    const html = readFileSync('dist/index.html', 'utf8');
+    const refs = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+    let initial = 0;
+    for (const r of refs) initial += gzipSync(readFileSync(`dist/${r}`)).length;
+    console.log(`PERF bundle initial gzip: ${(initial / 1024).toFixed(1)} KB (${refs.join(', ')})`);
+  }
+});

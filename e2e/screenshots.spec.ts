@@ -1,0 +1,52 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { app } from './helpers';
+
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+];
+
+/** A moment worth looking at: php-apache under load with an HPA scaling it out. */
+async function busyScene(page: import('@playwright/test').Page) {
+  await page.goto('/');
+  const a = app(page);
+  await a.pickScenario('php-apache');
+  await a.run('kubectl autoscale deployment php-apache --cpu-percent=50 --min=1 --max=10');
+  await page.getByRole('slider', { name: 'Load', exact: true }).fill('12');
+  await a.setSpeed(100);
+  await page.getByRole('button', { name: /Play/ }).click();
+  await expect.poll(() => a.simSeconds(), { timeout: 30_000 }).toBeGreaterThan(300);
+  await page.getByRole('button', { name: /Pause/ }).click();
+  await a.run('kubectl get hpa');
+}
+
+for (const size of SIZES) {
+  test(`screenshots at ${size.width}×${size.height}`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await busyScene(page);
+    mkdirSync('test-results/screenshots', { recursive: true });
+    const base = `test-results/screenshots/${size.width}x${size.height}`;
+    await page.screenshot({ path: `${base}-dark.png` });
+    if (size.width === 1920) copyFileSync(`${base}-dark.png`, 'docs/screenshot.png');
+
+    await page.getByRole('tab', { name: 'Statecharts' }).click();
+    await expect(page.getByTestId('statechart-hpa')).toBeVisible({ timeout: 15_000 });
+    await page.screenshot({ path: `${base}-statecharts.png` });
+    await page.getByRole('tab', { name: 'Why' }).click();
+    await page.screenshot({ path: `${base}-why.png` });
+    await page.getByRole('tab', { name: 'YAML' }).click();
+    await expect(page.getByTestId('yaml-editor')).toBeVisible({ timeout: 15_000 });
+    await page.screenshot({ path: `${base}-yaml.png` });
+
+    await page.getByRole('button', { name: 'Theme', exact: true }).click();
+    await page.getByRole('tab', { name: 'Events' }).click();
+    await page.getByLabel('Language').selectOption('ko');
+    await expect(page.getByRole('button', { name: /재생/ })).toBeVisible();
+    // Hover a chart: the crosshair and values show on every panel.
+    const plot = page.getByTestId('chart-replicas').locator('svg.overlay');
+    const box = await plot.boundingBox();
+    if (box) await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+    await page.screenshot({ path: `${base}-light-ko.png` });
+  });
+}

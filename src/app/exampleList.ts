@@ -1,0 +1,9 @@
+/** The example scenarios shipped in examples/, bundled as text (parsing them is lazy: see scenarioLoading.ts). */
+const files = import.meta.glob<string>('../../examples/*.yaml', { query: '?raw', import: 'default', eager: true });
+
+export const exampleScenarios: { id: string; file: string; text: string }[] = Object.entries(files)
+  .map(([path, text]) => {
+    const file = path.split('/').pop()!;
+    return { id: file.replace(/\.yaml$/, ''), file: `examples/${file}`, text };
+  })
+  .sort((a, b) => a.id.localeCompare(b.id));
