@@ -12,6 +12,7 @@ import { enterPodState } from './lifecycle/apply';
 import { schedulePendingPods } from './cluster/scheduling/scheduler';
 import { syncWorkloads } from './cluster/workloads';
 import { kindByManifest } from './resources/registry';
+import { installQueues } from './autoscalers/keda/kedaModule';
 
 /** How long the cluster existed before the scenario starts (ages in kubectl output count from it). */
 const CLUSTER_AGE_MS = 2 * 3600_000;
@@ -64,6 +65,7 @@ export function createWorld(spec: ScenarioSpec, manifests: ManifestDoc[]): World
   const result = applyCommand(world, { type: 'apply', manifests: supported });
   world.commands.push({ t: 0, input: 'kubectl apply -f scenario.yaml', ok: result.ok, output: result.output });
   for (const load of spec.load) world.loads.set(load.target, { ...load });
+  installQueues(world, spec.queues);
   world.readyVersion++;
   for (const cmd of spec.timeline) enqueueCommand(world, cmd);
   scheduleControllers(world, allControllers);

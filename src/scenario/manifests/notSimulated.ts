@@ -12,6 +12,9 @@ const resourceNames: FieldTree = { cpu: true, memory: true };
 const container: FieldTree = {
   name: true,
   image: true,
+  // Read as flags by the autoscalers the playground runs as pods (cluster-autoscaler, CPA).
+  command: true,
+  args: true,
   resources: { requests: resourceNames, limits: resourceNames },
   // The probe's handler always succeeds in the playground; its timing delays readiness.
   readinessProbe: { initialDelaySeconds: true, periodSeconds: true, successThreshold: true, httpGet: true, tcpSocket: true, exec: true, grpc: true },
@@ -24,6 +27,7 @@ export const podSpecTree: FieldTree = {
   affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: true } },
   tolerations: true,
   priority: true,
+  priorityClassName: true,
   terminationGracePeriodSeconds: true,
 };
 

@@ -2,6 +2,7 @@ import { nextFloat } from '../core/rng';
 import type { Node, NodeGroup, World } from '../core/types';
 import { emitEvent, log } from '../core/world';
 import { launchNode, nodeIsLive, terminateNode } from './nodes';
+import { sendNode } from '../lifecycle/apply';
 
 /**
  * An EKS managed node group is an EC2 Auto Scaling group: it keeps as many instances as its
@@ -63,7 +64,9 @@ export function reconcileNodeGroups(world: World): void {
         inZone.sort((a, b) => billing(b) - billing(a) || (nextFloat(world.rng) < 0.5 ? -1 : 1));
         const victim = inZone[0];
         live.splice(live.indexOf(victim), 1);
-        terminateNode(world, victim);
+        // EKS managed node groups cordon and drain an instance before the ASG terminates it.
+        victim.terminateWhenDrained = true;
+        if (!sendNode(world, victim, 'DRAIN')) terminateNode(world, victim);
         emitEvent(world, {
           kind: 'Node',
           name: victim.name,

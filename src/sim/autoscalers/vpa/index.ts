@@ -4,7 +4,7 @@
  */
 import type { World } from '../../core/types';
 import { oomObservers } from '../../load/workloadModel';
-import { registerManifestValidator } from '../../../scenario/manifests/validators';
+import { registerManifestValidator } from '../../resources/manifestValidators';
 import type { AutoscalerModule } from '../module';
 import { admitVpaPod } from './admissionHook';
 import { KRR_STEP_MS, sampleKrrHistory } from './krrHistory';

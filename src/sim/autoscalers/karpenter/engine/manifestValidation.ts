@@ -1,4 +1,4 @@
-import { registerManifestValidator, type ManifestIssue } from '../../../../scenario/manifests/validators';
+import { registerManifestValidator, type ManifestIssue } from '../../../resources/manifestValidators';
 import { parseKarpenterManifest } from '../manifests';
 
 /**
