@@ -79,6 +79,9 @@ test('PERF: 200 nodes / 5,000 pods at 60×, slider drag, bundle size', async ({ 
       for (const e of list.getEntries()) w.__longTasks.push(e.duration);
     }).observe({ type: 'longtask', buffered: false });
   });
+  await page.waitForTimeout(3000);
+  const idle = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+  console.log(`PERF long tasks playing at 60x without input (3 s baseline): ${idle.length}, ${idle.filter((d) => d > 50).length} over 50 ms, max ${Math.max(0, ...idle).toFixed(0)} ms`);
   const slider = page.getByRole('slider', { name: 'Replicas', exact: true });
   const box = (await slider.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
