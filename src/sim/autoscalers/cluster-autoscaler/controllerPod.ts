@@ -21,10 +21,22 @@ export function imageIs(image: string, repository: string): boolean {
   return lastSegment.split(':')[0] === repository;
 }
 
+/** Image repositories per container, cached per container spec (specs are replaced, never mutated). */
+const repositoryCache = new WeakMap<ContainerSpec, string>();
+
+function repositoryOf(c: ContainerSpec): string {
+  let r = repositoryCache.get(c);
+  if (r === undefined) {
+    r = (c.image.split('@')[0].split('/').pop() ?? '').split(':')[0];
+    repositoryCache.set(c, r);
+  }
+  return r;
+}
+
 export function deploymentsRunningImage(world: World, repository: string): ControllerDeployment[] {
   const out: ControllerDeployment[] = [];
   for (const deployment of world.deployments.values()) {
-    const container = deployment.template.containers.find((c) => imageIs(c.image, repository));
+    const container = deployment.template.containers.find((c) => repositoryOf(c) === repository);
     if (container) out.push({ deployment, container, argv: [...container.command, ...container.args] });
   }
   return out;

@@ -61,10 +61,11 @@ export function syncHpa(world: World, record: HpaRecord): void {
   const namespace = hpa.metadata.namespace ?? 'default';
   const ref = hpa.spec.scaleTargetRef;
   const target = ref.kind === 'Deployment' ? world.deployments.get(ref.name) : undefined;
+  const pods = target ? deploymentPods(world, target) : [];
   const scale = target
     ? {
         specReplicas: target.replicas,
-        statusReplicas: deploymentPods(world, target).filter(podIsActive).length,
+        statusReplicas: pods.filter(podIsActive).length,
         selector: selectorText(target.template.labels),
       }
     : { error: `deployments/scale.apps "${ref.name}" not found` };
@@ -73,7 +74,7 @@ export function syncHpa(world: World, record: HpaRecord): void {
     state: record.state,
     nowSeconds: now,
     scale,
-    metrics: target ? worldMetricsClient(world, target, namespace) : worldMetricsClient(world, { name: ref.name, template: { labels: {} } } as never, namespace),
+    metrics: target ? worldMetricsClient(world, target, namespace, pods) : worldMetricsClient(world, { name: ref.name, template: { labels: {} } } as never, namespace),
     config: DEFAULT_HPA_CONTROLLER_CONFIG,
   });
   record.state = out.state;

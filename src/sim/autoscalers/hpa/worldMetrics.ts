@@ -90,8 +90,13 @@ function sampleMilliOf(pod: Pod, resource: string, container?: string): number |
   return undefined;
 }
 
-export function worldMetricsClient(world: World, target: Deployment, namespace: string): HpaMetricsClient {
-  const pods = deploymentPods(world, target).filter((p) => p.namespace === namespace);
+export function worldMetricsClient(
+  world: World,
+  target: Deployment,
+  namespace: string,
+  targetPods: Pod[] = deploymentPods(world, target),
+): HpaMetricsClient {
+  const pods = targetPods.filter((p) => p.namespace === namespace);
   const loadState = () => {
     for (const load of world.loads.values()) {
       const svc = world.services.get(load.target);
