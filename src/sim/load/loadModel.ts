@@ -1,5 +1,6 @@
 import type { LoadSpec, LoadState, Pod, World } from '../core/types';
 import { stepBusyPods, workloadIndex } from './workloadModel';
+import { loadByDeployment } from './targets';
 
 /**
  * Traffic enters through a Service and is spread evenly over its Ready pods (kube-proxy picks
@@ -147,22 +148,6 @@ function setLatency(state: LoadState, meanSeconds: number, serviceSeconds: numbe
   state.p95LatencyMs = (serviceSeconds + queueing * Math.log(20)) * 1000;
 }
 
-/** Which load (if any) sends traffic to each Deployment, through a Service of the load's name. */
-function loadByDeployment(world: World): Map<string, LoadSpec> {
-  const out = new Map<string, LoadSpec>();
-  for (const load of world.loads.values()) {
-    const svc = world.services.get(load.target);
-    if (!svc) {
-      out.set(load.target, load);
-      continue;
-    }
-    for (const d of world.deployments.values()) {
-      const labels = d.template.labels;
-      if (Object.entries(svc.selector).every(([k, v]) => labels[k] === v)) out.set(d.name, load);
-    }
-  }
-  return out;
-}
 
 /**
  * Which Ready pods each load reaches. Derived data, rebuilt only when a pod becomes or stops being

@@ -1,6 +1,7 @@
 import type { ContainerSpec, LoadSpec, Node, Pod, World } from '../core/types';
 import { emitEvent } from '../core/world';
 import { sendPod } from '../lifecycle/apply';
+import { loadByDeployment } from './targets';
 
 /**
  * What a pod's own code does, apart from the requests a load sends it (docs/vpa.md, "Workload model"):
@@ -79,22 +80,6 @@ export function workingSetAtRestMiB(world: World, pod: Pod, load: LoadSpec | und
   return base + (leak * Math.max(0, nowMs - containerStartMs(pod, nowMs))) / 3_600_000;
 }
 
-/** Which load describes each Deployment's pods: through a Service of the load's name, or the Deployment itself. */
-function loadsByDeployment(world: World): Map<string, LoadSpec> {
-  const out = new Map<string, LoadSpec>();
-  for (const load of world.loads.values()) {
-    const svc = world.services.get(load.target);
-    if (!svc) {
-      out.set(load.target, load);
-      continue;
-    }
-    for (const d of world.deployments.values()) {
-      const labels = d.template.labels;
-      if (Object.entries(svc.selector).every(([k, v]) => labels[k] === v)) out.set(d.name, load);
-    }
-  }
-  return out;
-}
 
 /** Ready pods with a constant CPU demand and the rate each burns, parallel arrays. */
 export interface BusyPods {
@@ -114,7 +99,7 @@ interface WorkloadIndex {
 const indexCache = new WeakMap<World, WorkloadIndex>();
 
 function buildIndex(world: World): WorkloadIndex {
-  const loads = loadsByDeployment(world);
+  const loads = loadByDeployment(world);
   const busy: BusyPods = { pods: [], rates: [] };
   const busyByPod = new Map<string, number>();
   for (const pod of world.pods.values()) {

@@ -9,29 +9,31 @@ export function table(headers: string[], rows: string[][]): string {
   return [line(headers), ...rows.map(line)].join('\n');
 }
 
-/** kubectl's HumanDuration (k8s.io/apimachinery/pkg/util/duration). */
-export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < 0) return '<invalid>';
-  if (seconds < 60 * 2) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 10) {
-    const s = seconds % 60;
-    return s === 0 ? `${minutes}m` : `${minutes}m${s}s`;
-  }
-  if (minutes < 60 * 3) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 8) {
-    const m = minutes % 60;
-    return m === 0 ? `${hours}h` : `${hours}h${m}m`;
-  }
+/** kubectl's HumanDuration (k8s.io/apimachinery/pkg/util/duration), from seconds. */
+export function humanDurationSeconds(totalSeconds: number): string {
+  if (totalSeconds < -1) return '<invalid>';
+  if (totalSeconds < 0) return '0s';
+  const s = Math.floor(totalSeconds);
+  if (s < 120) return `${s}s`;
+  const minutes = Math.floor(s / 60);
+  if (minutes < 10) return s % 60 === 0 ? `${minutes}m` : `${minutes}m${s % 60}s`;
+  if (minutes < 180) return `${minutes}m`;
+  const hours = Math.floor(s / 3600);
+  if (hours < 8) return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`;
   if (hours < 48) return `${hours}h`;
-  if (hours < 24 * 8) {
-    const h = hours % 24;
-    return h === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${h}h`;
-  }
+  if (hours < 24 * 8) return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${hours % 24}h`;
   if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`;
-  return `${Math.floor(hours / 24 / 365)}y`;
+  const years = Math.floor(hours / 24 / 365);
+  if (hours < 24 * 365 * 8) {
+    const days = Math.floor(hours / 24) % 365;
+    return days === 0 ? `${years}y` : `${years}y${days}d`;
+  }
+  return `${years}y`;
+}
+
+/** HumanDuration of a sim-millisecond span. */
+export function humanDuration(ms: number): string {
+  return humanDurationSeconds(ms / 1000);
 }
 
 /** An aligned "Key:  value" block as kubectl describe prints it. */

@@ -4,27 +4,9 @@
  * aligned per level, list items without dashes).
  */
 
-/** kubectl's HumanDuration (k8s.io/apimachinery/pkg/util/duration). */
-export function humanDuration(seconds: number): string {
-  if (seconds < -1) return '<invalid>';
-  if (seconds < 0) return '0s';
-  const s = Math.floor(seconds);
-  if (s < 120) return `${s}s`;
-  const minutes = Math.floor(s / 60);
-  if (minutes < 10) return s % 60 === 0 ? `${minutes}m` : `${minutes}m${s % 60}s`;
-  if (minutes < 180) return `${minutes}m`;
-  const hours = Math.floor(s / 3600);
-  if (hours < 8) return minutes % 60 === 0 ? `${hours}h` : `${hours}h${minutes % 60}m`;
-  if (hours < 48) return `${hours}h`;
-  if (hours < 24 * 8) return hours % 24 === 0 ? `${Math.floor(hours / 24)}d` : `${Math.floor(hours / 24)}d${hours % 24}h`;
-  if (hours < 24 * 365 * 2) return `${Math.floor(hours / 24)}d`;
-  const years = Math.floor(hours / 24 / 365);
-  if (hours < 24 * 365 * 8) {
-    const days = Math.floor(hours / 24) % 365;
-    return days === 0 ? `${years}y` : `${years}y${days}d`;
-  }
-  return `${years}y`;
-}
+import { humanDurationSeconds as humanDuration } from '../../views/format';
+
+export { humanDuration };
 
 /** Columns padded to their widest cell and separated by three spaces, like kubectl's printer. */
 export function formatTable(header: string[], rows: string[][], gap = '   '): string {
