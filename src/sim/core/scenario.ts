@@ -1,22 +1,13 @@
 import type { TimedCommand } from './commands';
-import type { CapacityType, LoadSpec, Taint } from './types';
+import type { LoadSpec, NodeGroup } from './types';
+
+/**
+ * A node group as the scenario declares it: exactly the engine's NodeGroup (an EKS managed node
+ * group / ASG). Zones default to the region's first three; tags drive CA auto-discovery.
+ */
+export type NodeGroupSpec = NodeGroup;
 
 /** The playground's own Scenario document, after validation (src/scenario) and defaulting. */
-export interface NodeGroupSpec {
-  name: string;
-  instanceTypes: string[];
-  capacityType: CapacityType;
-  minSize: number;
-  maxSize: number;
-  desiredCapacity: number;
-  /** Defaults to the region's first three zones. */
-  zones: string[];
-  labels: Record<string, string>;
-  taints: Taint[];
-  /** ASG tags, e.g. k8s.io/cluster-autoscaler/enabled, for CA auto-discovery. */
-  tags: Record<string, string>;
-}
-
 export interface ScenarioSpec {
   name: string;
   seed: number;
