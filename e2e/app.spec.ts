@@ -147,3 +147,33 @@ test('bad YAML shows the error at its line and keeps the running scenario', asyn
   await expect(page.getByTestId('workload-nginx-to-scaleout')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('keyboard and scrubber: space plays, → steps, ← and the scrubber replay to an earlier time, ? shows help', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  const a = app(page);
+  await a.pickScenario('nginx-to-scaleout');
+  await a.setSpeed(60);
+  await page.locator('body').click({ position: { x: 5, y: 700 } });
+  await page.keyboard.press('Space');
+  await expect.poll(() => a.simSeconds(), { timeout: 20_000 }).toBeGreaterThan(90);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: /Play/ })).toBeVisible();
+  const t0 = await a.simSeconds();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => a.simSeconds()).toBe(t0 + 1);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => a.simSeconds()).toBe(t0 - 9);
+  // Back before the 1m scale-up on the timeline: nginx has one replica again.
+  const scrubber = page.getByRole('slider', { name: 'Time', exact: true });
+  await scrubber.focus();
+  for (let i = 0; i < t0 - 50; i++) await scrubber.press('ArrowLeft');
+  await expect.poll(() => a.simSeconds(), { timeout: 15_000 }).toBeLessThan(60);
+  await expect(page.getByTestId('workload-nginx-to-scaleout')).toContainText('replicas 1, desired 1');
+  await page.locator('body').click({ position: { x: 5, y: 700 } });
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -9,6 +9,8 @@ export function app(page: Page) {
     play: page.getByTestId('play'),
     async pickScenario(id: string) {
       await page.getByLabel('Scenario', { exact: true }).selectOption(id);
+      // Scenario parsing loads lazily: wait until the new run is the one on screen.
+      await expect(status).toHaveAttribute('data-scenario', id);
       await expect(status).toContainText('Sim time 0:00');
     },
     async setSpeed(speed: number) {

@@ -15,7 +15,7 @@ export function StatusSummary() {
   const s = useMemo(() => (session ? summarizeWorld(session.world) : null), [session, version]);
   if (!s) return <div role="status" className="status" />;
   return (
-    <div role="status" aria-live="polite" className="status" data-testid="status">
+    <div role="status" aria-live="polite" className="status" data-testid="status" data-scenario={session?.spec.name}>
       <span data-testid="status-time">{t('app.clock')} {formatClock(s.timeMs)}</span>
       <span data-testid="nodes">
         {t('status.nodes')} {s.nodes} ({s.readyNodes} ready{s.launching > 0 ? `, ${s.launching} launching` : ''})
