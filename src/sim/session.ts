@@ -13,6 +13,14 @@ import { sampleWorld, type TraceSample } from './trace/trace';
  * deep copies taken every CHECKPOINT_MS of sim time; older ones are thinned so memory stays flat.
  */
 export const CHECKPOINT_MS = 60_000;
+
+/**
+ * A deep copy of a large world costs tens of milliseconds, while replaying a few minutes of it costs
+ * less; so big worlds are checkpointed less often. Replays are exact either way.
+ */
+export function checkpointIntervalMs(pods: number): number {
+  return pods < 1_000 ? CHECKPOINT_MS : pods < 10_000 ? 5 * CHECKPOINT_MS : 10 * CHECKPOINT_MS;
+}
 const MAX_CHECKPOINTS = 180;
 
 export interface Session {
@@ -36,7 +44,7 @@ function record(session: Session): void {
   if (w.timeMs % HISTORY_MS !== 0) return;
   const last = session.history[session.history.length - 1];
   if (last && last.t * 1000 >= w.timeMs) return;
-  session.history.push(sampleWorld(w, true));
+  session.history.push(sampleWorld(w, false));
   if (session.history.length > MAX_HISTORY) session.history.splice(0, session.history.length - MAX_HISTORY);
 }
 
@@ -49,7 +57,7 @@ export function createSession(spec: ScenarioSpec, manifests: ManifestDoc[], log:
     log: [],
     checkpoints: [{ timeMs: 0, world: cloneWorld(world) }],
     horizonMs: 0,
-    history: [sampleWorld(world, true)],
+    history: [sampleWorld(world, false)],
   };
   for (const cmd of log) {
     session.log.push(cmd);
@@ -61,7 +69,7 @@ export function createSession(spec: ScenarioSpec, manifests: ManifestDoc[], log:
 function checkpoint(session: Session): void {
   const w = session.world;
   const last = session.checkpoints[session.checkpoints.length - 1];
-  if (w.timeMs % CHECKPOINT_MS !== 0 || (last && last.timeMs >= w.timeMs)) return;
+  if (w.timeMs % CHECKPOINT_MS !== 0 || (last && w.timeMs - last.timeMs < checkpointIntervalMs(w.pods.size))) return;
   session.checkpoints.push({ timeMs: w.timeMs, world: cloneWorld(w) });
   if (session.checkpoints.length > MAX_CHECKPOINTS) {
     // Keep the first, drop every other one of the older half.

@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { instanceTypes, findInstanceType } from './catalog';
+import { readFileSync } from 'node:fs';
+import { findInstanceType, instanceTypes, type InstanceType } from './catalog';
+// @ts-expect-error plain JS build script without types
+import { slimCatalog as slimCatalogUntyped } from '../../../scripts/slim-catalog.mjs';
+
+const slimCatalog = slimCatalogUntyped as (full: unknown) => unknown;
+
+interface FullType extends InstanceType {
+  karpenterAllocatable?: { cpuMillicores: number; memoryMiB: number; pods: number };
+}
+const full = JSON.parse(readFileSync('src/sim/cloud/aws-instance-types.json', 'utf8')) as { regions: string[]; types: FullType[] };
 import { computeAllocatable, kubeReservedCpuMillis } from './allocatable';
+
+describe('catalog', () => {
+  it('ships exactly the slim projection of the full catalog', () => {
+    expect({ regions: [...full.regions], types: instanceTypes }).toEqual(slimCatalog(full));
+    expect(instanceTypes.length).toBe(1352);
+  });
+});
 
 describe('allocatable', () => {
   it('matches the kube-reserved CPU bands from the EKS AMI', () => {
@@ -8,7 +25,7 @@ describe('allocatable', () => {
   });
 
   it('reproduces Karpenter documented allocatable for every catalogued type', () => {
-    const withDocs = instanceTypes.filter((t) => t.karpenterAllocatable);
+    const withDocs = full.types.filter((t) => t.karpenterAllocatable);
     expect(withDocs.length).toBeGreaterThan(1000);
     for (const t of withDocs) {
       const { allocatable } = computeAllocatable(t);

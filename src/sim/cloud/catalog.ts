@@ -1,4 +1,5 @@
-import raw from './aws-instance-types.json';
+// The slim copy carries only what the engine reads (scripts/slim-catalog.mjs); the full data sits beside it.
+import raw from './aws-instance-types.slim.json';
 
 /** One EC2 instance type, as copied from ../shared/data/aws-instance-types.json (see docs/aws-instance-types.NOTES.md). */
 export interface InstanceType {
@@ -14,10 +15,7 @@ export interface InstanceType {
   /** ENI-limited max pods (AL2/AL2023 default). */
   maxPods: number;
   gpus: number;
-  burstable?: boolean;
   onDemandUsdPerHour: Partial<Record<string, number>>;
-  karpenterAllocatable?: { cpuMillicores: number; memoryMiB: number; pods: number };
-  catalogs?: string[];
 }
 
 interface CatalogFile {

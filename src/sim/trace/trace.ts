@@ -1,6 +1,5 @@
 import type { KubeEvent, Node, World } from '../core/types';
 import { podIsActive } from '../lifecycle/apply';
-import { deploymentPods } from '../resources/workloadKinds';
 import { autoscalerTraceEntries } from '../autoscalers/trace';
 
 /** Trace JSON version 1 (docs/trace.md; DESIGN.md "Trace JSON"). */
@@ -67,25 +66,25 @@ function registered(n: Node): boolean {
 }
 
 export function sampleWorld(world: World, withNodes: boolean): TraceSample {
+  // One pass over the pods, grouped by the Deployment that owns them (kube-system left out).
   const workloads: Record<string, WorkloadSample> = {};
   for (const d of world.deployments.values()) {
     if (d.namespace === 'kube-system') continue;
-    const pods = deploymentPods(world, d).filter(podIsActive);
-    let cpuRequest = 0;
-    let cpuUsage = 0;
-    for (const p of pods) {
-      cpuRequest += p.request.cpuMillis;
-      cpuUsage += p.metric?.cpuMillis ?? 0;
-    }
-    workloads[d.name] = {
-      desired: d.replicas,
-      replicas: pods.length,
-      ready: pods.filter((p) => p.state === 'Ready').length,
-      pending: pods.filter((p) => p.state === 'Pending').length,
-      cpuRequestMillis: cpuRequest,
-      cpuUsageMillis: round(cpuUsage, 1),
-      cpuUtilization: cpuRequest > 0 ? round(cpuUsage / cpuRequest, 4) : 0,
-    };
+    workloads[d.name] = { desired: d.replicas, replicas: 0, ready: 0, pending: 0, cpuRequestMillis: 0, cpuUsageMillis: 0, cpuUtilization: 0 };
+  }
+  for (const p of world.pods.values()) {
+    if (!p.deployment || p.namespace === 'kube-system' || !podIsActive(p)) continue;
+    const w = workloads[p.deployment];
+    if (!w) continue;
+    w.replicas++;
+    if (p.state === 'Ready') w.ready++;
+    else if (p.state === 'Pending') w.pending++;
+    w.cpuRequestMillis += p.request.cpuMillis;
+    w.cpuUsageMillis += p.metric?.cpuMillis ?? 0;
+  }
+  for (const w of Object.values(workloads)) {
+    w.cpuUtilization = w.cpuRequestMillis > 0 ? round(w.cpuUsageMillis / w.cpuRequestMillis, 4) : 0;
+    w.cpuUsageMillis = round(w.cpuUsageMillis, 1);
   }
   const nodes: TraceSample['nodes'] = {
     total: 0,
