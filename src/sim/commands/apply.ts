@@ -9,6 +9,8 @@ import { runView } from './views';
 import { applyAutoscaleCommand, applyHpaBounds } from './autoscale';
 import { updateAutoScalingGroup } from './aws';
 import { interruptSpotInstance } from '../autoscalers/karpenter/engine/interruption';
+import { restartRollout, setDeploymentResources } from './workloadChanges';
+import { sendSpotInterruption, terminateInstances } from './ec2';
 import '../resources/all';
 
 /** What a request costs when a load generator targets a service the scenario did not describe (php-apache's cost). */
@@ -152,5 +154,13 @@ export function applyCommand(world: World, cmd: Command): CommandResult {
     }
     case 'view':
       return runView(world, cmd.args);
+    case 'setResources':
+      return setDeploymentResources(world, cmd);
+    case 'rolloutRestart':
+      return restartRollout(world, cmd);
+    case 'terminateInstances':
+      return terminateInstances(world, cmd);
+    case 'sendSpotInterruption':
+      return sendSpotInterruption(world, cmd);
   }
 }

@@ -41,7 +41,30 @@ export type Command =
   | { type: 'setHpaBounds'; name: string; namespace: string; min?: number; max?: number; targetCpu?: number }
   | { type: 'interruptSpot'; node: string }
   | { type: 'killNode'; node: string }
-  | { type: 'view'; line: string; args: string[] };
+  | { type: 'view'; line: string; args: string[] }
+  /** `kubectl set resources`: new requests/limits on a Deployment's containers (a new template, so a rollout). */
+  | {
+      type: 'setResources';
+      kind: string;
+      name: string;
+      namespace: string;
+      /** Container name, or '*' for every container (kubectl's default). */
+      container: string;
+      requests: ResourceChange;
+      limits: ResourceChange;
+    }
+  /** `kubectl rollout restart`: stamps the template's restartedAt annotation, so a rollout. */
+  | { type: 'rolloutRestart'; kind: string; name: string; namespace: string }
+  /** `aws ec2 terminate-instances --instance-ids i-…`: the instances behind nodes, found by providerID. */
+  | { type: 'terminateInstances'; instanceIds: string[] }
+  /** The spot interruption notice for instances (AWS FIS's send-spot-instance-interruptions; a playground CLI form). */
+  | { type: 'sendSpotInterruption'; instanceIds: string[] };
+
+/** Resources a command sets; an absent field is left as it is. CPU in millicores, memory in MiB. */
+export interface ResourceChange {
+  cpuMillis?: number;
+  memoryMiB?: number;
+}
 
 export interface TimedCommand {
   atMs: number;

@@ -1,0 +1,38 @@
+import type { ReplicaSet, World } from '../core/types';
+import { podsOwnedBy } from '../cluster/pods';
+import { podIsActive } from '../lifecycle/apply';
+import { humanDuration, table } from '../views/format';
+import { argBool, argValue, namespaceArg, type ViewArgs, type ViewBlock } from './viewArgs';
+import { parseLabelSelector, selectorMatches } from './labelSelector';
+import { withColumn } from './tableEdit';
+
+/** A ReplicaSet's pods that count towards status.replicas (not terminating), and those Ready. */
+export function replicaSetPodCounts(world: World, rs: ReplicaSet): { current: number; ready: number } {
+  const pods = podsOwnedBy(world, 'ReplicaSet', rs.name).filter(podIsActive);
+  return { current: pods.length, ready: pods.filter((p) => p.state === 'Ready').length };
+}
+
+function labelsOfReplicaSet(rs: ReplicaSet): Record<string, string> {
+  return { ...rs.template.labels, 'pod-template-hash': rs.templateHash };
+}
+
+/** `kubectl get rs`: the Deployment controller's ReplicaSets (NAME DESIRED CURRENT READY AGE). */
+export function replicaSetsTable(world: World, v: ViewArgs, names: readonly string[], prefixed: boolean): ViewBlock | string {
+  const selector = parseLabelSelector(argValue(v, 'selector') ?? '');
+  if (!selector.ok) return selector.error;
+  const allNs = argBool(v, 'all-namespaces');
+  const ns = namespaceArg(v);
+  const inScope = [...world.replicaSets.values()]
+    .filter((rs) => (allNs || rs.namespace === ns) && selectorMatches(selector.requirements, labelsOfReplicaSet(rs)))
+    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+  const errors = names.filter((n) => !inScope.some((rs) => rs.name === n)).map((n) => `Error from server (NotFound): replicasets.apps "${n}" not found`);
+  const items = names.length > 0 ? inScope.filter((rs) => names.includes(rs.name)) : inScope;
+  if (items.length === 0) return { text: '', errors };
+  const rows = items.map((rs) => {
+    const { current, ready } = replicaSetPodCounts(world, rs);
+    return [prefixed ? `replicaset.apps/${rs.name}` : rs.name, String(rs.replicas), String(current), String(ready), humanDuration(world.timeMs - rs.createdMs)];
+  });
+  let text = table(['NAME', 'DESIRED', 'CURRENT', 'READY', 'AGE'], rows);
+  if (allNs) text = withColumn(text, 'NAMESPACE', items.map((rs) => rs.namespace));
+  return { text, errors };
+}
