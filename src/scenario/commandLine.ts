@@ -1,16 +1,20 @@
 import { suggestions } from './suggest';
 import { parseAws } from './commandLine/aws';
 import { parseKubectl } from './commandLine/kubectl';
+import { parseKrr } from './commandLine/krr';
+import { parsePlayground } from './commandLine/playground';
 import { tokenize } from './commandLine/tokenize';
 import { fail, type ParseOptions, type ParseResult } from './commandLine/types';
 
 export type { ParseOptions, ParseResult } from './commandLine/types';
 
-const TOOLS = ['kubectl', 'aws'];
+const TOOLS = ['kubectl', 'aws', 'krr', 'python', 'playground'];
+const PYTHONS = new Set(['python', 'python3']);
 
 /**
- * A command line as a person types it (kubectl …, aws autoscaling …) → the Command it stands for,
- * or the error the real tool would print. Never throws.
+ * A command line as a person types it (kubectl …, aws autoscaling|ec2 …, krr simple, and the
+ * playground's own `playground …`) → the Command it stands for, or the error the real tool would
+ * print. Never throws.
  */
 export function parseCommandLine(line: string, options: ParseOptions = {}): ParseResult {
   try {
@@ -22,9 +26,15 @@ export function parseCommandLine(line: string, options: ParseOptions = {}): Pars
     if (tool === undefined) return fail('error: empty command');
     if (tool === 'kubectl') return parseKubectl(rest, text, options);
     if (tool === 'aws') return parseAws(rest, text);
+    if (tool === 'krr' || tool === 'krr.py' || tool === './krr.py') return parseKrr(rest, text);
+    if (PYTHONS.has(tool)) {
+      if (rest[0]?.endsWith('krr.py')) return parseKrr(rest.slice(1), text);
+      return fail(`${tool}: the playground runs no Python scripts other than KRR (python krr.py simple)`);
+    }
+    if (tool === 'playground') return parsePlayground(rest);
     const near = suggestions(tool, TOOLS);
     const hint = near.length > 0 ? ` (did you mean "${near[0]}"?)` : '';
-    return fail(`${tool}: command not found${hint}; the playground understands kubectl and aws autoscaling commands`);
+    return fail(`${tool}: command not found${hint}; the playground understands kubectl, aws (autoscaling, ec2), krr and playground commands`);
   } catch (err) {
     return fail(`error: could not parse the command: ${err instanceof Error ? err.message : String(err)}`);
   }

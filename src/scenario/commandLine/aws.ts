@@ -1,6 +1,7 @@
 import type { Command } from '../../sim/core/commands';
 import { suggestions } from '../suggest';
 import { fail, ok, type ParseResult } from './types';
+import { parseAwsEc2 } from './awsEc2';
 
 /** AWS CLI global options (those taking a value, then switches). */
 const GLOBAL_VALUE = new Set(['--region', '--profile', '--output', '--query', '--endpoint-url', '--cli-read-timeout', '--cli-connect-timeout', '--color', '--ca-bundle']);
@@ -66,9 +67,10 @@ export function parseAws(words: readonly string[], line: string): ParseResult {
   }
   const [service, operation, ...params] = rest;
   if (service === undefined) return fail('aws: error: the following arguments are required: command');
+  if (service === 'ec2') return parseAwsEc2(operation, params);
   if (service !== 'autoscaling') {
     const known = SERVICES.includes(service);
-    return fail(known ? `aws: "${service}" is not simulated in the playground; supported: aws autoscaling ${Object.keys(AUTOSCALING).join(' | ')}` : `aws: error: argument command: Invalid choice: '${service}' (the playground supports: autoscaling)`);
+    return fail(known ? `aws: "${service}" is not simulated in the playground; supported: aws autoscaling ${Object.keys(AUTOSCALING).join(' | ')}, aws ec2 terminate-instances | send-spot-instance-interruptions` : `aws: error: argument command: Invalid choice: '${service}' (the playground supports: autoscaling, ec2)`);
   }
   if (operation === undefined) return fail('aws: error: the following arguments are required: operation');
   const spec = AUTOSCALING[operation];

@@ -4,6 +4,10 @@ import { KUBECTL_GLOBAL_FLAGS, flagBool, flagInt, flagValue, parseFlags, type Fl
 import { KUBECTL_COMMANDS, SUPPORTED_KUBECTL } from './kubectlCommands';
 import { parseApply, parseDeleteFiles } from './kubectlApply';
 import { parseRun } from './kubectlRun';
+import { LOGS_FLAGS, parseLogs } from './kubectlLogs';
+import { PATCH_FLAGS, parsePatch } from './kubectlPatch';
+import { SET_FLAGS, parseSet } from './kubectlSet';
+import { ROLLOUT_FLAGS, parseRollout } from './kubectlRollout';
 import { NO_RESOURCES, resourceRefs } from './resources';
 import { fail, ok, type ParseOptions, type ParseResult } from './types';
 
@@ -36,7 +40,16 @@ const FLAGS: Record<string, FlagSpec[]> = {
   get: VIEW_FLAGS,
   describe: VIEW_FLAGS,
   top: VIEW_FLAGS,
+  logs: LOGS_FLAGS,
+  patch: PATCH_FLAGS,
+  set: SET_FLAGS,
+  rollout: ROLLOUT_FLAGS,
+  edit: [str('output', 'o'), str('filename', 'f', true), bool('windows-line-endings'), bool('save-config'), str('validate'), bool('record'), str('subresource'), str('field-manager')],
 };
+
+const EDIT_MESSAGE =
+  'error: "kubectl edit" opens a text editor, which the playground console cannot do (it is not interactive here). Change the object with ' +
+  '"kubectl patch hpa NAME -p \'{"spec":{"maxReplicas":8}}\'", "kubectl scale", "kubectl set resources", or edit the manifest in the scenario and run "kubectl apply -f -"';
 
 /** Global flags that take a value, so that `kubectl -n x get pods` finds "get" as the command. */
 const GLOBAL_WITH_VALUE = new Set(KUBECTL_GLOBAL_FLAGS.filter((f) => f.kind !== 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]));
@@ -107,6 +120,16 @@ export function parseKubectl(words: readonly string[], line: string, options: Pa
       return parseAutoscale(flags, namespace);
     case 'run':
       return parseRun(flags);
+    case 'logs':
+      return parseLogs(flags, line, viewArgs(verb, flags));
+    case 'patch':
+      return parsePatch(flags, namespace);
+    case 'set':
+      return parseSet(flags, namespace);
+    case 'rollout':
+      return parseRollout(flags, namespace, line, () => viewArgs(verb, flags));
+    case 'edit':
+      return fail(EDIT_MESSAGE);
     default:
       return ok({ type: 'view', line, args: viewArgs(verb, flags) });
   }

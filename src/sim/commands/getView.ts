@@ -122,7 +122,9 @@ export function getOrDescribeView(world: World, verb: 'get' | 'describe', v: Vie
     else if (r.special === 'events') block = eventsView(world, v, group.names);
     else block = replicaSetsTable(world, v, group.names, prefixed);
     if (typeof block === 'string') return { ok: false, output: block };
-    if (block.text !== '') texts.push(block.text);
+    // Some kinds end their table with a newline; blocks are joined with exactly one blank line.
+    const text = block.text.replace(/\n+$/, '');
+    if (text !== '') texts.push(text);
     errors.push(...block.errors);
   }
   const noHeaders = argBool(v, 'no-headers') && verb === 'get';

@@ -37,18 +37,25 @@ function activePodsOf(world: World, deployment: string): Pod[] {
   return d ? deploymentPods(world, d).filter(podIsActive).sort((a, b) => a.createdMs - b.createdMs || a.uid - b.uid) : [];
 }
 
+/** A controller installed in another of its usual namespaces than the one asked for (karpenter vs kube-system). */
+function movedNote(name: string, d: { namespace: string }): string {
+  return `(the scenario runs ${name} in namespace ${d.namespace}; showing its logs)`;
+}
+
 function deploymentStreams(world: World, name: string, ns: string): Streams {
   const d = world.deployments.get(name);
   const notFound = `Error from server (NotFound): deployments.apps "${name}" not found`;
-  if (d && d.namespace === ns) {
+  if (d) {
     const source = sourceOfDeployment(d);
+    const moved = d.namespace !== ns;
+    // Workshop commands name the chart's usual namespace (-n karpenter); a scenario may install it in another one.
+    if (moved && !source?.namespaces.includes(ns)) return fail(`${notFound}\n(the scenario runs ${name} in namespace ${d.namespace}: kubectl logs -n ${d.namespace} deploy/${name})`);
     if (!source) return fail(appLogs(`deployment/${name}`, d.template.containers[0]?.image ?? 'its image'));
     const pods = activePodsOf(world, name);
     if (pods.length === 0) return fail(`error: timed out waiting for the condition (deployment/${name} has no pods)`);
-    const notes = pods.length > 1 ? [`Found ${pods.length} pods, using pod/${pods[0].name}`] : [];
+    const notes = [...(moved ? [movedNote(name, d)] : []), ...(pods.length > 1 ? [`Found ${pods.length} pods, using pod/${pods[0].name}`] : [])];
     return { ok: true, streams: [streamOfPod(pods[0], source)], notes, defaultTail: -1 };
   }
-  if (d) return fail(`${notFound}\n(the scenario runs ${name} in namespace ${d.namespace}: kubectl logs -n ${d.namespace} deploy/${name})`);
   const source = sourceByDeploymentName(name);
   if (!source) return fail(notFound);
   // Controllers the playground runs without a pod of their own (KEDA, the HPA, the VPA, and the
@@ -73,11 +80,16 @@ function selectorStreams(world: World, selectorText: string, ns: string, allNs: 
   const selector = parseLabelSelector(selectorText);
   if (!selector.ok) return fail(selector.error);
   const matching = [...world.pods.values()].filter((p) => podIsActive(p) && selectorMatches(selector.requirements, p.labels));
-  const pods = matching.filter((p) => allNs || p.namespace === ns);
+  let pods = matching.filter((p) => allNs || p.namespace === ns);
+  const notes: string[] = [];
   if (pods.length === 0) {
     const elsewhere = matching.find((p) => sourceOfContainers(p.spec.containers));
-    const hint = elsewhere ? `\n(the scenario runs those pods in namespace ${elsewhere.namespace}: kubectl logs -n ${elsewhere.namespace} -l ${selectorText})` : '';
-    return fail(`No resources found in ${ns} namespace.${hint}`);
+    if (!elsewhere) return fail(`No resources found in ${ns} namespace.`);
+    if (!sourceOfContainers(elsewhere.spec.containers)!.namespaces.includes(ns)) {
+      return fail(`No resources found in ${ns} namespace.\n(the scenario runs those pods in namespace ${elsewhere.namespace}: kubectl logs -n ${elsewhere.namespace} -l ${selectorText})`);
+    }
+    pods = matching.filter((p) => p.namespace === elsewhere.namespace);
+    notes.push(movedNote(elsewhere.deployment || elsewhere.name, elsewhere));
   }
   const streams: Stream[] = [];
   for (const pod of pods) {
@@ -86,7 +98,7 @@ function selectorStreams(world: World, selectorText: string, ns: string, allNs: 
   }
   if (streams.length === 0) return fail(appLogs(`every pod matching ${selectorText}`, pods[0].spec.containers[0]?.image ?? 'its image'));
   // With a selector kubectl shows the last 10 lines of each pod unless --tail says otherwise.
-  return { ok: true, streams, notes: [], defaultTail: 10 };
+  return { ok: true, streams, notes, defaultTail: 10 };
 }
 
 function streamsFor(world: World, v: ViewArgs): Streams {

@@ -18,14 +18,21 @@ function firstColumnWidth(header: string): number {
   return m ? m[0].length : header.length;
 }
 
-/** Replace the first column's cells (kubectl's `kind/name` NAME when several types are listed). */
+/**
+ * Replace the first column's cells (kubectl's `kind/name` NAME when several types are listed).
+ * Only the table is touched: lines after its first blank line (notes some kinds print) stay as they are.
+ */
 export function renameFirstColumn(text: string, rename: (cell: string) => string): string {
-  const lines = text.split('\n');
+  const all = text.split('\n');
+  const blank = all.indexOf('');
+  const lines = blank < 0 ? all : all.slice(0, blank);
+  const after = blank < 0 ? [] : all.slice(blank);
   const width = firstColumnWidth(lines[0]);
   const firsts = lines.map((l, i) => (i === 0 ? l.slice(0, width).trimEnd() : rename(l.slice(0, width).trimEnd())));
   const rests = lines.map((l) => l.slice(width));
   const newWidth = Math.max(...firsts.map((c) => c.length)) + 3;
-  return lines.map((_, i) => (rests[i] === '' ? firsts[i] : `${firsts[i].padEnd(newWidth)}${rests[i]}`)).join('\n');
+  const renamed = lines.map((_, i) => (rests[i] === '' ? firsts[i] : `${firsts[i].padEnd(newWidth)}${rests[i]}`));
+  return [...renamed, ...after].join('\n');
 }
 
 export function withoutHeader(text: string): string {
