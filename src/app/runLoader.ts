@@ -13,12 +13,19 @@ export type OpenResult = { ok: true; scenario: LoadedScenario } | { ok: false; e
 export const scenarioLoading = () => import('./scenarioLoading');
 
 /** Parse and start a scenario; on errors the running one is left untouched. */
+let openTicket = 0;
+
+/**
+ * Parse and open a scenario. Parsing loads lazily, so two opens can overlap (the default scenario at
+ * start-up and a person's pick from the menu): the latest request wins and an older one is dropped.
+ */
 export async function openScenarioText(text: string, file: string, log: TimedCommand[] = [], seed?: number): Promise<OpenResult> {
+  const ticket = ++openTicket;
   const { parseScenarioText } = await scenarioLoading();
   const parsed = parseScenarioText(text, file);
   if (!parsed.ok) return parsed;
   const scenario = seed === undefined ? parsed.scenario : { ...parsed.scenario, spec: { ...parsed.scenario.spec, seed } };
-  usePlayground.getState().loadScenario(scenario, log);
+  if (ticket === openTicket) usePlayground.getState().loadScenario(scenario, log);
   return { ok: true, scenario };
 }
 
