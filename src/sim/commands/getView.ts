@@ -129,7 +129,10 @@ export function getOrDescribeView(world: World, verb: 'get' | 'describe', v: Vie
   }
   const noHeaders = argBool(v, 'no-headers') && verb === 'get';
   const shown = noHeaders ? texts.map((t) => (t.startsWith('NAME') || t.startsWith('LAST SEEN') || t.startsWith('NAMESPACE') ? withoutHeader(t) : t)) : texts;
-  let output = shown.join(verb === 'describe' ? '\n\n\n' : '\n\n');
+  const format = argValue(v, 'output') ?? '';
+  // Tables are separated by a blank line; -o name (and yaml/json documents) follow one another directly.
+  const separator = verb === 'describe' ? '\n\n\n' : format === '' || format === 'wide' ? '\n\n' : '\n';
+  let output = shown.join(separator);
   if (output === '' && errors.length === 0) {
     const allNs = argBool(v, 'all-namespaces');
     const namespaced = resolved.some(({ r }) => !('kind' in r) || r.kind.namespaced);
