@@ -50,7 +50,7 @@ describe('unknown commands', () => {
     expect(err('kubectl aply -f -')).toContain('\tapply');
   });
   it('say when a real command is not simulated', () => {
-    expect(err('kubectl logs php-apache')).toMatch(/^error: "kubectl logs" is not simulated/);
+    expect(err('kubectl exec php-apache -- ls')).toMatch(/^error: "kubectl exec" is not simulated/);
   });
   it('only kubectl and aws', () => {
     expect(err('kubeclt get pods')).toContain('(did you mean "kubectl"?)');
