@@ -9,8 +9,9 @@ import { WhyPanel } from '../ui/panels/WhyPanel';
 // The editor and the statecharts are the heavy parts: load them when their tab opens.
 const YamlEditor = lazy(() => import('../ui/panels/YamlEditor'));
 const StatechartsPanel = lazy(() => import('../ui/panels/StatechartsPanel'));
+const AutoscalersPanel = lazy(() => import('../ui/autoscalers/AutoscalersPanel'));
 
-const TABS = ['console', 'events', 'logs', 'yaml', 'statecharts', 'why'] as const;
+const TABS = ['console', 'events', 'logs', 'yaml', 'autoscalers', 'statecharts', 'why'] as const;
 export type TabId = (typeof TABS)[number];
 
 function TabBody({ tab }: { tab: TabId }) {
@@ -27,6 +28,8 @@ function TabBody({ tab }: { tab: TabId }) {
       return <StatechartsPanel />;
     case 'why':
       return <WhyPanel />;
+    case 'autoscalers':
+      return <AutoscalersPanel />;
   }
 }
 

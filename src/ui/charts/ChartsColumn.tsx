@@ -7,6 +7,9 @@ import { ChartPanel } from './ChartPanel';
 import { scalingAnnotations } from './annotations';
 import { useChartView, visibleRange, WINDOWS } from './chartView';
 import { formatSeconds } from './geometry';
+import { buildAutoscalerPanels, placeAutoscalerPanels } from './autoscalerSeries';
+import { BandOverlay } from './BandOverlay';
+import { vpaChartSources, vpaChartStamp } from '../autoscalers/worldLookups';
 
 const PANEL_MIN_WIDTH = 360;
 const PLOT_HEIGHT = 96;
@@ -35,11 +38,16 @@ export function ChartsColumn({ theme }: { theme: string }) {
   const lastT = len > 0 && history ? history[len - 1].t : 0;
   const sampleKey = `${len}:${lastT}`;
 
+  const world = session?.world;
+  // The VPA keeps its own chart points (one a minute): they change between history samples only at a recommender pass.
+  const vpaStamp = world ? vpaChartStamp(world) : '';
   const { panels, times } = useMemo(() => {
     const h = history ?? [];
-    return { panels: buildPanels(h, (k, v) => t(k, v)), times: h.map((s) => s.t) };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- history mutates in place; sampleKey says when it grew
-  }, [history, sampleKey, i18n.language]);
+    const label = (k: string, v?: Record<string, string | number>) => t(k, v);
+    const extra = buildAutoscalerPanels(h, world ? vpaChartSources(world) : [], label);
+    return { panels: placeAutoscalerPanels(buildPanels(h, label), extra), times: h.map((s) => s.t) };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- history and the world mutate in place; sampleKey and vpaStamp say when they changed
+  }, [history, world, sampleKey, vpaStamp, i18n.language]);
 
   const nowS = lastT;
   const { t0, t1 } = visibleRange(nowS, windowSec);
@@ -71,11 +79,21 @@ export function ChartsColumn({ theme }: { theme: string }) {
       </div>
       <div className="chart-grid" ref={ref} style={{ gridTemplateColumns: `repeat(${cols}, 1fr)` }}>
         {width > 0 &&
-          panels.map((p) => (
-            <ErrorBoundary key={p.id} name={`chart-${p.id}`}>
-              <ChartPanel panel={p} times={times} t0={t0} t1={t1} nowS={nowS} width={panelWidth} height={PLOT_HEIGHT} annotations={annotations} theme={theme} />
-            </ErrorBoundary>
-          ))}
+          panels.map((p) => {
+            const panelTimes = p.times ?? times;
+            const chart = <ChartPanel panel={p} times={panelTimes} t0={t0} t1={t1} nowS={nowS} width={panelWidth} height={PLOT_HEIGHT} annotations={annotations} theme={theme} />;
+            return (
+              <ErrorBoundary key={p.id} name={`chart-${p.id}`}>
+                {p.bands ? (
+                  <BandOverlay panel={p} times={panelTimes} view={{ t0, t1, width: panelWidth, height: PLOT_HEIGHT }}>
+                    {chart}
+                  </BandOverlay>
+                ) : (
+                  chart
+                )}
+              </ErrorBoundary>
+            );
+          })}
       </div>
     </section>
   );

@@ -13,11 +13,25 @@ export interface Series {
   values: (number | null)[];
 }
 
-export type PanelId = 'replicas' | 'cpu' | 'nodes' | 'pending' | 'load' | 'latency' | 'cost';
+export type BasePanelId = 'replicas' | 'cpu' | 'nodes' | 'pending' | 'load' | 'latency' | 'cost';
+/** Autoscaler panels (autoscalerSeries.ts) carry the object's name in their id. */
+export type PanelId = BasePanelId | `${'vpa-cpu' | 'vpa-memory' | 'queue-depth' | 'queue-age' | 'scaledobject' | 'nodeclaims' | 'ca-nodes'}-${string}`;
+
+/** A shaded stretch of time behind a panel's lines (e.g. a ScaledObject being active). */
+export interface Band {
+  key: string;
+  label: string;
+  color: string;
+  /** `on[i]` belongs to the panel's `times[i]`. */
+  on: boolean[];
+}
 
 export interface PanelModel {
   id: PanelId;
-  /** i18n key of the title. */
+  /**
+   * i18n key of the title. Autoscaler panels put their already translated title here (it names an
+   * object, and `t()` hands back a sentence-like key it has no entry for unchanged).
+   */
   titleKey: string;
   unit: string;
   /** Fixed lower/upper bound of the y axis when the data has a natural one (0, 100 %). */
@@ -25,6 +39,12 @@ export interface PanelModel {
   yMaxAtLeast: number;
   decimals: number;
   series: Series[];
+  /**
+   * Sample times of this panel when they are not the history's (the VPA records its own points
+   * at each recommender pass); `values[i]` then belongs to `times[i]` here.
+   */
+  times?: number[];
+  bands?: Band[];
 }
 
 /** Labels are produced by a translator so the same model serves English and Korean. */

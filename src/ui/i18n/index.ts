@@ -12,8 +12,8 @@ export type Language = (typeof LANGUAGES)[number]['code'];
 
 const STORAGE_KEY = 'playground.lang';
 
-/** Other UI folders ship their own strings (src/ui/cluster/i18n.ts); merge whatever is there. */
-const extraModules = import.meta.glob<Record<string, unknown>>('../cluster/i18n.ts', { eager: true });
+/** Other UI folders ship their own strings (src/ui/cluster/i18n.ts, …); merge whatever is there. */
+const extraModules = import.meta.glob<Record<string, unknown>>(['../cluster/i18n.ts', '../autoscalers/i18n.ts'], { eager: true });
 
 function storedLanguage(): Language {
   try {
