@@ -47,25 +47,27 @@ export const AutoscalerCard = memo(function AutoscalerCard({ card, commands, wor
               </div>
             ))}
           </dl>
-          <section className="as-why">
-            <h5>{card.explanations.length > 0 ? t('autoscalers.why') : t('autoscalers.whyFromLogs')}</h5>
-            {card.explanations.map((e) => (
-              <div key={e.object}>
-                <div className="muted small">
-                  {e.object}
-                  {e.state && ` · ${e.state}`}
-                  {e.at >= 0 && ` · ${formatSeconds(e.at)}`}
+          {card.decided && (
+            <section className="as-why">
+              <h5>{card.explanations.length > 0 ? t('autoscalers.why') : t('autoscalers.whyFromLogs')}</h5>
+              {card.explanations.map((e) => (
+                <div key={e.object}>
+                  <div className="muted small">
+                    {e.object}
+                    {e.state && ` · ${e.state}`}
+                    {e.at >= 0 && ` · ${formatSeconds(e.at)}`}
+                  </div>
+                  <pre>{e.lines.join('\n')}</pre>
                 </div>
-                <pre>{e.lines.join('\n')}</pre>
-              </div>
-            ))}
-            {card.explanations.length === 0 &&
-              (card.logLines.length > 0 ? (
-                <pre>{card.logLines.map(logLine).join('\n')}</pre>
-              ) : (
-                <p className="muted small">{t('autoscalers.noDecision')}</p>
               ))}
-          </section>
+              {card.explanations.length === 0 &&
+                (card.logLines.length > 0 ? (
+                  <pre>{card.logLines.map(logLine).join('\n')}</pre>
+                ) : (
+                  <p className="muted small">{t('autoscalers.noDecision')}</p>
+                ))}
+            </section>
+          )}
         </div>
         {commands.length > 0 && (
           <section className="as-views">

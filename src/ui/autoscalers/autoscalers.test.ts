@@ -184,6 +184,8 @@ describe('card models', () => {
       'ClusterAutoscaler/cluster-autoscaler',
     ]);
     expect(cards.map((c) => c.state)).toEqual(['active', '', 'stable', 'idle', 'scanning']);
+    // A queue is not a controller: its card has figures but no "why".
+    expect(cards.map((c) => c.decided)).toEqual([true, false, true, true, true]);
     expect(buildCardModels(undefined, [], [])).toEqual([]);
   });
   it('prefer the engine’s explain over the extra lookups and the logs', () => {

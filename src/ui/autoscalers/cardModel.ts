@@ -16,6 +16,8 @@ export interface AutoscalerCardModel {
   explanations: Explanation[];
   /** When the controller has no `explain` yet: its latest log lines instead. */
   logLines: ControllerLog[];
+  /** False for objects no controller decides about (a KEDA queue): the card has no "why". */
+  decided: boolean;
 }
 
 /**
@@ -36,7 +38,6 @@ const KIND_ORDER = [
 const LOG_CONTROLLERS: Record<string, string[]> = {
   VerticalPodAutoscaler: ['vpa-recommender', 'vpa-updater'],
   ScaledObject: ['keda-operator'],
-  Queue: ['keda-operator'],
   NodePool: ['karpenter'],
   HorizontalPodAutoscaler: ['horizontal-pod-autoscaler'],
   ClusterAutoscaler: ['cluster-autoscaler'],
@@ -91,6 +92,7 @@ export function buildCardModels(
         figures: cardFigures(kind, entry),
         explanations: mine,
         logLines: mine.length > 0 ? [] : logLinesFor(kind, name, logs),
+        decided: kind !== 'Queue',
       };
     })
     .sort((a, b) => rank(a.kind) - rank(b.kind) || a.name.localeCompare(b.name));
