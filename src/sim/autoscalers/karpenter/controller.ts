@@ -10,6 +10,7 @@ import { syncNodeClaims } from './engine/nodeClaims';
 import { runProvisioningTick } from './engine/provisioner';
 import { peekKarpenterState } from './engine/state';
 import { karpenterTraceEntries } from './engine/traceEntries';
+import { karpenterWhy } from './engine/why';
 import './engine/manifestValidation';
 
 /**
@@ -50,6 +51,13 @@ export const karpenterModule: AutoscalerModule = {
   controllers: karpenterControllers,
   kinds: karpenterKinds,
   trace: karpenterTraceEntries,
+  explain(world) {
+    const lines = karpenterWhy(world);
+    const s = peekKarpenterState(world);
+    if (!s || lines.length === 0) return [];
+    const at = Math.max(s.lastProvisioning?.atMs ?? 0, s.lastDisruption?.atMs ?? 0) / 1000;
+    return [{ object: 'Karpenter', state: JSON.stringify(s.machine.value), at, lines }];
+  },
 };
 
 export { interruptSpotInstance } from './engine/interruption';

@@ -34,6 +34,14 @@ export const kedaModule: AutoscalerModule = {
     { name: KEDA_OPERATOR, periodMs: KEDA_POLL_TICK_MS, phaseMs: KEDA_POLL_TICK_MS, run: runKedaOperator },
   ],
   kinds: [scaledObjectKind],
+  explain(world) {
+    return Object.values(kedaState(world).objects).map((r) => ({
+      object: `ScaledObject/${r.so.metadata.name}`,
+      state: r.machine.value,
+      at: r.lastPollSeconds,
+      lines: r.explanation,
+    }));
+  },
   trace(world) {
     const out: Record<string, Record<string, unknown>> = {};
     const state = kedaState(world);

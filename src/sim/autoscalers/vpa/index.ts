@@ -42,6 +42,17 @@ export function vpaTraceEntries(world: World): Record<string, Record<string, unk
 
 export const vpaModule: AutoscalerModule = {
   name: 'vpa',
+  explain(world) {
+    return vpaObjects(world).map((o) => ({
+      object: `VerticalPodAutoscaler/${o.vpa.metadata.name}`,
+      state: o.machine.value,
+      at: Math.max(o.lastUpdate.t, o.chart.at(-1)?.t ?? 0),
+      lines: [
+        ...o.explanation,
+        ...o.lastUpdate.decisions.map((d) => `updater: ${d.pod} ${d.action}: ${d.reason}`),
+      ],
+    }));
+  },
   controllers: [
     {
       name: 'vpa-recommender',
