@@ -1,6 +1,6 @@
 import type { KubeEvent } from '../sim/core/types';
 import type { Trace, TraceSample } from '../sim/trace/trace';
-import { HISTORY_MS } from '../sim/session';
+import { engine } from '../store/engine';
 
 /** The session's history as Trace JSON v1 (docs/trace.md), samples every 5 s. */
 export function traceOf(scenario: string, seed: number, history: TraceSample[], events: KubeEvent[]): Trace {
@@ -10,7 +10,7 @@ export function traceOf(scenario: string, seed: number, history: TraceSample[], 
     scenario,
     seed,
     durationSeconds: last ? last.t : 0,
-    sampleSeconds: HISTORY_MS / 1000,
+    sampleSeconds: engine().HISTORY_MS / 1000,
     samples: history.map(({ nodeDetails: _omit, ...s }) => s),
     events,
   };

@@ -1,5 +1,5 @@
 import { usePlayground, type LoadedScenario } from '../store/playgroundStore';
-import { advance } from '../sim/session';
+import { engine, loadEngine } from '../store/engine';
 import type { TimedCommand } from '../sim/core/commands';
 import { exampleScenarios } from './exampleList';
 import { hasRunHash } from './share/hashParams';
@@ -21,7 +21,7 @@ let openTicket = 0;
  */
 export async function openScenarioText(text: string, file: string, log: TimedCommand[] = [], seed?: number): Promise<OpenResult> {
   const ticket = ++openTicket;
-  const { parseScenarioText } = await scenarioLoading();
+  const [{ parseScenarioText }] = await Promise.all([scenarioLoading(), loadEngine()]);
   const parsed = parseScenarioText(text, file);
   if (!parsed.ok) return parsed;
   const scenario = seed === undefined ? parsed.scenario : { ...parsed.scenario, spec: { ...parsed.scenario.spec, seed } };
@@ -52,7 +52,7 @@ export function replayTo(timeMs: number): Promise<void> {
       const start = performance.now();
       const from = session.world.timeMs;
       while (session.world.timeMs + session.world.tickMs <= timeMs && performance.now() - start < 25) {
-        advance(session, session.world.tickMs);
+        engine().advance(session, session.world.tickMs);
       }
       const done = session.world.timeMs + session.world.tickMs > timeMs;
       const progress = timeMs > 0 ? session.world.timeMs / timeMs : 1;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { usePlayground } from '../store/playgroundStore';
-import { advance } from '../sim/session';
+import { engine } from '../store/engine';
 
 function typingInto(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -31,7 +31,7 @@ export function useKeyboard(toggleHelp: () => void, closeHelp: () => void): void
         e.preventDefault();
         if (!store.session || store.seekProgress !== null) return;
         if (e.shiftKey) {
-          advance(store.session, store.session.world.tickMs * 10);
+          engine().advance(store.session, store.session.world.tickMs * 10);
           usePlayground.setState({ version: store.version + 1 });
         } else store.stepOnce();
       } else if (e.key === 'ArrowLeft') {

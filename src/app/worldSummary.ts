@@ -1,5 +1,5 @@
 import type { World } from '../sim/core/types';
-import { podIsActive } from '../sim/lifecycle/apply';
+import { engine } from '../store/engine';
 
 export interface WorldSummary {
   timeMs: number;
@@ -33,7 +33,7 @@ export function summarizeWorld(w: World): WorldSummary {
   for (const p of w.pods.values()) {
     if (p.state === 'Pending') pending++;
     else if (p.state === 'Running' || p.state === 'Ready') running++;
-    if (p.deployment && podIsActive(p)) replicasByDeployment.set(p.deployment, (replicasByDeployment.get(p.deployment) ?? 0) + 1);
+    if (p.deployment && engine().podIsActive(p)) replicasByDeployment.set(p.deployment, (replicasByDeployment.get(p.deployment) ?? 0) + 1);
   }
   const workloads: WorldSummary['workloads'] = [];
   for (const d of w.deployments.values()) {

@@ -1,9 +1,8 @@
 import { create } from 'zustand';
 import type { ManifestDoc, TimedCommand } from '../sim/core/commands';
 import type { ScenarioSpec } from '../sim/core/scenario';
-import { advance, createSession, issueCommand, seek, type Session } from '../sim/session';
-import { applyCommand } from '../sim/commands/apply';
-import { runView } from '../sim/commands/views';
+import type { Session } from '../sim/session';
+import { engine } from './engine';
 
 /**
  * The UI's single store. The engine's world is mutable and lives in `session`; views subscribe to
@@ -75,7 +74,7 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
   selection: null,
 
   loadScenario(s, log = []) {
-    const session = createSession(s.spec, s.manifests, log);
+    const session = engine().createSession(s.spec, s.manifests, log);
     carryMs = 0;
     set({ session, scenario: s, version: get().version + 1, terminal: [], selection: null, seekProgress: null });
   },
@@ -86,7 +85,7 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
   stepOnce() {
     const { session } = get();
     if (!session) return;
-    advance(session, session.world.tickMs);
+    engine().advance(session, session.world.tickMs);
     set({ version: get().version + 1 });
   },
   frame(realDtMs, budgetMs) {
@@ -97,7 +96,7 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
     const start = performance.now();
     let ran = 0;
     while (carryMs >= tick && performance.now() - start < budgetMs) {
-      advance(session, tick);
+      engine().advance(session, tick);
       carryMs -= tick;
       ran++;
     }
@@ -108,7 +107,7 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
   seekTo(timeMs) {
     const { session } = get();
     if (!session) return;
-    const it = seek(session, timeMs, 300);
+    const it = engine().seek(session, timeMs, 300);
     set({ seekProgress: 0, playing: false });
     const pump = () => {
       const start = performance.now();
@@ -138,12 +137,12 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
       entry = { t, input: trimmed, output: parsed.error, ok: false };
     } else if (parsed.command.type === 'view') {
       // Read-only: answer from the world as it is now, without touching the log.
-      const r = runView(session.world, parsed.command.args);
+      const r = engine().runView(session.world, parsed.command.args);
       entry = { t, input: trimmed, output: r.output, ok: r.ok };
     } else {
       // Check against a throwaway copy first, so a NotFound or a bad value never enters the log.
-      const probe = applyCommand(structuredClone(session.world), parsed.command);
-      if (probe.ok) issueCommand(session, trimmed, parsed.command);
+      const probe = engine().applyCommand(structuredClone(session.world), parsed.command);
+      if (probe.ok) engine().issueCommand(session, trimmed, parsed.command);
       entry = { t, input: trimmed, output: probe.output, ok: probe.ok };
     }
     set({ terminal: [...get().terminal.slice(-199), entry], version: get().version + 1 });
@@ -152,7 +151,7 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
   issue(input, command) {
     const { session } = get();
     if (!session) return;
-    issueCommand(session, input, command);
+    engine().issueCommand(session, input, command);
     set({ version: get().version + 1 });
   },
   select: (selection) => set({ selection }),

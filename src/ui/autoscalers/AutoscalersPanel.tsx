@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { autoscalerExplanations } from '../../sim/autoscalers/explain';
+import { engine } from '../../store/engine';
 import { usePlayground } from '../../store/playgroundStore';
 import { useThrottledVersion } from '../cluster/useThrottledVersion';
 import { ErrorBoundary } from '../common/ErrorBoundary';
@@ -25,7 +25,7 @@ export default function AutoscalersPanel() {
     if (!session) return [];
     const world = session.world;
     const last = session.history[session.history.length - 1];
-    return buildCardModels(last, autoscalerExplanations(world), world.logs, engineWhy(world)).map((card) => ({
+    return buildCardModels(last, engine().autoscalerExplanations(world), world.logs, engineWhy(world)).map((card) => ({
       card,
       commands: viewCommands(world, card.kind, card.name),
     }));

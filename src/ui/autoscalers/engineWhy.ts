@@ -1,7 +1,6 @@
 import type { World } from '../../sim/core/types';
 import type { Explanation } from '../../sim/autoscalers/module';
-import { vpaObjects } from '../../sim/autoscalers/vpa';
-import { karpenterWhy } from '../../sim/autoscalers/karpenter/controller';
+import { engine } from '../../store/engine';
 
 /**
  * Explanations the engine keeps but does not publish through `autoscalerExplanations` yet: the
@@ -11,7 +10,7 @@ import { karpenterWhy } from '../../sim/autoscalers/karpenter/controller';
 export function engineWhy(world: World): (kind: string, name: string) => Explanation[] {
   return (kind, name) => {
     if (kind === 'VerticalPodAutoscaler') {
-      const obj = vpaObjects(world).find((o) => o.vpa.metadata.name === name);
+      const obj = engine().vpaObjects(world).find((o) => o.vpa.metadata.name === name);
       if (!obj) return [];
       const out: Explanation[] = [];
       if (obj.lastUpdate.decisions.length > 0) {
@@ -34,7 +33,7 @@ export function engineWhy(world: World): (kind: string, name: string) => Explana
       return out;
     }
     if (kind === 'NodePool') {
-      const lines = karpenterWhy(world);
+      const lines = engine().karpenterWhy(world);
       // karpenterWhy states its own times per line; the card shows no single time for it (at < 0).
       return lines.length > 0 ? [{ object: 'Karpenter', state: '', at: -1, lines }] : [];
     }

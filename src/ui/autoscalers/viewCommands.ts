@@ -1,5 +1,5 @@
 import type { World } from '../../sim/core/types';
-import { runView } from '../../sim/commands/views';
+import { engine } from '../../store/engine';
 import { cpaTargets, namespaceOf } from './worldLookups';
 
 /**
@@ -47,7 +47,7 @@ export interface ViewOutput {
 /** Runs one of the lines above against the world (read-only). Arguments have no quoting to undo. */
 export function runCardView(world: World, command: string): ViewOutput {
   try {
-    const r = runView(world, command.split(/\s+/).filter(Boolean));
+    const r = engine().runView(world, command.split(/\s+/).filter(Boolean));
     return { command, output: r.output, ok: r.ok };
   } catch (err) {
     return { command, output: (err as Error).message, ok: false };

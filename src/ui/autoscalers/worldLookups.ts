@@ -1,8 +1,7 @@
 import type { World } from '../../sim/core/types';
-import { vpaObjects } from '../../sim/autoscalers/vpa';
+import { engine } from '../../store/engine';
 import type { VpaChartPoint } from '../../sim/autoscalers/vpa/worldState';
-import { CPA_STATE_KEY, type CpaWorldState } from '../../sim/autoscalers/cpa/state';
-import { parseCpaFlags } from '../../sim/autoscalers/cpa/flags';
+import type { CpaWorldState } from '../../sim/autoscalers/cpa/state';
 
 /**
  * Read-only lookups in the world for what the trace samples do not carry: the VPA's own
@@ -18,7 +17,7 @@ export interface VpaChartSource {
 }
 
 export function vpaChartSources(world: World): VpaChartSource[] {
-  return vpaObjects(world).map((o) => ({
+  return engine().vpaObjects(world).map((o) => ({
     vpa: o.vpa.metadata.name,
     namespace: o.vpa.metadata.namespace ?? 'default',
     target: o.vpa.spec.targetRef.name,
@@ -28,7 +27,7 @@ export function vpaChartSources(world: World): VpaChartSource[] {
 
 /** A cheap fingerprint of the VPA chart points, to memoise panels on. */
 export function vpaChartStamp(world: World): string {
-  return vpaObjects(world)
+  return engine().vpaObjects(world)
     .map((o) => `${o.chart.length}@${o.chart[o.chart.length - 1]?.t ?? -1}`)
     .join(',');
 }
@@ -41,11 +40,11 @@ export interface CpaTargets {
 
 /** The CPA named `name` (its Deployment's name): what it scales and which ConfigMap it reads. */
 export function cpaTargets(world: World, name: string): CpaTargets | undefined {
-  const state = world.autoscalers[CPA_STATE_KEY] as CpaWorldState | undefined;
+  const state = world.autoscalers[engine().CPA_STATE_KEY] as CpaWorldState | undefined;
   if (!state) return undefined;
   const instance = Object.values(state.instances).find((i) => i.deployment.split('/').pop() === name);
   if (!instance) return undefined;
-  const { options } = parseCpaFlags(instance.argv);
+  const { options } = engine().parseCpaFlags(instance.argv);
   const [deploymentNamespace] = instance.deployment.includes('/')
     ? instance.deployment.split('/')
     : ['default'];
@@ -59,7 +58,7 @@ export function cpaTargets(world: World, name: string): CpaTargets | undefined {
 /** Namespace of a namespaced object by kind and name, when the world can tell. */
 export function namespaceOf(world: World, kind: string, name: string): string | undefined {
   if (kind === 'VerticalPodAutoscaler')
-    return vpaObjects(world).find((o) => o.vpa.metadata.name === name)?.vpa.metadata.namespace;
+    return engine().vpaObjects(world).find((o) => o.vpa.metadata.name === name)?.vpa.metadata.namespace;
   if (kind === 'ClusterProportionalAutoscaler') return cpaTargets(world, name)?.namespace;
   return undefined;
 }

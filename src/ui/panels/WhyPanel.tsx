@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionVersion } from '../common/useSession';
-import { autoscalerExplanations } from '../../sim/autoscalers/explain';
+import { engine } from '../../store/engine';
 import { formatSeconds } from '../charts/geometry';
 import { latestByController, logLine } from './textViews';
 
@@ -14,7 +14,7 @@ export function WhyPanel() {
   const { session, version } = useSessionVersion();
   const logCount = session?.world.logCount ?? 0;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the world mutates in place; version says when
-  const explained = useMemo(() => (session ? autoscalerExplanations(session.world) : []), [session, version]);
+  const explained = useMemo(() => (session ? engine().autoscalerExplanations(session.world) : []), [session, version]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- logs grow in place; logCount says when
   const groups = useMemo(() => (session ? latestByController(session.world.logs) : []), [session, logCount]);
   return (
