@@ -1,5 +1,6 @@
-import type { Pod, World } from '../core/types';
+import type { World } from '../core/types';
 import type { ResourceKind } from '../resources/registry';
+import { podPhase } from '../lifecycle/phase';
 
 /** The labels kubectl would see on an object; kinds whose labels the engine does not keep have none. */
 export function labelsOf(world: World, kind: ResourceKind, name: string): Record<string, string> {
@@ -15,21 +16,7 @@ export function labelsOf(world: World, kind: ResourceKind, name: string): Record
   }
 }
 
-/** status.phase of a pod, from its lifecycle state. */
-export function podPhase(pod: Pod): string {
-  switch (pod.state) {
-    case 'Pending':
-    case 'Scheduled':
-    case 'ContainerCreating':
-      return 'Pending';
-    case 'Succeeded':
-      return 'Succeeded';
-    case 'Evicted':
-      return 'Failed';
-    default:
-      return 'Running';
-  }
-}
+export { podPhase };
 
 export interface FieldRequirement {
   field: string;

@@ -2,6 +2,7 @@ import type { Deployment, Pod, World } from '../../core/types';
 import { deploymentPods } from '../../resources/workloadKinds';
 import type { HpaMetricsClient } from './metricsClient';
 import type { HpaPodInfo } from './podGrouping';
+import { podPhase } from '../../lifecycle/phase';
 
 /**
  * The HPA's view of the world through the APIs the real controller uses: the pod lister for the
@@ -24,26 +25,12 @@ export type ExternalMetricProvider = (
 
 export const externalMetricProviders: ExternalMetricProvider[] = [];
 
-function phaseOf(pod: Pod): HpaPodInfo['phase'] {
-  switch (pod.state) {
-    case 'Pending':
-    case 'Scheduled':
-    case 'ContainerCreating':
-      return 'Pending';
-    case 'Succeeded':
-      return 'Succeeded';
-    case 'Evicted':
-      return 'Failed';
-    default:
-      return 'Running';
-  }
-}
 
 function podInfo(pod: Pod, requestMilli: number | undefined, sampleMilli: number | undefined): HpaPodInfo {
   const ready = pod.conditions.find((c) => c.type === 'Ready');
   const info: HpaPodInfo = {
     name: pod.name,
-    phase: phaseOf(pod),
+    phase: podPhase(pod),
     deleting: pod.state === 'Terminating',
   };
   if (pod.scheduledMs >= 0 && pod.nodeName) info.startTimeSeconds = pod.scheduledMs / 1000;
