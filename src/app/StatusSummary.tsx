@@ -18,17 +18,19 @@ export function StatusSummary() {
     <div role="status" aria-live="polite" className="status" data-testid="status" data-scenario={session?.spec.name}>
       <span data-testid="status-time">{t('app.clock')} {formatClock(s.timeMs)}</span>
       <span data-testid="nodes">
-        {t('status.nodes')} {s.nodes} ({s.readyNodes} ready{s.launching > 0 ? `, ${s.launching} launching` : ''})
+        {s.launching > 0
+          ? t('status.nodesLineLaunching', { nodes: s.nodes, ready: s.readyNodes, launching: s.launching })
+          : t('status.nodesLine', { nodes: s.nodes, ready: s.readyNodes })}
       </span>
       <span data-testid="pods">
-        Pods {s.running} running, {s.pending} pending
+        {t('status.podsLine', { running: s.running, pending: s.pending })}
       </span>
       {s.workloads.map((w) => (
         <span key={w.name} data-testid={`workload-${w.name}`}>
           {t('status.workload', { name: w.name, replicas: w.replicas, desired: w.desired })}
         </span>
       ))}
-      <span data-testid="cost">${s.costPerHour.toFixed(3)}/hour</span>
+      <span data-testid="cost">{t('status.costLine', { cost: s.costPerHour.toFixed(3) })}</span>
     </div>
   );
 }

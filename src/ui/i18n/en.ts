@@ -40,6 +40,10 @@ export const en = {
     nodes: 'Nodes',
     pending: 'Pending',
     cost: 'Cost',
+    nodesLine: 'Nodes {{nodes}} ({{ready}} ready)',
+    nodesLineLaunching: 'Nodes {{nodes}} ({{ready}} ready, {{launching}} launching)',
+    podsLine: 'Pods {{running}} running, {{pending}} pending',
+    costLine: '${{cost}}/hour',
   },
   help: {
     title: 'Keyboard shortcuts',

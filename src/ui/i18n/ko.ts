@@ -40,6 +40,16 @@ export const ko: DeepPartial<Resources> = {
     escape: '닫기',
     close: '닫기',
   },
+  status: {
+    workload: '{{name}}: 레플리카 {{replicas}}, 목표 {{desired}}',
+    nodes: '노드',
+    pending: 'Pending',
+    cost: '비용',
+    nodesLine: '노드 {{nodes}}개 (Ready {{ready}})',
+    nodesLineLaunching: '노드 {{nodes}}개 (Ready {{ready}}, 시작 중 {{launching}})',
+    podsLine: '파드 {{running}}개 실행 중, {{pending}}개 Pending',
+    costLine: '시간당 ${{cost}}',
+  },
   charts: {
     title: '차트',
     replicas: '레플리카',
