@@ -40,6 +40,14 @@ function setRsReplicas(world: World, d: Deployment, rs: ReplicaSet, replicas: nu
   rs.replicas = replicas;
 }
 
+/** Old ReplicaSets stay at 0 replicas as rollout history, up to revisionHistoryLimit (10). */
+const REVISION_HISTORY_LIMIT = 10;
+
+function pruneHistory(world: World, old: ReplicaSet[]): void {
+  const idle = old.filter((rs) => rs.replicas === 0 && activePods(world, rs).length === 0);
+  for (const rs of idle.slice(0, Math.max(0, idle.length - REVISION_HISTORY_LIMIT))) world.replicaSets.delete(rs.name);
+}
+
 export function syncDeployment(world: World, d: Deployment): void {
   const sets = replicaSetsOf(world, d);
   let current = sets.find((rs) => rs.templateHash === d.templateHash);
@@ -57,6 +65,7 @@ export function syncDeployment(world: World, d: Deployment): void {
     sets.push(current);
   }
   const old = sets.filter((rs) => rs !== current);
+  pruneHistory(world, old);
   const oldTotal = old.reduce((a, rs) => a + rs.replicas, 0);
   if (oldTotal === 0) {
     setRsReplicas(world, d, current, d.replicas);
@@ -77,7 +86,6 @@ export function syncDeployment(world: World, d: Deployment): void {
     canRemove -= Math.max(0, cut - notReady);
     if (cut > 0) setRsReplicas(world, d, rs, rs.replicas - cut);
   }
-  for (const rs of old) if (rs.replicas === 0 && activePods(world, rs).length === 0) world.replicaSets.delete(rs.name);
 }
 
 /** kube's ActivePods ordering for deletion: unscheduled, pending, not ready, shorter ready, more restarts, newer. */

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createWorld } from '../bootstrap';
+import { step } from '../core/step';
+import { checkInvariants } from '../core/invariants';
+import { deployment, scenario } from '../testing/fixtures';
+import { enqueueCommand } from '../commands/apply';
+
+describe('Deployment rolling update', () => {
+  it('replaces every pod within maxSurge 25% and maxUnavailable 25%', () => {
+    const world = createWorld(scenario(), [deployment('web', 8, '100m', '64Mi')]);
+    for (let i = 0; i < 30; i++) step(world);
+    enqueueCommand(world, {
+      atMs: world.timeMs,
+      input: 'kubectl set resources deployment web --requests=cpu=150m',
+      command: { type: 'setResources', kind: 'deployment', name: 'web', namespace: 'default', container: '*', requests: { cpuMillis: 150 }, limits: {} },
+    });
+    let maxTotal = 0;
+    let minReady = Infinity;
+    for (let i = 0; i < 120; i++) {
+      step(world);
+      expect(checkInvariants(world)).toEqual([]);
+      const pods = [...world.pods.values()].filter((p) => p.deployment === 'web' && p.state !== 'Terminating');
+      maxTotal = Math.max(maxTotal, pods.length);
+      minReady = Math.min(minReady, pods.filter((p) => p.state === 'Ready').length);
+    }
+    const pods = [...world.pods.values()].filter((p) => p.deployment === 'web');
+    expect(pods.map((p) => [p.request.cpuMillis, p.state])).toEqual(Array.from({ length: 8 }, () => [150, 'Ready']));
+    expect(maxTotal).toBe(10); // 8 + ceil(25% of 8)
+    expect(minReady).toBeGreaterThanOrEqual(6); // 8 − floor(25% of 8)
+    // The old ReplicaSet stays, scaled to 0, as rollout history.
+    expect([...world.replicaSets.values()].filter((rs) => rs.deployment === 'web').map((rs) => rs.replicas).sort()).toEqual([0, 8]);
+  });
+});
