@@ -1,7 +1,7 @@
 import type { Node, Pod, World } from '../core/types';
 import { formatCpu, formatMemory } from '../core/quantity';
 import { sendPod } from '../lifecycle/apply';
-import { describeBlock, humanDuration, table } from '../views/format';
+import { describeBlock, humanDuration, rfc1123z, table } from '../views/format';
 import { registerKind, type ResourceKind } from './registry';
 import { eventsFor } from '../views/events';
 
@@ -63,7 +63,7 @@ export const podKind: ResourceKind = {
         ['Namespace', p.namespace],
         ['Priority', String(p.spec.priority)],
         ['Node', p.nodeName ? `${p.nodeName}` : '<none>'],
-        ['Start Time', p.startedMs >= 0 ? `${(p.startedMs / 1000).toFixed(0)}s (sim time)` : '<none>'],
+        ['Start Time', p.scheduledMs !== -1 ? rfc1123z(p.scheduledMs / 1000, world.startEpochMs) : '<none>'],
         ['Labels', Object.entries(p.labels).map(([k, v]) => `${k}=${v}`).join('\n              ') || '<none>'],
         ['Status', p.state === 'Ready' ? 'Running' : p.state === 'Terminating' ? 'Terminating' : p.state === 'Pending' || p.state === 'Scheduled' || p.state === 'ContainerCreating' ? 'Pending' : podStatusText(p)],
         ['Controlled By', p.ownerKind === 'None' ? '<none>' : `${p.ownerKind}/${p.ownerName}`],

@@ -41,3 +41,18 @@ export function describeBlock(pairs: [string, string][], indent = ''): string {
   const width = Math.max(...pairs.map(([k]) => k.length + 1)) + 2;
   return pairs.map(([k, v]) => `${indent}${`${k}:`.padEnd(width)}${v}`).join('\n');
 }
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** RFC 3339 in UTC with whole seconds, as metav1.Time marshals. */
+export function rfc3339(simSeconds: number, epochMs: number): string {
+  return new Date(epochMs + Math.trunc(simSeconds) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Go's time.RFC1123Z in UTC: "Mon, 02 Jan 2006 15:04:05 +0000" (kubectl describe). */
+export function rfc1123z(simSeconds: number, epochMs: number): string {
+  const d = new Date(epochMs + Math.trunc(simSeconds) * 1000);
+  return `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
+}

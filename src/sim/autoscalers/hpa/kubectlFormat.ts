@@ -3,6 +3,7 @@
  * duration.HumanDuration ages, and Go time layouts. Written for the HPA views; nothing here is
  * HPA-specific.
  */
+import { humanDurationSeconds as humanDuration, rfc1123z as rfc1123zAt, rfc3339 as rfc3339At } from '../../views/format';
 
 export interface TabwriterOptions {
   minwidth: number;
@@ -71,24 +72,19 @@ function formatBlock(lines: string[][], options: TabwriterOptions): string[] {
   return rendered;
 }
 
-import { humanDurationSeconds as humanDuration } from '../../views/format';
 
 export { humanDuration };
 
 /** Wall-clock instant of sim time zero, used only to print timestamps. */
 export const DEFAULT_SIM_EPOCH_MS = Date.UTC(2024, 0, 1, 0, 0, 0);
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** RFC 3339 in UTC with whole seconds, as metav1.Time marshals. */
 export function rfc3339(simSeconds: number, epochMs = DEFAULT_SIM_EPOCH_MS): string {
-  return new Date(epochMs + Math.trunc(simSeconds) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return rfc3339At(simSeconds, epochMs);
 }
 
-/** Go's time.RFC1123Z in UTC: "Mon, 02 Jan 2006 15:04:05 +0000" (kubectl describe). */
+/** Go's time.RFC1123Z in UTC (kubectl describe). */
 export function rfc1123z(simSeconds: number, epochMs = DEFAULT_SIM_EPOCH_MS): string {
-  const d = new Date(epochMs + Math.trunc(simSeconds) * 1000);
-  return `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`;
+  return rfc1123zAt(simSeconds, epochMs);
 }
