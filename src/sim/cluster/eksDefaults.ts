@@ -8,6 +8,9 @@ import type { ManifestDoc } from '../core/commands';
  */
 const systemTolerations = [{ operator: 'Exists' }];
 
+/** The kubelet version the playground models: an EKS 1.33 AL2023 node (kubectl get nodes VERSION). */
+export const KUBELET_VERSION = 'v1.33.5-eks-113cf36';
+
 export const EKS_SYSTEM_MANIFESTS: ManifestDoc[] = [
   {
     apiVersion: 'apps/v1',

@@ -4,6 +4,7 @@ import { sendPod } from '../lifecycle/apply';
 import { describeBlock, humanDuration, rfc1123z, table } from '../views/format';
 import { registerKind, type ResourceKind } from './registry';
 import { eventsFor } from '../views/events';
+import { KUBELET_VERSION } from '../cluster/eksDefaults';
 
 /** What `kubectl get pods` prints in STATUS for each lifecycle state. */
 export function podStatusText(pod: Pod): string {
@@ -115,7 +116,7 @@ export const nodeKind: ResourceKind = {
     const wide = output === 'wide';
     const rows = items.map(({ name }) => {
       const n = world.nodes.get(name)!;
-      const row = [name, nodeStatusText(n), '<none>', humanDuration(world.timeMs - n.createdMs), 'v1.33.5-eks-113cf36'];
+      const row = [name, nodeStatusText(n), '<none>', humanDuration(world.timeMs - n.createdMs), KUBELET_VERSION];
       if (wide) row.push(n.labels['topology.kubernetes.io/zone'], n.instanceType, n.capacityType);
       return row;
     });
