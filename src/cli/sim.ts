@@ -57,6 +57,10 @@ for (const w of loaded.warnings) process.stderr.write(`${w}\n`);
 
 const world = createWorld(spec, loaded.manifests.map((m) => m.doc));
 for (const n of [...loaded.notices, ...world.notices]) process.stderr.write(`notice: ${n}\n`);
+// What `kubectl apply` of the scenario's manifests warned about (deprecated API versions, …).
+for (const cmd of world.commands) {
+  for (const line of cmd.output.split('\n')) if (line.startsWith('Warning:') || line.startsWith('error:')) process.stderr.write(`${line}\n`);
+}
 const trace = runTrace(world, spec.durationMs, { nodes: args.nodes });
 writeFileSync(args.out, `${JSON.stringify(trace)}\n`);
 const last = trace.samples[trace.samples.length - 1];
