@@ -1,3 +1,4 @@
+import type { TraceSample } from '../trace/trace';
 import type { ManifestDoc } from '../core/commands';
 import type { NodeGroupSpec, ScenarioSpec } from '../core/scenario';
 import { DEFAULT_START_TIME } from '../core/scenario';
@@ -49,5 +50,18 @@ export function deployment(name: string, replicas: number, cpu: string, memory: 
         spec: { containers: [{ name, image: 'nginx', resources: { requests: { cpu, memory } } }], ...extra },
       },
     },
+  };
+}
+
+/** A trace sample of an empty cluster carrying only the given autoscaler entries (for view tests). */
+export function emptySample(t: number, autoscalers: TraceSample['autoscalers'] = {}): TraceSample {
+  return {
+    t,
+    workloads: {},
+    autoscalers,
+    nodes: { total: 0, ready: 0, notReady: 0, cordoned: 0, launching: 0, byInstanceType: {}, byCapacityType: {}, byPool: {} },
+    pods: { pending: 0, running: 0, total: 0 },
+    load: {},
+    costPerHour: 0,
   };
 }

@@ -1,3 +1,4 @@
+import { emptySample } from '../../sim/testing/fixtures';
 import { describe, expect, it } from 'vitest';
 import { autoscalerExplanations } from '../../sim/autoscalers/explain';
 import type { Explanation } from '../../sim/autoscalers/module';
@@ -14,26 +15,7 @@ import { entriesOfKind, fieldOverHistory, namesOverHistory, splitKey } from './t
 const figure = (kind: string, entry: Record<string, unknown>, key: string) =>
   cardFigures(kind, entry).find((f) => f.labelKey === key)?.value;
 
-function sampleWith(autoscalers: TraceSample['autoscalers'], t = 0): TraceSample {
-  return {
-    t,
-    workloads: {},
-    autoscalers,
-    nodes: {
-      total: 0,
-      ready: 0,
-      notReady: 0,
-      cordoned: 0,
-      launching: 0,
-      byInstanceType: {},
-      byCapacityType: {},
-      byPool: {},
-    },
-    pods: { pending: 0, running: 0, total: 0 },
-    load: {},
-    costPerHour: 0,
-  };
-}
+const sampleWith = (autoscalers: TraceSample['autoscalers'], t = 0): TraceSample => emptySample(t, autoscalers);
 
 describe('trace entry readers', () => {
   it('split "Kind/name" at the first slash only', () => {

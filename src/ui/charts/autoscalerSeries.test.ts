@@ -1,3 +1,4 @@
+import { emptySample } from '../../sim/testing/fixtures';
 import { describe, expect, it } from 'vitest';
 import type { TraceSample } from '../../sim/trace/trace';
 import type { VpaChartPoint } from '../../sim/autoscalers/vpa/worldState';
@@ -18,26 +19,7 @@ import { vpaChartSources } from '../autoscalers/worldLookups';
 const label = (k: string, v?: Record<string, string | number>) =>
   v ? `${k}:${Object.values(v).join('/')}` : k;
 
-function sample(t: number, autoscalers: TraceSample['autoscalers']): TraceSample {
-  return {
-    t,
-    workloads: {},
-    autoscalers,
-    nodes: {
-      total: 0,
-      ready: 0,
-      notReady: 0,
-      cordoned: 0,
-      launching: 0,
-      byInstanceType: {},
-      byCapacityType: {},
-      byPool: {},
-    },
-    pods: { pending: 0, running: 0, total: 0 },
-    load: {},
-    costPerHour: 0,
-  };
-}
+const sample = (t: number, autoscalers: TraceSample['autoscalers']): TraceSample => emptySample(t, autoscalers);
 
 function point(
   t: number,

@@ -1,18 +1,9 @@
+import { emptySample } from '../../sim/testing/fixtures';
 import { describe, expect, it } from 'vitest';
 import { hpasInSample } from './hpaInfo';
 import type { TraceSample } from '../../sim/trace/trace';
 
-function sample(autoscalers: TraceSample['autoscalers']): TraceSample {
-  return {
-    t: 0,
-    workloads: {},
-    autoscalers,
-    nodes: { total: 0, ready: 0, notReady: 0, cordoned: 0, launching: 0, byInstanceType: {}, byCapacityType: {}, byPool: {} },
-    pods: { pending: 0, running: 0, total: 0 },
-    load: {},
-    costPerHour: 0,
-  };
-}
+const sample = (autoscalers: TraceSample['autoscalers']): TraceSample => emptySample(0, autoscalers);
 
 describe('hpasInSample', () => {
   it('reads HPA entries with API-style field names and ignores other kinds', () => {
