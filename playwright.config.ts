@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// PW_PORT lets several checkouts run their browser tests side by side.
+const port = Number(process.env.PW_PORT ?? 4173);
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,

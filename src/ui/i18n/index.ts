@@ -1,8 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { ko } from './ko';
-import { languageTrees, mergeTrees } from './mergeResources';
+import { mergeTrees } from './mergeResources';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -12,8 +10,21 @@ export type Language = (typeof LANGUAGES)[number]['code'];
 
 const STORAGE_KEY = 'playground.lang';
 
-/** Other UI folders ship their own strings (src/ui/cluster/i18n.ts, …); merge whatever is there. */
-const extraModules = import.meta.glob<Record<string, unknown>>(['../cluster/i18n.ts', '../autoscalers/i18n.ts'], { eager: true });
+/**
+ * Every visible string lives in a locale file, one per language and area:
+ * src/ui/i18n/locales/<lang>/<area>.json. A translator edits those files only; adding a file adds
+ * its keys. All areas merge into the default namespace (and `cluster`, which the cluster view may name).
+ */
+const localeFiles = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
+
+export function localeTrees(): Record<Language, Record<string, unknown>> {
+  const trees: Record<string, Record<string, unknown>> = { en: {}, ko: {} };
+  for (const [path, tree] of Object.entries(localeFiles)) {
+    const lang = path.split('/')[2];
+    if (lang in trees) trees[lang] = mergeTrees(trees[lang], tree);
+  }
+  return trees;
+}
 
 function storedLanguage(): Language {
   try {
@@ -26,25 +37,8 @@ function storedLanguage(): Language {
 }
 
 function buildResources() {
-  let enTree: Record<string, unknown> = en;
-  let koTree: Record<string, unknown> = ko;
-  const namespaced: { en: Record<string, unknown>; ko: Record<string, unknown> } = { en: {}, ko: {} };
-  for (const mod of Object.values(extraModules)) {
-    const trees = languageTrees(mod);
-    if (trees.en) {
-      enTree = mergeTrees(enTree, trees.en);
-      namespaced.en = mergeTrees(namespaced.en, trees.en);
-    }
-    if (trees.ko) {
-      koTree = mergeTrees(koTree, trees.ko);
-      namespaced.ko = mergeTrees(namespaced.ko, trees.ko);
-    }
-  }
-  // The cluster folder may read its strings from the default namespace or from its own "cluster" one.
-  return {
-    en: { translation: enTree, cluster: namespaced.en },
-    ko: { translation: koTree, cluster: namespaced.ko },
-  };
+  const { en, ko } = localeTrees();
+  return { en: { translation: en, cluster: en }, ko: { translation: ko, cluster: ko } };
 }
 
 void i18next.use(initReactI18next).init({

@@ -13,18 +13,3 @@ export function mergeTrees(base: Tree, extra: Tree): Tree {
   }
   return out;
 }
-
-/**
- * Another folder's i18n module may export `{ en, ko }` directly or one object holding them
- * (e.g. `clusterResources = { en: {...}, ko: {...} }`): find per-language trees either way.
- */
-export function languageTrees(mod: Record<string, unknown>): { en?: Tree; ko?: Tree } {
-  const found: { en?: Tree; ko?: Tree } = {};
-  const take = (holder: Tree) => {
-    if (isTree(holder.en)) found.en = mergeTrees(found.en ?? {}, holder.en);
-    if (isTree(holder.ko)) found.ko = mergeTrees(found.ko ?? {}, holder.ko);
-  };
-  take(mod);
-  for (const v of Object.values(mod)) if (isTree(v)) take(v);
-  return found;
-}
