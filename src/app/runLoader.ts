@@ -79,7 +79,12 @@ export async function startup(hash: string): Promise<StartupOutcome> {
     const r = decodeRunHash(hash);
     if (r.ok) {
       const opened = await openScenarioText(r.run.scenario, 'shared-link.yaml', r.run.log, r.run.seed);
-      if (opened.ok) return { notice: null, replayToMs: r.run.timeMs };
+      if (opened.ok) {
+        // Bad commands were left out; say which (the first, and how many) and replay the rest.
+        const notice: StartupOutcome['notice'] =
+          r.rejected.length > 0 ? { kind: 'error', key: 'hardening.linkCommandsRejected', values: { count: r.rejected.length, reason: r.rejected[0] } } : null;
+        return { notice, replayToMs: r.run.timeMs };
+      }
       await openExample(DEFAULT_EXAMPLE);
       return { notice: { kind: 'error', key: 'app.linkBroken', values: { reason: opened.errors[0] ?? '' } }, replayToMs: 0 };
     }

@@ -1,4 +1,5 @@
 import { suggestions } from './suggest';
+import { validateCommand } from './commandSchema';
 import { parseAws } from './commandLine/aws';
 import { parseKubectl } from './commandLine/kubectl';
 import { parseKrr } from './commandLine/krr';
@@ -17,6 +18,17 @@ const PYTHONS = new Set(['python', 'python3']);
  * print. Never throws.
  */
 export function parseCommandLine(line: string, options: ParseOptions = {}): ParseResult {
+  const parsed = parseLine(line, options);
+  if (!parsed.ok) return parsed;
+  // The same door as a share link's commands: every command the line stands for passes its schema.
+  for (const command of parsed.commands) {
+    const checked = validateCommand(command);
+    if (!checked.ok) return fail(`error: ${checked.error}`);
+  }
+  return parsed;
+}
+
+function parseLine(line: string, options: ParseOptions): ParseResult {
   try {
     // People paste lines from terminals and docs with the prompt still in front.
     const text = line.trim().replace(/^\$\s+/, '');

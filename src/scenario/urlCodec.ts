@@ -17,7 +17,8 @@ export interface ShareState {
   commands: CommandLogEntry[];
 }
 
-export type DecodeResult = { ok: true; state: ShareState; timeline: TimedCommand[] } | { ok: false; error: string };
+/** `rejected`: the log's commands that do not parse or validate, each with why; the rest still replays. */
+export type DecodeResult = { ok: true; state: ShareState; timeline: TimedCommand[]; rejected: string[] } | { ok: false; error: string };
 
 const HASH_KEY = 's';
 const FORMAT_VERSION = 1;
@@ -83,12 +84,19 @@ export function decodeShareHash(input: string): DecodeResult {
     }
     const commands: CommandLogEntry[] = parsed.data.c.map(([atMs, input, stdin]) => (stdin === undefined ? { atMs, input } : { atMs, input, stdin }));
     const timeline: TimedCommand[] = [];
-    for (const e of commands) {
+    const rejected: string[] = [];
+    const kept: CommandLogEntry[] = [];
+    commands.forEach((e, i) => {
       const r = parseCommandLine(e.input, e.stdin === undefined ? {} : { stdin: e.stdin });
-      if (!r.ok) return { ok: false, error: `the share link's command at ${e.atMs} ms does not parse: ${e.input}: ${r.error}` };
+      if (!r.ok) {
+        const shown = e.input.length > 80 ? `${e.input.slice(0, 80)}…` : e.input;
+        rejected.push(`s= command ${i + 1} at ${e.atMs} ms (${shown}): ${r.error.split('\n')[0]}`);
+        return;
+      }
+      kept.push(e);
       for (const command of r.commands) timeline.push({ atMs: e.atMs, input: e.input, command });
-    }
-    return { ok: true, state: { scenario: parsed.data.y, seed: parsed.data.seed, commands }, timeline };
+    });
+    return { ok: true, state: { scenario: parsed.data.y, seed: parsed.data.seed, commands: kept }, timeline, rejected };
   } catch (err) {
     return { ok: false, error: `the share link is damaged: ${err instanceof Error ? err.message : String(err)}` };
   }

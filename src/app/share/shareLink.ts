@@ -2,6 +2,8 @@ import LZString from 'lz-string';
 import { decodeShareHash, encodeShareHash } from '../../scenario/urlCodec';
 import { parseCommandLine } from '../../scenario/commandLine';
 import type { TimedCommand } from '../../sim/core/commands';
+import { CAPACITY } from '../../sim/core/limits';
+import { validateCommand } from '../../scenario/commandSchema';
 import { hashParam, hasRunHash } from './hashParams';
 
 /**
@@ -21,7 +23,8 @@ export interface SharedRun {
 }
 
 export type OpenLinkResult =
-  | { ok: true; run: SharedRun }
+  /** `rejected`: why each command left out of the run was refused (its field, or its text). */
+  | { ok: true; run: SharedRun; rejected: string[] }
   | { ok: false; reason: 'corrupt' | 'future'; message: string; version?: number };
 
 /** Does the command line reproduce exactly this command? Then the link can carry it as text. */
@@ -45,10 +48,18 @@ export function encodeRunHash(run: SharedRun): string {
 
 const param = hashParam;
 
-function isTimedCommand(v: unknown): v is TimedCommand {
-  if (v === null || typeof v !== 'object') return false;
-  const c = v as Partial<TimedCommand>;
-  return typeof c.atMs === 'number' && typeof c.input === 'string' && typeof c.command === 'object' && c.command !== null && typeof c.command.type === 'string';
+/** One entry of `x=` → the timed command, or why it is refused (naming the entry, the command and the field). */
+function checkTimedCommand(v: unknown, index: number): { ok: true; cmd: TimedCommand } | { ok: false; error: string } {
+  const where = `x= command ${index + 1}`;
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return { ok: false, error: `${where}: not a command` };
+  const c = v as Record<string, unknown>;
+  if (typeof c.atMs !== 'number' || !Number.isInteger(c.atMs) || c.atMs < 0 || c.atMs > CAPACITY.horizonMs) {
+    return { ok: false, error: `${where}: atMs: must be a whole number of milliseconds within the playground's horizon` };
+  }
+  if (typeof c.input !== 'string' || c.input.length > 100_000) return { ok: false, error: `${where}: input: must be the command's text` };
+  const checked = validateCommand(c.command);
+  if (!checked.ok) return { ok: false, error: `${where} at ${c.atMs} ms: ${checked.error}` };
+  return { ok: true, cmd: { atMs: c.atMs, input: c.input, command: checked.command } };
 }
 
 export { hasRunHash };
@@ -64,7 +75,11 @@ export function decodeRunHash(hash: string): OpenLinkResult {
   const tText = param(hash, 't');
   const timeMs = tText === undefined ? 0 : Number(tText);
   if (!Number.isFinite(timeMs) || timeMs < 0) return { ok: false, reason: 'corrupt', message: 'the link’s time (t=) is not a number of milliseconds' };
+  if (timeMs > CAPACITY.horizonMs) {
+    return { ok: false, reason: 'corrupt', message: `the link's time (t=${tText}) is beyond the playground's horizon of ${CAPACITY.horizonMs / 3_600_000} hours` };
+  }
   const extra: TimedCommand[] = [];
+  const rejected: string[] = [...base.rejected];
   const xText = param(hash, 'x');
   if (xText !== undefined) {
     const json = LZString.decompressFromEncodedURIComponent(xText);
@@ -78,12 +93,18 @@ export function decodeRunHash(hash: string): OpenLinkResult {
     if (typeof payload?.v === 'number' && payload.v > APP_LINK_VERSION) {
       return { ok: false, reason: 'future', message: `the link's extra commands use format version ${payload.v}`, version: payload.v };
     }
-    if (!payload || payload.v !== APP_LINK_VERSION || !Array.isArray(payload.c) || !payload.c.every(isTimedCommand)) {
-      return { ok: false, reason: 'corrupt', message: 'the share link is damaged: its slider commands are not readable' };
+    if (!payload || payload.v !== APP_LINK_VERSION || !Array.isArray(payload.c)) {
+      rejected.push('x=: the share link is damaged: its slider commands are not readable');
+    } else {
+      // A bad command is left out with its reason; the rest of the link still replays.
+      payload.c.forEach((entry, i) => {
+        const checked = checkTimedCommand(entry, i);
+        if (checked.ok) extra.push(checked.cmd);
+        else rejected.push(checked.error);
+      });
     }
-    extra.push(...payload.c);
   }
   // Stable sort keeps the text log's order among commands stamped at the same instant.
   const log = [...base.timeline, ...extra].map((c, i) => ({ c, i })).sort((a, b) => a.c.atMs - b.c.atMs || a.i - b.i).map(({ c }) => c);
-  return { ok: true, run: { scenario: base.state.scenario, seed: base.state.seed, log, timeMs } };
+  return { ok: true, run: { scenario: base.state.scenario, seed: base.state.seed, log, timeMs }, rejected };
 }

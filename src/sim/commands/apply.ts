@@ -32,9 +32,18 @@ export function enqueueCommand(world: World, cmd: TimedCommand): void {
 export function applyDueCommands(world: World): void {
   while (world.pendingCommands.length > 0 && world.pendingCommands[0].atMs <= world.timeMs) {
     const cmd = world.pendingCommands.shift()!;
-    const result = applyCommand(world, cmd.command);
+    const result = applyGuarded(world, cmd);
     world.readyVersion++;
     world.commands.push({ t: world.timeMs / 1000, input: cmd.input, ok: result.ok, output: result.output });
+  }
+}
+
+/** A command that throws fails like a refused one: the run goes on and the log says why. */
+function applyGuarded(world: World, cmd: TimedCommand): CommandResult {
+  try {
+    return applyCommand(world, cmd.command);
+  } catch (err) {
+    return { ok: false, output: `error: ${cmd.input}: ${err instanceof Error ? err.message : String(err)}` };
   }
 }
 
@@ -162,5 +171,10 @@ export function applyCommand(world: World, cmd: Command): CommandResult {
       return terminateInstances(world, cmd);
     case 'sendSpotInterruption':
       return sendSpotInterruption(world, cmd);
+    default: {
+      // Commands are validated at the door (src/scenario/commandSchema.ts); this guards whatever slips past.
+      const type = (cmd as { type?: unknown }).type;
+      return { ok: false, output: `error: unknown command type "${String(type)}"` };
+    }
   }
 }

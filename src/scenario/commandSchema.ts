@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import type { Command } from '../sim/core/commands';
+import { CAPACITY, INT32_MAX } from '../sim/core/limits';
+
+/**
+ * One zod schema per Command type: the door every command passes, whether it was typed in the
+ * console (parseCommandLine), issued by a slider, or read back from a share link's `x=` part.
+ * The rules are the console's: what the command line refuses can't arrive by link either.
+ */
+
+const name = z.string().min(1, 'must not be empty').max(253, 'is longer than 253 characters');
+const namespace = z.string().max(63, 'is longer than 63 characters');
+/** Kubernetes' replica counts are int32, and the playground simulates at most CAPACITY.pods pods. */
+const replicaCount = z
+  .number()
+  .int('must be a whole number')
+  .min(0, 'must be greater than or equal to 0')
+  .max(CAPACITY.pods, `is more than the playground simulates (${CAPACITY.pods.toLocaleString('en-US')} pods)`);
+const int32 = z.number().int('must be a whole number').min(-INT32_MAX - 1, 'value out of range').max(INT32_MAX, 'value out of range');
+const millis = z.number().finite('must be a finite number').min(0, 'must not be negative').max(86_400_000, 'is longer than a day');
+const asgSize = z
+  .number()
+  .int('must be a whole number')
+  .min(0, 'must be greater than or equal to 0')
+  .max(CAPACITY.nodes, `is more than the playground simulates (${CAPACITY.nodes.toLocaleString('en-US')} nodes)`);
+const resourceChange = z.object({
+  cpuMillis: z.number().finite().min(0, 'must not be negative').max(1e9, 'value out of range').optional(),
+  memoryMiB: z.number().finite().min(0, 'must not be negative').max(1e9, 'value out of range').optional(),
+});
+const manifest = z.record(z.string(), z.unknown());
+const instanceIds = z.array(z.string().max(64, 'is not an instance ID')).min(1, 'must list at least one instance').max(1000, 'lists more than 1,000 instances');
+
+export const commandSchemas = {
+  scale: z.object({ type: z.literal('scale'), kind: name, name, namespace, replicas: replicaCount }),
+  apply: z.object({ type: z.literal('apply'), manifests: z.array(manifest).max(10_000, 'holds more than 10,000 documents') }),
+  delete: z.object({ type: z.literal('delete'), kind: name, name, namespace }),
+  cordon: z.object({ type: z.literal('cordon'), node: name }),
+  uncordon: z.object({ type: z.literal('uncordon'), node: name }),
+  drain: z.object({ type: z.literal('drain'), node: name, ignoreDaemonsets: z.boolean(), deleteEmptyDirData: z.boolean(), force: z.boolean() }),
+  autoscale: z.object({
+    type: z.literal('autoscale'),
+    kind: name,
+    name,
+    namespace,
+    cpuPercent: int32.min(0, 'must be greater than or equal to 0').optional(),
+    min: replicaCount.optional(),
+    max: replicaCount.min(1, 'must be at least 1'),
+    hpaName: name.optional(),
+  }),
+  runLoadGenerator: z.object({ type: z.literal('runLoadGenerator'), podName: name, image: name, target: name, thinkTimeMs: millis }),
+  setLoad: z.object({
+    type: z.literal('setLoad'),
+    target: name,
+    rps: z.number().finite('must be a finite number').min(0, 'must not be negative').max(1e7, 'is more than 10,000,000 requests per second').optional(),
+    clients: z.number().int('must be a whole number').min(0, 'must not be negative').max(100_000, 'is more than 100,000 clients').optional(),
+    thinkTimeMs: millis.optional(),
+  }),
+  updateAsg: z.object({ type: z.literal('updateAsg'), name, minSize: asgSize.optional(), maxSize: asgSize.optional(), desiredCapacity: asgSize.optional() }),
+  setHpaBounds: z.object({
+    type: z.literal('setHpaBounds'),
+    name,
+    namespace,
+    min: replicaCount.optional(),
+    max: replicaCount.min(1, 'must be at least 1').optional(),
+    // The console refuses a utilization target below 1% (kubectl patch; averageUtilization > 0 in the API).
+    targetCpu: int32.min(1, 'must be greater than 0').optional(),
+  }),
+  interruptSpot: z.object({ type: z.literal('interruptSpot'), node: name }),
+  killNode: z.object({ type: z.literal('killNode'), node: name }),
+  view: z.object({ type: z.literal('view'), line: z.string().max(100_000), args: z.array(z.string()).max(1000) }),
+  setResources: z.object({ type: z.literal('setResources'), kind: name, name, namespace, container: name, requests: resourceChange, limits: resourceChange }),
+  rolloutRestart: z.object({ type: z.literal('rolloutRestart'), kind: name, name, namespace }),
+  terminateInstances: z.object({ type: z.literal('terminateInstances'), instanceIds }),
+  sendSpotInterruption: z.object({ type: z.literal('sendSpotInterruption'), instanceIds }),
+} satisfies { [K in Command['type']]: z.ZodType };
+
+export type CommandCheck = { ok: true; command: Command } | { ok: false; error: string };
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return `"${v.length > 30 ? `${v.slice(0, 30)}…` : v}"`;
+  if (typeof v === 'object') return 'a map';
+  return typeof v === 'number' || typeof v === 'boolean' ? String(v) : typeof v;
+}
+
+/**
+ * A value that claims to be a Command → the command (the value itself, unchanged), or an error
+ * naming the command type and the field: `setHpaBounds: targetCpu: must be greater than 0 (got 0)`.
+ */
+export function validateCommand(value: unknown): CommandCheck {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, error: `command: must be a map with a "type" (got ${describe(value)})` };
+  const type = (value as { type?: unknown }).type;
+  if (typeof type !== 'string') return { ok: false, error: `command: type: must be one of the command types (got ${describe(type)})` };
+  if (!Object.hasOwn(commandSchemas, type)) {
+    const known = Object.keys(commandSchemas).join(', ');
+    return { ok: false, error: `command "${type.slice(0, 40)}": type: unknown command type; known types: ${known}` };
+  }
+  const schema = commandSchemas[type as Command['type']];
+  const r = schema.safeParse(value);
+  if (r.success) return { ok: true, command: value as Command };
+  const issue = r.error.issues[0];
+  const path = issue.path.map(String).join('.') || 'type';
+  let got: unknown = value;
+  for (const p of issue.path) got = got === null || typeof got !== 'object' ? undefined : (got as Record<PropertyKey, unknown>)[p];
+  const shown = got === undefined ? 'missing' : `got ${describe(got)}`;
+  const message = issue.code === 'invalid_type' ? `must be ${issue.expected}` : issue.message;
+  return { ok: false, error: `command "${type}": ${path}: ${message} (${shown})` };
+}
