@@ -1,20 +1,30 @@
 /**
  * npm run sim -- --scenario FILE.yaml --out trace.json [--duration 30m] [--seed N] [--nodes]
- * Runs a scenario headless and writes trace JSON version 1 (docs/trace.md).
+ *   Runs a scenario headless and writes trace JSON version 1 (docs/trace.md).
+ * npm run sim -- --scenario A.yaml --scorecard [--slo 500ms] [--out trace.json]
+ *   Also prints the run's scorecard (docs/scorecard.md) as a table on stdout.
+ * npm run sim -- --scenario A.yaml --compare B.yaml --out DIR [--slo 500ms]
+ *   Runs A and B with A's seed and duration, writes DIR/a.trace.json, DIR/b.trace.json,
+ *   DIR/scorecard.json and DIR/scorecard.csv, and prints A, B and B − A as a table.
  * Exit codes: 0 ok; 2 invalid scenario or arguments (FILE:LINE:COL: message on stderr).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadScenario } from '../scenario/loadScenario';
-import { formatError } from '../scenario/errors';
 import { parseDuration } from '../scenario/duration';
-import { createWorld } from '../sim/bootstrap';
-import { runTrace } from '../sim/trace/runTrace';
+import { compareScorecards, comparisonCsv, computeScorecard, DEFAULT_SLO_MS, formatComparison, formatScorecard } from '../sim/scorecard';
+import { CliError, readScenarioFile, runScenarioText, summary, type RunOverrides } from './simRun';
+
+const USAGE =
+  'usage: npm run sim -- --scenario FILE.yaml --out trace.json [--duration 30m] [--seed N] [--nodes]\n' +
+  '       npm run sim -- --scenario A.yaml --scorecard [--slo 500ms] [--out trace.json]\n' +
+  '       npm run sim -- --scenario A.yaml --compare B.yaml --out DIR [--slo 500ms]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(2);
 }
+const warn = (line: string) => process.stderr.write(`${line}\n`);
 
 let args;
 try {
@@ -25,46 +35,57 @@ try {
       duration: { type: 'string' },
       seed: { type: 'string' },
       nodes: { type: 'boolean', default: false },
+      compare: { type: 'string' },
+      scorecard: { type: 'boolean', default: false },
+      slo: { type: 'string' },
     },
     strict: true,
   }).values;
 } catch (err) {
-  fail(`sim: ${(err as Error).message}\nusage: npm run sim -- --scenario FILE.yaml --out trace.json [--duration 30m] [--seed N] [--nodes]`);
+  fail(`sim: ${(err as Error).message}\n${USAGE}`);
 }
 if (!args.scenario) fail('sim: --scenario FILE.yaml is required');
-if (!args.out) fail('sim: --out trace.json is required');
+if (!args.out && !args.scorecard) fail(args.compare ? 'sim: --out DIR is required with --compare' : 'sim: --out trace.json is required');
 
-let text: string;
-try {
-  text = readFileSync(args.scenario, 'utf8');
-} catch (err) {
-  fail(`${args.scenario}:1:1: cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-}
-
-const loaded = loadScenario(text, args.scenario);
-if (!loaded.ok) fail(loaded.errors.map(formatError).join('\n'));
-const spec = { ...loaded.spec };
+const overrides: RunOverrides = { nodes: args.nodes };
 if (args.seed !== undefined) {
   if (!/^\d+$/.test(args.seed)) fail(`sim: --seed must be a non-negative integer (got "${args.seed}")`);
-  spec.seed = Number(args.seed);
+  overrides.seed = Number(args.seed);
 }
 if (args.duration !== undefined) {
   const d = parseDuration(args.duration);
   if (!d.ok) fail(`sim: --duration: ${d.error}`);
-  spec.durationMs = d.ms;
+  overrides.durationMs = d.ms;
 }
-for (const w of loaded.warnings) process.stderr.write(`${w}\n`);
+let sloMs = DEFAULT_SLO_MS;
+if (args.slo !== undefined) {
+  const d = parseDuration(args.slo);
+  if (!d.ok || d.ms <= 0) fail(`sim: --slo: ${d.ok ? 'must be greater than 0' : d.error}`);
+  sloMs = d.ms;
+}
 
-const world = createWorld(spec, loaded.manifests.map((m) => m.doc));
-for (const n of [...loaded.notices, ...world.notices]) process.stderr.write(`notice: ${n}\n`);
-// What `kubectl apply` of the scenario's manifests warned about (deprecated API versions, …).
-for (const cmd of world.commands) {
-  for (const line of cmd.output.split('\n')) if (line.startsWith('Warning:') || line.startsWith('error:')) process.stderr.write(`${line}\n`);
+try {
+  const a = runScenarioText(readScenarioFile(args.scenario), args.scenario, overrides, warn);
+  if (args.compare) {
+    // Same seed and same length for B, so only the scenario differs (docs/scorecard.md).
+    const bText = readScenarioFile(args.compare);
+    const b = runScenarioText(bText, args.compare, { ...overrides, seed: a.seed, durationMs: a.durationMs }, warn);
+    const out = args.out ?? '.';
+    mkdirSync(out, { recursive: true });
+    const comparison = compareScorecards(computeScorecard(a.trace, { sloMs }), computeScorecard(b.trace, { sloMs }));
+    writeFileSync(join(out, 'a.trace.json'), `${JSON.stringify(a.trace)}\n`);
+    writeFileSync(join(out, 'b.trace.json'), `${JSON.stringify(b.trace)}\n`);
+    writeFileSync(join(out, 'scorecard.json'), `${JSON.stringify(comparison, null, 2)}\n`);
+    writeFileSync(join(out, 'scorecard.csv'), comparisonCsv(comparison));
+    warn(summary(a.trace, join(out, 'a.trace.json')));
+    warn(summary(b.trace, join(out, 'b.trace.json')));
+    process.stdout.write(formatComparison(comparison));
+  } else {
+    if (args.out) writeFileSync(args.out, `${JSON.stringify(a.trace)}\n`);
+    warn(summary(a.trace, args.out ?? '(not written)'));
+    if (args.scorecard) process.stdout.write(formatScorecard(computeScorecard(a.trace, { sloMs })));
+  }
+} catch (err) {
+  if (err instanceof CliError) fail(err.message);
+  throw err;
 }
-const trace = runTrace(world, spec.durationMs, { nodes: args.nodes });
-writeFileSync(args.out, `${JSON.stringify(trace)}\n`);
-const last = trace.samples[trace.samples.length - 1];
-process.stderr.write(
-  `${trace.scenario}: ${trace.durationSeconds}s simulated, ${trace.samples.length} samples, ${trace.events.length} events; ` +
-    `at the end ${last.nodes.total} nodes, ${last.pods.running} pods running, ${last.pods.pending} pending → ${args.out}\n`,
-);

@@ -11,6 +11,7 @@ import { vpaObjects } from './autoscalers/vpa';
 import { karpenterWhy } from './autoscalers/karpenter/controller';
 import { parseCpaFlags } from './autoscalers/cpa/flags';
 import { CPA_STATE_KEY } from './autoscalers/cpa/state';
+import { compareScorecards, comparisonCsv, computeScorecard, scorecardCsv } from './scorecard';
 
 export const engineApi = {
   advance,
@@ -26,6 +27,10 @@ export const engineApi = {
   karpenterWhy,
   parseCpaFlags,
   CPA_STATE_KEY,
+  computeScorecard,
+  compareScorecards,
+  comparisonCsv,
+  scorecardCsv,
 };
 
 export type EngineApi = typeof engineApi;

@@ -69,6 +69,7 @@ export function launchNode(world: World, req: LaunchRequest): Node {
     annotations: {},
   };
   world.nodes.set(name, node);
+  if (world.totals) world.totals.nodesLaunched++;
   enterNodeState(world, node, 'Launching');
   return node;
 }

@@ -331,4 +331,15 @@ export interface World {
   schedulerDirty: boolean;
   /** Notices about manifest fields that are valid but not simulated. */
   notices: string[];
+  /** Running totals since t=0 for the trace and the scorecard (nodes are deleted from `nodes` when gone). */
+  totals?: WorldTotals;
+}
+
+export interface WorldTotals {
+  /** EC2 instances launched (including the node groups' initial nodes). */
+  nodesLaunched: number;
+  /** Node objects removed after their instance terminated. */
+  nodesTerminated: number;
+  /** Pods evicted (drain, taint manager, VPA updater). */
+  podsEvicted: number;
 }

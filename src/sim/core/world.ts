@@ -50,6 +50,7 @@ export function createEmptyWorld(opts: WorldOptions): World {
     ownerIndex: new Map(),
     lastScrapeMs: -1,
     notices: [],
+    totals: { nodesLaunched: 0, nodesTerminated: 0, podsEvicted: 0 },
   };
 }
 

@@ -14,6 +14,7 @@ export const NODE_TABLE = compileTransitionTable(nodeMachine);
 export function sendPod(world: World, pod: Pod, event: string): boolean {
   const target = POD_TABLE.next[pod.state]?.[event];
   if (!target) return false;
+  if (event === 'EVICT' && world.totals) world.totals.podsEvicted++;
   enterPodState(world, pod, target as PodPhaseState);
   return true;
 }

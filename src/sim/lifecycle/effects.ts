@@ -130,6 +130,7 @@ export function onNodeEnter(world: World, node: Node, from: NodeState): void {
     case 'Gone':
       for (const pod of podsOn(world, node)) if (pod.state !== 'Gone') enterPodState(world, pod, 'Gone');
       world.nodes.delete(node.name);
+      if (world.totals) world.totals.nodesTerminated++;
       nodeEvent(world, node, 'Normal', 'RemovingNode', `Node ${node.name} event: Removing Node ${node.name} from Controller`, 'node-controller');
       break;
     default:

@@ -16,8 +16,14 @@ export interface TraceSample {
     byInstanceType: Record<string, number>;
     byCapacityType: Record<string, number>;
     byPool: Record<string, number>;
+    /** Sums over registered nodes (the scorecard's idle capacity). */
+    allocatable?: { cpuMillis: number; memoryMiB: number };
+    requested?: { cpuMillis: number; memoryMiB: number };
+    /** Running totals since t=0: instances launched (initial nodes included), nodes removed. */
+    launchedTotal?: number;
+    terminatedTotal?: number;
   };
-  pods: { pending: number; running: number; total: number };
+  pods: { pending: number; running: number; total: number; evictedTotal?: number };
   load: Record<string, { offeredRps: number; servedRps: number; droppedRps: number; p95LatencyMs: number }>;
   costPerHour: number;
   nodeDetails?: NodeDetail[];
@@ -86,6 +92,8 @@ export function sampleWorld(world: World, withNodes: boolean): TraceSample {
     w.cpuUtilization = w.cpuRequestMillis > 0 ? round(w.cpuUsageMillis / w.cpuRequestMillis, 4) : 0;
     w.cpuUsageMillis = round(w.cpuUsageMillis, 1);
   }
+  const allocatable = { cpuMillis: 0, memoryMiB: 0 };
+  const requested = { cpuMillis: 0, memoryMiB: 0 };
   const nodes: TraceSample['nodes'] = {
     total: 0,
     ready: 0,
@@ -95,6 +103,10 @@ export function sampleWorld(world: World, withNodes: boolean): TraceSample {
     byInstanceType: {},
     byCapacityType: {},
     byPool: {},
+    allocatable,
+    requested,
+    launchedTotal: world.totals?.nodesLaunched ?? 0,
+    terminatedTotal: world.totals?.nodesTerminated ?? 0,
   };
   let cost = 0;
   for (const n of world.nodes.values()) {
@@ -108,7 +120,13 @@ export function sampleWorld(world: World, withNodes: boolean): TraceSample {
     inc(nodes.byInstanceType, n.instanceType);
     inc(nodes.byCapacityType, n.capacityType);
     inc(nodes.byPool, n.pool);
+    allocatable.cpuMillis += n.allocatable.cpuMillis;
+    allocatable.memoryMiB += n.allocatable.memoryMiB;
+    requested.cpuMillis += n.requested.cpuMillis;
+    requested.memoryMiB += n.requested.memoryMiB;
   }
+  requested.memoryMiB = round(requested.memoryMiB, 1);
+  allocatable.memoryMiB = round(allocatable.memoryMiB, 1);
   let pending = 0;
   let running = 0;
   let total = 0;
@@ -131,7 +149,7 @@ export function sampleWorld(world: World, withNodes: boolean): TraceSample {
     workloads,
     autoscalers: autoscalerTraceEntries(world),
     nodes,
-    pods: { pending, running, total },
+    pods: { pending, running, total, evictedTotal: world.totals?.podsEvicted ?? 0 },
     load,
     costPerHour: round(cost, 4),
   };
