@@ -2,6 +2,7 @@ import type { Controller } from '../core/controllers';
 import type { ResourceKind } from '../resources/registry';
 import type { TraceContributor } from './trace';
 import type { Pod, World } from '../core/types';
+import type { Message } from '../core/message';
 
 export interface Explanation {
   /** e.g. "HorizontalPodAutoscaler/php-apache" */
@@ -10,7 +11,8 @@ export interface Explanation {
   state: string;
   /** Sim seconds of the decision. */
   at: number;
-  lines: string[];
+  /** One translated line each (src/ui/i18n/locales/<lang>/engine.json). */
+  lines: Message[];
 }
 
 /**

@@ -5,6 +5,7 @@ import { formatSeconds } from '../charts/geometry';
 import { logLine } from '../panels/textViews';
 import type { AutoscalerCardModel } from './cardModel';
 import { runCardView } from './viewCommands';
+import { renderLines, stateLabel } from '../i18n/message';
 
 interface Props {
   card: AutoscalerCardModel;
@@ -29,7 +30,7 @@ export const AutoscalerCard = memo(function AutoscalerCard({ card, commands, wor
         <strong className="as-name">{card.name}</strong>
         {card.state && (
           <span className="as-state" title={t('autoscalers.state')} data-testid="autoscaler-state">
-            {card.state}
+            {stateLabel(t, card.state)}
           </span>
         )}
       </header>
@@ -54,10 +55,10 @@ export const AutoscalerCard = memo(function AutoscalerCard({ card, commands, wor
                 <div key={e.object}>
                   <div className="muted small">
                     {e.object}
-                    {e.state && ` · ${e.state}`}
+                    {e.state && ` · ${stateLabel(t, e.state)}`}
                     {e.at >= 0 && ` · ${formatSeconds(e.at)}`}
                   </div>
-                  <pre>{e.lines.join('\n')}</pre>
+                  <pre>{renderLines(t, e.lines)}</pre>
                 </div>
               ))}
               {card.explanations.length === 0 &&

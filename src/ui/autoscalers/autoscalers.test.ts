@@ -11,6 +11,7 @@ import { runExample } from './exampleRuns';
 import { runCardView, viewCommands } from './viewCommands';
 import { cpaTargets, vpaChartSources } from './worldLookups';
 import { entriesOfKind, fieldOverHistory, namesOverHistory, splitKey } from './traceEntries';
+import { enText } from '../../testing/messages';
 
 const figure = (kind: string, entry: Record<string, unknown>, key: string) =>
   cardFigures(kind, entry).find((f) => f.labelKey === key)?.value;
@@ -117,7 +118,7 @@ describe('card models', () => {
     object,
     state: 's',
     at,
-    lines: [object],
+    lines: [{ key: 'engine.raw', params: { text: object } }],
   });
   const log = (controller: string, message: string, t = 1): ControllerLog => ({
     t,
@@ -200,7 +201,7 @@ describe('the examples, as the Autoscalers tab shows them', () => {
     expect(vpa.name).toBe('hamster-vpa');
     expect(vpa.figures.find((f) => f.labelKey === 'target')?.value).toMatch(/^587m \//);
     // The recommender's formula lines come from the world state until the VPA has an `explain`.
-    expect(vpa.explanations.some((e) => e.lines.some((l) => l.includes('target cpu 587m')))).toBe(true);
+    expect(vpa.explanations.some((e) => enText(e.lines).includes('target cpu 587m'))).toBe(true);
     const commands = viewCommands(world, 'VerticalPodAutoscaler', 'hamster-vpa');
     expect(commands).toEqual([
       'kubectl get vpa hamster-vpa',
@@ -248,7 +249,7 @@ describe('the examples, as the Autoscalers tab shows them', () => {
     );
     const pool = cards.find((c) => c.key === 'NodePool/default')!;
     expect(pool.figures.find((f) => f.labelKey === 'nodeClaims')?.value).toBe('1');
-    expect(pool.explanations[0].lines.join('\n')).toContain('last batch');
+    expect(enText(pool.explanations[0].lines)).toContain('last batch');
     const claims = runCardView(world, viewCommands(world, 'NodePool', 'default')[0]);
     expect(claims.output).toMatch(/^NAME\s+TYPE/);
     expect(claims.output).toMatch(/default-\w+\s+c5a\.2xlarge\s+spot/);

@@ -1,6 +1,7 @@
 import type { World } from '../../sim/core/types';
 import type { Explanation } from '../../sim/autoscalers/module';
 import { engine } from '../../store/engine';
+import { untranslated } from '../../sim/core/message';
 
 /**
  * Explanations the engine keeps but does not publish through `autoscalerExplanations` yet: the
@@ -18,7 +19,7 @@ export function engineWhy(world: World): (kind: string, name: string) => Explana
           object: `${kind}/${name} (updater)`,
           state: obj.machine.value,
           at: obj.lastUpdate.t,
-          lines: obj.lastUpdate.decisions.map((d) => `${d.pod}: ${d.action} — ${d.reason}`),
+          lines: obj.lastUpdate.decisions.map((d) => untranslated(`${d.pod}: ${d.action} — ${d.reason}`)),
         });
       }
       // The recommender writes its explanation at the pass that also records a chart point.
@@ -28,14 +29,14 @@ export function engineWhy(world: World): (kind: string, name: string) => Explana
           object: `${kind}/${name} (recommender)`,
           state: obj.machine.value,
           at,
-          lines: obj.explanation,
+          lines: obj.explanation.map(untranslated),
         });
       return out;
     }
     if (kind === 'NodePool') {
       const lines = engine().karpenterWhy(world);
       // karpenterWhy states its own times per line; the card shows no single time for it (at < 0).
-      return lines.length > 0 ? [{ object: 'Karpenter', state: '', at: -1, lines }] : [];
+      return lines.length > 0 ? [{ object: 'Karpenter', state: '', at: -1, lines: lines.map(untranslated) }] : [];
     }
     return [];
   };

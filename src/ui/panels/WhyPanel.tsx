@@ -4,6 +4,7 @@ import { useSessionVersion } from '../common/useSession';
 import { engine } from '../../store/engine';
 import { formatSeconds } from '../charts/geometry';
 import { latestByController, logLine } from './textViews';
+import { renderLines, stateLabel } from '../i18n/message';
 
 /**
  * Each autoscaler's latest decision in its own words and numbers (its `explain`), then the latest
@@ -22,9 +23,9 @@ export function WhyPanel() {
       {explained.map((e) => (
         <section key={e.object}>
           <h4>
-            {e.object} <span className="muted small">· {e.state} · {formatSeconds(e.at)}</span>
+            {e.object} <span className="muted small">· {stateLabel(t, e.state)} · {formatSeconds(e.at)}</span>
           </h4>
-          <pre>{e.lines.join('\n')}</pre>
+          <pre>{renderLines(t, e.lines)}</pre>
         </section>
       ))}
       {explained.length === 0 && <p className="muted small">{t('why.fromLogs')}</p>}

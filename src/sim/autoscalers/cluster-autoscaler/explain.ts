@@ -2,6 +2,7 @@ import type { World } from '../../core/types';
 import { formatGoDuration } from './goFlags';
 import type { Explanation } from '../module';
 import { caMachineStateName, caState } from './state';
+import { untranslated } from '../../core/message';
 
 /**
  * The CA's "why": what the last scan saw (pending pods and the plan, per-node utilization against
@@ -22,17 +23,17 @@ export function caExplanations(world: World): Explanation[] {
     const left = b.untilSeconds - world.timeMs / 1000;
     if (left > 0) lines.push(`${group} backed off for ${formatGoDuration(Math.ceil(left))} more: ${b.reason}`);
   }
-  const out: Explanation[] = [{ object, state, at: s.why.scanAtSeconds, lines }];
+  const out: Explanation[] = [{ object, state, at: s.why.scanAtSeconds, lines: lines.map(untranslated) }];
   if (s.why.lastScaleUp) {
     out.push({
       object: `${object} (last scale-up)`,
       state: 'scaleUpInProgress',
       at: s.why.lastScaleUp.atSeconds,
-      lines: [...s.why.lastScaleUp.lines, `triggered by: ${s.why.lastScaleUp.triggeringPods.join(', ')}`],
+      lines: [...s.why.lastScaleUp.lines, `triggered by: ${s.why.lastScaleUp.triggeringPods.join(', ')}`].map(untranslated),
     });
   }
   if (s.why.lastScaleDown) {
-    out.push({ object: `${object} (last scale-down)`, state: 'scalingDown', at: s.why.lastScaleDown.atSeconds, lines: s.why.lastScaleDown.lines });
+    out.push({ object: `${object} (last scale-down)`, state: 'scalingDown', at: s.why.lastScaleDown.atSeconds, lines: s.why.lastScaleDown.lines.map(untranslated) });
   }
   return out;
 }

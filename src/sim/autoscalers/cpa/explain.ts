@@ -1,6 +1,7 @@
 import type { World } from '../../core/types';
 import type { Explanation } from '../module';
 import { CPA_STATE_KEY, cpaMachineStateName, type CpaWorldState } from './state';
+import { untranslated } from '../../core/message';
 
 /** Each CPA's last decision, e.g. "4 schedulable nodes → ladder step [4, 3] → 3 replicas". */
 export function cpaExplanations(world: World): Explanation[] {
@@ -18,7 +19,7 @@ export function cpaExplanations(world: World): Explanation[] {
       object: `ClusterProportionalAutoscaler/${i.deployment.split('/')[1]}`,
       state: i.flagErrors.length > 0 ? 'flagError' : i.podRunning ? cpaMachineStateName(i) : 'podNotRunning',
       at: i.lastPollSeconds,
-      lines,
+      lines: lines.map(untranslated),
     };
   });
 }

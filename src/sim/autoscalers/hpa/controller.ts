@@ -7,6 +7,7 @@ import { DEFAULT_HPA_CONTROLLER_CONFIG } from './types';
 import { initialHpaControllerState, reconcileHpa, type HpaControllerState } from './reconcile';
 import { recordHpaEvents, type HpaEventRecord } from './eventLog';
 import { worldMetricsClient } from './worldMetrics';
+import { msg, type Message } from '../../core/message';
 
 /**
  * kube-controller-manager's horizontal-pod-autoscaler loop over the world: every 15 s
@@ -20,7 +21,7 @@ export interface HpaRecord {
   state: HpaControllerState;
   events: HpaEventRecord[];
   createdAtSeconds: number;
-  explanation: string[];
+  explanation: Message[];
   machineState: string;
   lastSyncSeconds: number;
 }
@@ -43,7 +44,7 @@ export function newHpaRecord(hpa: HorizontalPodAutoscaler, nowSeconds: number): 
     state: initialHpaControllerState(),
     events: [],
     createdAtSeconds: nowSeconds,
-    explanation: ['waiting for the first sync (every 15 s)'],
+    explanation: [msg('engine.hpa.waiting', { period: 15 })],
     machineState: 'stable',
     lastSyncSeconds: -1,
   };

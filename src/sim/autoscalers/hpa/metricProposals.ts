@@ -15,6 +15,7 @@ import {
   type PerPodCalculation,
 } from './replicaCalculator';
 import type { HpaControllerConfig, MetricSpec, MetricStatus, MetricTarget } from './types';
+import { msg, type Message } from '../../core/message';
 
 export interface HpaEvent {
   type: 'Normal' | 'Warning';
@@ -33,7 +34,7 @@ export interface MetricContext {
 }
 
 export type MetricProposal =
-  | { ok: true; replicas: number; metricName: string; status: MetricStatus; explanation: string[]; details?: PerPodCalculation }
+  | { ok: true; replicas: number; metricName: string; status: MetricStatus; explanation: Message[]; details?: PerPodCalculation }
   | {
       ok: false;
       /** The error as computeReplicasForMetric returns it (used in FailedComputeMetricsReplicas). */
@@ -42,13 +43,13 @@ export type MetricProposal =
       reason: string;
       /** The error the condition and the event carry. */
       conditionError: string;
-      explanation: string[];
+      explanation: Message[];
     };
 
 const mq = (milli: number): string => formatMilliQuantity(milli);
 
 function fail(reason: string, conditionError: string, error: string, label: string): MetricProposal {
-  return { ok: false, reason, conditionError, error, explanation: [`${label}: cannot compute (${conditionError})`] };
+  return { ok: false, reason, conditionError, error, explanation: [msg('engine.hpa.cannotCompute', { metric: label, error: conditionError })] };
 }
 
 function perPodInput(ctx: MetricContext, pods: HpaPodInfo[], metricLabel: string) {
@@ -274,7 +275,7 @@ export interface MetricsOutcome {
   /** The ScalingActive condition to set. */
   scalingActive: { status: 'True' | 'False'; reason: string; message: string };
   events: HpaEvent[];
-  explanation: string[];
+  explanation: Message[];
 }
 
 /**
@@ -306,7 +307,7 @@ export function computeReplicasForMetrics(ctx: MetricContext, specs: readonly Me
   const proposals = specs.map((spec) => computeReplicasForMetric(ctx, spec));
   const statuses: MetricStatus[] = proposals.map((p) => (p.ok ? p.status : { type: '' }));
   const events: HpaEvent[] = [];
-  const explanation: string[] = [];
+  const explanation: Message[] = [];
   for (const p of proposals) {
     explanation.push(...p.explanation);
     if (!p.ok) events.push({ type: 'Warning', reason: p.reason, message: p.conditionError });
@@ -320,8 +321,8 @@ export function computeReplicasForMetrics(ctx: MetricContext, specs: readonly Me
   if (firstInvalid && combined.replicas === -1) {
     explanation.push(
       invalidCount >= specs.length
-        ? 'no metric could be computed: no scaling this cycle'
-        : 'a metric is broken and the valid ones propose fewer replicas than now: no scale-down while any metric is broken',
+        ? msg('engine.hpa.noMetric')
+        : msg('engine.hpa.partialMetrics'),
     );
     return {
       replicas: -1,
@@ -337,7 +338,7 @@ export function computeReplicasForMetrics(ctx: MetricContext, specs: readonly Me
   }
   const chosen = proposals[combined.index];
   const metricName = chosen?.ok ? chosen.metricName : '';
-  if (specs.length > 1) explanation.push(`max of metric proposals = ${combined.replicas} (${metricName})`);
+  if (specs.length > 1) explanation.push(msg('engine.hpa.maxOfProposals', { replicas: combined.replicas, metric: metricName }));
   return {
     replicas: combined.replicas,
     metricName,

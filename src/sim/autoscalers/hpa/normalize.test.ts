@@ -13,6 +13,7 @@ import {
 } from './normalize';
 import { defaultBehavior } from './defaults';
 import type { HorizontalPodAutoscalerBehavior } from './types';
+import { enText } from '../../../testing/messages';
 
 const NOW = 10_000;
 const ago = (replicas: number, secondsAgo: number) => ({ replicas, timestampSeconds: NOW - secondsAgo });
@@ -119,7 +120,7 @@ describe('normalizeDesiredReplicas conditions', () => {
     const r = normalizeDesiredReplicas({ ...base, maxReplicas: 100, currentReplicas: 2, proposal: 50, behavior });
     expect(r.desiredReplicas).toBe(6);
     expect(r.scalingLimited).toEqual({ status: 'True', reason: 'ScaleUpLimit', message: 'the desired replica count is increasing faster than the maximum scale rate' });
-    expect(r.explanation.join('\n')).toMatch(/allows 6; limits to 6/);
+    expect(enText(r.explanation)).toMatch(/allows 6; limits to 6/);
   });
 });
 

@@ -5,6 +5,7 @@
  * arrays instead of mutating the controller's bookkeeping.
  */
 import type { HPAScalingRules, HorizontalPodAutoscalerBehavior } from './types';
+import { msg, type Message } from '../../core/message';
 
 export interface TimestampedRecommendation {
   replicas: number;
@@ -251,7 +252,7 @@ export interface NormalizationResult {
   /** ScalingLimited is True when the limit changed the stabilized value. */
   scalingLimited: { status: 'True' | 'False'; reason: LimitReason; message: string };
   recommendations: TimestampedRecommendation[];
-  explanation: string[];
+  explanation: Message[];
 }
 
 export interface NormalizationInput {
@@ -278,15 +279,24 @@ function limitedCondition(limited: number, stabilized: number, reason: LimitReas
 export function normalizeLegacy(input: NormalizationInput): NormalizationResult {
   const { stabilized, recommendations } = stabilizeLegacy(input.recommendations, input.proposal, input.nowSeconds, input.downscaleStabilizationSeconds);
   const ableReason: StabilizationReason = stabilized !== input.proposal ? 'ScaleDownStabilized' : 'ReadyForNewScale';
-  const explanation: string[] = [];
+  const explanation: Message[] = [];
   if (stabilized !== input.proposal) {
-    explanation.push(`stabilization window (${input.downscaleStabilizationSeconds}s) kept ${stabilized} (max of recommendations in the window, proposal ${input.proposal})`);
+    explanation.push(msg('engine.hpa.windowKept', { window: input.downscaleStabilizationSeconds, replicas: stabilized, proposal: input.proposal }));
   } else {
-    explanation.push(`stabilization window (${input.downscaleStabilizationSeconds}s): no higher recent recommendation, keeps ${stabilized}`);
+    explanation.push(msg('engine.hpa.windowNoHigher', { window: input.downscaleStabilizationSeconds, replicas: stabilized }));
   }
   const limited = convertDesiredReplicasLegacy(input.currentReplicas, stabilized, input.minReplicas, input.maxReplicas);
   if (limited.replicas !== stabilized) {
-    explanation.push(`${limited.reason}: limited to ${limited.replicas} (min ${input.minReplicas}, max ${input.maxReplicas}, scale-up limit max(2×${input.currentReplicas}, 4) = ${Math.max(2 * input.currentReplicas, 4)})`);
+    explanation.push(
+      msg('engine.hpa.legacyLimited', {
+        reason: limited.reason,
+        replicas: limited.replicas,
+        min: input.minReplicas,
+        max: input.maxReplicas,
+        current: input.currentReplicas,
+        limit: Math.max(2 * input.currentReplicas, 4),
+      }),
+    );
   }
   return {
     desiredReplicas: limited.replicas,
@@ -316,7 +326,14 @@ export function normalizeWithBehavior(input: NormalizationInput & { behavior: Ho
   });
   const ableReason: StabilizationReason = stab.stabilized !== input.proposal ? stab.reason : 'ReadyForNewScale';
   const explanation = [
-    `stabilization: scale-up window ${upWindow}s gives lower bound ${stab.lowerBound}, scale-down window ${downWindow}s gives upper bound ${stab.upperBound}; ${input.currentReplicas} → ${stab.stabilized}`,
+    msg('engine.hpa.stabilization', {
+      upWindow,
+      lower: stab.lowerBound,
+      downWindow,
+      upper: stab.upperBound,
+      current: input.currentReplicas,
+      replicas: stab.stabilized,
+    }),
   ];
   const rate = convertDesiredReplicasWithBehaviorRate({
     currentReplicas: input.currentReplicas,
@@ -330,9 +347,17 @@ export function normalizeWithBehavior(input: NormalizationInput & { behavior: Ho
   });
   if (rate.policyLimit !== undefined) {
     const rules = stab.stabilized > input.currentReplicas ? input.behavior.scaleUp : input.behavior.scaleDown;
-    const direction = stab.stabilized > input.currentReplicas ? 'scale-up' : 'scale-down';
-    const verdict = rate.replicas !== stab.stabilized ? `limits to ${rate.replicas} (${rate.reason})` : 'does not bind';
-    explanation.push(`${direction} ${describePolicies(rules)} allows ${rate.policyLimit}; ${verdict}`);
+    const up = stab.stabilized > input.currentReplicas;
+    const params = { policies: describePolicies(rules), limit: rate.policyLimit, replicas: rate.replicas, reason: rate.reason };
+    const binds = rate.replicas !== stab.stabilized;
+    explanation.push(
+      msg(
+        up
+          ? binds ? 'engine.hpa.rateUpLimits' : 'engine.hpa.rateUpFree'
+          : binds ? 'engine.hpa.rateDownLimits' : 'engine.hpa.rateDownFree',
+        params,
+      ),
+    );
   }
   return {
     desiredReplicas: rate.replicas,

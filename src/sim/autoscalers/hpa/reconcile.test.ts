@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { initialHpaControllerState, reconcileHpa, type ReconcileHpaInput } from './reconcile';
 import { cpuMetric, externalAverageMetric, fakeMetricsClient, makeHpa, readyPod, type FakeMetrics } from './testFixtures';
 import type { HorizontalPodAutoscaler } from './types';
+import { en, ko } from '../../../testing/messages';
 
 const T = 1000;
 
@@ -36,8 +37,13 @@ describe('reconcileHpa', () => {
     expect(byType.ScalingLimited).toMatchObject({ status: 'False', reason: 'DesiredWithinRange' });
     expect(out.status.currentMetrics).toEqual([{ type: 'Resource', resource: { name: 'cpu', current: { averageUtilization: 78, averageValue: '156m' } } }]);
     expect(out.status).toMatchObject({ currentReplicas: 3, desiredReplicas: 5, lastScaleTime: T });
-    expect(out.explanation).toContain('cpu: utilization 78% of request (avg 156m / 200m over 3 pods with samples); target 50%');
-    expect(out.explanation).toContain('desired = ceil(3 × 78% / 50%) = 5');
+    const lines = out.explanation.map(en);
+    expect(lines).toContain('cpu: utilization 78% of request (avg 156m / 200m over 3 pods with samples); target 50%');
+    expect(lines).toContain('desired = ceil(3 × 78% / 50%) = 5');
+    // The same decision in Korean: the formula reads the same, the words around it are Korean.
+    const kor = out.explanation.map(ko);
+    expect(kor).toContain('원하는 레플리카 수 = ceil(3 × 78% / 50%) = 5');
+    expect(kor).toContain('cpu: 요청량 대비 사용률 78% (샘플이 있는 파드 3개 평균 156m / 200m), 목표 50%');
     expect(out.machineState).toBe('scalingUp');
   });
 

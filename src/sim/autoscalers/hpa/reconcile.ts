@@ -34,6 +34,7 @@ import {
   type HpaControllerConfig,
   type MetricStatus,
 } from './types';
+import { msg, type Message } from '../../core/message';
 
 /** What kube-controller-manager keeps in memory per HPA between syncs. */
 export interface HpaControllerState {
@@ -74,7 +75,7 @@ export interface ReconcileHpaOutput {
   status: HorizontalPodAutoscalerStatus;
   state: HpaControllerState;
   events: HpaEvent[];
-  explanation: string[];
+  explanation: Message[];
   outcome: HpaSyncOutcome;
   machineState: HpaStateName;
 }
@@ -106,7 +107,7 @@ function setCondition(
 interface Working {
   conditions: HpaCondition[];
   events: HpaEvent[];
-  explanation: string[];
+  explanation: Message[];
 }
 
 function finish(
@@ -120,7 +121,7 @@ function finish(
   const fullOutcome: HpaSyncOutcome = { ...outcome, nowSeconds: input.nowSeconds };
   const snapshot = stepHpaMachine(restoreHpaMachine(input.state.machine), fullOutcome);
   const machineState = hpaStateName(snapshot);
-  w.explanation.push(`state: ${machineState}`);
+  w.explanation.push(msg('engine.hpa.state', { state: msg(`engine.state.${machineState}`) }));
   return {
     desiredReplicas: outcome.desiredReplicas,
     rescale,
@@ -151,7 +152,7 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
   if ('error' in input.scale) {
     w.events.push({ type: 'Warning', reason: 'FailedGetScale', message: input.scale.error });
     setCond('AbleToScale', 'False', 'FailedGetScale', `the HPA controller was unable to get the target's current scale: ${input.scale.error}`);
-    w.explanation.push(`cannot read the scale of ${spec.scaleTargetRef.kind}/${spec.scaleTargetRef.name}: ${input.scale.error}`);
+    w.explanation.push(msg('engine.hpa.failedGetScale', { target: `${spec.scaleTargetRef.kind}/${spec.scaleTargetRef.name}`, error: input.scale.error }));
     const current = previous.currentReplicas;
     return finish(input, w, state, previous, baseOutcome('failedGetScale', current, previous.desiredReplicas), false);
   }
@@ -159,7 +160,7 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
   const current = input.scale.specReplicas;
   if (state.recommendations.length === 0) state = { ...state, recommendations: [{ replicas: current, timestampSeconds: now }] };
   const minReplicas = spec.minReplicas;
-  w.explanation.push(`${spec.scaleTargetRef.kind}/${spec.scaleTargetRef.name}: spec.replicas ${current} (min ${minReplicas}, max ${spec.maxReplicas})`);
+  w.explanation.push(msg('engine.hpa.target', { target: `${spec.scaleTargetRef.kind}/${spec.scaleTargetRef.name}`, replicas: current, min: minReplicas, max: spec.maxReplicas }));
 
   let desired: number;
   let rescaleReason = '';
@@ -168,23 +169,23 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
 
   if (current === 0 && minReplicas !== 0) {
     setCond('ScalingActive', 'False', 'ScalingDisabled', 'scaling is disabled since the replica count of the target is zero');
-    w.explanation.push('spec.replicas is 0 and minReplicas is not: autoscaling is disabled');
+    w.explanation.push(msg('engine.hpa.disabled'));
     const status = { ...previous, currentReplicas: current, desiredReplicas: current, currentMetrics: undefined };
     return finish(input, w, state, status, baseOutcome('disabled', current, current), false);
   } else if (current > spec.maxReplicas) {
     rescaleReason = 'Current number of replicas above Spec.MaxReplicas';
     desired = spec.maxReplicas;
-    w.explanation.push(`above maxReplicas: set to ${desired} without stabilization or rate limits`);
+    w.explanation.push(msg('engine.hpa.aboveMax', { replicas: desired }));
   } else if (current < minReplicas) {
     rescaleReason = 'Current number of replicas below Spec.MinReplicas';
     desired = minReplicas;
-    w.explanation.push(`below minReplicas: set to ${desired} without stabilization or rate limits`);
+    w.explanation.push(msg('engine.hpa.belowMin', { replicas: desired }));
   } else {
     if (input.scale.selector === '') {
       w.events.push({ type: 'Warning', reason: 'SelectorRequired', message: 'selector is required' });
       setCond('ScalingActive', 'False', 'InvalidSelector', "the HPA target's scale is missing a selector");
       w.events.push({ type: 'Warning', reason: 'FailedComputeMetricsReplicas', message: 'selector is required' });
-      w.explanation.push("the target's scale has no selector: no metrics can be read");
+      w.explanation.push(msg('engine.hpa.noSelector'));
       const status = { ...previous, currentReplicas: current };
       return finish(input, w, state, status, baseOutcome('metricsUnavailable', current, previous.desiredReplicas), false);
     }
@@ -243,7 +244,7 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
   });
 
   if (desired === current) {
-    w.explanation.push(`no change: stays at ${current}`);
+    w.explanation.push(msg('engine.hpa.noChange', { replicas: current }));
     const status: HorizontalPodAutoscalerStatus = { ...previous, currentReplicas: current, desiredReplicas: current, currentMetrics: metricStatuses };
     return finish(input, w, state, status, outcomeFor('unchanged', current), false);
   }
@@ -254,7 +255,7 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
       message: `New size: ${desired}; reason: ${rescaleReason}; error: ${input.scaleUpdateError}`,
     });
     setCond('AbleToScale', 'False', 'FailedUpdateScale', `the HPA controller was unable to update the target scale: ${input.scaleUpdateError}`);
-    w.explanation.push(`writing the scale failed: ${input.scaleUpdateError}`);
+    w.explanation.push(msg('engine.hpa.failedRescale', { error: input.scaleUpdateError }));
     const status: HorizontalPodAutoscalerStatus = { ...previous, currentReplicas: current, currentMetrics: metricStatuses };
     return finish(input, w, state, status, outcomeFor('rescaleFailed', desired), false);
   }
@@ -262,7 +263,7 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
   w.events.push({ type: 'Normal', reason: EVENT_RESCALE, message: `New size: ${desired}; reason: ${rescaleReason}` });
   const events = storeScaleEvent(spec.behavior, { scaleUpEvents: state.scaleUpEvents, scaleDownEvents: state.scaleDownEvents }, current, desired, now);
   state = { ...state, ...events };
-  w.explanation.push(`rescale ${current} → ${desired} (${rescaleReason})`);
+  w.explanation.push(msg('engine.hpa.rescale', { current, replicas: desired, reason: rescaleReason }));
   const status: HorizontalPodAutoscalerStatus = {
     ...previous,
     currentReplicas: current,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { podsFromVectorStates, VECTOR_NOW, type VectorPod } from './fidelityPods';
 import { classifyPod, type HpaPodInfo } from './podGrouping';
 import { averageValueMetricReplicas, plainMetricReplicas, resourceUtilizationReplicas, valueMetricReplicas } from './replicaCalculator';
+import { enText } from '../../../testing/messages';
 
 const TOL = { scaleDown: 0.1, scaleUp: 0.1 };
 
@@ -27,7 +28,7 @@ describe('resource utilization (GetResourceReplicas)', () => {
   it('scales up by ceil(ready × utilization / target)', () => {
     const r = cpu([p('a', 2000, 600), p('b', 2000, 1000), p('c', 2000, 1400)], 3, 30);
     expect([r.replicas, r.utilizationPercent, r.averageMilli]).toEqual([5, 50, 1000]);
-    expect(r.explanation.join('\n')).toContain('desired = ceil(3 × 50% / 30%) = 5');
+    expect(enText(r.explanation)).toContain('desired = ceil(3 × 50% / 30%) = 5');
   });
 
   it('53% against 50% stays inside the default tolerance: no rescale', () => {

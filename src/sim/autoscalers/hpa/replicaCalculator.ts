@@ -6,6 +6,7 @@
 import { isWithinTolerance, type Tolerances } from './defaults';
 import { groupPods, type HpaPodInfo, type PodGroups } from './podGrouping';
 import { formatMilliQuantity } from './quantity';
+import { msg, type Message } from '../../core/message';
 
 export type CalcResult<T> = ({ ok: true } & T) | { ok: false; error: string };
 
@@ -36,7 +37,7 @@ export interface PerPodCalculation {
   /** How many samples the final ceil multiplied by. */
   podsCounted: number;
   decision: CalcDecision;
-  explanation: string[];
+  explanation: Message[];
 }
 
 export interface PerPodMetricInput {
@@ -58,9 +59,13 @@ const q = (milli: number): string => formatMilliQuantity(milli);
 /** Millicores read best for CPU ("1000m" rather than the canonical "1"). */
 const amount = (milli: number, resource: string | undefined): string => (resource === 'cpu' ? `${milli}m` : q(milli));
 
-function toleranceText(ratio: number, tolerances: Tolerances): string {
+function toleranceText(ratio: number, tolerances: Tolerances): Message {
   const within = isWithinTolerance(ratio, tolerances);
-  return `ratio ${ratioText(ratio)} within tolerance [${ratioText(1 - tolerances.scaleDown)}, ${ratioText(1 + tolerances.scaleUp)}]? ${within ? 'yes' : 'no'}`;
+  return msg(within ? 'engine.hpa.toleranceYes' : 'engine.hpa.toleranceNo', {
+    ratio: ratioText(ratio),
+    low: ratioText(1 - tolerances.scaleDown),
+    high: ratioText(1 + tolerances.scaleUp),
+  });
 }
 
 function group(input: PerPodMetricInput, cpuReadinessChecks: boolean): PodGroups {
@@ -72,12 +77,12 @@ function group(input: PerPodMetricInput, cpuReadinessChecks: boolean): PodGroups
   });
 }
 
-function groupSummary(groups: PodGroups): string {
-  const parts = [`${groups.readyPodCount} ready`];
-  if (groups.unready.length) parts.push(`${groups.unready.length} unready (${groups.unready.join(', ')})`);
-  if (groups.missing.length) parts.push(`${groups.missing.length} without a sample (${groups.missing.join(', ')})`);
-  if (groups.ignored.length) parts.push(`${groups.ignored.length} ignored (${groups.ignored.join(', ')})`);
-  return `pods: ${parts.join(', ')}`;
+function groupSummary(groups: PodGroups): Message {
+  const out = [msg('engine.hpa.podsReady', { count: groups.readyPodCount })];
+  if (groups.unready.length) out.push(msg('engine.hpa.podsUnready', { count: groups.unready.length, pods: groups.unready.join(', ') }));
+  if (groups.missing.length) out.push(msg('engine.hpa.podsMissing', { count: groups.missing.length, pods: groups.missing.join(', ') }));
+  if (groups.ignored.length) out.push(msg('engine.hpa.podsIgnored', { count: groups.ignored.length, pods: groups.ignored.join(', ') }));
+  return msg('engine.hpa.pods', { groups: out });
 }
 
 /** Sample values keyed by pod, after dropping ignored and unready pods (removeMetricsForPods). */
@@ -150,7 +155,7 @@ function decide(
   groups: PodGroups,
   usageRatio: number,
   secondPass: () => SecondPass,
-  explanation: string[],
+  explanation: Message[],
   ratioFormula: string = ratioText(usageRatio),
 ): Pick<PerPodCalculation, 'replicas' | 'newUsageRatio' | 'podsCounted' | 'decision'> {
   const current = input.currentReplicas;
@@ -158,30 +163,30 @@ function decide(
   if (!scaleUpWithUnready && groups.missing.length === 0) {
     explanation.push(toleranceText(usageRatio, input.tolerances));
     if (isWithinTolerance(usageRatio, input.tolerances)) {
-      explanation.push(`proposal keeps ${current} replicas`);
+      explanation.push(msg('engine.hpa.keeps', { replicas: current }));
       return { replicas: current, podsCounted: groups.readyPodCount, decision: 'withinTolerance' };
     }
     const replicas = Math.ceil(usageRatio * groups.readyPodCount);
-    explanation.push(`desired = ceil(${groups.readyPodCount} × ${ratioFormula}) = ${replicas}`);
+    explanation.push(msg('engine.hpa.desired', { count: groups.readyPodCount, ratio: ratioFormula, replicas }));
     return { replicas, podsCounted: groups.readyPodCount, decision: 'scaled' };
   }
   const { newRatio, count } = secondPass();
-  explanation.push(`with fill-ins over ${count} pods: new ratio ${ratioText(newRatio)}`);
+  explanation.push(msg('engine.hpa.fillIns', { count, ratio: ratioText(newRatio) }));
   const flipped = (usageRatio < 1.0 && newRatio > 1.0) || (usageRatio > 1.0 && newRatio < 1.0);
   if (isWithinTolerance(newRatio, input.tolerances)) {
-    explanation.push(`${toleranceText(newRatio, input.tolerances)}; proposal keeps ${current} replicas`);
+    explanation.push(toleranceText(newRatio, input.tolerances), msg('engine.hpa.keeps', { replicas: current }));
     return { replicas: current, newUsageRatio: newRatio, podsCounted: count, decision: 'withinTolerance' };
   }
   if (flipped) {
-    explanation.push(`the fill-ins reverse the direction of scaling; proposal keeps ${current} replicas`);
+    explanation.push(msg('engine.hpa.directionFlipped', { replicas: current }));
     return { replicas: current, newUsageRatio: newRatio, podsCounted: count, decision: 'directionFlipped' };
   }
   const replicas = Math.ceil(newRatio * count);
   if ((newRatio < 1.0 && replicas > current) || (newRatio > 1.0 && replicas < current)) {
-    explanation.push(`ceil(${count} × ${ratioText(newRatio)}) = ${replicas} moves against the ratio; proposal keeps ${current} replicas`);
+    explanation.push(msg('engine.hpa.countFlipped', { count, ratio: ratioText(newRatio), replicas, current }));
     return { replicas: current, newUsageRatio: newRatio, podsCounted: count, decision: 'countFlipped' };
   }
-  explanation.push(`desired = ceil(${count} × ${ratioText(newRatio)}) = ${replicas}`);
+  explanation.push(msg('engine.hpa.desired', { count, ratio: ratioText(newRatio), replicas }));
   return { replicas, newUsageRatio: newRatio, podsCounted: count, decision: 'scaled' };
 }
 
@@ -200,7 +205,14 @@ export function resourceUtilizationReplicas(
 
   const explanation = [
     groupSummary(groups),
-    `${input.metricLabel}: utilization ${first.utilization}% of request (avg ${amount(first.rawAverage, input.resource)} / ${amount(Math.trunc(first.requestTotal / samples.size), input.resource)} over ${samples.size} pods with samples); target ${input.targetUtilization}%`,
+    msg('engine.hpa.utilization', {
+      metric: input.metricLabel,
+      utilization: first.utilization,
+      average: amount(first.rawAverage, input.resource),
+      request: amount(Math.trunc(first.requestTotal / samples.size), input.resource),
+      pods: samples.size,
+      target: input.targetUtilization,
+    }),
   ];
   const secondPass = (): SecondPass => {
     const filled = new Map(samples);
@@ -209,15 +221,15 @@ export function resourceUtilizationReplicas(
         // Scale-down: assume each silent pod runs at its request (or at the target, if above 100%).
         const fallback = Math.max(100, input.targetUtilization);
         for (const name of groups.missing) filled.set(name, Math.trunc(((requests.get(name) ?? 0) * fallback) / 100));
-        explanation.push(`scale-down with ${groups.missing.length} pods missing: assume them at ${fallback}% of request`);
+        explanation.push(msg('engine.hpa.missingDown', { count: groups.missing.length, percent: fallback }));
       } else if (first.ratio > 1.0) {
         for (const name of groups.missing) filled.set(name, 0);
-        explanation.push(`scale-up with ${groups.missing.length} pods missing: assume them at 0%`);
+        explanation.push(msg('engine.hpa.missingUp', { count: groups.missing.length }));
       }
     }
     if (groups.unready.length > 0 && first.ratio > 1.0) {
       for (const name of groups.unready) filled.set(name, 0);
-      explanation.push(`scale-up with ${groups.unready.length} unready pods: count them at 0%`);
+      explanation.push(msg('engine.hpa.unreadyUp', { count: groups.unready.length, value: '0%' }));
     }
     const again = utilizationRatio(filled, requests, input.targetUtilization);
     // Requests cover every pod, so the second pass cannot lose all entries; guard anyway.
@@ -253,7 +265,12 @@ export function plainMetricReplicas(
   const first = plainRatio(samples, input.targetAverageMilli);
   const explanation = [
     groupSummary(groups),
-    `${input.metricLabel}: average ${amount(first.average, input.resource)} per pod over ${samples.size} pods with samples; target ${amount(input.targetAverageMilli, input.resource)}`,
+    msg('engine.hpa.average', {
+      metric: input.metricLabel,
+      average: amount(first.average, input.resource),
+      pods: samples.size,
+      target: amount(input.targetAverageMilli, input.resource),
+    }),
   ];
   const secondPass = (): SecondPass => {
     const filled = new Map(samples);
@@ -261,11 +278,11 @@ export function plainMetricReplicas(
       // Scale-down: assume silent pods sit exactly at the target; scale-up: assume them idle.
       const fill = first.ratio < 1.0 ? input.targetAverageMilli : 0;
       for (const name of groups.missing) filled.set(name, fill);
-      explanation.push(`${groups.missing.length} pods missing: assume them at ${q(fill)}`);
+      explanation.push(msg('engine.hpa.missingFill', { count: groups.missing.length, value: q(fill) }));
     }
     if (groups.unready.length > 0 && first.ratio > 1.0) {
       for (const name of groups.unready) filled.set(name, 0);
-      explanation.push(`scale-up with ${groups.unready.length} unready pods: count them at 0`);
+      explanation.push(msg('engine.hpa.unreadyUp', { count: groups.unready.length, value: '0' }));
     }
     return { newRatio: plainRatio(filled, input.targetAverageMilli).ratio, count: filled.size };
   };
@@ -290,7 +307,7 @@ export interface ValueCalculation {
   valueMilli: number;
   readyRunningPods: number;
   decision: 'withinTolerance' | 'scaled' | 'fromZero';
-  explanation: string[];
+  explanation: Message[];
 }
 
 /**
@@ -306,20 +323,22 @@ export function valueMetricReplicas(input: {
   metricLabel: string;
 }): ValueCalculation {
   const ratio = input.valueMilli / input.targetValueMilli;
-  const explanation = [`${input.metricLabel}: value ${q(input.valueMilli)} vs target ${q(input.targetValueMilli)} → ratio ${ratioText(ratio)}`];
+  const explanation = [
+    msg('engine.hpa.value', { metric: input.metricLabel, value: q(input.valueMilli), target: q(input.targetValueMilli), ratio: ratioText(ratio) }),
+  ];
   const base = { usageRatio: ratio, valueMilli: input.valueMilli, readyRunningPods: input.readyRunningPods, explanation };
   if (input.currentReplicas === 0) {
     const replicas = Math.ceil(ratio);
-    explanation.push(`scaling from zero: desired = ceil(${ratioText(ratio)}) = ${replicas} (no tolerance)`);
+    explanation.push(msg('engine.hpa.fromZero', { ratio: ratioText(ratio), replicas }));
     return { ...base, replicas, decision: 'fromZero' };
   }
   explanation.push(toleranceText(ratio, input.tolerances));
   if (isWithinTolerance(ratio, input.tolerances)) {
-    explanation.push(`proposal keeps ${input.currentReplicas} replicas`);
+    explanation.push(msg('engine.hpa.keeps', { replicas: input.currentReplicas }));
     return { ...base, replicas: input.currentReplicas, decision: 'withinTolerance' };
   }
   const replicas = Math.min(MAX_INT32, Math.ceil(ratio * input.readyRunningPods));
-  explanation.push(`desired = ceil(${input.readyRunningPods} ready pods × ${ratioText(ratio)}) = ${replicas}`);
+  explanation.push(msg('engine.hpa.desiredReady', { count: input.readyRunningPods, ratio: ratioText(ratio), replicas }));
   return { ...base, replicas, decision: 'scaled' };
 }
 
@@ -330,7 +349,7 @@ export interface AverageValueCalculation {
   /** ceil(total / statusReplicas): what status.currentMetrics reports. */
   averageMilli: number;
   decision: 'withinTolerance' | 'scaled';
-  explanation: string[];
+  explanation: Message[];
 }
 
 /**
@@ -349,14 +368,21 @@ export function averageValueMetricReplicas(input: {
   // From zero replicas upstream divides by zero; report the total instead of an infinite average.
   const averageMilli = statusReplicas > 0 ? Math.ceil(totalMilli / statusReplicas) : totalMilli;
   const explanation = [
-    `${input.metricLabel}: total ${q(totalMilli)} over ${statusReplicas} replicas = ${q(averageMilli)} per pod vs target ${q(targetAverageMilli)} → ratio ${ratioText(ratio)}`,
+    msg('engine.hpa.total', {
+      metric: input.metricLabel,
+      total: q(totalMilli),
+      replicas: statusReplicas,
+      average: q(averageMilli),
+      target: q(targetAverageMilli),
+      ratio: ratioText(ratio),
+    }),
     toleranceText(ratio, input.tolerances),
   ];
   if (isWithinTolerance(ratio, input.tolerances)) {
-    explanation.push(`proposal keeps ${statusReplicas} replicas`);
+    explanation.push(msg('engine.hpa.keeps', { replicas: statusReplicas }));
     return { replicas: statusReplicas, usageRatio: ratio, totalMilli, averageMilli, decision: 'withinTolerance', explanation };
   }
   const replicas = Math.min(MAX_INT32, Math.ceil(totalMilli / targetAverageMilli));
-  explanation.push(`desired = ceil(${q(totalMilli)} / ${q(targetAverageMilli)}) = ${replicas}`);
+  explanation.push(msg('engine.hpa.desiredTotal', { total: q(totalMilli), target: q(targetAverageMilli), replicas }));
   return { replicas, usageRatio: ratio, totalMilli, averageMilli, decision: 'scaled', explanation };
 }

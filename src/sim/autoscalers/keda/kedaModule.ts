@@ -7,6 +7,7 @@ import { kedaExternalMetrics } from './metricsAdapter';
 import { newQueueState, queueDepth } from './queueModel';
 import { scaledObjectKind } from './scaledObjectKind';
 import { KEDA_OPERATOR, kedaState } from './state';
+import { untranslated } from '../../core/message';
 
 // keda-operator-metrics-apiserver registers with external.metrics.k8s.io once per process.
 if (!externalMetricProviders.includes(kedaExternalMetrics)) externalMetricProviders.push(kedaExternalMetrics);
@@ -39,7 +40,7 @@ export const kedaModule: AutoscalerModule = {
       object: `ScaledObject/${r.so.metadata.name}`,
       state: r.machine.value,
       at: r.lastPollSeconds,
-      lines: r.explanation,
+      lines: r.explanation.map(untranslated),
     }));
   },
   trace(world) {

@@ -14,6 +14,7 @@ import { BYTES_PER_MIB, VPA_DEFAULTS, type ResourceAmounts } from './types';
 import { runUpdater } from './updaterLoop';
 import { krrReportKind, verticalPodAutoscalerKind } from './vpaKinds';
 import { vpaObjects, vpaState } from './worldState';
+import { untranslated } from '../../core/message';
 
 if (!oomObservers.includes(observeOom)) oomObservers.push(observeOom);
 registerManifestValidator('autoscaling.k8s.io/v1', 'VerticalPodAutoscaler', (doc) => vpaManifestIssues(doc));
@@ -50,7 +51,7 @@ export const vpaModule: AutoscalerModule = {
       lines: [
         ...o.explanation,
         ...o.lastUpdate.decisions.map((d) => `updater: ${d.pod} ${d.action}: ${d.reason}`),
-      ],
+      ].map(untranslated),
     }));
   },
   controllers: [
