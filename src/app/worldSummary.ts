@@ -1,5 +1,6 @@
 import type { World } from '../sim/core/types';
 import { engine } from '../store/engine';
+import { countNode, emptyNodeCounts } from '../ui/common/nodeCounts';
 
 export interface WorldSummary {
   timeMs: number;
@@ -14,19 +15,14 @@ export interface WorldSummary {
 
 /** One pass over nodes and pods: cheap enough to run on every rendered frame at 5,000 pods. */
 export function summarizeWorld(w: World): WorldSummary {
-  let nodes = 0;
-  let readyNodes = 0;
-  let launching = 0;
+  const counts = emptyNodeCounts();
   let cost = 0;
   for (const n of w.nodes.values()) {
     if (n.state === 'Gone') continue;
     cost += n.pricePerHour;
-    if (n.state === 'Launching') launching++;
-    else {
-      nodes++;
-      if (n.state === 'Ready' || n.state === 'Cordoned' || n.state === 'Draining') readyNodes++;
-    }
+    countNode(counts, n.state);
   }
+  const { nodes, ready: readyNodes, launching } = counts;
   let running = 0;
   let pending = 0;
   const replicasByDeployment = new Map<string, number>();

@@ -108,7 +108,7 @@ describe('kubectl autoscale', () => {
   it('the seed form and the newer --cpu form', () => {
     const want = { type: 'autoscale', kind: 'deployment', name: 'php-apache', namespace: 'default', cpuPercent: 50, min: 1, max: 10 };
     expect(cmd('kubectl autoscale deployment php-apache --cpu-percent=50 --min=1 --max=10')).toEqual(want);
-    expect(cmd('kubectl autoscale deployment/php-apache --cpu=50% --min=1 --max=10')).toEqual(want);
+    expect(cmd('kubectl autoscale deployment/php-apache --cpu=50% --min=1 --max=10')).toEqual({ ...want, cpuFlag: true });
     expect(cmd('kubectl autoscale deploy php-apache --max=5 --name=web-hpa')).toEqual({ type: 'autoscale', kind: 'deploy', name: 'php-apache', namespace: 'default', max: 5, hpaName: 'web-hpa' });
   });
   it('errors as kubectl words them', () => {

@@ -196,6 +196,7 @@ function parseAutoscale(flags: ParsedFlags, namespace: string): ParseResult {
   const command: Command = { type: 'autoscale', kind: ref.type, name: ref.name, namespace, max };
   if (min !== undefined && min >= 0) command.min = min;
   if (cpuPercent !== undefined) command.cpuPercent = cpuPercent;
+  if (cpu !== undefined && cpuPercent !== undefined) command.cpuFlag = true;
   const hpaName = flagValue(flags, 'name');
   if (hpaName !== undefined) command.hpaName = hpaName;
   return ok(command);

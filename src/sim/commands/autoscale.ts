@@ -15,7 +15,7 @@ export function applyAutoscaleCommand(world: World, cmd: Autoscale): CommandResu
   const made = hpaFromKubectlAutoscale({
     kind: cmd.kind,
     name: cmd.name,
-    cpuPercent: cmd.cpuPercent,
+    ...(cmd.cpuFlag && cmd.cpuPercent !== undefined ? { cpu: `${cmd.cpuPercent}%` } : { cpuPercent: cmd.cpuPercent }),
     min: cmd.min,
     max: cmd.max,
     hpaName: cmd.hpaName,

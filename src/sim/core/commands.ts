@@ -18,6 +18,8 @@ export type Command =
       name: string;
       namespace: string;
       cpuPercent?: number;
+      /** The target was given as `--cpu=N%` (kubectl ≥ 1.34), not the deprecated `--cpu-percent`: no warning. */
+      cpuFlag?: boolean;
       min?: number;
       max: number;
       hpaName?: string;

@@ -93,7 +93,7 @@ export const ChartPanel = memo(function ChartPanel({ panel, times, t0, t1, nowS,
             </button>
           </li>
         ))}
-        {panel.series.length === 0 && <li className="muted">{t('charts.noData')}</li>}
+        {panel.series.length === 0 && <li className="muted">{t(panel.emptyKey ?? 'charts.noData')}</li>}
       </ul>
       <div className="plot" style={{ height }}>
         <canvas ref={canvasRef} style={{ width, height }} />

@@ -5,8 +5,7 @@ import { ErrorBoundary } from '../common/ErrorBoundary';
 import { buildPanels } from './series';
 import { ChartPanel } from './ChartPanel';
 import { scalingAnnotations } from './annotations';
-import { useChartView, visibleRange, WINDOWS } from './chartView';
-import { formatSeconds } from './geometry';
+import { useChartView, visibleRange, WINDOWS, windowLabel } from './chartView';
 import { buildAutoscalerPanels, placeAutoscalerPanels } from './autoscalerSeries';
 import { BandOverlay } from './BandOverlay';
 import { vpaChartSources, vpaChartStamp } from '../autoscalers/worldLookups';
@@ -67,7 +66,7 @@ export function ChartsColumn({ theme }: { theme: string }) {
         <span>{t('charts.window')}</span>
         {WINDOWS.map((w) => (
           <button key={String(w)} type="button" className={`tiny${w === windowSec ? ' active' : ''}`} aria-pressed={w === windowSec} onClick={() => useChartView.getState().setWindow(w)}>
-            {w === null ? t('charts.windowAll') : formatSeconds(w)}
+            {w === null ? t('charts.windowAll') : windowLabel(w, t)}
           </button>
         ))}
         <button type="button" className="tiny" aria-label={t('charts.zoomIn')} onClick={() => useChartView.getState().zoom(-1)}>

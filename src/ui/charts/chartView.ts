@@ -3,6 +3,15 @@ import { create } from 'zustand';
 /** Visible window choices, seconds; null = everything recorded. */
 export const WINDOWS: (number | null)[] = [300, 900, 3600, 4 * 3600, null];
 
+/**
+ * A window button's label: a duration (5m, 15m, 1h, 4h), not a clock reading ("5:00" reads as a
+ * time of day or as minutes:seconds). `t` supplies the translated unit.
+ */
+export function windowLabel(sec: number, t: (key: string, values: Record<string, number>) => string): string {
+  if (sec % 3600 === 0) return t('views.charts.windowHours', { n: sec / 3600 });
+  return t('views.charts.windowMinutes', { n: Math.round(sec / 60) });
+}
+
 interface ChartViewState {
   /** Hovered sim time shared by every panel (the crosshair), or null. */
   hoverT: number | null;

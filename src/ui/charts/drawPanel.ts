@@ -1,5 +1,16 @@
 import { MARGIN, plotScales, seriesPolylines, timeTicks, type PlotView } from './geometry';
-import type { PanelModel } from './series';
+import type { PanelModel, Series } from './series';
+
+/**
+ * Where two lines coincide (one pool of on-demand nodes: the pool's line and the on-demand line
+ * are the same numbers) the later one would hide the earlier. Solid lines go first and wider, the
+ * dashed and dotted ones narrower on top: both stay visible.
+ */
+export function drawOrder(series: readonly Series[]): { series: Series; width: number }[] {
+  const solid = series.filter((s) => s.dash.length === 0).map((s) => ({ series: s, width: 3 }));
+  const patterned = series.filter((s) => s.dash.length > 0).map((s) => ({ series: s, width: 1.6 }));
+  return [...solid, ...patterned];
+}
 
 export interface ChartTheme {
   grid: string;
@@ -37,10 +48,10 @@ export function drawPanel(
   ctx.beginPath();
   ctx.rect(MARGIN.left, 0, view.width - MARGIN.left - MARGIN.right, view.height - MARGIN.bottom + 1);
   ctx.clip();
-  ctx.lineWidth = 1.6;
   ctx.lineJoin = 'round';
-  for (const s of panel.series) {
+  for (const { series: s, width } of drawOrder(panel.series)) {
     if (hidden.has(s.key)) continue;
+    ctx.lineWidth = width;
     ctx.strokeStyle = s.color;
     ctx.setLineDash(s.dash);
     ctx.beginPath();

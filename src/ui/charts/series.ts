@@ -45,6 +45,8 @@ export interface PanelModel {
    */
   times?: number[];
   bands?: Band[];
+  /** i18n key said in place of the legend when the panel has no series (e.g. no traffic at all). */
+  emptyKey?: string;
 }
 
 /** Labels are produced by a translator so the same model serves English and Korean. */
@@ -85,7 +87,7 @@ export function buildPanels(history: TraceSample[], label: Label): PanelModel[] 
     );
     cpu.push({
       key: `${w}/util`,
-      label: label('charts.utilization', { name: w }),
+      label: label('views.charts.podAverage', { name: w }),
       color,
       dash: DASH.solid,
       step: false,
@@ -95,6 +97,10 @@ export function buildPanels(history: TraceSample[], label: Label): PanelModel[] 
       const min = column(history, (s) => hpaOf(s, w)?.minReplicas);
       const max = column(history, (s) => hpaOf(s, w)?.maxReplicas);
       const target = column(history, (s) => hpaOf(s, w)?.targetCpuPercent);
+      // What the HPA computed from (Ready pods with a metric, its last sync): it differs from the
+      // plain average over all pods, and a student needs both lines to see why.
+      const observed = column(history, (s) => hpaOf(s, w)?.observedCpuPercent);
+      if (anyValue(observed)) cpu.push({ key: `${w}/hpaObserved`, label: label('views.charts.hpaObserved', { name: w }), color: seriesColor(i + 5), dash: DASH.solid, step: true, values: observed });
       if (anyValue(min)) replicas.push({ key: `${w}/min`, label: label('charts.hpaMin', { name: w }), color, dash: DASH.bound, step: true, values: min });
       if (anyValue(max)) replicas.push({ key: `${w}/max`, label: label('charts.hpaMax', { name: w }), color, dash: DASH.bound, step: true, values: max });
       if (anyValue(target)) cpu.push({ key: `${w}/target`, label: label('charts.target', { name: w }), color, dash: DASH.target, step: true, values: target });
@@ -132,6 +138,8 @@ export function buildPanels(history: TraceSample[], label: Label): PanelModel[] 
     latency.push({ key: `${l}/p95`, label: label('charts.p95', { name: l }), color: seriesColor(i), dash: DASH.solid, step: false, values: column(history, (s) => s.load[l]?.p95LatencyMs) });
   });
 
+  // Samples but no load entry: nothing sends requests in this scenario, so there is no latency to chart.
+  const emptyKey = history.length > 0 ? 'views.charts.noTraffic' : undefined;
   return [
     { id: 'replicas', titleKey: 'charts.replicas', unit: '', yMin: 0, yMaxAtLeast: 4, decimals: 0, series: replicas },
     { id: 'cpu', titleKey: 'charts.cpu', unit: '%', yMin: 0, yMaxAtLeast: 100, decimals: 1, series: cpu },
@@ -145,8 +153,8 @@ export function buildPanels(history: TraceSample[], label: Label): PanelModel[] 
       decimals: 0,
       series: [{ key: 'pending', label: label('charts.pendingPods'), color: seriesColor(5), dash: DASH.solid, step: true, values: column(history, (s) => s.pods.pending) }],
     },
-    { id: 'load', titleKey: 'charts.load', unit: 'rps', yMin: 0, yMaxAtLeast: 10, decimals: 1, series: loadSeries },
-    { id: 'latency', titleKey: 'charts.latency', unit: 'ms', yMin: 0, yMaxAtLeast: 10, decimals: 0, series: latency },
+    { id: 'load', titleKey: 'charts.load', unit: 'rps', yMin: 0, yMaxAtLeast: 10, decimals: 1, series: loadSeries, emptyKey },
+    { id: 'latency', titleKey: 'charts.latency', unit: 'ms', yMin: 0, yMaxAtLeast: 10, decimals: 0, series: latency, emptyKey },
     {
       id: 'cost',
       titleKey: 'charts.cost',

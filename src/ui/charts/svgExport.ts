@@ -1,5 +1,6 @@
 import { MARGIN, formatSeconds, plotScales, polylinePath, seriesPolylines, timeTicks, type PlotView } from './geometry';
 import type { PanelModel } from './series';
+import { drawOrder } from './drawPanel';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -26,11 +27,11 @@ export function panelToSvg(panel: PanelModel, title: string, times: readonly num
     const x = s.x(t).toFixed(1);
     parts.push(`<text x="${x}" y="${view.height - 4}" text-anchor="middle" fill="${colors.fg}">${formatSeconds(t)}</text>`);
   }
-  for (const ser of panel.series) {
+  for (const { series: ser, width } of drawOrder(panel.series)) {
     const d = seriesPolylines(ser, times, s, view).map(polylinePath).join('');
     if (!d) continue;
     const dash = ser.dash.length > 0 ? ` stroke-dasharray="${ser.dash.join(' ')}"` : '';
-    parts.push(`<path d="${d}" fill="none" stroke="${ser.color}" stroke-width="1.6"${dash}/>`);
+    parts.push(`<path d="${d}" fill="none" stroke="${ser.color}" stroke-width="${width}"${dash}/>`);
   }
   panel.series.forEach((ser, i) => {
     const x = MARGIN.left + (i % 3) * Math.floor((view.width - MARGIN.left) / 3);

@@ -36,15 +36,17 @@ const CostHeaderBody = memo(function CostHeaderBody() {
   const world = session?.world;
   const summary = useMemo(() => (world && version >= 0 ? summarizeCost(world) : null), [world, version]);
   if (!summary) return <div className="cost-header" data-testid="cost-header" />;
-  const collapsed = summary.nodes > COLLAPSE_NODES && !expanded;
+  const collapsed = summary.rows.length > COLLAPSE_NODES && !expanded;
   const cpuLabel = (a: Allocation) => `${formatCpu(a.requested)}/${formatCpu(a.allocatable)}`;
   const memLabel = (a: Allocation) => `${formatMemory(a.requested)}/${formatMemory(a.allocatable)}`;
   return (
     <div className="cost-header" data-testid="cost-header">
       <div className="cost-totals" data-testid="cost-totals">
-        <span>
-          <strong>{summary.nodes}</strong> {t('cluster.cost.nodes', { count: summary.nodes })}
-          {summary.launchingNodes > 0 && <> ({t('cluster.cost.launching', { count: summary.launchingNodes })})</>}
+        <span data-testid="cost-nodes">
+          {/* The status line's sentence, from the same counts (common/nodeCounts). */}
+          {summary.launchingNodes > 0
+            ? t('status.nodesLineLaunching', { nodes: summary.nodes, ready: summary.readyNodes, launching: summary.launchingNodes })
+            : t('status.nodesLine', { nodes: summary.nodes, ready: summary.readyNodes })}
         </span>
         <span>
           <strong>{summary.podsRunning}</strong> {t('cluster.cost.running')} · <strong className={summary.podsPending > 0 ? 'cost-warn' : ''}>{summary.podsPending}</strong>{' '}
@@ -115,9 +117,9 @@ const CostHeaderBody = memo(function CostHeaderBody() {
               </div>
             ))}
       </div>
-      {summary.nodes > COLLAPSE_NODES && (
+      {summary.rows.length > COLLAPSE_NODES && (
         <button type="button" className="cost-toggle" onClick={() => setExpanded((e) => !e)}>
-          {expanded ? t('cluster.cost.collapse') : t('cluster.cost.showAll', { count: summary.nodes })}
+          {expanded ? t('cluster.cost.collapse') : t('cluster.cost.showAll', { count: summary.rows.length })}
         </button>
       )}
     </div>

@@ -6,6 +6,8 @@ import { nodeGroup, scenario } from '../../sim/testing/fixtures';
 import { COLLAPSE_NODES, summarizeCost } from './costModel';
 import { HOURS_PER_MONTH } from './format';
 import { nginxWorld } from './testing/worlds';
+import { summarizeWorld } from '../../app/worldSummary';
+import { sampleWorld } from '../../sim/trace/trace';
 
 describe('summarizeCost', () => {
   it('counts nodes, running and pending pods, and prices the cluster per hour and month', () => {
@@ -41,10 +43,24 @@ describe('summarizeCost', () => {
     applyCommand(world, { type: 'updateAsg', name: 'ng1', desiredCapacity: 4 });
     step(world);
     const s = summarizeCost(world);
-    expect(s.nodes).toBe(4);
+    // Billed from launch, but not a node until the kubelet registers it: 3 nodes, 1 launching.
+    expect(s.nodes).toBe(3);
     expect(s.launchingNodes).toBe(1);
+    expect(s.rows).toHaveLength(4);
     expect(s.rows.find((r) => r.name === first)?.state).toBe('Cordoned');
     expect(s.perHour).toBeCloseTo(4 * s.rows[0].pricePerHour, 9);
+  });
+
+  it('says the same node counts as the status line and the trace (issue 15: "3 nodes (2 launching)" vs "5 nodes")', () => {
+    const world = nginxWorld(5);
+    applyCommand(world, { type: 'updateAsg', name: 'ng1', desiredCapacity: 5 });
+    step(world);
+    const cost = summarizeCost(world);
+    const status = summarizeWorld(world);
+    const sample = sampleWorld(world, false);
+    expect(cost.launchingNodes).toBe(2);
+    expect([cost.nodes, cost.readyNodes, cost.launchingNodes]).toEqual([status.nodes, status.readyNodes, status.launching]);
+    expect([cost.nodes, cost.readyNodes, cost.launchingNodes]).toEqual([sample.nodes.total, sample.nodes.ready, sample.nodes.launching]);
   });
 
   it('groups by instance and capacity type for the collapsed view of big clusters', () => {

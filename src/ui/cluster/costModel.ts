@@ -1,6 +1,7 @@
 import type { CapacityType, World } from '../../sim/core/types';
 import { HOURS_PER_MONTH } from './format';
 import { shortNodeName } from './layout';
+import { countNode, emptyNodeCounts } from '../common/nodeCounts';
 
 /** eks-node-viewer's view of the cluster: what is requested of what is allocatable, and what it costs. */
 export interface Allocation {
@@ -31,6 +32,7 @@ export interface CostTypeRow {
 }
 
 export interface CostSummary {
+  /** Registered nodes (common/nodeCounts): the status line's and the charts' definition. */
   nodes: number;
   readyNodes: number;
   launchingNodes: number;
@@ -49,8 +51,7 @@ export const COLLAPSE_NODES = 40;
 
 export function summarizeCost(world: World): CostSummary {
   const rows: CostRow[] = [];
-  let readyNodes = 0;
-  let launchingNodes = 0;
+  const counts = emptyNodeCounts();
   let perHour = 0;
   const nodes = [...world.nodes.values()]
     .filter((n) => n.state !== 'Gone')
@@ -58,8 +59,7 @@ export function summarizeCost(world: World): CostSummary {
   for (const n of nodes) {
     // EC2 bills from launch until termination completes, so launching and terminating nodes count.
     perHour += n.pricePerHour;
-    if (n.state === 'Ready') readyNodes++;
-    if (n.state === 'Launching') launchingNodes++;
+    countNode(counts, n.state);
     rows.push({
       name: n.name,
       shortName: shortNodeName(n.name),
@@ -110,9 +110,9 @@ export function summarizeCost(world: World): CostSummary {
   }
   const byType = [...byKey.values()].sort((a, b) => b.count - a.count || a.instanceType.localeCompare(b.instanceType));
   return {
-    nodes: rows.length,
-    readyNodes,
-    launchingNodes,
+    nodes: counts.nodes,
+    readyNodes: counts.ready,
+    launchingNodes: counts.launching,
     podsRunning,
     podsPending,
     perHour,

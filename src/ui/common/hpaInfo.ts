@@ -10,6 +10,11 @@ export interface HpaInfo {
   /** Target CPU utilization in percent, when the HPA has a CPU Utilization metric. */
   targetCpuPercent?: number;
   desiredReplicas?: number;
+  /**
+   * The CPU utilization the HPA last observed (status.currentMetrics), in percent: the average over
+   * the pods it counted (Ready pods with a metric), not over every pod of the Deployment.
+   */
+  observedCpuPercent?: number;
 }
 
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -36,6 +41,7 @@ export function hpasInSample(sample: TraceSample | undefined): HpaInfo[] {
       targetCpuPercent:
         num(e.cpuTargetPercent) ?? num(e.targetCPUUtilizationPercentage) ?? num(e.targetCpuPercent) ?? num(e.targetCpuUtilization) ?? num(e.targetUtilization),
       desiredReplicas: num(e.desiredReplicas),
+      observedCpuPercent: num(e.cpuUtilizationPercent),
     });
   }
   return out;

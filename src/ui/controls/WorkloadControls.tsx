@@ -6,6 +6,7 @@ import { hpasInSample } from '../common/hpaInfo';
 import type { Command } from '../../sim/core/commands';
 import { CommandSlider } from './CommandSlider';
 import { commandText } from './commandText';
+import { pendingValues } from './pendingValues';
 
 function issue(command: Command): void {
   usePlayground.getState().issue(commandText(command), command);
@@ -34,6 +35,8 @@ export function WorkloadControls() {
       })),
       hpas: hpasInSample(last),
       groups: [...w.nodeGroups.values()].map((g) => ({ name: g.name, min: g.minSize, max: g.maxSize, desired: g.desiredCapacity })),
+      // Only what the next tick applies: the scenario's timeline waits in the same queue for later times.
+      pending: pendingValues(w.pendingCommands.filter((c) => c.atMs <= w.timeMs + w.tickMs)),
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the world mutates in place; version says when
   }, [session, version]);
@@ -63,7 +66,7 @@ export function WorkloadControls() {
             max={load.closedLoop ? 50 : 1000}
             step={load.closedLoop ? 1 : 10}
             unit={load.closedLoop ? 'clients' : 'rps'}
-            value={load.closedLoop ? load.clients : load.rps}
+            value={load.closedLoop ? (model.pending.clients.get(load.target) ?? load.clients) : (model.pending.rps.get(load.target) ?? load.rps)}
             onCommit={(v) => issue(load.closedLoop ? { type: 'setLoad', target: load.target, clients: v } : { type: 'setLoad', target: load.target, rps: v })}
           />
         ) : (
@@ -75,7 +78,7 @@ export function WorkloadControls() {
             testId="replicas-slider"
             min={0}
             max={Math.max(30, workload.replicas * 2)}
-            value={workload.replicas}
+            value={model.pending.replicas.get(workload.name) ?? workload.replicas}
             onCommit={(v) => issue({ type: 'scale', kind: 'deployment', name: workload.name, namespace: workload.namespace, replicas: v })}
           />
         )}
@@ -86,7 +89,7 @@ export function WorkloadControls() {
           testId="hpa-min"
           min={1}
           max={50}
-          value={hpa?.minReplicas ?? 1}
+          value={(hpa && model.pending.hpaMin.get(hpa.name)) ?? hpa?.minReplicas ?? 1}
           disabled={!hpa}
           onCommit={(v) => hpa && issue({ type: 'setHpaBounds', name: hpa.name, namespace: 'default', min: v })}
         />
@@ -95,7 +98,7 @@ export function WorkloadControls() {
           testId="hpa-max"
           min={1}
           max={100}
-          value={hpa?.maxReplicas ?? 10}
+          value={(hpa && model.pending.hpaMax.get(hpa.name)) ?? hpa?.maxReplicas ?? 10}
           disabled={!hpa}
           onCommit={(v) => hpa && issue({ type: 'setHpaBounds', name: hpa.name, namespace: 'default', max: v })}
         />
@@ -106,7 +109,7 @@ export function WorkloadControls() {
           max={100}
           step={5}
           unit="%"
-          value={hpa?.targetCpuPercent ?? 50}
+          value={(hpa && model.pending.hpaTarget.get(hpa.name)) ?? hpa?.targetCpuPercent ?? 50}
           disabled={!hpa}
           onCommit={(v) => hpa && issue({ type: 'setHpaBounds', name: hpa.name, namespace: 'default', targetCpu: v })}
         />
@@ -126,7 +129,7 @@ export function WorkloadControls() {
             testId="ng-min"
             min={0}
             max={Math.max(20, group.max)}
-            value={group.min}
+            value={model.pending.asgMin.get(group.name) ?? group.min}
             onCommit={(v) => issue({ type: 'updateAsg', name: group.name, minSize: v, ...(v > group.max ? { maxSize: v } : {}) })}
           />
           <CommandSlider
@@ -134,7 +137,7 @@ export function WorkloadControls() {
             testId="ng-max"
             min={0}
             max={Math.max(30, group.max * 2)}
-            value={group.max}
+            value={model.pending.asgMax.get(group.name) ?? group.max}
             onCommit={(v) => issue({ type: 'updateAsg', name: group.name, maxSize: v, ...(v < group.min ? { minSize: v } : {}) })}
           />
         </div>

@@ -27,7 +27,8 @@ export function caExplanations(world: World): Explanation[] {
   if (s.why.lastScaleUp) {
     out.push({
       object: `${object} (last scale-up)`,
-      state: 'scaleUpInProgress',
+      // In progress only while the requested nodes are not all Ready; afterwards the entry is history.
+      state: s.upcomingNodes > 0 || s.requests.length > 0 ? 'scaleUpInProgress' : 'scaleUpCompleted',
       at: s.why.lastScaleUp.atSeconds,
       lines: [...s.why.lastScaleUp.lines, `triggered by: ${s.why.lastScaleUp.triggeringPods.join(', ')}`].map(untranslated),
     });

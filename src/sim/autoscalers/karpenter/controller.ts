@@ -47,6 +47,18 @@ export const karpenterControllers: Controller[] = [
   { name: 'karpenter-disruption', periodMs: DISRUPTION_POLL_SECONDS * 1000, phaseMs: 5000, run: runKarpenterDisruption },
 ];
 
+/**
+ * The Why heading's state: the machine runs two parallel regions (provisioning and disruption);
+ * name each region's state ("provisioning: idle · disruption: consolidating"), never the raw value object.
+ */
+export function karpenterStateName(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === null || typeof value !== 'object') return '';
+  return Object.entries(value as Record<string, unknown>)
+    .map(([region, v]) => `${region}: ${karpenterStateName(v)}`)
+    .join(' · ');
+}
+
 export const karpenterModule: AutoscalerModule = {
   name: 'karpenter',
   controllers: karpenterControllers,
@@ -57,7 +69,7 @@ export const karpenterModule: AutoscalerModule = {
     const s = peekKarpenterState(world);
     if (!s || lines.length === 0) return [];
     const at = Math.max(s.lastProvisioning?.atMs ?? 0, s.lastDisruption?.atMs ?? 0) / 1000;
-    return [{ object: 'Karpenter', state: JSON.stringify(s.machine.value), at, lines: lines.map(untranslated) }];
+    return [{ object: 'Karpenter', state: karpenterStateName(s.machine.value), at, lines: lines.map(untranslated) }];
   },
 };
 

@@ -8,7 +8,7 @@ describe('karpenterWhy', () => {
     checkedTrace(world, 900_000);
     const text = karpenterWhy(world).join('\n');
     expect(text).toContain('last batch at 62s: 12 pending pod(s)');
-    expect(text).toMatch(/3 pod\(s\) requesting \{"cpu":"3125m","pods":"6"\}; 1 types fit, cheapest m5\.xlarge \$0\.236\/h/);
+    expect(text).toMatch(/3 pod\(s\) requesting \{"cpu":"3125m","pods":"6"\}; 1 type fits, cheapest m5\.xlarge \$0\.236\/h/);
     expect(text).toMatch(/single-node-consolidation \(Underutilized\).*launching c5\.large.*price \$0\.236\/h → \$0\.096\/h/);
     expect(text).toContain('budget default/Underutilized: 1 of 1 node(s) allowed');
   });

@@ -16,7 +16,7 @@ export function karpenterWhy(world: World): string[] {
     lines.push(`last batch at ${p.atMs / 1000}s: ${p.pods} pending pod(s)`);
     for (const c of p.nodeClaims) {
       const cheapest = c.cheapest.map((x) => `${x.instanceType} $${x.price}/h`).join(', ');
-      lines.push(`  ${c.name}: ${c.pods.length} pod(s) requesting ${c.requests}; ${c.optionCount} types fit, cheapest ${cheapest}; launched ${c.launched}`);
+      lines.push(`  ${c.name}: ${c.pods.length} pod(s) requesting ${c.requests}; ${c.optionCount === 1 ? '1 type fits' : `${c.optionCount} types fit`}, cheapest ${cheapest}; launched ${c.launched}`);
     }
     for (const e of p.errors) lines.push(`  ${e.pod} not scheduled: ${e.error}`);
   }
