@@ -43,6 +43,7 @@ export const commandSchemas = {
     name,
     namespace,
     cpuPercent: int32.min(0, 'must be greater than or equal to 0').optional(),
+    cpuFlag: z.boolean().optional(),
     min: replicaCount.optional(),
     max: replicaCount.min(1, 'must be at least 1'),
     hpaName: name.optional(),
