@@ -40,7 +40,7 @@ for (const size of SIZES) {
     await expect(page.getByTestId('yaml-editor')).toBeVisible({ timeout: 15_000 });
     await page.screenshot({ path: `${base}-yaml.png` });
 
-    await page.getByRole('button', { name: 'Theme', exact: true }).click();
+    await page.getByLabel('Theme', { exact: true }).selectOption('light');
     await page.getByRole('tab', { name: 'Events' }).click();
     await page.getByLabel('Language').selectOption('ko');
     await expect(page.getByRole('button', { name: /재생/ })).toBeVisible();

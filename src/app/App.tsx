@@ -19,6 +19,9 @@ import { BottomTabs } from './BottomTabs';
 import { HelpOverlay } from './HelpOverlay';
 import { usePlayground } from '../store/playgroundStore';
 import './app.css';
+import './workshop.css';
+import { useProjector } from './useProjector';
+import { loadKoreanForCanvas } from './koreanFont';
 
 declare global {
   interface Window {
@@ -29,7 +32,8 @@ declare global {
 window.__playground = usePlayground;
 
 export function App() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [projector, toggleProjector] = useProjector();
   const [theme, setTheme] = useState<Theme>(storedTheme);
   const [help, setHelp] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
@@ -44,6 +48,10 @@ export function App() {
   );
 
   useEffect(() => applyTheme(theme), [theme]);
+  useEffect(() => {
+    // Korean glyphs come from a web font fetched only once Korean is on; canvases redraw when it lands.
+    if (i18n.language === 'ko') void loadKoreanForCanvas().then(() => usePlayground.setState((s) => ({ version: s.version + 1 })));
+  }, [i18n.language]);
 
   useEffect(() => {
     // Runs once: StrictMode's second mount finds the session and keeps it.
@@ -63,7 +71,7 @@ export function App() {
   return (
     <div className="app">
       <ErrorBoundary name="topbar">
-        <TopBar theme={theme} onTheme={setTheme} onHelp={() => setHelp(true)} onErrors={setErrors} />
+        <TopBar theme={theme} onTheme={setTheme} projector={projector} onProjector={toggleProjector} onHelp={() => setHelp(true)} onErrors={setErrors} />
       </ErrorBoundary>
       <div className="subbar">
         <ErrorBoundary name="scrubber">

@@ -4,19 +4,28 @@ import { usePlayground } from '../store/playgroundStore';
 import { LANGUAGES, setLanguage, type Language } from '../ui/i18n';
 import { PlaybackControls } from '../ui/controls/PlaybackControls';
 import { exampleScenarios } from './exampleList';
+import { loadKoreanFontFaces } from './koreanFont';
 import { openExample } from './runLoader';
 import { writeHashNow } from './share/useHashSync';
 import { ExportMenu } from './ExportMenu';
-import type { Theme } from './theme';
+import { THEMES, type Theme } from './theme';
 
 interface Props {
   theme: Theme;
   onTheme: (t: Theme) => void;
+  projector: boolean;
+  onProjector: () => void;
   onHelp: () => void;
   onErrors: (errors: string[]) => void;
 }
 
-export function TopBar({ theme, onTheme, onHelp, onErrors }: Props) {
+/** Korean needs its font faces declared before its text is laid out (see koreanFont.ts). */
+async function switchLanguage(lang: Language): Promise<void> {
+  if (lang === 'ko') await loadKoreanFontFaces();
+  setLanguage(lang);
+}
+
+export function TopBar({ theme, onTheme, projector, onProjector, onHelp, onErrors }: Props) {
   const { t, i18n } = useTranslation();
   const scenarioName = usePlayground((s) => s.scenario?.spec.name ?? '');
   const [copied, setCopied] = useState<string | null>(null);
@@ -66,15 +75,29 @@ export function TopBar({ theme, onTheme, onHelp, onErrors }: Props) {
         </span>
       )}
       <ExportMenu />
-      <select aria-label={t('app.language')} value={i18n.language} onChange={(e) => setLanguage(e.target.value as Language)}>
+      <select aria-label={t('app.language')} value={i18n.language} onChange={(e) => void switchLanguage(e.target.value as Language)}>
         {LANGUAGES.map((l) => (
           <option key={l.code} value={l.code}>
             {l.label}
           </option>
         ))}
       </select>
-      <button type="button" aria-label={t('app.theme')} title={t('app.theme')} onClick={() => onTheme(theme === 'dark' ? 'light' : 'dark')}>
-        {theme === 'dark' ? `☀ ${t('app.themeLight')}` : `☾ ${t('app.themeDark')}`}
+      <select aria-label={t('app.theme')} title={t('app.theme')} value={theme} onChange={(e) => onTheme(e.target.value as Theme)} data-testid="theme-picker">
+        {THEMES.map((id) => (
+          <option key={id} value={id}>
+            {t(`lessons.theme.${id}`)}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        aria-pressed={projector}
+        title={t('lessons.projector.title')}
+        onClick={onProjector}
+        data-testid="projector-toggle"
+        className={projector ? 'active' : ''}
+      >
+        {t('lessons.projector.button')}
       </button>
       <button type="button" aria-label={t('app.help')} onClick={onHelp}>
         ?

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { usePlayground } from '../store/playgroundStore';
 import { engine } from '../store/engine';
 
-function typingInto(target: EventTarget | null): boolean {
+export function typingInto(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   const tag = target.tagName;

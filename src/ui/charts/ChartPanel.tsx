@@ -48,7 +48,7 @@ export const ChartPanel = memo(function ChartPanel({ panel, times, t0, t1, nowS,
   const setHover = useChartView.getState().setHover;
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
-    const x = e.clientX - rect.left;
+    const x = (e.clientX - rect.left) / ((e.currentTarget as Element as HTMLElement).currentCSSZoom || 1);
     if (x < MARGIN.left) return setHover(null);
     setHover(Math.min(nowS, Math.max(0, scales.x.invert(x))));
   };

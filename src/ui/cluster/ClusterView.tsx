@@ -222,7 +222,8 @@ const ClusterGrid = memo(function ClusterGrid() {
       if (!l) return;
       const rect = canvas.getBoundingClientRect();
       const factor = Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0015));
-      zoomAt(l.zoom * factor, e.clientX - rect.left, e.clientY - rect.top);
+      const z = canvas.currentCSSZoom || 1;
+      zoomAt(l.zoom * factor, (e.clientX - rect.left) / z, (e.clientY - rect.top) / z);
     };
     canvas.addEventListener('wheel', onWheel, { passive: false });
     return () => canvas.removeEventListener('wheel', onWheel);
@@ -230,7 +231,9 @@ const ClusterGrid = memo(function ClusterGrid() {
 
   const pointAt = (e: React.PointerEvent) => {
     const rect = e.currentTarget.getBoundingClientRect();
-    return { sx: e.clientX - rect.left, sy: e.clientY - rect.top };
+    // Projector mode zooms the page (CSS zoom): pointer offsets come zoomed, the layout is not.
+    const z = (e.currentTarget as HTMLElement).currentCSSZoom || 1;
+    return { sx: (e.clientX - rect.left) / z, sy: (e.clientY - rect.top) / z };
   };
 
   const updateHover = (sx: number, sy: number) => {

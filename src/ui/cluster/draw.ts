@@ -133,7 +133,7 @@ function drawNode(ctx: GridContext, layout: ClusterLayout, node: NodeBox, view: 
   drawBar(ctx, node.memBar, node.memory, theme, ROLE_COLORS.memRequested, theme.usedLine);
 
   if (layout.detail === 'full') {
-    if (view.zoom >= MIN_TEXT_ZOOM) drawNodeText(ctx, node, view);
+    const statusOverTiles = view.zoom >= MIN_TEXT_ZOOM && drawNodeText(ctx, node, view);
     if (node.state === 'launching') {
       ctx.font = `italic 11px ${FONT}`;
       ctx.textAlign = 'center';
@@ -142,6 +142,7 @@ function drawNode(ctx: GridContext, layout: ClusterLayout, node: NodeBox, view: 
       ctx.fillText(view.t('cluster.node.launchingLabel'), node.tileArea.x + node.tileArea.w / 2, node.tileArea.y + 16);
     }
     drawTiles(ctx, layout, node.tileStart, node.tileEnd, view, visible);
+    if (statusOverTiles) drawDeferredStatus(ctx, node, view);
   }
 
   const outline = NODE_OUTLINE[node.state];
@@ -201,7 +202,8 @@ function drawBar(
   }
 }
 
-function drawNodeText(ctx: GridContext, node: NodeBox, view: DrawView): void {
+/** Returns true when the status must be written over the tiles instead (see drawDeferredStatus). */
+function drawNodeText(ctx: GridContext, node: NodeBox, view: DrawView): boolean {
   const { theme } = view;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'alphabetic';
@@ -211,14 +213,46 @@ function drawNodeText(ctx: GridContext, node: NodeBox, view: DrawView): void {
   ctx.font = `9px ${FONT}`;
   ctx.fillStyle = theme.muted;
   const spot = node.capacityType === 'spot' ? ` · ${view.t('cluster.node.spot')}` : '';
-  ctx.fillText(`${node.instanceType}${spot}`, node.x + 5, node.y + 22);
-  if (node.statusText) {
-    ctx.textAlign = 'right';
-    ctx.font = `600 9px ${FONT}`;
-    ctx.fillStyle = node.state === 'launching' || node.state === 'terminating' ? theme.muted : OKABE_ITO.vermillion;
-    if (node.state === 'cordoned' || node.state === 'draining') ctx.fillStyle = OKABE_ITO.orange;
-    ctx.fillText(view.t(`cluster.node.status.${node.state}`), node.x + node.w - 5, node.y + 22);
+  const typeLine = `${node.instanceType}${spot}`;
+  ctx.fillText(typeLine, node.x + 5, node.y + 22);
+  if (!node.statusText) return false;
+  const status = view.t(`cluster.node.status.${node.state}`);
+  // A narrow card has no room for both on one line ("spot" under "launching"): the status moves
+  // into the tile area (drawn after the tiles), or, while launching, the tile area already says so.
+  if (approxTextWidth(typeLine, 9) + approxTextWidth(status, 9) + 8 > node.w - 10) {
+    return node.state !== 'launching';
   }
+  ctx.textAlign = 'right';
+  ctx.font = `600 9px ${FONT}`;
+  ctx.fillStyle = statusColor(node, theme);
+  ctx.fillText(status, node.x + node.w - 5, node.y + 22);
+  return false;
+}
+
+function statusColor(node: NodeBox, theme: CanvasTheme): string {
+  if (node.state === 'cordoned' || node.state === 'draining') return OKABE_ITO.orange;
+  return node.state === 'launching' || node.state === 'terminating' ? theme.muted : OKABE_ITO.vermillion;
+}
+
+/** Canvas text width without measuring (the grid's context is a recording fake in tests): Hangul/CJK take about 1 em, Latin about 0.6. */
+export function approxTextWidth(text: string, px: number): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? px : px * 0.6;
+  return w;
+}
+
+function drawDeferredStatus(ctx: GridContext, node: NodeBox, view: DrawView): void {
+  const status = view.t(`cluster.node.status.${node.state}`);
+  const w = Math.min(node.w - 6, approxTextWidth(status, 9) + 8);
+  const x = node.x + node.w - 3 - w;
+  const y = node.tileArea.y;
+  ctx.fillStyle = view.theme.panel;
+  ctx.fillRect(x, y, w, 12);
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'alphabetic';
+  ctx.font = `600 9px ${FONT}`;
+  ctx.fillStyle = statusColor(node, view.theme);
+  ctx.fillText(status, node.x + node.w - 7, y + 9);
 }
 
 function drawTiles(ctx: GridContext, layout: ClusterLayout, start: number, end: number, view: DrawView, visible: Rect): void {
