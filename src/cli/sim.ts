@@ -6,19 +6,24 @@
  * npm run sim -- --scenario A.yaml --compare B.yaml --out DIR [--slo 500ms]
  *   Runs A and B with A's seed and duration, writes DIR/a.trace.json, DIR/b.trace.json,
  *   DIR/scorecard.json and DIR/scorecard.csv, and prints A, B and B − A as a table.
+ * npm run sim -- --scenario A.yaml --preset karpenter --out DIR
+ *   The same with B = a preset applied to A (karpenter, cluster-autoscaler, spot, hpa-fast,
+ *   hpa-conservative, vpa-off); B's scenario is written to DIR/b.scenario.yaml.
  * Exit codes: 0 ok; 2 invalid scenario or arguments (FILE:LINE:COL: message on stderr).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDuration } from '../scenario/duration';
+import { applyPreset, isPresetId, PRESET_IDS } from '../scenario/presets';
 import { compareScorecards, comparisonCsv, computeScorecard, DEFAULT_SLO_MS, formatComparison, formatScorecard } from '../sim/scorecard';
 import { CliError, readScenarioFile, runScenarioText, summary, type RunOverrides } from './simRun';
 
 const USAGE =
   'usage: npm run sim -- --scenario FILE.yaml --out trace.json [--duration 30m] [--seed N] [--nodes]\n' +
   '       npm run sim -- --scenario A.yaml --scorecard [--slo 500ms] [--out trace.json]\n' +
-  '       npm run sim -- --scenario A.yaml --compare B.yaml --out DIR [--slo 500ms]';
+  '       npm run sim -- --scenario A.yaml --compare B.yaml --out DIR [--slo 500ms]\n' +
+  `       npm run sim -- --scenario A.yaml --preset ${PRESET_IDS.join('|')} --out DIR [--slo 500ms]`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -38,6 +43,7 @@ try {
       compare: { type: 'string' },
       scorecard: { type: 'boolean', default: false },
       slo: { type: 'string' },
+      preset: { type: 'string' },
     },
     strict: true,
   }).values;
@@ -45,7 +51,10 @@ try {
   fail(`sim: ${(err as Error).message}\n${USAGE}`);
 }
 if (!args.scenario) fail('sim: --scenario FILE.yaml is required');
-if (!args.out && !args.scorecard) fail(args.compare ? 'sim: --out DIR is required with --compare' : 'sim: --out trace.json is required');
+if (args.compare && args.preset) fail('sim: give either --compare B.yaml or --preset NAME, not both');
+if (args.preset !== undefined && !isPresetId(args.preset)) fail(`sim: --preset must be one of ${PRESET_IDS.join(', ')} (got "${args.preset}")`);
+const comparing = args.compare !== undefined || args.preset !== undefined;
+if (!args.out && (comparing || !args.scorecard)) fail(comparing ? 'sim: --out DIR is required with --compare and --preset' : 'sim: --out trace.json is required');
 
 const overrides: RunOverrides = { nodes: args.nodes };
 if (args.seed !== undefined) {
@@ -65,13 +74,25 @@ if (args.slo !== undefined) {
 }
 
 try {
-  const a = runScenarioText(readScenarioFile(args.scenario), args.scenario, overrides, warn);
-  if (args.compare) {
+  const aText = readScenarioFile(args.scenario);
+  let bText: string | undefined;
+  let bFile = args.compare ?? '';
+  if (args.preset !== undefined && isPresetId(args.preset)) {
+    const p = applyPreset(args.preset, aText);
+    if (!p.ok) fail(`sim: --preset ${args.preset} does not fit ${args.scenario}: ${p.reason.text}`);
+    for (const n of p.notes) warn(`preset ${args.preset}: ${n.text}`);
+    bText = p.text;
+    bFile = `${args.scenario} (preset ${args.preset})`;
+  } else if (args.compare) {
+    bText = readScenarioFile(args.compare);
+  }
+  const a = runScenarioText(aText, args.scenario, overrides, warn);
+  if (bText !== undefined) {
     // Same seed and same length for B, so only the scenario differs (docs/scorecard.md).
-    const bText = readScenarioFile(args.compare);
-    const b = runScenarioText(bText, args.compare, { ...overrides, seed: a.seed, durationMs: a.durationMs }, warn);
+    const b = runScenarioText(bText, bFile, { ...overrides, seed: a.seed, durationMs: a.durationMs }, warn);
     const out = args.out ?? '.';
     mkdirSync(out, { recursive: true });
+    if (args.preset) writeFileSync(join(out, 'b.scenario.yaml'), bText);
     const comparison = compareScorecards(computeScorecard(a.trace, { sloMs }), computeScorecard(b.trace, { sloMs }));
     writeFileSync(join(out, 'a.trace.json'), `${JSON.stringify(a.trace)}\n`);
     writeFileSync(join(out, 'b.trace.json'), `${JSON.stringify(b.trace)}\n`);

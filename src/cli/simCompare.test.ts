@@ -59,6 +59,16 @@ describe('npm run sim -- --compare / --scorecard', () => {
     expect(existsSync(out)).toBe(true);
   });
 
+  it('--preset karpenter compares A with the preset applied to A and writes B\'s scenario', () => {
+    const out = join(dir, 'preset');
+    const r = sim(['--scenario', 'examples/ca-nginx-scaleout.yaml', '--preset', 'karpenter', '--duration', '8m', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/preset karpenter: node group ng1 stays at 3 nodes; NodePool ng1/);
+    expect(readFileSync(join(out, 'b.scenario.yaml'), 'utf8')).toMatch(/^kind: NodePool$/m);
+    expect(r.stdout).toMatch(/B ca-nginx-scaleout-karpenter/);
+    expect(sim(['--scenario', 'examples/karpenter-inflate.yaml', '--preset', 'karpenter', '--out', out]).stderr).toMatch(/does not fit .*no cluster-autoscaler Deployment/);
+  });
+
   it('exits 2 on a bad --slo, a missing --out with --compare, or an invalid B with B\'s location', () => {
     expect(sim(['--scenario', 'examples/ca-nginx-scaleout.yaml', '--scorecard', '--slo', 'fast']).stderr).toMatch(/--slo: invalid duration/);
     expect(sim(['--scenario', 'examples/ca-nginx-scaleout.yaml', '--compare', 'examples/ca-nginx-scaleout.yaml']).code).toBe(2);
