@@ -17,7 +17,7 @@ function ok(r: PresetResult) {
 
 function loaded(text: string) {
   const l = loadScenario(text, 'b.yaml');
-  if (!l.ok) throw new Error(l.errors.map((e) => `${e.line}:${e.column} ${e.message}`).join('\n'));
+  if (!l.ok) throw new Error(l.errors.map((e) => `${e.line}:${e.col} ${e.message}`).join('\n'));
   return l;
 }
 
