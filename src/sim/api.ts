@@ -12,6 +12,11 @@ import { karpenterWhy } from './autoscalers/karpenter/controller';
 import { parseCpaFlags } from './autoscalers/cpa/flags';
 import { CPA_STATE_KEY } from './autoscalers/cpa/state';
 import { compareScorecards, comparisonCsv, computeScorecard, scorecardCsv } from './scorecard';
+import { advanceUntilHeld, clearSessionChecks, sessionCheckStatuses, setSessionChecks } from './checks/sessionChecks';
+import { evaluateCheck, newScope } from './checks/evaluate';
+import { loadLesson } from '../lessons/loadLesson';
+import { lessonScenarioText } from '../lessons/scenarioText';
+import { performActionCommands, prepareLessonStep, stepCheckId } from '../lessons/runLesson';
 
 export const engineApi = {
   advance,
@@ -31,6 +36,19 @@ export const engineApi = {
   compareScorecards,
   comparisonCsv,
   scorecardCsv,
+  // Lessons (docs/lessons.md): checks attached to the session are evaluated once per tick inside
+  // advance/seek and latched with the time they first held.
+  setSessionChecks,
+  clearSessionChecks,
+  sessionCheckStatuses,
+  advanceUntilHeld,
+  evaluateCheck,
+  newScope,
+  loadLesson,
+  lessonScenarioText,
+  performActionCommands,
+  prepareLessonStep,
+  stepCheckId,
 };
 
 export type EngineApi = typeof engineApi;

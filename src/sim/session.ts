@@ -6,6 +6,7 @@ import { step } from './core/step';
 import { createWorld } from './bootstrap';
 import { enqueueCommand } from './commands/apply';
 import { sampleWorld, type TraceSample } from './trace/trace';
+import { evaluateAttached, replayFloorMs, rewindAttached, type AttachedChecks } from './checks/attached';
 
 /**
  * A run: scenario + seed + the person's command log. The log and the scenario fully describe it,
@@ -34,6 +35,8 @@ export interface Session {
   horizonMs: number;
   /** A sample every HISTORY_MS for charts, rebuilt by replay when seeking back. */
   history: TraceSample[];
+  /** Checks (a lesson step's) evaluated after every tick, latched with the time they first held (src/sim/checks). */
+  checks?: AttachedChecks;
 }
 
 export const HISTORY_MS = 5_000;
@@ -88,6 +91,7 @@ export function advance(session: Session, dtMs: number): number {
     ticks++;
     checkpoint(session);
     record(session);
+    if (session.checks) evaluateAttached(session.checks, w);
   }
   session.horizonMs = Math.max(session.horizonMs, w.timeMs);
   return ticks;
@@ -119,12 +123,15 @@ export function issueCommand(session: Session, input: string, command: TimedComm
 export function* seek(session: Session, targetMs: number, ticksPerChunk = 600): Generator<number, void> {
   const target = Math.max(0, Math.min(targetMs, session.horizonMs));
   let base = session.checkpoints[0];
-  for (const c of session.checkpoints) if (c.timeMs <= target && c.timeMs >= base.timeMs) base = c;
+  // Attached checks that have not held yet must see every tick from where they were last evaluated.
+  const floor = Math.min(target, session.checks ? replayFloorMs(session.checks) : Infinity);
+  for (const c of session.checkpoints) if (c.timeMs <= floor && c.timeMs >= base.timeMs) base = c;
   if (!(session.world.timeMs <= target && session.world.timeMs >= base.timeMs)) {
     const world = cloneWorld(base.world);
     world.pendingCommands = [];
     for (const cmd of [...session.spec.timeline, ...session.log]) if (cmd.atMs > base.timeMs) enqueueCommand(world, cmd);
     session.world = world;
+    if (session.checks) rewindAttached(session.checks, world);
   }
   session.history = session.history.filter((h) => h.t * 1000 <= session.world.timeMs);
   const start = session.world.timeMs;
@@ -132,6 +139,7 @@ export function* seek(session: Session, targetMs: number, ticksPerChunk = 600): 
   while (session.world.timeMs + session.world.tickMs <= target) {
     step(session.world);
     record(session);
+    if (session.checks) evaluateAttached(session.checks, session.world);
     if (++ticks % ticksPerChunk === 0) yield (session.world.timeMs - start) / Math.max(1, target - start);
   }
   yield 1;

@@ -1,0 +1,54 @@
+import type { ScenarioError } from '../scenario/errors';
+import { formatDuration } from '../scenario/duration';
+import { loadScenario } from '../scenario/loadScenario';
+import { loadLesson } from './loadLesson';
+import { runStep } from './runLesson';
+import { createSession } from '../sim/session';
+import type { ExampleReader } from './scenarioText';
+import type { Lang } from './types';
+
+export type LessonFileRun =
+  | { loaded: false; errors: ScenarioError[] }
+  | { loaded: true; ok: boolean; steps: number; failedStep?: number; lines: string[] };
+
+/** The first line of a step's text, without Markdown emphasis, for one-line reports. */
+export function firstLine(markdown: string, max = 72): string {
+  const line = (markdown.split('\n').find((l) => l.trim() !== '') ?? '').replace(/[*_`#>]/g, '').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+const t = (ms: number) => formatDuration(ms);
+
+/**
+ * The headless runner's core (src/cli/lesson.ts; tests call it too): load a lesson, run each step
+ * in turn, report one line per step in `lang`, stop at the first step whose check does not hold.
+ */
+export function runLessonFile(text: string, file: string, readExample: ExampleReader, lang: Lang, print: (line: string) => void = () => {}): LessonFileRun {
+  const loaded = loadLesson(text, file, readExample);
+  if (!loaded.ok) return { loaded: false, errors: loaded.errors };
+  const { lesson } = loaded;
+  const scenario = loadScenario(loaded.scenarioText, file);
+  if (!scenario.ok) return { loaded: false, errors: scenario.errors };
+  const lines: string[] = [];
+  const out = (l: string) => {
+    lines.push(l);
+    print(l);
+  };
+  out(`${lesson.id}: ${lesson.title[lang]}`);
+  const session = createSession(scenario.spec, scenario.manifests.map((m) => m.doc));
+  const n = lesson.steps.length;
+  for (let i = 0; i < n; i++) {
+    const step = lesson.steps[i];
+    const started = performance.now();
+    const r = runStep(session, step, i);
+    const wall = Math.round(performance.now() - started);
+    const label = `step ${i + 1}/${n} (${file}:${step.line}) "${firstLine(step.text[lang])}"`;
+    if (!r.ok) {
+      out(`  ✗ ${label}: ${r.error}`);
+      return { loaded: true, ok: false, steps: n, failedStep: i, lines };
+    }
+    out(`  ✓ ${label}: held at ${t(r.heldAtMs!)} (${t(r.heldAtMs! - r.startMs)} after the step began), ${wall} ms`);
+  }
+  out(`  ${lesson.questions.length} question(s): ${lesson.questions.map((q) => firstLine(q.question[lang], 40)).join(' | ')}`);
+  return { loaded: true, ok: true, steps: n, lines };
+}
