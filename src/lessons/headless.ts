@@ -47,7 +47,8 @@ export function runLessonFile(text: string, file: string, readExample: ExampleRe
       out(`  ✗ ${label}: ${r.error}`);
       return { loaded: true, ok: false, steps: n, failedStep: i, lines };
     }
-    out(`  ✓ ${label}: held at ${t(r.heldAtMs!)} (${t(r.heldAtMs! - r.startMs)} after the step began), ${wall} ms`);
+    const observed = session.checks?.entries[0]?.observed;
+    out(`  ✓ ${label}: held at ${t(r.heldAtMs!)} (${t(r.heldAtMs! - r.startMs)} after the step began${observed === undefined ? '' : `, observed ${observed}`}), ${wall} ms`);
   }
   out(`  ${lesson.questions.length} question(s): ${lesson.questions.map((q) => firstLine(q.question[lang], 40)).join(' | ')}`);
   return { loaded: true, ok: true, steps: n, lines };
