@@ -29,15 +29,12 @@ function has(tree: Record<string, unknown>, key: string): boolean {
   return typeof node === 'string';
 }
 
-/** Keys written as string literals in msg(...) calls, and a template's literal prefix for `engine.state.${…}`. */
+/** Every 'engine.…' string literal in the engine is a key (msg('engine.…'), or a key picked from a table). */
 function usedKeys(): { file: string; key: string }[] {
   const out: { file: string; key: string }[] = [];
   for (const f of files(root)) {
     const text = readFileSync(f, 'utf8');
-    for (const m of text.matchAll(/\bmsg\(\s*'([^']+)'/g)) out.push({ file: relative(root, f), key: m[1] });
-    // Keys chosen by a condition: msg(cond ? 'a' : 'b', …) and nested ternaries.
-    for (const m of text.matchAll(/\bmsg\(\s*\n?\s*([^'`)][^)]*?\?[^)]*?),\s*\n?\s*(?:params|\{)/g))
-      for (const k of m[1].matchAll(/'(engine\.[^']+)'/g)) out.push({ file: relative(root, f), key: k[1] });
+    for (const m of text.matchAll(/'(engine\.[\w.]+)'/g)) out.push({ file: relative(root, f), key: m[1] });
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { AUTO_DISCOVERY_TAGS, SEED_CA_FLAGS, caDeployment, liveGroupNodes, nginx
 import { caMachineStateName, caState } from './state';
 import { caTraceEntries } from './module';
 import type { ManifestDoc } from '../../core/commands';
+import { en, enText } from '../../../testing/messages';
 
 function world(opts: { ca?: ManifestDoc | null; maxSize?: number; tags?: Record<string, string>; replicas?: number } = {}): World {
   const manifests = [nginxToScaleout(opts.replicas ?? 15)];
@@ -145,7 +146,7 @@ describe('Cluster Autoscaler controller in the engine', () => {
     runChecked(w, 200);
     expect(w.nodeGroups.get('ng1')!.desiredCapacity).toBe(5);
     expect(w.nodeGroups.get('ng2')!.desiredCapacity).toBe(0);
-    const lines = caState(w)!.why.lastScaleUp!.lines.join('\n');
+    const lines = enText(caState(w)!.why.lastScaleUp!.lines);
     expect(lines).toMatch(/expander least-waste: .* → eks-ng1-/);
     expect(runningPodsOf(w, 'nginx-to-scaleout')).toBe(15);
   });
@@ -167,16 +168,16 @@ describe('Cluster Autoscaler controller in the engine', () => {
     expect(w.nodeGroups.get('ng1')!.desiredCapacity).toBe(3);
     expect(w.nodeGroups.get('ng2')!.desiredCapacity).toBeGreaterThanOrEqual(1);
     expect(runningPodsOf(w, 'nginx-to-scaleout')).toBe(15);
-    expect(caState(w)!.why.lastScaleUp!.lines.join('\n')).toMatch(/expander priority: highest priority 10/);
+    expect(enText(caState(w)!.why.lastScaleUp!.lines)).toMatch(/expander priority: highest priority 10/);
   });
 
   it('keeps the why-panel explanations: the scale-up plan and each node against the threshold', () => {
     const w = world();
     runChecked(w, 60);
     const why = caState(w)!.why;
-    expect(why.lastScaleUp?.lines.join('\n')).toMatch(/6 unschedulable pod\(s\) → \[\{eks-ng1-\S+ 3->5 \(max: 6\)\}\]/);
-    expect(why.lastScaleUp?.lines.join('\n')).toContain('2 node(s) of t3.medium would fit 6 pod(s)');
+    expect(enText(why.lastScaleUp?.lines ?? [])).toMatch(/6 unschedulable pod\(s\) → \[\{eks-ng1-\S+ 3->5 \(max: 6\)\}\]/);
+    expect(enText(why.lastScaleUp?.lines ?? [])).toContain('2 node(s) of t3.medium would fit 6 pod(s)');
     expect(why.nodes.length).toBeGreaterThanOrEqual(3);
-    expect(why.nodes.some((n) => /cpu utilization 0\.\d\d/.test(n.explanation))).toBe(true);
+    expect(why.nodes.some((n) => /cpu utilization 0\.\d\d/.test(en(n.explanation)))).toBe(true);
   });
 });

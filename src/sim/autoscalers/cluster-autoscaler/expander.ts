@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { ExpanderName } from './flags';
 import type { CaLogLine, RandomSource, Resources } from './types';
+import { msg, type Message } from '../../core/message';
 
 export interface ExpansionOption {
   nodeGroup: string;
@@ -51,7 +52,7 @@ export function parsePriorityExpanderConfig(
 export interface ExpanderStep {
   expander: ExpanderName | 'random-fallback';
   kept: string[];
-  detail: string;
+  detail: Message;
 }
 
 export interface ExpanderDecision {
@@ -92,7 +93,7 @@ type Filter = (
   options: ExpansionOption[],
   ctx: ExpanderContext,
   out: ExpanderDecision,
-) => { kept: ExpansionOption[]; detail: string };
+) => { kept: ExpansionOption[]; detail: Message };
 
 const FILTERS: Record<Exclude<ExpanderName, 'random'>, Filter> = {
   'least-waste': (options, _ctx, out) => {
@@ -107,18 +108,16 @@ const FILTERS: Record<Exclude<ExpanderName, 'random'>, Filter> = {
       });
     }
     const kept = keepBest(options, (o) => out.wasteScores[o.nodeGroup], true);
-    const detail = options
-      .map((o) => `${o.nodeGroup} waste ${out.wasteScores[o.nodeGroup].toFixed(2)}`)
-      .join(', ');
-    return { kept, detail };
+    const detail = options.map((o) => msg('engine.ca.expander.waste', { group: o.nodeGroup, score: out.wasteScores[o.nodeGroup].toFixed(2) }));
+    return { kept, detail: msg('engine.ca.expander.list', { items: detail }) };
   },
   'most-pods': (options) => ({
     kept: keepBest(options, (o) => o.pods.length, false),
-    detail: options.map((o) => `${o.nodeGroup} ${o.pods.length} pods`).join(', '),
+    detail: msg('engine.ca.expander.list', { items: options.map((o) => msg('engine.ca.expander.pods', { group: o.nodeGroup, count: o.pods.length })) }),
   }),
   'least-nodes': (options) => ({
     kept: keepBest(options, (o) => o.nodeCount, true),
-    detail: options.map((o) => `${o.nodeGroup} ${o.nodeCount} nodes`).join(', '),
+    detail: msg('engine.ca.expander.list', { items: options.map((o) => msg('engine.ca.expander.nodes', { group: o.nodeGroup, count: o.nodeCount })) }),
   }),
   // Simplified: total $/hour of the new nodes. Upstream also weighs pod price and node-size preference.
   price: (options) => {
@@ -126,12 +125,12 @@ const FILTERS: Record<Exclude<ExpanderName, 'random'>, Filter> = {
       o.pricePerHour === undefined ? Infinity : o.pricePerHour * o.nodeCount;
     return {
       kept: keepBest(options, cost, true),
-      detail: options.map((o) => `${o.nodeGroup} $${cost(o).toFixed(4)}/h`).join(', '),
+      detail: msg('engine.ca.expander.list', { items: options.map((o) => msg('engine.ca.expander.price', { group: o.nodeGroup, price: cost(o).toFixed(4) })) }),
     };
   },
   priority: (options, ctx, out) => {
     if (!ctx.priorities) {
-      return { kept: options, detail: 'no cluster-autoscaler-priority-expander ConfigMap; all options kept' };
+      return { kept: options, detail: msg('engine.ca.expander.noPriorityConfig') };
     }
     let best = -Infinity;
     let kept: ExpansionOption[] = [];
@@ -161,9 +160,9 @@ const FILTERS: Record<Exclude<ExpanderName, 'random'>, Filter> = {
         message:
           'Priority expander: no priorities info found for any of the expansion options. Falling back to random choice.',
       });
-      return { kept: options, detail: 'no option matches a priority' };
+      return { kept: options, detail: msg('engine.ca.expander.noPriorityMatch') };
     }
-    return { kept, detail: `highest priority ${best}: ${kept.map((o) => o.nodeGroup).join(', ')}` };
+    return { kept, detail: msg('engine.ca.expander.highestPriority', { priority: best, groups: kept.map((o) => o.nodeGroup).join(', ') }) };
   },
 };
 
@@ -191,7 +190,7 @@ export function chooseExpansionOption(
     out.steps.push({
       expander: 'random-fallback',
       kept: [pick.nodeGroup],
-      detail: `tie between ${remaining.map((o) => o.nodeGroup).join(', ')}; picked at random`,
+      detail: msg('engine.ca.expander.tie', { groups: remaining.map((o) => o.nodeGroup).join(', ') }),
     });
     remaining = [pick];
   }

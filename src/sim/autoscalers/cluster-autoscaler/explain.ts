@@ -2,7 +2,7 @@ import type { World } from '../../core/types';
 import { formatGoDuration } from './goFlags';
 import type { Explanation } from '../module';
 import { caMachineStateName, caState } from './state';
-import { untranslated } from '../../core/message';
+import { msg, type Message } from '../../core/message';
 
 /**
  * The CA's "why": what the last scan saw (pending pods and the plan, per-node utilization against
@@ -13,28 +13,28 @@ export function caExplanations(world: World): Explanation[] {
   if (!s || s.deployment === '') return [];
   const object = `ClusterAutoscaler/${s.deployment.split('/')[1]}`;
   const state = s.flagErrors.length > 0 ? 'flagError' : s.podRunning ? caMachineStateName(s) : 'podNotRunning';
-  const lines: string[] = [];
-  if (s.flagErrors.length > 0) lines.push(...s.flagErrors.map((e) => `not running: ${e}`));
-  else if (!s.podRunning) lines.push(`waiting for its pod (${s.deployment}) to run`);
+  const lines: Message[] = [];
+  if (s.flagErrors.length > 0) lines.push(...s.flagErrors.map((e) => msg('engine.common.notRunning', { error: e })));
+  else if (!s.podRunning) lines.push(msg('engine.common.waitingForPod', { deployment: s.deployment }));
   lines.push(...s.why.scaleUp, ...s.why.scaleDown);
   for (const n of s.why.nodes) lines.push(n.explanation);
-  if (s.upcomingNodes > 0) lines.push(`${s.upcomingNodes} node(s) requested and not Ready yet`);
+  if (s.upcomingNodes > 0) lines.push(msg('engine.ca.upcoming', { nodes: s.upcomingNodes }));
   for (const [group, b] of Object.entries(s.backoff)) {
     const left = b.untilSeconds - world.timeMs / 1000;
-    if (left > 0) lines.push(`${group} backed off for ${formatGoDuration(Math.ceil(left))} more: ${b.reason}`);
+    if (left > 0) lines.push(msg('engine.ca.backoff', { group, left: formatGoDuration(Math.ceil(left)), reason: b.reason }));
   }
-  const out: Explanation[] = [{ object, state, at: s.why.scanAtSeconds, lines: lines.map(untranslated) }];
+  const out: Explanation[] = [{ object, state, at: s.why.scanAtSeconds, lines }];
   if (s.why.lastScaleUp) {
     out.push({
       object: `${object} (last scale-up)`,
       // In progress only while the requested nodes are not all Ready; afterwards the entry is history.
       state: s.upcomingNodes > 0 || s.requests.length > 0 ? 'scaleUpInProgress' : 'scaleUpCompleted',
       at: s.why.lastScaleUp.atSeconds,
-      lines: [...s.why.lastScaleUp.lines, `triggered by: ${s.why.lastScaleUp.triggeringPods.join(', ')}`].map(untranslated),
+      lines: [...s.why.lastScaleUp.lines, msg('engine.ca.triggeredBy', { pods: s.why.lastScaleUp.triggeringPods.join(', ') })],
     });
   }
   if (s.why.lastScaleDown) {
-    out.push({ object: `${object} (last scale-down)`, state: 'scalingDown', at: s.why.lastScaleDown.atSeconds, lines: s.why.lastScaleDown.lines.map(untranslated) });
+    out.push({ object: `${object} (last scale-down)`, state: 'scalingDown', at: s.why.lastScaleDown.atSeconds, lines: s.why.lastScaleDown.lines });
   }
   return out;
 }

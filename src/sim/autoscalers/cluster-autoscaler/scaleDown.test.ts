@@ -3,6 +3,7 @@ import { planScaleDown, type ScaleDownInput } from './scaleDown';
 import { DEFAULT_CA_OPTIONS } from './flags';
 import { templateForInstanceType } from './template';
 import type { CaNode, CaPod } from './types';
+import { en } from '../../../testing/messages';
 
 const t3 = templateForInstanceType('t3.medium')!;
 const node = (i: number, extra: Partial<CaNode> = {}): CaNode => ({
@@ -71,7 +72,7 @@ describe('planScaleDown', () => {
     expect(r.deletions).toEqual([]);
     const s = r.nodes.find((n) => n.node === 'ip-192-168-1-12')!;
     expect(s.state).toBe('unneeded');
-    expect(s.explanation).toMatch(/^ip-192-168-1-12 cpu utilization 0\.06 < 0\.5, unneeded for 0s of 10m0s/);
+    expect(en(s.explanation)).toMatch(/^ip-192-168-1-12 cpu utilization 0\.06 < 0\.5, unneeded for 0s of 10m0s/);
     // coredns-2's node is blocked: the single allowed disruption went to coredns-1.
     expect(Object.keys(r.unneededSince)).toHaveLength(4);
   });

@@ -19,6 +19,7 @@ import {
 } from './messages';
 import type { UtilizationInfo } from './utilization';
 import type { CaEvent, CaLogLine, CaNode, CaPod, PdbStatus } from './types';
+import { msg, type Message } from '../../core/message';
 
 export interface ScaleDownGroup {
   name: string;
@@ -56,7 +57,7 @@ export interface NodeScaleDownStatus {
   unneededForSeconds?: number;
   /** Where each movable pod would go, for unneeded nodes. */
   destinations?: { pod: string; node: string }[];
-  explanation: string;
+  explanation: Message;
 }
 
 export interface NodeDeletion {
@@ -93,8 +94,8 @@ function fitNodeOf(node: CaNode, pods: readonly CaPod[]): FitNode {
   return fit;
 }
 
-function fmtUtil(u: UtilizationInfo): string {
-  return `${u.resourceName} utilization ${u.utilization.toFixed(2)}`;
+function fmtUtil(u: UtilizationInfo): { resource: string; utilization: string } {
+  return { resource: u.resourceName, utilization: u.utilization.toFixed(2) };
 }
 
 /**
@@ -128,7 +129,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
         node: n.name,
         state: 'not-autoscaled',
         reason: 'NotAutoscaled',
-        explanation: `${n.name} is not in a managed node group`,
+        explanation: msg('engine.ca.node.notAutoscaled', { node: n.name }),
       });
       continue;
     }
@@ -149,13 +150,13 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
       state: 'not-candidate',
       reason: el.reason,
       utilization: el.utilization,
-      explanation: '',
+      explanation: msg('engine.ca.node.candidate', { node: n.name }),
     };
     statuses.set(n.name, status);
     if (!el.candidate) {
       if (el.reason === 'CurrentlyBeingDeleted') {
         status.state = 'deleting';
-        status.explanation = `${n.name} is being deleted`;
+        status.explanation = msg('engine.ca.node.deleting', { node: n.name });
       } else if (el.reason === 'NotUnderutilized' && el.utilization) {
         out.logs.push(
           log(
@@ -164,7 +165,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
             `Node ${n.name} is not suitable for removal - ${el.utilization.resourceName} utilization too big (${el.utilization.utilization.toFixed(6)})`,
           ),
         );
-        status.explanation = `${n.name} ${fmtUtil(el.utilization)} ≥ ${threshold}: not a scale-down candidate`;
+        status.explanation = msg('engine.ca.node.notUnderutilized', { node: n.name, ...fmtUtil(el.utilization), threshold });
       } else if (el.reason === 'ScaleDownDisabledAnnotation') {
         out.logs.push(
           log(
@@ -173,9 +174,9 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
             `Skipping ${n.name} from delete consideration - the node is marked as no scale down`,
           ),
         );
-        status.explanation = `${n.name} has cluster-autoscaler.kubernetes.io/scale-down-disabled=true`;
+        status.explanation = msg('engine.ca.node.disabledAnnotation', { node: n.name });
       } else {
-        status.explanation = `${n.name} is NotReady and --scale-down-unready-enabled=false`;
+        status.explanation = msg('engine.ca.node.unready', { node: n.name });
       }
       continue;
     }
@@ -212,7 +213,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
     if (blocker) {
       status.state = 'blocked';
       status.reason = blocker;
-      status.explanation = `${n.name} ${fmtUtil(el.utilization!)} < ${threshold} but cannot be removed: ${blocker}`;
+      status.explanation = msg('engine.ca.node.blocked', { node: n.name, ...fmtUtil(el.utilization!), threshold, blocker });
       out.logs.push(log(2, 'cluster.go:180', `node ${n.name} cannot be removed: ${blocker}`));
       continue;
     }
@@ -232,7 +233,13 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
     const status = statuses.get(n.name)!;
     status.unneededForSeconds = now - since;
     const needed = n.ready ? o.scaleDownUnneededTimeSeconds : o.scaleDownUnreadyTimeSeconds;
-    status.explanation = `${n.name} ${fmtUtil(status.utilization!)} < ${threshold}, unneeded for ${formatGoDuration(now - since)} of ${formatGoDuration(needed)}`;
+    status.explanation = msg('engine.ca.node.unneeded', {
+      node: n.name,
+      ...fmtUtil(status.utilization!),
+      threshold,
+      since: formatGoDuration(now - since),
+      needed: formatGoDuration(needed),
+    });
     out.logs.push(log(2, 'nodes.go:123', `${n.name} was unneeded for ${formatGoDuration(now - since)}`));
   }
 
@@ -255,7 +262,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   if (out.cooldown || !o.scaleDownEnabled) {
     for (const s of statuses.values())
       if (s.state === 'unneeded')
-        s.explanation += ` (scale-down paused: ${out.cooldown ?? '--scale-down-enabled=false'})`;
+        s.explanation = msg('engine.ca.node.paused', { line: s.explanation, reason: out.cooldown ?? '--scale-down-enabled=false' });
     out.nodes = [...statuses.values()];
     return out;
   }
@@ -281,7 +288,8 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
           `Skipping ${n.name} - node group min size reached (current: ${group?.targetSize ?? 0}, min: ${group?.minSize ?? 0})`,
         ),
       );
-      statuses.get(n.name)!.explanation += '; node group min size reached';
+      const st = statuses.get(n.name)!;
+      st.explanation = msg('engine.ca.node.minSize', { line: st.explanation });
       continue;
     }
     const empty = empties.has(n.name);

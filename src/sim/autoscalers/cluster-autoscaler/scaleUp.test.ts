@@ -3,6 +3,7 @@ import { planScaleUp, type ScaleUpGroup, type ScaleUpInput } from './scaleUp';
 import { DEFAULT_CA_OPTIONS } from './flags';
 import { templateForInstanceType } from './template';
 import type { CaNode, CaPod, DaemonSetSpec } from './types';
+import { en } from '../../../testing/messages';
 
 const t3 = templateForInstanceType('t3.medium')!;
 const daemonSets: DaemonSetSpec[] = [
@@ -96,7 +97,7 @@ describe('planScaleUp: the seed run (15 nginx on t3.medium)', () => {
     expect(r.events.find((e) => e.reason === 'ScaledUpGroup')?.message).toBe(
       'Scale-up: setting group ng1 size to 5 instead of 3 (max: 6)',
     );
-    expect(r.explanation[0]).toMatch(/^ng1: 2 node\(s\) of t3\.medium would fit 6 pod\(s\), waste 0\.\d\d$/);
+    expect(en(r.explanation[0])).toMatch(/^ng1: 2 node\(s\) of t3\.medium would fit 6 pod\(s\), waste 0\.\d\d$/);
   });
 
   it('does not scale again while the 2 nodes are on their way', () => {

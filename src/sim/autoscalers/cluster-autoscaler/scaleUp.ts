@@ -19,6 +19,7 @@ import {
   type GroupIncrease,
 } from './messages';
 import type { CaEvent, CaLogLine, CaNode, CaNodeGroup, CaPod, DaemonSetSpec, RandomSource } from './types';
+import { msg, type Message } from '../../core/message';
 
 export interface ScaleUpGroup extends CaNodeGroup {
   /** Nodes of this group that exist as Node objects (ready or not). target − registered are upcoming. */
@@ -62,7 +63,7 @@ export interface ScaleUpResult {
   options: ScaleUpOptionSummary[];
   skippedGroups: Record<string, string>;
   error?: string;
-  explanation: string[];
+  explanation: Message[];
   logs: CaLogLine[];
   events: CaEvent[];
 }
@@ -208,7 +209,7 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
     out.logs.push(log(1, 'static_autoscaler.go:581', 'No unschedulable pods'));
     if (out.awaitingPods.length > 0) {
       out.explanation.push(
-        `${out.awaitingPods.length} pending pod(s) fit on existing free room or the ${upcomingTotal} upcoming node(s); no new scale-up`,
+        msg('engine.ca.awaiting', { pods: out.awaitingPods.length, upcoming: upcomingTotal }),
       );
     }
     return out;
@@ -268,12 +269,11 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
       pods: estimate.scheduledPods,
       wasteScore: waste,
     });
-    const cut =
-      estimate.limited.length > 0
-        ? ` (${estimate.limited.length} more would need nodes beyond max ${g.maxSize})`
-        : '';
+    const fit = { group: g.name, nodes: option.nodeCount, instanceType: g.instanceType, pods: option.pods.length, waste: waste.toFixed(2) };
     out.explanation.push(
-      `${g.name}: ${option.nodeCount} node(s) of ${g.instanceType} would fit ${option.pods.length} pod(s), waste ${waste.toFixed(2)}${cut}`,
+      estimate.limited.length > 0
+        ? msg('engine.ca.optionCapped', { ...fit, more: estimate.limited.length, max: g.maxSize })
+        : msg('engine.ca.option', fit),
     );
   }
   for (const p of unschedulable) {
@@ -285,7 +285,7 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
   if (expansion.length === 0) {
     out.result = 'NoOptionsAvailable';
     out.logs.push(log(1, 'orchestrator.go:170', 'No expansion options'));
-    out.explanation.push(`no node group can help ${unschedulable.length} unschedulable pod(s)`);
+    out.explanation.push(msg('engine.ca.noGroup', { pods: unschedulable.length }));
     return out;
   }
   const decision = chooseExpansionOption(expansion, options.expanders, {
@@ -294,7 +294,7 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
   });
   out.logs.push(...decision.logs);
   for (const step of decision.steps)
-    out.explanation.push(`expander ${step.expander}: ${step.detail} → ${step.kept.join(', ')}`);
+    out.explanation.push(msg('engine.ca.expanderStep', { expander: step.expander, detail: step.detail, kept: step.kept.join(', ') }));
   const best = decision.chosen!;
   const bestGroup = byName.get(best.nodeGroup)!;
   out.logs.push(log(1, 'orchestrator.go:189', `Best option to resize: ${best.nodeGroup}`));
@@ -314,7 +314,7 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
         out.result = 'Error';
         out.error = 'max node total count already reached';
         out.explanation.push(
-          `--max-nodes-total=${options.maxNodesTotal} already reached (${current} nodes incl. upcoming)`,
+          msg('engine.ca.maxNodesTotal', { max: options.maxNodesTotal, nodes: current }),
         );
         return out;
       }
@@ -324,7 +324,7 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
   if (newNodes < 1) {
     out.result = 'Error';
     out.error = 'max cluster cpu/memory limit reached';
-    out.explanation.push('--cores-total / --memory-total leave no room for another node');
+    out.explanation.push(msg('engine.ca.resourceLimits'));
     return out;
   }
   let targets: ScaleUpGroup[] = [bestGroup];
@@ -358,8 +358,9 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
     out.events.push(triggeredScaleUpEvent(p, out.increases));
   }
   out.explanation.push(
-    `${unschedulable.length} unschedulable pod(s) → ${formatScaleUpPlan(out.increases)}` +
-      (newNodes < best.nodeCount ? ` (capped from ${best.nodeCount} node(s))` : ''),
+    newNodes < best.nodeCount
+      ? msg('engine.ca.planCapped', { pods: unschedulable.length, plan: formatScaleUpPlan(out.increases), nodes: best.nodeCount })
+      : msg('engine.ca.plan', { pods: unschedulable.length, plan: formatScaleUpPlan(out.increases) }),
   );
   return out;
 }

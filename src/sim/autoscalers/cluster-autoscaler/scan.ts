@@ -27,6 +27,7 @@ import {
   startedNodesOfGroup,
   unschedulablePods,
 } from './worldView';
+import { msg } from '../../core/message';
 
 /** A managed group with the engine's node group behind it. */
 export interface ScanGroup {
@@ -221,7 +222,7 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
     ...state.why,
     scanAtSeconds: now,
     scaleUp: up.explanation,
-    scaleDown: down.cooldown ? [`scale-down in cooldown: ${down.cooldown}`] : [],
+    scaleDown: down.cooldown ? [msg('engine.ca.cooldown', { reason: down.cooldown })] : [],
     nodes: down.nodes.map((n) => ({
       node: n.node,
       group: n.group,

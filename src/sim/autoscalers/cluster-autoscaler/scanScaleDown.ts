@@ -10,6 +10,7 @@ import { planScaleDown, type NodeDeletion, type ScaleDownResult } from './scaleD
 import type { ScanGroup } from './scan';
 import type { CaWorldState } from './state';
 import type { CaLogLine, CaNode, CaPod } from './types';
+import { msg } from '../../core/message';
 
 /**
  * Remove one node the way the CA's actuator does on AWS: taint it ToBeDeletedByClusterAutoscaler,
@@ -86,7 +87,7 @@ export function applyScaleDown(
     state.lastScaleDownDeleteAtSeconds = now;
     state.why.lastScaleDown = {
       atSeconds: now,
-      lines: removed.map((n) => down.nodes.find((s) => s.node === n)?.explanation ?? n),
+      lines: removed.map((n) => down.nodes.find((s) => s.node === n)?.explanation ?? msg('engine.ca.node.removed', { node: n })),
     };
     for (const n of removed) delete state.unneededSince[n];
   }

@@ -3,6 +3,7 @@ import type { World } from '../../core/types';
 import type { GroupBackoff, ScaleUpRequest } from './backoff';
 import { caMachine, type CaMachineContext, type CaScanSummary } from './caMachine';
 import type { NodeScaleDownState } from './scaleDown';
+import type { Message } from '../../core/message';
 
 /** Where the CA keeps its state in the world (plain data: it is checkpointed with structuredClone). */
 export const CA_STATE_KEY = 'cluster-autoscaler';
@@ -13,17 +14,17 @@ export interface CaNodeWhy {
   state: NodeScaleDownState;
   utilization?: number;
   resource?: 'cpu' | 'memory';
-  explanation: string;
+  explanation: Message;
 }
 
 /** What the "why" panel shows: the last scan's reasoning, and the last scale-up's. */
 export interface CaExplanations {
   scanAtSeconds: number;
-  scaleUp: string[];
-  scaleDown: string[];
+  scaleUp: Message[];
+  scaleDown: Message[];
   nodes: CaNodeWhy[];
-  lastScaleUp?: { atSeconds: number; lines: string[]; triggeringPods: string[] };
-  lastScaleDown?: { atSeconds: number; lines: string[] };
+  lastScaleUp?: { atSeconds: number; lines: Message[]; triggeringPods: string[] };
+  lastScaleDown?: { atSeconds: number; lines: Message[] };
 }
 
 export interface CaWorldState {

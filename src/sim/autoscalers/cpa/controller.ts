@@ -9,6 +9,7 @@ import { parseCpaFlags, type CpaOptions } from './flags';
 import type { CpaNode } from './logic';
 import { cpaPoll, type CpaLogLine } from './poll';
 import { CPA_STATE_KEY, cpaWorldState, newCpaInstance, stepCpaMachine, type CpaInstanceState } from './state';
+import { msg } from '../../core/message';
 
 export const CPA_IMAGE_REPOSITORY = 'cluster-proportional-autoscaler';
 const SOURCE = 'cluster-proportional-autoscaler';
@@ -83,7 +84,8 @@ export function pollCpa(world: World, instance: CpaInstanceState, options: CpaOp
     instance.nodes = result.decision.nodes;
     instance.cores = result.decision.cores;
   }
-  instance.explanation = result.error ?? result.decision?.explanation ?? '';
+  instance.explanation =
+    result.error !== undefined ? msg('engine.cpa.paramsError', { error: result.error }) : (result.decision?.explanation ?? null);
   stepCpaMachine(instance, {
     type: 'POLLED',
     paramsError: result.error,

@@ -10,7 +10,7 @@ describe('cpaMachine', () => {
       type: 'POLLED',
       currentReplicas: 3,
       desiredReplicas: 5,
-      explanation: 'x',
+      explanation: { key: 'engine.raw', params: { text: 'x' } },
     });
     expect(s.value).toBe('scaling');
     expect(s.context.desiredReplicas).toBe(5);

@@ -1,4 +1,5 @@
 import { assign, setup } from 'xstate';
+import { msg, type Message } from '../../core/message';
 
 /**
  * The CPA's poll loop as a person would name it. The engine runs the pure logic every
@@ -11,7 +12,8 @@ export interface CpaMachineContext {
   desiredReplicas: number | null;
   currentReplicas: number | null;
   lastError: string | null;
-  explanation: string;
+  /** The decision explained, or the params error (the real tool's English text) as a message. */
+  explanation: Message | null;
 }
 
 export type CpaMachineEvent =
@@ -20,7 +22,7 @@ export type CpaMachineEvent =
       paramsError?: string;
       desiredReplicas?: number;
       currentReplicas: number;
-      explanation?: string;
+      explanation?: Message;
     }
   | { type: 'TARGET_SCALED'; replicas: number };
 
@@ -43,7 +45,7 @@ export const cpaMachine = setup({
         desiredReplicas: event.desiredReplicas ?? null,
         currentReplicas: event.currentReplicas,
         lastError: event.paramsError ?? null,
-        explanation: event.paramsError ?? event.explanation ?? '',
+        explanation: event.paramsError !== undefined ? msg('engine.cpa.paramsError', { error: event.paramsError }) : (event.explanation ?? null),
       };
     }),
     recordScaled: assign(({ event }) =>
@@ -53,7 +55,7 @@ export const cpaMachine = setup({
 }).createMachine({
   id: 'clusterProportionalAutoscaler',
   initial: 'polling',
-  context: { desiredReplicas: null, currentReplicas: null, lastError: null, explanation: '' },
+  context: { desiredReplicas: null, currentReplicas: null, lastError: null, explanation: null },
   on: {
     POLLED: [
       { guard: 'paramsInvalid', target: '.invalidParams', actions: 'recordPoll' },

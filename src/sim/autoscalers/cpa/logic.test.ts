@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { clusterStatus, ladderLookup, ladderReplicas, linearReplicas, type ClusterStatus } from './logic';
 import { parseLadderParams, parseLinearParams, type LadderParams, type LinearParams } from './params';
+import { en } from '../../../testing/messages';
 
 function linear(json: Record<string, unknown>): LinearParams {
   const r = parseLinearParams(json);
@@ -69,7 +70,7 @@ describe('linear mode (upstream TestScaleFromSingleParam / MultipleParams / Unsc
 
   it('explains itself like the brief', () => {
     const p = linear({ coresPerReplica: 256, nodesPerReplica: 1 });
-    expect(linearReplicas(p, sameCounts(4, 8)).explanation).toBe(
+    expect(en(linearReplicas(p, sameCounts(4, 8)).explanation)).toBe(
       'replicas = max(ceil(4 nodes / 1), ceil(8 cores / 256)) = 4',
     );
   });
@@ -181,7 +182,7 @@ describe('ladder mode', () => {
     expect(ladderReplicas(p, sameCounts(5, 10)).replicas).toBe(5);
     const d = ladderReplicas(p, { totalNodes: 5, schedulableNodes: 4, totalCores: 10, schedulableCores: 8 });
     expect(d.replicas).toBe(3);
-    expect(d.explanation).toBe('4 schedulable nodes → ladder step [4, 3] → 3 replicas; replicas = 3');
+    expect(en(d.explanation)).toBe('4 schedulable nodes → ladder step [4, 3] → 3 replicas; replicas = 3');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { CpaParams, LadderEntry, LadderParams, LinearParams } from './params';
+import { msg, type Message } from '../../core/message';
 
 /** What the CPA reads of a node (k8sclient.GetClusterStatus). */
 export interface CpaNode {
@@ -51,7 +52,7 @@ export interface CpaDecision {
   cores: number;
   /** Which counts were used: schedulable, or total with includeUnschedulableNodes. */
   basis: 'schedulable' | 'total';
-  explanation: string;
+  explanation: Message;
 }
 
 function countsFor(status: ClusterStatus, includeUnschedulable: boolean): { nodes: number; cores: number } {
@@ -62,17 +63,21 @@ function countsFor(status: ClusterStatus, includeUnschedulable: boolean): { node
 
 interface LinearTerm {
   value: number;
-  text: string;
+  text: Message;
 }
 
-function linearTerm(count: number, unit: string, perReplica: number, p: LinearParams): LinearTerm {
+function linearTerm(count: number, unit: 'nodes' | 'cores', perReplica: number, p: LinearParams): LinearTerm {
   // A zero per-replica value contributes 1, unclamped (upstream getExpectedReplicasFromParam).
-  if (perReplica === 0) return { value: 1, text: `1 (${unit}PerReplica unset)` };
+  if (perReplica === 0) return { value: 1, text: msg('engine.cpa.termUnset', { param: `${unit}PerReplica` }) };
   const raw = Math.ceil(count / perReplica);
   let value = p.max !== 0 ? Math.min(p.max, raw) : raw;
   value = Math.max(p.min, value);
-  const clamp = value !== raw ? ` → ${value} (min ${p.min}${p.max !== 0 ? `, max ${p.max}` : ''})` : '';
-  return { value, text: `ceil(${count} ${unit} / ${perReplica})${clamp}` };
+  const term = msg(unit === 'nodes' ? 'engine.cpa.termNodes' : 'engine.cpa.termCores', { count, perReplica });
+  if (value === raw) return { value, text: term };
+  return {
+    value,
+    text: p.max !== 0 ? msg('engine.cpa.clampedMinMax', { term, value, min: p.min, max: p.max }) : msg('engine.cpa.clampedMin', { term, value, min: p.min }),
+  };
 }
 
 export function linearReplicas(p: LinearParams, status: ClusterStatus): CpaDecision {
@@ -80,18 +85,19 @@ export function linearReplicas(p: LinearParams, status: ClusterStatus): CpaDecis
   const fromCores = linearTerm(cores, 'cores', p.coresPerReplica, p);
   const fromNodes = linearTerm(nodes, 'nodes', p.nodesPerReplica, p);
   let nodesValue = fromNodes.value;
-  let spf = '';
+  let spf = false;
   if (p.preventSinglePointFailure && nodes > 1 && nodesValue < 2) {
     nodesValue = 2;
-    spf = '; preventSinglePointFailure with >1 node raises the nodes term to 2';
+    spf = true;
   }
   const replicas = Math.max(fromCores.value, nodesValue);
+  const params = { nodes: fromNodes.text, cores: fromCores.text, replicas };
   return {
     replicas,
     nodes,
     cores,
     basis: p.includeUnschedulableNodes ? 'total' : 'schedulable',
-    explanation: `replicas = max(${fromNodes.text}, ${fromCores.text}) = ${replicas}${spf}`,
+    explanation: msg(spf ? 'engine.cpa.linearSpf' : 'engine.cpa.linear', params),
   };
 }
 
@@ -112,21 +118,23 @@ export function ladderReplicas(p: LadderParams, status: ClusterStatus): CpaDecis
   const byCores = ladderLookup(p.coresToReplicas, cores);
   const byNodes = ladderLookup(p.nodesToReplicas, nodes);
   const replicas = Math.max(byCores.replicas, byNodes.replicas);
-  const kind = p.includeUnschedulableNodes ? '' : 'schedulable ';
-  const describe = (n: number, unit: string, r: { replicas: number; step?: LadderEntry }): string =>
-    r.step
-      ? `${n} ${kind}${unit} → ladder step [${r.step[0]}, ${r.step[1]}] → ${r.replicas} replicas`
-      : `no ${unit} ladder → 0`;
-  const parts: string[] = [];
+  const keys = {
+    nodes: p.includeUnschedulableNodes ? 'engine.cpa.ladder.totalNodes' : 'engine.cpa.ladder.schedulableNodes',
+    cores: p.includeUnschedulableNodes ? 'engine.cpa.ladder.totalCores' : 'engine.cpa.ladder.schedulableCores',
+  };
+  const none = { nodes: 'engine.cpa.ladder.noNodes', cores: 'engine.cpa.ladder.noCores' };
+  const describe = (n: number, unit: 'nodes' | 'cores', r: { replicas: number; step?: LadderEntry }): Message =>
+    r.step ? msg(keys[unit], { count: n, threshold: r.step[0], stepReplicas: r.step[1], replicas: r.replicas }) : msg(none[unit]);
+  const parts: Message[] = [];
   if (p.nodesToReplicas.length > 0) parts.push(describe(nodes, 'nodes', byNodes));
   if (p.coresToReplicas.length > 0) parts.push(describe(cores, 'cores', byCores));
-  if (parts.length === 0) parts.push('both ladders empty → 0');
+  if (parts.length === 0) parts.push(msg('engine.cpa.ladder.bothEmpty'));
   return {
     replicas,
     nodes,
     cores,
     basis: p.includeUnschedulableNodes ? 'total' : 'schedulable',
-    explanation: `${parts.join('; ')}; replicas = ${replicas}`,
+    explanation: msg('engine.cpa.ladderResult', { steps: parts, replicas }),
   };
 }
 

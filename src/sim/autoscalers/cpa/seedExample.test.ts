@@ -6,6 +6,7 @@ import { checkInvariants } from '../../core/invariants';
 import type { World } from '../../core/types';
 import { runTrace } from '../../trace/runTrace';
 import { cpaExplanations } from './explain';
+import { enText } from '../../../testing/messages';
 
 function exampleWorld(): { world: World; durationMs: number } {
   const path = new URL('../../../../examples/cpa-ladder.yaml', import.meta.url);
@@ -60,7 +61,7 @@ describe('examples/cpa-ladder.yaml through the engine', () => {
   it('explains its decision with the ladder step', () => {
     const [why] = cpaExplanations(world);
     expect(why.object).toBe('ClusterProportionalAutoscaler/nginx-autoscaler');
-    expect(why.lines.join('\n')).toContain('4 schedulable nodes → ladder step [4, 3] → 3 replicas');
+    expect(enText(why.lines)).toContain('4 schedulable nodes → ladder step [4, 3] → 3 replicas');
   });
 
   it('is deterministic', () => {

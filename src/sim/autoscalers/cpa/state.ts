@@ -3,6 +3,7 @@ import type { World } from '../../core/types';
 import { cpaMachine, type CpaMachineContext, type CpaMachineEvent } from './cpaMachine';
 import type { ClusterStatus } from './logic';
 import type { CpaParams } from './params';
+import type { Message } from '../../core/message';
 
 /** Where CPA instances keep their state in the world (plain data, checkpointed with structuredClone). */
 export const CPA_STATE_KEY = 'cluster-proportional-autoscaler';
@@ -24,7 +25,7 @@ export interface CpaInstanceState {
   replicas: number | null;
   nodes: number;
   cores: number;
-  explanation: string;
+  explanation: Message | null;
   polls: number;
   /** Sim seconds of the last poll (0 before the first). */
   lastPollSeconds: number;
@@ -56,7 +57,7 @@ export function newCpaInstance(deployment: string, argv: string[]): CpaInstanceS
     replicas: null,
     nodes: 0,
     cores: 0,
-    explanation: '',
+    explanation: null,
     polls: 0,
     lastPollSeconds: 0,
   };

@@ -15,6 +15,7 @@ import { stepQueue } from './queueModel';
 import { KEDA_OPERATOR, kedaState, recordEvent, type ScaledObjectRecord } from './state';
 import { resolveSpec, setCondition, type ScaledObject } from './types';
 import { worldFacts } from './worldFacts';
+import { msg } from '../../core/message';
 
 export const KEDA_POLL_TICK_MS = 1000;
 export const QUEUE_SIMULATOR = 'queue-simulator';
@@ -43,7 +44,7 @@ function targetCheckFailed(world: World, record: ScaledObjectRecord, message: st
   if (so.status) {
     so.status = { ...so.status, conditions: setCondition(so.status.conditions, { type: 'Ready', status: 'False', reason: 'ScaledObjectCheckFailed', message }) };
   }
-  record.explanation = [message];
+  record.explanation = [msg('engine.keda.checkFailed', { message })];
   if (previous?.message !== message) {
     const e = { type: 'Warning' as const, reason: 'ScaledObjectCheckFailed', message };
     recordEvent(record, e, world.timeMs / 1000);
@@ -75,7 +76,7 @@ function applyResult(world: World, record: ScaledObjectRecord, result: PollResul
   const wasActive = so.status?.conditions.find((c) => c.type === 'Active')?.status;
   const nowActive = result.status.conditions.find((c) => c.type === 'Active')?.status;
   if (wasActive !== nowActive && result.executor.phase !== 'paused') {
-    log(world, KEDA_OPERATOR, `scaleexecutor\tActive condition ${nowActive ?? 'Unknown'}: ${result.executor.explanation}\t{"scaledobject.Name": "${so.metadata.name}"}`, 'DEBUG');
+    log(world, KEDA_OPERATOR, `scaleexecutor\tActive condition ${nowActive ?? 'Unknown'}: ${result.executor.phase}\t{"scaledobject.Name": "${so.metadata.name}"}`, 'DEBUG');
   }
   so.status = result.status;
   for (const e of result.events) {
@@ -85,7 +86,7 @@ function applyResult(world: World, record: ScaledObjectRecord, result: PollResul
   stepMachine(record, result.machineEvent);
   record.readings = result.readings;
   record.explanation = [
-    `${record.machine.value}: ${result.executor.explanation}`,
+    msg('engine.keda.summary', { state: msg(`engine.state.${record.machine.value}`), decision: result.executor.explanation }),
     result.activity.explanation,
     ...result.readings.map((r) => r.explanation),
   ];

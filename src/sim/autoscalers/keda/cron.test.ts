@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cronMetricNamePart, evaluateCron, parseCronTrigger, type CronTriggerConfig } from './cron';
+import { en } from '../../../testing/messages';
 
 const thursday: CronTriggerConfig = { timezone: 'Etc/UTC', start: '0 0 * * Thu', end: '59 23 * * Thu', desiredReplicas: 10 };
 const at = (iso: string) => Date.parse(iso);
@@ -30,7 +31,7 @@ describe('cron activity (next end before next start)', () => {
     expect(evaluateCron(seed, at('2025-01-06T00:45:00Z')).active).toBe(true);
     expect(evaluateCron(seed, at('2025-01-06T00:49:30Z')).active).toBe(true);
     expect(evaluateCron(seed, at('2025-01-06T00:50:00Z')).active).toBe(false);
-    expect(evaluateCron(seed, at('2025-01-06T00:45:00Z')).explanation).toContain('next end Mon 09:50');
+    expect(en(evaluateCron(seed, at('2025-01-06T00:45:00Z')).explanation)).toContain('next end Mon 09:50');
   });
   it('uses local wall-clock time across a DST change', () => {
     // 09:00-17:00 New York; on 2024-03-10 clocks jump forward, so 09:00 is 13:00Z instead of 14:00Z.

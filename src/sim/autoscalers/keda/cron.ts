@@ -9,6 +9,7 @@
  * as FIDELITY.md §4 specifies. The HPA ends at its minimum (≥ 1) either way.
  */
 import { Cron } from 'croner';
+import { msg, type Message } from '../../core/message';
 
 export interface CronTriggerMetadata {
   timezone?: string;
@@ -78,7 +79,7 @@ export interface CronEvaluation {
   nextStartMs: number | null;
   nextEndMs: number | null;
   /** e.g. "trigger cron active: next end 05:50 < next start 06:00 (Asia/Seoul)". */
-  explanation: string;
+  explanation: Message;
 }
 
 function wallClock(ms: number | null, timezone: string): string {
@@ -102,9 +103,8 @@ export function evaluateCron(config: CronTriggerConfig, nowMs: number): CronEval
   const active = !(s < e);
   const start = wallClock(nextStartMs, config.timezone);
   const end = wallClock(nextEndMs, config.timezone);
-  const explanation = active
-    ? `trigger cron active: next end ${end} <= next start ${start} (${config.timezone}); metric ${config.desiredReplicas}`
-    : `trigger cron inactive: next start ${start} < next end ${end} (${config.timezone}); metric 0`;
+  const params = { start, end, timezone: config.timezone, metric: active ? config.desiredReplicas : 0 };
+  const explanation = msg(active ? 'engine.keda.cronActive' : 'engine.keda.cronInactive', params);
   return { active, metricValue: active ? config.desiredReplicas : 0, nextStartMs, nextEndMs, explanation };
 }
 

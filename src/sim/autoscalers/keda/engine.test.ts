@@ -13,6 +13,7 @@ import { runTrace } from '../../trace/runTrace';
 import { hpaState } from '../hpa/controller';
 import { installQueues } from './kedaModule';
 import { kedaState } from './state';
+import { enText } from '../../../testing/messages';
 
 /** Monday 2025-01-06 09:40 KST: the seed's cron windows open at sim 5m, 20m, 35m. */
 const SEOUL_0940 = '2025-01-06T00:40:00Z';
@@ -292,7 +293,7 @@ describe('prometheus trigger on the playground series', () => {
     const world = promWorld('50');
     run(world, 400);
     expect(world.deployments.get('api')!.replicas).toBe(0);
-    expect(kedaState(world).objects['default/api'].explanation.join(' ')).toContain('prometheus 40 <= activationThreshold 50');
+    expect(enText(kedaState(world).objects['default/api'].explanation)).toContain('prometheus 40 <= activationThreshold 50');
   });
 
   it('turns a bad query into a scaler error: Ready False without fallback', () => {
@@ -303,7 +304,7 @@ describe('prometheus trigger on the playground series', () => {
     run(world, 5);
     const so = kedaState(world).objects['default/api'].so;
     expect(so.status?.conditions.find((c) => c.type === 'Ready')).toMatchObject({ status: 'False' });
-    expect(kedaState(world).objects['default/api'].explanation.join(' ')).toContain('unknown series nope');
+    expect(enText(kedaState(world).objects['default/api'].explanation)).toContain('unknown series nope');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIVE_COOLDOWN, runScaleExecutor, type ExecutorInput } from './executor';
+import { en } from '../../../testing/messages';
 
 const base: ExecutorInput = {
   isActive: false,
@@ -59,7 +60,7 @@ describe('cooldown', () => {
   it('scales down to idleReplicaCount rather than 0', () => {
     const r = runScaleExecutor({ ...base, currentReplicas: 4, minReplicaCount: 2, idleReplicaCount: 1, lastActiveTime: 0, now: 1000 });
     expect(r.replicasAfter).toBe(1);
-    expect(r.explanation).toContain('idleReplicaCount');
+    expect(en(r.explanation)).toContain('idleReplicaCount');
   });
   it('does nothing above a non-zero min without idle (the HPA scales down)', () => {
     expect(runScaleExecutor({ ...base, currentReplicas: 4, minReplicaCount: 2 })).toMatchObject({ replicasAfter: 4, phase: 'noChange' });

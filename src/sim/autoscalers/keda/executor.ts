@@ -4,6 +4,7 @@
  * the generated HPA owns 1↔N. All times in sim seconds.
  */
 import type { ScaledObjectCondition } from './types';
+import { msg, type Message } from '../../core/message';
 
 export interface ExecutorInput {
   isActive: boolean;
@@ -53,7 +54,7 @@ export interface ExecutorResult {
   /** The Ready condition to store; absent means leave it as it is. */
   readyCondition?: ScaledObjectCondition;
   events: KedaEvent[];
-  explanation: string;
+  explanation: Message;
 }
 
 export const ACTIVE_TRUE: ScaledObjectCondition = {
@@ -114,9 +115,7 @@ export function runScaleExecutor(input: ExecutorInput): ExecutorResult {
       replicasAfter: pinned ?? input.currentReplicas,
       activeCondition: input.previousActive ?? ACTIVE_FALSE,
       explanation:
-        pinned === null
-          ? 'paused: autoscaling.keda.sh/paused is set, replicas left as they are'
-          : `paused: autoscaling.keda.sh/paused-replicas pins ${pinned}`,
+        pinned === null ? msg('engine.keda.paused') : msg('engine.keda.pausedReplicas', { replicas: pinned }),
     };
   }
   const min = input.minReplicaCount;
@@ -128,13 +127,13 @@ export function runScaleExecutor(input: ExecutorInput): ExecutorResult {
   let active: ScaledObjectCondition | undefined = input.previousActive;
   let readyCondition: ScaledObjectCondition | undefined;
   const events: KedaEvent[] = [];
-  let explanation: string;
+  let explanation: Message;
 
   if (input.isActive) {
     if ((idle !== undefined && input.currentReplicas < min) || input.currentReplicas === 0) {
       replicasAfter = Math.max(min, 1);
       phase = 'activated';
-      explanation = `active with ${input.currentReplicas} replicas: KEDA scales to max(minReplicaCount ${min}, 1) = ${replicasAfter}`;
+      explanation = msg('engine.keda.activated', { current: input.currentReplicas, min, replicas: replicasAfter });
       events.push({
         type: 'Normal',
         reason: 'KEDAScaleTargetActivated',
@@ -142,17 +141,17 @@ export function runScaleExecutor(input: ExecutorInput): ExecutorResult {
       });
     } else {
       phase = 'active';
-      explanation = `active with ${input.currentReplicas} replicas: the HPA scales 1..N, KEDA refreshes lastActiveTime`;
+      explanation = msg('engine.keda.active', { current: input.currentReplicas });
     }
     lastActiveTime = input.now;
     lastActiveTimeUpdated = true;
   } else if (input.isError && input.hasFallback) {
     phase = 'fallbackPending';
-    explanation = 'scaler error with fallback configured: the HPA will get fallback replicas past failureThreshold';
+    explanation = msg('engine.keda.fallbackPending');
   } else if (input.isError) {
     phase = 'scalerFailed';
     readyCondition = READY_SCALER_FAILED;
-    explanation = 'scaler error and no fallback: Ready=False, replicas unchanged';
+    explanation = msg('engine.keda.scalerFailed');
   } else if ((idle !== undefined && input.currentReplicas > idle) || (input.currentReplicas > 0 && min === 0)) {
     const to = idle ?? min;
     const cooled =
@@ -165,8 +164,13 @@ export function runScaleExecutor(input: ExecutorInput): ExecutorResult {
       active = ACTIVE_FALSE;
       explanation =
         lastActiveTime === null
-          ? `inactive, never active and initialCooldownPeriod ${input.initialCooldownPeriodSeconds}s passed: scale to ${to}`
-          : `inactive for ${input.now - lastActiveTime}s > cooldownPeriod ${input.cooldownPeriodSeconds}s: scale to ${idle !== undefined ? 'idleReplicaCount' : 'minReplicaCount'} ${to}`;
+          ? msg('engine.keda.deactivatedNever', { period: input.initialCooldownPeriodSeconds, replicas: to })
+          : msg('engine.keda.deactivated', {
+              inactive: input.now - lastActiveTime,
+              period: input.cooldownPeriodSeconds,
+              field: idle !== undefined ? 'idleReplicaCount' : 'minReplicaCount',
+              replicas: to,
+            });
       if (input.currentReplicas !== to) {
         events.push({
           type: 'Normal',
@@ -179,14 +183,14 @@ export function runScaleExecutor(input: ExecutorInput): ExecutorResult {
       if (!active || active.status !== 'False' || active.reason !== 'ScalerCooldown') active = ACTIVE_COOLDOWN;
       const since = lastActiveTime ?? input.createdAt;
       const period = lastActiveTime === null ? input.initialCooldownPeriodSeconds : input.cooldownPeriodSeconds;
-      explanation = `inactive, cooling down: ${input.now - since}s of ${period}s since ${lastActiveTime === null ? 'creation' : 'last active'}`;
+      explanation = msg(lastActiveTime === null ? 'engine.keda.coolingDownNew' : 'engine.keda.coolingDown', { elapsed: input.now - since, period });
     }
   } else if (idle === undefined && input.currentReplicas < min) {
     replicasAfter = min;
     phase = 'raisedToMin';
-    explanation = `inactive with ${input.currentReplicas} < minReplicaCount ${min}: set to ${min}`;
+    explanation = msg('engine.keda.raisedToMin', { current: input.currentReplicas, min });
   } else {
-    explanation = `inactive at ${input.currentReplicas} replicas: nothing for KEDA to do`;
+    explanation = msg('engine.keda.idle', { current: input.currentReplicas });
   }
   // A clean poll heals Ready; with an error and a fallback Ready is left as it was.
   if (!input.isError) readyCondition = READY_TRUE;

@@ -6,6 +6,7 @@
  */
 import type { FallbackBehavior, HealthStatus, ScaledObjectSpec } from './types';
 import { KEDA_DEFAULTS } from './types';
+import { msg, type Message } from '../../core/message';
 
 export type FallbackSpec = NonNullable<ScaledObjectSpec['fallback']>;
 
@@ -29,7 +30,7 @@ export interface MetricReadOutcome {
   value?: number;
   error: boolean;
   fallbackActive: boolean;
-  explanation: string;
+  explanation: Message;
 }
 
 /**
@@ -51,7 +52,7 @@ export function readMetricWithFallback(args: {
       value: reading.value,
       error: false,
       fallbackActive: false,
-      explanation: 'metric read ok',
+      explanation: msg('engine.keda.metricOk'),
     };
   }
   const failures = (args.previous?.numberOfFailures ?? 0) + 1;
@@ -62,14 +63,14 @@ export function readMetricWithFallback(args: {
     fallback.failureThreshold >= 0 &&
     fallback.replicas >= 0;
   if (!enabled) {
-    return { health, error: true, fallbackActive: false, explanation: `scaler error (${failures} failures), no fallback` };
+    return { health, error: true, fallbackActive: false, explanation: msg('engine.keda.errorNoFallback', { failures }) };
   }
   if (failures <= fallback.failureThreshold) {
     return {
       health,
       error: true,
       fallbackActive: false,
-      explanation: `scaler error: ${failures} failures <= failureThreshold ${fallback.failureThreshold}, error passed to the HPA`,
+      explanation: msg('engine.keda.errorBelowThreshold', { failures, threshold: fallback.failureThreshold }),
     };
   }
   const replicas = fallbackReplicas(fallback, args.currentReplicas);
@@ -80,6 +81,6 @@ export function readMetricWithFallback(args: {
     value,
     error: false,
     fallbackActive: true,
-    explanation: `fallback: ${failures} failures > failureThreshold ${fallback.failureThreshold}; serving ${args.targetAverageValue} × ${replicas} = ${value} so the HPA asks for ${replicas}`,
+    explanation: msg('engine.keda.fallback', { failures, threshold: fallback.failureThreshold, target: args.targetAverageValue, replicas, value }),
   };
 }

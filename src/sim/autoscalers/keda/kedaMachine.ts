@@ -7,11 +7,12 @@
  */
 import { assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
 import type { ExecutorPhase } from './executor';
+import type { Message } from '../../core/message';
 
 export interface KedaMachineContext {
   replicas: number;
   lastPhase: ExecutorPhase | null;
-  explanation: string;
+  explanation: Message[];
 }
 
 export type KedaMachineEvent = {
@@ -20,7 +21,7 @@ export type KedaMachineEvent = {
   /** Some metric is being served from fallback (failures > failureThreshold). */
   fallbackActive: boolean;
   replicas: number;
-  explanation: string;
+  explanation: Message[];
 };
 
 const routing = [
@@ -54,7 +55,7 @@ export const kedaMachine = setup({
   },
 }).createMachine({
   id: 'keda',
-  context: ({ input }) => ({ replicas: input.replicas, lastPhase: null, explanation: '' }),
+  context: ({ input }) => ({ replicas: input.replicas, lastPhase: null, explanation: [] }),
   initial: 'inactive',
   states: {
     inactive: { on: { POLLED: [...routing] } },

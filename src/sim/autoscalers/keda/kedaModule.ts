@@ -7,7 +7,6 @@ import { kedaExternalMetrics } from './metricsAdapter';
 import { newQueueState, queueDepth } from './queueModel';
 import { scaledObjectKind } from './scaledObjectKind';
 import { KEDA_OPERATOR, kedaState } from './state';
-import { untranslated } from '../../core/message';
 
 // keda-operator-metrics-apiserver registers with external.metrics.k8s.io once per process.
 if (!externalMetricProviders.includes(kedaExternalMetrics)) externalMetricProviders.push(kedaExternalMetrics);
@@ -40,7 +39,7 @@ export const kedaModule: AutoscalerModule = {
       object: `ScaledObject/${r.so.metadata.name}`,
       state: r.machine.value,
       at: r.lastPollSeconds,
-      lines: r.explanation.map(untranslated),
+      lines: r.explanation,
     }));
   },
   trace(world) {

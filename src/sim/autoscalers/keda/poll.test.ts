@@ -3,6 +3,7 @@ import { externalAverageValueDesired } from './generatedHpa';
 import { initialKedaSnapshot, kedaStateName, stepKedaMachine, type KedaStateName } from './kedaMachine';
 import { pollScaledObject, scaledObjectCreatedEvents } from './poll';
 import type { ScaledObject } from './types';
+import { enText } from '../../../testing/messages';
 
 const seedCron: ScaledObject = {
   apiVersion: 'keda.sh/v1alpha1',
@@ -87,7 +88,7 @@ describe('poll details', () => {
         message: 'Scaled apps/v1.Deployment default/php-apache from 0 to 1, triggered by s0-cron-Asia-Seoul-00,15,30,45xxxx-05,20,35,50xxxx',
       },
     ]);
-    expect(r.machineEvent.explanation).toContain('trigger cron active: next end Mon 09:50');
+    expect(enText(r.machineEvent.explanation)).toContain('trigger cron active: next end Mon 09:50');
   });
   it('honours the paused annotation and shows PAUSED True', () => {
     const paused = { ...seedCron, metadata: { ...seedCron.metadata, annotations: { 'autoscaling.keda.sh/paused-replicas': '2' } } };

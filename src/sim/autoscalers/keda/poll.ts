@@ -116,7 +116,7 @@ export function pollScaledObject(input: PollInput): PollResult {
     hpaName: hpa.metadata.name,
     ...(paused.paused && paused.replicas !== null ? { pausedReplicaCount: paused.replicas } : {}),
   };
-  const explanation = [executor.explanation, ...readings.map((r) => r.explanation)].join('; ');
+  const explanation = [executor.explanation, ...readings.map((r) => r.explanation)];
   return {
     readings,
     activity,

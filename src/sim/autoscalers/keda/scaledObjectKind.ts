@@ -17,6 +17,7 @@ import { scaledObjectCreatedEvents } from './poll';
 import { KEDA_OPERATOR, kedaState, recordEvent, scaledObjectKey, type ScaledObjectRecord } from './state';
 import { emptyStatus, type ScaledObject } from './types';
 import { admissionError } from './webhook';
+import { msg } from '../../core/message';
 
 function find(world: World, name: string, namespace = 'default'): ScaledObjectRecord | undefined {
   return kedaState(world).objects[scaledObjectKey(namespace, name)];
@@ -31,7 +32,7 @@ function newRecord(world: World, so: ScaledObject): ScaledObjectRecord {
     nextPollMs: world.timeMs,
     lastPollSeconds: -1,
     readings: [],
-    explanation: ['waiting for the first poll'],
+    explanation: [msg('engine.keda.waiting')],
     events: [],
     fallbackMetrics: {},
     transitions: [],

@@ -15,6 +15,7 @@ import {
   triggerMetricName,
 } from './triggerMetrics';
 import type { MetricTargetType, ScaleTrigger } from './types';
+import { msg, type Message } from '../../core/message';
 
 /** World facts a trigger reads, supplied by the engine at poll time. */
 export interface TriggerFacts {
@@ -41,7 +42,7 @@ export interface ScalerReading {
   value?: number;
   isActive: boolean;
   error?: string;
-  explanation: string;
+  explanation: Message;
 }
 
 
@@ -69,7 +70,7 @@ export function isAboveActivation(value: number, activationThreshold: number): b
 }
 
 function errorReading(base: Omit<ScalerReading, 'isActive' | 'explanation'>, error: string): ScalerReading {
-  return { ...base, isActive: false, error, explanation: `trigger ${base.triggerType} failed: ${error}` };
+  return { ...base, isActive: false, error, explanation: msg('engine.keda.triggerFailed', { trigger: base.triggerType, error }) };
 }
 
 export function readTrigger(trigger: ScaleTrigger, index: number, facts: TriggerFacts): ScalerReading {
@@ -106,7 +107,7 @@ export function readTrigger(trigger: ScaleTrigger, index: number, facts: Trigger
         ...base,
         value,
         isActive,
-        explanation: `sqs ${queueName}: ${value} messages ${isActive ? '>' : '<='} activationQueueLength ${activation}; HPA target ${target}/pod`,
+        explanation: msg(isActive ? 'engine.keda.sqsActive' : 'engine.keda.sqsInactive', { queue: queueName, value, activation, target }),
       };
     }
     case 'rabbitmq': {
@@ -124,7 +125,7 @@ export function readTrigger(trigger: ScaleTrigger, index: number, facts: Trigger
         ...base,
         value,
         isActive,
-        explanation: `rabbitmq ${queueName}: ${value} messages ${isActive ? '>' : '<='} activationValue ${activation}; HPA target ${target}/pod`,
+        explanation: msg(isActive ? 'engine.keda.rabbitActive' : 'engine.keda.rabbitInactive', { queue: queueName, value, activation, target }),
       };
     }
     case 'prometheus': {
@@ -137,7 +138,7 @@ export function readTrigger(trigger: ScaleTrigger, index: number, facts: Trigger
       const raw = facts.prometheus?.[query];
       if (raw === undefined || Number.isNaN(raw)) {
         if (bool(md.ignoreNullValues, true)) {
-          return { ...base, value: 0, isActive: false, explanation: `prometheus query returned no data: treated as 0` };
+          return { ...base, value: 0, isActive: false, explanation: msg('engine.keda.promNoData') };
         }
         return errorReading(base, 'prometheus query returned no data');
       }
@@ -146,7 +147,7 @@ export function readTrigger(trigger: ScaleTrigger, index: number, facts: Trigger
         ...base,
         value: raw,
         isActive,
-        explanation: `prometheus ${raw} ${isActive ? '>' : '<='} activationThreshold ${activation}; HPA threshold ${threshold}`,
+        explanation: msg(isActive ? 'engine.keda.promActive' : 'engine.keda.promInactive', { value: raw, activation, threshold }),
       };
     }
     case 'cpu':
@@ -160,7 +161,7 @@ export function readTrigger(trigger: ScaleTrigger, index: number, facts: Trigger
         metricType: trigger.metricType ?? 'Utilization',
         target: num(md.value, Number.NaN),
         isActive: true,
-        explanation: `${trigger.type} trigger: HPA resource metric, never scales to zero`,
+        explanation: msg('engine.keda.resourceTrigger', { trigger: trigger.type }),
       };
     }
     default:
@@ -172,7 +173,7 @@ export interface ObjectActivity {
   isActive: boolean;
   isError: boolean;
   activeTriggers: string[];
-  explanation: string;
+  explanation: Message;
 }
 
 /**
@@ -185,11 +186,11 @@ export function objectActivity(readings: readonly ScalerReading[]): ObjectActivi
   const resourceOnly = readings.length > 0 && readings.every((r) => r.source === 'Resource');
   const isActive = active.length > 0 || (resourceOnly && !isError);
   const explanation = resourceOnly
-    ? 'only cpu/memory triggers: always active'
+    ? msg('engine.keda.resourceOnly')
     : active.length > 0
-      ? `active: ${active.map((r) => r.metricName).join(', ')}`
+      ? msg('engine.keda.activeTriggers', { triggers: active.map((r) => r.metricName).join(', ') })
       : isError
-        ? 'not active: a scaler failed'
-        : 'not active: no trigger above its activation threshold';
+        ? msg('engine.keda.notActiveError')
+        : msg('engine.keda.notActive');
   return { isActive, isError, activeTriggers: active.map((r) => r.metricName), explanation };
 }

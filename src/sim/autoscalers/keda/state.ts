@@ -8,6 +8,7 @@ import type { KedaMachineContext, KedaStateName } from './kedaMachine';
 import type { QueueState } from './queueModel';
 import type { ScalerReading } from './scalers';
 import type { ScaledObject } from './types';
+import type { Message } from '../../core/message';
 
 export const KEDA_OPERATOR = 'keda-operator';
 
@@ -29,7 +30,7 @@ export interface ScaledObjectRecord {
   lastPollSeconds: number;
   readings: ScalerReading[];
   /** Why the object is where it is: the executor's reason, then each trigger's. */
-  explanation: string[];
+  explanation: Message[];
   events: KedaEventRecord[];
   /** Metrics currently served from fallback (failures past failureThreshold), by metric name. */
   fallbackMetrics: Record<string, boolean>;
