@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../ui/i18n';
 import { ErrorBoundary } from '../ui/common/ErrorBoundary';
@@ -21,7 +21,13 @@ import { usePlayground } from '../store/playgroundStore';
 import './app.css';
 import './workshop.css';
 import { useProjector } from './useProjector';
+import { useLessonDrop } from '../ui/lessons/LessonFileButton';
+import { loadCatalog, startupLesson } from '../ui/lessons/lessonRunner';
+import { hasLessonProgress, useLessons } from '../store/lessonStore';
 import { loadKoreanForCanvas } from './koreanFont';
+
+// The lesson panel (Markdown, the start screen's example metadata) loads when a lesson opens.
+const LessonPanel = lazy(() => import('../ui/lessons/LessonPanel'));
 
 declare global {
   interface Window {
@@ -34,6 +40,7 @@ window.__playground = usePlayground;
 export function App() {
   const { t, i18n } = useTranslation();
   const [projector, toggleProjector] = useProjector();
+  const lessonOn = useLessons((s) => s.active !== null || s.fileErrors.length > 0 || s.catalogOpen);
   const [theme, setTheme] = useState<Theme>(storedTheme);
   const [help, setHelp] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);
@@ -41,6 +48,7 @@ export function App() {
   const [ready, setReady] = useState(false);
 
   useFrameLoop();
+  useLessonDrop();
   useHashSync(ready);
   useKeyboard(
     useCallback(() => setHelp((h) => !h), []),
@@ -57,9 +65,15 @@ export function App() {
     // Runs once: StrictMode's second mount finds the session and keeps it.
     let cancelled = false;
     const done = () => !cancelled && setReady(true);
-    void startupOnce(window.location.hash).then((outcome) => {
+    void loadCatalog();
+    void startupOnce(window.location.hash, !hasLessonProgress()).then(async (outcome) => {
       if (cancelled) return;
       setNotice(outcome.notice);
+      if (outcome.lesson) {
+        const lessonNotice = await startupLesson(outcome.lesson);
+        if (lessonNotice) setNotice(lessonNotice);
+        return done();
+      }
       if (outcome.replayToMs > 0) void replayTo(outcome.replayToMs).then(done);
       else done();
     });
@@ -69,7 +83,7 @@ export function App() {
   }, []);
 
   return (
-    <div className="app">
+    <div className={lessonOn ? 'app with-lesson' : 'app'}>
       <ErrorBoundary name="topbar">
         <TopBar theme={theme} onTheme={setTheme} projector={projector} onProjector={toggleProjector} onHelp={() => setHelp(true)} onErrors={setErrors} />
       </ErrorBoundary>
@@ -127,6 +141,13 @@ export function App() {
       <ErrorBoundary name="tabs">
         <BottomTabs />
       </ErrorBoundary>
+      {lessonOn && (
+        <ErrorBoundary name="lesson">
+          <Suspense fallback={null}>
+            <LessonPanel />
+          </Suspense>
+        </ErrorBoundary>
+      )}
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </div>
   );

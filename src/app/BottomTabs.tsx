@@ -1,18 +1,18 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from '../ui/common/ErrorBoundary';
 import { ConsolePanel } from '../ui/panels/ConsolePanel';
 import { EventsPanel } from '../ui/panels/EventsPanel';
 import { LogsPanel } from '../ui/panels/LogsPanel';
 import { WhyPanel } from '../ui/panels/WhyPanel';
+import { TAB_IDS as TABS, useTabs, type TabId } from '../store/tabStore';
 
 // The editor and the statecharts are the heavy parts: load them when their tab opens.
 const YamlEditor = lazy(() => import('../ui/panels/YamlEditor'));
 const StatechartsPanel = lazy(() => import('../ui/panels/StatechartsPanel'));
 const AutoscalersPanel = lazy(() => import('../ui/autoscalers/AutoscalersPanel'));
 
-const TABS = ['console', 'events', 'logs', 'yaml', 'autoscalers', 'statecharts', 'why'] as const;
-export type TabId = (typeof TABS)[number];
+export type { TabId };
 
 function TabBody({ tab }: { tab: TabId }) {
   switch (tab) {
@@ -35,7 +35,8 @@ function TabBody({ tab }: { tab: TabId }) {
 
 export function BottomTabs() {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<TabId>('console');
+  const tab = useTabs((s) => s.tab);
+  const setTab = useTabs((s) => s.setTab);
   return (
     <section className="bottom">
       <div role="tablist" className="tabs" aria-label="Panels">

@@ -5,6 +5,9 @@ import { LANGUAGES, setLanguage, type Language } from '../ui/i18n';
 import { PlaybackControls } from '../ui/controls/PlaybackControls';
 import { exampleScenarios } from './exampleList';
 import { loadKoreanFontFaces } from './koreanFont';
+import { useLessons } from '../store/lessonStore';
+import { closeLesson, openBundledLesson } from '../ui/lessons/lessonRunner';
+import { langOf } from '../ui/lessons/lang';
 import { openExample } from './runLoader';
 import { writeHashNow } from './share/useHashSync';
 import { ExportMenu } from './ExportMenu';
@@ -30,6 +33,10 @@ export function TopBar({ theme, onTheme, projector, onProjector, onHelp, onError
   const scenarioName = usePlayground((s) => s.scenario?.spec.name ?? '');
   const [copied, setCopied] = useState<string | null>(null);
   const known = exampleScenarios.some((e) => e.id === scenarioName);
+  const catalog = useLessons((st) => st.catalog);
+  // The picker shows the lesson while its own session is the one on screen.
+  const lessonId = useLessons((st) => (st.active && st.active.source === 'bundled' && st.active.session === usePlayground.getState().session ? st.active.lesson.id : null));
+  const lang = langOf(i18n.language);
 
   const copyLink = async () => {
     await writeHashNow();
@@ -51,17 +58,34 @@ export function TopBar({ theme, onTheme, projector, onProjector, onHelp, onError
         <select
           aria-label={t('app.scenario')}
           data-testid="scenario-picker"
-          value={known ? scenarioName : ''}
+          value={lessonId ? `lesson:${lessonId}` : known ? scenarioName : ''}
           onChange={(e) => {
-            void openExample(e.target.value).then((r) => onErrors(r.ok ? [] : r.errors));
+            const v = e.target.value;
+            if (v.startsWith('lesson:')) {
+              void openBundledLesson(v.slice('lesson:'.length)).then((r) => onErrors(r.ok ? [] : r.errors));
+              return;
+            }
+            closeLesson();
+            void openExample(v).then((r) => onErrors(r.ok ? [] : r.errors));
           }}
         >
-          {!known && <option value="">{scenarioName || '—'}</option>}
-          {exampleScenarios.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.id}
-            </option>
-          ))}
+          {!known && !lessonId && <option value="">{scenarioName || '—'}</option>}
+          {catalog.length > 0 && (
+            <optgroup label={t('lessons.picker.lessons')}>
+              {catalog.map((l) => (
+                <option key={l.id} value={`lesson:${l.id}`}>
+                  {l.lesson.title[lang]}
+                </option>
+              ))}
+            </optgroup>
+          )}
+          <optgroup label={t('lessons.picker.scenarios')}>
+            {exampleScenarios.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.id}
+              </option>
+            ))}
+          </optgroup>
         </select>
       </label>
       <PlaybackControls />

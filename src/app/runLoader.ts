@@ -2,7 +2,7 @@ import { usePlayground, type LoadedScenario } from '../store/playgroundStore';
 import { engine, loadEngine } from '../store/engine';
 import type { TimedCommand } from '../sim/core/commands';
 import { exampleScenarios } from './exampleList';
-import { hasRunHash } from './share/hashParams';
+import { hashParam, hasRunHash } from './share/hashParams';
 import { loadAutosave } from './share/autosave';
 
 export const DEFAULT_EXAMPLE = 'php-apache';
@@ -70,10 +70,31 @@ export interface StartupOutcome {
   /** Shown once at the top: why the link was not opened. */
   notice: { kind: 'error' | 'info'; key: string; values?: Record<string, string | number> } | null;
   replayToMs: number;
+  /**
+   * Workshop mode: `#lesson=ID&step=N` (N from 1) asks for a lesson at a step; `first` is the very
+   * first visit (nothing saved), which opens lesson 0. Nothing is opened yet: the lesson panel does it.
+   */
+  lesson?: { id: string; step: number } | { first: true };
+}
+
+/** `#lesson=ID&step=N` → the lesson and its 0-based step, or null. */
+export function lessonLink(hash: string): { id: string; step: number } | null {
+  const id = hashParam(hash, 'lesson');
+  if (id === undefined || id === '') return null;
+  const n = Number(hashParam(hash, 'step') ?? '1');
+  let decoded = id;
+  try {
+    decoded = decodeURIComponent(id);
+  } catch {
+    /* keep it as written */
+  }
+  return { id: decoded, step: Number.isInteger(n) && n >= 1 ? n - 1 : 0 };
 }
 
 /** Link in the address bar, else the autosaved working scenario, else the default example. */
-export async function startup(hash: string): Promise<StartupOutcome> {
+export async function startup(hash: string, firstVisit = false): Promise<StartupOutcome> {
+  const lesson = lessonLink(hash);
+  if (lesson) return { notice: null, replayToMs: 0, lesson };
   if (hasRunHash(hash)) {
     const { decodeRunHash } = await scenarioLoading();
     const r = decodeRunHash(hash);
@@ -97,6 +118,7 @@ export async function startup(hash: string): Promise<StartupOutcome> {
     const opened = await openScenarioText(saved.text, saved.file);
     if (opened.ok) return { notice: null, replayToMs: 0 };
   }
+  if (firstVisit) return { notice: null, replayToMs: 0, lesson: { first: true } };
   await openExample(DEFAULT_EXAMPLE);
   return { notice: null, replayToMs: 0 };
 }
@@ -104,7 +126,7 @@ export async function startup(hash: string): Promise<StartupOutcome> {
 let firstOutcome: Promise<StartupOutcome> | null = null;
 
 /** React StrictMode mounts twice in development; the run must be opened only once. */
-export function startupOnce(hash: string): Promise<StartupOutcome> {
-  firstOutcome ??= startup(hash);
+export function startupOnce(hash: string, firstVisit = false): Promise<StartupOutcome> {
+  firstOutcome ??= startup(hash, firstVisit);
   return firstOutcome;
 }

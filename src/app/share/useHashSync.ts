@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { usePlayground } from '../../store/playgroundStore';
 import { saveAutosave } from './autosave';
+import { activeLessonHash } from '../../ui/lessons/lessonLink';
 
 /** The current run as a link (scenario, seed, log, now); the encoder loads with the validators. */
 export async function currentRunHash(): Promise<string | null> {
@@ -27,6 +28,14 @@ export function useHashSync(enabled: boolean): void {
     const timer = setInterval(() => {
       const { session, scenario, seekProgress } = usePlayground.getState();
       if (!session || !scenario || seekProgress !== null) return;
+      // In a bundled lesson the address is the lesson and its step (#lesson=ID&step=N): a reload
+      // comes back to the same step with its prepared state.
+      const lesson = activeLessonHash();
+      if (lesson) {
+        if (lesson !== window.location.hash) window.history.replaceState(null, '', lesson);
+        lastKey = '';
+        return;
+      }
       const key = `${scenario.text.length}:${session.log.length}:${Math.floor(session.world.timeMs / 1000)}`;
       if (key === lastKey) return;
       lastKey = key;

@@ -1,5 +1,4 @@
 import { createQueue } from './eventQueue';
-import { cloneData } from './clone';
 import { createRng } from './rng';
 import type { ControllerLog, KubeEvent, World } from './types';
 
@@ -66,12 +65,9 @@ export function logsSince(world: World, seenCount: number): ControllerLog[] {
   return world.logs.slice(Math.max(0, seenCount - firstKept));
 }
 
-/**
- * A deep copy for checkpoints: the world is plain data (Maps, Sets, arrays, objects); frozen parts
- * (the KRR history's frames) are shared between copies, as they never change.
- */
+/** A deep copy for checkpoints: the world is plain data (Maps, Sets, arrays, objects). */
 export function cloneWorld(world: World): World {
-  return cloneData(world);
+  return structuredClone(world);
 }
 
 export function nowSeconds(world: World): number {

@@ -1,5 +1,11 @@
-import { filterNode, preFilter, needsClusterState } from '../../cluster/scheduling/filter';
-import { addPodToNode, antiHolders, firstUntoleratedTaint, matchesNodeSelector, type FitNode, type FitPod } from './fit';
+import {
+  addPodToNode,
+  firstUntoleratedTaint,
+  matchesNodeSelector,
+  podFitsNode,
+  type FitNode,
+  type FitPod,
+} from './fit';
 import type { DaemonSetSpec, TemplateNode } from './types';
 
 export interface EstimatorPod extends FitPod {
@@ -39,8 +45,7 @@ export function emptyTemplateNode(
     name,
     allocatable: template.allocatable,
     requested: { cpuMillis: 0, memoryMiB: 0, pods: 0 },
-    // Each simulated node is its own hostname domain (a template copied from a live node must not share its name).
-    labels: { ...template.labels, 'kubernetes.io/hostname': name },
+    labels: template.labels,
     taints: template.taints,
   };
   for (const ds of daemonSetPodsForTemplate(template, daemonSets)) node = addPodToNode(node, ds);
@@ -69,32 +74,19 @@ export function binpackingEstimate(
   daemonSets: readonly DaemonSetSpec[],
   maxNodes: number,
   namePrefix = 'template-node',
-  /** The rest of the simulated cluster (existing and upcoming nodes), for topology spread and anti-affinity. */
-  cluster: readonly FitNode[] = [],
 ): BinpackingResult {
   const result: BinpackingResult = { nodeCount: 0, scheduledPods: [], unfit: [], limited: [], nodes: [] };
   const empty = emptyTemplateNode(`${namePrefix}-0`, template, daemonSets);
   const ordered = orderPodsForBinpacking(pods, template);
-  const named = (n: number): FitNode => ({ ...empty, name: `${namePrefix}-${n}`, labels: { ...empty.labels, 'kubernetes.io/hostname': `${namePrefix}-${n}` } });
-  // The filter over the snapshot the estimator sees: the cluster, the new nodes so far and the next empty one.
-  const check = (pod: EstimatorPod, node: FitNode, next: FitNode) => {
-    const all = [...cluster, ...result.nodes, next];
-    return filterNode(pod, node, preFilter(pod, needsClusterState(pod) ? all : [], antiHolders(all)));
-  };
-  const podFitsNode = (pod: EstimatorPod, node: FitNode, next: FitNode = named(result.nodes.length)) => {
-    const s = check(pod, node, next);
-    return s.reasons.length === 0 ? { fits: true as const } : { fits: false as const, reason: s.reasons[0] };
-  };
   for (let i = 0; i < ordered.length; i++) {
     const pod = ordered[i];
-    const next = named(result.nodes.length);
-    const existing = result.nodes.findIndex((n) => podFitsNode(pod, n, next).fits);
+    const existing = result.nodes.findIndex((n) => podFitsNode(pod, n).fits);
     if (existing >= 0) {
       result.nodes[existing] = addPodToNode(result.nodes[existing], pod);
       result.scheduledPods.push(pod.name);
       continue;
     }
-    const onEmpty = podFitsNode(pod, next, next);
+    const onEmpty = podFitsNode(pod, empty);
     if (!onEmpty.fits) {
       result.unfit.push({ pod: pod.name, reason: onEmpty.reason });
       continue;
@@ -104,16 +96,16 @@ export function binpackingEstimate(
       result.limited.push(
         ...ordered
           .slice(i)
-          .filter((p) => podFitsNode(p, next, next).fits)
+          .filter((p) => podFitsNode(p, empty).fits)
           .map((p) => p.name),
       );
       for (const p of ordered.slice(i)) {
-        const fit = podFitsNode(p, next, next);
+        const fit = podFitsNode(p, empty);
         if (!fit.fits) result.unfit.push({ pod: p.name, reason: fit.reason });
       }
       break;
     }
-    result.nodes.push(addPodToNode(next, pod));
+    result.nodes.push(addPodToNode({ ...empty, name: `${namePrefix}-${result.nodes.length}` }, pod));
     result.scheduledPods.push(pod.name);
   }
   result.nodeCount = result.nodes.length;

@@ -3,8 +3,6 @@
  * builds these from its own nodes and pods; CPU is in millicores, memory in MiB, time in seconds.
  */
 
-import type { SchedPod } from '../../cluster/scheduling/filter';
-
 export interface Resources {
   cpuMillis: number;
   memoryMiB: number;
@@ -43,7 +41,7 @@ export interface CaNode {
   taints?: Taint[];
 }
 
-export interface CaPod extends SchedPod {
+export interface CaPod {
   name: string;
   namespace: string;
   /** Kind of the controlling owner (ReplicaSet, StatefulSet, Job, DaemonSet, …); undefined = bare pod. */
@@ -54,6 +52,8 @@ export interface CaPod extends SchedPod {
   isDaemonSet?: boolean;
   isMirror?: boolean;
   priority?: number;
+  tolerations?: Toleration[];
+  nodeSelector?: Record<string, string>;
   annotations?: Record<string, string>;
   /** Uses an emptyDir or hostPath volume (blocks scale-down unless --skip-nodes-with-local-storage=false). */
   hasLocalStorage?: boolean;

@@ -1,0 +1,87 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLessons } from '../../store/lessonStore';
+import { exampleScenarios } from '../../app/exampleList';
+import { openExample } from '../../app/runLoader';
+import { closeLesson, openLesson } from './lessonRunner';
+import { exampleMeta } from './exampleMeta';
+import { LessonFileButton } from './LessonFileButton';
+import { InstructorTools } from './InstructorTools';
+import { langOf } from './lang';
+
+/**
+ * The start screen: lessons first (title, summary, where the student left off), then the example
+ * scenarios with their titles and one-line descriptions, in the current language.
+ */
+export function Catalog() {
+  const { t, i18n } = useTranslation();
+  const lang = langOf(i18n.language);
+  const catalog = useLessons((s) => s.catalog);
+  const progress = useLessons((s) => s.progress);
+  const active = useLessons((s) => s.active);
+  const examples = useMemo(() => exampleScenarios.map((e) => ({ id: e.id, ...exampleMeta(e.id, e.text, lang) })), [lang]);
+
+  return (
+    <div className="lesson-body lesson-catalog" data-testid="lesson-catalog">
+      <header className="lesson-head">
+        <div className="lesson-title">{t('lessons.catalog.title')}</div>
+        {active && (
+          <button type="button" className="tiny" onClick={() => useLessons.getState().set({ catalogOpen: false })}>
+            {t('lessons.catalog.back')}
+          </button>
+        )}
+        <button
+          type="button"
+          className="tiny"
+          aria-label={t('lessons.close')}
+          title={t('lessons.close')}
+          onClick={() => {
+            useLessons.getState().set({ catalogOpen: false });
+            if (!active) closeLesson();
+          }}
+        >
+          ×
+        </button>
+      </header>
+      <p className="muted small">{t('lessons.catalog.intro')}</p>
+      <h3>{t('lessons.catalog.lessons')}</h3>
+      <ul className="catalog-list">
+        {catalog.map((e) => {
+          const p = progress[e.id];
+          const label = p?.done ? t('lessons.catalog.done') : p ? t('lessons.catalog.continue', { step: p.step + 1 }) : t('lessons.catalog.start');
+          return (
+            <li key={e.id}>
+              <button type="button" className="catalog-item" data-testid={`catalog-lesson-${e.id}`} onClick={() => void openLesson(e.lesson, e.scenarioText, 'bundled', p && !p.done ? p.step : 0)}>
+                <span className="catalog-name">{e.lesson.title[lang]}</span>
+                <span className="catalog-desc">{e.lesson.summary[lang]}</span>
+                <span className="catalog-badge">{label}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <LessonFileButton />
+      <h3>{t('lessons.catalog.scenarios')}</h3>
+      <ul className="catalog-list">
+        {examples.map((e) => (
+          <li key={e.id}>
+            <button
+              type="button"
+              className="catalog-item"
+              data-testid={`catalog-scenario-${e.id}`}
+              onClick={() => {
+                closeLesson();
+                useLessons.getState().set({ catalogOpen: false });
+                void openExample(e.id);
+              }}
+            >
+              <span className="catalog-name">{e.title}</span>
+              {e.description && <span className="catalog-desc">{e.description}</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <InstructorTools />
+    </div>
+  );
+}

@@ -1,0 +1,244 @@
+import type { Lesson, LessonStep } from '../../lessons/types';
+import { bundledLessons } from '../../lessons/lessonList';
+import { formatError } from '../../scenario/errors';
+import { parseCommandLine } from '../../scenario/commandLine';
+import { exampleScenarios } from '../../app/exampleList';
+import { DEFAULT_EXAMPLE, openExample, openScenarioText, replayTo, scenarioLoading, type StartupOutcome } from '../../app/runLoader';
+import { engine, loadEngine } from '../../store/engine';
+import { usePlayground } from '../../store/playgroundStore';
+import { useTabs } from '../../store/tabStore';
+import { useLessons, type CatalogEntry } from '../../store/lessonStore';
+
+/**
+ * Workshop mode's actions: open a lesson at a step (with the step's prepared state), move between
+ * steps, "Show me", "Run until this check holds". The checks themselves live in the engine session
+ * (engineApi.setSessionChecks); the panel only reads their statuses.
+ */
+
+const readExample = (name: string) => exampleScenarios.find((e) => e.id === name)?.text;
+
+let catalogLoading: Promise<CatalogEntry[]> | null = null;
+
+/** Parse the bundled lessons once (their titles fill the picker); a broken one is left out, loudly. */
+export function loadCatalog(): Promise<CatalogEntry[]> {
+  catalogLoading ??= loadEngine().then((api) => {
+    const entries: CatalogEntry[] = [];
+    for (const f of bundledLessons) {
+      const r = api.loadLesson(f.text, f.file, readExample);
+      if (r.ok) entries.push({ id: r.lesson.id, file: f.file, lesson: r.lesson, scenarioText: r.scenarioText });
+      else console.error(`lesson ${f.file} does not load:\n${r.errors.map(formatError).join('\n')}`);
+    }
+    useLessons.getState().set({ catalog: entries });
+    return entries;
+  });
+  return catalogLoading;
+}
+
+export type LessonOpenResult = { ok: true } | { ok: false; errors: string[] };
+
+/**
+ * Open a lesson at step k (0-based). For k > 0 the prepared state comes from the engine's
+ * prepareLessonStep (steps 0..k-1 performed, each run until its check held): a pure function of the
+ * lesson, so a link never stores it. The app loads the resulting command log and replays to its time
+ * with progress, then attaches step k's check.
+ */
+export async function openLesson(lesson: Lesson, scenarioText: string, source: 'bundled' | 'file', k = 0): Promise<LessonOpenResult> {
+  const store = useLessons.getState();
+  const api = await loadEngine();
+  const { parseScenarioText } = await scenarioLoading();
+  const parsed = parseScenarioText(scenarioText, lesson.file);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const step = Math.max(0, Math.min(Math.floor(k), lesson.steps.length - 1));
+  let log: Parameters<typeof openScenarioText>[2] = [];
+  let timeMs = 0;
+  let startStep = step;
+  if (step > 0) {
+    store.set({ busy: { kind: 'prepare', progress: 0 } });
+    // Let the progress line paint before the synchronous preparation runs.
+    await new Promise((r) => setTimeout(r, 0));
+    const prepared = api.prepareLessonStep(lesson, parsed.scenario.spec, parsed.scenario.manifests, step);
+    if (prepared.ok) {
+      log = prepared.commands;
+      timeMs = prepared.timeMs;
+    } else {
+      startStep = 0;
+      store.set({ note: { key: 'lessons.prepareFailed', values: { step: prepared.failedStep + 1, error: prepared.error } } });
+    }
+  }
+  const opened = await openScenarioText(scenarioText, lesson.file, log);
+  if (!opened.ok) {
+    store.set({ busy: null });
+    return { ok: false, errors: opened.errors };
+  }
+  // A newer open (the person picked something else meanwhile) wins: do not attach to its session.
+  if (usePlayground.getState().scenario !== opened.scenario) return { ok: true };
+  if (timeMs > 0) {
+    store.set({ busy: { kind: 'prepare', progress: 0 } });
+    await replayTo(timeMs);
+  }
+  useLessons.getState().set({
+    active: { lesson, source, scenarioText, session: usePlayground.getState().session },
+    busy: null,
+    onQuestions: false,
+    fileErrors: [],
+    catalogOpen: false,
+  });
+  if (startStep === step) useLessons.getState().set({ note: null });
+  attachStep(startStep);
+  return { ok: true };
+}
+
+export async function openBundledLesson(id: string, k = 0): Promise<LessonOpenResult> {
+  const catalog = await loadCatalog();
+  const entry = catalog.find((e) => e.id === id);
+  if (!entry) return { ok: false, errors: [`no lesson with id "${id}"`] };
+  return openLesson(entry.lesson, entry.scenarioText, 'bundled', k);
+}
+
+/** Attach step k's check to the session from now on; the budget counts from this moment. */
+export function attachStep(k: number): void {
+  const { active } = useLessons.getState();
+  const session = usePlayground.getState().session;
+  if (!active || !session || active.session !== session) return;
+  const step = active.lesson.steps[k];
+  if (!step) return;
+  engine().setSessionChecks(session, [{ id: engine().stepCheckId(k), check: step.check }]);
+  useLessons.getState().set({ step: k, stepStartMs: session.world.timeMs, onQuestions: false, note: null });
+  useLessons.getState().saveProgress(active.lesson.id, { step: k, questions: false });
+  usePlayground.setState((s) => ({ version: s.version + 1 }));
+}
+
+export interface StepStatus {
+  held: boolean;
+  heldAtMs: number | null;
+  observed?: number;
+}
+
+/** The current step's check as the engine last evaluated it (null outside a lesson's session). */
+export function currentStatus(): StepStatus | null {
+  const { active, step, onQuestions } = useLessons.getState();
+  const session = usePlayground.getState().session;
+  if (!active || onQuestions || !session || active.session !== session) return null;
+  const id = engine().stepCheckId(step);
+  const s = engine()
+    .sessionCheckStatuses(session)
+    .find((c) => c.id === id);
+  return s ? { held: s.held, heldAtMs: s.heldAtMs, ...(s.observed !== undefined ? { observed: s.observed } : {}) } : null;
+}
+
+export function nextStep(): void {
+  const { active, step } = useLessons.getState();
+  if (!active) return;
+  if (step + 1 < active.lesson.steps.length) return attachStep(step + 1);
+  const session = usePlayground.getState().session;
+  if (session) engine().clearSessionChecks(session);
+  useLessons.getState().set({ onQuestions: true, note: null });
+  useLessons.getState().saveProgress(active.lesson.id, { questions: true });
+}
+
+export function previousStep(): void {
+  const { active, step, onQuestions } = useLessons.getState();
+  if (!active) return;
+  attachStep(onQuestions ? active.lesson.steps.length - 1 : Math.max(0, step - 1));
+}
+
+export function closeLesson(): void {
+  const session = usePlayground.getState().session;
+  if (session && useLessons.getState().active?.session === session) engine().clearSessionChecks(session);
+  useLessons.getState().set({ active: null, onQuestions: false, busy: null, note: null });
+}
+
+/** "Show me": the step's console lines go through the console's own path (the terminal and the command log). */
+export async function showMe(step: LessonStep): Promise<void> {
+  const a = step.action;
+  if (!a) return;
+  const stdin = a.stdin;
+  const parse = (line: string) => {
+    const r = parseCommandLine(line, stdin === undefined ? {} : { stdin });
+    return r.ok ? { ok: true as const, command: r.command } : { ok: false as const, error: r.error };
+  };
+  for (const line of a.run) usePlayground.getState().run(line, parse);
+  if (a.tab) useTabs.getState().setTab(a.tab);
+  if (a.speed !== undefined) {
+    usePlayground.getState().setSpeed(a.speed);
+    usePlayground.getState().play();
+  }
+  const session = usePlayground.getState().session;
+  if (a.runToMs !== undefined && session && a.runToMs > session.world.timeMs) await replayTo(a.runToMs);
+}
+
+let runToken = 0;
+
+/**
+ * Fast-forward until the step's check holds, at most its budget (from the moment the step began),
+ * in slices of ~25 ms so the page keeps painting the progress; stop there, paused.
+ */
+export function runUntilHolds(): Promise<boolean> {
+  const token = ++runToken;
+  const { active, step, stepStartMs } = useLessons.getState();
+  const session = usePlayground.getState().session;
+  if (!active || !session || active.session !== session) return Promise.resolve(false);
+  const s = active.lesson.steps[step];
+  const deadline = Math.max(stepStartMs + s.withinMs, s.action?.runToMs ?? 0);
+  const from = session.world.timeMs;
+  const id = engine().stepCheckId(step);
+  usePlayground.getState().pause();
+  useLessons.getState().set({ busy: { kind: 'runUntil', progress: 0 }, note: null });
+  return new Promise((resolve) => {
+    const pump = () => {
+      if (token !== runToken || usePlayground.getState().session !== session) {
+        useLessons.getState().set({ busy: null });
+        return resolve(false);
+      }
+      const started = performance.now();
+      let status = currentStatus();
+      while (!status?.held && session.world.timeMs + session.world.tickMs <= deadline && performance.now() - started < 25) {
+        engine().advanceUntilHeld(session, id, Math.min(deadline, session.world.timeMs + 10 * session.world.tickMs));
+        status = currentStatus();
+      }
+      const finished = status?.held === true || session.world.timeMs + session.world.tickMs > deadline;
+      usePlayground.setState((st) => ({ version: st.version + 1 }));
+      if (finished) {
+        useLessons.getState().set({
+          busy: null,
+          note: status?.held ? null : { key: 'lessons.notHeld', values: { minutes: Math.round((deadline - stepStartMs) / 60_000) } },
+        });
+        return resolve(status?.held === true);
+      }
+      useLessons.getState().set({ busy: { kind: 'runUntil', progress: (session.world.timeMs - from) / Math.max(1, deadline - from) } });
+      setTimeout(pump, 0);
+    };
+    pump();
+  });
+}
+
+export function cancelRunUntil(): void {
+  runToken++;
+  useLessons.getState().set({ busy: null });
+}
+
+/** A lesson file from disk: checked like a scenario; on errors the running lesson is left as it is. */
+export async function openLessonFile(text: string, file: string): Promise<LessonOpenResult> {
+  const api = await loadEngine();
+  const r = api.loadLesson(text, file, readExample);
+  if (!r.ok) {
+    const errors = r.errors.map(formatError);
+    useLessons.getState().set({ fileErrors: errors });
+    return { ok: false, errors };
+  }
+  const opened = await openLesson(r.lesson, r.scenarioText, 'file', 0);
+  if (!opened.ok) useLessons.getState().set({ fileErrors: opened.errors });
+  return opened;
+}
+
+/** What the address bar or a first visit asked for at start-up; falls back to the default example. */
+export async function startupLesson(req: NonNullable<StartupOutcome['lesson']>): Promise<StartupOutcome['notice']> {
+  const catalog = await loadCatalog();
+  const entry = 'first' in req ? catalog[0] : catalog.find((e) => e.id === req.id);
+  if (entry) {
+    const r = await openLesson(entry.lesson, entry.scenarioText, 'bundled', 'first' in req ? 0 : req.step);
+    if (r.ok) return null;
+  }
+  await openExample(DEFAULT_EXAMPLE);
+  return 'first' in req ? null : { kind: 'error', key: 'lessons.linkUnknown', values: { id: req.id } };
+}
