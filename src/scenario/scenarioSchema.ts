@@ -74,6 +74,9 @@ export const queueSchema = z.strictObject({
   initialMessages: nonNegativeInt.optional(),
 });
 
+/** A short text in English and Korean (example titles and descriptions). */
+export const localizedText = z.strictObject({ en: z.string().trim().min(1), ko: z.string().trim().min(1) });
+
 export const timelineEntrySchema = z.strictObject({
   at: durationField,
   run: z.string().optional(),
@@ -88,6 +91,9 @@ export const scenarioDocSchema = z.strictObject({
       name: z.string().min(1).optional(),
       labels: labelsField.optional(),
       annotations: labelsField.optional(),
+      // What the picker shows (docs/scenario.md): a title and a one-line description in both languages.
+      title: localizedText.optional(),
+      description: localizedText.optional(),
     })
     .optional(),
   spec: z.strictObject({
