@@ -29,6 +29,20 @@ export default tseslint.config(
     },
   },
   {
+    // Spreading an unbounded array into a call overflows the stack past ~100,000 elements
+    // (issue #12: CA with 200,000 pending pods). Use pushAll/maxOf/minOf from src/sim/core/arrays.ts.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement", message: 'No spread into push/unshift/splice: use pushAll (src/sim/core/arrays.ts).' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min|hypot)$/] > SpreadElement", message: 'No spread into Math.max/min: use maxOf/minOf (src/sim/core/arrays.ts).' },
+        { selector: "CallExpression[callee.property.name=/^(fromCharCode|fromCodePoint|apply)$/] > SpreadElement", message: 'No spread of an array into a call.' },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.tsx', 'src/ui/**', 'src/app/**', 'src/store/**'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

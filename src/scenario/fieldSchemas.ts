@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CAPACITY, INT32_MAX } from '../sim/core/limits';
 import { parseQuantity } from '../sim/core/quantity';
 import { parseDuration } from './duration';
 
@@ -37,5 +38,26 @@ export const objectName = z.string().superRefine((v, ctx) => {
 });
 
 export const nonNegativeInt = z.number().int().min(0);
+
+/** A replica count: int32 in the API, and at most the pods the playground simulates (src/sim/core/limits.ts). */
+export const replicaCountField = z
+  .number()
+  .int()
+  .min(0)
+  .max(INT32_MAX, 'value out of range: replica counts are int32')
+  .max(CAPACITY.pods, `more replicas than the playground simulates (at most ${CAPACITY.pods.toLocaleString('en-US')} pods)`);
+
+/** A node group's size: at most the nodes the playground simulates. */
+export const nodeCountField = z
+  .number()
+  .int()
+  .min(0)
+  .max(CAPACITY.nodes, `more nodes than the playground simulates (at most ${CAPACITY.nodes.toLocaleString('en-US')})`);
+
+/** A scenario's duration: at most the playground's horizon. */
+export const horizonDurationField = durationField.superRefine((v, ctx) => {
+  const r = parseDuration(v);
+  if (r.ok && r.ms > CAPACITY.horizonMs) ctx.addIssue({ code: 'custom', message: `longer than the playground simulates (at most ${CAPACITY.horizonMs / 3_600_000}h)` });
+});
 
 export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

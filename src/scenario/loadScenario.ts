@@ -9,6 +9,7 @@ import { scenarioProblems } from './scenarioChecks';
 import { SCENARIO_API_VERSION, scenarioDocSchema } from './scenarioSchema';
 import { parseEmbeddedStream, parseYamlStream, subDocument, type YamlDocument } from './yamlSource';
 import { issuesToProblems } from './zodIssues';
+import { pushAll } from '../sim/core/arrays';
 
 export type ScenarioLoadResult =
   | { ok: true; spec: ScenarioSpec; manifests: LocatedManifest[]; notices: string[]; warnings: string[] }
@@ -32,8 +33,8 @@ function timelineManifests(text: string, src: YamlDocument, path: PathSegment[],
   const docs: YamlDocument[] = [];
   if (typeof value === 'string') {
     const stream = parseEmbeddedStream(text, src, path, value);
-    out.errors.push(...stream.errors);
-    docs.push(...stream.docs);
+    pushAll(out.errors, stream.errors);
+    pushAll(docs, stream.docs);
   } else {
     docs.push(subDocument(src, path, value));
   }
@@ -42,8 +43,8 @@ function timelineManifests(text: string, src: YamlDocument, path: PathSegment[],
   for (const d of docs) {
     const check = validateManifest(d);
     // Name the timeline entry too: the manifest's own paths alone would not say which one.
-    out.errors.push(...check.errors.map((e) => ({ ...e, path: e.path ? `${where}: ${e.path}` : where })));
-    out.notices.push(...check.notices);
+    pushAll(out.errors, check.errors.map((e) => ({ ...e, path: e.path ? `${where}: ${e.path}` : where })));
+    pushAll(out.notices, check.notices);
     if (check.manifest) manifests.push(check.manifest.doc);
   }
   if (docs.length === 0) out.errors.push(src.errorAt(path, 'no objects passed to apply'));
@@ -112,8 +113,8 @@ function load(text: string, fileName: string): ScenarioLoadResult {
   for (const d of stream.docs) {
     if (isScenarioDoc(d.value)) continue;
     const check = validateManifest(d);
-    out.errors.push(...check.errors);
-    out.notices.push(...check.notices);
+    pushAll(out.errors, check.errors);
+    pushAll(out.notices, check.notices);
     if (check.manifest) manifests.push(check.manifest);
   }
   if (scenarioDocs.length === 0 && stream.errors.length === 0) {

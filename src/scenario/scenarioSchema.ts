@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { catalogRegions, findInstanceType, instanceTypes } from '../sim/cloud/catalog';
-import { ISO_INSTANT, durationField, labelsField, nonNegativeInt, quantityField } from './fieldSchemas';
+import { ISO_INSTANT, durationField, horizonDurationField, nodeCountField, labelsField, nonNegativeInt, quantityField } from './fieldSchemas';
 import { suggestions } from './suggest';
 
 export const SCENARIO_API_VERSION = 'playground/v1alpha1';
@@ -27,9 +27,9 @@ export const nodeGroupSchema = z.strictObject({
   instanceType: instanceTypeName.optional(),
   instanceTypes: z.array(instanceTypeName).min(1).optional(),
   capacityType: z.enum(['on-demand', 'spot']).optional(),
-  minSize: nonNegativeInt,
-  maxSize: nonNegativeInt,
-  desiredCapacity: nonNegativeInt.optional(),
+  minSize: nodeCountField,
+  maxSize: nodeCountField,
+  desiredCapacity: nodeCountField.optional(),
   zones: z.array(z.string()).min(1).optional(),
   labels: labelsField.optional(),
   taints: z.array(taint).optional(),
@@ -98,7 +98,7 @@ export const scenarioDocSchema = z.strictObject({
     .optional(),
   spec: z.strictObject({
     seed: nonNegativeInt.optional(),
-    duration: durationField.optional(),
+    duration: horizonDurationField.optional(),
     region: z.enum(catalogRegions as [string, ...string[]]).optional(),
     startTime: z.string().regex(ISO_INSTANT, 'expected an ISO 8601 instant such as 2026-11-02T09:00:00Z').optional(),
     clusterName: z.string().min(1).optional(),

@@ -1,6 +1,7 @@
 import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import type { PathSegment, ScenarioError } from './errors';
 import { formatPath } from './errors';
+import { checkYamlLimits } from './yamlLimits';
 
 export interface Position {
   line: number;
@@ -62,6 +63,9 @@ function walk(doc: Document, root: Node, path: readonly PathSegment[]): Found {
 }
 
 export function parseYamlStream(text: string, file: string, mapPosition: PositionMap = (p) => p): YamlStream {
+  // Size and depth first: past them the parser would freeze the tab or overflow the stack.
+  const limit = checkYamlLimits(text);
+  if (limit) return { docs: [], errors: [{ file, ...mapPosition(limit.position), path: '', message: limit.message }] };
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const docsIn = Array.isArray(parsed) ? parsed : [];

@@ -2,6 +2,7 @@ import type { Command } from '../../sim/core/commands';
 import { suggestions } from '../suggest';
 import { fail, ok, type ParseResult } from './types';
 import { parseAwsEc2 } from './awsEc2';
+import { INT32_MAX } from '../../sim/core/limits';
 
 /** AWS CLI global options (those taking a value, then switches). */
 const GLOBAL_VALUE = new Set(['--region', '--profile', '--output', '--query', '--endpoint-url', '--cli-read-timeout', '--cli-connect-timeout', '--color', '--ca-bundle']);
@@ -96,6 +97,11 @@ export function parseAws(words: readonly string[], line: string): ParseResult {
     else if (i + 1 < params.length && !params[i + 1].startsWith('--')) value = params[++i];
     if (value === undefined) return fail(`aws: error: argument ${name}: expected one argument`);
     if (spec.ints.includes(name) && !/^-?\d+$/.test(value)) return fail(`aws: error: argument ${name}: invalid int value: '${value}'`);
+    // The AutoScaling API's sizes are Integer (int32); past it the service refuses the request.
+    if (spec.ints.includes(name) && BigInt(value) > BigInt(INT32_MAX)) {
+      const field = name.slice(2).replace(/-(\w)/g, (_m: string, c: string) => c.toUpperCase());
+      return fail(`An error occurred (ValidationError) when calling the ${operation.split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('')} operation: 1 validation error detected: Value '${value}' at '${field}' failed to satisfy constraint: Member must have value less than or equal to ${INT32_MAX}`);
+    }
     values.set(name, value);
   }
   if (unknown.length > 0) return fail(`Unknown options: ${unknown.join(', ')}`);

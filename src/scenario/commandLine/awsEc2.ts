@@ -1,6 +1,7 @@
 import type { Command } from '../../sim/core/commands';
 import { suggestions } from '../suggest';
 import { fail, ok, type ParseResult } from './types';
+import { pushAll } from '../../sim/core/arrays';
 
 /**
  * `aws ec2 terminate-instances --instance-ids i-… [i-…]`, and the playground's own
@@ -34,7 +35,7 @@ export function parseAwsEc2(operation: string | undefined, params: readonly stri
     const name = w.startsWith('--') && eq > 0 ? w.slice(0, eq) : w;
     if (name === '--instance-ids' || name === '--instance-id') {
       seen = true;
-      if (eq > 0) ids.push(...w.slice(eq + 1).split(','));
+      if (eq > 0) pushAll(ids, w.slice(eq + 1).split(','));
       while (i + 1 < params.length && !params[i + 1].startsWith('--')) ids.push(params[++i]);
       continue;
     }

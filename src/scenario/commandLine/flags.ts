@@ -6,6 +6,8 @@ export interface FlagSpec {
   name: string;
   short?: string;
   kind: 'bool' | 'string' | 'int';
+  /** Width of an int flag: Go's int (64) or int32 (kubectl's Int32Var flags such as autoscale --max). */
+  bits?: 32 | 64;
   /** May be given more than once (-f a -f b). */
   repeatable?: boolean;
 }
@@ -24,11 +26,19 @@ const FALSE_WORDS = new Set(['false', '0', 'f', 'F', 'FALSE', 'False']);
 
 function setFlag(values: Map<string, string[]>, spec: FlagSpec, shown: string, raw: string): string | undefined {
   if (spec.kind === 'int' && !/^[+-]?\d+$/.test(raw)) return `invalid argument "${raw}" for "${shown}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`;
+  if (spec.kind === 'int' && !fitsInt(raw, spec.bits ?? 64)) return `invalid argument "${raw}" for "${shown}" flag: strconv.ParseInt: parsing "${raw}": value out of range`;
   if (spec.kind === 'bool' && !TRUE_WORDS.has(raw) && !FALSE_WORDS.has(raw)) return `invalid argument "${raw}" for "${shown}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`;
   const value = spec.kind === 'bool' ? String(TRUE_WORDS.has(raw)) : raw;
   const list = values.get(spec.name) ?? [];
   values.set(spec.name, spec.repeatable ? [...list, value] : [value]);
   return undefined;
+}
+
+/** pflag parses ints with strconv.ParseInt(s, 0, bits): beyond the width it is "value out of range". */
+function fitsInt(raw: string, bits: 32 | 64): boolean {
+  const v = BigInt(raw);
+  const max = (1n << BigInt(bits - 1)) - 1n;
+  return v <= max && v >= -max - 1n;
 }
 
 export function parseFlags(words: readonly string[], specs: readonly FlagSpec[]): FlagResult {

@@ -10,10 +10,12 @@ import { SET_FLAGS, parseSet } from './kubectlSet';
 import { ROLLOUT_FLAGS, parseRollout } from './kubectlRollout';
 import { NO_RESOURCES, resourceRefs } from './resources';
 import { fail, ok, type ParseOptions, type ParseResult } from './types';
+import { pushAll } from '../../sim/core/arrays';
+import { INT32_MAX } from '../../sim/core/limits';
 
 const bool = (name: string, short?: string): FlagSpec => ({ name, short, kind: 'bool' });
 const str = (name: string, short?: string, repeatable = false): FlagSpec => ({ name, short, kind: 'string', repeatable });
-const int = (name: string): FlagSpec => ({ name, kind: 'int' });
+const int = (name: string, bits: 32 | 64 = 64): FlagSpec => ({ name, kind: 'int', bits });
 
 const VIEW_FLAGS: FlagSpec[] = [
   str('output', 'o'), bool('watch', 'w'), bool('watch-only'), str('selector', 'l'), bool('all-namespaces', 'A'),
@@ -32,7 +34,7 @@ const FLAGS: Record<string, FlagSpec[]> = {
     bool('ignore-daemonsets'), bool('delete-emptydir-data'), bool('delete-local-data'), bool('force'), int('grace-period'),
     str('timeout'), bool('disable-eviction'), int('skip-wait-for-delete-timeout'), str('pod-selector'),
   ],
-  autoscale: [int('min'), int('max'), int('cpu-percent'), str('cpu'), str('memory'), str('name')],
+  autoscale: [int('min', 32), int('max', 32), int('cpu-percent', 32), str('cpu'), str('memory'), str('name')],
   run: [
     str('image'), str('restart'), bool('stdin', 'i'), bool('tty', 't'), bool('rm'), bool('command'), str('labels', 'l'),
     str('env', undefined, true), str('port'), str('image-pull-policy'), bool('attach'), bool('quiet', 'q'),
@@ -96,7 +98,7 @@ export function parseKubectl(words: readonly string[], line: string, options: Pa
   const parsed = parseFlags(rest, [...KUBECTL_GLOBAL_FLAGS, ...specs]);
   if (!parsed.ok) return fail(withUsage(parsed.error, verb));
   const flags = parsed.flags;
-  if (flags.afterDashes !== undefined && verb !== 'run') flags.args.push(...flags.afterDashes);
+  if (flags.afterDashes !== undefined && verb !== 'run') pushAll(flags.args, flags.afterDashes);
   const namespace = namespaceOf(flags);
   switch (verb) {
     case 'scale':
@@ -148,6 +150,8 @@ function parseScale(flags: ParsedFlags, namespace: string): ParseResult {
   const replicas = flagInt(flags, 'replicas');
   if (replicas === undefined) return fail('error: required flag(s) "replicas" not set');
   if (replicas < 0) return fail('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
+  // kubectl's flag is a Go int, but a replica count is an int32 in the API.
+  if (replicas > INT32_MAX) return fail(`error: --replicas=${replicas}: value out of range (spec.replicas is an int32: at most ${INT32_MAX})`);
   const refs = resourceRefs(flags.args);
   if (!refs.ok) return fail(refs.error);
   return ok(...refs.refs.map((r): Command => ({ type: 'scale', kind: r.type, name: r.name, namespace, replicas })));

@@ -1,6 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import type { Command, ManifestDoc } from '../../sim/core/commands';
 import type { ParsedFlags } from './flags';
+import { checkYamlLimits } from '../yamlLimits';
 import { fail, ok, type ParseOptions, type ParseResult } from './types';
 
 type DocsResult = { ok: true; docs: ManifestDoc[] } | { ok: false; error: string };
@@ -18,6 +19,8 @@ function flatten(docs: ManifestDoc[]): ManifestDoc[] {
 export function readStdin(stdin: string | ManifestDoc[], source: string): DocsResult {
   if (Array.isArray(stdin)) return { ok: true, docs: flatten(stdin) };
   const docs: ManifestDoc[] = [];
+  const limit = checkYamlLimits(stdin);
+  if (limit) return { ok: false, error: `error: error parsing ${source}: line ${limit.position.line} column ${limit.position.col}: ${limit.message}` };
   for (const doc of parseAllDocuments(stdin, { prettyErrors: false })) {
     const first = doc.errors[0];
     if (first) return { ok: false, error: `error: error parsing ${source}: ${first.message.split('\n')[0]}` };

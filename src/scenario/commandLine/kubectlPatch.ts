@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Command } from '../../sim/core/commands';
 import { flagValue, type FlagSpec, type ParsedFlags } from './flags';
 import { resourceRefs } from './resources';
+import { checkYamlLimits } from '../yamlLimits';
 import { fail, ok, type ParseResult } from './types';
 
 export const PATCH_FLAGS: FlagSpec[] = [
@@ -101,6 +102,8 @@ export function parsePatch(flags: ParsedFlags, namespace: string): ParseResult {
   const nonHpa = refs.refs.find((r) => !HPA_NAMES.has(r.type));
   if (nonHpa) return fail(`error: ${SIMULATED}; patching ${nonHpa.type} is not simulated (use kubectl scale, kubectl set resources, or apply the edited manifest)`);
   let body: unknown;
+  const limit = checkYamlLimits(patch);
+  if (limit) return fail(`error: unable to parse "${patch.slice(0, 40)}…": column ${limit.position.col}: ${limit.message}`);
   try {
     body = parseYaml(patch);
   } catch (err) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { PathProblem, PathSegment } from '../errors';
 import { cpuToMillis, memoryToMiB } from '../../sim/core/quantity';
-import { labelsField, nonNegativeInt } from '../fieldSchemas';
+import { labelsField, nonNegativeInt, replicaCountField } from '../fieldSchemas';
 import { intOrString, labelSelectorSchema, objectMetaSchema, opaqueObject } from './objectMeta';
 import { podSpecSchema, podTemplateSchema } from './podSpec';
 
@@ -17,7 +17,7 @@ const rollingUpdate = z.strictObject({ maxSurge: intOrString.optional(), maxUnav
 export const deploymentSchema = z.strictObject({
   ...head('apps/v1', 'Deployment'),
   spec: z.strictObject({
-    replicas: nonNegativeInt.optional(),
+    replicas: replicaCountField.optional(),
     selector: labelSelectorSchema,
     template: podTemplateSchema,
     strategy: z.strictObject({ type: z.enum(['RollingUpdate', 'Recreate']).optional(), rollingUpdate: rollingUpdate.optional() }).optional(),

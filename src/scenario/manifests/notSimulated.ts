@@ -1,4 +1,5 @@
 import type { PathSegment } from '../errors';
+import { pushAll } from '../../sim/core/arrays';
 
 /**
  * Which fields of a manifest the engine models. `true`: modelled as a whole; a nested tree: modelled
@@ -57,8 +58,8 @@ export function notSimulatedPaths(value: unknown, tree: FieldTree, base: PathSeg
     if (rule === undefined) out.push(path);
     else if (rule === true) continue;
     else if (isEach(rule)) {
-      if (Array.isArray(child)) child.forEach((item, i) => out.push(...notSimulatedPaths(item, rule.each, [...path, i])));
-    } else out.push(...notSimulatedPaths(child, rule, path));
+      if (Array.isArray(child)) child.forEach((item, i) => pushAll(out, notSimulatedPaths(item, rule.each, [...path, i])));
+    } else pushAll(out, notSimulatedPaths(child, rule, path));
   }
   return out;
 }

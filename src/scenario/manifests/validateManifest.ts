@@ -8,6 +8,7 @@ import { BUILTIN_KINDS } from './builtinKinds';
 import { ACCEPTED_NOT_SIMULATED, AUTOSCALER_KINDS, key } from './kindTable';
 import { SIMULATED_FIELDS, notSimulatedPaths } from './notSimulated';
 import { parsePath, validatorsFor } from './validators';
+import { pushAll } from '../../sim/core/arrays';
 
 /** A manifest that passed validation, with where it came from. */
 export interface LocatedManifest {
@@ -86,7 +87,7 @@ export function validateManifest(src: YamlDocument): ManifestCheck {
   if (builtin) {
     const parsed = builtin.schema.safeParse(doc);
     if (!parsed.success) return { errors: problemsToErrors(src, issuesToProblems(parsed.error.issues, builtin.schema, doc)), notices: [] };
-    errors.push(...problemsToErrors(src, builtin.semantic(doc)));
+    pushAll(errors, problemsToErrors(src, builtin.semantic(doc)));
     for (const path of notSimulatedPaths(doc, SIMULATED_FIELDS[k])) notices.push(`${where(path)}: ${label}: ${formatPath(path)}: not simulated`);
   } else if (typeof meta.name !== 'string' || meta.name === '') {
     errors.push(src.errorAt(['metadata', 'name'], 'Required value: name or generateName is required', true));

@@ -1,3 +1,4 @@
+import { maxOf } from '../core/arrays';
 /**
  * An EC2 Auto Scaling group as plain data, with the operations the Cluster Autoscaler and the
  * `aws autoscaling` CLI perform on it. Error texts follow the CA's AWS provider
@@ -140,7 +141,7 @@ function roundHalfEven(x: number): number {
 export function renderAwsCliTable(title: string, rows: readonly string[][]): string {
   if (rows.length === 0) return '';
   const cols = rows[0].length;
-  const maxWidths = Array.from({ length: cols }, (_, i) => Math.max(...rows.map((r) => r[i].length)));
+  const maxWidths = Array.from({ length: cols }, (_, i) => maxOf(rows.map((r) => r[i].length)));
   const unscaled = maxWidths.map((w) => w + 4);
   const unscaledSum = unscaled.reduce((a, b) => a + b, 0);
   const tableWidth = Math.max(title.length + 2, unscaledSum + 2);

@@ -3,6 +3,7 @@ import type { Node, NodeGroup, World } from '../core/types';
 import { emitEvent, log } from '../core/world';
 import { launchNode, nodeIsLive, terminateNode } from './nodes';
 import { sendNode } from '../lifecycle/apply';
+import { maxOf } from '../core/arrays';
 
 /**
  * An EKS managed node group is an EC2 Auto Scaling group: it keeps as many instances as its
@@ -58,7 +59,7 @@ export function reconcileNodeGroups(world: World): void {
       const live = [...nodes];
       while (excess-- > 0) {
         const counts = zoneCounts(live, group.zones);
-        const maxZone = Math.max(...counts.values());
+        const maxZone = maxOf(counts.values());
         const inZone = live.filter((n) => counts.get(n.zone) === maxZone);
         const billing = (n: Node) => ((world.timeMs - n.createdMs) % 3_600_000) / 3_600_000;
         inZone.sort((a, b) => billing(b) - billing(a) || (nextFloat(world.rng) < 0.5 ? -1 : 1));

@@ -4,6 +4,7 @@ import { log } from '../core/world';
 import { renderAwsCliTable, updateAutoScalingGroup as validateAsgUpdate } from '../cloud/asg';
 import { allAsgs, applyAsgToNodeGroup, asgOfNodeGroup, nodeGroupByAsgName } from '../cloud/asgWorld';
 import type { CommandResult } from './apply';
+import { pushAll } from '../core/arrays';
 
 type UpdateAsg = Extract<Command, { type: 'updateAsg' }>;
 
@@ -48,7 +49,7 @@ export function describeAutoScalingGroupsView(world: World, args: readonly strin
   const names: string[] = [];
   for (let i = 2; i < args.length; i++) {
     const a = args[i];
-    if (a.startsWith('--auto-scaling-group-names=')) names.push(...a.split('=')[1].split(/[ ,]+/));
+    if (a.startsWith('--auto-scaling-group-names=')) pushAll(names, a.split('=')[1].split(/[ ,]+/));
     else if (a === '--auto-scaling-group-names') {
       while (i + 1 < args.length && !args[i + 1].startsWith('--')) names.push(args[++i]);
     }

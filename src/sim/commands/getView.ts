@@ -8,6 +8,7 @@ import { eventsView } from './eventsView';
 import { nodesWide } from './nodesWide';
 import { replicaSetsTable } from './replicaSetsView';
 import type { CommandResult } from './apply';
+import { pushAll } from '../core/arrays';
 
 /** What `kubectl get all` lists, of the kinds the playground has. */
 const ALL_TYPES = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'hpa'];
@@ -125,7 +126,7 @@ export function getOrDescribeView(world: World, verb: 'get' | 'describe', v: Vie
     // Some kinds end their table with a newline; blocks are joined with exactly one blank line.
     const text = block.text.replace(/\n+$/, '');
     if (text !== '') texts.push(text);
-    errors.push(...block.errors);
+    pushAll(errors, block.errors);
   }
   const noHeaders = argBool(v, 'no-headers') && verb === 'get';
   const shown = noHeaders ? texts.map((t) => (t.startsWith('NAME') || t.startsWith('LAST SEEN') || t.startsWith('NAMESPACE') ? withoutHeader(t) : t)) : texts;

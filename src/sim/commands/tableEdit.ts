@@ -1,3 +1,4 @@
+import { maxOf } from '../core/arrays';
 /** Edits of a kubectl table already printed (columns padded, three spaces apart). */
 
 /** Add a column at the front, or at the end, whose cells follow the rows in order. */
@@ -5,10 +6,10 @@ export function withColumn(text: string, header: string, values: string[], atEnd
   const lines = text.split('\n');
   const cells = [header, ...values];
   if (atEnd) {
-    const width = Math.max(...lines.map((l) => l.length)) + 3;
+    const width = maxOf(lines.map((l) => l.length)) + 3;
     return lines.map((line, i) => `${line.padEnd(width)}${cells[i] ?? ''}`.trimEnd()).join('\n');
   }
-  const width = Math.max(...cells.map((c) => c.length)) + 3;
+  const width = maxOf(cells.map((c) => c.length)) + 3;
   return lines.map((line, i) => `${(cells[i] ?? '').padEnd(width)}${line}`.trimEnd()).join('\n');
 }
 
@@ -30,7 +31,7 @@ export function renameFirstColumn(text: string, rename: (cell: string) => string
   const width = firstColumnWidth(lines[0]);
   const firsts = lines.map((l, i) => (i === 0 ? l.slice(0, width).trimEnd() : rename(l.slice(0, width).trimEnd())));
   const rests = lines.map((l) => l.slice(width));
-  const newWidth = Math.max(...firsts.map((c) => c.length)) + 3;
+  const newWidth = maxOf(firsts.map((c) => c.length)) + 3;
   const renamed = lines.map((_, i) => (rests[i] === '' ? firsts[i] : `${firsts[i].padEnd(newWidth)}${rests[i]}`));
   return [...renamed, ...after].join('\n');
 }

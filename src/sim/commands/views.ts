@@ -8,6 +8,7 @@ import { logsView } from './logs';
 import { rolloutView } from './rolloutView';
 import { topView } from './topView';
 import { readViewArgs } from './viewArgs';
+import { maxOf } from '../core/arrays';
 
 export { withColumn } from './tableEdit';
 
@@ -39,7 +40,7 @@ export function runView(world: World, args: string[]): CommandResult {
 /** The AWS CLI's --output table layout for a list of rows. */
 export function awsTable(title: string, rows: string[][]): string {
   const cols = rows[0]?.length ?? 0;
-  const widths = Array.from({ length: cols }, (_, i) => Math.max(...rows.map((r) => r[i].length)) + 2);
+  const widths = Array.from({ length: cols }, (_, i) => maxOf(rows.map((r) => r[i].length)) + 2);
   const inner = widths.reduce((a, w) => a + w, 0) + cols - 1;
   const width = Math.max(inner, title.length + 2);
   const pad = width - inner;

@@ -2,6 +2,7 @@ import type { World } from '../core/types';
 import { eventsSince } from '../core/world';
 import { step } from '../core/step';
 import { sampleWorld, type Trace } from './trace';
+import { pushAll } from '../core/arrays';
 
 export const SAMPLE_SECONDS = 15;
 
@@ -22,7 +23,7 @@ export function runTrace(world: World, durationMs: number, opts: { nodes?: boole
     step(world, Math.min(world.tickMs, durationMs - world.timeMs));
     opts.onTick?.(world);
     if (world.eventCount !== seen) {
-      trace.events.push(...eventsSince(world, seen));
+      pushAll(trace.events, eventsSince(world, seen));
       seen = world.eventCount;
     }
     if (world.timeMs >= nextSample) {

@@ -1,6 +1,7 @@
+import { maxOf } from '../core/arrays';
 /** kubectl's table printer: upper-case headers, columns padded and separated by three spaces. */
 export function table(headers: string[], rows: string[][]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = headers.map((h, i) => Math.max(h.length, maxOf(rows.map((r) => (r[i] ?? '').length))));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] + 3)))
@@ -38,7 +39,7 @@ export function humanDuration(ms: number): string {
 
 /** An aligned "Key:  value" block as kubectl describe prints it. */
 export function describeBlock(pairs: [string, string][], indent = ''): string {
-  const width = Math.max(...pairs.map(([k]) => k.length + 1)) + 2;
+  const width = maxOf(pairs.map(([k]) => k.length + 1)) + 2;
   return pairs.map(([k, v]) => `${indent}${`${k}:`.padEnd(width)}${v}`).join('\n');
 }
 

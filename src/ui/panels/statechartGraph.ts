@@ -1,4 +1,5 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import { maxOf } from '../../sim/core/arrays';
 
 export interface GraphState {
   id: string;
@@ -96,7 +97,7 @@ export function statechartGraph(machine: AnyStateMachine): StatechartGraph {
       }
     }
   }
-  const maxDepth = Math.max(0, ...depth.values());
+  const maxDepth = Math.max(0, maxOf(depth.values()));
   const columns: string[][] = [];
   for (const leaf of leaves) {
     const id = idOf(leaf);
@@ -112,7 +113,7 @@ export function statechartGraph(machine: AnyStateMachine): StatechartGraph {
       states.push({ id, label: id, final: node.type === 'final', x: 8 + ci * (BOX.w + BOX.gapX), y: 8 + ri * (BOX.h + BOX.gapY) });
     }),
   );
-  const rows = Math.max(1, ...wrapped.map((c) => c.length));
+  const rows = Math.max(1, maxOf(wrapped.map((c) => c.length)));
   return {
     id: machine.id,
     initial,

@@ -93,13 +93,14 @@ export function binpackingEstimate(
     }
     if (maxNodes > 0 && result.nodes.length >= maxNodes) {
       // The limiter ends the estimation: no later pod is considered either.
-      result.limited.push(
-        ...ordered
-          .slice(i)
-          .filter((p) => podFitsNode(p, empty).fits)
-          .map((p) => p.name),
-      );
-      for (const p of ordered.slice(i)) {
+      // One pass, no spread: hundreds of thousands of pending pods would overflow the call stack.
+      for (let k = i; k < ordered.length; k++) {
+        const p = ordered[k];
+        const fit = k === i ? onEmpty : podFitsNode(p, empty);
+        if (fit.fits) result.limited.push(p.name);
+      }
+      for (let k = i; k < ordered.length; k++) {
+        const p = ordered[k];
         const fit = podFitsNode(p, empty);
         if (!fit.fits) result.unfit.push({ pod: p.name, reason: fit.reason });
       }

@@ -2,6 +2,7 @@ import { parse as parseYaml } from 'yaml';
 import type { ExpanderName } from './flags';
 import type { CaLogLine, RandomSource, Resources } from './types';
 import { msg, type Message } from '../../core/message';
+import { maxOf, minOf } from '../../core/arrays';
 
 export interface ExpansionOption {
   nodeGroup: string;
@@ -85,7 +86,7 @@ function keepBest(
   lowerIsBetter: boolean,
 ): ExpansionOption[] {
   const values = options.map(value);
-  const best = lowerIsBetter ? Math.min(...values) : Math.max(...values);
+  const best = lowerIsBetter ? minOf(values) : maxOf(values);
   return options.filter((_, i) => values[i] === best);
 }
 
@@ -145,7 +146,7 @@ const FILTERS: Record<Exclude<ExpanderName, 'random'>, Filter> = {
         });
         continue;
       }
-      const prio = Math.max(...matches.map((m) => m.priority));
+      const prio = maxOf(matches.map((m) => m.priority));
       if (prio > best) {
         best = prio;
         kept = [];

@@ -3,6 +3,7 @@ import { formatGoDuration } from './goFlags';
 import type { Explanation } from '../module';
 import { caMachineStateName, caState } from './state';
 import { msg, type Message } from '../../core/message';
+import { pushAll } from '../../core/arrays';
 
 /**
  * The CA's "why": what the last scan saw (pending pods and the plan, per-node utilization against
@@ -14,9 +15,9 @@ export function caExplanations(world: World): Explanation[] {
   const object = `ClusterAutoscaler/${s.deployment.split('/')[1]}`;
   const state = s.flagErrors.length > 0 ? 'flagError' : s.podRunning ? caMachineStateName(s) : 'podNotRunning';
   const lines: Message[] = [];
-  if (s.flagErrors.length > 0) lines.push(...s.flagErrors.map((e) => msg('engine.common.notRunning', { error: e })));
+  if (s.flagErrors.length > 0) pushAll(lines, s.flagErrors.map((e) => msg('engine.common.notRunning', { error: e })));
   else if (!s.podRunning) lines.push(msg('engine.common.waitingForPod', { deployment: s.deployment }));
-  lines.push(...s.why.scaleUp, ...s.why.scaleDown);
+  pushAll(lines, s.why.scaleUp, s.why.scaleDown);
   for (const n of s.why.nodes) lines.push(n.explanation);
   if (s.upcomingNodes > 0) lines.push(msg('engine.ca.upcoming', { nodes: s.upcomingNodes }));
   for (const [group, b] of Object.entries(s.backoff)) {

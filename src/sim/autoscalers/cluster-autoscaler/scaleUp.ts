@@ -20,6 +20,7 @@ import {
 } from './messages';
 import type { CaEvent, CaLogLine, CaNode, CaNodeGroup, CaPod, DaemonSetSpec, RandomSource } from './types';
 import { msg, type Message } from '../../core/message';
+import { pushAll } from '../../core/arrays';
 
 export interface ScaleUpGroup extends CaNodeGroup {
   /** Nodes of this group that exist as Node objects (ready or not). target − registered are upcoming. */
@@ -292,7 +293,7 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
     rng: input.rng,
     priorities: input.priorities,
   });
-  out.logs.push(...decision.logs);
+  pushAll(out.logs, decision.logs);
   for (const step of decision.steps)
     out.explanation.push(msg('engine.ca.expanderStep', { expander: step.expander, detail: step.detail, kept: step.kept.join(', ') }));
   const best = decision.chosen!;

@@ -28,6 +28,7 @@ import {
   unschedulablePods,
 } from './worldView';
 import { msg } from '../../core/message';
+import { pushAll } from '../../core/arrays';
 
 /** A managed group with the engine's node group behind it. */
 export interface ScanGroup {
@@ -198,7 +199,7 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
     rng: () => nextFloat(world.rng),
     priorities: priorityConfig(world, options, logs),
   });
-  logs.push(...up.logs);
+  pushAll(logs, up.logs);
   const applied = applyScaleUp(world, state, groups, up, options, now, logs);
   emitScaleUpEvents(world, state, up);
 

@@ -11,6 +11,7 @@ import type { ScanGroup } from './scan';
 import type { CaWorldState } from './state';
 import type { CaLogLine, CaNode, CaPod } from './types';
 import { msg } from '../../core/message';
+import { pushAll } from '../../core/arrays';
 
 /**
  * Remove one node the way the CA's actuator does on AWS: taint it ToBeDeletedByClusterAutoscaler,
@@ -63,7 +64,7 @@ export function applyScaleDown(
     lastScaleDownDeleteAtSeconds: state.lastScaleDownDeleteAtSeconds,
     lastScaleDownFailAtSeconds: state.lastScaleDownFailAtSeconds,
   });
-  logs.push(...down.logs);
+  pushAll(logs, down.logs);
   state.unneededSince = down.unneededSince;
   const removed: string[] = [];
   let failed = false;

@@ -4,6 +4,7 @@
  * HPA-specific.
  */
 import { humanDurationSeconds as humanDuration, rfc1123z as rfc1123zAt, rfc3339 as rfc3339At } from '../../views/format';
+import { pushAll } from '../../core/arrays';
 
 export interface TabwriterOptions {
   minwidth: number;
@@ -29,7 +30,7 @@ export function goTabwriter(text: string, options: TabwriterOptions): string {
   const out: string[] = [];
   let pending: string[][] = [];
   const flush = () => {
-    out.push(...formatBlock(pending, options));
+    pushAll(out, formatBlock(pending, options));
     pending = [];
   };
   for (const line of rawLines) {

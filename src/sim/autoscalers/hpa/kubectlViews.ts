@@ -16,6 +16,7 @@ import {
 } from './kubectlFormat';
 import { canonicalQuantity } from './quantity';
 import type { HPAScalingRules, HorizontalPodAutoscaler, MetricSpec, MetricStatus, MetricValueStatus } from './types';
+import { pushAll } from '../../core/arrays';
 
 export interface HpaView {
   /** The HPA with its status. */
@@ -192,7 +193,7 @@ export function kubectlDescribeHpa(view: HpaView, clock: ViewClock): string {
     `Max replicas:\t${spec.maxReplicas}`,
   ];
   if (spec.behavior) {
-    lines.push('Behavior:', ...describeRules('Scale Up', spec.behavior.scaleUp), ...describeRules('Scale Down', spec.behavior.scaleDown));
+    pushAll(lines, ['Behavior:'], describeRules('Scale Up', spec.behavior.scaleUp), describeRules('Scale Down', spec.behavior.scaleDown));
   }
   lines.push(`${spec.scaleTargetRef.kind} pods:\t${status?.currentReplicas ?? 0} current / ${status?.desiredReplicas ?? 0} desired`);
   const conditions = status?.conditions ?? [];

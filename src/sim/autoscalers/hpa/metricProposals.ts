@@ -16,6 +16,7 @@ import {
 } from './replicaCalculator';
 import type { HpaControllerConfig, MetricSpec, MetricStatus, MetricTarget } from './types';
 import { msg, type Message } from '../../core/message';
+import { pushAll } from '../../core/arrays';
 
 export interface HpaEvent {
   type: 'Normal' | 'Warning';
@@ -309,7 +310,7 @@ export function computeReplicasForMetrics(ctx: MetricContext, specs: readonly Me
   const events: HpaEvent[] = [];
   const explanation: Message[] = [];
   for (const p of proposals) {
-    explanation.push(...p.explanation);
+    pushAll(explanation, p.explanation);
     if (!p.ok) events.push({ type: 'Warning', reason: p.reason, message: p.conditionError });
   }
   const combined = combineMetricProposals(ctx.specReplicas, proposals.map((p) => (p.ok ? p.replicas : null)));

@@ -6,6 +6,7 @@
  */
 import type { HPAScalingRules, HorizontalPodAutoscalerBehavior } from './types';
 import { msg, type Message } from '../../core/message';
+import { maxOf } from '../../core/arrays';
 
 export interface TimestampedRecommendation {
   replicas: number;
@@ -208,7 +209,7 @@ export function convertDesiredReplicasWithBehaviorRate(args: {
 }
 
 function longestPolicyPeriod(rules: HPAScalingRules | undefined): number {
-  return Math.max(0, ...(rules?.policies ?? []).map((p) => p.periodSeconds));
+  return Math.max(0, maxOf((rules?.policies ?? []).map((p) => p.periodSeconds)));
 }
 
 function recordEvent(events: readonly ScaleEvent[], change: number, nowSeconds: number, longestPeriod: number): ScaleEvent[] {

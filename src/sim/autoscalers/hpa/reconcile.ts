@@ -35,6 +35,7 @@ import {
   type MetricStatus,
 } from './types';
 import { msg, type Message } from '../../core/message';
+import { pushAll } from '../../core/arrays';
 
 /** What kube-controller-manager keeps in memory per HPA between syncs. */
 export interface HpaControllerState {
@@ -201,8 +202,8 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
       },
       spec.metrics,
     );
-    w.events.push(...metrics.events);
-    w.explanation.push(...metrics.explanation);
+    pushAll(w.events, metrics.events);
+    pushAll(w.explanation, metrics.explanation);
     setCond('ScalingActive', metrics.scalingActive.status, metrics.scalingActive.reason, metrics.scalingActive.message);
     metricStatuses = metrics.statuses;
     if (metrics.replicas === -1) {
@@ -229,7 +230,7 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
     setCond('AbleToScale', 'True', normalized.ableToScale.reason, normalized.ableToScale.message);
     setCond('ScalingLimited', normalized.scalingLimited.status, normalized.scalingLimited.reason, normalized.scalingLimited.message);
     limited = { status: normalized.scalingLimited.status === 'True', reason: normalized.scalingLimited.reason };
-    w.explanation.push(...normalized.explanation);
+    pushAll(w.explanation, normalized.explanation);
     desired = normalized.desiredReplicas;
   }
 

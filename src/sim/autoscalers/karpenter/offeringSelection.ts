@@ -1,5 +1,6 @@
 import { LABEL_CAPACITY_TYPE, LABEL_ZONE, requirementHas, type Requirements } from './requirements';
 import type { CapacityType, InstanceTypeOption, Offering } from './types';
+import { maxOf } from '../../core/arrays';
 
 /** An offering fits requirements when its zone and capacity type are allowed (absent key = any). */
 export function offeringCompatible(o: Offering, reqs: Requirements): boolean {
@@ -52,7 +53,7 @@ export function worstLaunchPrice(it: InstanceTypeOption, reqs: Requirements): nu
   for (const ct of ['spot', 'on-demand'] as const) {
     if (!capacityTypeAllowed(reqs, ct)) continue;
     const ofCt = offers.filter((o) => o.capacityType === ct);
-    if (ofCt.length > 0) return Math.max(...ofCt.map((o) => o.price));
+    if (ofCt.length > 0) return maxOf(ofCt.map((o) => o.price));
   }
   return Number.POSITIVE_INFINITY;
 }

@@ -20,6 +20,7 @@ import type {
   Resources,
   Taint,
 } from './types';
+import { maxOf } from '../../core/arrays';
 
 /**
  * Karpenter's provisioning scheduler (pkg/controllers/provisioning/scheduling/scheduler.go), as a
@@ -152,8 +153,8 @@ export function filterByRemainingResources(
 
 /** Opening a NodeClaim reserves the LARGEST capacity among its options against the limits. */
 export function subtractMax(remaining: Partial<LimitUsage>, options: readonly InstanceTypeOption[]): Partial<LimitUsage> {
-  const maxCpu = Math.max(0, ...options.map((o) => o.capacity.cpuMillis));
-  const maxMem = Math.max(0, ...options.map((o) => o.capacity.memoryMiB));
+  const maxCpu = Math.max(0, maxOf(options.map((o) => o.capacity.cpuMillis)));
+  const maxMem = Math.max(0, maxOf(options.map((o) => o.capacity.memoryMiB)));
   return {
     cpuMillis: remaining.cpuMillis === undefined ? undefined : remaining.cpuMillis - maxCpu,
     memoryMiB: remaining.memoryMiB === undefined ? undefined : remaining.memoryMiB - maxMem,

@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '../../core/arrays';
 /**
  * A small PromQL subset over the playground's own series, enough for the queries people put in
  * KEDA's prometheus trigger: selectors with label matchers, `rate`/`irate`/`increase` over a
@@ -251,13 +252,13 @@ function aggregate(op: string, inner: Value): Value {
   const value =
     op === 'sum' ? values.reduce((a, b) => a + b, 0)
     : op === 'avg' ? values.reduce((a, b) => a + b, 0) / values.length
-    : op === 'max' ? Math.max(...values)
-    : op === 'min' ? Math.min(...values)
+    : op === 'max' ? maxOf(values)
+    : op === 'min' ? minOf(values)
     : values.length;
   // Latency distributions of several targets merge by their worst tail: conservative, and exact for one.
   const withLatency = samples.filter((s) => s.latency);
   const latency = withLatency.length
-    ? { p50Seconds: Math.max(...withLatency.map((s) => s.latency!.p50Seconds)), p95Seconds: Math.max(...withLatency.map((s) => s.latency!.p95Seconds)) }
+    ? { p50Seconds: maxOf(withLatency.map((s) => s.latency!.p50Seconds)), p95Seconds: maxOf(withLatency.map((s) => s.latency!.p95Seconds)) }
     : undefined;
   return { kind: 'vector', samples: [{ labels: {}, value, ...(latency ? { latency } : {}) }] };
 }

@@ -12,6 +12,7 @@
  *   memory ≥500Mi CRITICAL, ≥250Mi WARNING, ≥100Mi OK; else GOOD.
  */
 import { formatTable } from './kubectlFormat';
+import { maxOf } from '../../core/arrays';
 
 export const KRR_SIMPLE_DEFAULTS = {
   cpuPercentile: 95,
@@ -145,7 +146,7 @@ export function krrSimpleRecommend(input: KrrWorkloadInput, settings: KrrSetting
   else if (input.hpaTargetsCpu && !settings.allowHpa) info.push('CPU: HPA detected');
   else {
     const perPod = cpuPods.map((v) => quantileLinear(v, settings.cpuPercentile / 100));
-    cpu = roundUp(Math.max(...perPod), settings.cpuMinValueMillis);
+    cpu = roundUp(maxOf(perPod), settings.cpuMinValueMillis);
   }
   let memory: KrrValue = '?';
   const memPods = Object.values(input.memorySamplesMiBByPod).filter((v) => v.length > 0);
@@ -153,7 +154,7 @@ export function krrSimpleRecommend(input: KrrWorkloadInput, settings: KrrSetting
   else if ((input.memoryPointCount ?? pointCount(input.memorySamplesMiBByPod)) < settings.pointsRequired) info.push('Memory: Not enough data');
   else if (input.hpaTargetsMemory && !settings.allowHpa) info.push('Memory: HPA detected');
   else {
-    const peak = Math.max(...memPods.map((v) => Math.max(...v)));
+    const peak = maxOf(memPods.map((v) => maxOf(v)));
     memory = roundUp(peak * (1 + settings.memoryBufferPercentage / 100), settings.memoryMinValueMiB);
   }
   const cpuLimit: KrrValue = cpu === '?' ? '?' : null;

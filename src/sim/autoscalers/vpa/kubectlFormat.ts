@@ -5,12 +5,13 @@
  */
 
 import { humanDurationSeconds as humanDuration } from '../../views/format';
+import { maxOf, pushAll } from '../../core/arrays';
 
 export { humanDuration };
 
 /** Columns padded to their widest cell and separated by three spaces, like kubectl's printer. */
 export function formatTable(header: string[], rows: string[][], gap = '   '): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = header.map((h, i) => Math.max(h.length, maxOf(rows.map((r) => (r[i] ?? '').length))));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
@@ -44,7 +45,7 @@ export function describeTree(map: DescribeMap, indent = 0, sortKeys = true): str
   const pad = ' '.repeat(indent);
   const keys = Object.keys(map).filter((k) => map[k] !== undefined && map[k] !== null);
   if (sortKeys) keys.sort((a, b) => a.localeCompare(b));
-  const scalarWidth = Math.max(0, ...keys.filter((k) => isScalar(map[k])).map((k) => titleCaseKey(k).length + 1));
+  const scalarWidth = Math.max(0, maxOf(keys.filter((k) => isScalar(map[k])).map((k) => titleCaseKey(k).length + 1)));
   const lines: string[] = [];
   for (const k of keys) {
     const v = map[k];
@@ -55,11 +56,11 @@ export function describeTree(map: DescribeMap, indent = 0, sortKeys = true): str
       lines.push(`${pad}${label}`);
       for (const item of v) {
         if (isScalar(item)) lines.push(`${pad}  ${String(item)}`);
-        else if (item && !Array.isArray(item)) lines.push(...describeTree(item, indent + 2, sortKeys));
+        else if (item && !Array.isArray(item)) pushAll(lines, describeTree(item, indent + 2, sortKeys));
       }
     } else if (v) {
       lines.push(`${pad}${label}`);
-      lines.push(...describeTree(v, indent + 2, sortKeys));
+      pushAll(lines, describeTree(v, indent + 2, sortKeys));
     }
   }
   return lines;

@@ -10,6 +10,7 @@ import {
   type DisruptionCommand,
   type MethodOutcome,
 } from './methods';
+import { pushAll } from '../../../core/arrays';
 
 /** Disruption loop timings (FIDELITY §7). */
 export const DISRUPTION_POLL_SECONDS = 10;
@@ -83,13 +84,13 @@ export function disruptionCandidates(input: DisruptionInput) {
     if (notCandidateReason(node, pools)) continue;
     const pool = pools.get(node.nodePool as string) as NodePool;
     if (pool.disruption.consolidateAfterSeconds === null) {
-      events.push(...unconsolidatableEvents(node, `NodePool "${pool.name}" has consolidation disabled`));
+      pushAll(events, unconsolidatableEvents(node, `NodePool "${pool.name}" has consolidation disabled`));
       continue;
     }
     if (!isConsolidatable(node, pool.disruption.consolidateAfterSeconds, input.nowSeconds)) continue;
     forEmptiness.push(node);
     if (pool.disruption.consolidationPolicy !== 'WhenEmptyOrUnderutilized') {
-      events.push(...unconsolidatableEvents(node, `NodePool "${pool.name}" has non-empty consolidation disabled`));
+      pushAll(events, unconsolidatableEvents(node, `NodePool "${pool.name}" has non-empty consolidation disabled`));
       continue;
     }
     forConsolidation.push(node);
@@ -120,20 +121,20 @@ export function computeDisruption(input: DisruptionInput): DisruptionResult {
   const budgets: BudgetView[] = [];
 
   const empty = buildBudgetMapping(input, 'Empty');
-  budgets.push(...empty.views);
+  pushAll(budgets, empty.views);
   const e = emptiness(forEmptiness, empty.mapping);
-  events.push(...blockedEvents(empty.views, e));
+  pushAll(events, blockedEvents(empty.views, e));
   if (e.command) return { command: e.command, events, budgets };
 
   const under = buildBudgetMapping(input, 'Underutilized');
-  budgets.push(...under.views);
+  pushAll(budgets, under.views);
   const multi = multiNodeConsolidation(forConsolidation, under.mapping, input);
   if (multi.command) return { command: multi.command, events, budgets };
   const single = singleNodeConsolidation(forConsolidation, under.mapping, input);
-  events.push(...blockedEvents(under.views, single));
+  pushAll(events, blockedEvents(under.views, single));
   for (const u of single.unconsolidatable) {
     const node = input.nodes.find((n) => n.name === u.node) as DisruptionNode;
-    events.push(...unconsolidatableEvents(node, u.message));
+    pushAll(events, unconsolidatableEvents(node, u.message));
   }
   return { command: single.command, events, budgets };
 }
