@@ -9,6 +9,7 @@ import { compileCheck } from './checkSchema';
 import { lessonDocSchema, type LessonDoc } from './lessonSchema';
 import { lessonScenarioText, type ExampleReader } from './scenarioText';
 import { DEFAULT_BUDGET_MS, type Lesson, type LessonAction, type LessonStep } from './types';
+import { pushAll } from '../sim/core/arrays';
 
 export type LessonLoadResult =
   | { ok: true; lesson: Lesson; scenarioText: string; warnings: string[] }
@@ -104,7 +105,7 @@ function load(text: string, file: string, readExample: ExampleReader): LessonLoa
   doc.questions.forEach((q, i) => {
     if (q.answer >= q.choices.length) errors.push(src.errorAt(['questions', i, 'answer'], `answer is the index of the correct choice, 0 to ${q.choices.length - 1} (got ${q.answer})`));
   });
-  errors.push(...commandErrors(doc, src));
+  pushAll(errors, commandErrors(doc, src));
   const scenario = lessonScenarioText(doc.scenario, readExample);
   let scenarioText = '';
   const warnings: string[] = [];
@@ -117,7 +118,7 @@ function load(text: string, file: string, readExample: ExampleReader): LessonLoa
         if ('yaml' in doc.scenario) errors.push(mapInline(src, text, e));
         else errors.push(src.errorAt(['scenario'], `${e.file}:${e.line}:${e.col}: ${e.path ? `${e.path}: ` : ''}${e.message}`));
       }
-    } else warnings.push(...loaded.warnings);
+    } else pushAll(warnings, loaded.warnings);
   }
   if (errors.length > 0) return fail(errors);
   const steps: LessonStep[] = doc.steps.map((s, i) => {

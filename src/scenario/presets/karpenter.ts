@@ -8,6 +8,7 @@
 import { findInstanceType } from '../../sim/cloud/catalog';
 import { isRecord, nameOf, parseScenarioDocs, runsImage, setScenarioName, specOf, writeScenarioDocs, type Doc } from './docs';
 import { note, type PresetNote, type PresetResult } from './types';
+import { maxOf, pushAll } from '../../sim/core/arrays';
 
 const dnsName = (s: string) => s.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'default';
 
@@ -50,8 +51,8 @@ export function toKarpenter(text: string): PresetResult {
       notes.push(note('groupPinned', { group: name, size: start }, `node group ${name} stays at ${start} nodes (no room above its start for a NodePool)`));
       continue;
     }
-    const vcpu = Math.max(...known.map((t) => t.vcpu));
-    const memGi = Math.max(...known.map((t) => Math.ceil(t.memoryMiB / 1024)));
+    const vcpu = maxOf(known.map((t) => t.vcpu));
+    const memGi = maxOf(known.map((t) => Math.ceil(t.memoryMiB / 1024)));
     const requirements: Doc[] = [
       { key: 'node.kubernetes.io/instance-type', operator: 'In', values: types },
       { key: 'karpenter.sh/capacity-type', operator: 'In', values: [typeof g.capacityType === 'string' ? g.capacityType : 'on-demand'] },
@@ -80,7 +81,8 @@ export function toKarpenter(text: string): PresetResult {
     );
   }
   if (pools.length === 0) return { ok: false, id, reason: note('noHeadroom', {}, 'no node group can grow above its starting size') };
-  docs.manifests.push(...pools, {
+  pushAll(docs.manifests, pools);
+  docs.manifests.push({
     apiVersion: 'karpenter.k8s.aws/v1',
     kind: 'EC2NodeClass',
     metadata: { name: 'default' },

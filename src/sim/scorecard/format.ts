@@ -3,6 +3,7 @@
  * terminal and file output; the UI shows the same figures through its locale files.
  */
 import type { Figure, FigureId, FigureUnit, Scorecard, ScorecardComparison } from './types';
+import { maxOf } from '../core/arrays';
 
 export const FIGURE_LABELS: Record<FigureId, string> = {
   offeredRequests: 'offered requests',
@@ -56,7 +57,7 @@ export function clock(seconds: number): string {
 }
 
 function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const widths = rows[0].map((_, c) => maxOf(rows.map((r) => r[c].length)));
   return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd()).join('\n');
 }
 
