@@ -48,11 +48,3 @@ export function messageKeys(m: Message): string[] {
   const nested = Object.values(m.params ?? {}).flatMap((v) => (Array.isArray(v) ? v.flatMap(messageKeys) : isMessage(v) ? messageKeys(v) : []));
   return [m.key, ...nested];
 }
-
-/**
- * Transitional only: an English line not yet converted to a key (rendered as is in every
- * language). Do not use for new text; add a key to engine.json instead.
- */
-export function untranslated(text: string): Message {
-  return msg('engine.raw', { text });
-}

@@ -118,7 +118,7 @@ describe('card models', () => {
     object,
     state: 's',
     at,
-    lines: [{ key: 'engine.raw', params: { text: object } }],
+    lines: [{ key: 'engine.hpa.waiting', params: { period: 15 } }],
   });
   const log = (controller: string, message: string, t = 1): ControllerLog => ({
     t,

@@ -1,12 +1,11 @@
 import type { World } from '../../sim/core/types';
 import type { Explanation } from '../../sim/autoscalers/module';
 import { engine } from '../../store/engine';
-import { untranslated } from '../../sim/core/message';
 
 /**
- * Explanations the engine keeps but does not publish through `autoscalerExplanations` yet: the
- * VPA recommender's formula lines and the updater's last pass (world state), and Karpenter's
- * `karpenterWhy`. Read-only.
+ * Explanations the engine keeps but does not publish through `autoscalerExplanations`: the VPA
+ * recommender's formula lines and the updater's last pass (world state), and Karpenter's
+ * `karpenterWhy`. Read-only; every line is an engine message, translated by the card.
  */
 export function engineWhy(world: World): (kind: string, name: string) => Explanation[] {
   return (kind, name) => {
@@ -19,7 +18,7 @@ export function engineWhy(world: World): (kind: string, name: string) => Explana
           object: `${kind}/${name} (updater)`,
           state: obj.machine.value,
           at: obj.lastUpdate.t,
-          lines: obj.lastUpdate.decisions.map((d) => untranslated(`${d.pod}: ${d.action} — ${d.reason}`)),
+          lines: obj.lastUpdate.decisions.map((d) => ({ key: `engine.vpa.decision.${d.action}`, params: { pod: d.pod, reason: d.reason } })),
         });
       }
       // The recommender writes its explanation at the pass that also records a chart point.
@@ -29,14 +28,14 @@ export function engineWhy(world: World): (kind: string, name: string) => Explana
           object: `${kind}/${name} (recommender)`,
           state: obj.machine.value,
           at,
-          lines: obj.explanation.map(untranslated),
+          lines: obj.explanation,
         });
       return out;
     }
     if (kind === 'NodePool') {
       const lines = engine().karpenterWhy(world);
       // karpenterWhy states its own times per line; the card shows no single time for it (at < 0).
-      return lines.length > 0 ? [{ object: 'Karpenter', state: '', at: -1, lines: lines.map(untranslated) }] : [];
+      return lines.length > 0 ? [{ object: 'Karpenter', state: '', at: -1, lines }] : [];
     }
     return [];
   };

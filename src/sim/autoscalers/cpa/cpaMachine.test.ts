@@ -10,7 +10,7 @@ describe('cpaMachine', () => {
       type: 'POLLED',
       currentReplicas: 3,
       desiredReplicas: 5,
-      explanation: { key: 'engine.raw', params: { text: 'x' } },
+      explanation: { key: 'engine.cpa.ladder.bothEmpty' },
     });
     expect(s.value).toBe('scaling');
     expect(s.context.desiredReplicas).toBe(5);

@@ -12,7 +12,6 @@ import { peekKarpenterState } from './engine/state';
 import { karpenterTraceEntries } from './engine/traceEntries';
 import { karpenterWhy } from './engine/why';
 import './engine/manifestValidation';
-import { untranslated } from '../../core/message';
 
 /**
  * Karpenter in the engine: a 1 s loop (NodeClaim lifecycle, spot reclaim deadlines, the
@@ -69,7 +68,7 @@ export const karpenterModule: AutoscalerModule = {
     const s = peekKarpenterState(world);
     if (!s || lines.length === 0) return [];
     const at = Math.max(s.lastProvisioning?.atMs ?? 0, s.lastDisruption?.atMs ?? 0) / 1000;
-    return [{ object: 'Karpenter', state: karpenterStateName(s.machine.value), at, lines: lines.map(untranslated) }];
+    return [{ object: 'Karpenter', state: karpenterStateName(s.machine.value), at, lines }];
   },
 };
 

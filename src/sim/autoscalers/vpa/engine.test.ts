@@ -11,6 +11,7 @@ import { runView } from '../../commands/views';
 import { applyCommand } from '../../commands/apply';
 import { krrRows } from './krrHistory';
 import { vpaObjects } from './worldState';
+import { enText } from '../../../testing/messages';
 
 function loadExample(file: string): { world: World; durationMs: number } {
   const loaded = loadScenario(readFileSync(new URL(`../../../../examples/${file}`, import.meta.url), 'utf8'), file);
@@ -44,7 +45,7 @@ describe('VPA in the engine: the seed hamster (examples/vpa-hamster.yaml)', () =
     const usagePerPod = trace.samples[trace.samples.length - 1].workloads.hamster.cpuUsageMillis / 2;
     expect(Math.abs(last.target!.cpuMillis - usagePerPod * 1.15) / (usagePerPod * 1.15)).toBeLessThan(0.2);
     const obj = vpaObjects(world)[0];
-    expect(obj.explanation.join('\n')).toContain('target cpu 587m = p90 511m × 1.15');
+    expect(enText(obj.explanation)).toContain('target cpu 587m = p90 511m × 1.15');
     expect(runView(world, ['kubectl', 'get', 'vpa']).output).toMatch(/hamster-vpa\s+Auto\s+587m\s+262144k\s+True/);
     expect(runView(world, ['kubectl', 'describe', 'vpa', 'hamster-vpa']).output).toContain('Target:');
   });

@@ -13,8 +13,15 @@ import { observeOom, runRecommender } from './recommenderLoop';
 import { BYTES_PER_MIB, VPA_DEFAULTS, type ResourceAmounts } from './types';
 import { runUpdater } from './updaterLoop';
 import { krrReportKind, verticalPodAutoscalerKind } from './vpaKinds';
-import { vpaObjects, vpaState } from './worldState';
-import { untranslated } from '../../core/message';
+import { vpaObjects, vpaState, type VpaPodDecision } from './worldState';
+import { msg } from '../../core/message';
+
+const DECISION_KEYS: Record<VpaPodDecision['action'], string> = {
+  evicted: 'engine.vpa.decision.evicted',
+  resizedInPlace: 'engine.vpa.decision.resizedInPlace',
+  waiting: 'engine.vpa.decision.waiting',
+  skipped: 'engine.vpa.decision.skipped',
+};
 
 if (!oomObservers.includes(observeOom)) oomObservers.push(observeOom);
 registerManifestValidator('autoscaling.k8s.io/v1', 'VerticalPodAutoscaler', (doc) => vpaManifestIssues(doc));
@@ -50,8 +57,8 @@ export const vpaModule: AutoscalerModule = {
       at: Math.max(o.lastUpdate.t, o.chart.at(-1)?.t ?? 0),
       lines: [
         ...o.explanation,
-        ...o.lastUpdate.decisions.map((d) => `updater: ${d.pod} ${d.action}: ${d.reason}`),
-      ].map(untranslated),
+        ...o.lastUpdate.decisions.map((d) => msg(DECISION_KEYS[d.action], { pod: d.pod, reason: d.reason })),
+      ],
     }));
   },
   controllers: [

@@ -3,6 +3,7 @@ import { addCpuSample, addMemoryPeak, emptyAggregateState, oomBumpBytes, recordO
 import { MEMORY_HISTOGRAM_OPTIONS, percentile } from './histogram';
 import { capToPolicy, mergeConditions, recommend } from './recommender';
 import type { VerticalPodAutoscalerSpec } from './types';
+import { en } from '../../../testing/messages';
 
 const MiB = 1024 * 1024;
 const spec: VerticalPodAutoscalerSpec = {
@@ -75,7 +76,7 @@ describe('recommend', () => {
     expect(rec.target.memory).toBe(262144000); // 50Mi is below the 250Mi pod minimum
     expect(rec.lowerBound.cpu!).toBeLessThanOrEqual(rec.target.cpu!);
     expect(rec.upperBound.cpu!).toBeGreaterThan(rec.target.cpu! * 10); // one hour of history: wide upper bound
-    expect(r.details[0].explanation[0]).toMatch(/^target cpu \d+m = p90 \d+m × 1\.15$/);
+    expect(en(r.details[0].explanation[0])).toMatch(/^target cpu \d+m = p90 \d+m × 1\.15$/);
     expect(r.conditions[0]).toMatchObject({ type: 'RecommendationProvided', status: 'True' });
   });
 
@@ -95,7 +96,7 @@ describe('recommend', () => {
     expect(rec.target).toEqual({ cpu: 300 });
     expect(rec.uncappedTarget.cpu).toBeGreaterThan(300);
     expect(rec.target.memory).toBeUndefined();
-    expect(capped.details[0].explanation[0]).toContain('capped by policy to 300m');
+    expect(en(capped.details[0].explanation[0])).toContain('capped by policy to 300m');
   });
 
   it('splits the pod minimum across all containers', () => {

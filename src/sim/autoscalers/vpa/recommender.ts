@@ -21,6 +21,7 @@ import {
   type VpaCondition,
   type VpaResourceName,
 } from './types';
+import { msg, type Message } from '../../core/message';
 
 export {
   addCpuSample,
@@ -34,7 +35,7 @@ export interface ContainerRecommendationDetail {
   recommendation: RecommendedContainerResources;
   steps: EstimateSteps;
   /** e.g. "target cpu 587m = p90 511m × 1.15". */
-  explanation: string[];
+  explanation: Message[];
 }
 
 export interface RecommendResult {
@@ -82,26 +83,26 @@ function explain(
   resources: VpaResourceName[],
   capped: ResourceAmounts,
   config: EstimatorConfig,
-): string[] {
-  const lines: string[] = [];
+): Message[] {
+  const lines: Message[] = [];
   const factor = (1 + config.marginFraction).toFixed(2);
   for (const r of resources) {
     const p = r === 'cpu' ? config.targetCpuPercentile : config.targetMemoryPercentile;
     const pct = `p${Math.round(p * 100)}`;
     const raw = steps.final.target[r];
-    let line = `target ${r} ${fmt(r, raw)} = ${pct} ${fmt(r, steps.percentiles.target[r])} × ${factor}`;
-    if (raw === steps.podMinimum[r] && steps.withMargin.target[r] < steps.podMinimum[r]) {
-      line = `target ${r} ${fmt(r, raw)} = pod minimum share (estimate ${fmt(r, steps.withMargin.target[r])} was lower)`;
-    }
+    let line =
+      raw === steps.podMinimum[r] && steps.withMargin.target[r] < steps.podMinimum[r]
+        ? msg('engine.vpa.targetPodMinimum', { resource: r, target: fmt(r, raw), estimate: fmt(r, steps.withMargin.target[r]) })
+        : msg('engine.vpa.target', { resource: r, target: fmt(r, raw), percentile: pct, value: fmt(r, steps.percentiles.target[r]), factor });
     const c = capped[r];
-    if (c !== undefined && c !== raw) line += `; capped by policy to ${fmt(r, c)}`;
+    if (c !== undefined && c !== raw) line = msg('engine.vpa.capped', { line, capped: fmt(r, c) });
     lines.push(line);
   }
   const conf = steps.confidence;
   lines.push(
     Number.isFinite(conf) && conf > 0
-      ? `history confidence ${conf.toFixed(3)} (days of 1/min samples): upper × ${(1 + 1 / conf).toFixed(2)}, lower × ${Math.pow(1 + 0.001 / conf, -2).toFixed(3)}`
-      : 'no history yet: upper bound unbounded, lower bound 0',
+      ? msg('engine.vpa.confidence', { confidence: conf.toFixed(3), upper: (1 + 1 / conf).toFixed(2), lower: Math.pow(1 + 0.001 / conf, -2).toFixed(3) })
+      : msg('engine.vpa.noHistory'),
   );
   return lines;
 }

@@ -15,6 +15,7 @@ import { BYTES_PER_MIB, VPA_DEFAULTS, type VerticalPodAutoscaler } from './types
 import { stepObjectMachine } from './machineState';
 import { vpaObjects, vpaState, VPA_CHART_POINTS, type VpaObjectState } from './worldState';
 import { formatCpuMillis, humanMemory } from './quantity';
+import { msg } from '../../core/message';
 
 /** Pods of the VPA's target workload that have not gone away (Deployments only in the playground). */
 export function targetPods(world: World, vpa: VerticalPodAutoscaler): Pod[] {
@@ -102,13 +103,13 @@ export function runRecommenderFor(world: World, obj: VpaObjectState): void {
     ...(provided ? { recommendation: result.recommendation } : obj.vpa.status?.recommendation ? { recommendation: obj.vpa.status.recommendation } : {}),
     conditions: mergeConditions(previous, result.conditions),
   };
-  obj.explanation = result.details.flatMap((d) => d.explanation.map((line) => `${d.recommendation.containerName}: ${line}`));
+  obj.explanation = result.details.flatMap((d) => d.explanation.map((line) => msg('engine.vpa.container', { container: d.recommendation.containerName, line })));
   if (provided) {
     const first = result.recommendation.containerRecommendations[0];
     log(
       world,
       'vpa-recommender',
-      `${obj.vpa.metadata.name}: target ${first.containerName} cpu ${formatCpuMillis(first.target.cpu ?? 0)} memory ${humanMemory(first.target.memory ?? 0)} (${result.details[0]?.explanation[0] ?? ''})`,
+      `${obj.vpa.metadata.name}: target ${first.containerName} cpu ${formatCpuMillis(first.target.cpu ?? 0)} memory ${humanMemory(first.target.memory ?? 0)}`,
     );
   }
   recordChart(world, obj, pods);

@@ -174,7 +174,7 @@ export function maxEvictionsThisLoop(
   return n;
 }
 
-export type InPlaceDecision = { action: 'resizeInPlace' } | { action: 'evict'; reason: string };
+export type InPlaceDecision = { action: 'resizeInPlace' } | { action: 'evict'; reason: string; short: 'cpu' | 'memory' };
 
 /**
  * InPlaceOrRecreate: resize when the node can take the new requests (its free room plus what the
@@ -192,5 +192,5 @@ export function inPlaceOrEvict(args: {
     return { action: 'resizeInPlace' };
   }
   const short = args.newPodRequests.cpuMillis > cpuRoom ? 'cpu' : 'memory';
-  return { action: 'evict', reason: `node has no room for the new ${short} request; resize would be Infeasible` };
+  return { action: 'evict', short, reason: `node has no room for the new ${short} request; resize would be Infeasible` };
 }

@@ -25,6 +25,7 @@ import {
 } from './updater';
 import { effectiveUpdateMode, VPA_DEFAULTS, type RecommendedContainerResources, type VpaResourceName } from './types';
 import { vpaObjects, vpaState, type VpaObjectState, type VpaPodDecision } from './worldState';
+import { msg, type Message } from '../../core/message';
 
 export const EVICTED_BY_VPA_MESSAGE = 'Pod was evicted by VPA Updater to apply resource recommendation.';
 export const RESIZED_BY_VPA_MESSAGE = 'Pod was resized in place by VPA Updater.';
@@ -39,8 +40,8 @@ function fmt(r: VpaResourceName, v: number): string {
 }
 
 /** "memory request 50Mi < lower bound 250Mi; cpu request 100m < target 587m" for explanations. */
-export function priorityReasons(containers: readonly ContainerRequestsAndRecommendation[]): string[] {
-  const out: string[] = [];
+export function priorityReasons(containers: readonly ContainerRequestsAndRecommendation[]): Message[] {
+  const out: Message[] = [];
   for (const c of containers) {
     const rec = c.recommendation;
     if (!rec) continue;
@@ -50,10 +51,10 @@ export function priorityReasons(containers: readonly ContainerRequestsAndRecomme
       const request = c.requests[r];
       const lower = rec.lowerBound?.[r];
       const upper = rec.upperBound?.[r];
-      if (request === undefined) out.push(`no ${r} request (target ${fmt(r, target)})`);
-      else if (lower !== undefined && request < lower) out.push(`${r} request ${fmt(r, request)} < lower bound ${fmt(r, lower)}`);
-      else if (upper !== undefined && request > upper) out.push(`${r} request ${fmt(r, request)} > upper bound ${fmt(r, upper)}`);
-      else if (request !== target) out.push(`${r} request ${fmt(r, request)} → target ${fmt(r, target)}`);
+      if (request === undefined) out.push(msg('engine.vpa.noRequest', { resource: r, target: fmt(r, target) }));
+      else if (lower !== undefined && request < lower) out.push(msg('engine.vpa.belowLower', { resource: r, request: fmt(r, request), bound: fmt(r, lower) }));
+      else if (upper !== undefined && request > upper) out.push(msg('engine.vpa.aboveUpper', { resource: r, request: fmt(r, request), bound: fmt(r, upper) }));
+      else if (request !== target) out.push(msg('engine.vpa.toTarget', { resource: r, request: fmt(r, request), target: fmt(r, target) }));
     }
   }
   return out;
@@ -75,24 +76,45 @@ function candidateFor(world: World, pod: Pod, recs: readonly RecommendedContaine
   };
 }
 
+/** Keys for updateVerdict's reasons (upstream's names stay in the log lines). */
+const VERDICT_KEYS: Record<ReturnType<typeof updateVerdict>['reason'], string> = {
+  outsideRecommendedRange: 'engine.vpa.verdict.outsideRecommendedRange',
+  quickOOM: 'engine.vpa.verdict.quickOOM',
+  longLivedAndFarFromTarget: 'engine.vpa.verdict.longLivedAndFarFromTarget',
+  noStartTime: 'engine.vpa.verdict.noStartTime',
+  shortLivedWithinRange: 'engine.vpa.verdict.shortLivedWithinRange',
+  resourceDiffTooLow: 'engine.vpa.verdict.resourceDiffTooLow',
+  quickOOMButNoChange: 'engine.vpa.verdict.quickOOMButNoChange',
+};
+
+/** The controller's log line: English, as a log is. */
 function why(c: PodCandidate): string {
   const verdict = updateVerdict(c);
-  const parts = [verdict.reason, ...priorityReasons(c.containers)];
+  const parts: string[] = [verdict.reason];
   if (c.priority.scaleUp) parts.push('scale up');
   parts.push(`resourceDiff ${c.priority.resourceDiff.toFixed(2)}`);
   return parts.join('; ');
+}
+
+/** The same decision for the Why panel, with each container's request against the recommendation. */
+function whyMessage(c: PodCandidate, extra?: Message): Message {
+  const parts = [msg(VERDICT_KEYS[updateVerdict(c).reason]), ...priorityReasons(c.containers)];
+  if (c.priority.scaleUp) parts.push(msg('engine.vpa.scaleUp'));
+  parts.push(msg('engine.vpa.resourceDiff', { diff: c.priority.resourceDiff.toFixed(2) }));
+  if (extra) parts.push(extra);
+  return msg('engine.vpa.reasons', { parts });
 }
 
 function podEvent(world: World, pod: Pod, reason: string, message: string): void {
   emitEvent(world, { kind: 'Pod', name: pod.name, namespace: pod.namespace, type: 'Normal', reason, message, source: 'vpa-updater' });
 }
 
-function evict(world: World, obj: VpaObjectState, c: PodCandidate, decisions: VpaPodDecision[], extra = ''): void {
+function evict(world: World, obj: VpaObjectState, c: PodCandidate, decisions: VpaPodDecision[], extra = '', extraWhy?: Message): void {
   podEvent(world, c.pod, 'EvictedByVPA', EVICTED_BY_VPA_MESSAGE);
   sendPod(world, c.pod, 'EVICT');
   obj.evictions++;
   const reason = `${why(c)}${extra}`;
-  decisions.push({ pod: c.pod.name, action: 'evicted', reason });
+  decisions.push({ pod: c.pod.name, action: 'evicted', reason: whyMessage(c, extraWhy) });
   log(world, 'vpa-updater', `${obj.vpa.metadata.name}: evicting pod ${c.pod.name}: ${reason}`);
 }
 
@@ -124,17 +146,17 @@ export function runUpdaterFor(world: World, obj: VpaObjectState): void {
   let evicted = 0;
   let resized = 0;
   if (queue.length > 0 && stats.livePods < budget.minReplicas) {
-    for (const c of queue) decisions.push({ pod: c.pod.name, action: 'waiting', reason: `only ${stats.livePods} live pods, fewer than minReplicas ${budget.minReplicas}` });
+    for (const c of queue) decisions.push({ pod: c.pod.name, action: 'waiting', reason: msg('engine.vpa.tooFewPods', { live: stats.livePods, min: budget.minReplicas }) });
   } else {
     for (const c of queue) {
       const pending = isPendingPhase(c.pod);
       if (mode === 'InPlaceOrRecreate') {
         if (pending) {
-          decisions.push({ pod: c.pod.name, action: 'waiting', reason: 'Pending: in-place resize deferred' });
+          decisions.push({ pod: c.pod.name, action: 'waiting', reason: msg('engine.vpa.pendingDeferred') });
           continue;
         }
         if (!canEvictAnother(stats, disrupted, budget)) {
-          decisions.push({ pod: c.pod.name, action: 'waiting', reason: `eviction tolerance: ${stats.running - disrupted} of ${stats.configured} running, may not go below ${stats.configured - Math.trunc(stats.configured * budget.evictionToleranceFraction)}` });
+          decisions.push({ pod: c.pod.name, action: 'waiting', reason: msg('engine.vpa.tolerance', { running: stats.running - disrupted, configured: stats.configured, floor: stats.configured - Math.trunc(stats.configured * budget.evictionToleranceFraction) }) });
           continue;
         }
         const current = podContainerResources(c.pod);
@@ -151,10 +173,10 @@ export function runUpdaterFor(world: World, obj: VpaObjectState): void {
           obj.resizedInPlace++;
           resized++;
           const reason = why(c);
-          decisions.push({ pod: c.pod.name, action: 'resizedInPlace', reason });
+          decisions.push({ pod: c.pod.name, action: 'resizedInPlace', reason: whyMessage(c) });
           log(world, 'vpa-updater', `${obj.vpa.metadata.name}: resized pod ${c.pod.name} in place: ${reason}`);
         } else {
-          evict(world, obj, c, decisions, `; ${decision.reason}`);
+          evict(world, obj, c, decisions, `; ${decision.reason}`, msg('engine.vpa.noRoom', { resource: decision.short }));
           evicted++;
         }
         continue;
@@ -165,12 +187,12 @@ export function runUpdaterFor(world: World, obj: VpaObjectState): void {
         // Evicting a Pending pod costs the group no running replica.
         if (!pending) disrupted++;
       } else {
-        decisions.push({ pod: c.pod.name, action: 'waiting', reason: `eviction tolerance: ${stats.running - disrupted} of ${stats.configured} running, may not go below ${stats.configured - Math.trunc(stats.configured * budget.evictionToleranceFraction)}` });
+        decisions.push({ pod: c.pod.name, action: 'waiting', reason: msg('engine.vpa.tolerance', { running: stats.running - disrupted, configured: stats.configured, floor: stats.configured - Math.trunc(stats.configured * budget.evictionToleranceFraction) }) });
       }
     }
   }
   for (const c of candidates) {
-    if (!queue.includes(c)) decisions.push({ pod: c.pod.name, action: 'skipped', reason: updateVerdict(c).reason });
+    if (!queue.includes(c)) decisions.push({ pod: c.pod.name, action: 'skipped', reason: msg(VERDICT_KEYS[updateVerdict(c).reason]) });
   }
   stepObjectMachine(obj, { type: 'UPDATER_RAN', queued: queue.length, evicted, resizedInPlace: resized });
 }

@@ -8,6 +8,7 @@ import type { AggregateContainerState } from './aggregateState';
 import type { KrrHistory } from './krrHistory';
 import type { VerticalPodAutoscaler } from './types';
 import type { VpaMachineContext, VpaStateName } from './vpaMachine';
+import type { Message } from '../../core/message';
 
 /** One point of the recommendation chart: recommendation against request against usage, per container. */
 export interface VpaChartPoint {
@@ -32,7 +33,7 @@ export interface VpaChartPoint {
 export interface VpaPodDecision {
   pod: string;
   action: 'evicted' | 'resizedInPlace' | 'waiting' | 'skipped';
-  reason: string;
+  reason: Message;
 }
 
 export interface VpaObjectState {
@@ -43,7 +44,7 @@ export interface VpaObjectState {
   /** Per pod: the timestamp (sim ms) of the last metric fed to the recommender. */
   lastSampleMs: Record<string, number>;
   /** "target cpu 587m = p90 511m × 1.15", … from the last recommender pass. */
-  explanation: string[];
+  explanation: Message[];
   /** The updater's last pass, pod by pod. */
   lastUpdate: { t: number; decisions: VpaPodDecision[] };
   evictions: number;

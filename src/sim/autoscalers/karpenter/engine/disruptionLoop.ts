@@ -8,6 +8,7 @@ import { disruptionState, sendMachine } from './machineDriver';
 import { deleteNodeClaim, launchNodeClaim, taintDisrupted, untaintDisrupted } from './nodeClaims';
 import { styleOfPool, type KarpenterState } from './state';
 import { disruptionInput, disruptionNodes } from './worldViews';
+import { msg, type Message } from '../../../core/message';
 
 /**
  * Karpenter's disruption controller. Every 10 s (when no command is in flight) it runs
@@ -22,17 +23,21 @@ function commandStyle(state: KarpenterState, cmd: DisruptionCommand): LogStyle {
   return styleOfPool(state, cmd.candidates[0]?.nodePool ?? '');
 }
 
-export function explainCommand(cmd: DisruptionCommand): string {
+export function explainCommand(cmd: DisruptionCommand): Message {
   const names = cmd.candidates.map((c) => `${c.name} (${c.instanceType} ${c.capacityType}, $${c.price}/h)`).join(', ');
   const before = cmd.candidates.reduce((s, c) => s + c.price, 0);
   const after = cmd.replacement ? cmd.replacement.launch.price : 0;
   const what = cmd.replacement
-    ? `replace with one ${cmd.replacement.launch.capacityType} node from ${instanceTypeList(cmd.replacement.nodeClaim.instanceTypeOptions.map((o) => o.name))} (launching ${cmd.replacement.launch.instanceType})`
+    ? msg('engine.karpenter.replace', {
+        capacityType: cmd.replacement.launch.capacityType,
+        types: instanceTypeList(cmd.replacement.nodeClaim.instanceTypeOptions.map((o) => o.name)),
+        instanceType: cmd.replacement.launch.instanceType,
+      })
     : cmd.method === 'emptiness'
-      ? 'delete'
-      : 'delete: their pods fit on the other nodes';
-  const reason = cmd.method === 'emptiness' ? 'no pods left but DaemonSet pods' : 'their pods can run on fewer or cheaper nodes';
-  return `${cmd.method} (${cmd.reason}): ${names}; ${reason}; ${what}; price $${round(before)}/h → $${round(after)}/h`;
+      ? msg('engine.karpenter.delete')
+      : msg('engine.karpenter.deleteFit');
+  const reason = msg(cmd.method === 'emptiness' ? 'engine.karpenter.whyEmpty' : 'engine.karpenter.whyUnderutilized');
+  return msg('engine.karpenter.command', { method: cmd.method, reason: cmd.reason, names, why: reason, what, before: round(before), after: round(after) });
 }
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
@@ -52,7 +57,7 @@ export function runDisruptionPoll(world: World, state: KarpenterState): void {
     return;
   }
   state.pendingCommand = { command: result.command, foundMs: world.timeMs };
-  state.lastDisruption = { atMs: world.timeMs, text: `found ${explainCommand(result.command)}; validating for 15s` };
+  state.lastDisruption = { atMs: world.timeMs, text: msg('engine.karpenter.found', { command: explainCommand(result.command), seconds: 15 }) };
   sendMachine(state, { type: 'COMMAND_FOUND' }, world.timeMs);
 }
 
@@ -69,7 +74,7 @@ export function advanceDisruption(world: World, state: KarpenterState): void {
     if (!verdict.valid) {
       const style = commandStyle(state, pending.command);
       karpenterLog(world, { level: 'INFO', logger: style === 'v0.27' ? 'controller.deprovisioning' : 'controller', message: `abandoning ${pending.command.method} command, ${verdict.reason ?? 'not valid'}`, fields: {} }, style);
-      state.lastDisruption = { atMs: world.timeMs, text: `abandoned after validation: ${verdict.reason ?? ''}` };
+      state.lastDisruption = { atMs: world.timeMs, text: msg('engine.karpenter.abandoned', { reason: verdict.reason ?? '' }) };
       state.pendingCommand = null;
       sendMachine(state, { type: 'COMMAND_INVALID' }, world.timeMs);
       return;
@@ -104,7 +109,7 @@ function startCommand(world: World, state: KarpenterState): void {
     for (const c of cmd.candidates) {
       karpenterEvent(world, state, { kind: 'Node', name: c.name, type: 'Normal', reason: 'DisruptionWaitingReadiness', message: 'Waiting on readiness to continue disruption' }, false);
     }
-    state.lastDisruption = { atMs: world.timeMs, text: `executing ${explainCommand(cmd)}; waiting for ${claim.name} to initialize` };
+    state.lastDisruption = { atMs: world.timeMs, text: msg('engine.karpenter.executing', { command: explainCommand(cmd), claim: claim.name }) };
     return;
   }
   finishCommand(world, state);
@@ -123,7 +128,7 @@ function continueCommand(world: World, state: KarpenterState): void {
       const node = world.nodes.get(c.name);
       if (node) untaintDisrupted(node);
     }
-    state.lastDisruption = { atMs: world.timeMs, text: `replacement ${pending.replacementClaim} failed to initialize; candidates un-tainted` };
+    state.lastDisruption = { atMs: world.timeMs, text: msg('engine.karpenter.replacementFailed', { claim: pending.replacementClaim }) };
     state.pendingCommand = null;
     sendMachine(state, { type: 'DISRUPTION_DONE' }, world.timeMs);
     return;
@@ -143,7 +148,7 @@ function finishCommand(world: World, state: KarpenterState): void {
       karpenterEvent(world, state, { kind: 'NodeClaim', name: claim.name, type: 'Normal', reason: 'DisruptionTerminating', message: `Disrupting NodeClaim: ${reason}` }, false);
       deleteNodeClaim(world, state, claim);
     }
-    state.lastDisruption = { atMs: world.timeMs, text: `executed ${explainCommand(cmd)}` };
+    state.lastDisruption = { atMs: world.timeMs, text: msg('engine.karpenter.executed', { command: explainCommand(cmd) }) };
   }
   state.pendingCommand = null;
   sendMachine(state, { type: 'DISRUPTION_DONE' }, world.timeMs);

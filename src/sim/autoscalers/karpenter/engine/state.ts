@@ -6,6 +6,7 @@ import type { BudgetView } from '../disruption/controller';
 import type { DisruptionCommand } from '../disruption/methods';
 import type { LogStyle } from '../logs';
 import type { EC2NodeClass, NodePool, Resources } from '../types';
+import type { Message } from '../../../core/message';
 
 /**
  * Karpenter's state in the world (world.autoscalers.karpenter). Plain data only: it is deep-copied
@@ -101,7 +102,7 @@ export interface ProvisioningExplanation {
 
 export interface DisruptionExplanation {
   atMs: number;
-  text: string;
+  text: Message;
 }
 
 export interface KarpenterState {
