@@ -11,6 +11,7 @@ import { vpaObjects } from './autoscalers/vpa';
 import { karpenterWhy } from './autoscalers/karpenter/controller';
 import { parseCpaFlags } from './autoscalers/cpa/flags';
 import { CPA_STATE_KEY } from './autoscalers/cpa/state';
+import { parseLabelSelector, selectorMatches } from './commands/labelSelector';
 import { compareScorecards, comparisonCsv, computeScorecard, scorecardCsv } from './scorecard';
 import { advanceUntilHeld, clearSessionChecks, sessionCheckStatuses, setSessionChecks } from './checks/sessionChecks';
 import { evaluateCheck, newScope } from './checks/evaluate';
@@ -49,6 +50,8 @@ export const engineApi = {
   performActionCommands,
   prepareLessonStep,
   stepCheckId,
+  parseLabelSelector,
+  selectorMatches,
 };
 
 export type EngineApi = typeof engineApi;

@@ -2,13 +2,29 @@ import { useEffect } from 'react';
 import { usePlayground } from '../../store/playgroundStore';
 import { saveAutosave } from './autosave';
 import { activeLessonHash } from '../../ui/lessons/lessonLink';
+import { gridViewHashParams, useGridView } from '../../store/gridViewStore';
+
+/** The run's own parameters; anything else in the hash (lang, embed, q, …) is somebody's view state and stays. */
+const RUN_KEYS = new Set(['s', 't', 'x']);
+const GRID_KEYS = new Set(['q', 'sort', 'group']);
+
+/** The run's hash plus the view parameters: the grid's filter/sort/grouping and whatever else the address carried. */
+export function withViewParams(runHash: string, currentHash: string): string {
+  const body = currentHash.startsWith('#') ? currentHash.slice(1) : currentHash;
+  const kept = body.split('&').filter((part) => {
+    const key = part.split('=')[0];
+    return part !== '' && !RUN_KEYS.has(key) && !GRID_KEYS.has(key);
+  });
+  return [runHash, ...kept, ...gridViewHashParams(useGridView.getState())].join('&');
+}
 
 /** The current run as a link (scenario, seed, log, now); the encoder loads with the validators. */
 export async function currentRunHash(): Promise<string | null> {
   const { encodeRunHash } = await import('../scenarioLoading');
   const { session, scenario } = usePlayground.getState();
   if (!session || !scenario) return null;
-  return encodeRunHash({ scenario: scenario.text, seed: session.spec.seed, log: session.log, timeMs: session.world.timeMs });
+  const run = encodeRunHash({ scenario: scenario.text, seed: session.spec.seed, log: session.log, timeMs: session.world.timeMs });
+  return withViewParams(run, typeof window === 'undefined' ? '' : window.location.hash);
 }
 
 export async function writeHashNow(): Promise<string | null> {
@@ -36,7 +52,8 @@ export function useHashSync(enabled: boolean): void {
         lastKey = '';
         return;
       }
-      const key = `${scenario.text.length}:${session.log.length}:${Math.floor(session.world.timeMs / 1000)}`;
+      const g = useGridView.getState();
+      const key = `${scenario.text.length}:${session.log.length}:${Math.floor(session.world.timeMs / 1000)}:${g.query}:${g.sortBy}:${g.groupBy}`;
       if (key === lastKey) return;
       lastKey = key;
       void writeHashNow();

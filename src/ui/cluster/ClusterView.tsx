@@ -5,6 +5,10 @@ import { canvasThemeFor, DARK_CANVAS } from '../theme/palette';
 import { drawCluster, type SelectionRef, type Translate } from './draw';
 import { FadeInTracker } from './fadeIn';
 import { hitTest, screenToContent, type ClusterHit } from './hitTest';
+import { useGridView } from '../../store/gridViewStore';
+import { engine, engineReady } from '../../store/engine';
+import { compileGridQuery } from './gridQuery';
+import { GridFilterBar } from './GridFilterBar';
 import { clampZoom, fitZoom, layoutCluster, type ClusterLayout, type ColorBy } from './layout';
 import { GridToolbar } from './GridToolbar';
 import { GridTooltip } from './GridTooltip';
@@ -65,11 +69,16 @@ const ClusterGrid = memo(function ClusterGrid() {
   selectedRef.current = selection;
 
   const world = session?.world ?? null;
+  const queryText = useGridView((s) => s.query);
+  const sortBy = useGridView((s) => s.sortBy);
+  const groupBy = useGridView((s) => s.groupBy);
+  // The engine is loaded whenever a world exists; the selector parser lives there.
+  const query = useMemo(() => (world && engineReady() ? compileGridQuery(queryText, engine()) : null), [world, queryText]);
   const layout = useMemo<ClusterLayout | null>(() => {
     if (!world || size.width <= 0) return null;
     // `version` is the signal that the (mutable) world changed.
-    return version >= 0 ? layoutCluster(world, size, { zoom, colorBy }) : null;
-  }, [world, version, size, zoom, colorBy]);
+    return version >= 0 ? layoutCluster(world, size, { zoom, colorBy, sortBy, groupBy, query: query ?? undefined }) : null;
+  }, [world, version, size, zoom, colorBy, sortBy, groupBy, query]);
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
 
@@ -311,9 +320,33 @@ const ClusterGrid = memo(function ClusterGrid() {
     const pending = layout.groups.find((g) => g.kind === 'pending')?.podCount ?? 0;
     return { nodes: layout.nodes.length, pods: layout.pods.length, pending };
   }, [layout]);
+  // The canvas is opaque to tests and screen readers: say what the filter, sort and grouping did.
+  const arrangement = useMemo(
+    () => ({
+      order: layout?.nodes.map((n) => n.shortName).join(' ') ?? '',
+      groups: layout?.groups.filter((g) => g.kind === 'pool').map((g) => g.name).join('|') ?? '',
+      matched: layout?.nodes.filter((n) => !n.dim).length ?? 0,
+    }),
+    [layout],
+  );
+  const labelKeys = useMemo(() => {
+    const keys = new Set<string>();
+    if (world) for (const n of world.nodes.values()) for (const k of Object.keys(n.labels)) keys.add(k);
+    return [...keys].sort();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- node labels change only as nodes come and go; the layout says when
+  }, [world, layout?.nodes.length]);
 
   return (
-    <div className="cluster-view" data-testid="cluster-view" data-nodes={counts.nodes} data-pods={counts.pods} data-pending={counts.pending}>
+    <div
+      className="cluster-view"
+      data-testid="cluster-view"
+      data-nodes={counts.nodes}
+      data-pods={counts.pods}
+      data-pending={counts.pending}
+      data-node-order={arrangement.order}
+      data-groups={arrangement.groups}
+      data-matched={arrangement.matched}
+    >
       <GridToolbar
         colorBy={colorBy}
         onColorBy={setColorBy}
@@ -322,6 +355,7 @@ const ClusterGrid = memo(function ClusterGrid() {
         onFit={fit}
         workloads={layout?.workloadColors ?? EMPTY_WORKLOADS}
       />
+      <GridFilterBar labelKeys={labelKeys} error={query?.error ?? null} matched={arrangement.matched} total={counts.nodes} />
       <div className="cluster-stage" ref={containerRef}>
         <canvas
           ref={canvasRef}

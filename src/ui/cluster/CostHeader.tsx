@@ -1,6 +1,7 @@
 import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../store/playgroundStore';
+import { useGridView } from '../../store/gridViewStore';
 import { ROLE_COLORS } from '../theme/palette';
 import { COLLAPSE_NODES, summarizeCost, type Allocation } from './costModel';
 import { formatCpu, formatMemory, formatPercent, formatPrice } from './format';
@@ -27,16 +28,23 @@ function AllocationBar({ value, color, label }: { value: Allocation; color: stri
   );
 }
 
+/** The fixed columns; cluster.css has the same list for the rows without extra labels. */
+const BASE_COLUMNS = 'minmax(120px, 1.4fr) 90px 80px minmax(110px, 1fr) minmax(110px, 1fr) 80px';
+
 const CostHeaderBody = memo(function CostHeaderBody() {
   const { t } = useTranslation();
   const version = useThrottledVersion(100);
   const session = usePlayground((s) => s.session);
   const selection = usePlayground((s) => s.selection);
   const [expanded, setExpanded] = useState(false);
+  const extraLabels = useGridView((s) => s.extraLabels);
   const world = session?.world;
   const summary = useMemo(() => (world && version >= 0 ? summarizeCost(world) : null), [world, version]);
   if (!summary) return <div className="cost-header" data-testid="cost-header" />;
   const collapsed = summary.rows.length > COLLAPSE_NODES && !expanded;
+  const labelKeys = [...new Set(summary.rows.flatMap((r) => Object.keys(r.labels)))].sort().filter((k) => !extraLabels.includes(k));
+  // One extra column per chosen label, after the fixed ones (as eks-node-viewer --extra-labels).
+  const columns = extraLabels.length > 0 ? { gridTemplateColumns: `${BASE_COLUMNS} ${extraLabels.map(() => 'minmax(70px, 0.8fr)').join(' ')}` } : undefined;
   const cpuLabel = (a: Allocation) => `${formatCpu(a.requested)}/${formatCpu(a.allocatable)}`;
   const memLabel = (a: Allocation) => `${formatMemory(a.requested)}/${formatMemory(a.allocatable)}`;
   return (
@@ -64,19 +72,44 @@ const CostHeaderBody = memo(function CostHeaderBody() {
           {t('cluster.cost.perHour', { price: formatPrice(summary.perHour, 3) })}
         </span>
         <span className="cost-price">{t('cluster.cost.perMonth', { price: formatPrice(summary.perMonth, 2) })}</span>
+        {labelKeys.length > 0 && (
+          <label className="cost-add-label">
+            <select
+              aria-label={t('views.table.addLabel')}
+              data-testid="add-label-column"
+              value=""
+              onChange={(e) => e.target.value && useGridView.getState().setExtraLabels([...extraLabels, e.target.value])}
+            >
+              <option value="">{t('views.table.addLabel')}</option>
+              {labelKeys.map((k) => (
+                <option key={k} value={k}>
+                  {k}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       <div className="cost-rows" role="table" aria-label={t('cluster.cost.tableLabel')}>
-        <div className="cost-row cost-row-head" role="row">
+        <div className="cost-row cost-row-head" role="row" style={columns}>
           <span role="columnheader">{collapsed ? t('cluster.cost.count') : t('cluster.cost.node')}</span>
           <span role="columnheader">{t('cluster.cost.instanceType')}</span>
           <span role="columnheader">{t('cluster.cost.capacityType')}</span>
           <span role="columnheader">CPU</span>
           <span role="columnheader">{t('cluster.cost.memory')}</span>
           <span role="columnheader">{t('cluster.cost.price')}</span>
+          {extraLabels.map((k) => (
+            <span role="columnheader" key={k} className="cost-label-head" title={k}>
+              {k.split('/').pop()}
+              <button type="button" className="tiny" aria-label={t('views.table.removeLabel', { key: k })} onClick={() => useGridView.getState().setExtraLabels(extraLabels.filter((x) => x !== k))}>
+                ×
+              </button>
+            </span>
+          ))}
         </div>
         {collapsed
           ? summary.byType.map((r) => (
-              <div className="cost-row" role="row" key={`${r.instanceType}/${r.capacityType}`}>
+              <div className="cost-row" role="row" key={`${r.instanceType}/${r.capacityType}`} style={columns}>
                 <span role="cell">×{r.count}</span>
                 <span role="cell">{r.instanceType}</span>
                 <span role="cell" className={`cost-cap cost-cap-${r.capacityType}`}>{t(`cluster.cost.${r.capacityType === 'spot' ? 'spot' : 'onDemand'}`)}</span>
@@ -89,6 +122,9 @@ const CostHeaderBody = memo(function CostHeaderBody() {
                   {formatPercent(r.memory.requested, r.memory.allocatable)}
                 </span>
                 <span role="cell">{t('cluster.cost.perHourShort', { price: formatPrice(r.pricePerHour, 3) })}</span>
+                {extraLabels.map((k) => (
+                  <span role="cell" key={k} />
+                ))}
               </div>
             ))
           : summary.rows.map((r) => (
@@ -96,12 +132,14 @@ const CostHeaderBody = memo(function CostHeaderBody() {
                 className={`cost-row${selection?.kind === 'node' && selection.name === r.name ? ' cost-row-selected' : ''}`}
                 role="row"
                 key={r.name}
+                style={columns}
                 onClick={() => usePlayground.getState().select({ kind: 'node', name: r.name })}
                 title={`${r.name} · ${r.state} · ${r.pool}`}
               >
-                <span role="cell" className="cost-node-name">
-                  {r.shortName}
-                  {r.state !== 'Ready' && <em className="cost-state"> {r.state}</em>}
+                <span role="cell" className="cost-node-cell">
+                  {/* The name gives way (ellipsis); the state never does ("Launch…" was unreadable). */}
+                  <span className="cost-node-name">{r.shortName}</span>
+                  {r.state !== 'Ready' && <em className="cost-state">{r.state}</em>}
                 </span>
                 <span role="cell">{r.instanceType}</span>
                 <span role="cell" className={`cost-cap cost-cap-${r.capacityType}`}>{t(`cluster.cost.${r.capacityType === 'spot' ? 'spot' : 'onDemand'}`)}</span>
@@ -114,6 +152,11 @@ const CostHeaderBody = memo(function CostHeaderBody() {
                   {formatPercent(r.memory.requested, r.memory.allocatable)}
                 </span>
                 <span role="cell">{t('cluster.cost.perHourShort', { price: formatPrice(r.pricePerHour) })}</span>
+                {extraLabels.map((k) => (
+                  <span role="cell" key={k} className="cost-label" title={r.labels[k] ?? ''}>
+                    {r.labels[k] ?? ''}
+                  </span>
+                ))}
               </div>
             ))}
       </div>

@@ -20,6 +20,8 @@ export interface CostRow {
   memory: Allocation;
   pods: number;
   pricePerHour: number;
+  /** The node's labels, for the table's extra label columns (eks-node-viewer --extra-labels). */
+  labels: Record<string, string>;
 }
 
 export interface CostTypeRow {
@@ -71,6 +73,7 @@ export function summarizeCost(world: World): CostSummary {
       memory: { requested: n.requested.memoryMiB, allocatable: n.allocatable.memoryMiB },
       pods: n.requested.pods,
       pricePerHour: n.pricePerHour,
+      labels: n.labels,
     });
   }
   let podsRunning = 0;

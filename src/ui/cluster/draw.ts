@@ -67,6 +67,8 @@ export const NODE_OUTLINE_STYLE = NODE_OUTLINE;
 
 /** Opacity of a whole node box that is going away. */
 export const TERMINATING_NODE_ALPHA = 0.4;
+/** Opacity of nodes and pods that match none of the grid filter (kube-ops-view dims, it does not hide). */
+export const DIM_ALPHA = 0.22;
 
 export function drawCluster(ctx: GridContext, layout: ClusterLayout, view: DrawView): void {
   const { theme, dpr, zoom } = view;
@@ -108,8 +110,12 @@ export function groupTitle(g: GroupBox, t: Translate): string {
   if (g.kind === 'pending') {
     return g.podCount > 0 ? t('cluster.grid.pendingTitle', { count: g.podCount }) : t('cluster.grid.pendingNone');
   }
-  const kind = t(g.poolKind === 'nodePool' ? 'cluster.grid.nodePool' : g.poolKind === 'static' ? 'cluster.grid.static' : 'cluster.grid.nodeGroup');
   const nodes = t('cluster.grid.nodeCount', { count: g.nodeCount });
+  if (g.by !== 'pool') {
+    const dimension = g.by.startsWith('label:') ? g.by.slice('label:'.length) : t(`views.grid.groupBy.${g.by}`);
+    return `${g.name} · ${dimension} · ${nodes}${g.by === 'instanceType' ? '' : ` · ${g.instanceTypes.join(', ')}`}`;
+  }
+  const kind = t(g.poolKind === 'nodePool' ? 'cluster.grid.nodePool' : g.poolKind === 'static' ? 'cluster.grid.static' : 'cluster.grid.nodeGroup');
   return `${g.name} · ${kind} · ${nodes} · ${g.instanceTypes.join(', ')}`;
 }
 
@@ -123,14 +129,16 @@ function drawGroupTitle(ctx: GridContext, g: GroupBox, view: DrawView, x: number
 
 function drawNode(ctx: GridContext, layout: ClusterLayout, node: NodeBox, view: DrawView, visible: Rect): void {
   const { theme } = view;
-  const fading = node.state === 'terminating';
-  if (fading) ctx.globalAlpha = TERMINATING_NODE_ALPHA;
+  const alpha = (node.state === 'terminating' ? TERMINATING_NODE_ALPHA : 1) * (node.dim ? DIM_ALPHA : 1);
+  const fading = alpha < 1;
+  if (fading) ctx.globalAlpha = alpha;
   ctx.fillStyle = theme.nodeFill;
   ctx.fillRect(node.x, node.y, node.w, node.h);
   if (node.state === 'cordoned' || node.state === 'draining') drawHatch(ctx, node, theme.hatch);
 
   drawBar(ctx, node.cpuBar, node.cpu, theme, ROLE_COLORS.cpuRequested, theme.usedLine);
   drawBar(ctx, node.memBar, node.memory, theme, ROLE_COLORS.memRequested, theme.usedLine);
+  if (node.podsBar.w > 0) drawBar(ctx, node.podsBar, { allocatable: node.maxPods, requested: node.podCount, used: 0 }, theme, theme.muted, theme.usedLine);
 
   if (layout.detail === 'full') {
     const statusOverTiles = view.zoom >= MIN_TEXT_ZOOM && drawNodeText(ctx, node, view);
@@ -153,6 +161,7 @@ function drawNode(ctx: GridContext, layout: ClusterLayout, node: NodeBox, view: 
   if (outline.dash.length > 0) ctx.setLineDash([]);
   if (fading) ctx.globalAlpha = 1;
 }
+
 
 /** Diagonal stripes: the SchedulingDisabled look, readable without colour. */
 function drawHatch(ctx: GridContext, r: Rect, color: string): void {
@@ -194,11 +203,12 @@ function drawBar(
     ctx.fillStyle = requestedColor;
     ctx.fillRect(r.x, r.y, r.w * req, r.h);
   }
+  // Actual use gets its own strip along the bottom of the track, beside the requests (eks-node-viewer #223).
   const used = Math.min(1, v.used / v.allocatable);
   if (used > 0) {
-    const inset = r.h * 0.3;
+    const h = Math.max(1.5, r.h * 0.4);
     ctx.fillStyle = usedColor;
-    ctx.fillRect(r.x, r.y + inset, Math.max(1, r.w * used), r.h - 2 * inset);
+    ctx.fillRect(r.x, r.y + r.h - h, Math.max(1, r.w * used), h);
   }
 }
 
@@ -257,13 +267,15 @@ function drawDeferredStatus(ctx: GridContext, node: NodeBox, view: DrawView): vo
 
 function drawTiles(ctx: GridContext, layout: ClusterLayout, start: number, end: number, view: DrawView, visible: Rect): void {
   const { theme, tileAlpha } = view;
+  // Inside a dimmed or terminating node the context is already translucent: tiles multiply it.
+  const base = ctx.globalAlpha;
   let fill = '';
   for (let i = start; i < end; i++) {
     const tile = layout.pods[i];
     if (tile.x > visible.x + visible.w || tile.y > visible.y + visible.h || tile.x + tile.size < visible.x || tile.y + tile.size < visible.y) continue;
-    const alpha = tileAlpha ? tileAlpha[i] : 1;
+    const alpha = (tileAlpha ? tileAlpha[i] : 1) * (tile.dim ? DIM_ALPHA : 1);
     if (alpha <= 0) continue;
-    if (alpha < 1) ctx.globalAlpha = alpha;
+    if (alpha < 1) ctx.globalAlpha = base * alpha;
     if (tile.shape === 'solid') {
       // The common case, kept to one call and no state change when the colour repeats.
       if (fill !== tile.color) ctx.fillStyle = fill = tile.color;
@@ -272,7 +284,7 @@ function drawTiles(ctx: GridContext, layout: ClusterLayout, start: number, end: 
       drawShapedTile(ctx, tile, theme);
       fill = '';
     }
-    if (alpha < 1) ctx.globalAlpha = 1;
+    if (alpha < 1) ctx.globalAlpha = base;
   }
 }
 

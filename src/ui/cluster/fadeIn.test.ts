@@ -13,6 +13,7 @@ function layoutOf(names: string[]): ClusterLayout {
     shape: 'solid',
     color: '#000',
     daemon: false,
+    dim: false,
     workload: 'w',
   }));
   return { width: 0, height: 0, zoom: 1, detail: 'full', colorBy: 'status', groups: [], nodes: [], pods, workloadColors: new Map() };

@@ -1,5 +1,7 @@
 import type { Node, Pod, World } from '../../sim/core/types';
 import { POD_STATUS_COLORS, seriesColor, type PodStatusKind } from '../theme/palette';
+import type { GridQuery } from './gridQuery';
+import type { NodeGroupBy, NodeSort } from '../../store/gridViewStore';
 import {
   nodeStatusText,
   nodeVisualState,
@@ -26,6 +28,12 @@ export type ColorBy = 'status' | 'workload';
 export interface LayoutOptions {
   zoom: number;
   colorBy: ColorBy;
+  /** Within each group; default 'age' (oldest first, as kube-ops-view). */
+  sortBy?: NodeSort;
+  /** Default 'pool' (node group / NodePool). */
+  groupBy?: NodeGroupBy;
+  /** Nodes and pods that match none of the filter are dimmed, not hidden: the cluster keeps its shape. */
+  query?: GridQuery;
 }
 
 export interface Rect {
@@ -57,6 +65,10 @@ export interface NodeBox extends Rect {
   maxPods: number;
   cpuBar: Rect;
   memBar: Rect;
+  /** Pods bound over allocatable pods (the ENI limit): the third bar. */
+  podsBar: Rect;
+  /** Matches none of the grid filter. */
+  dim: boolean;
   /** Tiles of this node are layout.pods[tileStart .. tileEnd). */
   tileStart: number;
   tileEnd: number;
@@ -75,11 +87,15 @@ export interface PodTile {
   color: string;
   daemon: boolean;
   workload: string;
+  /** Does not match the grid filter. */
+  dim: boolean;
 }
 
 export interface GroupBox extends Rect {
   kind: 'pool' | 'pending';
   name: string;
+  /** What the nodes are grouped by ('pool' unless the person chose zone, instance type, a label…). */
+  by: NodeGroupBy;
   poolKind: Node['poolKind'] | '';
   nodeCount: number;
   instanceTypes: string[];
@@ -183,9 +199,11 @@ export function layoutCluster(world: World, size: Size, options: LayoutOptions):
     (pod.ownerKind === 'DaemonSet' ? bucket.daemon : bucket.regular).push(pod);
   }
 
+  const groupBy = options.groupBy ?? 'pool';
+  const query = options.query;
   const pools = new Map<string, NodeBucket[]>();
   for (const b of buckets.values()) {
-    const key = b.node.pool || '—';
+    const key = groupKey(b.node, groupBy);
     let list = pools.get(key);
     if (!list) pools.set(key, (list = []));
     list.push(b);
@@ -209,6 +227,7 @@ export function layoutCluster(world: World, size: Size, options: LayoutOptions):
   };
   const pushTile = (pod: Pod, x: number, y: number, tileSize: number, daemon: boolean) => {
     const status = podStatusKind(pod) ?? 'terminating';
+    const dim = query ? !query.empty && !query.pod(pod) : false;
     const tile: PodTile = {
       name: pod.name,
       node: pod.nodeName,
@@ -220,6 +239,7 @@ export function layoutCluster(world: World, size: Size, options: LayoutOptions):
       color: tileColor(pod, status),
       daemon,
       workload: workloadOf(pod),
+      dim,
     };
     layout.pods.push(tile);
   };
@@ -233,6 +253,7 @@ export function layoutCluster(world: World, size: Size, options: LayoutOptions):
     const group: GroupBox = {
       kind: 'pending',
       name: 'Pending',
+      by: groupBy,
       poolKind: '',
       x: 0,
       y,
@@ -255,12 +276,13 @@ export function layoutCluster(world: World, size: Size, options: LayoutOptions):
 
   for (const poolName of [...pools.keys()].sort()) {
     const list = pools.get(poolName)!;
-    list.sort((a, b) => a.node.createdMs - b.node.createdMs || (a.node.name < b.node.name ? -1 : 1));
+    sortBuckets(list, options.sortBy ?? 'age');
     const types = [...new Set(list.map((b) => b.node.instanceType))].sort();
     const group: GroupBox = {
       kind: 'pool',
       name: poolName,
-      poolKind: list[0].node.poolKind,
+      by: groupBy,
+      poolKind: groupBy === 'pool' ? list[0].node.poolKind : '',
       x: 0,
       y,
       w: wrapWidth,
@@ -278,6 +300,7 @@ export function layoutCluster(world: World, size: Size, options: LayoutOptions):
     let rowH = 0;
     for (const b of list) {
       const box = detail === 'full' ? layoutFullNode(b, layout, pushTile) : layoutCompactNode(b, layout);
+      box.dim = query ? !query.empty && !query.node(b.node, [...b.regular, ...b.daemon]) : false;
       if (x > GROUP_PAD && x + box.w > wrapWidth - GROUP_PAD) {
         x = GROUP_PAD;
         rowY += rowH + NODE_GAP;
@@ -294,6 +317,49 @@ export function layoutCluster(world: World, size: Size, options: LayoutOptions):
   }
   layout.height = y;
   return layout;
+}
+
+/** The group a node goes in: its node group / NodePool, zone, instance type, capacity type or a label's value. */
+export function groupKey(node: Node, by: NodeGroupBy): string {
+  switch (by) {
+    case 'pool':
+      return node.pool || '—';
+    case 'zone':
+      return node.zone || '—';
+    case 'instanceType':
+      return node.instanceType;
+    case 'capacityType':
+      return node.capacityType;
+    default:
+      return node.labels[by.slice('label:'.length)] ?? '—';
+  }
+}
+
+function cpuUsed(b: NodeBucket): number {
+  let used = 0;
+  for (const p of b.regular) used += p.metric?.cpuMillis ?? 0;
+  for (const p of b.daemon) used += p.metric?.cpuMillis ?? 0;
+  return used;
+}
+
+/**
+ * eks-node-viewer's `--node-sort` and kube-ops-view's sort: oldest first by default; names and
+ * instance types ascending; requests, utilization (actual CPU over allocatable) and price with
+ * the largest first, which is what a person looks for. Ties keep the age order.
+ */
+export function sortBuckets(list: NodeBucket[], by: NodeSort): void {
+  const age = (a: NodeBucket, b: NodeBucket) => a.node.createdMs - b.node.createdMs || (a.node.name < b.node.name ? -1 : a.node.name > b.node.name ? 1 : 0);
+  const desc = (f: (b: NodeBucket) => number) => (a: NodeBucket, b: NodeBucket) => f(b) - f(a) || age(a, b);
+  const cmp: Record<NodeSort, (a: NodeBucket, b: NodeBucket) => number> = {
+    age,
+    name: (a, b) => (a.node.name < b.node.name ? -1 : a.node.name > b.node.name ? 1 : 0),
+    instanceType: (a, b) => a.node.instanceType.localeCompare(b.node.instanceType) || age(a, b),
+    cpu: desc((b) => b.node.requested.cpuMillis),
+    memory: desc((b) => b.node.requested.memoryMiB),
+    utilization: desc((b) => (b.node.allocatable.cpuMillis > 0 ? cpuUsed(b) / b.node.allocatable.cpuMillis : 0)),
+    price: desc((b) => b.node.pricePerHour),
+  };
+  list.sort(cmp[by]);
 }
 
 export function clampZoom(z: number): number {
@@ -337,6 +403,8 @@ function baseBox(b: NodeBucket, w: number, h: number): NodeBox {
     maxPods: b.node.allocatable.pods,
     cpuBar: { x: 0, y: 0, w: 0, h: 0 },
     memBar: { x: 0, y: 0, w: 0, h: 0 },
+    podsBar: { x: 0, y: 0, w: 0, h: 0 },
+    dim: false,
     tileStart: 0,
     tileEnd: 0,
     tileArea: { x: 0, y: 0, w: 0, h: 0 },
@@ -355,13 +423,14 @@ function layoutFullNode(
   const dsCols = Math.max(1, Math.floor((innerW + DS_PITCH - DS_TILE) / DS_PITCH));
   const dsRows = Math.ceil(b.daemon.length / dsCols);
   const barsTop = NODE_HEADER;
-  const tilesTop = barsTop + 2 * BAR_H + BAR_GAP + 5;
+  const tilesTop = barsTop + 3 * BAR_H + 2 * BAR_GAP + 5;
   const tilesH = rows * TILE_PITCH;
   const dsTop = tilesTop + tilesH + 2;
   const h = dsTop + dsRows * DS_PITCH + NODE_PAD - 2;
   const box = baseBox(b, FULL_NODE_W, h);
   box.cpuBar = { x: NODE_PAD, y: barsTop, w: innerW, h: BAR_H };
   box.memBar = { x: NODE_PAD, y: barsTop + BAR_H + BAR_GAP, w: innerW, h: BAR_H };
+  box.podsBar = { x: NODE_PAD, y: barsTop + 2 * (BAR_H + BAR_GAP), w: innerW, h: BAR_H };
   box.tileArea = { x: NODE_PAD, y: tilesTop, w: innerW, h: tilesH };
   box.tileStart = layout.pods.length;
   b.regular.forEach((pod, i) => {
@@ -388,7 +457,7 @@ function layoutCompactNode(b: NodeBucket, layout: ClusterLayout): NodeBox {
 function moveNode(box: NodeBox, layout: ClusterLayout, x: number, y: number): void {
   box.x = x;
   box.y = y;
-  for (const r of [box.cpuBar, box.memBar, box.tileArea]) {
+  for (const r of [box.cpuBar, box.memBar, box.podsBar, box.tileArea]) {
     r.x += x;
     r.y += y;
   }

@@ -26,6 +26,13 @@ export function renderLines(t: TFunction, lines: readonly Message[]): string {
 
 /** A statechart state's name as people read it; unknown names show as they are. */
 export function stateLabel(t: TFunction, name: string): string {
+  // Parallel regions (Karpenter): "provisioning: idle · disruption: idle", each part translated.
+  if (/^\w+: \w+( · \w+: \w+)*$/.test(name)) {
+    return name
+      .split(' · ')
+      .map((part) => part.split(': ').map((w) => stateLabel(t, w)).join(': '))
+      .join(' · ');
+  }
   if (!name || !/^\w+$/.test(name)) return name;
   return t(`engine.state.${name}`, { defaultValue: name });
 }
