@@ -39,7 +39,7 @@ export function BottomTabs() {
   const setTab = useTabs((s) => s.setTab);
   return (
     <section className="bottom">
-      <div role="tablist" className="tabs" aria-label="Panels">
+      <div role="tablist" className="tabs" aria-label={t('tabs.label')}>
         {TABS.map((id) => (
           <button
             key={id}

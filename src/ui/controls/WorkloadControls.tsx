@@ -65,7 +65,7 @@ export function WorkloadControls() {
             min={0}
             max={load.closedLoop ? 50 : 1000}
             step={load.closedLoop ? 1 : 10}
-            unit={load.closedLoop ? 'clients' : 'rps'}
+            unit={load.closedLoop ? t('controls.unitClients') : t('charts.unitRps')}
             value={load.closedLoop ? (model.pending.clients.get(load.target) ?? load.clients) : (model.pending.rps.get(load.target) ?? load.rps)}
             onCommit={(v) => issue(load.closedLoop ? { type: 'setLoad', target: load.target, clients: v } : { type: 'setLoad', target: load.target, rps: v })}
           />
