@@ -1,76 +1,38 @@
 /**
- * npm run bench: how fast the engine simulates, in figures. One line per case:
- * BENCH name=… nodes=… pods=… simSeconds=… wallSeconds=… speedup=…x podTickNs=… bareLoopRatio=…
- * Each case runs one simulated hour with traffic flowing into every deployment; the -hpa cases also
- * put every deployment under an HPA, to show what 15-second syncs of many HPAs cost.
+ * npm run bench [-- NAME]: how fast the engine simulates, in figures. One line per case:
+ * BENCH name=… nodes=… pods=… simSeconds=… wallSeconds=… speedup=…x podTickNs=… bareLoopRatio=… heapMB=…
+ * Each case runs one simulated hour with traffic flowing into every deployment (rising 4× every
+ * other half hour); -hpa puts every deployment under an HPA, -all turns every controller on
+ * (worlds.ts says which). heapMB is the heap after the hour, after a full GC when node runs with
+ * --expose-gc (npm run bench does). The `day` case runs 24 simulated hours in one engine session
+ * (checkpoints and chart history included) and prints the heap at hours 1, 6, 12 and 24.
+ * The machine this runs on is often shared: cpuSpeedup (simulated seconds per CPU second of this
+ * process) is steadier than the wall-clock speedup when other processes compete for the cores.
  */
 import { performance } from 'node:perf_hooks';
-import { createWorld } from '../sim/bootstrap';
 import { step } from '../sim/core/step';
 import type { World } from '../sim/core/types';
-import { deployment, nodeGroup, scenario } from '../sim/testing/fixtures';
-
-interface BenchCase {
-  name: string;
-  nodes: number;
-  pods: number;
-  instanceType: string;
-  deployments: number;
-  /** Put every workload under an HPA (synced every 15 s). */
-  hpa: boolean;
-}
+import { buildWorld, type BenchCase } from './bench/worlds';
+import { runDay } from './bench/day';
+import { heapMB } from './bench/heap';
 
 const cases: BenchCase[] = [
-  { name: 'small', nodes: 20, pods: 200, instanceType: 'm5.large', deployments: 10, hpa: false },
-  { name: 'medium', nodes: 200, pods: 5000, instanceType: 'm5.xlarge', deployments: 50, hpa: false },
-  { name: 'large', nodes: 1000, pods: 30000, instanceType: 'm5.2xlarge', deployments: 100, hpa: false },
+  { name: 'small', nodes: 20, pods: 200, instanceType: 'm5.large', deployments: 10 },
+  { name: 'medium', nodes: 200, pods: 5000, instanceType: 'm5.xlarge', deployments: 50 },
+  { name: 'large', nodes: 1000, pods: 30000, instanceType: 'm5.2xlarge', deployments: 100 },
   { name: 'small-hpa', nodes: 20, pods: 200, instanceType: 'm5.large', deployments: 10, hpa: true },
   { name: 'medium-hpa', nodes: 200, pods: 5000, instanceType: 'm5.xlarge', deployments: 50, hpa: true },
+  { name: 'medium-all', nodes: 200, pods: 5000, instanceType: 'm5.xlarge', deployments: 50, hpa: true, ca: true, vpaOff: true, keda: true },
+  { name: 'large-all', nodes: 1000, pods: 30000, instanceType: 'm5.2xlarge', deployments: 100, hpa: true, karpenter: true },
 ];
+const DAY: BenchCase = { name: 'day', nodes: 200, pods: 5000, instanceType: 'm5.xlarge', deployments: 50, hpa: true, ca: true, simSeconds: 24 * 3600 };
 
 const only = process.argv.slice(2).find((a) => !a.startsWith('-'));
-const SIM_SECONDS = 3600;
-
-function buildWorld(c: BenchCase): World {
-  const perDeployment = Math.ceil(c.pods / c.deployments);
-  const manifests = Array.from({ length: c.deployments }, (_, i) => {
-    const d = deployment(`app-${i}`, perDeployment, '100m', '128Mi');
-    const containers = ((d.spec as { template: { spec: { containers: { resources: Record<string, unknown> }[] } } }).template.spec.containers);
-    containers[0].resources = { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } };
-    return d;
-  });
-  // In the -hpa cases every workload has an HPA (capped at its starting size, so the cluster stays the size named).
-  const hpas = (c.hpa ? manifests : []).map((_, i) => ({
-    apiVersion: 'autoscaling/v2',
-    kind: 'HorizontalPodAutoscaler',
-    metadata: { name: `app-${i}` },
-    spec: {
-      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: `app-${i}` },
-      minReplicas: Math.ceil(perDeployment / 2),
-      maxReplicas: perDeployment,
-      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } } }],
-    },
-  }));
-  const spec = scenario({
-    name: `bench-${c.name}`,
-    nodeGroups: [nodeGroup({ instanceTypes: [c.instanceType], minSize: c.nodes, maxSize: c.nodes, desiredCapacity: c.nodes })],
-    load: manifests.map((_, i) => ({
-      target: `app-${i}`,
-      cpuPerRequestMillis: 20,
-      memoryPerInflightMiB: 1,
-      profile: [
-        { atMs: 0, rps: perDeployment * 2, rampMs: 0 },
-        { atMs: 1_800_000, rps: perDeployment * 8, rampMs: 300_000 },
-      ],
-      timeoutMs: 30_000,
-    })),
-  });
-  return createWorld(spec, [...manifests, ...hpas]);
-}
+/** --sim=SECONDS shortens the timed run (for profiling with node --cpu-prof). */
+const simOverride = Number(process.argv.find((a) => a.startsWith('--sim='))?.slice(6) ?? 0);
 
 /** The same pods touched by a plain loop, as the floor the engine is measured against. */
 function bareLoopNsPerPodTick(world: World, ticks: number): number {
-  const pods = [...world.pods.values()];
   const start = performance.now();
   let sink = 0;
   for (let t = 0; t < ticks; t++) {
@@ -79,23 +41,33 @@ function bareLoopNsPerPodTick(world: World, ticks: number): number {
       sink += p.memoryMiB;
     }
   }
-  const ns = ((performance.now() - start) * 1e6) / (ticks * pods.length);
+  const ns = ((performance.now() - start) * 1e6) / (ticks * world.pods.size);
   if (sink < 0) console.log(sink);
   return ns;
 }
 
 for (const c of cases) {
-  if (only && c.name !== only) continue;
+  if (only ? c.name !== only : false) continue;
+  const simSeconds = simOverride || (c.simSeconds ?? 3600);
   const world = buildWorld(c);
   // Let the initial rollout settle before timing: the hour measured is steady-state with load.
   for (let i = 0; i < 300; i++) step(world);
-  const podCount = world.pods.size;
+  const podsBefore = world.pods.size;
   const start = performance.now();
-  for (let i = 0; i < SIM_SECONDS; i++) step(world);
+  const cpuStart = process.cpuUsage();
+  let podTicks = 0;
+  for (let i = 0; i < simSeconds; i++) {
+    step(world);
+    podTicks += world.pods.size;
+  }
   const wall = (performance.now() - start) / 1000;
-  const podTickNs = (wall * 1e9) / (SIM_SECONDS * podCount);
+  const cpuUsed = process.cpuUsage(cpuStart);
+  const cpu = (cpuUsed.user + cpuUsed.system) / 1e6;
+  const podTickNs = (wall * 1e9) / podTicks;
+  const heap = heapMB();
   const bare = bareLoopNsPerPodTick(world, 600);
   console.log(
-    `BENCH name=${c.name} nodes=${world.nodes.size} pods=${podCount} simSeconds=${SIM_SECONDS} wallSeconds=${wall.toFixed(3)} speedup=${Math.round(SIM_SECONDS / wall)}x podTickNs=${podTickNs.toFixed(1)} bareLoopRatio=${(podTickNs / bare).toFixed(1)}`,
+    `BENCH name=${c.name} nodes=${world.nodes.size} pods=${podsBefore}→${world.pods.size} simSeconds=${simSeconds} wallSeconds=${wall.toFixed(3)} speedup=${Math.round(simSeconds / wall)}x cpuSeconds=${cpu.toFixed(3)} cpuSpeedup=${Math.round(simSeconds / cpu)}x podTickNs=${podTickNs.toFixed(1)} bareLoopRatio=${(podTickNs / bare).toFixed(1)} heapMB=${heap.toFixed(0)}`,
   );
 }
+if (only === DAY.name || (!only && process.argv.includes('--day'))) runDay(DAY);

@@ -32,7 +32,7 @@ describe('npm run sim', () => {
     expect(trace.samples.map((s) => s.t).slice(0, 3)).toEqual([0, 15, 30]);
     expect(trace.samples.at(-1)!.pods.pending).toBe(6);
     const failed = trace.events.find((e) => e.reason === 'FailedScheduling')!;
-    expect(failed).toMatchObject({ type: 'Warning', message: '0/3 nodes are available: 3 Insufficient cpu.' });
+    expect(failed).toMatchObject({ type: 'Warning', message: '0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.' });
     for (const s of trace.samples) {
       for (const n of s.nodeDetails!) {
         expect(n.requested.cpuMillis).toBeLessThanOrEqual(n.allocatable.cpuMillis);

@@ -35,7 +35,7 @@ describe('running a lesson headless', () => {
     expect(r).toMatchObject({ loaded: true, ok: true, steps: 3 });
     expect(lines[0]).toBe('pending-pods: Pending 파드');
     expect(lines[1]).toMatch(/^ {2}✓ step 1\/3 \(lessons\/x\.yaml:8\) "15개로 늘리세요\.": held at \d+s/);
-    expect(lines[3]).toMatch(/^ {2}✓ step 3\/3 \(lessons\/x\.yaml:16\) "1분 기다리세요\.": held at \d+m\d*s? \(1m after the step began\)/);
+    expect(lines[3]).toMatch(/^ {2}✓ step 3\/3 \(lessons\/x\.yaml:16\) "1분 기다리세요\.": held at \d+m\d*s? \(1m after the step began, observed 60000\)/);
   });
 
   it('fails naming the step whose check cannot hold within its budget', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advance, createSession, issueCommand, seekNow } from './session';
+import { advance, createSession, issueCommand, maxCheckpoints, seekNow, thinCheckpoints } from './session';
 import { deployment, scenario } from './testing/fixtures';
 import { sampleWorld } from './trace/trace';
 
@@ -30,5 +30,24 @@ describe('session replay', () => {
     expect(s.log.map((c) => c.input)).toEqual(['scale 3']);
     advance(s, 60_000);
     expect(s.world.deployments.get('web')!.replicas).toBe(3);
+  });
+});
+
+describe('checkpoint thinning', () => {
+  it('keeps the first and the newest and spreads the rest evenly', () => {
+    let list = [{ timeMs: 0 }];
+    for (let t = 1; t <= 100; t++) list = thinCheckpoints([...list, { timeMs: t * 60_000 }], 10);
+    expect(list).toHaveLength(10);
+    expect(list[0].timeMs).toBe(0);
+    expect(list.at(-1)!.timeMs).toBe(6_000_000);
+    const gaps = list.slice(1).map((c, i) => c.timeMs - list[i].timeMs);
+    // Evenly spread: no gap more than twice the mean (100 min / 9 gaps).
+    expect(Math.max(...gaps)).toBeLessThanOrEqual((2 * 6_000_000) / 9);
+  });
+
+  it('budgets checkpoints by pods held', () => {
+    expect(maxCheckpoints(100)).toBe(180);
+    expect(maxCheckpoints(5000)).toBe(24);
+    expect(maxCheckpoints(30000)).toBe(6);
   });
 });

@@ -11,7 +11,9 @@ import { evaluateAttached, replayFloorMs, rewindAttached, type AttachedChecks } 
 /**
  * A run: scenario + seed + the person's command log. The log and the scenario fully describe it,
  * so any past moment can be rebuilt by replaying from the nearest checkpoint. Checkpoints are
- * deep copies taken every CHECKPOINT_MS of sim time; older ones are thinned so memory stays flat.
+ * deep copies (sharing the frozen KRR frames) taken every checkpointIntervalMs of sim time; their
+ * number is capped by a budget of pods held (maxCheckpoints), and when over it the checkpoint whose
+ * removal leaves the smallest gap goes, so they stay evenly spread over the run and memory is flat.
  */
 export const CHECKPOINT_MS = 60_000;
 
@@ -23,6 +25,34 @@ export function checkpointIntervalMs(pods: number): number {
   return pods < 1_000 ? CHECKPOINT_MS : pods < 10_000 ? 5 * CHECKPOINT_MS : 10 * CHECKPOINT_MS;
 }
 const MAX_CHECKPOINTS = 180;
+/**
+ * How many pods all checkpoints together may hold (a pod is about 1.2 KB in a copy): 5,000 pods
+ * keep 24 checkpoints (~270 MB), 30,000 pods keep 6. Seeks replay at most one gap.
+ */
+const CHECKPOINT_POD_BUDGET = 120_000;
+const MIN_CHECKPOINTS = 6;
+
+export function maxCheckpoints(pods: number): number {
+  return Math.max(MIN_CHECKPOINTS, Math.min(MAX_CHECKPOINTS, Math.floor(CHECKPOINT_POD_BUDGET / Math.max(1, pods))));
+}
+
+/** Drop checkpoints (never the first or the newest) until `max` remain, always merging the smallest gap. */
+export function thinCheckpoints<T extends { timeMs: number }>(list: T[], max: number): T[] {
+  const out = list.slice();
+  while (out.length > Math.max(2, max)) {
+    let best = 1;
+    let bestGap = Infinity;
+    for (let i = 1; i < out.length - 1; i++) {
+      const gap = out[i + 1].timeMs - out[i - 1].timeMs;
+      if (gap < bestGap) {
+        bestGap = gap;
+        best = i;
+      }
+    }
+    out.splice(best, 1);
+  }
+  return out;
+}
 
 export interface Session {
   spec: ScenarioSpec;
@@ -74,11 +104,8 @@ function checkpoint(session: Session): void {
   const last = session.checkpoints[session.checkpoints.length - 1];
   if (w.timeMs % CHECKPOINT_MS !== 0 || (last && w.timeMs - last.timeMs < checkpointIntervalMs(w.pods.size))) return;
   session.checkpoints.push({ timeMs: w.timeMs, world: cloneWorld(w) });
-  if (session.checkpoints.length > MAX_CHECKPOINTS) {
-    // Keep the first, drop every other one of the older half.
-    const keep = session.checkpoints.filter((c, i) => i === 0 || i >= MAX_CHECKPOINTS / 2 || i % 2 === 0);
-    session.checkpoints = keep;
-  }
+  const max = maxCheckpoints(w.pods.size);
+  if (session.checkpoints.length > max) session.checkpoints = thinCheckpoints(session.checkpoints, max);
 }
 
 /** Advance by whole ticks; returns the ticks run. */

@@ -19,13 +19,25 @@ const container: FieldTree = {
   resources: { requests: resourceNames, limits: resourceNames },
   // The probe's handler always succeeds in the playground; its timing delays readiness.
   readinessProbe: { initialDelaySeconds: true, periodSeconds: true, successThreshold: true, httpGet: true, tcpSocket: true, exec: true, grpc: true },
+  // hostPort is checked by the scheduler's NodePorts filter; the other fields only name the port.
+  ports: { each: { containerPort: true, hostPort: true, name: true, protocol: true } },
 };
+
+const labelSelector: FieldTree = { matchLabels: true, matchExpressions: true };
+const podAffinityTerm: FieldTree = { topologyKey: true, labelSelector, namespaces: true };
 
 export const podSpecTree: FieldTree = {
   containers: { each: container },
   initContainers: { each: container },
   nodeSelector: true,
-  affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: true } },
+  affinity: {
+    nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: true },
+    podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { each: podAffinityTerm } },
+  },
+  // ScheduleAnyway constraints are read but only score nodes, which the playground's scoring does not weigh.
+  topologySpreadConstraints: { each: { maxSkew: true, topologyKey: true, whenUnsatisfiable: true, labelSelector, minDomains: true } },
+  // emptyDir and hostPath are local storage, which keeps the Cluster Autoscaler from removing the node.
+  volumes: { each: { name: true, emptyDir: true, hostPath: true } },
   tolerations: true,
   priority: true,
   priorityClassName: true,

@@ -75,12 +75,13 @@ describe('manifest validation', () => {
 
 describe('not-simulated fields', () => {
   it('names each unmodelled field, descending into lists', () => {
-    const spec = { containers: [{ name: 'a', image: 'i', env: [], resources: { requests: { cpu: '1', 'ephemeral-storage': '1Gi' } } }], serviceAccountName: 'x', affinity: { podAntiAffinity: {} } };
+    const spec = { containers: [{ name: 'a', image: 'i', env: [], resources: { requests: { cpu: '1', 'ephemeral-storage': '1Gi' } } }], serviceAccountName: 'x', affinity: { podAffinity: {}, podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [] } } };
     expect(notSimulatedPaths(spec, podSpecTree)).toEqual([
       ['containers', 0, 'env'],
       ['containers', 0, 'resources', 'requests', 'ephemeral-storage'],
       ['serviceAccountName'],
-      ['affinity', 'podAntiAffinity'],
+      ['affinity', 'podAffinity'],
+      ['affinity', 'podAntiAffinity', 'preferredDuringSchedulingIgnoredDuringExecution'],
     ]);
   });
   it('parses dotted paths with indexes', () => {

@@ -34,7 +34,7 @@ describe('engine', () => {
     const pending = pods.filter((p) => p.state === 'Pending');
     expect(running.length).toBe(9);
     expect(pending.length).toBe(6);
-    expect(pending[0].unschedulableMessage).toBe('0/3 nodes are available: 3 Insufficient cpu.');
+    expect(pending[0].unschedulableMessage).toBe('0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.');
     const failed = world.events.filter((e) => e.reason === 'FailedScheduling');
     expect(failed.length).toBeGreaterThanOrEqual(6);
     expect(failed[0].type).toBe('Warning');

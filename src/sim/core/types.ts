@@ -54,6 +54,34 @@ export interface PodTemplate {
   /** Seconds from container start to Ready (readiness probe initialDelay + first success). */
   readinessDelaySeconds: number;
   annotations: Record<string, string>;
+  /* Optional so that templates without them hash (pod-template-hash) exactly as before. */
+  /** Required pod anti-affinity terms (requiredDuringSchedulingIgnoredDuringExecution). */
+  podAntiAffinity?: PodAffinityTerm[];
+  /** topologySpreadConstraints. */
+  topologySpread?: TopologySpreadConstraint[];
+  /** containers[].ports[].hostPort values. */
+  hostPorts?: number[];
+  /** Names of emptyDir / hostPath volumes (local storage, which blocks CA scale-down). */
+  localStorageVolumes?: string[];
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values?: string[] }[];
+}
+
+export interface PodAffinityTerm {
+  topologyKey: string;
+  labelSelector?: LabelSelector;
+  namespaces?: string[];
+}
+
+export interface TopologySpreadConstraint {
+  maxSkew: number;
+  topologyKey: string;
+  whenUnsatisfiable: 'DoNotSchedule' | 'ScheduleAnyway';
+  labelSelector?: LabelSelector;
+  minDomains?: number;
 }
 
 /** Lifecycle states of a pod (see lifecycle/podMachine.ts). */

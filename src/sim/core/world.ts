@@ -1,4 +1,5 @@
 import { createQueue } from './eventQueue';
+import { cloneData } from './clone';
 import { createRng } from './rng';
 import type { ControllerLog, KubeEvent, World } from './types';
 
@@ -65,9 +66,12 @@ export function logsSince(world: World, seenCount: number): ControllerLog[] {
   return world.logs.slice(Math.max(0, seenCount - firstKept));
 }
 
-/** A deep copy for checkpoints: the world is plain data (Maps, Sets, arrays, objects). */
+/**
+ * A deep copy for checkpoints: the world is plain data (Maps, Sets, arrays, objects); frozen parts
+ * (the KRR history's frames) are shared between copies, as they never change.
+ */
 export function cloneWorld(world: World): World {
-  return structuredClone(world);
+  return cloneData(world);
 }
 
 export function nowSeconds(world: World): number {

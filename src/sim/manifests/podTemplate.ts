@@ -1,5 +1,5 @@
 import { cpuToMillis, memoryToMiB } from '../core/quantity';
-import type { ContainerSpec, NodeSelectorRequirement, PodTemplate, Toleration } from '../core/types';
+import type { ContainerSpec, LabelSelector, NodeSelectorRequirement, PodAffinityTerm, PodTemplate, Toleration, TopologySpreadConstraint } from '../core/types';
 
 /** The built-in PriorityClasses every cluster has. */
 const PRIORITY_CLASSES: Record<string, number> = {
@@ -84,7 +84,7 @@ export function podTemplateFromManifest(template: unknown, extraLabels: Record<s
       };
     }),
   );
-  return {
+  const out: PodTemplate = {
     labels: { ...asStringMap(meta.labels), ...extraLabels },
     annotations: asStringMap(meta.annotations),
     containers: containers.map(containerFromManifest),
@@ -96,6 +96,51 @@ export function podTemplateFromManifest(template: unknown, extraLabels: Record<s
     terminationGracePeriodSeconds: Number(spec.terminationGracePeriodSeconds ?? 30),
     readinessDelaySeconds: readinessDelaySeconds(containers),
   };
+  // Set only when present, so templates without them keep their pod-template-hash.
+  const anti = asArray(asObj(asObj(spec.affinity).podAntiAffinity).requiredDuringSchedulingIgnoredDuringExecution).map(affinityTerm);
+  if (anti.length > 0) out.podAntiAffinity = anti;
+  const spread = asArray(spec.topologySpreadConstraints).map(spreadConstraint);
+  if (spread.length > 0) out.topologySpread = spread;
+  const ports = containers.flatMap((c) => asArray(asObj(c).ports).map((p) => Number(asObj(p).hostPort ?? 0))).filter((p) => p > 0);
+  if (ports.length > 0) out.hostPorts = ports;
+  const local = asArray(spec.volumes)
+    .map(asObj)
+    .filter((v) => v.emptyDir !== undefined || v.hostPath !== undefined)
+    .map((v) => str(v.name));
+  if (local.length > 0) out.localStorageVolumes = local;
+  return out;
+}
+
+export function labelSelectorFromManifest(v: unknown): LabelSelector | undefined {
+  if (v === undefined || v === null) return undefined;
+  const o = asObj(v);
+  return {
+    matchLabels: asStringMap(o.matchLabels),
+    matchExpressions: asArray(o.matchExpressions).map((e) => {
+      const r = asObj(e);
+      return { key: str(r.key), operator: str(r.operator) as 'In', values: asArray(r.values).map(String) };
+    }),
+  };
+}
+
+function affinityTerm(v: unknown): PodAffinityTerm {
+  const t = asObj(v);
+  const term: PodAffinityTerm = { topologyKey: str(t.topologyKey), labelSelector: labelSelectorFromManifest(t.labelSelector) };
+  const ns = asArray(t.namespaces).map(String);
+  if (ns.length > 0) term.namespaces = ns;
+  return term;
+}
+
+function spreadConstraint(v: unknown): TopologySpreadConstraint {
+  const c = asObj(v);
+  const out: TopologySpreadConstraint = {
+    maxSkew: Number(c.maxSkew ?? 1),
+    topologyKey: str(c.topologyKey),
+    whenUnsatisfiable: str(c.whenUnsatisfiable) === 'ScheduleAnyway' ? 'ScheduleAnyway' : 'DoNotSchedule',
+    labelSelector: labelSelectorFromManifest(c.labelSelector),
+  };
+  if (c.minDomains !== undefined) out.minDomains = Number(c.minDomains);
+  return out;
 }
 
 /** A stable short hash of the pod template, like the pod-template-hash label. */

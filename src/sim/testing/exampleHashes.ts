@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario } from '../../scenario/loadScenario';
 import { createWorld } from '../bootstrap';
+import type { World } from '../core/types';
 import { runTrace } from '../trace/runTrace';
 import { krrSimpleView } from '../autoscalers/vpa';
 
@@ -24,12 +25,21 @@ export function exampleFiles(): string[] {
     .sort();
 }
 
-export function traceHash(file: string): string {
+export function exampleWorld(file: string): { world: World; durationMs: number } {
   const path = join(EXAMPLES_DIR, file);
   const loaded = loadScenario(readFileSync(path, 'utf8'), path);
   if (!loaded.ok) throw new Error(`${path}: does not load`);
-  const world = createWorld(loaded.spec, loaded.manifests.map((m) => m.doc));
-  const trace = runTrace(world, Math.min(loaded.spec.durationMs, HASH_DURATION_MS), { nodes: true });
+  return { world: createWorld(loaded.spec, loaded.manifests.map((m) => m.doc)), durationMs: Math.min(loaded.spec.durationMs, HASH_DURATION_MS) };
+}
+
+/** Run `world` to `endMs` and hash the trace (from where it is) and the final `krr simple` report. */
+export function runHash(world: World, endMs: number): string {
+  const trace = runTrace(world, endMs, { nodes: true });
   // The KRR report reads the per-pod history kept in the world: compacting it must not change it.
   return createHash('sha256').update(JSON.stringify(trace)).update(krrSimpleView(world)).digest('hex').slice(0, 16);
+}
+
+export function traceHash(file: string): string {
+  const { world, durationMs } = exampleWorld(file);
+  return runHash(world, durationMs);
 }

@@ -1,11 +1,5 @@
-import {
-  addPodToNode,
-  firstUntoleratedTaint,
-  matchesNodeSelector,
-  podFitsNode,
-  type FitNode,
-  type FitPod,
-} from './fit';
+import { filterNode, preFilter, needsClusterState } from '../../cluster/scheduling/filter';
+import { addPodToNode, antiHolders, firstUntoleratedTaint, matchesNodeSelector, type FitNode, type FitPod } from './fit';
 import type { DaemonSetSpec, TemplateNode } from './types';
 
 export interface EstimatorPod extends FitPod {
@@ -45,7 +39,8 @@ export function emptyTemplateNode(
     name,
     allocatable: template.allocatable,
     requested: { cpuMillis: 0, memoryMiB: 0, pods: 0 },
-    labels: template.labels,
+    // Each simulated node is its own hostname domain (a template copied from a live node must not share its name).
+    labels: { ...template.labels, 'kubernetes.io/hostname': name },
     taints: template.taints,
   };
   for (const ds of daemonSetPodsForTemplate(template, daemonSets)) node = addPodToNode(node, ds);
@@ -74,19 +69,32 @@ export function binpackingEstimate(
   daemonSets: readonly DaemonSetSpec[],
   maxNodes: number,
   namePrefix = 'template-node',
+  /** The rest of the simulated cluster (existing and upcoming nodes), for topology spread and anti-affinity. */
+  cluster: readonly FitNode[] = [],
 ): BinpackingResult {
   const result: BinpackingResult = { nodeCount: 0, scheduledPods: [], unfit: [], limited: [], nodes: [] };
   const empty = emptyTemplateNode(`${namePrefix}-0`, template, daemonSets);
   const ordered = orderPodsForBinpacking(pods, template);
+  const named = (n: number): FitNode => ({ ...empty, name: `${namePrefix}-${n}`, labels: { ...empty.labels, 'kubernetes.io/hostname': `${namePrefix}-${n}` } });
+  // The filter over the snapshot the estimator sees: the cluster, the new nodes so far and the next empty one.
+  const check = (pod: EstimatorPod, node: FitNode, next: FitNode) => {
+    const all = [...cluster, ...result.nodes, next];
+    return filterNode(pod, node, preFilter(pod, needsClusterState(pod) ? all : [], antiHolders(all)));
+  };
+  const podFitsNode = (pod: EstimatorPod, node: FitNode, next: FitNode = named(result.nodes.length)) => {
+    const s = check(pod, node, next);
+    return s.reasons.length === 0 ? { fits: true as const } : { fits: false as const, reason: s.reasons[0] };
+  };
   for (let i = 0; i < ordered.length; i++) {
     const pod = ordered[i];
-    const existing = result.nodes.findIndex((n) => podFitsNode(pod, n).fits);
+    const next = named(result.nodes.length);
+    const existing = result.nodes.findIndex((n) => podFitsNode(pod, n, next).fits);
     if (existing >= 0) {
       result.nodes[existing] = addPodToNode(result.nodes[existing], pod);
       result.scheduledPods.push(pod.name);
       continue;
     }
-    const onEmpty = podFitsNode(pod, empty);
+    const onEmpty = podFitsNode(pod, next, next);
     if (!onEmpty.fits) {
       result.unfit.push({ pod: pod.name, reason: onEmpty.reason });
       continue;
@@ -96,17 +104,17 @@ export function binpackingEstimate(
       // One pass, no spread: hundreds of thousands of pending pods would overflow the call stack.
       for (let k = i; k < ordered.length; k++) {
         const p = ordered[k];
-        const fit = k === i ? onEmpty : podFitsNode(p, empty);
+        const fit = k === i ? onEmpty : podFitsNode(p, next, next);
         if (fit.fits) result.limited.push(p.name);
       }
       for (let k = i; k < ordered.length; k++) {
         const p = ordered[k];
-        const fit = podFitsNode(p, empty);
+        const fit = podFitsNode(p, next, next);
         if (!fit.fits) result.unfit.push({ pod: p.name, reason: fit.reason });
       }
       break;
     }
-    result.nodes.push(addPodToNode({ ...empty, name: `${namePrefix}-${result.nodes.length}` }, pod));
+    result.nodes.push(addPodToNode(next, pod));
     result.scheduledPods.push(pod.name);
   }
   result.nodeCount = result.nodes.length;

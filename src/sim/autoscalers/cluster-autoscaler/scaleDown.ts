@@ -7,7 +7,7 @@ import {
   takePdbDisruption,
   unneededLongEnough,
 } from './eligibility';
-import { addPodToNode, podFitsNode, type FitNode } from './fit';
+import { addPodToNode, firstFit, type FitNode } from './fit';
 import type { CaOptions } from './flags';
 import { formatGoDuration } from './goFlags';
 import {
@@ -17,7 +17,7 @@ import {
   scaleDownEmptyEvent,
   scaleDownNodeEvent,
 } from './messages';
-import type { UtilizationInfo } from './utilization';
+import { isLongTerminating, type UtilizationInfo } from './utilization';
 import type { CaEvent, CaLogLine, CaNode, CaPod, PdbStatus } from './types';
 import { msg, type Message } from '../../core/message';
 
@@ -188,7 +188,8 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
       ),
     );
     // Drain simulation: blockers first, then a place for every movable pod on another node.
-    const movable = pods.filter(isMovable);
+    // drainability rule longterminating: pods terminating past their grace period are skipped.
+    const movable = pods.filter((p) => isMovable(p) && !isLongTerminating(p, now));
     let blocker: string | undefined;
     for (const p of movable) {
       blocker = drainBlocker(p, o);
@@ -201,7 +202,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
     trial.delete(n.name);
     if (!blocker) {
       for (const p of movable) {
-        const target = [...trial.values()].find((d) => podFitsNode(p, d).fits);
+        const target = firstFit(p, [...trial.values()]);
         if (!target) {
           blocker = `can reschedule only ${placed.length} out of ${movable.length} pods`;
           break;
@@ -296,7 +297,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
     if (!empty && drains >= o.maxDrainParallelism) continue;
     if (!empty) drains += 1;
     room.set(n.group!, left - 1);
-    const pods = (podsOn.get(n.name) ?? []).filter(isMovable);
+    const pods = (podsOn.get(n.name) ?? []).filter((p) => isMovable(p) && p.deletionTimestampSeconds === undefined);
     out.deletions.push({ node: n.name, group: n.group!, empty, pods: pods.map(podKey) });
     const status = statuses.get(n.name)!;
     status.state = 'to-delete';

@@ -6,7 +6,7 @@ import {
   type ExpansionOption,
   type PriorityConfig,
 } from './expander';
-import { addPodToNode, podFitsNode, type FitNode } from './fit';
+import { addPodToNode, firstFit, type FitNode } from './fit';
 import type { CaOptions } from './flags';
 import {
   aggregateReasons,
@@ -197,7 +197,8 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
   const room = simulatedCapacity(input);
   const unschedulable: CaPod[] = [];
   for (const p of [...candidates].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0))) {
-    const i = room.findIndex((n) => podFitsNode(p, n).fits);
+    const target = firstFit(p, room);
+    const i = target ? room.indexOf(target) : -1;
     if (i >= 0) {
       room[i] = addPodToNode(room[i], p);
       out.awaitingPods.push(key(p));
@@ -246,6 +247,7 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
       input.daemonSets,
       limit,
       `template-node-for-${g.name}`,
+      room,
     );
     for (const u of estimate.unfit) addReason(u.pod, g.name, u.reason);
     for (const p of estimate.scheduledPods) acceptedSomewhere.add(p);

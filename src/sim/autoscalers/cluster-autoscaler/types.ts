@@ -3,6 +3,8 @@
  * builds these from its own nodes and pods; CPU is in millicores, memory in MiB, time in seconds.
  */
 
+import type { SchedPod } from '../../cluster/scheduling/filter';
+
 export interface Resources {
   cpuMillis: number;
   memoryMiB: number;
@@ -41,7 +43,7 @@ export interface CaNode {
   taints?: Taint[];
 }
 
-export interface CaPod {
+export interface CaPod extends SchedPod {
   name: string;
   namespace: string;
   /** Kind of the controlling owner (ReplicaSet, StatefulSet, Job, DaemonSet, …); undefined = bare pod. */
@@ -52,8 +54,6 @@ export interface CaPod {
   isDaemonSet?: boolean;
   isMirror?: boolean;
   priority?: number;
-  tolerations?: Toleration[];
-  nodeSelector?: Record<string, string>;
   annotations?: Record<string, string>;
   /** Uses an emptyDir or hostPath volume (blocks scale-down unless --skip-nodes-with-local-storage=false). */
   hasLocalStorage?: boolean;

@@ -22,10 +22,10 @@ export interface UtilizationInfo {
   resourceName: 'cpu' | 'memory';
 }
 
-/** Upstream drain.IsPodLongTerminating: past deletion + grace period + 30 s. */
+/** Upstream drain.IsPodLongTerminating: past deletionTimestamp + grace period + 30 s. */
 const LONG_TERMINATING_EXTRA_SECONDS = 30;
 
-function isLongTerminating(pod: UtilizationPod, now: number | undefined): boolean {
+export function isLongTerminating(pod: UtilizationPod, now: number | undefined): boolean {
   if (pod.deletionTimestampSeconds === undefined || now === undefined) return false;
   const grace = pod.terminationGracePeriodSeconds ?? 30;
   return pod.deletionTimestampSeconds + grace + LONG_TERMINATING_EXTRA_SECONDS < now;

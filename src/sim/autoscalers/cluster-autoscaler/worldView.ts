@@ -2,6 +2,7 @@ import type { Node, NodeGroup, Pod, World } from '../../core/types';
 import { templateRequest } from '../../cluster/pods';
 import { nodeGroupLabels, nodesOfGroup } from '../../cloud/nodeGroups';
 import { podIsActive } from '../../lifecycle/apply';
+import { schedPodOf } from '../../cluster/scheduling/worldView';
 import { TO_BE_DELETED_TAINT } from './eligibility';
 import type { ScaleUpGroup } from './scaleUp';
 import { pricePerHour, templateForInstanceType } from './template';
@@ -53,18 +54,19 @@ export function caPodOf(pod: Pod): CaPod {
   const scheduled = pod.conditions.find((c) => c.type === 'PodScheduled');
   const unschedulable = scheduled?.status === 'False' && scheduled.reason === 'Unschedulable';
   return {
+    // Everything kube-scheduler's filter reads, so the CA simulates exactly what the scheduler decides.
+    ...schedPodOf(pod),
     name: pod.name,
     namespace: pod.namespace,
     ownerKind: pod.ownerKind === 'None' ? undefined : pod.ownerKind,
-    requests: pod.request,
     nodeName: pod.nodeName === '' ? undefined : pod.nodeName,
     isDaemonSet: pod.ownerKind === 'DaemonSet',
-    priority: pod.spec.priority,
-    tolerations: pod.spec.tolerations,
-    nodeSelector: pod.spec.nodeSelector,
     annotations: pod.spec.annotations,
     unschedulableSinceSeconds: unschedulable ? scheduled.lastTransitionMs / 1000 : undefined,
     terminationGracePeriodSeconds: pod.spec.terminationGracePeriodSeconds,
+    hasLocalStorage: (pod.spec.localStorageVolumes ?? []).length > 0,
+    // The API server sets deletionTimestamp to the delete time plus the grace period.
+    deletionTimestampSeconds: pod.state === 'Terminating' ? pod.deletionMs / 1000 + pod.spec.terminationGracePeriodSeconds : undefined,
   };
 }
 
@@ -80,10 +82,14 @@ export function unschedulablePods(world: World): Pod[] {
   return out.sort((a, b) => a.uid - b.uid);
 }
 
-/** Pods bound to a registered node that still count against it. */
+/**
+ * Pods bound to a node that still count against it. Terminating pods are included: the CA's
+ * snapshot holds them until they are gone, and its utilization skips only those terminating past
+ * their grace period (simulator/utilization, drain.IsPodLongTerminating).
+ */
 export function boundPods(world: World): Pod[] {
   const out: Pod[] = [];
-  for (const p of world.pods.values()) if (p.nodeName !== '' && podIsActive(p)) out.push(p);
+  for (const p of world.pods.values()) if (p.nodeName !== '' && (podIsActive(p) || p.state === 'Terminating')) out.push(p);
   return out;
 }
 

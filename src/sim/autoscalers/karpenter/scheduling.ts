@@ -11,6 +11,7 @@ import {
   type Requirements,
 } from './requirements';
 import { availableCompatibleOfferings, orderByPrice } from './offeringSelection';
+import { filterNode, preFilter, type SchedNode, type SchedPod } from '../../cluster/scheduling/filter';
 import type {
   DaemonSetPodSpec,
   ExistingNode,
@@ -179,6 +180,7 @@ export function tryAddPod(
 ): { claim: PlannedNodeClaim } | { error: string } {
   const blocking = untoleratedTaints(claim.taints, pod.tolerations);
   if (blocking.length > 0) return { error: `did not tolerate ${blocking[0].key}=${blocking[0].value ?? ''}:${blocking[0].effect}` };
+  if (antiAffinityConflict(claim, pod)) return { error: 'would violate a pod anti-affinity rule on kubernetes.io/hostname' };
   let lastError = 'incompatible requirements';
   for (const alt of podRequirementAlternatives(pod)) {
     const err = compatibilityError(claim.requirements, alt);
@@ -205,21 +207,56 @@ function formatRequests(r: Resources): string {
   return `{"cpu":"${r.cpuMillis}m","memory":"${r.memoryMiB}Mi","pods":"${r.pods}"}`;
 }
 
-function tryExistingNode(node: ExistingNode & { used: Resources }, pod: PodToSchedule): boolean {
-  if (untoleratedTaints(node.taints, pod.tolerations).length > 0) return false;
-  const nodeReqs = requirementsFromLabels(node.labels);
-  const compatible = podRequirementAlternatives(pod).some((alt) => {
-    for (const key of alt.keys()) if (!nodeReqs.has(key) && !['NotIn', 'DoesNotExist'].includes(opName(alt, key))) return false;
-    return intersectsError(nodeReqs, alt) === undefined;
-  });
-  return compatible && fits(add(node.used, podResources(pod)), node.allocatable);
+/** The pod as the shared scheduling filter reads it. */
+export function schedPodOfKarpenter(pod: PodToSchedule): SchedPod {
+  return {
+    namespace: pod.namespace,
+    labels: pod.labels,
+    requests: { cpuMillis: pod.cpuMillis, memoryMiB: pod.memoryMiB },
+    priority: pod.priority,
+    // Karpenter's type allows effect "" (matches every effect), as the core filter's undefined does.
+    tolerations: pod.tolerations?.map((t) => ({ ...t, effect: t.effect === '' ? undefined : t.effect })),
+    nodeSelector: pod.nodeSelector,
+    requiredNodeAffinity: pod.requiredNodeAffinity,
+    podAntiAffinity: pod.podAntiAffinity,
+    topologySpread: pod.topologySpread,
+    hostPorts: pod.hostPorts,
+  };
 }
 
-function opName(reqs: Requirements, key: string): string {
-  const r = reqs.get(key);
-  if (!r) return 'In';
-  if (r.complement) return r.values.size > 0 ? 'NotIn' : 'Exists';
-  return r.values.size > 0 ? 'In' : 'DoesNotExist';
+type Target = ExistingNode & { used: Resources; placed: PodToSchedule[] };
+
+function schedNodeOfTarget(n: Target): SchedNode {
+  return { name: n.name, labels: n.labels, taints: n.taints, allocatable: n.allocatable, requested: n.used, pods: [...(n.pods ?? []), ...n.placed].map(schedPodOfKarpenter) };
+}
+
+/**
+ * Existing and in-flight nodes are checked with kube-scheduler's own filter, so Karpenter never
+ * nominates a node the scheduler would then refuse (and vice versa).
+ */
+function firstExistingNode(targets: Target[], pod: PodToSchedule): Target | undefined {
+  const sp = schedPodOfKarpenter(pod);
+  const views = targets.map(schedNodeOfTarget);
+  const state = preFilter(sp, views);
+  const i = views.findIndex((v) => filterNode(sp, v, state).reasons.length === 0);
+  return i >= 0 ? targets[i] : undefined;
+}
+
+/** Required anti-affinity on a new NodeClaim: the claim is its own hostname domain. */
+function antiAffinityConflict(claim: PlannedNodeClaim, pod: PodToSchedule): boolean {
+  const hostname = 'kubernetes.io/hostname';
+  const sp = schedPodOfKarpenter(pod);
+  // Only the inter-pod rule is checked here; requirements and resources are the NodeClaim's own checks.
+  const onHostname: SchedPod = { namespace: sp.namespace, labels: sp.labels, requests: { cpuMillis: 0, memoryMiB: 0 }, podAntiAffinity: sp.podAntiAffinity?.filter((t) => t.topologyKey === hostname) };
+  if ((onHostname.podAntiAffinity ?? []).length === 0 && !claim.pods.some((p) => (p.podAntiAffinity ?? []).length > 0)) return false;
+  const node: SchedNode = {
+    name: 'nodeclaim',
+    labels: { [hostname]: 'nodeclaim' },
+    allocatable: { cpuMillis: Infinity, memoryMiB: Infinity, pods: Infinity },
+    requested: { cpuMillis: 0, memoryMiB: 0, pods: 0 },
+    pods: claim.pods.map(schedPodOfKarpenter).map((p) => ({ ...p, podAntiAffinity: p.podAntiAffinity?.filter((t) => t.topologyKey === hostname) })),
+  };
+  return filterNode(onHostname, node, preFilter(onHostname, [node])).reasons.length > 0;
 }
 
 export function solveScheduling(input: SchedulingInput): SchedulingResult {
@@ -227,15 +264,16 @@ export function solveScheduling(input: SchedulingInput): SchedulingResult {
   const templates = orderTemplates(input.templates);
   const remaining: Record<string, Partial<LimitUsage>> = {};
   for (const t of templates) remaining[t.nodePool.name] = initialRemaining(t.nodePool, input.launchedCapacity?.[t.nodePool.name]);
-  const existing = (input.existingNodes ?? []).map((n) => ({ ...n, used: { ...n.requested } }));
+  const existing: Target[] = (input.existingNodes ?? []).map((n) => ({ ...n, used: { ...n.requested }, placed: [] }));
   const claims: OpenClaim[] = [];
   const existingPlacements: SchedulingResult['existingPlacements'] = [];
   const podErrors: SchedulingResult['podErrors'] = [];
 
   for (const pod of sortPodsForScheduling(input.pods)) {
-    const node = existing.find((n) => tryExistingNode(n, pod));
+    const node = firstExistingNode(existing, pod);
     if (node) {
       node.used = add(node.used, podResources(pod));
+      node.placed.push(pod);
       existingPlacements.push({ pod: pod.name, node: node.name });
       continue;
     }

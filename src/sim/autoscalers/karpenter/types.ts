@@ -2,6 +2,7 @@
  * Plain-data shapes for Karpenter's decision logic (karpenter.sh/v1 + karpenter.k8s.aws/v1).
  * Units: CPU in millicores, memory in MiB, durations in seconds, prices in USD/hour.
  */
+import type { PodAffinityTerm, TopologySpreadConstraint } from '../../core/types';
 
 export type CapacityType = 'on-demand' | 'spot';
 export const CAPACITY_TYPES: readonly CapacityType[] = ['on-demand', 'spot'];
@@ -125,6 +126,11 @@ export interface PodToSchedule {
   deletionCost?: number;
   /** karpenter.sh/do-not-disrupt: "true" */
   doNotDisrupt?: boolean;
+  /** For the inter-pod rules of the shared scheduling filter (cluster/scheduling/filter.ts). */
+  labels?: Record<string, string>;
+  podAntiAffinity?: PodAffinityTerm[];
+  topologySpread?: TopologySpreadConstraint[];
+  hostPorts?: number[];
 }
 
 export interface DaemonSetPodSpec {
@@ -146,4 +152,6 @@ export interface ExistingNode {
   /** Everything already bound or nominated here, DaemonSet pods included. */
   requested: Resources;
   initialized: boolean;
+  /** Pods bound or nominated here, for topology spread, anti-affinity and host ports. */
+  pods?: PodToSchedule[];
 }

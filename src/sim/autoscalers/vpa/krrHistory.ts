@@ -8,7 +8,10 @@ import type { World } from '../../core/types';
 import { METRIC_RESOLUTION_MS } from '../../metrics/metricsServer';
 import { formatKrrTable, krrSimpleRecommend, KRR_SIMPLE_DEFAULTS, samplesAtStep, type KrrRow, type KrrSettings, type KrrValue } from './krr';
 
-/** One pod's history: parallel arrays (seconds, millicores, MiB) keep checkpoints small. */
+/**
+ * One pod's history, as krrRows reads it: parallel arrays (seconds, millicores, MiB). Built on
+ * demand from the frames; the world keeps frames, not these.
+ */
 export interface KrrPodSeries {
   namespace: string;
   /** The Deployment the pod belonged to. */
@@ -18,62 +21,128 @@ export interface KrrPodSeries {
   mem: number[];
 }
 
+/** Which pods a frame covers, by position. Consecutive frames over the same pods share one. */
+export interface KrrFramePods {
+  names: readonly string[];
+  namespaces: readonly string[];
+  workloads: readonly string[];
+}
+
+/**
+ * One step's samples of every Deployment pod, column by column. Values are stored as integers
+ * (thousandths, the precision they are rounded to), so v / 1000 is exactly the rounded value.
+ * A frame is frozen once written: checkpoints share it instead of copying it (cloneData shares
+ * frozen objects), so a day of history costs its size once, not once per checkpoint.
+ */
+export interface KrrFrame {
+  t: number;
+  pods: KrrFramePods;
+  cpu: Int32Array | Float64Array;
+  mem: Int32Array | Float64Array;
+}
+
 export interface KrrHistory {
-  /** By pod name (pod names are unique in the world). A Map: one lookup per pod per step. */
-  series: Map<string, KrrPodSeries>;
+  /** Oldest first; trimmed to the strategy's window. */
+  frames: KrrFrame[];
   lastSampleMs: number;
 }
 
 export const KRR_STEP_MS = KRR_SIMPLE_DEFAULTS.timeframeDurationMinutes * 60_000;
 const WINDOW_SECONDS = KRR_SIMPLE_DEFAULTS.historyDurationHours * 3600;
 
-function emptyHistory(): KrrHistory {
-  return { series: new Map(), lastSampleMs: -1 };
+export function emptyKrrHistory(): KrrHistory {
+  return { frames: [], lastSampleMs: -1 };
 }
 
 function historyOf(world: World): KrrHistory {
   const s = world.autoscalers.vpa as { krr?: KrrHistory } | undefined;
   if (s?.krr) return s.krr;
-  const created = emptyHistory();
+  const created = emptyKrrHistory();
   if (s) s.krr = created;
   return created;
 }
 
-function dropBefore(series: KrrPodSeries, cutoff: number): void {
-  let n = 0;
-  while (n < series.t.length && series.t[n] < cutoff) n++;
-  if (n === 0) return;
-  series.t.splice(0, n);
-  series.cpu.splice(0, n);
-  series.mem.splice(0, n);
+/** How often frames are trimmed to the window (trimming every step would cost more than it saves). */
+const PRUNE_EVERY_SECONDS = 3600;
+const INT32_MAX = 2_147_483_647;
+
+function sameNames(a: readonly string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
-/** How often series are trimmed to the window (trimming every step would cost more than it saves). */
-const PRUNE_EVERY_SECONDS = 3600;
+/** Thousandths as int32 when they fit (always, for real pods), else as exact doubles. */
+function column(values: number[]): Int32Array | Float64Array {
+  for (const v of values) if (v > INT32_MAX || v < -INT32_MAX) return Float64Array.from(values);
+  return Int32Array.from(values);
+}
 
-/** One step: append every Deployment pod's latest metric; hourly, forget what fell out of the window. */
+/** One step: record every Deployment pod's latest metric; hourly, forget what fell out of the window. */
 export function sampleKrrHistory(world: World, history: KrrHistory): void {
   const now = world.timeMs / 1000;
   const prune = history.lastSampleMs < 0 || Math.floor(now / PRUNE_EVERY_SECONDS) !== Math.floor(history.lastSampleMs / 1000 / PRUNE_EVERY_SECONDS);
   history.lastSampleMs = world.timeMs;
-  const series = history.series;
+  const names: string[] = [];
+  const cpu: number[] = [];
+  const mem: number[] = [];
   for (const pod of world.pods.values()) {
     const m = pod.metric;
     if (!m || !pod.deployment) continue;
-    let s = series.get(pod.name);
-    if (!s) series.set(pod.name, (s = { namespace: pod.namespace, workload: pod.deployment, t: [], cpu: [], mem: [] }));
-    s.t.push(now);
-    s.cpu.push(Math.round(m.cpuMillis * 1000) / 1000);
-    s.mem.push(Math.round(m.memoryMiB * 1000) / 1000);
+    names.push(pod.name);
+    cpu.push(Math.round(m.cpuMillis * 1000));
+    mem.push(Math.round(m.memoryMiB * 1000));
   }
   if (prune) pruneHistory(history, now - WINDOW_SECONDS);
+  if (names.length === 0) return;
+  const prev = history.frames[history.frames.length - 1]?.pods;
+  let pods: KrrFramePods;
+  if (prev && sameNames(prev.names, names)) pods = prev;
+  else {
+    const namespaces: string[] = [];
+    const workloads: string[] = [];
+    for (const name of names) {
+      const pod = world.pods.get(name)!;
+      namespaces.push(pod.namespace);
+      workloads.push(pod.deployment);
+    }
+    pods = Object.freeze({ names: Object.freeze(names), namespaces: Object.freeze(namespaces), workloads: Object.freeze(workloads) });
+  }
+  history.frames.push(Object.freeze({ t: now, pods, cpu: column(cpu), mem: column(mem) }));
 }
 
 function pruneHistory(history: KrrHistory, cutoff: number): void {
-  for (const [pod, s] of history.series) {
-    dropBefore(s, cutoff);
-    if (s.t.length === 0) history.series.delete(pod);
+  let n = 0;
+  while (n < history.frames.length && history.frames[n].t < cutoff) n++;
+  if (n > 0) history.frames.splice(0, n);
+}
+
+/** Per-pod series from the frames, in the order pods were first seen. */
+export function krrSeries(history: KrrHistory): Map<string, KrrPodSeries> {
+  const series = new Map<string, KrrPodSeries>();
+  for (const f of history.frames) {
+    const { names, namespaces, workloads } = f.pods;
+    for (let i = 0; i < names.length; i++) {
+      let s = series.get(names[i]);
+      if (!s) series.set(names[i], (s = { namespace: namespaces[i], workload: workloads[i], t: [], cpu: [], mem: [] }));
+      s.t.push(f.t);
+      s.cpu.push(f.cpu[i] / 1000);
+      s.mem.push(f.mem[i] / 1000);
+    }
   }
+  return series;
+}
+
+/** Bytes the history's columns hold (frames shared by checkpoints count once). */
+export function krrHistoryBytes(history: KrrHistory): number {
+  let bytes = 0;
+  let lastPods: KrrFramePods | undefined;
+  for (const f of history.frames) {
+    bytes += f.cpu.byteLength + f.mem.byteLength;
+    if (f.pods !== lastPods) bytes += f.pods.names.length * 24;
+    lastPods = f.pods;
+  }
+  return bytes;
 }
 
 function current(v: number): KrrValue {
@@ -86,7 +155,7 @@ export function krrRows(world: World, settings: KrrSettings = { ...KRR_SIMPLE_DE
   const now = world.timeMs / 1000;
   const rows: KrrRow[] = [];
   const byWorkload = new Map<string, { namespace: string; name: string; pods: [string, KrrPodSeries][] }>();
-  for (const entry of history.series) {
+  for (const entry of krrSeries(history)) {
     const key = `${entry[1].namespace}/${entry[1].workload}`;
     let w = byWorkload.get(key);
     if (!w) byWorkload.set(key, (w = { namespace: entry[1].namespace, name: entry[1].workload, pods: [] }));

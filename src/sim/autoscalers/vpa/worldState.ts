@@ -5,7 +5,7 @@
  */
 import type { World } from '../../core/types';
 import type { AggregateContainerState } from './aggregateState';
-import type { KrrHistory } from './krrHistory';
+import { emptyKrrHistory, type KrrHistory } from './krrHistory';
 import type { VerticalPodAutoscaler } from './types';
 import type { VpaMachineContext, VpaStateName } from './vpaMachine';
 import type { Message } from '../../core/message';
@@ -73,7 +73,7 @@ export const VPA_CHART_POINTS = 720;
 export function vpaState(world: World): VpaWorldState {
   let s = world.autoscalers[VPA_STATE_KEY] as VpaWorldState | undefined;
   if (!s) {
-    s = { objects: {}, ooms: {}, krr: { series: new Map(), lastSampleMs: -1 } };
+    s = { objects: {}, ooms: {}, krr: emptyKrrHistory() };
     world.autoscalers[VPA_STATE_KEY] = s;
   }
   return s;

@@ -3,7 +3,9 @@ import type { Node, Pod, World } from '../../core/types';
 import { emitEvent } from '../../core/world';
 import { bindPod, setCondition } from '../pods';
 import { enterPodState } from '../../lifecycle/apply';
-import { matchesNodeAffinity, tolerates, untoleratedTaint } from './predicates';
+import { failedSchedulingMessage, filterNode, needsClusterState, preFilter, type SchedNode, type SchedPod } from './filter';
+import { schedNodeOf, schedPodOf } from './worldView';
+import { addNotice } from '../../core/world';
 
 /**
  * kube-scheduler's default profile, for the plugins that matter to autoscaling: NodeUnschedulable,
@@ -13,29 +15,9 @@ import { matchesNodeAffinity, tolerates, untoleratedTaint } from './predicates';
  * (percentageOfNodesToScore) and starts each search where the previous one stopped.
  */
 
-const NOT_READY_TAINT = { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' as const };
-const UNREACHABLE_TAINT = { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' as const };
-
 /** Reasons a node rejects the pod: from the first failing plugin, as the framework reports them. */
-export function filterNode(pod: Pod, node: Node): string[] {
-  if (node.unschedulable && !pod.spec.tolerations.some((t) => tolerates(t, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }))) {
-    return ['node(s) were unschedulable'];
-  }
-  if (node.state !== 'Ready' && node.state !== 'Cordoned') {
-    const taint = node.state === 'NotReady' ? UNREACHABLE_TAINT : NOT_READY_TAINT;
-    if (!pod.spec.tolerations.some((t) => tolerates(t, taint))) {
-      return [`node(s) had untolerated taint {${taint.key}: }`];
-    }
-  }
-  const taint = untoleratedTaint(pod, node);
-  if (taint) return [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`];
-  if (!matchesNodeAffinity(pod, node.labels)) return ["node(s) didn't match Pod's node affinity/selector"];
-  const reasons: string[] = [];
-  if (node.requested.pods + 1 > node.allocatable.pods) reasons.push('Too many pods');
-  const r = pod.request;
-  if (r.cpuMillis > 0 && r.cpuMillis > node.allocatable.cpuMillis - node.requested.cpuMillis) reasons.push('Insufficient cpu');
-  if (r.memoryMiB > 0 && r.memoryMiB > node.allocatable.memoryMiB - node.requested.memoryMiB) reasons.push('Insufficient memory');
-  return reasons;
+export function filterNodeForPod(world: World, pod: Pod, node: Node): string[] {
+  return filterNode(schedPodOf(pod), schedNodeOf(world, node)).reasons;
 }
 
 export function scoreNode(pod: Pod, node: Node): number {
@@ -49,8 +31,7 @@ export function scoreNode(pod: Pod, node: Node): number {
 }
 
 export function unschedulableMessage(nodeCount: number, reasonCounts: Map<string, number>): string {
-  const parts = [...reasonCounts.entries()].map(([reason, n]) => `${n} ${reason}`).sort();
-  return `0/${nodeCount} nodes are available: ${parts.join(', ')}.`;
+  return failedSchedulingMessage(nodeCount, reasonCounts);
 }
 
 function feasibleNodesToFind(nodeCount: number): number {
@@ -74,47 +55,102 @@ export function schedulePendingPods(world: World): void {
   }
   if (pending.length === 0) return;
   pending.sort((a, b) => b.spec.priority - a.spec.priority || a.createdMs - b.createdMs || a.uid - b.uid);
-  const nodes = [...world.nodes.values()];
+  // Instances that have not registered are not Node objects yet: the scheduler cannot see them.
+  const nodes = [...world.nodes.values()].filter((n) => n.state !== 'Launching' && n.state !== 'Gone');
+  const views = nodes.map((n) => schedNodeOf(world, n));
   const cursor = ((world.autoscalers[cursorKey] as SchedulerCursor | undefined) ??= { nextStart: 0 });
-  for (const pod of pending) schedulePod(world, pod, nodes, cursor);
+  // Pods with required anti-affinity anywhere in the cluster (their rules also bind incoming pods).
+  let existingAnti: { pod: SchedPod; node: SchedNode }[] | undefined;
+  const anti = (): { pod: SchedPod; node: SchedNode }[] => {
+    if (existingAnti) return existingAnti;
+    existingAnti = [];
+    const byName = new Map(views.map((v) => [v.name, v]));
+    for (const p of world.pods.values()) {
+      if (!p.spec.podAntiAffinity || p.nodeName === '' || p.state === 'Gone') continue;
+      const v = byName.get(p.nodeName);
+      if (v) existingAnti.push({ pod: schedPodOf(p), node: v });
+    }
+    return existingAnti;
+  };
+  // The lowest priority of any bound pod, so preemption's dry run is skipped when nothing is lower.
+  let lowest: number | undefined;
+  const lowestPriority = (): number => {
+    if (lowest !== undefined) return lowest;
+    lowest = Infinity;
+    for (const p of world.pods.values()) if (p.nodeName !== '' && p.spec.priority < lowest) lowest = p.spec.priority;
+    return lowest;
+  };
+  for (const pod of pending) {
+    const bound = schedulePod(world, pod, nodes, views, cursor, anti, lowestPriority);
+    if (bound >= 0) {
+      // Later pods in this pass see the pod on its node (topology spread, anti-affinity, ports).
+      views[bound] = schedNodeOf(world, nodes[bound]);
+      if (existingAnti && pod.spec.podAntiAffinity) existingAnti.push({ pod: schedPodOf(pod), node: views[bound] });
+    }
+  }
 }
 
-function schedulePod(world: World, pod: Pod, nodes: Node[], cursor: SchedulerCursor): void {
+/** Try one pod; returns the index of the node it was bound to, or -1. */
+function schedulePod(
+  world: World,
+  pod: Pod,
+  nodes: Node[],
+  views: SchedNode[],
+  cursor: SchedulerCursor,
+  anti: () => { pod: SchedPod; node: SchedNode }[],
+  lowestPriority: () => number,
+): number {
   const want = feasibleNodesToFind(nodes.length);
+  const sp = schedPodOf(pod);
+  const state = preFilter(sp, needsClusterState(sp) ? views : [], anti());
   const reasonCounts = new Map<string, number>();
-  let best: Node | undefined;
+  let best = -1;
   let bestScore = -1;
   let ties = 0;
   let found = 0;
   let examined = 0;
+  let notHelpful = 0;
+  let victimsPossible = false;
   const n = nodes.length;
   for (; examined < n && found < want; examined++) {
-    const node = nodes[(cursor.nextStart + examined) % n];
-    const reasons = filterNode(pod, node);
-    if (reasons.length > 0) {
-      for (const r of reasons) reasonCounts.set(r, (reasonCounts.get(r) ?? 0) + 1);
+    const i = (cursor.nextStart + examined) % n;
+    const node = nodes[i];
+    const status = filterNode(sp, views[i], state);
+    if (status.reasons.length > 0) {
+      for (const r of status.reasons) reasonCounts.set(r, (reasonCounts.get(r) ?? 0) + 1);
+      if (status.unresolvable) notHelpful++;
+      else if (!victimsPossible && lowestPriority() < pod.spec.priority) victimsPossible = preemptionCouldHelp(sp, views[i], state);
       continue;
     }
     found++;
     const score = scoreNode(pod, node);
     if (score > bestScore) {
-      best = node;
+      best = i;
       bestScore = score;
       ties = 1;
     } else if (score === bestScore) {
       // Reservoir sampling among equal scores, as the scheduler's selectHost does.
       ties++;
-      if (nextFloat(world.rng) * ties < 1) best = node;
+      if (nextFloat(world.rng) * ties < 1) best = i;
     }
   }
   if (n > 0) cursor.nextStart = (cursor.nextStart + examined) % n;
-  if (best) {
-    bindPod(world, pod, best);
+  if (best >= 0) {
+    bindPod(world, pod, nodes[best]);
     world.pendingPods.delete(pod.name);
     enterPodState(world, pod, 'Scheduled');
-    return;
+    return best;
   }
-  const message = unschedulableMessage(n, reasonCounts);
+  // DefaultPreemption runs after a failed filter. The playground does not evict victims, so when a
+  // node has lower-priority pods whose removal would let this pod fit, it says so instead of
+  // printing a preemption verdict the real scheduler would not reach.
+  let message: string;
+  if (victimsPossible) {
+    message = failedSchedulingMessage(n, reasonCounts);
+    addNotice(world, `kube-scheduler: pod ${pod.namespace}/${pod.name} could preempt lower-priority pods; preemption is not simulated`);
+  } else {
+    message = failedSchedulingMessage(n, reasonCounts, { notHelpful, noVictims: n - notHelpful });
+  }
   setCondition(pod, 'PodScheduled', 'False', world.timeMs, 'Unschedulable', message);
   if (message !== pod.unschedulableMessage) {
     pod.unschedulableMessage = message;
@@ -128,4 +164,19 @@ function schedulePod(world: World, pod: Pod, nodes: Node[], cursor: SchedulerCur
       source: 'default-scheduler',
     });
   }
+  return -1;
+}
+
+/** SelectVictimsOnNode's first step: with every lower-priority pod gone, would the pod fit? */
+function preemptionCouldHelp(pod: SchedPod, node: SchedNode, state: ReturnType<typeof preFilter>): boolean {
+  const prio = pod.priority ?? 0;
+  const pods = node.pods ?? [];
+  const victims = pods.filter((p) => (p.priority ?? 0) < prio);
+  if (victims.length === 0) return false;
+  const keep = pods.filter((p) => (p.priority ?? 0) >= prio);
+  const freed = victims.reduce(
+    (acc, p) => ({ cpuMillis: acc.cpuMillis - p.requests.cpuMillis, memoryMiB: acc.memoryMiB - p.requests.memoryMiB, pods: acc.pods - 1 }),
+    { ...node.requested },
+  );
+  return filterNode(pod, { ...node, requested: freed, pods: keep }, state).reasons.length === 0;
 }

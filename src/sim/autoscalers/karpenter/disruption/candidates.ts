@@ -103,5 +103,6 @@ export function asExistingNode(node: DisruptionNode): ExistingNode {
     allocatable: node.allocatable,
     requested,
     initialized: node.initialized,
+    pods: node.pods.filter((p) => !p.terminal),
   };
 }

@@ -27,6 +27,10 @@ export function toPodToSchedule(pod: Pod): PodToSchedule {
     priority: pod.spec.priority,
     deletionCost: Number.isFinite(cost) ? cost : undefined,
     doNotDisrupt: pod.spec.annotations['karpenter.sh/do-not-disrupt'] === 'true',
+    labels: pod.labels,
+    podAntiAffinity: pod.spec.podAntiAffinity,
+    topologySpread: pod.spec.topologySpread,
+    hostPorts: pod.spec.hostPorts,
   };
 }
 
@@ -156,9 +160,17 @@ export function schedulingTargets(world: World, state: KarpenterState, nominated
       const entry = state.nodePools[claim.nodePool];
       if (entry) requested = add(requested, daemonOverheadFor(entry.pool, daemonSets), daemonOverheadFor(entry.pool, daemonSets).pods);
     }
+    const pods: PodToSchedule[] = [];
+    for (const name of node.podNames) {
+      const p = world.pods.get(name);
+      if (p && p.state !== 'Gone' && p.state !== 'Evicted' && p.state !== 'Succeeded') pods.push(toPodToSchedule(p));
+    }
     for (const podName of nominated.get(node.name) ?? []) {
       const p = world.pods.get(podName);
-      if (p) requested = add(requested, p.request);
+      if (p) {
+        requested = add(requested, p.request);
+        pods.push(toPodToSchedule(p));
+      }
     }
     out.push({
       name: node.name,
@@ -168,6 +180,7 @@ export function schedulingTargets(world: World, state: KarpenterState, nominated
       allocatable: node.allocatable,
       requested,
       initialized: node.state === 'Ready',
+      pods,
     });
   }
   return out;

@@ -1,0 +1,59 @@
+import type { Node, Pod, Taint, World } from '../../core/types';
+import type { SchedNode, SchedPod } from './filter';
+
+/**
+ * The engine's pods and nodes as the shared filter sees them. The node lifecycle controller's
+ * taints (not-ready on nodes that are not Ready yet, unreachable on NotReady ones) are added here,
+ * as the real controller writes them onto the Node.
+ */
+
+const NOT_READY_TAINT: Taint = { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' };
+const UNREACHABLE_TAINT: Taint = { key: 'node.kubernetes.io/unreachable', effect: 'NoSchedule' };
+
+export function schedPodOf(pod: Pod): SchedPod {
+  const s = pod.spec;
+  return {
+    namespace: pod.namespace,
+    labels: pod.labels,
+    requests: pod.request,
+    priority: s.priority,
+    tolerations: s.tolerations,
+    nodeSelector: s.nodeSelector,
+    requiredNodeAffinity: s.requiredNodeAffinity,
+    podAntiAffinity: s.podAntiAffinity,
+    topologySpread: s.topologySpread,
+    hostPorts: s.hostPorts,
+    terminating: pod.state === 'Terminating',
+  };
+}
+
+/** Pods that still hold their place on a node (everything bound and not gone). */
+export function podsOnNode(world: World, node: Node): Pod[] {
+  const out: Pod[] = [];
+  for (const name of node.podNames) {
+    const p = world.pods.get(name);
+    if (p && p.state !== 'Gone' && p.state !== 'Evicted' && p.state !== 'Succeeded') out.push(p);
+  }
+  return out;
+}
+
+export function lifecycleTaints(node: Node): Taint[] {
+  if (node.state === 'Ready' || node.state === 'Cordoned') return node.taints;
+  return [node.state === 'NotReady' ? UNREACHABLE_TAINT : NOT_READY_TAINT, ...node.taints];
+}
+
+/** A node for the filter; its pod list is built only when a rule needs it. */
+export function schedNodeOf(world: World, node: Node): SchedNode {
+  let pods: SchedPod[] | undefined;
+  return {
+    name: node.name,
+    labels: node.labels,
+    taints: lifecycleTaints(node),
+    unschedulable: node.unschedulable,
+    allocatable: node.allocatable,
+    requested: node.requested,
+    get pods(): SchedPod[] {
+      return (pods ??= podsOnNode(world, node).map(schedPodOf));
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * A deep copy of the world's plain data for checkpoints, several times faster than structuredClone
+ * on worlds of many small objects (structuredClone serialises and deserialises; this copies
+ * directly). It handles what the world holds: plain objects, arrays, Maps and Sets of them.
+ * Objects reached twice stay one object (aliasing is kept, as structuredClone keeps it).
+ *
+ * Frozen objects are shared, not copied: they cannot change, so checkpoints may hold the same one
+ * (structural sharing). The KRR history's frames are frozen once written, so a day of history is
+ * held once however many checkpoints there are, and memory stays flat.
+ */
+export function cloneData<T>(value: T): T {
+  return copy(value, new Map()) as T;
+}
+
+function copy(v: unknown, seen: Map<object, unknown>): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  const done = seen.get(v);
+  if (done !== undefined) return done;
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    seen.set(v, out);
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      out[i] = typeof x === 'object' && x !== null ? copy(x, seen) : x;
+    }
+    return out;
+  }
+  if (v instanceof Map) {
+    const out = new Map();
+    seen.set(v, out);
+    for (const [k, x] of v) out.set(copy(k, seen), typeof x === 'object' && x !== null ? copy(x, seen) : x);
+    return out;
+  }
+  if (v instanceof Set) {
+    const out = new Set();
+    seen.set(v, out);
+    for (const x of v) out.add(copy(x, seen));
+    return out;
+  }
+  if (Object.isFrozen(v)) return v;
+  if (ArrayBuffer.isView(v)) return (v as unknown as { slice(): unknown }).slice();
+  const out: Record<string, unknown> = {};
+  seen.set(v, out);
+  for (const k in v as Record<string, unknown>) {
+    const x = (v as Record<string, unknown>)[k];
+    out[k] = typeof x === 'object' && x !== null ? copy(x, seen) : x;
+  }
+  return out;
+}
