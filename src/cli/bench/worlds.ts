@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { loadScenario } from '../../scenario/loadScenario';
 import { createWorld } from '../../sim/bootstrap';
 import type { ManifestDoc } from '../../sim/core/commands';
+import { pushAll } from '../../sim/core/arrays';
 import type { ScenarioSpec } from '../../sim/core/scenario';
 import type { World } from '../../sim/core/types';
 import { deployment, nodeGroup, scenario } from '../../sim/testing/fixtures';
@@ -111,7 +112,7 @@ export function benchInputs(c: BenchCase): { spec: ScenarioSpec; manifests: Mani
   if (c.keda) manifests.push(scaledObject(names[0], Math.ceil(perDeployment / 2), perDeployment));
   if (c.vpaOff) names.forEach((name, i) => { if (i % 10 === 1) manifests.push(vpaOff(name)); });
   if (c.ca) manifests.push(caManifest());
-  if (c.karpenter) manifests.push(...exampleDocs('examples/karpenter-inflate.yaml', ['NodePool', 'EC2NodeClass']));
+  if (c.karpenter) pushAll(manifests, exampleDocs('examples/karpenter-inflate.yaml', ['NodePool', 'EC2NodeClass']));
   const group = c.ca
     ? nodeGroup({
         instanceTypes: [c.instanceType],

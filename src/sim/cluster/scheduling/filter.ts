@@ -1,3 +1,4 @@
+import { minOf } from '../../core/arrays';
 import type { LabelSelector, NodeSelectorRequirement, PodAffinityTerm, Taint, Toleration, TopologySpreadConstraint } from '../../core/types';
 
 export type { LabelSelector, PodAffinityTerm, TopologySpreadConstraint };
@@ -182,7 +183,7 @@ export function preFilter(
         counts.set(value, count);
       }
       // Fewer domains than minDomains: the global minimum is taken as 0.
-      const min = counts.size < (c.minDomains ?? 1) ? 0 : counts.size === 0 ? 0 : Math.min(...counts.values());
+      const min = counts.size < (c.minDomains ?? 1) ? 0 : counts.size === 0 ? 0 : minOf(counts.values());
       state.spread.push({ c, counts, min });
     }
   }
