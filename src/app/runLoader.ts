@@ -1,5 +1,6 @@
 import { usePlayground, type LoadedScenario } from '../store/playgroundStore';
 import { engine, loadEngine } from '../store/engine';
+import { replayCancelled, replayGeneration } from '../store/replayCancel';
 import type { TimedCommand } from '../sim/core/commands';
 import { exampleScenarios } from './exampleList';
 import { hashParam, hasRunHash } from './share/hashParams';
@@ -45,10 +46,16 @@ export function replayTo(timeMs: number): Promise<void> {
   const token = ++replayToken;
   const store = usePlayground;
   store.setState({ playing: false, seekProgress: 0 });
+  const since = replayGeneration();
   return new Promise((resolve) => {
     const pump = () => {
       const session = store.getState().session;
       if (!session || token !== replayToken) return resolve();
+      if (replayCancelled(since)) {
+        // Cancelled: pause where the replay has got to.
+        store.setState({ seekProgress: null, version: store.getState().version + 1 });
+        return resolve();
+      }
       const start = performance.now();
       const from = session.world.timeMs;
       while (session.world.timeMs + session.world.tickMs <= timeMs && performance.now() - start < 25) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Command } from '../sim/core/commands';
 import { CAPACITY, INT32_MAX } from '../sim/core/limits';
+import { didYouMean } from './suggest';
 
 /**
  * One zod schema per Command type: the door every command passes, whether it was typed in the
@@ -94,8 +95,7 @@ export function validateCommand(value: unknown): CommandCheck {
   const type = (value as { type?: unknown }).type;
   if (typeof type !== 'string') return { ok: false, error: `command: type: must be one of the command types (got ${describe(type)})` };
   if (!Object.hasOwn(commandSchemas, type)) {
-    const known = Object.keys(commandSchemas).join(', ');
-    return { ok: false, error: `command "${type.slice(0, 40)}": type: unknown command type; known types: ${known}` };
+    return { ok: false, error: `command "${type.slice(0, 40)}": type: unknown command type${didYouMean(type.slice(0, 40), Object.keys(commandSchemas))}` };
   }
   const schema = commandSchemas[type as Command['type']];
   const r = schema.safeParse(value);

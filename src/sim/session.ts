@@ -143,6 +143,23 @@ export function issueCommand(session: Session, input: string, command: TimedComm
 }
 
 /**
+ * Every command one line stands for (`kubectl scale deployment a b --replicas=4`), stamped at the
+ * same instant and applied in order: issuing them one by one would let the second discard the first.
+ */
+export function issueCommands(session: Session, input: string, commands: readonly TimedCommand['command'][]): TimedCommand[] {
+  if (commands.length === 0) return [];
+  const first = issueCommand(session, input, commands[0]);
+  const out = [first];
+  for (const command of commands.slice(1)) {
+    const cmd: TimedCommand = { atMs: first.atMs, input, command };
+    session.log.push(cmd);
+    enqueueCommand(session.world, cmd);
+    out.push(cmd);
+  }
+  return out;
+}
+
+/**
  * Jump to `targetMs`: restore the nearest checkpoint at or before it and replay. Yields progress
  * (0..1) every `ticksPerChunk` ticks so a UI can show a long replay; run it to completion with
  * `for (const _ of seek(...))`.

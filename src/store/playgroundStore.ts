@@ -3,6 +3,7 @@ import type { ManifestDoc, TimedCommand } from '../sim/core/commands';
 import type { ScenarioSpec } from '../sim/core/scenario';
 import type { Session } from '../sim/session';
 import { engine } from './engine';
+import { replayCancelled, replayGeneration } from './replayCancel';
 
 /**
  * The UI's single store. The engine's world is mutable and lives in `session`; views subscribe to
@@ -25,9 +26,10 @@ export interface LoadedScenario {
   warnings: string[];
 }
 
+/** `commands`: every command the line stands for (kubectl scale … a b); `command` is the first. */
 export type CommandParser = (
   line: string,
-) => { ok: true; command: TimedCommand['command'] } | { ok: false; error: string };
+) => { ok: true; command: TimedCommand['command']; commands?: TimedCommand['command'][] } | { ok: false; error: string };
 
 export interface Selection {
   kind: 'pod' | 'node';
@@ -109,9 +111,15 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
     if (!session) return;
     const it = engine().seek(session, timeMs, 300);
     set({ seekProgress: 0, playing: false });
+    const since = replayGeneration();
     const pump = () => {
       const start = performance.now();
       for (;;) {
+        // Cancel: stay where the replay has got to.
+        if (replayCancelled(since)) {
+          set({ seekProgress: null, version: get().version + 1 });
+          return;
+        }
         const r = it.next();
         if (r.done || r.value >= 1) {
           set({ seekProgress: null, version: get().version + 1 });
@@ -141,9 +149,13 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
       entry = { t, input: trimmed, output: r.output, ok: r.ok };
     } else {
       // Check against a throwaway copy first, so a NotFound or a bad value never enters the log.
-      const probe = engine().applyCommand(structuredClone(session.world), parsed.command);
-      if (probe.ok) engine().issueCommand(session, trimmed, parsed.command);
-      entry = { t, input: trimmed, output: probe.output, ok: probe.ok };
+      // Every name on the line is applied (kubectl scale deployment a b), in order, as kubectl does.
+      const commands = parsed.commands ?? [parsed.command];
+      const copy = structuredClone(session.world);
+      const probes = commands.map((c) => engine().applyCommand(copy, c));
+      const accepted = commands.filter((_, i) => probes[i].ok);
+      if (accepted.length > 0) engine().issueCommands(session, trimmed, accepted);
+      entry = { t, input: trimmed, output: probes.map((p) => p.output).filter((o) => o !== '').join('\n'), ok: probes.every((p) => p.ok) };
     }
     set({ terminal: [...get().terminal.slice(-199), entry], version: get().version + 1 });
     return entry;

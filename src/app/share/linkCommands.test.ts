@@ -22,7 +22,7 @@ function linkWith(extra: unknown[]): string {
 }
 
 const bad: [string, unknown, RegExp][] = [
-  ['flipped type', { type: 'semsLoad', target: 'php-apache', clients: 5 }, /command "semsLoad": type: unknown command type/],
+  ['flipped type', { type: 'semsLoad', target: 'php-apache', clients: 5 }, /command "semsLoad": type: unknown command type \(did you mean "setLoad"\?\)/],
   ['ec2 ids not an array', { type: 'terminateInstances', instanceIds: 'i-0123456789abcdef0' }, /command "terminateInstances": instanceIds: must be array/],
   ['missing kind', { type: 'delete', name: 'php-apache', namespace: 'default' }, /command "delete": kind: must be string \(missing\)/],
   ['null limits', { type: 'setResources', kind: 'deployment', name: 'php-apache', namespace: 'default', container: '*', requests: {}, limits: null }, /command "setResources": limits: must be object \(got null\)/],

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../store/playgroundStore';
 import { formatClock } from '../../app/time';
+import { cancelReplay } from '../../store/replayCancel';
 
 /**
  * A slider over [0, horizon]: releasing it seeks (replay from the nearest checkpoint), with the
@@ -44,7 +45,15 @@ export function TimeScrubber() {
       </span>
       <span className="muted">/ {formatClock(horizon)}</span>
       {progress !== null && (
-        <progress data-testid="seek-progress" max={1} value={progress} aria-label={t('app.replaying', { percent: Math.round(progress * 100) })} />
+        <>
+          <progress data-testid="seek-progress" max={1} value={progress} aria-label={t('app.replaying', { percent: Math.round(progress * 100) })} />
+          <span className="muted" data-testid="seek-percent">
+            {t('hardening.replayingAt', { percent: Math.round(progress * 100), time: formatClock(now) })}
+          </span>
+          <button type="button" className="tiny" data-testid="seek-cancel" onClick={cancelReplay}>
+            {t('hardening.cancelReplay')}
+          </button>
+        </>
       )}
     </div>
   );
