@@ -15,6 +15,8 @@ interface Props {
   version: number;
 }
 
+const STATE_FIGURES = new Set(['provisioning', 'disruption']);
+
 /** One autoscaler object: state, figures, its latest decision explained, and a kubectl view. */
 export const AutoscalerCard = memo(function AutoscalerCard({ card, commands, world }: Props) {
   const { t } = useTranslation();
@@ -44,7 +46,8 @@ export const AutoscalerCard = memo(function AutoscalerCard({ card, commands, wor
                     ? t(`autoscalers.figure.${fig.labelKey}`, fig.labelValues)
                     : fig.labelValues?.raw}
                 </dt>
-                <dd>{fig.value}</dd>
+                {/* Karpenter's loops report state paths such as "validating.waiting": name each state. */}
+                <dd>{STATE_FIGURES.has(fig.labelKey) ? fig.value.split('.').map((s) => stateLabel(t, s)).join(' · ') : fig.value}</dd>
               </div>
             ))}
           </dl>

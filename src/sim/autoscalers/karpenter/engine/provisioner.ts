@@ -17,6 +17,7 @@ import {
   schedulingTargets,
   toPodToSchedule,
 } from './worldViews';
+import { msg } from '../../../core/message';
 
 /**
  * Karpenter's provisioning loop, run every second: new unschedulable pods open or extend the batch
@@ -107,7 +108,7 @@ export function provisionBatch(world: World, state: KarpenterState): number {
         requests: requestsJson(nodeClaimRequests(claim)),
         cheapest: cheapestTypes(claim),
         optionCount: claim.instanceTypeOptions.length,
-        launched: `${launch.instanceType} ${launch.capacityType} in ${launch.zone} at $${launch.price}/h`,
+        launched: msg('engine.karpenter.launched', { instanceType: launch.instanceType, capacityType: launch.capacityType, zone: launch.zone, price: launch.price }),
       });
     }
   }

@@ -95,7 +95,7 @@ export interface ProvisioningExplanation {
     requests: string;
     cheapest: { instanceType: string; price: number }[];
     optionCount: number;
-    launched: string;
+    launched: Message;
   }[];
   errors: { pod: string; error: string }[];
 }
