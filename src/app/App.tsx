@@ -20,7 +20,7 @@ import { HelpOverlay } from './HelpOverlay';
 import { usePlayground } from '../store/playgroundStore';
 import './app.css';
 import './workshop.css';
-import { useProjector } from './useProjector';
+import { announceLayoutChange, useProjector } from './useProjector';
 import { useLessonDrop } from '../ui/lessons/LessonFileButton';
 import { loadCatalog, startupLesson } from '../ui/lessons/lessonRunner';
 import { hasLessonProgress, useLessons } from '../store/lessonStore';
@@ -56,6 +56,7 @@ export function App() {
   );
 
   useEffect(() => applyTheme(theme), [theme]);
+  useEffect(announceLayoutChange, [lessonOn]);
   useEffect(() => {
     // Korean glyphs come from a web font fetched only once Korean is on; canvases redraw when it lands.
     if (i18n.language === 'ko') void loadKoreanForCanvas().then(() => usePlayground.setState((s) => ({ version: s.version + 1 })));

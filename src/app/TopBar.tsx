@@ -123,7 +123,7 @@ export function TopBar({ theme, onTheme, projector, onProjector, onHelp, onError
       >
         {t('lessons.projector.button')}
       </button>
-      <button type="button" aria-label={t('app.help')} onClick={onHelp}>
+      <button type="button" className="help-button" aria-label={t('app.help')} onClick={onHelp}>
         ?
       </button>
     </header>

@@ -6,7 +6,10 @@ import { typingInto } from './useKeyboard';
 export function useProjector(): [boolean, () => void] {
   const [on, setOn] = useState(storedProjector);
   const toggle = useCallback(() => setOn((v) => !v), []);
-  useEffect(() => applyProjector(on), [on]);
+  useEffect(() => {
+    applyProjector(on);
+    announceLayoutChange();
+  }, [on]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'p' || typingInto(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -17,4 +20,10 @@ export function useProjector(): [boolean, () => void] {
     return () => window.removeEventListener('keydown', onKey);
   }, [toggle]);
   return [on, toggle];
+}
+
+/** Tell views that fit themselves to their box (the node grid) that the page's layout changed. */
+export function announceLayoutChange(): void {
+  // After the resize observers have seen the new sizes (again later on a busy machine).
+  for (const ms of [150, 700]) setTimeout(() => window.dispatchEvent(new Event('playground:layout')), ms);
 }

@@ -314,6 +314,16 @@ const ClusterGrid = memo(function ClusterGrid() {
     pan.current = { x: 0, y: 0 };
     setZoom(clampZoom(fitZoom(world, size, colorBy)));
   };
+  // The page's layout changed under the grid (projector mode, the lesson panel): fit again.
+  const fitRef = useRef(fit);
+  useEffect(() => {
+    fitRef.current = fit;
+  });
+  useEffect(() => {
+    const onLayout = () => fitRef.current();
+    window.addEventListener('playground:layout', onLayout);
+    return () => window.removeEventListener('playground:layout', onLayout);
+  }, []);
 
   const counts = useMemo(() => {
     if (!layout) return { nodes: 0, pods: 0, pending: 0 };
