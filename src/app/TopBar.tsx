@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../store/playgroundStore';
 import { LANGUAGES, setLanguage, type Language } from '../ui/i18n';
 import { PlaybackControls } from '../ui/controls/PlaybackControls';
-import { exampleScenarios } from './exampleList';
+import { exampleMeta, exampleScenarios } from './exampleList';
 import { loadKoreanFontFaces } from './koreanFont';
 import { useLessons } from '../store/lessonStore';
 import { closeLesson, openBundledLesson } from '../ui/lessons/lessonRunner';
@@ -81,8 +81,8 @@ export function TopBar({ theme, onTheme, projector, onProjector, onHelp, onError
           )}
           <optgroup label={t('lessons.picker.scenarios')}>
             {exampleScenarios.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.id}
+              <option key={e.id} value={e.id} title={exampleMeta(e.id).description?.[lang]}>
+                {exampleMeta(e.id).title?.[lang] ?? e.id}
               </option>
             ))}
           </optgroup>

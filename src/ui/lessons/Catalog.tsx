@@ -1,10 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLessons } from '../../store/lessonStore';
-import { exampleScenarios } from '../../app/exampleList';
+import { exampleMeta, exampleScenarios } from '../../app/exampleList';
 import { openExample } from '../../app/runLoader';
 import { closeLesson, openLesson } from './lessonRunner';
-import { exampleMeta } from './exampleMeta';
 import { LessonFileButton } from './LessonFileButton';
 import { InstructorTools } from './InstructorTools';
 import { langOf } from './lang';
@@ -19,7 +18,14 @@ export function Catalog() {
   const catalog = useLessons((s) => s.catalog);
   const progress = useLessons((s) => s.progress);
   const active = useLessons((s) => s.active);
-  const examples = useMemo(() => exampleScenarios.map((e) => ({ id: e.id, ...exampleMeta(e.id, e.text, lang) })), [lang]);
+  const examples = useMemo(
+    () =>
+      exampleScenarios.map((e) => {
+        const m = exampleMeta(e.id);
+        return { id: e.id, title: m.title?.[lang] ?? e.id, description: m.description?.[lang] ?? '' };
+      }),
+    [lang],
+  );
 
   return (
     <div className="lesson-body lesson-catalog" data-testid="lesson-catalog">

@@ -1,5 +1,23 @@
 import { Fragment, type ReactNode } from 'react';
-import { marked, type Token, type Tokens } from 'marked';
+import { Marked, type Token, type TokenizerAndRendererExtension, type Tokens } from 'marked';
+
+/**
+ * CommonMark does not close `**50%**로`: a `**` after punctuation must be followed by a space or
+ * punctuation, which Korean particles are not. This tokenizer, tried first, accepts `**…**` with no
+ * space around it, as Korean text writes it.
+ */
+const cjkStrong: TokenizerAndRendererExtension = {
+  name: 'cjkStrong',
+  level: 'inline',
+  start: (src) => src.indexOf('**'),
+  tokenizer(src) {
+    const m = /^\*\*(?=\S)([^*]*?\S)\*\*/.exec(src);
+    if (!m) return undefined;
+    return { type: 'strong', raw: m[0], text: m[1], tokens: this.lexer.inlineTokens(m[1]) };
+  },
+};
+
+const marked = new Marked({ extensions: [cjkStrong] });
 
 /**
  * A lesson's short Markdown, rendered safely: marked's lexer gives tokens, and each token becomes a
