@@ -47,7 +47,8 @@ describe('checkpoint thinning', () => {
 
   it('budgets checkpoints by pods held', () => {
     expect(maxCheckpoints(100)).toBe(180);
-    expect(maxCheckpoints(5000)).toBe(24);
+    expect(maxCheckpoints(1000)).toBe(60);
+    expect(maxCheckpoints(5000)).toBe(12);
     expect(maxCheckpoints(30000)).toBe(6);
   });
 });

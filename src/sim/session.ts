@@ -26,10 +26,10 @@ export function checkpointIntervalMs(pods: number): number {
 }
 const MAX_CHECKPOINTS = 180;
 /**
- * How many pods all checkpoints together may hold (a pod is about 1.2 KB in a copy): 5,000 pods
- * keep 24 checkpoints (~270 MB), 30,000 pods keep 6. Seeks replay at most one gap.
+ * How many pods all checkpoints together may hold (a checkpoint of 5,000 pods is ~15 MB with its
+ * events and logs): 5,000 pods keep 12 checkpoints, 30,000 pods keep 6. Seeks replay at most one gap.
  */
-const CHECKPOINT_POD_BUDGET = 120_000;
+const CHECKPOINT_POD_BUDGET = 60_000;
 const MIN_CHECKPOINTS = 6;
 
 export function maxCheckpoints(pods: number): number {

@@ -136,7 +136,8 @@ export function WorkloadControls() {
             label={t('controls.ngMax')}
             testId="ng-max"
             min={0}
-            max={Math.max(30, group.max * 2)}
+            // Up to 1,000 nodes (the large-cluster example's size), never below the group's own maximum.
+            max={Math.max(group.max, Math.min(1000, Math.max(30, group.max * 2)))}
             value={model.pending.asgMax.get(group.name) ?? group.max}
             onCommit={(v) => issue({ type: 'updateAsg', name: group.name, maxSize: v, ...(v < group.min ? { minSize: v } : {}) })}
           />

@@ -5,16 +5,14 @@
  */
 import { tolerancesFor, withDefaults } from './defaults';
 import {
-  hpaStateName,
   initialHpaMachineSnapshot,
   persistHpaMachine,
-  restoreHpaMachine,
-  stepHpaMachine,
   type HpaStateName,
   type HpaSyncKind,
   type HpaSyncOutcome,
   type PersistedHpaMachine,
 } from './hpaMachine';
+import { stepPersistedHpaMachine } from './hpaStepper';
 import { computeReplicasForMetrics, type HpaEvent, type MetricsOutcome } from './metricProposals';
 import type { HpaMetricsClient } from './metricsClient';
 import {
@@ -120,14 +118,15 @@ function finish(
   rescale: boolean,
 ): ReconcileHpaOutput {
   const fullOutcome: HpaSyncOutcome = { ...outcome, nowSeconds: input.nowSeconds };
-  const snapshot = stepHpaMachine(restoreHpaMachine(input.state.machine), fullOutcome);
-  const machineState = hpaStateName(snapshot);
+  // The compiled step (hpaStepper.ts, checked against transition()) spares an xstate actor per sync.
+  const machine = stepPersistedHpaMachine(input.state.machine, fullOutcome);
+  const machineState = machine.value;
   w.explanation.push(msg('engine.hpa.state', { state: msg(`engine.state.${machineState}`) }));
   return {
     desiredReplicas: outcome.desiredReplicas,
     rescale,
     status: { ...status, conditions: w.conditions },
-    state: { ...state, machine: persistHpaMachine(snapshot) },
+    state: { ...state, machine },
     events: w.events,
     explanation: w.explanation,
     outcome: fullOutcome,
