@@ -12,7 +12,8 @@ test.use({ viewport: { width: 1280, height: 720 } });
 async function clickOnScreen(page: Page, testId: string) {
   const el = page.getByTestId(testId);
   await el.scrollIntoViewIfNeeded();
-  await expect(el).toBeInViewport({ ratio: 1 });
+  // Projector zoom (1.5×) leaves sub-pixel edges: "fully" means at least 95% inside.
+  await expect(el).toBeInViewport({ ratio: 0.95 });
   await el.click();
 }
 
