@@ -17,6 +17,12 @@ import { TopBar } from './TopBar';
 import { StatusSummary } from './StatusSummary';
 import { BottomTabs } from './BottomTabs';
 import { HelpOverlay } from './HelpOverlay';
+import { UpdatePrompt } from './UpdatePrompt';
+import { EmbedBar } from './EmbedBar';
+import { isEmbed } from './embed';
+
+/** Read once: an embedded page stays embedded (the hash sync keeps the parameter). */
+const EMBED = isEmbed(window.location.hash);
 import { usePlayground } from '../store/playgroundStore';
 import './app.css';
 import './workshop.css';
@@ -84,17 +90,23 @@ export function App() {
   }, []);
 
   return (
-    <div className={lessonOn ? 'app with-lesson' : 'app'}>
-      <ErrorBoundary name="topbar">
-        <TopBar theme={theme} onTheme={setTheme} projector={projector} onProjector={toggleProjector} onHelp={() => setHelp(true)} onErrors={setErrors} />
-      </ErrorBoundary>
-      <div className="subbar">
-        <ErrorBoundary name="scrubber">
-          <TimeScrubber />
-        </ErrorBoundary>
-        <StatusSummary />
-      </div>
+    <div className={`${lessonOn ? 'app with-lesson' : 'app'}${EMBED ? ' embed' : ''}`}>
+      {EMBED && <EmbedBar />}
+      {!EMBED && (
+        <>
+          <ErrorBoundary name="topbar">
+            <TopBar theme={theme} onTheme={setTheme} projector={projector} onProjector={toggleProjector} onHelp={() => setHelp(true)} onErrors={setErrors} />
+          </ErrorBoundary>
+          <div className="subbar">
+            <ErrorBoundary name="scrubber">
+              <TimeScrubber />
+            </ErrorBoundary>
+            <StatusSummary />
+          </div>
+        </>
+      )}
       <div className="banners">
+        <UpdatePrompt />
         {notice && (
           <div
             className={notice.kind === 'error' ? 'banner error' : 'banner'}

@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { currentRunHash } from './share/useHashSync';
+import { embedSnippet } from './embed';
 import { usePlayground } from '../store/playgroundStore';
 import { downloadText } from '../ui/common/download';
 import { allChartsSvg } from '../ui/charts/exportAll';
@@ -7,6 +10,14 @@ import { traceCsv, traceOf } from './exportTrace';
 
 export function ExportMenu() {
   const { t } = useTranslation();
+  const [snippet, setSnippet] = useState('');
+  const embed = async () => {
+    const hash = await currentRunHash();
+    if (!hash) return;
+    const text = embedSnippet(window.location.href, hash);
+    setSnippet(text);
+    await navigator.clipboard?.writeText(text).catch(() => undefined);
+  };
   const run = (what: 'json' | 'csv' | 'yaml' | 'png' | 'svg') => {
     const { session, scenario } = usePlayground.getState();
     if (!session || !scenario) return;
@@ -29,6 +40,10 @@ export function ExportMenu() {
         <button type="button" onClick={() => run('yaml')}>{t('app.exportScenario')}</button>
         <button type="button" onClick={() => run('png')}>{t('app.exportChartsPng')}</button>
         <button type="button" onClick={() => run('svg')}>{t('app.exportChartsSvg')}</button>
+        <button type="button" data-testid="export-embed" onClick={() => void embed()}>
+          {t('views.embed.menu')}
+        </button>
+        {snippet && <textarea className="embed-snippet" data-testid="embed-snippet" readOnly rows={4} value={snippet} aria-label={t('views.embed.copied')} onFocus={(e) => e.target.select()} />}
       </div>
     </details>
   );

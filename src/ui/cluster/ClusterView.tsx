@@ -365,7 +365,7 @@ const ClusterGrid = memo(function ClusterGrid() {
         onFit={fit}
         workloads={layout?.workloadColors ?? EMPTY_WORKLOADS}
       />
-      <GridFilterBar labelKeys={labelKeys} error={query?.error ?? null} matched={arrangement.matched} total={counts.nodes} />
+      <GridFilterBar world={world} labelKeys={labelKeys} error={query?.error ?? null} matched={arrangement.matched} total={counts.nodes} />
       <div className="cluster-stage" ref={containerRef}>
         <canvas
           ref={canvasRef}

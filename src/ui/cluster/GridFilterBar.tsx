@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import type { World } from '../../sim/core/types';
+import { FaultsMenu } from './FaultsMenu';
 import { NODE_GROUP_BYS, NODE_SORTS, parseGroupBy, useGridView, type NodeSort } from '../../store/gridViewStore';
 
 interface Props {
+  world: World | null;
   /** Label keys present on the cluster's nodes, offered as "group by label". */
   labelKeys: string[];
   error: string | null;
@@ -10,7 +13,7 @@ interface Props {
 }
 
 /** kube-ops-view's filter box and eks-node-viewer's sort, plus grouping by zone, type or any label. */
-export function GridFilterBar({ labelKeys, error, matched, total }: Props) {
+export function GridFilterBar({ world, labelKeys, error, matched, total }: Props) {
   const { t } = useTranslation();
   const query = useGridView((s) => s.query);
   const sortBy = useGridView((s) => s.sortBy);
@@ -59,6 +62,7 @@ export function GridFilterBar({ labelKeys, error, matched, total }: Props) {
           ))}
         </select>
       </label>
+      <FaultsMenu world={world} />
     </div>
   );
 }
