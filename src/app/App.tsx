@@ -151,9 +151,11 @@ export function App() {
           </ErrorBoundary>
         </section>
       </main>
-      <ErrorBoundary name="tabs">
-        <BottomTabs />
-      </ErrorBoundary>
+      {!EMBED && (
+        <ErrorBoundary name="tabs">
+          <BottomTabs />
+        </ErrorBoundary>
+      )}
       {lessonOn && (
         <ErrorBoundary name="lesson">
           <Suspense fallback={null}>

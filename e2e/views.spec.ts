@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+import { app, collectErrors } from './helpers';
+
+// Issue 15: grid filter/sort/group in the link, the Faults menu, embed mode, offline reload.
+
+test('filter, sort and group-by-zone travel in the link and come back', async ({ page, context }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  const a = app(page);
+  await a.pickScenario('ca-nginx-scaleout');
+  await page.evaluate(() => {
+    const s = window.__playground!.getState();
+    for (let i = 0; i < 120; i++) s.stepOnce();
+  });
+  const grid = page.getByTestId('cluster-view');
+  await page.getByTestId('grid-group').selectOption('zone');
+  await expect(grid).toHaveAttribute('data-groups', /ap-northeast-2/);
+  await page.getByTestId('grid-sort').selectOption('name');
+  const order = ((await grid.getAttribute('data-node-order')) ?? '').split(' ');
+  expect(order).toEqual([...order].sort());
+  await page.getByTestId('grid-filter').fill('ns:kube-system');
+  await expect(page.getByTestId('grid-filter-count')).toContainText('nodes match');
+  await expect(page).toHaveURL(/q=ns%3Akube-system/, { timeout: 5000 });
+  await expect(page).toHaveURL(/group=zone/);
+  const url = page.url();
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(other.getByTestId('grid-filter')).toHaveValue('ns:kube-system');
+  await expect(other.getByTestId('grid-group')).toHaveValue('zone');
+  await expect(other.getByTestId('cluster-view')).toHaveAttribute('data-groups', /ap-northeast-2/);
+  expect(errors).toEqual([]);
+});
+
+test('Faults menu: terminating a node is a logged command that replays from a shared link', async ({ page, context }) => {
+  await page.goto('/');
+  const a = app(page);
+  await a.pickScenario('ca-nginx-scaleout');
+  await page.getByTestId('faults-menu').click();
+  await page.getByTestId('fault-notready').click();
+  await page.getByRole('tab', { name: 'Console' }).click();
+  await expect(page.getByText(/playground fault node\//).first()).toBeVisible();
+  const logged = await page.evaluate(() => window.__playground!.getState().session!.log.map((c) => c.input));
+  expect(logged.some((l) => l.startsWith('playground fault node/'))).toBe(true);
+  await page.evaluate(() => {
+    const s = window.__playground!.getState();
+    for (let i = 0; i < 60; i++) s.stepOnce();
+  });
+  await expect(page).toHaveURL(/t=60/, { timeout: 5000 });
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByTestId('status')).toContainText('Sim time 1:00', { timeout: 20_000 });
+  const replayed = await other.evaluate(() => window.__playground!.getState().session!.log.map((c) => c.input));
+  expect(replayed).toEqual(logged);
+  const notReady = await other.evaluate(() => [...window.__playground!.getState().session!.world.nodes.values()].filter((n) => n.state === 'NotReady').length);
+  expect(notReady).toBe(1);
+});
+
+test('embed mode inside an <iframe>: grid, charts and play, nothing else', async ({ page }) => {
+  await page.goto('/');
+  await app(page).pickScenario('hpa-php-apache');
+  await page.getByText('Export').click();
+  await page.getByTestId('export-embed').click();
+  const snippet = await page.getByTestId('embed-snippet').inputValue();
+  expect(snippet).toMatch(/^<iframe src="[^"]*embed=1"/);
+  // setContent leaves about:blank as the base: give the iframe an absolute src on this origin.
+  const src = snippet.match(/src="([^"]+)"/)![1].replace(/&amp;/g, '&');
+  await page.goto('/');
+  await page.setContent(`<iframe src="${new URL(src, page.url()).href}" width="960" height="540" style="border:0"></iframe>`);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByTestId('embed-bar')).toBeVisible({ timeout: 20_000 });
+  await expect(frame.getByTestId('cluster-view')).toBeVisible();
+  await expect(frame.getByTestId('chart-replicas')).toBeVisible();
+  await expect(frame.getByRole('tab', { name: 'Console' })).toBeHidden();
+  await expect(frame.getByTestId('status')).toHaveAttribute('data-scenario', 'hpa-php-apache');
+  await page.screenshot({ path: 'test-results/views-embed.png' });
+});
+
+test('offline: after the first visit a reload works with no network, the YAML tab included', async ({ page, context }) => {
+  await page.goto('/');
+  await app(page).pickScenario('hpa-php-apache');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // The first load is not controlled by the worker yet: reload once online so it is.
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('status')).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('tab', { name: 'YAML' }).click();
+  await expect(page.getByText('Failed to fetch dynamically imported module')).toHaveCount(0);
+  await expect(page.locator('.cm-editor').first()).toBeVisible({ timeout: 20_000 });
+  await app(page).pickScenario('karpenter-inflate');
+  await context.setOffline(false);
+});
