@@ -5,6 +5,7 @@ import type { CommandResult } from '../../commands/apply';
 import { convertHpaManifest, kubectlWarningLine } from './convert';
 import { kubectlDescribeHpa, kubectlGetHpa, kubectlGetHpaYaml, type HpaView } from './kubectlViews';
 import { hpaKey, hpaState, newHpaRecord, type HpaRecord } from './controller';
+import './validation';
 
 function view(r: HpaRecord): HpaView {
   return { hpa: r.hpa, createdAtSeconds: r.createdAtSeconds, events: r.events };
