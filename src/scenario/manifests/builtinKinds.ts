@@ -78,6 +78,25 @@ export const serviceSchema = z.strictObject({
     .optional(),
 });
 
+export const pdbSchema = z.strictObject({
+  ...head('policy/v1', 'PodDisruptionBudget'),
+  spec: z.strictObject({
+    minAvailable: intOrString.optional(),
+    maxUnavailable: intOrString.optional(),
+    selector: labelSelectorSchema.optional(),
+    unhealthyPodEvictionPolicy: z.enum(['IfHealthyBudget', 'AlwaysAllow']).optional(),
+  }),
+});
+
+/** The API server refuses a PDB with both minAvailable and maxUnavailable. */
+function pdbChecks(doc: Obj): PathProblem[] {
+  const spec = obj(doc.spec);
+  if (spec.minAvailable !== undefined && spec.maxUnavailable !== undefined) {
+    return [{ path: ['spec'], message: 'Invalid value: minAvailable and maxUnavailable cannot be both set' }];
+  }
+  return [];
+}
+
 export const configMapSchema = z.strictObject({
   ...head('v1', 'ConfigMap'),
   data: labelsField.optional(),
@@ -147,4 +166,5 @@ export const BUILTIN_KINDS: BuiltinKind[] = [
   { apiVersion: 'v1', kind: 'Pod', schema: podSchema, podSpecPath: ['spec'], semantic: (d) => [...requireName(d), ...podSpecChecks(d.spec, ['spec'])] },
   { apiVersion: 'v1', kind: 'Service', schema: serviceSchema, semantic: requireName },
   { apiVersion: 'v1', kind: 'ConfigMap', schema: configMapSchema, semantic: requireName },
+  { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', schema: pdbSchema, semantic: (d) => [...requireName(d), ...pdbChecks(d)] },
 ];

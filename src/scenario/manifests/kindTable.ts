@@ -18,7 +18,7 @@ export const AUTOSCALER_KINDS: readonly [string, string][] = [
 
 /**
  * Real kinds that come with the manifests people paste (RBAC of the Cluster Autoscaler, namespaces,
- * PodDisruptionBudgets, …): accepted, reported once as not simulated, and not applied.
+ * PriorityClasses, …): accepted, reported once as not simulated, and not applied.
  */
 export const ACCEPTED_NOT_SIMULATED: readonly [string, string][] = [
   ['v1', 'Namespace'],
@@ -31,7 +31,6 @@ export const ACCEPTED_NOT_SIMULATED: readonly [string, string][] = [
   ['rbac.authorization.k8s.io/v1', 'ClusterRoleBinding'],
   ['rbac.authorization.k8s.io/v1', 'Role'],
   ['rbac.authorization.k8s.io/v1', 'RoleBinding'],
-  ['policy/v1', 'PodDisruptionBudget'],
   ['scheduling.k8s.io/v1', 'PriorityClass'],
   ['apps/v1', 'StatefulSet'],
   ['apps/v1', 'ReplicaSet'],

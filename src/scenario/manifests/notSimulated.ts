@@ -54,6 +54,8 @@ export const SIMULATED_FIELDS: Record<string, FieldTree> = {
   'v1 Pod': { ...head, spec: podSpecTree },
   'v1 Service': { ...head, spec: { selector: true, ports: true } },
   'v1 ConfigMap': { ...head, data: true },
+  // unhealthyPodEvictionPolicy is modelled at its default (IfHealthyBudget) only; AlwaysAllow gets a notice.
+  'policy/v1 PodDisruptionBudget': { ...head, spec: { minAvailable: true, maxUnavailable: true, selector: true } },
 };
 
 function isEach(v: FieldTree[string]): v is { each: FieldTree } {

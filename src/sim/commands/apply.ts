@@ -1,6 +1,7 @@
 import type { Command, ManifestDoc, TimedCommand } from '../core/commands';
 import type { World } from '../core/types';
 import { addNotice } from '../core/world';
+import { checkEviction } from '../cluster/disruption/eviction';
 import { kindByManifest, kindByName, notFound, qualifiedName } from '../resources/registry';
 import { sendNode } from '../lifecycle/apply';
 import { createPod } from '../cluster/pods';
@@ -114,8 +115,23 @@ export function applyCommand(world: World, cmd: Command): CommandResult {
           output: `node/${node.name} cordoned\nerror: unable to drain node "${node.name}" due to error: cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore)`,
         };
       }
+      // kubectl drain evicts through the Eviction API; a PodDisruptionBudget refusal is retried (the
+      // engine's drain keeps trying every step) and printed as kubectl prints it.
+      const lines = [`node/${node.name} cordoned`];
+      let blocked = false;
+      for (const name of node.podNames) {
+        const pod = world.pods.get(name);
+        if (!pod || pod.ownerKind === 'DaemonSet' || pod.state === 'Terminating' || pod.state === 'Gone') continue;
+        lines.push(`evicting pod ${pod.namespace}/${pod.name}`);
+        const r = checkEviction(world, pod);
+        if (!r.ok) {
+          blocked = true;
+          lines.push(`error when evicting pods/"${pod.name}" -n "${pod.namespace}" (will retry after 5s): ${r.message}`);
+        }
+      }
       sendNode(world, node, 'DRAIN');
-      return { ok: true, output: `node/${node.name} cordoned\nnode/${node.name} drained` };
+      if (!blocked) lines.push(`node/${node.name} drained`);
+      return { ok: true, output: lines.join('\n') };
     }
     case 'autoscale':
       return applyAutoscaleCommand(world, cmd);

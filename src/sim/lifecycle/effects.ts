@@ -4,6 +4,7 @@ import { emitEvent } from '../core/world';
 import { removePod, setCondition } from '../cluster/pods';
 import { createDaemonSetPodsForNode } from '../cluster/daemonSets';
 import { enterPodState, sendNode, sendPod } from './apply';
+import { checkEviction } from '../cluster/disruption/eviction';
 import { DEFAULT_UNREACHABLE_TOLERATION_SECONDS, NODE_MONITOR_GRACE_SECONDS } from './nodeHealth';
 
 const NODE_MONITOR_GRACE_MS = NODE_MONITOR_GRACE_SECONDS * 1000;
@@ -138,12 +139,16 @@ export function onNodeEnter(world: World, node: Node, from: NodeState): void {
   }
 }
 
-/** Evict what a drain evicts (not DaemonSet pods); when nothing is left, the node may go. */
+/**
+ * Evict what a drain evicts (not DaemonSet pods) through the Eviction API, so PodDisruptionBudgets
+ * hold: a refused pod stays and is retried on the next step (kubectl drain and Karpenter's
+ * terminator retry every few seconds). When nothing is left, the node may go.
+ */
 export function drainStep(world: World, node: Node): void {
   let remaining = 0;
   for (const pod of podsOn(world, node)) {
     if (pod.ownerKind === 'DaemonSet') continue;
-    if (pod.state !== 'Terminating') sendPod(world, pod, 'EVICT');
+    if (pod.state !== 'Terminating' && checkEviction(world, pod).ok) sendPod(world, pod, 'EVICT');
     if (world.pods.has(pod.name)) remaining++;
   }
   if (remaining === 0) sendNode(world, node, 'DRAINED');

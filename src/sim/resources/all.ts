@@ -1,4 +1,5 @@
 /** Importing this module registers every API kind the playground knows. */
 import './workloadKinds';
 import './podKinds';
+import './pdbKind';
 import '../autoscalers/kinds';

@@ -184,8 +184,8 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
   const nodes = registered.map((n) => caNodeOf(n, asgByPool));
   // Nodes that never became Ready are still upcoming capacity, not scale-down candidates.
   const startedNodes = started.map((n) => caNodeOf(n, asgByPool));
-  const bound = boundPods(world).map(caPodOf);
-  const pending = unschedulablePods(world).map(caPodOf);
+  const bound = boundPods(world).map((p) => caPodOf(p, world));
+  const pending = unschedulablePods(world).map((p) => caPodOf(p));
   const scaleUpGroups = groups.map((g) => scaleUpGroupOf(world, g.group, g.managed)).filter((g) => g !== undefined);
   const up = planScaleUp({
     nowSeconds: now,

@@ -10,6 +10,7 @@ import { planScaleDown, type NodeDeletion, type ScaleDownResult } from './scaleD
 import type { ScanGroup } from './scan';
 import type { CaWorldState } from './state';
 import type { CaLogLine, CaNode, CaPod } from './types';
+import { pdbStatuses } from './worldView';
 import { msg } from '../../core/message';
 import { pushAll } from '../../core/arrays';
 
@@ -57,6 +58,7 @@ export function applyScaleDown(
     nodes,
     pods: bound,
     groups: groups.map((g) => ({ name: g.managed.asg.name, minSize: g.managed.minSize, targetSize: g.group.desiredCapacity })),
+    pdbs: pdbStatuses(world),
     options,
     unneededSince: state.unneededSince,
     deletingNodes: state.deleting,

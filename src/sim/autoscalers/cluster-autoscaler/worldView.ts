@@ -3,6 +3,8 @@ import { templateRequest } from '../../cluster/pods';
 import { nodeGroupLabels, nodesOfGroup } from '../../cloud/nodeGroups';
 import { podIsActive } from '../../lifecycle/apply';
 import { schedPodOf } from '../../cluster/scheduling/worldView';
+import { listPdbs, pdbStatus, pdbsForPod } from '../../cluster/disruption/pdb';
+import type { PdbStatus } from './types';
 import { TO_BE_DELETED_TAINT } from './eligibility';
 import type { ScaleUpGroup } from './scaleUp';
 import { pricePerHour, templateForInstanceType } from './template';
@@ -50,7 +52,7 @@ export function caNodeOf(node: Node, asgByPool: ReadonlyMap<string, string>): Ca
   };
 }
 
-export function caPodOf(pod: Pod): CaPod {
+export function caPodOf(pod: Pod, world?: World): CaPod {
   const scheduled = pod.conditions.find((c) => c.type === 'PodScheduled');
   const unschedulable = scheduled?.status === 'False' && scheduled.reason === 'Unschedulable';
   return {
@@ -65,6 +67,7 @@ export function caPodOf(pod: Pod): CaPod {
     unschedulableSinceSeconds: unschedulable ? scheduled.lastTransitionMs / 1000 : undefined,
     terminationGracePeriodSeconds: pod.spec.terminationGracePeriodSeconds,
     hasLocalStorage: (pod.spec.localStorageVolumes ?? []).length > 0,
+    pdbName: world ? pdbsForPod(world, pod)[0]?.name : undefined,
     // The API server sets deletionTimestamp to the delete time plus the grace period.
     deletionTimestampSeconds: pod.state === 'Terminating' ? pod.deletionMs / 1000 + pod.spec.terminationGracePeriodSeconds : undefined,
   };
@@ -138,4 +141,9 @@ export function scaleUpGroupOf(world: World, group: NodeGroup, managed: ManagedG
     pricePerHour: pricePerHour(group.instanceTypes[0], world.region),
     registeredNodes: startedNodesOfGroup(world, group),
   };
+}
+
+/** Every PodDisruptionBudget with the disruptions it allows now. */
+export function pdbStatuses(world: World): PdbStatus[] {
+  return listPdbs(world).map((b) => ({ name: b.name, namespace: b.namespace, disruptionsAllowed: pdbStatus(world, b).disruptionsAllowed }));
 }

@@ -49,6 +49,24 @@ export function proportionalLimit(
   return Math.trunc((originalLimit * newRequest) / originalRequest);
 }
 
+/**
+ * capping.go capRecommendationToContainerLimit: with controlledValues RequestsOnly the limit stays,
+ * so target and bounds are capped at the container's limit (a request above its limit would be
+ * rejected by the API server). The VPA status keeps the uncapped numbers.
+ */
+export function capToContainerLimits(rec: RecommendedContainerResources, limits: ResourceAmounts): RecommendedContainerResources {
+  const cap = (a: ResourceAmounts): ResourceAmounts => {
+    const out: ResourceAmounts = { ...a };
+    for (const r of ['cpu', 'memory'] as const) {
+      const limit = limits[r];
+      const v = out[r];
+      if (limit !== undefined && limit > 0 && v !== undefined && v > limit) out[r] = limit;
+    }
+    return out;
+  };
+  return { ...rec, target: cap(rec.target), lowerBound: cap(rec.lowerBound), upperBound: cap(rec.upperBound) };
+}
+
 /** Whether the admission controller rewrites pods of this VPA at creation. */
 export function admissionApplies(spec: VerticalPodAutoscalerSpec): boolean {
   return effectiveUpdateMode(spec) !== 'Off';
@@ -62,9 +80,10 @@ export function applyRecommendation(
   const changes: AdmissionChange[] = [];
   if (!admissionApplies(spec)) return { containers: containers.map((c) => ({ ...c })), changes };
   const out = containers.map((c) => {
-    const rec = recommendations.find((r) => r.containerName === c.name);
+    const found = recommendations.find((r) => r.containerName === c.name);
     const policy = containerPolicyFor(spec, c.name);
-    if (!rec || policy?.mode === 'Off') return { ...c, requests: { ...c.requests }, limits: { ...c.limits } };
+    if (!found || policy?.mode === 'Off') return { ...c, requests: { ...c.requests }, limits: { ...c.limits } };
+    const rec = policy?.controlledValues === 'RequestsOnly' ? capToContainerLimits(found, c.limits) : found;
     const requests: ResourceAmounts = { ...c.requests };
     const limits: ResourceAmounts = { ...c.limits };
     const keepLimits = policy?.controlledValues === 'RequestsOnly';

@@ -5,9 +5,10 @@
  * which gives them the target; a replacement that no longer fits stays Pending, as it would.
  */
 import type { Pod, World } from '../../core/types';
+import { checkEviction } from '../../cluster/disruption/eviction';
 import { emitEvent, log } from '../../core/world';
 import { sendPod } from '../../lifecycle/apply';
-import { applyRecommendation } from './admission';
+import { applyRecommendation, capToContainerLimits } from './admission';
 import { formatCpuMillis, humanMemory } from './quantity';
 import { targetPods } from './recommenderLoop';
 import { isPendingPhase, isRunningPhase, podContainerResources, setPodContainerResources, totalRequests } from './podResources';
@@ -23,7 +24,7 @@ import {
   type ReplicaGroupStats,
   type UpdateCandidate,
 } from './updater';
-import { effectiveUpdateMode, VPA_DEFAULTS, type RecommendedContainerResources, type VpaResourceName } from './types';
+import { containerPolicyFor, effectiveUpdateMode, VPA_DEFAULTS, type RecommendedContainerResources, type VerticalPodAutoscalerSpec, type VpaResourceName } from './types';
 import { vpaObjects, vpaState, type VpaObjectState, type VpaPodDecision } from './worldState';
 import { msg, type Message } from '../../core/message';
 
@@ -60,9 +61,11 @@ export function priorityReasons(containers: readonly ContainerRequestsAndRecomme
   return out;
 }
 
-function candidateFor(world: World, pod: Pod, recs: readonly RecommendedContainerResources[]): PodCandidate {
+function candidateFor(world: World, pod: Pod, recs: readonly RecommendedContainerResources[], spec: VerticalPodAutoscalerSpec): PodCandidate {
   const containers = podContainerResources(pod).map((c) => {
-    const rec = recs.find((r) => r.containerName === c.name);
+    const found = recs.find((r) => r.containerName === c.name);
+    // The updater ranks against the same capped recommendation the admission controller applies.
+    const rec = found && containerPolicyFor(spec, c.name)?.controlledValues === 'RequestsOnly' ? capToContainerLimits(found, c.limits) : found;
     return { requests: c.requests, ...(rec ? { recommendation: rec } : {}) };
   });
   const oom = vpaState(world).ooms[pod.name];
@@ -109,13 +112,21 @@ function podEvent(world: World, pod: Pod, reason: string, message: string): void
   emitEvent(world, { kind: 'Pod', name: pod.name, namespace: pod.namespace, type: 'Normal', reason, message, source: 'vpa-updater' });
 }
 
-function evict(world: World, obj: VpaObjectState, c: PodCandidate, decisions: VpaPodDecision[], extra = '', extraWhy?: Message): void {
+function evict(world: World, obj: VpaObjectState, c: PodCandidate, decisions: VpaPodDecision[], extra = '', extraWhy?: Message): boolean {
+  // The updater evicts through the Eviction API: a PodDisruptionBudget can refuse it.
+  const api = checkEviction(world, c.pod);
+  if (!api.ok) {
+    decisions.push({ pod: c.pod.name, action: 'skipped', reason: msg('engine.vpa.evictionRefused', { message: api.message }) });
+    log(world, 'vpa-updater', `${obj.vpa.metadata.name}: failed to evict pod ${c.pod.name}: ${api.message}`, 'WARN');
+    return false;
+  }
   podEvent(world, c.pod, 'EvictedByVPA', EVICTED_BY_VPA_MESSAGE);
   sendPod(world, c.pod, 'EVICT');
   obj.evictions++;
   const reason = `${why(c)}${extra}`;
   decisions.push({ pod: c.pod.name, action: 'evicted', reason: whyMessage(c, extraWhy) });
   log(world, 'vpa-updater', `${obj.vpa.metadata.name}: evicting pod ${c.pod.name}: ${reason}`);
+  return true;
 }
 
 /** One updater pass over one VPA. */
@@ -140,7 +151,7 @@ export function runUpdaterFor(world: World, obj: VpaObjectState): void {
     minReplicas: obj.vpa.spec.updatePolicy?.minReplicas ?? VPA_DEFAULTS.updaterMinReplicas,
     evictionToleranceFraction: VPA_DEFAULTS.evictionTolerance,
   };
-  const candidates = pods.map((p) => candidateFor(world, p, recs));
+  const candidates = pods.map((p) => candidateFor(world, p, recs, obj.vpa.spec));
   const queue = updateQueue(candidates);
   let disrupted = 0;
   let evicted = 0;
@@ -176,13 +187,12 @@ export function runUpdaterFor(world: World, obj: VpaObjectState): void {
           decisions.push({ pod: c.pod.name, action: 'resizedInPlace', reason: whyMessage(c) });
           log(world, 'vpa-updater', `${obj.vpa.metadata.name}: resized pod ${c.pod.name} in place: ${reason}`);
         } else {
-          evict(world, obj, c, decisions, `; ${decision.reason}`, msg('engine.vpa.noRoom', { resource: decision.short }));
-          evicted++;
+          if (evict(world, obj, c, decisions, `; ${decision.reason}`, msg('engine.vpa.noRoom', { resource: decision.short }))) evicted++;
         }
         continue;
       }
       if (pending || canEvictAnother(stats, disrupted, budget)) {
-        evict(world, obj, c, decisions);
+        if (!evict(world, obj, c, decisions)) continue;
         evicted++;
         // Evicting a Pending pod costs the group no running replica.
         if (!pending) disrupted++;

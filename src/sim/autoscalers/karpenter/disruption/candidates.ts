@@ -7,6 +7,8 @@ export interface NodePod extends PodToSchedule {
   daemonSet?: boolean;
   /** Succeeded/Failed pods neither. */
   terminal?: boolean;
+  /** The PodDisruptionBudget ("namespace/name") that would refuse this pod's eviction now. */
+  pdbBlocked?: string;
 }
 
 /** A Karpenter-managed (or other) node with its NodeClaim, as the disruption controller sees it. */
@@ -84,6 +86,9 @@ export function notCandidateReason(node: DisruptionNode, pools: ReadonlyMap<stri
   if (node.doNotDisrupt) return 'Disruption is blocked through the "karpenter.sh/do-not-disrupt" annotation';
   const blocker = node.pods.find((p) => p.doNotDisrupt && !p.terminal);
   if (blocker) return `Pod "${blocker.namespace ?? 'default'}/${blocker.name}" has "karpenter.sh/do-not-disrupt" annotation`;
+  // disruption/types.go NewCandidate: a PDB that blocks eviction of any pod keeps the node.
+  const pdb = node.pods.find((p) => p.pdbBlocked && !p.terminal && !p.daemonSet);
+  if (pdb) return `pdb "${pdb.pdbBlocked}" prevents pod evictions`;
   return undefined;
 }
 

@@ -1,6 +1,8 @@
 import type { DaemonSet, Node, Pod, World } from '../../../core/types';
 import { templateRequest } from '../../../cluster/pods';
 import { pruneUnavailableOfferings } from '../../../cloud/offerings';
+import { checkEviction } from '../../../cluster/disruption/eviction';
+import { pdbsForPod } from '../../../cluster/disruption/pdb';
 import type { DisruptionNode, NodePod } from '../disruption/candidates';
 import type { DisruptionInput } from '../disruption/controller';
 import { catalogInstanceTypeOptions } from '../instanceTypes';
@@ -192,7 +194,8 @@ function nodePods(world: World, node: Node): NodePod[] {
     const p = world.pods.get(name);
     if (!p) continue;
     const terminal = p.state === 'Succeeded' || p.state === 'Evicted' || p.state === 'Gone' || p.state === 'Terminating';
-    out.push({ ...toPodToSchedule(p), daemonSet: p.ownerKind === 'DaemonSet', terminal });
+    const pdb = terminal || p.ownerKind === 'DaemonSet' || checkEviction(world, p).ok ? undefined : pdbsForPod(world, p)[0];
+    out.push({ ...toPodToSchedule(p), daemonSet: p.ownerKind === 'DaemonSet', terminal, pdbBlocked: pdb ? `${pdb.namespace}/${pdb.name}` : undefined });
   }
   return out;
 }
