@@ -43,7 +43,8 @@ describe('applyRecommendation', () => {
       spec({ resourcePolicy: { containerPolicies: [{ containerName: '*', controlledValues: 'RequestsOnly' }] } }),
     );
     expect(r.containers[0].limits).toEqual(container.limits);
-    expect(r.containers[0].requests.cpu).toBe(587);
+    // capping.go capRecommendationToContainerLimit: the 587m target is capped at the 200m limit.
+    expect(r.containers[0].requests.cpu).toBe(200);
   });
   it('does nothing in Off mode, for containers with mode Off, or without a recommendation', () => {
     expect(applyRecommendation([container], [rec], spec({ updatePolicy: { updateMode: 'Off' } })).containers[0]).toEqual(container);
