@@ -41,7 +41,10 @@ function describePdb(world: World, b: PodDisruptionBudget): string {
     ['Total:', String(s.expectedPods)],
   ];
   // kubectl's tabwriter aligns every row of the description in one column.
-  const width = Math.max(...rows.map(([k]) => k.length), ...status.map(([k]) => k.length + 4)) + 2;
+  let width = 0;
+  for (const [k] of rows) width = Math.max(width, k.length);
+  for (const [k] of status) width = Math.max(width, k.length + 4);
+  width += 2;
   const lines = rows.map(([k, v]) => (v === '' ? k : k.padEnd(width) + v));
   for (const [k, v] of status) lines.push(`    ${k}`.padEnd(width) + v);
   lines.push('Events:'.padEnd(width) + '<none>');
