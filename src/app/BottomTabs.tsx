@@ -11,6 +11,7 @@ import { TAB_IDS as TABS, useTabs, type TabId } from '../store/tabStore';
 const YamlEditor = lazy(() => import('../ui/panels/YamlEditor'));
 const StatechartsPanel = lazy(() => import('../ui/panels/StatechartsPanel'));
 const AutoscalersPanel = lazy(() => import('../ui/autoscalers/AutoscalersPanel'));
+const ComparePanel = lazy(() => import('../ui/compare/ComparePanel'));
 
 export type { TabId };
 
@@ -30,6 +31,8 @@ function TabBody({ tab }: { tab: TabId }) {
       return <WhyPanel />;
     case 'autoscalers':
       return <AutoscalersPanel />;
+    case 'compare':
+      return <ComparePanel />;
   }
 }
 

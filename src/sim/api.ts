@@ -13,6 +13,7 @@ import { parseCpaFlags } from './autoscalers/cpa/flags';
 import { CPA_STATE_KEY } from './autoscalers/cpa/state';
 import { parseLabelSelector, selectorMatches } from './commands/labelSelector';
 import { compareScorecards, comparisonCsv, computeScorecard, scorecardCsv } from './scorecard';
+import { historyTrace, syncSessionTo } from './scorecard/compareSession';
 import { advanceUntilHeld, clearSessionChecks, sessionCheckStatuses, setSessionChecks } from './checks/sessionChecks';
 import { evaluateCheck, newScope } from './checks/evaluate';
 import { loadLesson } from '../lessons/loadLesson';
@@ -38,6 +39,9 @@ export const engineApi = {
   compareScorecards,
   comparisonCsv,
   scorecardCsv,
+  // Compare mode: run B on run A's clock, sessions as trace JSON.
+  syncSessionTo,
+  historyTrace,
   // Lessons (docs/lessons.md): checks attached to the session are evaluated once per tick inside
   // advance/seek and latched with the time they first held.
   setSessionChecks,

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { app, collectErrors } from './helpers';
+
+const FIXTURES = 'src/scenario/import/fixtures';
+
+async function openCompare(page: Page) {
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await expect(page.getByTestId('compare-panel')).toBeVisible();
+}
+
+async function shot(page: Page, name: string) {
+  for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `test-results/compare-${name}-${w}x${h}.png` });
+  }
+}
+
+test('CA example vs "Karpenter instead": 30 simulated minutes, the scorecard, a click lands at that time', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = collectErrors(page);
+  await page.goto('/');
+  const a = app(page);
+  await a.pickScenario('ca-nginx-scaleout');
+  await openCompare(page);
+  const pick = page.getByTestId('compare-pick');
+  // Only the presets that fit are enabled: this scenario has a CA and node groups, no Karpenter or HPA.
+  await expect(pick.locator('option[value="preset:karpenter"]')).toBeEnabled();
+  await expect(pick.locator('option[value="preset:cluster-autoscaler"]')).toBeDisabled();
+  await pick.selectOption('preset:karpenter');
+  await expect(page.getByTestId('compare-yaml')).toHaveValue(/kind: NodePool/);
+  await page.getByTestId('compare-start').click();
+  await expect(page.getByTestId('compare-legend')).toContainText('B: ca-nginx-scaleout-karpenter');
+
+  await a.setSpeed(1000);
+  await page.getByRole('button', { name: /Play/ }).click();
+  await expect.poll(() => a.simSeconds(), { timeout: 120_000 }).toBeGreaterThanOrEqual(1800);
+  await page.getByRole('button', { name: /Pause/ }).click();
+
+  // The engine's scorecard for both runs (docs/scorecard.md): the CA and Karpenter both add 2 nodes
+  // at 1:15; Karpenter removes them right after the delete at 5m, the CA only after 10 minutes.
+  const card = page.getByTestId('scorecard');
+  await expect(page.getByTestId('score-nodesLaunched-a')).toHaveText(/^2 @1:15$/);
+  await expect(page.getByTestId('score-nodesLaunched-b')).toHaveText(/^2 @1:15$/);
+  await expect(page.getByTestId('score-nodesTerminated-a')).toHaveText(/^2 @15:/);
+  await expect(page.getByTestId('score-nodesTerminated-b')).toHaveText(/^2 @[56]:/);
+  await expect(page.getByTestId('score-timeToCapacity-a')).toContainText('@1:00');
+  await expect(card.locator('tr', { hasText: 'Total cost' }).locator('td').last()).toHaveText(/^-\$0\.0\d+$/);
+  await shot(page, 'ca-vs-karpenter');
+
+  // Click → time travel: the pending pod-seconds figure points at 1:00.
+  const pending = page.getByTestId('score-pendingPodSeconds-a');
+  await expect(pending).toHaveAttribute('data-at', '60');
+  await pending.click();
+  await expect.poll(() => a.simSeconds(), { timeout: 30_000 }).toBe(60);
+  // B follows A's clock back to 1:00 as well.
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __compare?: { getState(): { b: { world: { timeMs: number } } | null } } }).__compare?.getState().b?.world.timeMs)).toBe(60_000);
+  expect(errors).toEqual([]);
+});
+
+test('import the fixture cluster: the report, bad input keeps the run, then compare with a preset', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = collectErrors(page);
+  await page.goto('/');
+  const a = app(page);
+  await a.pickScenario('ca-nginx-scaleout');
+  await openCompare(page);
+  await page.getByTestId('compare-import-tab').click();
+
+  // Broken input: a clear message, and the current run stays.
+  await page.getByTestId('import-text').fill(readFileSync(`${FIXTURES}/broken-truncated.yaml`, 'utf8'));
+  await page.getByTestId('import-run').click();
+  await expect(page.getByTestId('import-errors')).toContainText('looks cut off');
+  await expect(a.status).toHaveAttribute('data-scenario', 'ca-nginx-scaleout');
+
+  const text = `${readFileSync(`${FIXTURES}/cluster.yaml`, 'utf8')}---\n${readFileSync(`${FIXTURES}/cluster-extras.yaml`, 'utf8')}`;
+  await page.getByTestId('import-text').fill(text);
+  await page.getByTestId('import-top').fill(readFileSync(`${FIXTURES}/top-pods.txt`, 'utf8'));
+  await page.getByTestId('import-run').click();
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('13 nodes in 3 node groups, 60 workloads');
+  await expect(report).toContainText('PodDisruptionBudget data/kafka');
+  await expect(report).toContainText('1 Secrets (never imported)');
+  await shot(page, 'import-report');
+  await page.getByTestId('import-open').click();
+  await expect(a.status).toHaveAttribute('data-scenario', 'imported-shop-prod');
+
+  // Compare the imported cluster with spot capacity.
+  await page.getByRole('tab', { name: 'Compare runs' }).click();
+  await page.getByTestId('compare-pick').selectOption('preset:spot');
+  await page.getByTestId('compare-start').click();
+  await expect(page.getByTestId('compare-legend')).toContainText('B: imported-shop-prod-spot');
+  await a.setSpeed(300);
+  await page.getByRole('button', { name: /Play/ }).click();
+  await expect.poll(() => a.simSeconds(), { timeout: 90_000 }).toBeGreaterThanOrEqual(300);
+  await page.getByRole('button', { name: /Pause/ }).click();
+  // Spot is cheaper per hour than on-demand for the same groups.
+  await expect(page.getByTestId('scorecard').locator('tr', { hasText: 'Peak cost per hour' }).locator('td').last()).toHaveText(/^-\$\d/);
+  await shot(page, 'imported-vs-spot');
+  expect(errors).toEqual([]);
+});

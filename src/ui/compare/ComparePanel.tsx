@@ -1,0 +1,166 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { exampleScenarios } from '../../app/exampleList';
+import { engine } from '../../store/engine';
+import { usePlayground } from '../../store/playgroundStore';
+import { useCompare } from '../../store/compareStore';
+import { download } from './format';
+import { ImportPanel } from './ImportPanel';
+import { OverlayChart } from './OverlayChart';
+import { ScorecardTable } from './ScorecardTable';
+
+type Loading = typeof import('./compareLoading');
+
+/**
+ * Compare mode: pick run B (a preset that fits A, another example, or edited YAML), run both on
+ * A's clock, overlay their charts (A solid, B dashed) and read the engine's scorecard.
+ */
+export default function ComparePanel() {
+  const { t } = useTranslation();
+  const [lib, setLib] = useState<Loading | null>(null);
+  const [mode, setMode] = useState<'compare' | 'import'>('compare');
+  const scenario = usePlayground((s) => s.scenario);
+  const version = usePlayground((s) => s.version);
+  const session = usePlayground((s) => s.session);
+  const { b, bScenario, sloMs, source } = useCompare();
+  const compareVersion = useCompare((s) => s.version);
+  const [pick, setPick] = useState('');
+  const [bText, setBText] = useState('');
+  const [errors, setErrors] = useState<string[]>([]);
+
+  useEffect(() => {
+    void import('./compareLoading').then(setLib);
+  }, []);
+  // One clock: whenever A's world changed (play, step, seek), B follows to the same sim time.
+  useEffect(() => {
+    if (session) useCompare.getState().follow(session.world.timeMs);
+  }, [version, session]);
+
+  const presets = useMemo(() => (lib && scenario ? lib.presetsFor(scenario.text) : []), [lib, scenario]);
+
+  const choose = (value: string) => {
+    setPick(value);
+    setErrors([]);
+    if (value.startsWith('preset:')) {
+      const p = presets.find((x) => `preset:${x.id}` === value);
+      if (p?.ok) setBText(p.text);
+    } else if (value.startsWith('example:')) {
+      setBText(exampleScenarios.find((e) => `example:${e.id}` === value)?.text ?? '');
+    } else if (value === 'edited' && scenario) setBText(scenario.text);
+  };
+  const start = () => {
+    if (!lib || !session) return;
+    const parsed = lib.parseScenario(bText, 'run-b.yaml');
+    if (!parsed.ok) return setErrors(parsed.errors);
+    // Same seed as A, so only the scenario differs.
+    const s = { ...parsed.scenario, spec: { ...parsed.scenario.spec, seed: session.spec.seed } };
+    useCompare.getState().startB(s, pick || 'edited', session.world.timeMs);
+  };
+
+  const comparison = useMemo(() => {
+    if (!b || !session) return null;
+    const e = engine();
+    const a = e.computeScorecard({ scenario: session.spec.name, seed: session.spec.seed, samples: session.history }, { sloMs });
+    const cb = e.computeScorecard({ scenario: b.spec.name, seed: b.spec.seed, samples: b.history }, { sloMs });
+    return e.compareScorecards(a, cb);
+    // version/compareVersion: the sessions are mutable; recompute when either moved.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [b, session, sloMs, version, compareVersion]);
+
+  const jump = (seconds: number) => usePlayground.getState().seekTo(seconds * 1000);
+  const exportAll = (kind: 'json' | 'csv') => {
+    if (!comparison || !session || !b) return;
+    const e = engine();
+    if (kind === 'csv') return download('scorecard.csv', e.comparisonCsv(comparison), 'text/csv');
+    download('compare.json', `${JSON.stringify({ scorecard: comparison, a: e.historyTrace(session), b: e.historyTrace(b) })}\n`, 'application/json');
+  };
+
+  if (!lib) return <p className="muted">{t('app.loading')}</p>;
+  return (
+    <div className="compare-panel" data-testid="compare-panel">
+      <div className="compare-row" role="tablist" aria-label={t('compare.title')}>
+        <button type="button" role="tab" aria-selected={mode === 'compare'} className={mode === 'compare' ? 'active' : ''} onClick={() => setMode('compare')}>
+          {t('compare.title')}
+        </button>
+        <button type="button" role="tab" aria-selected={mode === 'import'} data-testid="compare-import-tab" className={mode === 'import' ? 'active' : ''} onClick={() => setMode('import')}>
+          {t('compare.import.title')}
+        </button>
+      </div>
+      {mode === 'import' ? (
+        <ImportPanel lib={lib} />
+      ) : (
+        <>
+          <div className="compare-row">
+            <label>
+              {t('compare.pickB')}{' '}
+              <select data-testid="compare-pick" value={pick} onChange={(e) => choose(e.target.value)}>
+                <option value="">{t('compare.choose')}</option>
+                <optgroup label={t('compare.presets')}>
+                  {presets.map((p) => (
+                    <option key={p.id} value={`preset:${p.id}`} disabled={!p.ok} title={p.ok ? undefined : t(`compare.preset.${p.reason.key}`, { ...p.reason.params, defaultValue: p.reason.text })}>
+                      {t(`compare.presetName.${p.id}`)}
+                      {p.ok ? '' : ` — ${t('compare.doesNotFit')}`}
+                    </option>
+                  ))}
+                </optgroup>
+                <optgroup label={t('compare.examples')}>
+                  {exampleScenarios.map((e) => (
+                    <option key={e.id} value={`example:${e.id}`}>
+                      {e.id}
+                    </option>
+                  ))}
+                </optgroup>
+                <option value="edited">{t('compare.editedYaml')}</option>
+              </select>
+            </label>
+            <button type="button" data-testid="compare-start" disabled={bText.trim() === ''} onClick={start}>
+              {b ? t('compare.restartB') : t('compare.startB')}
+            </button>
+            {b && (
+              <button type="button" onClick={() => useCompare.getState().stopB()}>
+                {t('compare.stopB')}
+              </button>
+            )}
+            <label>
+              {t('compare.slo')}{' '}
+              <input type="number" min={1} max={60000} step={50} data-testid="compare-slo" value={sloMs} onChange={(e) => Number(e.target.value) > 0 && useCompare.getState().setSlo(Number(e.target.value))} />
+            </label>
+            {comparison && (
+              <>
+                <button type="button" onClick={() => exportAll('json')}>
+                  {t('compare.exportJson')}
+                </button>
+                <button type="button" onClick={() => exportAll('csv')}>
+                  {t('compare.exportCsv')}
+                </button>
+              </>
+            )}
+          </div>
+          {errors.length > 0 && (
+            <div className="banner error" role="alert" data-testid="compare-errors">
+              <pre>{errors.join('\n')}</pre>
+            </div>
+          )}
+          {!b && bText && (
+            <textarea className="compare-yaml" data-testid="compare-yaml" value={bText} onChange={(e) => setBText(e.target.value)} spellCheck={false} aria-label={t('compare.yamlB')} />
+          )}
+          {b && session && comparison && (
+            <div className="compare-body">
+              <div className="compare-charts">
+                <p className="compare-legend" data-testid="compare-legend">
+                  <span className="key-a">━ {t('compare.legendA', { name: session.spec.name })}</span>{' '}
+                  <span className="key-b">┅ {t('compare.legendB', { name: b.spec.name, source: source ? t(`compare.source.${source.split(':')[0]}`) : '' })}</span>
+                </p>
+                <OverlayChart title={t('compare.chartNodes')} a={session.history} b={b.history} value={(s) => s.nodes.total + s.nodes.launching} format={(v) => String(v)} />
+                <OverlayChart title={t('compare.chartPending')} a={session.history} b={b.history} value={(s) => s.pods.pending} format={(v) => String(v)} />
+                <OverlayChart title={t('compare.chartCost')} a={session.history} b={b.history} value={(s) => s.costPerHour} format={(v) => `$${v.toFixed(3)}`} />
+                {bScenario && bScenario.notices.length > 0 && <p className="muted">{t('compare.bNotices', { count: bScenario.notices.length })}</p>}
+              </div>
+              <ScorecardTable c={comparison} onJump={jump} />
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

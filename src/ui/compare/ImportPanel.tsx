@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportResult } from '../../scenario/import';
+import { usePlayground } from '../../store/playgroundStore';
+import { useCompare } from '../../store/compareStore';
+
+type Loading = typeof import('./compareLoading');
+
+/**
+ * Paste or drop kubectl output; see what did not map, what was dropped and assumed; then run the
+ * imported cluster as A, or compare it with a preset. Bad input leaves the current run alone.
+ */
+export function ImportPanel({ lib }: { lib: Loading }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [top, setTop] = useState('');
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [ms, setMs] = useState<number | null>(null);
+
+  const run = () => {
+    const started = performance.now();
+    const r = lib.importCluster({ text, top });
+    setMs(Math.round(performance.now() - started));
+    setResult(r);
+    setErrors(r.ok ? [] : r.errors.map(lib.formatImportError));
+  };
+  const open = () => {
+    if (!result?.ok) return;
+    const parsed = lib.parseScenario(result.text, 'imported.yaml');
+    if (!parsed.ok) return setErrors(parsed.errors);
+    useCompare.getState().stopB();
+    usePlayground.getState().loadScenario(parsed.scenario);
+  };
+  const onDrop = (e: React.DragEvent<HTMLTextAreaElement>) => {
+    e.preventDefault();
+    const file = e.dataTransfer.files[0];
+    if (file) void file.text().then(setText);
+  };
+
+  return (
+    <div className="import-panel" data-testid="import-panel">
+      <p className="muted">{t('compare.import.privacy')}</p>
+      <label className="import-field">
+        {t('compare.import.kubectlLabel')}
+        <textarea data-testid="import-text" value={text} onChange={(e) => setText(e.target.value)} onDrop={onDrop} placeholder="kubectl get nodes,deployments,statefulsets,daemonsets,hpa,pods -A -o yaml" spellCheck={false} />
+      </label>
+      <label className="import-field">
+        {t('compare.import.topLabel')}
+        <textarea data-testid="import-top" value={top} onChange={(e) => setTop(e.target.value)} placeholder="kubectl top pods -A" spellCheck={false} />
+      </label>
+      <div className="compare-row">
+        <button type="button" data-testid="import-run" disabled={text.trim() === ''} onClick={run}>
+          {t('compare.import.read')}
+        </button>
+        {result?.ok && (
+          <button type="button" data-testid="import-open" onClick={open}>
+            {t('compare.import.open')}
+          </button>
+        )}
+        {ms !== null && <span className="muted">{t('compare.import.took', { ms })}</span>}
+      </div>
+      {errors.length > 0 && (
+        <div className="banner error" role="alert" data-testid="import-errors">
+          <strong>{t('compare.import.failed')}</strong>
+          <pre>{errors.join('\n')}</pre>
+        </div>
+      )}
+      {result?.ok && (
+        <div className="import-report" data-testid="import-report">
+          <p>{t('compare.import.counts', result.report.counts)}</p>
+          <h4>{t('compare.import.unmapped', { count: result.report.unmapped.length })}</h4>
+          <ul>
+            {result.report.unmapped.map((u, i) => (
+              <li key={i}>
+                <code>
+                  {u.kind} {u.namespace ? `${u.namespace}/` : ''}
+                  {u.name}
+                </code>
+                : {t(`compare.import.reason.${u.key}`, { ...u.params, defaultValue: u.text })}
+              </li>
+            ))}
+          </ul>
+          <h4>{t('compare.import.dropped')}</h4>
+          <ul>
+            {result.report.dropped.map((d) => (
+              <li key={d.key}>{t(`compare.import.drop.${d.key.replace(/^resource:.*/, 'resource')}`, { ...d.params, defaultValue: d.text })}</li>
+            ))}
+          </ul>
+          <h4>{t('compare.import.assumptions')}</h4>
+          <ul>
+            {result.report.assumptions.map((a, i) => (
+              <li key={i}>{t(`compare.import.assume.${a.key}`, { ...a.params, defaultValue: a.text })}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

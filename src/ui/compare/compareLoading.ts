@@ -1,0 +1,13 @@
+/** The heavy parts of compare mode (presets, the cluster import, validators), loaded with the tab. */
+import { formatError } from '../../scenario/errors';
+import { loadScenario } from '../../scenario/loadScenario';
+import type { LoadedScenario } from '../../store/playgroundStore';
+
+export { applyPreset, presetsFor, PRESET_IDS, type PresetId, type PresetResult } from '../../scenario/presets';
+export { importCluster, formatImportError, type ImportResult } from '../../scenario/import';
+
+export function parseScenario(text: string, file: string): { ok: true; scenario: LoadedScenario } | { ok: false; errors: string[] } {
+  const r = loadScenario(text, file);
+  if (!r.ok) return { ok: false, errors: r.errors.map(formatError) };
+  return { ok: true, scenario: { text, file, spec: r.spec, manifests: r.manifests.map((m) => m.doc), notices: r.notices, warnings: r.warnings } };
+}
