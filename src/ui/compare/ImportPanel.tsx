@@ -45,6 +45,9 @@ export function ImportPanel({ lib }: { lib: Loading }) {
         {t('compare.import.kubectlLabel')}
         <textarea data-testid="import-text" value={text} onChange={(e) => setText(e.target.value)} onDrop={onDrop} placeholder="kubectl get nodes,deployments,statefulsets,daemonsets,hpa,pods -A -o yaml" spellCheck={false} />
       </label>
+      <label className="compare-row">
+        {t('compare.import.file')} <input type="file" data-testid="import-file" accept=".yaml,.yml,.json,.txt" onChange={(e) => void e.target.files?.[0]?.text().then(setText)} />
+      </label>
       <label className="import-field">
         {t('compare.import.topLabel')}
         <textarea data-testid="import-top" value={top} onChange={(e) => setTop(e.target.value)} placeholder="kubectl top pods -A" spellCheck={false} />

@@ -4,8 +4,10 @@ import { formatClock } from './format';
 
 function value(t: (k: string, o?: Record<string, unknown>) => string, f: Figure | null, unit: Figure['unit'], v: number | null, signed = false): string {
   if (v === null) return f?.note ? t(`compare.missing.${f.note}`) : '–';
-  const sign = signed && v > 0 ? '+' : '';
-  return sign + t(`compare.unit.${unit}`, { value: unit === 'usd' || unit === 'usdPerHour' ? v.toFixed(4) : unit === 'percent' ? v.toFixed(1) : v });
+  // The sign goes in front of the unit: "-$0.0164", "+2".
+  const sign = v < 0 ? '-' : signed && v > 0 ? '+' : '';
+  const abs = Math.abs(v);
+  return sign + t(`compare.unit.${unit}`, { value: unit === 'usd' || unit === 'usdPerHour' ? abs.toFixed(4) : unit === 'percent' ? abs.toFixed(1) : abs });
 }
 
 /** The scorecard: A, B, B − A; every figure with a moment is a button that time-travels there. */
