@@ -43,14 +43,14 @@ export function ImportPanel({ lib }: { lib: Loading }) {
       <p className="muted">{t('compare.import.privacy')}</p>
       <label className="import-field">
         {t('compare.import.kubectlLabel')}
-        <textarea data-testid="import-text" value={text} onChange={(e) => setText(e.target.value)} onDrop={onDrop} placeholder="kubectl get nodes,deployments,statefulsets,daemonsets,hpa,pods -A -o yaml" spellCheck={false} />
+        <textarea data-testid="import-text" value={text} onChange={(e) => setText(e.target.value)} onDrop={onDrop} spellCheck={false} />
       </label>
       <label className="compare-row">
         {t('compare.import.file')} <input type="file" data-testid="import-file" accept=".yaml,.yml,.json,.txt" onChange={(e) => void e.target.files?.[0]?.text().then(setText)} />
       </label>
       <label className="import-field">
         {t('compare.import.topLabel')}
-        <textarea data-testid="import-top" value={top} onChange={(e) => setTop(e.target.value)} placeholder="kubectl top pods -A" spellCheck={false} />
+        <textarea data-testid="import-top" value={top} onChange={(e) => setTop(e.target.value)} spellCheck={false} />
       </label>
       <div className="compare-row">
         <button type="button" data-testid="import-run" disabled={text.trim() === ''} onClick={run}>

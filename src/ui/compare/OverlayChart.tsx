@@ -7,8 +7,12 @@ export function OverlayChart({ title, a, b, value, format }: { title: string; a:
   const W = 300;
   const H = 90;
   const all = [...a, ...b];
-  const tMax = Math.max(60, ...all.map((s) => s.t));
-  const yMax = Math.max(1e-9, ...all.map(value));
+  let tMax = 60;
+  let yMax = 1e-9;
+  for (const s of all) {
+    tMax = Math.max(tMax, s.t);
+    yMax = Math.max(yMax, value(s));
+  }
   const path = (xs: readonly TraceSample[]) => xs.map((s, i) => `${i === 0 ? 'M' : 'L'}${((s.t / tMax) * W).toFixed(1)},${(H - (value(s) / yMax) * (H - 4)).toFixed(1)}`).join('');
   return (
     <figure className="compare-chart">
