@@ -5,7 +5,7 @@ import { parsePath, registerManifestValidator } from './validators';
 import { notSimulatedPaths, podSpecTree } from './notSimulated';
 
 const load = (extra: string) => loadScenario(`${SCENARIO_HEAD}---\n${PHP_APACHE}---\n${extra}`, 'm.yaml');
-const HPA = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: php-apache}\nspec:\n  minReplicas: 0\n  maxReplicas: 10\n';
+const HPA = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: php-apache}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: php-apache}\n  minReplicas: 2\n  maxReplicas: 10\n';
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -20,17 +20,17 @@ describe('manifest validation', () => {
     if (!r.ok) return;
     const hpa = r.manifests.find((m) => m.kind === 'HorizontalPodAutoscaler');
     expect(hpa).toMatchObject({ apiVersion: 'autoscaling/v2', name: 'php-apache', namespace: 'default', file: 'm.yaml', col: 1 });
-    expect(hpa?.doc.spec).toEqual({ minReplicas: 0, maxReplicas: 10 });
+    expect(hpa?.doc.spec).toEqual({ scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'php-apache' }, minReplicas: 2, maxReplicas: 10 });
   });
   it('maps a registered validator\'s paths to line and column', () => {
-    cleanups.push(registerManifestValidator('autoscaling/v2', 'HorizontalPodAutoscaler', (doc) => ((doc.spec as { minReplicas: number }).minReplicas < 1 ? [{ path: 'spec.minReplicas', message: 'Invalid value: 0: must be greater than or equal to 1' }] : [])));
+    cleanups.push(registerManifestValidator('autoscaling/v2', 'HorizontalPodAutoscaler', (doc) => ((doc.spec as { minReplicas: number }).minReplicas < 3 ? [{ path: 'spec.minReplicas', message: 'Invalid value: 2: must be at least 3 here' }] : [])));
     const text = `${SCENARIO_HEAD}---\n${PHP_APACHE}---\n${HPA}`;
     const r = loadScenario(text, 'm.yaml');
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    const key = positionOf(text, 'minReplicas: 0');
+    const key = positionOf(text, 'minReplicas: 2');
     const at = { line: key.line, col: key.col + 'minReplicas: '.length };
-    expect(r.errors).toEqual([{ file: 'm.yaml', line: at.line, col: at.col, path: 'spec.minReplicas', message: 'Invalid value: 0: must be greater than or equal to 1' }]);
+    expect(r.errors).toEqual([{ file: 'm.yaml', line: at.line, col: at.col, path: 'spec.minReplicas', message: 'Invalid value: 2: must be at least 3 here' }]);
   });
   it('turns validator notices into notices, and a throwing validator into an error', () => {
     cleanups.push(registerManifestValidator('autoscaling/v2', 'HorizontalPodAutoscaler', () => [{ path: ['spec', 'maxReplicas'], message: 'not simulated', severity: 'notice' }]));
