@@ -7,6 +7,8 @@ import { createWorld } from '../../sim/bootstrap';
 import { runTrace } from '../../sim/trace/runTrace';
 import { computeScorecard, scorecardFigure } from '../../sim/scorecard';
 import { applyPreset, presetsFor, type PresetResult } from './index';
+import { findInstanceType, onDemandPrice } from '../../sim/cloud/catalog';
+import { spotPrice } from '../../sim/cloud/spotPrices';
 
 const example = (name: string) => readFileSync(new URL(`../../../examples/${name}.yaml`, import.meta.url), 'utf8');
 
@@ -96,6 +98,26 @@ describe('presets spot, HPA behaviour and VPA off', () => {
     expect(docs[0].spec.nodeGroups[0].capacityType).toBe('spot');
     loaded(r.text);
     expect(applyPreset('spot', r.text)).toMatchObject({ ok: false, reason: { key: 'alreadySpot' } });
+  });
+
+  it('spot: a spot node group is billed at the spot price (the engine used to bill it on-demand, a $0 difference)', () => {
+    const a = loaded(example('ca-nginx-scaleout'));
+    const b = loaded(ok(applyPreset('spot', example('ca-nginx-scaleout'))).text);
+    const wa = createWorld(a.spec, a.manifests.map((m) => m.doc));
+    const wb = createWorld(b.spec, b.manifests.map((m) => m.doc));
+    const type = findInstanceType('t3.medium')!;
+    for (const n of wb.nodes.values()) {
+      expect(n.capacityType).toBe('spot');
+      // src/sim/cloud/spotPrices.ts: on-demand × a seeded fraction in [0.25, 0.45] per family and zone.
+      expect(n.pricePerHour).toBe(spotPrice(type, b.spec.region, n.zone, b.spec.seed));
+      expect(n.pricePerHour).toBeLessThan(onDemandPrice(type, b.spec.region) * 0.46);
+    }
+    for (const n of wa.nodes.values()) expect(n.pricePerHour).toBe(onDemandPrice(type, a.spec.region));
+    const cost = (w: typeof wa, spec: typeof a.spec) => scorecardFigure(computeScorecard(runTrace(w, spec.durationMs)), 'totalCost')!.value;
+    const costA = cost(wa, a.spec);
+    const costB = cost(wb, b.spec);
+    expect(costB).toBeGreaterThan(0);
+    expect(costB).toBeLessThan(costA * 0.46);
   });
 
   it('HPA fast/conservative: "kubectl autoscale" becomes an apply of the same v2 HPA with the behavior, at the same time', () => {

@@ -3,6 +3,7 @@ import type { CapacityType, Node, Taint, World } from '../core/types';
 import { computeAllocatable } from './allocatable';
 import { findInstanceType, onDemandPrice } from './catalog';
 import { enterNodeState, sendNode } from '../lifecycle/apply';
+import { spotPrice } from './spotPrices';
 
 export interface LaunchRequest {
   pool: string;
@@ -12,7 +13,9 @@ export interface LaunchRequest {
   zone: string;
   labels?: Record<string, string>;
   taints?: Taint[];
-  /** Price per hour; defaults to the on-demand price in the world's region. */
+  /** Price per hour; defaults to the instance type's price in the world's region for the capacity
+   * type: the on-demand price, or the (modelled) spot price in the zone for spot capacity, as a spot
+   * node group's instances are billed. */
   pricePerHour?: number;
   maxPods?: number;
 }
@@ -63,7 +66,8 @@ export function launchNode(world: World, req: LaunchRequest): Node {
     epoch: 0,
     createdMs: world.timeMs,
     readyMs: -1,
-    pricePerHour: req.pricePerHour ?? onDemandPrice(type, world.region),
+    pricePerHour:
+      req.pricePerHour ?? (req.capacityType === 'spot' ? spotPrice(type, world.region, req.zone, world.seed) : onDemandPrice(type, world.region)),
     pulledImages: [],
     podNames: [],
     annotations: {},
