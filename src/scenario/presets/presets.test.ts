@@ -114,8 +114,8 @@ describe('presets spot, HPA behaviour and VPA off', () => {
     }
     for (const n of wa.nodes.values()) expect(n.pricePerHour).toBe(onDemandPrice(type, a.spec.region));
     const cost = (w: typeof wa, spec: typeof a.spec) => scorecardFigure(computeScorecard(runTrace(w, spec.durationMs)), 'totalCost')!.value;
-    const costA = cost(wa, a.spec);
-    const costB = cost(wb, b.spec);
+    const costA = cost(wa, a.spec) ?? 0;
+    const costB = cost(wb, b.spec) ?? 0;
     expect(costB).toBeGreaterThan(0);
     expect(costB).toBeLessThan(costA * 0.46);
   });
