@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 // The engine must stay pure: no UI, no DOM, no wall clock, no unseeded randomness.
 const engineImportBans = {
@@ -41,6 +42,18 @@ export default tseslint.config(
         { selector: "CallExpression[callee.property.name=/^(fromCharCode|fromCodePoint|apply)$/] > SpreadElement", message: 'No spread of an array into a call.' },
       ],
     },
+  },
+  {
+    // Imports point down the layering (docs/architecture.md); a cycle means a type or function sits
+    // in the wrong module (issue #13). Type-only cycles are caught by src/sim/importCycles.test.ts.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['src/**/*.tsx', 'src/ui/**', 'src/app/**', 'src/store/**'],

@@ -1,4 +1,4 @@
-import type { Command, ManifestDoc, TimedCommand } from '../core/commands';
+import type { Command, CommandResult, ManifestDoc, TimedCommand } from '../core/commands';
 import type { World } from '../core/types';
 import { addNotice } from '../core/world';
 import { checkEviction } from '../cluster/disruption/eviction';
@@ -17,10 +17,8 @@ import '../resources/all';
 /** What a request costs when a load generator targets a service the scenario did not describe (php-apache's cost). */
 const DEFAULT_CPU_PER_REQUEST_MILLIS = 50;
 
-export interface CommandResult {
-  ok: boolean;
-  output: string;
-}
+// CommandResult lives in core/commands (kinds and autoscalers return it too); re-exported here.
+export type { CommandResult };
 
 /** Queue a command for the next tick boundary at or after its time. */
 export function enqueueCommand(world: World, cmd: TimedCommand): void {

@@ -3,7 +3,7 @@ import type { World } from '../core/types';
 import { kindByName, notFound } from '../resources/registry';
 import { hpaFromKubectlAutoscale } from '../autoscalers/hpa/convert';
 import { hpaKind, patchHpa } from '../autoscalers/hpa/hpaKind';
-import type { CommandResult } from './apply';
+import type { CommandResult } from '../core/commands';
 
 type Autoscale = Extract<Command, { type: 'autoscale' }>;
 type HpaBounds = Extract<Command, { type: 'setHpaBounds' }>;

@@ -3,7 +3,7 @@ import type { World } from '../core/types';
 import { log } from '../core/world';
 import { renderAwsCliTable, updateAutoScalingGroup as validateAsgUpdate } from '../cloud/asg';
 import { allAsgs, applyAsgToNodeGroup, asgOfNodeGroup, nodeGroupByAsgName } from '../cloud/asgWorld';
-import type { CommandResult } from './apply';
+import type { CommandResult } from '../core/commands';
 import { pushAll } from '../core/arrays';
 
 type UpdateAsg = Extract<Command, { type: 'updateAsg' }>;

@@ -2,7 +2,7 @@ import type { Command } from '../core/commands';
 import type { Node, World } from '../core/types';
 import { terminateNode } from '../cloud/nodes';
 import { interruptSpotInstance } from '../autoscalers/karpenter/engine/interruption';
-import type { CommandResult } from './apply';
+import type { CommandResult } from '../core/commands';
 
 type TerminateInstances = Extract<Command, { type: 'terminateInstances' }>;
 type SendSpotInterruption = Extract<Command, { type: 'sendSpotInterruption' }>;

@@ -7,7 +7,7 @@ import { renameFirstColumn, withColumn, withoutHeader } from './tableEdit';
 import { eventsView } from './eventsView';
 import { nodesWide } from './nodesWide';
 import { replicaSetsTable } from './replicaSetsView';
-import type { CommandResult } from './apply';
+import type { CommandResult } from '../core/commands';
 import { pushAll } from '../core/arrays';
 
 /** What `kubectl get all` lists, of the kinds the playground has. */

@@ -2,7 +2,7 @@ import type { World } from '../core/types';
 import { krrRows, krrSimpleView } from '../autoscalers/vpa';
 import { KRR_SIMPLE_DEFAULTS, formatKrrTable, type KrrSettings } from '../autoscalers/vpa/krr';
 import { argBool, argValue, argValues, type ViewArgs } from './viewArgs';
-import type { CommandResult } from './apply';
+import type { CommandResult } from '../core/commands';
 
 /** KRR's simple-strategy options (typer takes them with underscores; dashes are accepted too). */
 const NUMBER_SETTINGS: [option: string, key: 'cpuPercentile' | 'memoryBufferPercentage' | 'historyDurationHours' | 'timeframeDurationMinutes' | 'pointsRequired'][] = [

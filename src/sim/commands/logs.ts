@@ -5,7 +5,7 @@ import { argBool, argValue, namespaceArg, type ViewArgs } from './viewArgs';
 import { parseLabelSelector, selectorMatches } from './labelSelector';
 import { parseGoDuration } from './goDuration';
 import { renderLogLine, sourceByDeploymentName, sourceOfContainers, sourceOfDeployment, timestampOf, type LogSource } from './logSources';
-import type { CommandResult } from './apply';
+import type { CommandResult } from '../core/commands';
 
 export { parseGoDuration } from './goDuration';
 

@@ -3,7 +3,7 @@ import { replicaSetsOf } from '../cluster/workloads';
 import { kindByName, notFound } from '../resources/registry';
 import { namespaceArg, type ViewArgs } from './viewArgs';
 import { replicaSetPodCounts } from './replicaSetsView';
-import type { CommandResult } from './apply';
+import type { CommandResult } from '../core/commands';
 
 /** status.updatedReplicas, status.replicas and status.availableReplicas, counted from the ReplicaSets' pods. */
 export function deploymentRolloutCounts(world: World, d: Deployment): { updated: number; total: number; available: number } {

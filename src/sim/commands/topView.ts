@@ -3,7 +3,7 @@ import { table } from '../views/format';
 import { argBool, argValue, namespaceArg, type ViewArgs } from './viewArgs';
 import { parseLabelSelector, selectorMatches } from './labelSelector';
 import { withColumn, withoutHeader } from './tableEdit';
-import type { CommandResult } from './apply';
+import type { CommandResult } from '../core/commands';
 
 const cores = (millis: number) => `${Math.round(millis)}m`;
 const bytes = (mib: number) => `${Math.round(mib)}Mi`;

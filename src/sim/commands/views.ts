@@ -1,6 +1,6 @@
 import type { World } from '../core/types';
 import { allKinds } from '../resources/registry';
-import type { CommandResult } from './apply';
+import type { CommandResult } from '../core/commands';
 import { describeAutoScalingGroupsView } from './aws';
 import { getOrDescribeView } from './getView';
 import { krrView } from './krrView';

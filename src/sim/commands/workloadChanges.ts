@@ -3,7 +3,7 @@ import type { ContainerSpec, Deployment, PodTemplate, World } from '../core/type
 import { formatCpu, formatMemory } from '../core/quantity';
 import { kindByName, notFound, qualifiedName } from '../resources/registry';
 import { templateHash } from '../manifests/podTemplate';
-import type { CommandResult } from './apply';
+import type { CommandResult } from '../core/commands';
 
 type SetResources = Extract<Command, { type: 'setResources' }>;
 type RolloutRestart = Extract<Command, { type: 'rolloutRestart' }>;

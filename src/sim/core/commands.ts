@@ -74,3 +74,9 @@ export interface TimedCommand {
   input: string;
   command: Command;
 }
+
+/** What applying one command printed, and whether it succeeded (kubectl's exit status). */
+export interface CommandResult {
+  ok: boolean;
+  output: string;
+}

@@ -3,7 +3,7 @@ import type { World } from './types';
 import { runController } from './controllers';
 import { controllersByName } from '../controllers';
 import { fireLifecycleTimer } from '../lifecycle/apply';
-import { taintEviction, drainStep } from '../lifecycle/effects';
+import { taintEviction, drainStep } from '../lifecycle/apply';
 import { syncWorkloads } from '../cluster/workloads';
 import { schedulePendingPods } from '../cluster/scheduling/scheduler';
 import { reconcileNodeGroups } from '../cloud/nodeGroups';

@@ -5,7 +5,7 @@ import { asObj, asStringMap, podTemplateFromManifest, str, templateHash } from '
 import { podsOwnedBy } from '../cluster/pods';
 import { replicaSetsOf } from '../cluster/workloads';
 import { syncDaemonSet } from '../cluster/daemonSets';
-import { podIsActive, sendPod } from '../lifecycle/apply';
+import { enterPodState, podIsActive, sendPod } from '../lifecycle/apply';
 import { humanDuration, table } from '../views/format';
 import { registerKind, type ResourceKind } from './registry';
 
@@ -92,7 +92,7 @@ export const daemonSetKind: ResourceKind = {
     const existed = world.daemonSets.has(name);
     const ds = { name, namespace, template: podTemplateFromManifest(asObj(doc.spec).template), createdMs: world.timeMs };
     world.daemonSets.set(name, ds);
-    syncDaemonSet(world, ds);
+    syncDaemonSet(world, ds, (pod) => enterPodState(world, pod, 'Scheduled'));
     return existed ? 'configured' : 'created';
   },
   list: (world) => [...world.daemonSets.values()],

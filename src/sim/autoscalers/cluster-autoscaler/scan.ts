@@ -1,10 +1,10 @@
-import type { NodeGroup, World } from '../../core/types';
+import type { World } from '../../core/types';
 import { nextFloat } from '../../core/rng';
 import { asgNameOf, asgOfNodeGroup, allAsgs, applyAsgToNodeGroup, nodeGroupByAsgName } from '../../cloud/asgWorld';
 import { increaseSize } from '../../cloud/asg';
 import { getConfigMap } from '../../resources/configMapKind';
 import { backoffGroup, checkProvisioning, clearBackoff, isBackedOff } from './backoff';
-import { discoverNodeGroups, type ManagedGroup } from './discovery';
+import { discoverNodeGroups } from './discovery';
 import { parsePriorityExpanderConfig, type PriorityConfig } from './expander';
 import type { CaOptions } from './flags';
 import { failedToScaleUpGroupEvent, log } from './messages';
@@ -15,7 +15,7 @@ import { isClusterHealthy } from './status';
 import { writeStatusConfigMap } from './statusConfigMap';
 import { reportOnce } from './controllerNotices';
 import { stepCaMachine, type CaWorldState } from './state';
-import type { CaLogLine } from './types';
+import type { CaLogLine, ScanGroup } from './types';
 import {
   boundPods,
   caNodeOf,
@@ -30,11 +30,6 @@ import {
 import { msg } from '../../core/message';
 import { pushAll } from '../../core/arrays';
 
-/** A managed group with the engine's node group behind it. */
-export interface ScanGroup {
-  managed: ManagedGroup;
-  group: NodeGroup;
-}
 
 export function managedGroups(world: World, options: CaOptions, state: CaWorldState): ScanGroup[] {
   // `--nodes` wants the ASG name; the node group's own name (or eks-<name>) is accepted too, since

@@ -2,6 +2,8 @@
  * Plain-data views of the world that the Cluster Autoscaler's pure functions read. The engine
  * builds these from its own nodes and pods; CPU is in millicores, memory in MiB, time in seconds.
  */
+import type { NodeGroup } from '../../core/types';
+import type { ManagedGroup } from './discovery';
 
 import type { SchedPod } from '../../cluster/scheduling/filter';
 
@@ -119,3 +121,9 @@ export interface CaLogLine {
 
 /** A seeded random source in [0, 1), passed in by the engine. */
 export type RandomSource = () => number;
+
+/** A managed group with the engine's node group behind it (what one scan works on). */
+export interface ScanGroup {
+  managed: ManagedGroup;
+  group: NodeGroup;
+}

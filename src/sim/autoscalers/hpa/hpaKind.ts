@@ -1,7 +1,7 @@
 import type { Command } from '../../core/commands';
 import type { World } from '../../core/types';
 import type { ResourceKind } from '../../resources/registry';
-import type { CommandResult } from '../../commands/apply';
+import type { CommandResult } from '../../core/commands';
 import { convertHpaManifest, kubectlWarningLine } from './convert';
 import { kubectlDescribeHpa, kubectlGetHpa, kubectlGetHpaYaml, type HpaView } from './kubectlViews';
 import { hpaKey, hpaState, newHpaRecord, type HpaRecord } from './controller';
