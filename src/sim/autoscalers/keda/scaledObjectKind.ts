@@ -17,6 +17,7 @@ import { scaledObjectCreatedEvents } from './poll';
 import { KEDA_OPERATOR, kedaState, recordEvent, scaledObjectKey, type ScaledObjectRecord } from './state';
 import { emptyStatus, type ScaledObject } from './types';
 import { admissionError } from './webhook';
+import { applyErrorText, validateScaledObject } from './validation';
 import { msg } from '../../core/message';
 
 function find(world: World, name: string, namespace = 'default'): ScaledObjectRecord | undefined {
@@ -58,6 +59,10 @@ export const scaledObjectKind: ResourceKind = {
   namespaced: true,
   apply(world, doc) {
     const now = world.timeMs / 1000;
+    // The same checks as at scenario load (./validation), so the console prints the same words.
+    const meta = (doc.metadata ?? {}) as Record<string, unknown>;
+    const refused = applyErrorText('ScaledObject', typeof meta.name === 'string' ? meta.name : '', validateScaledObject(doc));
+    if (refused) throw new Error(refused);
     const converted = scaledObjectFromManifest(doc, now);
     if (!converted.ok) throw new Error(converted.error);
     const so = converted.scaledObject;
