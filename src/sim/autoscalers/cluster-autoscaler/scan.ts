@@ -11,6 +11,7 @@ import { failedToScaleUpGroupEvent, log } from './messages';
 import { emitCaEvent, printCaLogs } from './output';
 import { planScaleUp, type ScaleUpResult } from './scaleUp';
 import { applyScaleDown } from './scanScaleDown';
+import { removeOldUnregisteredNodes } from './unregistered';
 import { isClusterHealthy } from './status';
 import { writeStatusConfigMap } from './statusConfigMap';
 import { reportOnce } from './controllerNotices';
@@ -84,8 +85,8 @@ function checkProvisionTimeouts(world: World, state: CaWorldState, groups: reado
     if (!g) continue;
     state.backoff = { ...backoffGroup(state.backoff, t.group, now, 'scale-up timed out', options) };
     logs.push(log(0, 'clusterstate.go:272', `Scale-up timed out for node group ${t.group} after ${Math.round(t.afterSeconds)}s`, 'W'));
-    // Like the AWS provider, give back the capacity that never came so the ASG stops trying.
-    g.group.desiredCapacity = Math.max(g.group.minSize, g.group.desiredCapacity - t.missing);
+    // Only the group is backed off (clusterstate.go registerFailedScaleUp): nodes that registered late
+    // stay and take their pods; instances that never registered go in removeOldUnregisteredNodes.
     emitCaEvent(world, {
       type: 'Warning',
       reason: 'ScaleUpTimedOut',
@@ -165,6 +166,7 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
   const started = registered.filter(hasStarted);
   const health = isClusterHealthy(started.map((n) => caNodeOf(n, asgByPool)), options);
   state.deleting = state.deleting.filter((n) => world.nodes.has(n));
+  removeOldUnregisteredNodes(world, groups, options, now, logs);
   const upcoming = (): number => groups.reduce((s, g) => s + Math.max(0, g.group.desiredCapacity - startedNodesOfGroup(world, g.group)), 0);
   if (!health.healthy) {
     if (health.log) logs.push(health.log);

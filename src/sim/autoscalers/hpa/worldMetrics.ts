@@ -2,6 +2,7 @@ import type { Deployment, Pod, World } from '../../core/types';
 import { deploymentPods } from '../../resources/workloadKinds';
 import type { HpaMetricsClient } from './metricsClient';
 import type { HpaPodInfo } from './podGrouping';
+import type { LabelSelector } from './types';
 import { podPhase } from '../../lifecycle/phase';
 
 /**
@@ -21,6 +22,7 @@ export type ExternalMetricProvider = (
   world: World,
   metricName: string,
   namespace: string,
+  selector?: LabelSelector,
 ) => { valuesMilli: number[] } | { error: string } | undefined;
 
 export const externalMetricProviders: ExternalMetricProvider[] = [];
@@ -117,9 +119,9 @@ export function worldMetricsClient(
       }
       return { valueMilli: Math.round(state.servedRps * 1000) };
     },
-    externalMetric(name) {
+    externalMetric(name, selector) {
       for (const provider of externalMetricProviders) {
-        const answer = provider(world, name, namespace);
+        const answer = provider(world, name, namespace, selector);
         if (answer) return answer;
       }
       const sources = world.autoscalers.externalMetrics as ExternalMetricValues | undefined;

@@ -14,22 +14,42 @@ import { kedaState, type ScaledObjectRecord } from './state';
 import { triggerMetricName } from './triggerMetrics';
 import { worldFacts } from './worldFacts';
 
-function owner(world: World, metricName: string, namespace: string): { record: ScaledObjectRecord; index: number } | undefined {
-  const objects = kedaState(world).objects;
-  // Names are unique per ScaledObject; two objects with identical triggers share a name, and the
-  // HPA's label selector (scaledobject.keda.sh/name) would tell them apart. The first by key wins here.
-  for (const key of Object.keys(objects).sort()) {
-    const record = objects[key];
-    if ((record.so.metadata.namespace ?? 'default') !== namespace) continue;
-    const index = record.so.spec.triggers.findIndex((t, i) => t.type !== 'cpu' && t.type !== 'memory' && triggerMetricName(t, i) === metricName);
-    if (index >= 0) return { record, index };
-  }
-  return undefined;
+/** The label KEDA puts on each generated HPA's external metric selector (ScaledObjectOwnerAnnotation). */
+export const SCALED_OBJECT_LABEL = 'scaledobject.keda.sh/name';
+
+function ownsMetric(record: ScaledObjectRecord, metricName: string): number {
+  return record.so.spec.triggers.findIndex((t, i) => t.type !== 'cpu' && t.type !== 'memory' && triggerMetricName(t, i) === metricName);
 }
 
-export const kedaExternalMetrics: ExternalMetricProvider = (world, metricName, namespace) => {
-  const found = owner(world, metricName, namespace);
-  if (!found) return undefined;
+/**
+ * keda pkg/provider/provider.go GetExternalMetric: the ScaledObject is named by the selector's
+ * scaledobject.keda.sh/name label, never guessed from the metric name, so two ScaledObjects whose
+ * triggers share a name (s0-prometheus) each get their own value.
+ */
+function owner(world: World, metricName: string, namespace: string, soName: string): { record: ScaledObjectRecord; index: number } | undefined {
+  const record = kedaState(world).objects[`${namespace}/${soName}`];
+  if (!record) return undefined;
+  const index = ownsMetric(record, metricName);
+  return index >= 0 ? { record, index } : undefined;
+}
+
+function anyOwner(world: World, metricName: string, namespace: string): boolean {
+  return Object.values(kedaState(world).objects).some((r) => (r.so.metadata.namespace ?? 'default') === namespace && ownsMetric(r, metricName) >= 0);
+}
+
+export const kedaExternalMetrics: ExternalMetricProvider = (world, metricName, namespace, selector) => {
+  const soName = selector?.matchLabels?.[SCALED_OBJECT_LABEL] ?? '';
+  if (soName === '') {
+    // A query without the label for a metric KEDA serves: the adapter refuses it.
+    return anyOwner(world, metricName, namespace) ? { error: 'scaledObject name is not specified' } : undefined;
+  }
+  const found = owner(world, metricName, namespace, soName);
+  if (!found) {
+    if (!anyOwner(world, metricName, namespace)) return undefined;
+    return kedaState(world).objects[`${namespace}/${soName}`]
+      ? { error: `no matching metrics found for ${metricName}` }
+      : { error: `scaledobjects.keda.sh "${soName}" not found` };
+  }
   const { record, index } = found;
   const so = record.so;
   const trigger = so.spec.triggers[index];
