@@ -16,7 +16,8 @@ export function useKeyboard(toggleHelp: () => void, closeHelp: () => void): void
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') return closeHelp();
-      if (typingInto(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      // composedPath: inside the YAML editor's shadow root e.target is only its host element.
+      if (typingInto(e.composedPath()[0] ?? e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
       // A focused slider owns its arrow keys.
       if (e.key.startsWith('Arrow') && e.target instanceof HTMLInputElement && e.target.type === 'range') return;
       const store = usePlayground.getState();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../scenario/zodConfig';
 import { cpuToMillis, memoryToMiB } from '../sim/core/quantity';
 import { COMPARE_OPS, type Check, type CheckType, type CompareOp } from '../sim/checks/types';
 import type { PathProblem, PathSegment } from '../scenario/errors';

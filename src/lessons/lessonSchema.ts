@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../scenario/zodConfig';
 import { durationField } from '../scenario/fieldSchemas';
 import { LESSON_TABS } from './types';
 

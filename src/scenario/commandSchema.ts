@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zodConfig';
 import type { Command } from '../sim/core/commands';
 import { CAPACITY, INT32_MAX } from '../sim/core/limits';
 import { didYouMean } from './suggest';

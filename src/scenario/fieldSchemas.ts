@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zodConfig';
 import { CAPACITY, INT32_MAX } from '../sim/core/limits';
 import { parseQuantity } from '../sim/core/quantity';
 import { parseDuration } from './duration';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zodConfig';
 import { catalogRegions, findInstanceType, instanceTypes } from '../sim/cloud/catalog';
 import { ISO_INSTANT, durationField, horizonDurationField, nodeCountField, labelsField, nonNegativeInt, quantityField } from './fieldSchemas';
 import { suggestions } from './suggest';

@@ -1,6 +1,7 @@
 import LZString from 'lz-string';
 import { stringify } from 'yaml';
 import { z } from 'zod';
+import './zodConfig';
 import type { TimedCommand } from '../sim/core/commands';
 import { parseCommandLine } from './commandLine';
 

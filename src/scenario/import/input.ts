@@ -5,6 +5,7 @@
  */
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
+import '../zodConfig';
 import { fastParseAll, Unsupported } from './fastYaml';
 
 export const MAX_INPUT_CHARS = 64 * 1024 * 1024;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../zodConfig';
 import type { PathProblem, PathSegment } from '../errors';
 import { cpuToMillis, memoryToMiB } from '../../sim/core/quantity';
 import { labelsField, nonNegativeInt, replicaCountField } from '../fieldSchemas';

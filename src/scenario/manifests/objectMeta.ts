@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../zodConfig';
 import { labelsField, objectName } from '../fieldSchemas';
 
 /** metadata as the API server accepts it (io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta). */

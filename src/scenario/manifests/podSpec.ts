@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import '../zodConfig';
 import { labelsField, nonNegativeInt, quantityField } from '../fieldSchemas';
 import { intOrString, labelSelectorSchema, opaqueObject, templateMetaSchema } from './objectMeta';
 

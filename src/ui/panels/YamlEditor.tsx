@@ -7,7 +7,7 @@ import { usePlayground } from '../../store/playgroundStore';
 import { loadScenario } from '../../scenario/loadScenario';
 import { openScenarioText } from '../../app/runLoader';
 import { offsetOf, useYamlDraft } from './yamlDraft';
-import { yamlHighlight } from './yamlHighlight';
+import { yamlHighlight, yamlTheme } from './yamlHighlight';
 
 /**
  * CodeMirror 6 on the scenario file (lazy-loaded: it is the heaviest part of the UI). Apply checks
@@ -24,13 +24,21 @@ export default function YamlEditor() {
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
+    // In a shadow root CodeMirror's style modules go into a constructed stylesheet; in the document
+    // they would be inline <style> elements, which the app's CSP (style-src 'self') refuses.
+    const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+    const parent = document.createElement('div');
+    parent.style.height = '100%';
+    shadow.replaceChildren(parent);
     const view = new EditorView({
-      parent: host,
+      root: shadow,
+      parent,
       doc: useYamlDraft.getState().draft ?? usePlayground.getState().scenario?.text ?? '',
       extensions: [
         basicSetup,
         yaml(),
         yamlHighlight,
+        yamlTheme,
         lintGutter(),
         EditorView.updateListener.of((u) => {
           if (u.docChanged) useYamlDraft.getState().setDraft(u.state.doc.toString());

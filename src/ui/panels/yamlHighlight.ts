@@ -1,4 +1,5 @@
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { EditorView } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 
 /** YAML colours from the app's CSS variables, so the editor reads well in both themes. */
@@ -12,3 +13,17 @@ export const yamlHighlight = syntaxHighlighting(
     { tag: [tags.punctuation, tags.separator, tags.squareBracket, tags.brace], color: 'var(--muted)' },
   ]),
 );
+
+/**
+ * The editor's colours. The editor lives in a shadow root (YamlEditor.tsx: the CSP keeps inline
+ * <style> out), where the app's stylesheet does not reach; CSS variables still inherit through it.
+ */
+export const yamlTheme = EditorView.theme({
+  '&': { height: '100%', background: 'var(--panel)', color: 'var(--fg)' },
+  '.cm-scroller': { fontFamily: 'var(--yaml-font, ui-monospace, monospace)' },
+  '.cm-content': { caretColor: 'var(--fg)' },
+  '.cm-cursor': { borderLeftColor: 'var(--fg)' },
+  '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': { background: 'color-mix(in srgb, var(--accent) 30%, transparent) !important' },
+  '.cm-gutters': { background: 'var(--panel-2)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
+  '.cm-activeLine, .cm-activeLineGutter': { background: 'color-mix(in srgb, var(--accent) 10%, transparent)' },
+});
