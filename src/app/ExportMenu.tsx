@@ -24,7 +24,8 @@ export function ExportMenu() {
     const name = session.spec.name || 'scenario';
     if (what === 'json') downloadText(JSON.stringify(traceOf(name, session.spec.seed, session.history, session.world.events), null, 1), `${name}-trace.json`, 'application/json');
     else if (what === 'csv') downloadText(traceCsv(session.history), `${name}-trace.csv`, 'text/csv');
-    else if (what === 'yaml') downloadText(scenario.text, `${name}.yaml`, 'application/yaml');
+    // With the run's commands in its timeline and its seed: the file replays what the link replays.
+    else if (what === 'yaml') void import('../scenario/timelineExport').then((m) => downloadText(m.scenarioWithCommands(scenario.text, session.spec.seed, session.log), `${name}.yaml`, 'application/yaml'));
     else {
       const charts = allChartsSvg(session.history, (k, v) => t(k, v));
       if (what === 'svg') saveSvg(charts.svg, `${name}-charts.svg`);

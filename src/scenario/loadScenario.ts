@@ -1,6 +1,7 @@
 import type { ScenarioSpec } from '../sim/core/scenario';
 import type { ManifestDoc, TimedCommand } from '../sim/core/commands';
 import { parseCommandLine } from './commandLine';
+import { validateCommand } from './commandSchema';
 import { formatDuration, parseDuration } from './duration';
 import { formatPath, type PathSegment, type ScenarioError } from './errors';
 import { validateManifest, type LocatedManifest } from './manifests/validateManifest';
@@ -58,11 +59,16 @@ function buildTimeline(text: string, src: YamlDocument, out: Collected): TimedCo
   const timeline: TimedCommand[] = [];
   entries.forEach((raw, i) => {
     if (raw === null || typeof raw !== 'object') return;
-    const entry = raw as { at?: unknown; run?: unknown; apply?: unknown };
+    const entry = raw as { at?: unknown; run?: unknown; apply?: unknown; command?: unknown };
     const at = parseDuration(entry.at);
     const atMs = at.ok ? at.ms : 0;
     const base: PathSegment[] = ['spec', 'timeline', i];
-    if (typeof entry.run === 'string') {
+    if (entry.command !== undefined) {
+      // Exactly the command an exported run recorded; `run` is its label, not parsed.
+      const checked = validateCommand(entry.command);
+      if (!checked.ok) out.errors.push(src.errorAt([...base, 'command'], checked.error));
+      else timeline.push({ atMs, input: typeof entry.run === 'string' ? entry.run : `playground ${checked.command.type}`, command: checked.command });
+    } else if (typeof entry.run === 'string') {
       const parsed = parseCommandLine(entry.run);
       if (!parsed.ok) out.errors.push(src.errorAt([...base, 'run'], parsed.error.replace(/\n+/g, ' ').replace(/\t/g, '')));
       else for (const command of parsed.commands) timeline.push({ atMs, input: entry.run, command });

@@ -47,7 +47,7 @@ export function scenarioProblems(doc: ScenarioDoc): PathProblem[] {
   });
   (spec.timeline ?? []).forEach((entry, i) => {
     const at = ['spec', 'timeline', i];
-    const has = [entry.run !== undefined, entry.apply !== undefined].filter(Boolean).length;
+    const has = [entry.run !== undefined || entry.command !== undefined, entry.apply !== undefined].filter(Boolean).length;
     if (has === 0) out.push({ path: at, message: 'Required value: each timeline entry needs run: "<command line>" or apply: <manifest>' });
     if (has === 2) out.push({ path: [...at, 'apply'], message: 'set run or apply, not both', atKey: true });
   });

@@ -82,6 +82,8 @@ export const timelineEntrySchema = z.strictObject({
   at: durationField,
   run: z.string().optional(),
   apply: z.union([z.string(), z.record(z.string(), z.unknown())]).optional(),
+  /** A structured command (slider, fault button), as an exported run writes it; `run` is then only its label. */
+  command: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const scenarioDocSchema = z.strictObject({
