@@ -20,6 +20,7 @@ const replicaCount = z
   .max(CAPACITY.pods, `is more than the playground simulates (${CAPACITY.pods.toLocaleString('en-US')} pods)`);
 const int32 = z.number().int('must be a whole number').min(-INT32_MAX - 1, 'value out of range').max(INT32_MAX, 'value out of range');
 const millis = z.number().finite('must be a finite number').min(0, 'must not be negative').max(86_400_000, 'is longer than a day');
+const faultMillis = millis.min(1, 'must be a positive duration');
 const asgSize = z
   .number()
   .int('must be a whole number')
@@ -75,6 +76,9 @@ export const commandSchemas = {
   rolloutRestart: z.object({ type: z.literal('rolloutRestart'), kind: name, name, namespace }),
   terminateInstances: z.object({ type: z.literal('terminateInstances'), instanceIds }),
   sendSpotInterruption: z.object({ type: z.literal('sendSpotInterruption'), instanceIds }),
+  zoneOutage: z.object({ type: z.literal('zoneOutage'), zone: name, durationMs: faultMillis }),
+  metricsServerOutage: z.object({ type: z.literal('metricsServerOutage'), durationMs: faultMillis }),
+  capacityShortage: z.object({ type: z.literal('capacityShortage'), instanceType: name, zone: name.optional(), durationMs: faultMillis }),
 } satisfies { [K in Command['type']]: z.ZodType };
 
 export type CommandCheck = { ok: true; command: Command } | { ok: false; error: string };

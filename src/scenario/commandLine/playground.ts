@@ -1,12 +1,49 @@
+import { parseGoDuration } from '../../sim/commands/goDuration';
 import { fail, ok, type ParseResult } from './types';
 
-const USAGE = 'usage: playground fault node/NAME | playground interrupt-spot node/NAME';
+const USAGE = [
+  'usage: playground fault node/NAME',
+  '       playground fault zone/ZONE [--for=30m]',
+  '       playground fault metrics-server [--for=5m]',
+  '       playground fault capacity/INSTANCE_TYPE [--zone=ZONE] [--for=30m]',
+  '       playground interrupt-spot node/NAME',
+].join('\n');
+
+/** How long a fault lasts when --for is not given. */
+export const DEFAULT_FAULT_DURATION: Record<'zone' | 'metrics-server' | 'capacity', string> = { zone: '30m', 'metrics-server': '5m', capacity: '30m' };
+
+const MAX_FAULT_MS = 86_400_000;
+
+function flagValue(words: readonly string[], flag: string): { value?: string; error?: string; rest: string[] } {
+  const rest: string[] = [];
+  let value: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    if (w === `--${flag}`) {
+      if (i + 1 >= words.length) return { error: `error: flag needs an argument: --${flag}`, rest };
+      value = words[++i];
+    } else if (w.startsWith(`--${flag}=`)) value = w.slice(flag.length + 3);
+    else rest.push(w);
+  }
+  return { value, rest };
+}
+
+function duration(text: string): { ms: number } | { error: string } {
+  const d = parseGoDuration(text);
+  if (!d.ok) return { error: `error: invalid argument "${text}" for "--for" flag: ${d.error}` };
+  const ms = Math.round(d.seconds * 1000);
+  if (ms <= 0) return { error: `error: --for must be a positive duration (got ${text})` };
+  if (ms > MAX_FAULT_MS) return { error: `error: --for is longer than a day (got ${text})` };
+  return { ms };
+}
 
 /**
- * The playground's own failure-injection commands, in the form the UI's buttons record them:
- * make a node stop responding, or send a spot interruption to a node by name. No real CLI does
- * either (for instance IDs, `aws ec2 terminate-instances` and `send-spot-instance-interruptions` exist).
- * The load slider's `playground load …` is still carried by share links as a structured command.
+ * The playground's own failure-injection commands, in the form the UI's Faults menu records them:
+ * make a node stop responding, lose an availability zone, take metrics-server down, run EC2 out of
+ * an instance type, or send a spot interruption to a node by name. No real CLI does these (AWS FIS
+ * experiments come closest; for instance IDs, `aws ec2 terminate-instances` and
+ * `send-spot-instance-interruptions` exist). The load slider's `playground load …` is still carried
+ * by share links as a structured command.
  */
 export function parsePlayground(words: readonly string[]): ParseResult {
   const [verb, ...rest] = words;
@@ -14,7 +51,36 @@ export function parsePlayground(words: readonly string[]): ParseResult {
     if (verb === 'load') return fail('error: "playground load" is what the Load slider records; set load with the slider (it has no typed form yet)');
     return fail(verb === undefined ? USAGE : `error: unknown playground command "${verb}"\n${USAGE}`);
   }
-  if (rest.length !== 1 || rest[0] === '') return fail(`error: playground ${verb} takes one node: playground ${verb} node/NAME`);
-  const node = rest[0].replace(/^(node|nodes|no)\//, '');
-  return ok(verb === 'fault' ? { type: 'killNode', node } : { type: 'interruptSpot', node });
+  const forFlag = flagValue(rest, 'for');
+  if (forFlag.error) return fail(forFlag.error);
+  const zoneFlag = flagValue(forFlag.rest, 'zone');
+  if (zoneFlag.error) return fail(zoneFlag.error);
+  const args = zoneFlag.rest;
+  const unknown = args.find((a) => a.startsWith('-'));
+  if (unknown) return fail(`error: unknown flag: ${unknown.split('=')[0]}\n${USAGE}`);
+  if (args.length !== 1 || args[0] === '') return fail(`error: playground ${verb} takes one target\n${USAGE}`);
+  const target = args[0];
+  const slash = target.indexOf('/');
+  const kind = slash < 0 ? target : target.slice(0, slash);
+  const name = slash < 0 ? '' : target.slice(slash + 1);
+  const isNode = kind === 'node' || kind === 'nodes' || kind === 'no' || slash < 0;
+  if (verb === 'interrupt-spot' || (isNode && kind !== 'metrics-server')) {
+    if (forFlag.value !== undefined || zoneFlag.value !== undefined) return fail(`error: playground ${verb} node/NAME takes no --for or --zone`);
+    const node = isNode && slash >= 0 ? name : target;
+    if (node === '') return fail(`error: playground ${verb} takes one node: playground ${verb} node/NAME`);
+    return ok(verb === 'fault' ? { type: 'killNode', node } : { type: 'interruptSpot', node });
+  }
+  if (kind !== 'zone' && kind !== 'metrics-server' && kind !== 'capacity') return fail(`error: playground fault: unknown target "${kind}"\n${USAGE}`);
+  const d = duration(forFlag.value ?? DEFAULT_FAULT_DURATION[kind]);
+  if ('error' in d) return fail(d.error);
+  if (kind === 'metrics-server') {
+    if (name !== '' || zoneFlag.value !== undefined) return fail('error: playground fault metrics-server takes only --for');
+    return ok({ type: 'metricsServerOutage', durationMs: d.ms });
+  }
+  if (name === '') return fail(`error: playground fault ${kind}/NAME: the ${kind === 'zone' ? 'zone' : 'instance type'} is missing`);
+  if (kind === 'zone') {
+    if (zoneFlag.value !== undefined) return fail('error: playground fault zone/ZONE takes no --zone');
+    return ok({ type: 'zoneOutage', zone: name, durationMs: d.ms });
+  }
+  return ok({ type: 'capacityShortage', instanceType: name, ...(zoneFlag.value ? { zone: zoneFlag.value } : {}), durationMs: d.ms });
 }

@@ -4,6 +4,7 @@ import { emitEvent, log } from '../core/world';
 import { launchNode, nodeIsLive, terminateNode } from './nodes';
 import { sendNode } from '../lifecycle/apply';
 import { maxOf } from '../core/arrays';
+import { faultsOf, launchRefusal } from '../faults/state';
 
 /**
  * An EKS managed node group is an EC2 Auto Scaling group: it keeps as many instances as its
@@ -35,25 +36,59 @@ function zoneCounts(nodes: Node[], zones: string[]): Map<string, number> {
   return counts;
 }
 
+/**
+ * Launch toward desired capacity, each instance in the zone with the fewest. When EC2 refuses a zone
+ * (InsufficientInstanceCapacity: a lost zone, or no capacity of the type), the ASG tries its other
+ * zones; when every zone refuses, the launch fails as a scaling activity with status Failed and the
+ * ASG tries again later while desired capacity stays above its instances. The retry pace (10 s,
+ * doubling to 5 min) is the playground's: AWS does not document it.
+ */
+function launchForGroup(world: World, group: NodeGroup, nodes: Node[]): void {
+  const faults = world.faults;
+  const failure = faults?.asgFailures[group.name];
+  if (failure && world.timeMs < failure.retryAtMs) return;
+  const counts = zoneCounts(nodes, group.zones);
+  const type = group.instanceTypes[0];
+  for (let i = nodes.length; i < group.desiredCapacity; i++) {
+    const order = [...counts.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).map((e) => e[0]);
+    let zone: string | undefined;
+    let refusal: string | null = null;
+    for (const z of order) {
+      const r = launchRefusal(world, type, z, group.zones);
+      if (r === null) {
+        zone = z;
+        break;
+      }
+      refusal ??= r;
+    }
+    if (zone === undefined) {
+      const f = faultsOf(world);
+      const attempts = (failure?.attempts ?? 0) + 1;
+      const message = `${refusal ?? ''} Launching EC2 instance failed.`;
+      f.asgFailures[group.name] = { atMs: world.timeMs, message, attempts, retryAtMs: world.timeMs + Math.min(300_000, 10_000 * 2 ** (attempts - 1)) };
+      log(world, 'aws-autoscaling', `Launching a new EC2 instance. Status Reason: ${message}`, 'WARN');
+      return;
+    }
+    counts.set(zone, (counts.get(zone) ?? 0) + 1);
+    const node = launchNode(world, {
+      pool: group.name,
+      poolKind: 'nodeGroup',
+      instanceType: type,
+      capacityType: group.capacityType,
+      zone,
+      labels: nodeGroupLabels(group),
+      taints: group.taints,
+    });
+    if (faults?.asgFailures[group.name]) delete faults.asgFailures[group.name];
+    log(world, 'aws-autoscaling', `Launching a new EC2 instance: ${node.providerId.split('/').pop()} (group ${group.name}, ${node.instanceType}, ${zone})`);
+  }
+}
+
 export function reconcileNodeGroups(world: World): void {
   for (const group of world.nodeGroups.values()) {
     const nodes = nodesOfGroup(world, group);
     if (nodes.length < group.desiredCapacity) {
-      const counts = zoneCounts(nodes, group.zones);
-      for (let i = nodes.length; i < group.desiredCapacity; i++) {
-        const zone = [...counts.entries()].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))[0][0];
-        counts.set(zone, (counts.get(zone) ?? 0) + 1);
-        const node = launchNode(world, {
-          pool: group.name,
-          poolKind: 'nodeGroup',
-          instanceType: group.instanceTypes[0],
-          capacityType: group.capacityType,
-          zone,
-          labels: nodeGroupLabels(group),
-          taints: group.taints,
-        });
-        log(world, 'aws-autoscaling', `Launching a new EC2 instance: ${node.providerId.split('/').pop()} (group ${group.name}, ${node.instanceType}, ${zone})`);
-      }
+      launchForGroup(world, group, nodes);
     } else if (nodes.length > group.desiredCapacity) {
       let excess = nodes.length - group.desiredCapacity;
       const live = [...nodes];

@@ -12,6 +12,7 @@ import { updateAutoScalingGroup } from './aws';
 import { interruptSpotInstance } from '../autoscalers/karpenter/engine/interruption';
 import { restartRollout, setDeploymentResources } from './workloadChanges';
 import { sendSpotInterruption, terminateInstances } from './ec2';
+import { applyFaultCommand } from '../faults/apply';
 import '../resources/all';
 
 /** What a request costs when a load generator targets a service the scenario did not describe (php-apache's cost). */
@@ -185,6 +186,10 @@ export function applyCommand(world: World, cmd: Command): CommandResult {
       return terminateInstances(world, cmd);
     case 'sendSpotInterruption':
       return sendSpotInterruption(world, cmd);
+    case 'zoneOutage':
+    case 'metricsServerOutage':
+    case 'capacityShortage':
+      return applyFaultCommand(world, cmd);
     default: {
       // Commands are validated at the door (src/scenario/commandSchema.ts); this guards whatever slips past.
       const type = (cmd as { type?: unknown }).type;

@@ -1,4 +1,5 @@
 import type { Pod, World } from '../core/types';
+import { metricsServerDown } from '../faults/state';
 import { table } from '../views/format';
 import { argBool, argValue, namespaceArg, type ViewArgs } from './viewArgs';
 import { parseLabelSelector, selectorMatches } from './labelSelector';
@@ -92,6 +93,10 @@ function topPods(world: World, v: ViewArgs, names: string[]): CommandResult {
 /** `kubectl top nodes|pods [NAME…]` from metrics-server's latest samples. */
 export function topView(world: World, v: ViewArgs): CommandResult {
   const [what, ...names] = v.positional;
+  // kubectl top checks the metrics.k8s.io APIService first; while metrics-server is down it is unavailable.
+  if ((what === 'nodes' || what === 'node' || what === 'no' || what === 'pods' || what === 'pod' || what === 'po') && metricsServerDown(world)) {
+    return { ok: false, output: 'error: Metrics API not available' };
+  }
   if (what === 'nodes' || what === 'node' || what === 'no') return topNodes(world, v, names);
   if (what === 'pods' || what === 'pod' || what === 'po') return topPods(world, v, names);
   if (what === undefined) return { ok: false, output: 'error: Required resource not specified.\nSee \'kubectl top -h\' for help and examples' };

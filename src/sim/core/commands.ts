@@ -60,7 +60,13 @@ export type Command =
   /** `aws ec2 terminate-instances --instance-ids i-…`: the instances behind nodes, found by providerID. */
   | { type: 'terminateInstances'; instanceIds: string[] }
   /** The spot interruption notice for instances (AWS FIS's send-spot-instance-interruptions; a playground CLI form). */
-  | { type: 'sendSpotInterruption'; instanceIds: string[] };
+  | { type: 'sendSpotInterruption'; instanceIds: string[] }
+  /** `playground fault zone/Z --for=D`: the zone's nodes stop responding and EC2 launches there fail until D is over. */
+  | { type: 'zoneOutage'; zone: string; durationMs: number }
+  /** `playground fault metrics-server --for=D`: the resource metrics API is unavailable for D. */
+  | { type: 'metricsServerOutage'; durationMs: number }
+  /** `playground fault capacity/TYPE [--zone=Z] --for=D`: EC2 has no capacity of TYPE (InsufficientInstanceCapacity). */
+  | { type: 'capacityShortage'; instanceType: string; zone?: string; durationMs: number };
 
 /** Resources a command sets; an absent field is left as it is. CPU in millicores, memory in MiB. */
 export interface ResourceChange {

@@ -9,6 +9,7 @@ import { schedulePendingPods } from '../cluster/scheduling/scheduler';
 import { reconcileNodeGroups } from '../cloud/nodeGroups';
 import { stepLoad } from '../load/loadModel';
 import { applyDueCommands } from '../commands/apply';
+import { stepFaults } from '../faults/apply';
 
 /**
  * Advance the world by one tick. Order within a tick: the person's commands, then every timer and
@@ -19,6 +20,7 @@ export function step(world: World, dtMs: number = world.tickMs): void {
   const end = world.timeMs + dtMs;
   world.timeMs = end;
   applyDueCommands(world);
+  stepFaults(world);
   for (let entry = popDue(world.queue, end); entry; entry = popDue(world.queue, end)) {
     switch (entry.kind) {
       case 'pod':

@@ -361,6 +361,8 @@ export interface World {
   notices: string[];
   /** Running totals since t=0 for the trace and the scorecard (nodes are deleted from `nodes` when gone). */
   totals?: WorldTotals;
+  /** Injected faults (src/sim/faults): absent until the first one. */
+  faults?: import('../faults/state').Faults;
 }
 
 export interface WorldTotals {

@@ -1,4 +1,5 @@
 import type { World } from '../core/types';
+import { metricsServerDown } from '../faults/state';
 import { addInflightMemory, IDLE_CPU_MILLIS } from '../load/loadModel';
 import { killIfOverMemoryLimit, workingSetAtRestMiB, workloadIndex } from '../load/workloadModel';
 
@@ -25,10 +26,18 @@ export function scrapeMetrics(world: World): void {
     pod.memoryMiB = workingSetAtRestMiB(world, pod, pod.deployment ? loads.get(pod.deployment) : undefined, now);
   }
   addInflightMemory(world);
+  // While metrics-server is down nothing is scraped and the API serves nothing; once it is back it
+  // needs two scrapes of a pod again before it reports that pod's CPU rate.
+  const down = metricsServerDown(world);
   for (const pod of world.pods.values()) {
     if (pod.state !== 'Running' && pod.state !== 'Ready') continue;
     // The kernel kills at the limit; metrics-server never reports a working set past it.
     if (killIfOverMemoryLimit(world, pod)) continue;
+    if (down) {
+      pod.metric = null;
+      pod.scrapeMs = -1;
+      continue;
+    }
     if (pod.scrapeMs >= 0 && now > pod.scrapeMs) {
       // Every running container idles at about 1m on top of the work the load gives it.
       const cpuMillis = IDLE_CPU_MILLIS + (pod.cpuUsedMilliMs - pod.scrapeCpuMilliMs) / (now - pod.scrapeMs);
@@ -45,5 +54,5 @@ export function scrapeMetrics(world: World): void {
     pod.scrapeMs = now;
     pod.scrapeCpuMilliMs = pod.cpuUsedMilliMs;
   }
-  world.lastScrapeMs = now;
+  if (!down) world.lastScrapeMs = now;
 }

@@ -116,7 +116,7 @@ export const ChartPanel = memo(function ChartPanel({ panel, times, t0, t1, nowS,
             </text>
           ))}
           {annotations.map((a) => (
-            <g key={`${a.t}-${a.text.length}`} className={a.warning ? 'annotation warning' : 'annotation'}>
+            <g key={`${a.t}-${a.text.length}`} className={`annotation${a.warning ? ' warning' : ''}${a.fault ? ' fault' : ''}`} data-testid={a.fault ? 'fault-marker' : undefined}>
               <line x1={scales.x(a.t)} x2={scales.x(a.t)} y1={MARGIN.top} y2={plotBottom} />
               <path d={`M${scales.x(a.t) - 4},${plotBottom + 5}l4,-5l4,5z`}>
                 <title>{`${formatSeconds(a.t)} ${a.text}`}</title>

@@ -4,7 +4,7 @@ import { useSessionVersion } from '../common/useSession';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { buildPanels } from './series';
 import { ChartPanel } from './ChartPanel';
-import { scalingAnnotations } from './annotations';
+import { faultAnnotations, scalingAnnotations, withFaults } from './annotations';
 import { useChartView, visibleRange, WINDOWS, windowLabel } from './chartView';
 import { buildAutoscalerPanels, placeAutoscalerPanels } from './autoscalerSeries';
 import { BandOverlay } from './BandOverlay';
@@ -51,10 +51,11 @@ export function ChartsColumn({ theme }: { theme: string }) {
   const nowS = lastT;
   const { t0, t1 } = visibleRange(nowS, windowSec);
   const events = session?.world.events;
+  const commands = session?.world.commands;
   const annotations = useMemo(
-    () => scalingAnnotations(events ?? [], t0, t1, Math.max(5, (t1 - t0) / 120)),
+    () => withFaults(scalingAnnotations(events ?? [], t0, t1, Math.max(5, (t1 - t0) / 120)), faultAnnotations(commands ?? [], t0, t1)),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- events grow in place; new samples say when to look
-    [events, sampleKey, t0, t1],
+    [events, commands, sampleKey, t0, t1],
   );
 
   const cols = Math.max(1, Math.floor(width / PANEL_MIN_WIDTH));

@@ -1,4 +1,4 @@
-import type { KubeEvent } from '../../sim/core/types';
+import type { CommandRecord, KubeEvent } from '../../sim/core/types';
 
 /** Event reasons that mark a scaling decision: drawn as markers on every panel's time axis. */
 export const SCALING_REASONS = new Set([
@@ -24,6 +24,8 @@ export interface Annotation {
   t: number;
   text: string;
   warning: boolean;
+  /** An injected fault (drawn in its own style). */
+  fault?: boolean;
 }
 
 /**
@@ -42,4 +44,22 @@ export function scalingAnnotations(events: readonly KubeEvent[], t0: number, t1:
     } else out.push({ t: e.t, text: line, warning: e.type === 'Warning' });
   }
   return out;
+}
+
+/** Fault commands (the Faults menu's lines and their console equivalents) that the engine applied. */
+const FAULT_COMMAND = /^(playground (fault|interrupt-spot)\b|aws ec2 (terminate-instances|send-spot-instance-interruptions)\b)/;
+
+/**
+ * Every fault injected inside [t0, t1] as a warning marker of its own (never merged into a scaling
+ * marker), its tooltip the command line and what it did, so a chart shows when the zone was lost.
+ */
+export function faultAnnotations(commands: readonly CommandRecord[], t0: number, t1: number): Annotation[] {
+  return commands
+    .filter((c) => c.ok && c.t >= t0 && c.t <= t1 && FAULT_COMMAND.test(c.input))
+    .map((c) => ({ t: c.t, text: `${c.input}\n${c.output.split('\n')[0]}`, warning: true, fault: true }));
+}
+
+/** Scaling and fault markers in time order. */
+export function withFaults(scaling: Annotation[], faults: Annotation[]): Annotation[] {
+  return faults.length === 0 ? scaling : [...scaling, ...faults].sort((a, b) => a.t - b.t);
 }

@@ -336,6 +336,7 @@ const ClusterGrid = memo(function ClusterGrid() {
       order: layout?.nodes.map((n) => n.shortName).join(' ') ?? '',
       groups: layout?.groups.filter((g) => g.kind === 'pool').map((g) => g.name).join('|') ?? '',
       matched: layout?.nodes.filter((n) => !n.dim).length ?? 0,
+      notReady: layout?.nodes.filter((n) => n.state === 'notReady').length ?? 0,
     }),
     [layout],
   );
@@ -356,6 +357,7 @@ const ClusterGrid = memo(function ClusterGrid() {
       data-node-order={arrangement.order}
       data-groups={arrangement.groups}
       data-matched={arrangement.matched}
+      data-not-ready={arrangement.notReady}
     >
       <GridToolbar
         colorBy={colorBy}

@@ -18,6 +18,33 @@ function target(world: World, selected: string | null, want: (state: string, cap
 
 const live = (state: string) => state !== 'Gone' && state !== 'Launching' && state !== 'Terminating';
 
+/** The most frequent value (ties: the first in sort order), or null. */
+function mostCommon(values: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}
+
+/** The zone to lose: the selected node's, else the zone with the most live nodes. */
+function targetZone(world: World, selected: string | null): string | null {
+  const node = selected ? world.nodes.get(selected) : undefined;
+  if (node) return node.zone;
+  return mostCommon([...world.nodes.values()].filter((n) => live(n.state)).map((n) => n.zone));
+}
+
+/** The instance type to run out of: the selected node's, else the node groups' (what the ASG launches), else the most common. */
+function targetType(world: World, selected: string | null): string | null {
+  const node = selected ? world.nodes.get(selected) : undefined;
+  if (node) return node.instanceType;
+  const groupTypes = [...world.nodeGroups.values()].filter((g) => g.maxSize > g.minSize).map((g) => g.instanceTypes[0]);
+  return mostCommon(groupTypes.length > 0 ? groupTypes : [...world.nodes.values()].filter((n) => live(n.state)).map((n) => n.instanceType));
+}
+
+/** Default durations of the menu's timed faults (the console's --for defaults). */
+const ZONE_FOR = '30m';
+const METRICS_FOR = '5m';
+const CAPACITY_FOR = '30m';
+
 export function FaultsMenu({ world }: { world: World | null }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -26,6 +53,8 @@ export function FaultsMenu({ world }: { world: World | null }) {
   if (!world) return null;
   const spot = target(world, selected, (s, c) => live(s) && c === 'spot');
   const any = target(world, selected, live);
+  const zone = targetZone(world, selected);
+  const type = targetType(world, selected);
   const run = (line: string) => {
     usePlayground.getState().run(line, parseCommandLine);
     setOpen(false);
@@ -35,6 +64,9 @@ export function FaultsMenu({ world }: { world: World | null }) {
     { id: 'spot', node: spot, line: spot && `playground interrupt-spot node/${spot}`, label: t('views.faults.spot'), none: t('views.faults.noSpot') },
     { id: 'terminate', node: any, line: any && `aws ec2 terminate-instances --instance-ids ${instanceId(any)}`, label: t('views.faults.terminate'), none: t('views.faults.noNode') },
     { id: 'notready', node: any, line: any && `playground fault node/${any}`, label: t('views.faults.notReady'), none: t('views.faults.noNode') },
+    { id: 'zone', node: zone, line: zone && `playground fault zone/${zone} --for=${ZONE_FOR}`, label: t('views.faults.zone', { duration: ZONE_FOR }), none: t('views.faults.noNode') },
+    { id: 'metrics', node: 'metrics-server', line: `playground fault metrics-server --for=${METRICS_FOR}`, label: t('views.faults.metricsServer', { duration: METRICS_FOR }), none: '' },
+    { id: 'capacity', node: type, line: type && `playground fault capacity/${type} --for=${CAPACITY_FOR}`, label: t('views.faults.capacity', { duration: CAPACITY_FOR }), none: t('views.faults.noNode') },
   ];
   return (
     <div className="faults-menu">
@@ -47,12 +79,12 @@ export function FaultsMenu({ world }: { world: World | null }) {
             <li key={it.id} role="none">
               <button type="button" role="menuitem" data-testid={`fault-${it.id}`} disabled={!it.line} onClick={() => it.line && run(it.line)} title={it.line ?? it.none}>
                 <span>{it.label}</span>
-                <code className="muted small">{it.node ? it.node.split('.')[0] : it.none}</code>
+                <code className="muted small">{it.node ? (it.id === 'zone' || it.id === 'capacity' || it.id === 'metrics' ? it.node : it.node.split('.')[0]) : it.none}</code>
               </button>
             </li>
           ))}
           <li role="none" className="muted small faults-hint">
-            {t('views.faults.hint')}
+            {t('views.faults.hint')} {t('views.faults.hint2')}
           </li>
         </ul>
       )}

@@ -35,6 +35,12 @@ export function commandText(c: Command): string {
       return `playground fault node/${c.node}`;
     case 'interruptSpot':
       return `playground interrupt-spot node/${c.node}`;
+    case 'zoneOutage':
+      return `playground fault zone/${c.zone} --for=${c.durationMs / 1000}s`;
+    case 'metricsServerOutage':
+      return `playground fault metrics-server --for=${c.durationMs / 1000}s`;
+    case 'capacityShortage':
+      return `playground fault capacity/${c.instanceType}${c.zone ? ` --zone=${c.zone}` : ''} --for=${c.durationMs / 1000}s`;
     default:
       return `playground ${c.type}`;
   }

@@ -1,5 +1,6 @@
 import type { World } from '../../core/types';
 import { nextFloat } from '../../core/rng';
+import { nodesOfGroup } from '../../cloud/nodeGroups';
 import { asgNameOf, asgOfNodeGroup, allAsgs, applyAsgToNodeGroup, nodeGroupByAsgName } from '../../cloud/asgWorld';
 import { increaseSize } from '../../cloud/asg';
 import { getConfigMap } from '../../resources/configMapKind';
@@ -97,6 +98,33 @@ function checkProvisionTimeouts(world: World, state: CaWorldState, groups: reado
   }
 }
 
+/**
+ * The AWS provider fills a group's missing instances with placeholders; when the ASG's newest
+ * scaling activity since the CA raised its size failed (e.g. InsufficientInstanceCapacity), the
+ * placeholders report an OutOfResource error (placeholder-cannot-be-fulfilled). clusterstate then
+ * registers a failed scale-up, which backs the group off, and the CA deletes the placeholders,
+ * giving the capacity back (cloudprovider/aws/auto_scaling_groups.go, clusterstate.go).
+ */
+function handleFailedLaunches(world: World, state: CaWorldState, groups: readonly ScanGroup[], options: CaOptions, now: number, logs: CaLogLine[]): void {
+  const failures = world.faults?.asgFailures;
+  if (!failures) return;
+  for (const r of [...state.requests]) {
+    const g = groups.find((x) => x.managed.asg.name === r.group);
+    const failure = g ? failures[g.group.name] : undefined;
+    if (!g || !failure || failure.atMs < r.requestedAtSeconds * 1000) continue;
+    const missing = g.group.desiredCapacity - nodesOfGroup(world, g.group).length;
+    if (missing <= 0) continue;
+    const code = 'placeholder-cannot-be-fulfilled';
+    const text = 'AWS cannot provision any more instances for this node group';
+    logs.push(log(0, 'clusterstate.go:1100', `Failed adding ${missing} nodes (${missing} unseen previously) to group ${r.group} due to OutOfResource.${code}; errorMessages=[]string{"${text}"}`, 'W'));
+    state.backoff = { ...backoffGroup(state.backoff, r.group, now, `OutOfResource.${code}: ${text}`, options) };
+    const until = state.backoff[r.group].untilSeconds;
+    logs.push(log(0, 'clusterstate.go:303', `Disabling scale-up for node group ${r.group} until ${new Date(world.startEpochMs + until * 1000).toISOString()}; errorClass=OutOfResource; errorCode=${code}`, 'W'));
+    g.group.desiredCapacity = Math.max(g.group.minSize, g.group.desiredCapacity - missing);
+    state.requests = state.requests.filter((x) => x !== r);
+  }
+}
+
 function applyScaleUp(world: World, state: CaWorldState, groups: readonly ScanGroup[], up: ScaleUpResult, options: CaOptions, now: number, logs: CaLogLine[]): number {
   let applied = 0;
   for (const inc of up.increases) {
@@ -176,6 +204,7 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
     return;
   }
   checkProvisionTimeouts(world, state, groups, options, now, logs);
+  handleFailedLaunches(world, state, groups, options, now, logs);
   const minRaised = enforceMinSizes(world, groups, options, logs);
 
   const nodes = registered.map((n) => caNodeOf(n, asgByPool));

@@ -1,4 +1,5 @@
 import type { Deployment, Pod, World } from '../../core/types';
+import { metricsServerDown } from '../../faults/state';
 import { deploymentPods } from '../../resources/workloadKinds';
 import type { HpaMetricsClient } from './metricsClient';
 import type { HpaPodInfo } from './podGrouping';
@@ -98,6 +99,10 @@ export function worldMetricsClient(
   };
   return {
     podResourceMetrics(resource, container) {
+      // The aggregated API answers 503 while its backend (metrics-server) is down.
+      if (metricsServerDown(world)) {
+        return { error: 'unable to fetch metrics from resource metrics API: the server is currently unable to handle the request (get pods.metrics.k8s.io)' };
+      }
       if (resource !== 'cpu' && resource !== 'memory') {
         return { error: `unable to get metrics for resource ${resource}: no metrics returned from resource metrics API` };
       }

@@ -2,7 +2,8 @@ import type { Pod, World } from '../../../core/types';
 import { emitEvent } from '../../../core/world';
 import { openOrExtendBatch } from '../batcher';
 import { provisioningLogLines, requestsJson } from '../logs';
-import { chooseLaunch, cheapestPrice, type LaunchChoice } from '../offeringSelection';
+import { cheapestPrice, type LaunchChoice } from '../offeringSelection';
+import { createFleet } from './fleet';
 import { nodeClaimRequests, solveScheduling, type PlannedNodeClaim } from '../scheduling';
 import { karpenterLog } from './logging';
 import { fireDueTimers, provisioningState, sendMachine } from './machineDriver';
@@ -17,7 +18,7 @@ import {
   schedulingTargets,
   toPodToSchedule,
 } from './worldViews';
-import { msg } from '../../../core/message';
+import { msg, type Message } from '../../../core/message';
 
 /**
  * Karpenter's provisioning loop, run every second: new unschedulable pods open or extend the batch
@@ -77,15 +78,19 @@ export function provisionBatch(world: World, state: KarpenterState): number {
   });
   for (const p of result.existingPlacements) state.nominations[p.pod] = { target: p.node, atMs: world.timeMs };
 
-  const planned: { claim: PlannedNodeClaim & { name: string }; launch: LaunchChoice }[] = [];
+  const planned: { claim: PlannedNodeClaim & { name: string }; launch: LaunchChoice; fallback: Message | null }[] = [];
   const errors = [...result.podErrors];
   for (const claim of result.newNodeClaims) {
-    const launch = chooseLaunch(claim.instanceTypeOptions, claim.requirements);
+    const fleet = createFleet(world, state, claim.instanceTypeOptions, claim.requirements, styleOfPool(state, claim.nodePool));
+    const launch = fleet.launch;
     if (!launch) {
-      for (const p of claim.pods) errors.push({ pod: p.name, error: `no available offering for nodepool "${claim.nodePool}"` });
+      const error = fleet.lastError
+        ? `launching nodeclaim, creating instance, insufficient capacity, with fleet error(s), InsufficientInstanceCapacity: ${fleet.lastError}`
+        : `no available offering for nodepool "${claim.nodePool}"`;
+      for (const p of claim.pods) errors.push({ pod: p.name, error });
       continue;
     }
-    planned.push({ claim: { ...claim, name: `${claim.nodePool}-pending` }, launch });
+    planned.push({ claim: { ...claim, name: `${claim.nodePool}-pending` }, launch, fallback: fleet.note });
   }
   const explanation: ProvisioningExplanation = { atMs: world.timeMs, pods: pods.length, nodeClaims: [], errors };
   if (planned.length > 0) {
@@ -97,7 +102,7 @@ export function provisionBatch(world: World, state: KarpenterState): number {
     }
     const style = styleOfPool(state, planned[0].claim.nodePool);
     for (const line of provisioningLogLines(pods.length, planned.map((p) => p.claim), style)) karpenterLog(world, line, style);
-    for (const { claim, launch } of planned) {
+    for (const { claim, launch, fallback } of planned) {
       const why = `${claim.pods.length} pod(s) requesting ${requestsJson(nodeClaimRequests(claim))} fit together; cheapest of ${claim.instanceTypeOptions.length} types`;
       const record = launchNodeClaim(world, state, claim.nodePool, launch, why, claim.name);
       for (const p of claim.pods) state.nominations[p.name] = { target: record.nodeName, atMs: world.timeMs };
@@ -109,6 +114,7 @@ export function provisionBatch(world: World, state: KarpenterState): number {
         cheapest: cheapestTypes(claim),
         optionCount: claim.instanceTypeOptions.length,
         launched: msg('engine.karpenter.launched', { instanceType: launch.instanceType, capacityType: launch.capacityType, zone: launch.zone, price: launch.price }),
+        ...(fallback ? { fallback } : {}),
       });
     }
   }

@@ -96,6 +96,8 @@ export interface ProvisioningExplanation {
     cheapest: { instanceType: string; price: number }[];
     optionCount: number;
     launched: Message;
+    /** Offerings EC2 refused (InsufficientInstanceCapacity) before this launch. */
+    fallback?: Message;
   }[];
   errors: { pod: string; error: string }[];
 }

@@ -32,6 +32,7 @@ export function karpenterWhy(world: World): Message[] {
           launched: c.launched,
         }),
       );
+      if (c.fallback) lines.push(c.fallback);
     }
     for (const e of p.errors) lines.push(msg('engine.karpenter.notScheduled', { pod: e.pod, error: e.error }));
   }
