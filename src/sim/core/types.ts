@@ -5,6 +5,7 @@
  */
 import type { EventQueue } from './eventQueue';
 import type { TimedCommand } from './commands';
+import type { Faults } from '../faults/types';
 
 export interface Resources {
   cpuMillis: number;
@@ -362,7 +363,7 @@ export interface World {
   /** Running totals since t=0 for the trace and the scorecard (nodes are deleted from `nodes` when gone). */
   totals?: WorldTotals;
   /** Injected faults (src/sim/faults): absent until the first one. */
-  faults?: import('../faults/state').Faults;
+  faults?: Faults;
 }
 
 export interface WorldTotals {
