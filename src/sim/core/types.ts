@@ -187,6 +187,13 @@ export interface Node {
   pulledImages: string[];
   podNames: string[];
   annotations: Record<string, string>;
+  /**
+   * Set when Karpenter's terminator drains the node (kubernetes-sigs/karpenter
+   * pkg/controllers/node/termination): pods annotated karpenter.sh/do-not-disrupt are not evicted
+   * but the drain waits for them; from forceAtMs (the NodeClaim's terminationGracePeriod deadline,
+   * -1 when it has none) every remaining pod is deleted, PDBs notwithstanding.
+   */
+  karpenterDrain?: { forceAtMs: number };
 }
 
 export interface Deployment {

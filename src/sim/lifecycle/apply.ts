@@ -229,12 +229,25 @@ export function onNodeEnter(world: World, node: Node, from: NodeState): void {
  */
 export function drainStep(world: World, node: Node): void {
   let remaining = 0;
+  const karpenter = node.karpenterDrain;
+  const force = karpenter !== undefined && karpenter.forceAtMs >= 0 && world.timeMs >= karpenter.forceAtMs;
   for (const pod of podsOn(world, node)) {
     if (pod.ownerKind === 'DaemonSet') continue;
-    if (pod.state !== 'Terminating' && checkEviction(world, pod).ok) sendPod(world, pod, 'EVICT');
+    if (pod.state !== 'Terminating' && (force || drainMayEvict(world, node, pod))) sendPod(world, pod, 'EVICT');
     if (world.pods.has(pod.name)) remaining++;
   }
   if (remaining === 0) sendNode(world, node, 'DRAINED');
+}
+
+/**
+ * Karpenter's terminator never evicts a pod with karpenter.sh/do-not-disrupt: "true"
+ * (pkg/utils/pod/scheduling.go IsEvictable) yet still waits for it (IsDrainable), so such a pod
+ * holds the drain until its NodeClaim's terminationGracePeriod. Everyone else goes through the
+ * Eviction API, where PodDisruptionBudgets can refuse.
+ */
+function drainMayEvict(world: World, node: Node, pod: Pod): boolean {
+  if (node.karpenterDrain && pod.spec.annotations['karpenter.sh/do-not-disrupt'] === 'true') return false;
+  return checkEviction(world, pod).ok;
 }
 
 /** The taint manager evicts pods from a node that stayed NotReady past the default toleration. */

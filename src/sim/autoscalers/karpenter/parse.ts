@@ -94,6 +94,17 @@ function parseDurationField(
   return d;
 }
 
+function terminationGracePeriod(v: unknown, issues: IssueCollector): { terminationGracePeriodSeconds?: number } {
+  const path = 'spec.template.spec.terminationGracePeriod';
+  if (v === undefined) return {};
+  const seconds = parseDurationField(v, path, null, issues);
+  if (seconds === null) {
+    if (v === 'Never') issues.error(path, 'must be a duration such as 48h ("Never" is only valid for expireAfter)');
+    return {};
+  }
+  return { terminationGracePeriodSeconds: seconds };
+}
+
 /** karpenter.sh/v1 NodePool (v1beta1 accepted with the same spec layout). */
 export function parseNodePool(doc: Obj): ParsedNodePool {
   const issues = new IssueCollector();
@@ -109,7 +120,6 @@ export function parseNodePool(doc: Obj): ParsedNodePool {
     'spec.template.spec',
     issues,
   );
-  if (tspec.terminationGracePeriod !== undefined) issues.notSimulated('spec.template.spec.terminationGracePeriod');
   if (tspec.kubelet !== undefined) issues.notSimulated('spec.template.spec.kubelet', 'v1beta1 field: set kubelet on the EC2NodeClass in v1');
   if (spec.replicas !== undefined) issues.notSimulated('spec.replicas', 'static NodePools are not simulated');
   const ref = asObj(tspec.nodeClassRef, 'spec.template.spec.nodeClassRef', issues);
@@ -139,6 +149,7 @@ export function parseNodePool(doc: Obj): ParsedNodePool {
         parseRequirements(tspec.requirements, 'spec.template.spec.requirements', issues),
       ),
       expireAfterSeconds: parseDurationField(expireRaw, 'spec.template.spec.expireAfter', DEFAULT_EXPIRE_AFTER_SECONDS, issues),
+      ...terminationGracePeriod(tspec.terminationGracePeriod, issues),
       nodeClassRef: {
         group: typeof ref.group === 'string' ? ref.group : 'karpenter.k8s.aws',
         kind: typeof ref.kind === 'string' ? ref.kind : 'EC2NodeClass',

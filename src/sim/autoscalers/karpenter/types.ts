@@ -66,6 +66,11 @@ export interface NodePool {
     requirements: NodeSelectorRequirement[];
     /** null means `Never`. */
     expireAfterSeconds: number | null;
+    /**
+     * spec.template.spec.terminationGracePeriod, copied to each NodeClaim: how long a drain may wait
+     * for pods that block it (karpenter.sh/do-not-disrupt, PDBs) before they are deleted. Unset: forever.
+     */
+    terminationGracePeriodSeconds?: number;
     nodeClassRef: { group: string; kind: string; name: string };
   };
   /** Limits on the summed CAPACITY of the pool's nodes; undefined = unlimited. */

@@ -47,6 +47,9 @@ export function launchNodeClaim(world: World, state: KarpenterState, nodePool: s
     },
     taints: [...(entry?.pool.template.taints ?? [])],
   });
+  // The NodePool's template annotations land on the node (e.g. karpenter.sh/do-not-disrupt, which
+  // then keeps the node out of disruption candidates: pkg/controllers/disruption/types.go).
+  Object.assign(node.annotations, entry?.pool.template.annotations ?? {});
   node.annotations['karpenter.k8s.aws/ec2nodeclass'] = entry?.pool.template.nodeClassRef.name ?? '';
   const claim: NodeClaimRecord = {
     name: claimName,
@@ -67,6 +70,8 @@ export function launchNodeClaim(world: World, state: KarpenterState, nodePool: s
     podSignature: '',
     reason,
   };
+  const grace = entry?.pool.template.terminationGracePeriodSeconds;
+  if (grace !== undefined) claim.terminationGracePeriodSeconds = grace;
   state.nodeClaims[claimName] = claim;
   const style = styleOfPool(state, nodePool);
   karpenterLog(
@@ -91,6 +96,8 @@ export function deleteNodeClaim(world: World, state: KarpenterState, claim: Node
   const style = styleOfPool(state, claim.nodePool);
   karpenterLog(world, terminationLogLines(node.name, 'cordon', style), style);
   node.terminateWhenDrained = true;
+  const grace = claim.terminationGracePeriodSeconds;
+  node.karpenterDrain = { forceAtMs: grace === undefined ? -1 : claim.deletingMs + grace * 1000 };
   if (node.state === 'Launching' || node.state === 'Registered') {
     sendNode(world, node, 'TERMINATE');
   } else if (node.state === 'Cordoned' && node.podNames.every((p) => world.pods.get(p)?.ownerKind === 'DaemonSet')) {

@@ -57,6 +57,8 @@ export interface NodeClaimRecord {
   podSignature: string;
   /** Why it was launched, for the "why" panel. */
   reason: string;
+  /** spec.terminationGracePeriod, copied from the NodePool template at launch (unset: none). */
+  terminationGracePeriodSeconds?: number;
 }
 
 /** Pod → where Karpenter expects it to land (state.Cluster's nominations). */
