@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { expectOnScreen } from './onScreen';
 import { parse } from 'yaml';
 
 /**
@@ -29,6 +30,8 @@ for (const { doc } of lessons) {
       await page.getByRole('button', { name: /Pause|일시정지/ }).click({ timeout: 1000 }).catch(() => undefined);
       if ((await check.getAttribute('data-held')) !== 'true') await page.getByTestId('lesson-run-until').click();
       await expect(check).toHaveAttribute('data-held', 'true', { timeout: 90_000 });
+      // The step's check and buttons are on screen without scrolling the page.
+      for (const id of ['lesson-check', 'lesson-back', 'lesson-next']) await expectOnScreen(page.getByTestId(id));
       // Let the Korean font's slices and the canvases settle.
       await page.evaluate(() => document.fonts.ready);
       await page.waitForTimeout(800);

@@ -31,6 +31,7 @@ import { useLessonDrop } from '../ui/lessons/LessonFileButton';
 import { loadCatalog, startupLesson } from '../ui/lessons/lessonRunner';
 import { hasLessonProgress, useLessons } from '../store/lessonStore';
 import { loadKoreanForCanvas } from './koreanFont';
+import { renderMessage } from '../ui/i18n/message';
 
 // The lesson panel (Markdown, the start screen's example metadata) loads when a lesson opens.
 const LessonPanel = lazy(() => import('../ui/lessons/LessonPanel'));
@@ -113,7 +114,7 @@ export function App() {
             role="alert"
             data-testid="link-error"
           >
-            <span>{t(notice.key, notice.values)}</span>
+            <span>{renderMessage(t, { key: notice.key, ...(notice.values ? { params: notice.values } : {}) })}</span>
             <button type="button" className="tiny" onClick={() => setNotice(null)}>
               {t('app.dismiss')}
             </button>

@@ -2,6 +2,7 @@ import { usePlayground, type LoadedScenario } from '../store/playgroundStore';
 import { engine, loadEngine } from '../store/engine';
 import { replayCancelled, replayGeneration } from '../store/replayCancel';
 import type { TimedCommand } from '../sim/core/commands';
+import type { MessageParam } from '../sim/core/message';
 import { exampleScenarios } from './exampleList';
 import { hashParam, hasRunHash } from './share/hashParams';
 import { loadAutosave } from './share/autosave';
@@ -75,7 +76,7 @@ export function replayTo(timeMs: number): Promise<void> {
 
 export interface StartupOutcome {
   /** Shown once at the top: why the link was not opened. */
-  notice: { kind: 'error' | 'info'; key: string; values?: Record<string, string | number> } | null;
+  notice: { kind: 'error' | 'info'; key: string; values?: Record<string, MessageParam> } | null;
   replayToMs: number;
   /**
    * Workshop mode: `#lesson=ID&step=N` (N from 1) asks for a lesson at a step; `first` is the very
@@ -118,7 +119,7 @@ export async function startup(hash: string, firstVisit = false): Promise<Startup
     }
     await openExample(DEFAULT_EXAMPLE);
     if (r.reason === 'future') return { notice: { kind: 'error', key: 'app.linkFuture', values: { version: r.version ?? 0 } }, replayToMs: 0 };
-    return { notice: { kind: 'error', key: 'app.linkBroken', values: { reason: r.message } }, replayToMs: 0 };
+    return { notice: { kind: 'error', key: 'app.linkBroken', values: { reason: r.msg } }, replayToMs: 0 };
   }
   const saved = loadAutosave();
   if (saved) {

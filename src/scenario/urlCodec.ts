@@ -1,4 +1,5 @@
 import LZString from 'lz-string';
+import { msg, type Message } from '../sim/core/message';
 import { stringify } from 'yaml';
 import { z } from 'zod';
 import './zodConfig';
@@ -19,7 +20,12 @@ export interface ShareState {
 }
 
 /** `rejected`: the log's commands that do not parse or validate, each with why; the rest still replays. */
-export type DecodeResult = { ok: true; state: ShareState; timeline: TimedCommand[]; rejected: string[] } | { ok: false; error: string };
+export type DecodeResult = { ok: true; state: ShareState; timeline: TimedCommand[]; rejected: string[] } | { ok: false; error: string; msg: Message };
+
+/** Why a link cannot be read: English for logs and the CLI, and the same as a message the UI translates. */
+function failure(error: string, m: Message): { ok: false; error: string; msg: Message } {
+  return { ok: false, error, msg: m };
+}
 
 const HASH_KEY = 's';
 const FORMAT_VERSION = 1;
@@ -68,20 +74,20 @@ function payloadText(input: string): string | undefined {
 export function decodeShareHash(input: string): DecodeResult {
   try {
     const text = payloadText(input.trim());
-    if (text === undefined || text === '') return { ok: false, error: 'the link has no scenario in it (expected #s=… after the address)' };
+    if (text === undefined || text === '') return failure('the link has no scenario in it (expected #s=… after the address)', msg('link.noScenario'));
     const json = LZString.decompressFromEncodedURIComponent(text);
-    if (!json) return { ok: false, error: 'the share link is damaged: its data does not decompress (was it cut short when copied?)' };
+    if (!json) return failure('the share link is damaged: its data does not decompress (was it cut short when copied?)', msg('link.notDecompressed'));
     let raw: unknown;
     try {
       raw = JSON.parse(json);
     } catch {
-      return { ok: false, error: 'the share link is damaged: its data is not readable' };
+      return failure('the share link is damaged: its data is not readable', msg('link.notReadable'));
     }
     const parsed = payloadSchema.safeParse(raw);
     if (!parsed.success) {
       const version = (raw as { v?: unknown } | null)?.v;
-      if (typeof version === 'number' && version !== FORMAT_VERSION) return { ok: false, error: `the share link was made by a newer format (version ${version}); this playground reads version ${FORMAT_VERSION}` };
-      return { ok: false, error: 'the share link is damaged: it does not hold a scenario, seed and command log' };
+      if (typeof version === 'number' && version !== FORMAT_VERSION) return failure(`the share link was made by a newer format (version ${version}); this playground reads version ${FORMAT_VERSION}`, msg('link.newerFormat', { version, reads: FORMAT_VERSION }));
+      return failure('the share link is damaged: it does not hold a scenario, seed and command log', msg('link.noRun'));
     }
     const commands: CommandLogEntry[] = parsed.data.c.map(([atMs, input, stdin]) => (stdin === undefined ? { atMs, input } : { atMs, input, stdin }));
     const timeline: TimedCommand[] = [];
@@ -99,6 +105,7 @@ export function decodeShareHash(input: string): DecodeResult {
     });
     return { ok: true, state: { scenario: parsed.data.y, seed: parsed.data.seed, commands: kept }, timeline, rejected };
   } catch (err) {
-    return { ok: false, error: `the share link is damaged: ${err instanceof Error ? err.message : String(err)}` };
+    const detail = err instanceof Error ? err.message : String(err);
+    return failure(`the share link is damaged: ${detail}`, msg('link.damaged', { detail }));
   }
 }

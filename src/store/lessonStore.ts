@@ -56,6 +56,11 @@ interface LessonState {
   fileErrors: string[];
   /** A note for the panel (e.g. the check did not hold within its budget). */
   note: { key: string; values?: Record<string, string | number> } | null;
+  /**
+   * Back was pressed after the person ran commands of their own: going back restores the earlier
+   * step as the lesson prepares it, without those commands, so the panel asks first.
+   */
+  backConfirm: { step: number; commands: string[] } | null;
   instructor: boolean;
   recording: RecordingState | null;
   catalogOpen: boolean;
@@ -116,6 +121,7 @@ export const useLessons = create<LessonState>((set, get) => ({
   busy: null,
   fileErrors: [],
   note: null,
+  backConfirm: null,
   instructor: readInstructor(),
   recording: null,
   catalogOpen: false,

@@ -5,6 +5,7 @@ import type { TimedCommand } from '../../sim/core/commands';
 import { CAPACITY } from '../../sim/core/limits';
 import { validateCommand } from '../../scenario/commandSchema';
 import { hashParam, hasRunHash } from './hashParams';
+import { msg, type Message } from '../../sim/core/message';
 
 /**
  * The app's share link: src/scenario's "#s=…" (scenario text, seed, command log as typed) plus
@@ -25,7 +26,7 @@ export interface SharedRun {
 export type OpenLinkResult =
   /** `rejected`: why each command left out of the run was refused (its field, or its text). */
   | { ok: true; run: SharedRun; rejected: string[] }
-  | { ok: false; reason: 'corrupt' | 'future'; message: string; version?: number };
+  | { ok: false; reason: 'corrupt' | 'future'; message: string; msg: Message; version?: number };
 
 /** Does the command line reproduce exactly this command? Then the link can carry it as text. */
 function representableAsText(c: TimedCommand): boolean {
@@ -69,14 +70,15 @@ export function decodeRunHash(hash: string): OpenLinkResult {
   const base = decodeShareHash(hash);
   if (!base.ok) {
     const future = /newer format \(version (\d+)\)/.exec(base.error);
-    if (future) return { ok: false, reason: 'future', message: base.error, version: Number(future[1]) };
-    return { ok: false, reason: 'corrupt', message: base.error };
+    if (future) return { ok: false, reason: 'future', message: base.error, msg: base.msg, version: Number(future[1]) };
+    return { ok: false, reason: 'corrupt', message: base.error, msg: base.msg };
   }
   const tText = param(hash, 't');
   const timeMs = tText === undefined ? 0 : Number(tText);
-  if (!Number.isFinite(timeMs) || timeMs < 0) return { ok: false, reason: 'corrupt', message: 'the link’s time (t=) is not a number of milliseconds' };
+  if (!Number.isFinite(timeMs) || timeMs < 0) return { ok: false, reason: 'corrupt', message: 'the link’s time (t=) is not a number of milliseconds', msg: msg('link.timeNotNumber') };
   if (timeMs > CAPACITY.horizonMs) {
-    return { ok: false, reason: 'corrupt', message: `the link's time (t=${tText}) is beyond the playground's horizon of ${CAPACITY.horizonMs / 3_600_000} hours` };
+    const hours = CAPACITY.horizonMs / 3_600_000;
+    return { ok: false, reason: 'corrupt', message: `the link's time (t=${tText}) is beyond the playground's horizon of ${hours} hours`, msg: msg('link.timeBeyondHorizon', { t: tText ?? '', hours }) };
   }
   const extra: TimedCommand[] = [];
   const rejected: string[] = [...base.rejected];
@@ -91,7 +93,7 @@ export function decodeRunHash(hash: string): OpenLinkResult {
     }
     const payload = raw as { v?: unknown; c?: unknown } | null;
     if (typeof payload?.v === 'number' && payload.v > APP_LINK_VERSION) {
-      return { ok: false, reason: 'future', message: `the link's extra commands use format version ${payload.v}`, version: payload.v };
+      return { ok: false, reason: 'future', message: `the link's extra commands use format version ${payload.v}`, msg: msg('link.extraNewer', { version: payload.v }), version: payload.v };
     }
     if (!payload || payload.v !== APP_LINK_VERSION || !Array.isArray(payload.c)) {
       rejected.push('x=: the share link is damaged: its slider commands are not readable');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLessons } from '../../store/lessonStore';
 import { usePlayground } from '../../store/playgroundStore';
@@ -51,6 +51,7 @@ function ActiveLesson() {
   const note = useLessons((s) => s.note);
   const instructor = useLessons((s) => s.instructor);
   const stepStartMs = useLessons((s) => s.stepStartMs);
+  const backConfirm = useLessons((s) => s.backConfirm);
   const [hintFor, setHintFor] = useState<string | null>(null);
   const { session } = useSessionVersion();
   const seeking = usePlayground((s) => s.seekProgress !== null);
@@ -62,7 +63,7 @@ function ActiveLesson() {
   const hintKey = `${lesson.id}:${step}`;
 
   return (
-    <div className="lesson-body">
+    <div className="lesson-body lesson-active">
       <header className="lesson-head">
         <div className="lesson-title" data-testid="lesson-title">
           {lesson.title[lang]}
@@ -74,50 +75,48 @@ function ActiveLesson() {
           ×
         </button>
       </header>
-      {left ? (
-        <div className="lesson-note" role="status">
-          <p>{t('lessons.left')}</p>
-          <button type="button" onClick={() => void openLesson(lesson, active.scenarioText, active.source, step)}>
-            {t('lessons.resume', { step: step + 1 })}
-          </button>
-        </div>
-      ) : onQuestions ? (
-        <Questions lesson={lesson} lang={lang} />
-      ) : (
-        <>
-          <div className="lesson-progress" data-testid="lesson-step">
-            {t('lessons.stepOf', { k: step + 1, n })}
-            <span className="lesson-dots" aria-hidden="true">
-              {lesson.steps.map((_, i) => (
-                <span key={i} className={i < step ? 'dot done' : i === step ? 'dot now' : 'dot'} />
-              ))}
-            </span>
+      {/* The step's text scrolls inside the panel; the check and the buttons below it stay on screen. */}
+      <div className="lesson-scroll" data-testid="lesson-scroll">
+        {left ? (
+          <div className="lesson-note" role="status">
+            <p>{t('lessons.left')}</p>
+            <button type="button" onClick={() => void openLesson(lesson, active.scenarioText, active.source, step)}>
+              {t('lessons.resume', { step: step + 1 })}
+            </button>
           </div>
-          <div className="lesson-text" data-testid="lesson-text">
-            <Markdown text={s.text[lang]} />
-          </div>
-          <div className={status?.held ? 'lesson-check held' : 'lesson-check'} data-testid="lesson-check" data-held={status?.held ? 'true' : 'false'} role="status">
-            <span className="mark" aria-hidden="true">
-              {status?.held ? '✓' : '○'}
-            </span>
-            <span>
-              {status?.held
-                ? t('lessons.check.held', { time: formatSeconds((status.heldAtMs ?? 0) / 1000) })
-                : t('lessons.check.waiting', { budget: formatSeconds(s.withinMs / 1000), since: formatSeconds(stepStartMs / 1000) })}
-              {!status?.held && status?.observed !== undefined && <span className="muted"> · {t('lessons.check.observed', { value: round(status.observed) })}</span>}
-            </span>
-          </div>
-          {s.hint && (
-            <div className="lesson-hint">
-              {hintFor === hintKey ? (
-                <div className="lesson-hint-text" data-testid="lesson-hint">
-                  <Markdown text={s.hint[lang]} />
-                </div>
-              ) : (
-                <button type="button" className="linklike" onClick={() => setHintFor(hintKey)}>
-                  {t('lessons.hint')}
-                </button>
-              )}
+        ) : onQuestions ? (
+          <Questions lesson={lesson} lang={lang} />
+        ) : (
+          <>
+            <div className="lesson-progress" data-testid="lesson-step">
+              {t('lessons.stepOf', { k: step + 1, n })}
+              <span className="lesson-dots" aria-hidden="true">
+                {lesson.steps.map((_, i) => (
+                  <span key={i} className={i < step ? 'dot done' : i === step ? 'dot now' : 'dot'} />
+                ))}
+              </span>
+            </div>
+            <div className="lesson-text" data-testid="lesson-text">
+              <Markdown text={s.text[lang]} />
+            </div>
+            {s.hint && hintFor === hintKey && <HintText text={s.hint[lang]} />}
+          </>
+        )}
+        <InstructorTools />
+      </div>
+      {!left && (
+        <div className="lesson-footer" data-testid="lesson-footer">
+          {!onQuestions && (
+            <div className={status?.held ? 'lesson-check held' : 'lesson-check'} data-testid="lesson-check" data-held={status?.held ? 'true' : 'false'} role="status">
+              <span className="mark" aria-hidden="true">
+                {status?.held ? '✓' : '○'}
+              </span>
+              <span>
+                {status?.held
+                  ? t('lessons.check.held', { time: formatSeconds((status.heldAtMs ?? 0) / 1000) })
+                  : t('lessons.check.waiting', { budget: formatSeconds(s.withinMs / 1000), since: formatSeconds(stepStartMs / 1000) })}
+                {!status?.held && status?.observed !== undefined && <span className="muted"> · {t('lessons.check.observed', { value: round(status.observed) })}</span>}
+              </span>
             </div>
           )}
           {busy && (
@@ -132,32 +131,84 @@ function ActiveLesson() {
             </div>
           )}
           {note && <p className="lesson-note warn">{t(note.key, note.values)}</p>}
-          <div className="lesson-actions">
-            {s.action && (
-              <button type="button" onClick={() => void showMe(s)} disabled={busy !== null || seeking} data-testid="lesson-show-me">
-                {t('lessons.showMe')}
+          {backConfirm ? (
+            <BackConfirm />
+          ) : onQuestions ? (
+            <div className="lesson-nav">
+              <button type="button" onClick={() => void previousStep()} disabled={busy !== null} data-testid="lesson-back">
+                {t('lessons.back')}
               </button>
-            )}
-            <button type="button" onClick={() => void runUntilHolds()} disabled={busy !== null || seeking || status?.held === true} data-testid="lesson-run-until">
-              {t('lessons.runUntil')}
-            </button>
-          </div>
-          <div className="lesson-nav">
-            <button type="button" onClick={previousStep} disabled={step === 0 || busy !== null}>
-              {t('lessons.back')}
-            </button>
-            {instructor && !status?.held && (
-              <button type="button" onClick={nextStep} disabled={busy !== null} data-testid="lesson-skip">
-                {t('lessons.skip')}
+              <button type="button" onClick={() => useLessons.getState().set({ catalogOpen: true })}>
+                {t('lessons.catalog.more')}
               </button>
-            )}
-            <button type="button" className="primary" onClick={nextStep} disabled={!status?.held || busy !== null} data-testid="lesson-next">
-              {step + 1 < n ? t('lessons.next') : t('lessons.toQuestions')}
-            </button>
-          </div>
-        </>
+            </div>
+          ) : (
+            <>
+              <div className="lesson-actions">
+                {s.action && (
+                  <button type="button" onClick={() => void showMe(s)} disabled={busy !== null || seeking} data-testid="lesson-show-me">
+                    {t('lessons.showMe')}
+                  </button>
+                )}
+                <button type="button" onClick={() => void runUntilHolds()} disabled={busy !== null || seeking || status?.held === true} data-testid="lesson-run-until">
+                  {t('lessons.runUntil')}
+                </button>
+              </div>
+              <div className="lesson-nav">
+                <button type="button" onClick={() => void previousStep()} disabled={step === 0 || busy !== null} data-testid="lesson-back">
+                  {t('lessons.back')}
+                </button>
+                {s.hint && (
+                  <button type="button" className="linklike" aria-expanded={hintFor === hintKey} onClick={() => setHintFor(hintFor === hintKey ? null : hintKey)} data-testid="lesson-hint-button">
+                    {t('lessons.hint')}
+                  </button>
+                )}
+                {instructor && !status?.held && (
+                  <button type="button" onClick={nextStep} disabled={busy !== null} data-testid="lesson-skip">
+                    {t('lessons.skip')}
+                  </button>
+                )}
+                <button type="button" className="primary" onClick={nextStep} disabled={!status?.held || busy !== null} data-testid="lesson-next">
+                  {step + 1 < n ? t('lessons.next') : t('lessons.toQuestions')}
+                </button>
+              </div>
+            </>
+          )}
+        </div>
       )}
-      <InstructorTools />
+    </div>
+  );
+}
+
+/** The hint opens below the step text and scrolls itself into the panel's view. */
+function HintText({ text }: { text: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.scrollIntoView?.({ block: 'nearest' }), []);
+  return (
+    <div className="lesson-hint-text" data-testid="lesson-hint" ref={ref}>
+      <Markdown text={text} />
+    </div>
+  );
+}
+
+/** Back would drop commands the person ran themselves: say so, and go back only when they confirm. */
+function BackConfirm() {
+  const { t } = useTranslation();
+  const confirm = useLessons((s) => s.backConfirm);
+  if (!confirm) return null;
+  return (
+    <div className="lesson-confirm" role="alertdialog" aria-labelledby="lesson-back-diverged" data-testid="lesson-back-confirm">
+      <p id="lesson-back-diverged" className="lesson-note warn">
+        {t('lessons.backDiverged', { count: confirm.commands.length, first: confirm.commands[0], step: confirm.step + 1 })}
+      </p>
+      <div className="lesson-nav">
+        <button type="button" onClick={() => useLessons.getState().set({ backConfirm: null })} data-testid="lesson-back-stay">
+          {t('lessons.backStay')}
+        </button>
+        <button type="button" className="primary" onClick={() => void previousStep(true)} data-testid="lesson-back-anyway">
+          {t('lessons.backAnyway', { step: confirm.step + 1 })}
+        </button>
+      </div>
     </div>
   );
 }

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { Lang, Lesson } from '../../lessons/types';
 import { useLessons } from '../../store/lessonStore';
 import { Markdown } from './Markdown';
-import { previousStep } from './lessonRunner';
 
 /**
  * The closing questions: the student picks a choice and checks it; the answer is marked right or
@@ -59,14 +58,6 @@ export function Questions({ lesson, lang }: { lesson: Lesson; lang: Lang }) {
           {t('lessons.questions.done')}
         </p>
       )}
-      <div className="lesson-nav">
-        <button type="button" onClick={previousStep}>
-          {t('lessons.back')}
-        </button>
-        <button type="button" onClick={() => useLessons.getState().set({ catalogOpen: true })}>
-          {t('lessons.catalog.more')}
-        </button>
-      </div>
     </div>
   );
 }

@@ -103,7 +103,7 @@ export function attachStep(k: number): void {
   const step = active.lesson.steps[k];
   if (!step) return;
   engine().setSessionChecks(session, [{ id: engine().stepCheckId(k), check: step.check }]);
-  useLessons.getState().set({ step: k, stepStartMs: session.world.timeMs, onQuestions: false, note: null });
+  useLessons.getState().set({ step: k, stepStartMs: session.world.timeMs, onQuestions: false, note: null, backConfirm: null });
   useLessons.getState().saveProgress(active.lesson.id, { step: k, questions: false });
   usePlayground.setState((s) => ({ version: s.version + 1 }));
 }
@@ -132,20 +132,45 @@ export function nextStep(): void {
   if (step + 1 < active.lesson.steps.length) return attachStep(step + 1);
   const session = usePlayground.getState().session;
   if (session) engine().clearSessionChecks(session);
-  useLessons.getState().set({ onQuestions: true, note: null });
+  useLessons.getState().set({ onQuestions: true, note: null, backConfirm: null });
   useLessons.getState().saveProgress(active.lesson.id, { questions: true });
 }
 
-export function previousStep(): void {
+/**
+ * Commands in the run that no lesson step performs (lines typed in the console, slider moves, faults):
+ * a step's prepared state is computed from the lesson alone, so going back leaves these out.
+ */
+export function ownCommands(): string[] {
+  const { active } = useLessons.getState();
+  const session = usePlayground.getState().session;
+  if (!active || !session || active.session !== session) return [];
+  const lessonLines = new Set(active.lesson.steps.flatMap((s) => s.action?.run ?? []));
+  return session.log.filter((c) => !lessonLines.has(c.input)).map((c) => c.input);
+}
+
+/**
+ * Back: the previous step as the lesson prepares it (steps before it performed, each run until its
+ * check held), the same deterministic state an instructor's link to that step opens. When the
+ * person has run commands of their own, they would be dropped: the panel asks first (backConfirm).
+ */
+export function previousStep(confirmed = false): Promise<LessonOpenResult> | undefined {
   const { active, step, onQuestions } = useLessons.getState();
-  if (!active) return;
-  attachStep(onQuestions ? active.lesson.steps.length - 1 : Math.max(0, step - 1));
+  if (!active || (!onQuestions && step === 0)) return undefined;
+  const target = onQuestions ? active.lesson.steps.length - 1 : step - 1;
+  const own = ownCommands();
+  if (own.length > 0 && !confirmed) {
+    useLessons.getState().set({ backConfirm: { step: target, commands: own } });
+    return undefined;
+  }
+  cancelRunUntil();
+  useLessons.getState().set({ backConfirm: null, note: null });
+  return openLesson(active.lesson, active.scenarioText, active.source, target);
 }
 
 export function closeLesson(): void {
   const session = usePlayground.getState().session;
   if (session && useLessons.getState().active?.session === session) engine().clearSessionChecks(session);
-  useLessons.getState().set({ active: null, onQuestions: false, busy: null, note: null });
+  useLessons.getState().set({ active: null, onQuestions: false, busy: null, note: null, backConfirm: null });
 }
 
 /** "Show me": the step's console lines go through the console's own path (the terminal and the command log). */

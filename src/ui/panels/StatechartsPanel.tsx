@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { stateLabel } from '../i18n/message';
 import type { AnyStateMachine } from 'xstate';
 import { podMachine } from '../../sim/lifecycle/podMachine';
 import { nodeMachine } from '../../sim/lifecycle/nodeMachine';
@@ -56,9 +58,34 @@ function stateCounts(entry: MachineEntry, session: Session, selection: { kind: s
   return { counts, lit };
 }
 
+/**
+ * A state's label in the reader's language. Nested states (Karpenter's parallel regions) show their
+ * leaf, prefixed with the region where the same leaf name occurs in more than one region.
+ */
+function boxLabel(t: TFunction, id: string, ambiguous: ReadonlySet<string>): string {
+  const parts = id.split('.');
+  const leaf = parts[parts.length - 1];
+  const label = stateLabel(t, leaf);
+  return parts.length > 1 && ambiguous.has(leaf) ? `${stateLabel(t, parts[0])}: ${label}` : label;
+}
+
+/** A transition's event: machine event names stay as the code names them; delays read "after 5m". */
+function eventText(t: TFunction, label: string): string {
+  return label
+    .split(', ')
+    .map((e) => {
+      const after = /^after (.+)$/.exec(e);
+      return after ? t('statecharts.after', { delay: after[1] }) : e;
+    })
+    .join(', ');
+}
+
 function Chart({ graph, counts, lit, title }: { graph: StatechartGraph; counts: Map<string, number>; lit: string | null; title: string }) {
   const { t } = useTranslation();
   const pos = new Map(graph.states.map((s) => [s.id, s]));
+  const leaves = graph.states.map((s) => s.id.split('.').pop() ?? s.id);
+  const ambiguous = new Set(leaves.filter((l, i) => leaves.indexOf(l) !== i));
+  const label = (id: string) => boxLabel(t, id, ambiguous);
   const active = (id: string) => lit === id || (lit === null && (counts.get(id) ?? 0) > 0);
   return (
     <figure className="statechart" data-testid={`statechart-${graph.id}`}>
@@ -82,7 +109,7 @@ function Chart({ graph, counts, lit, title }: { graph: StatechartGraph; counts: 
           const d = back ? `M${a.x + BOX.w / 2},${a.y + (b.y > a.y ? BOX.h : 0)}Q${(a.x + b.x) / 2 + BOX.w / 2 + 30},${(y1 + y2) / 2} ${x2},${y2}` : `M${x1},${y1}C${mx},${y1} ${mx},${y2} ${x2},${y2}`;
           return (
             <path key={`${e.from}-${e.to}`} d={d} className="edge" markerEnd={`url(#arrow-${graph.id})`}>
-              <title>{`${e.from} → ${e.to}: ${e.label}`}</title>
+              <title>{`${label(e.from)} → ${label(e.to)}: ${eventText(t, e.label)}`}</title>
             </path>
           );
         })}
@@ -91,22 +118,22 @@ function Chart({ graph, counts, lit, title }: { graph: StatechartGraph; counts: 
           return (
             <g key={s.id} className={`state${active(s.id) ? ' lit' : ''}${lit === s.id ? ' selected' : ''}${s.final ? ' final' : ''}`} transform={`translate(${s.x},${s.y})`}>
               <rect width={BOX.w} height={BOX.h} rx={s.id === graph.initial ? 13 : 5} />
-              <text x={8} y={BOX.h / 2} dy="0.32em">
-                {s.label}
+              <text x={8} y={BOX.h / 2} dy="0.32em" className="state-label">
+                {label(s.id)}
               </text>
               {n > 0 && (
                 <text x={BOX.w - 6} y={BOX.h / 2} dy="0.32em" textAnchor="end" className="count">
                   {n}
                 </text>
               )}
-              <title>{lit === s.id ? t('statecharts.current') : t('statecharts.count', { count: n })}</title>
+              <title>{`${s.id} · ${lit === s.id ? t('statecharts.current') : t('statecharts.count', { count: n })}`}</title>
             </g>
           );
         })}
       </svg>
       {graph.global.length > 0 && (
         <p className="small muted">
-          {graph.global.map((e) => `${e.label} → ${e.to}`).join(' · ')}
+          {graph.global.map((e) => `${eventText(t, e.label)} → ${label(e.to)}`).join(' · ')}
         </p>
       )}
     </figure>
