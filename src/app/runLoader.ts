@@ -31,6 +31,12 @@ export async function openScenarioText(text: string, file: string, log: TimedCom
   return { ok: true, scenario };
 }
 
+/** How many opens have been asked for: an automatic open (the first-visit lesson) that finds this
+ * moved since it began knows the person picked something meanwhile, and steps aside. */
+export function openRequestCount(): number {
+  return openTicket;
+}
+
 export function openExample(id: string): Promise<OpenResult> {
   const ex = exampleScenarios.find((e) => e.id === id) ?? exampleScenarios[0];
   if (!ex) return Promise.resolve({ ok: false, errors: ['no example scenarios are bundled'] });

@@ -3,7 +3,7 @@ import { bundledLessons } from '../../lessons/lessonList';
 import { formatError } from '../../scenario/errors';
 import { parseCommandLine } from '../../scenario/commandLine';
 import { exampleScenarios } from '../../app/exampleList';
-import { DEFAULT_EXAMPLE, openExample, openScenarioText, replayTo, scenarioLoading, type StartupOutcome } from '../../app/runLoader';
+import { DEFAULT_EXAMPLE, openExample, openRequestCount, openScenarioText, replayTo, scenarioLoading, type StartupOutcome } from '../../app/runLoader';
 import { engine, loadEngine } from '../../store/engine';
 import { usePlayground } from '../../store/playgroundStore';
 import { useTabs } from '../../store/tabStore';
@@ -42,10 +42,11 @@ export type LessonOpenResult = { ok: true } | { ok: false; errors: string[] };
  * lesson, so a link never stores it. The app loads the resulting command log and replays to its time
  * with progress, then attaches step k's check.
  */
-export async function openLesson(lesson: Lesson, scenarioText: string, source: 'bundled' | 'file', k = 0): Promise<LessonOpenResult> {
+export async function openLesson(lesson: Lesson, scenarioText: string, source: 'bundled' | 'file', k = 0, unlessOpenedSince?: number): Promise<LessonOpenResult> {
   const store = useLessons.getState();
   const api = await loadEngine();
   const { parseScenarioText } = await scenarioLoading();
+  if (unlessOpenedSince !== undefined && openRequestCount() !== unlessOpenedSince) return { ok: true };
   const parsed = parseScenarioText(scenarioText, lesson.file);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const step = Math.max(0, Math.min(Math.floor(k), lesson.steps.length - 1));
@@ -258,10 +259,13 @@ export async function openLessonFile(text: string, file: string): Promise<Lesson
 
 /** What the address bar or a first visit asked for at start-up; falls back to the default example. */
 export async function startupLesson(req: NonNullable<StartupOutcome['lesson']>): Promise<StartupOutcome['notice']> {
+  // The catalog loads lazily; a scenario the person picks meanwhile must not be replaced by lesson 0.
+  const since = openRequestCount();
   const catalog = await loadCatalog();
+  if (openRequestCount() !== since) return null;
   const entry = 'first' in req ? catalog[0] : catalog.find((e) => e.id === req.id);
   if (entry) {
-    const r = await openLesson(entry.lesson, entry.scenarioText, 'bundled', 'first' in req ? 0 : req.step);
+    const r = await openLesson(entry.lesson, entry.scenarioText, 'bundled', 'first' in req ? 0 : req.step, since);
     if (r.ok) return null;
   }
   await openExample(DEFAULT_EXAMPLE);
