@@ -11,6 +11,7 @@ import { DetailsPanel } from '../ui/cluster/DetailsPanel';
 import { useFrameLoop } from './useFrameLoop';
 import { useKeyboard } from './useKeyboard';
 import { useHashSync } from './share/useHashSync';
+import { useCompareLink } from './share/compareLink';
 import { replayTo, startupOnce, type StartupOutcome } from './runLoader';
 import { applyTheme, storedTheme, type Theme } from './theme';
 import { TopBar } from './TopBar';
@@ -57,6 +58,7 @@ export function App() {
   useFrameLoop();
   useLessonDrop();
   useHashSync(ready);
+  useCompareLink(ready);
   useKeyboard(
     useCallback(() => setHelp((h) => !h), []),
     useCallback(() => setHelp(false), []),

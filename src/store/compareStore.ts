@@ -15,6 +15,8 @@ export interface CompareState {
   source: string | null;
   sloMs: number;
   version: number;
+  /** What was wrong with a comparison link's run B (#…&cmp=…); run A goes on. */
+  linkErrors: string[];
   startB: (s: LoadedScenario, source: string, atMs: number) => void;
   stopB: () => void;
   setSlo: (ms: number) => void;
@@ -28,10 +30,11 @@ export const useCompare = create<CompareState>((set, get) => ({
   source: null,
   sloMs: 500,
   version: 0,
+  linkErrors: [],
   startB(s, source, atMs) {
     const b = engine().createSession(s.spec, s.manifests);
     engine().syncSessionTo(b, atMs);
-    set({ b, bScenario: s, source, version: get().version + 1 });
+    set({ b, bScenario: s, source, linkErrors: [], version: get().version + 1 });
   },
   stopB: () => set({ b: null, bScenario: null, source: null, version: get().version + 1 }),
   setSlo: (sloMs) => set({ sloMs, version: get().version + 1 }),

@@ -8,6 +8,7 @@ import { download } from './format';
 import { ImportPanel } from './ImportPanel';
 import { OverlayChart } from './OverlayChart';
 import { ScorecardTable } from './ScorecardTable';
+import { CompareRuns } from './CompareRuns';
 
 type Loading = typeof import('./compareLoading');
 
@@ -27,6 +28,8 @@ export default function ComparePanel() {
   const [pick, setPick] = useState('');
   const [bText, setBText] = useState('');
   const [errors, setErrors] = useState<string[]>([]);
+  const [view, setView] = useState<'scorecard' | 'grids' | 'why'>('scorecard');
+  const linkErrors = useCompare((s) => s.linkErrors);
 
   useEffect(() => {
     void import('./compareLoading').then(setLib);
@@ -77,7 +80,7 @@ export default function ComparePanel() {
 
   if (!lib) return <p className="muted">{t('app.loading')}</p>;
   return (
-    <div className="compare-panel" data-testid="compare-panel">
+    <div className={`compare-panel${b ? ' running' : ''}`} data-testid="compare-panel">
       <div className="compare-row" role="tablist" aria-label={t('compare.title')}>
         <button type="button" role="tab" aria-selected={mode === 'compare'} className={mode === 'compare' ? 'active' : ''} onClick={() => setMode('compare')}>
           {t('compare.title')}
@@ -136,6 +139,11 @@ export default function ComparePanel() {
               </>
             )}
           </div>
+          {linkErrors.length > 0 && (
+            <div className="banner error" role="alert" data-testid="compare-link-errors">
+              <pre>{`${t('compare.linkError')}\n${linkErrors.join('\n')}`}</pre>
+            </div>
+          )}
           {errors.length > 0 && (
             <div className="banner error" role="alert" data-testid="compare-errors">
               <pre>{errors.join('\n')}</pre>
@@ -145,6 +153,17 @@ export default function ComparePanel() {
             <textarea className="compare-yaml" data-testid="compare-yaml" value={bText} onChange={(e) => setBText(e.target.value)} spellCheck={false} aria-label={t('compare.yamlB')} />
           )}
           {b && session && comparison && (
+            <div className="compare-row" role="tablist" aria-label={t('compare.views')}>
+              {(['scorecard', 'grids', 'why'] as const).map((v) => (
+                <button key={v} type="button" role="tab" aria-selected={view === v} className={`tiny${view === v ? ' active' : ''}`} data-testid={`compare-view-${v}`} onClick={() => setView(v)}>
+                  {t(`compare.view.${v}`)}
+                </button>
+              ))}
+              <span className="muted small">{t('compare.shareHint')}</span>
+            </div>
+          )}
+          {b && session && comparison && view !== 'scorecard' && <CompareRuns a={session} b={b} version={version + compareVersion} view={view} />}
+          {b && session && comparison && view === 'scorecard' && (
             <div className="compare-body">
               <div className="compare-charts">
                 <p className="compare-legend" data-testid="compare-legend">

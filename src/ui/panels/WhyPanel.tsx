@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionVersion } from '../common/useSession';
+import type { Session } from '../../sim/session';
 import { engine } from '../../store/engine';
 import { formatSeconds } from '../charts/geometry';
 import { latestByController, logLine } from './textViews';
@@ -11,15 +12,20 @@ import { renderLines, stateLabel } from '../i18n/message';
  * log lines of controllers that do not explain themselves yet.
  */
 export function WhyPanel() {
-  const { t } = useTranslation();
   const { session, version } = useSessionVersion();
+  return <WhyContent session={session} version={version} />;
+}
+
+/** The Why text of one run's session (compare mode shows it for run B too). */
+export function WhyContent({ session, version, testId = 'why-panel' }: { session: Session | null; version: number; testId?: string }) {
+  const { t } = useTranslation();
   const logCount = session?.world.logCount ?? 0;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the world mutates in place; version says when
   const explained = useMemo(() => (session ? engine().autoscalerExplanations(session.world) : []), [session, version]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- logs grow in place; logCount says when
   const groups = useMemo(() => (session ? latestByController(session.world.logs) : []), [session, logCount]);
   return (
-    <div className="textpanel scroll why" data-testid="why-panel">
+    <div className="textpanel scroll why" data-testid={testId}>
       {explained.map((e) => (
         <section key={e.object}>
           <h4>

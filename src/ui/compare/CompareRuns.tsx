@@ -1,0 +1,57 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Session } from '../../sim/session';
+import { WhyContent } from '../panels/WhyPanel';
+import { MiniGrid } from './MiniGrid';
+
+/** Below this panel width the two grids do not fit side by side: one shows, and a key swaps them. */
+const SIDE_BY_SIDE_MIN_PX = 720;
+
+/**
+ * Both runs' node grids side by side (or one at a time on a narrow screen: the A/B buttons or the
+ * "x" key swap them), and the Why text for either run.
+ */
+export function CompareRuns({ a, b, version, view }: { a: Session; b: Session; version: number; view: 'grids' | 'why' }) {
+  const { t } = useTranslation();
+  const [run, setRun] = useState<'a' | 'b'>('a');
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver((entries) => setWidth(Math.floor(entries[0].contentRect.width)));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const both = view === 'grids' && width >= SIDE_BY_SIDE_MIN_PX;
+  const onKey = (e: React.KeyboardEvent) => {
+    if (e.key === 'x' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      setRun((r) => (r === 'a' ? 'b' : 'a'));
+      e.preventDefault();
+    }
+  };
+  const labelA = t('compare.runNamedA', { name: a.spec.name });
+  const labelB = t('compare.runNamedB', { name: b.spec.name });
+  return (
+    <div className={`compare-runs ${view}`} ref={ref} tabIndex={0} onKeyDown={onKey} data-testid={`compare-${view}`} data-both={both ? '1' : '0'} aria-label={t(view === 'grids' ? 'compare.viewGrids' : 'compare.viewWhy')}>
+      {!both && (
+        <div className="compare-row" role="group" aria-label={t('compare.whichRun')}>
+          {(['a', 'b'] as const).map((r) => (
+            <button key={r} type="button" className={`tiny${run === r ? ' active' : ''}`} aria-pressed={run === r} data-testid={`compare-run-${r}`} onClick={() => setRun(r)}>
+              {r === 'a' ? labelA : labelB}
+            </button>
+          ))}
+          <span className="muted small">{t('compare.swapKey')}</span>
+        </div>
+      )}
+      {view === 'grids' ? (
+        <div className="compare-grids">
+          {(both || run === 'a') && <MiniGrid world={a.world} version={version} label={labelA} testId="compare-grid-a" />}
+          {(both || run === 'b') && <MiniGrid world={b.world} version={version} label={labelB} testId="compare-grid-b" />}
+        </div>
+      ) : (
+        <WhyContent session={run === 'a' ? a : b} version={version} testId={`compare-why-${run}`} />
+      )}
+    </div>
+  );
+}
