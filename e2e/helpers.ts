@@ -9,6 +9,10 @@ export function app(page: Page) {
     play: page.getByTestId('play'),
     async pickScenario(id: string) {
       await page.getByLabel('Scenario', { exact: true }).selectOption(id);
+      // A run with commands of its own asks before it is discarded (src/ui/hardening/LostWork.tsx).
+      const dialog = page.getByTestId('confirm-discard');
+      await expect(page.locator(`[data-testid="status"][data-scenario="${id}"], [data-testid="confirm-discard"]`).first()).toBeVisible();
+      if (await dialog.isVisible()) await page.getByTestId('confirm-discard-run').click();
       // Scenario parsing loads lazily: wait until the new run is the one on screen.
       await expect(status).toHaveAttribute('data-scenario', id);
       await expect(status).toContainText('Sim time 0:00');

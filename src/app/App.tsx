@@ -19,6 +19,7 @@ import { StatusSummary } from './StatusSummary';
 import { BottomTabs } from './BottomTabs';
 import { HelpOverlay } from './HelpOverlay';
 import { UpdatePrompt } from './UpdatePrompt';
+import { LostWork } from '../ui/hardening/LostWork';
 import { EmbedBar } from './EmbedBar';
 import { isEmbed } from './embed';
 
@@ -110,6 +111,7 @@ export function App() {
       )}
       <div className="banners">
         <UpdatePrompt />
+        <LostWork />
         {notice && (
           <div
             className={notice.kind === 'error' ? 'banner error' : 'banner'}

@@ -12,6 +12,7 @@ import { openExample } from './runLoader';
 import { writeHashNow } from './share/useHashSync';
 import { ExportMenu } from './ExportMenu';
 import { THEMES, type Theme } from './theme';
+import { confirmDiscard } from '../store/undoStore';
 
 interface Props {
   theme: Theme;
@@ -61,12 +62,16 @@ export function TopBar({ theme, onTheme, projector, onProjector, onHelp, onError
           value={lessonId ? `lesson:${lessonId}` : known ? scenarioName : ''}
           onChange={(e) => {
             const v = e.target.value;
-            if (v.startsWith('lesson:')) {
-              void openBundledLesson(v.slice('lesson:'.length)).then((r) => onErrors(r.ok ? [] : r.errors));
-              return;
-            }
-            closeLesson();
-            void openExample(v).then((r) => onErrors(r.ok ? [] : r.errors));
+            // A run with the person's own commands is not thrown away without asking.
+            void confirmDiscard().then((discard) => {
+              if (!discard) return;
+              if (v.startsWith('lesson:')) {
+                void openBundledLesson(v.slice('lesson:'.length)).then((r) => onErrors(r.ok ? [] : r.errors));
+                return;
+              }
+              closeLesson();
+              void openExample(v).then((r) => onErrors(r.ok ? [] : r.errors));
+            });
           }}
         >
           {!known && !lessonId && <option value="">{scenarioName || '—'}</option>}

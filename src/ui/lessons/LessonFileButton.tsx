@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openLessonFile } from './lessonRunner';
 import { useLessons } from '../../store/lessonStore';
+import { confirmDiscard } from '../../store/undoStore';
 
 const MAX_BYTES = 512 * 1024;
 
@@ -11,6 +12,7 @@ export async function openDroppedFile(file: File): Promise<void> {
     useLessons.getState().set({ fileErrors: [`${file.name}:1:1: the file is ${Math.round(file.size / 1024)} KB; a lesson file is at most ${MAX_BYTES / 1024} KB`] });
     return;
   }
+  if (!(await confirmDiscard())) return;
   await openLessonFile(await file.text(), file.name);
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../store/playgroundStore';
 import { parseCommandLine } from '../../scenario/commandLine';
 import { formatSeconds } from '../charts/geometry';
+import { loadHistory, rememberLine, scopeOf } from '../../store/persistWork';
 
 /** A terminal: kubectl/aws command lines through the store (so they replay), ↑/↓ for history. */
 export function ConsolePanel() {
@@ -11,7 +12,12 @@ export function ConsolePanel() {
   const [line, setLine] = useState('');
   const [cursor, setCursor] = useState<number | null>(null);
   const outRef = useRef<HTMLPreElement>(null);
-  const history = terminal.map((e) => e.input);
+  // Lines typed in this scenario before (a reload included) come first, then this run's.
+  const scope = usePlayground((s) => (s.scenario ? scopeOf(s.scenario.spec.name) : ''));
+  const [saved, setSaved] = useState<string[]>([]);
+  useEffect(() => setSaved(scope ? loadHistory(scope) : []), [scope]);
+  const typed = terminal.map((e) => e.input);
+  const history = [...saved.filter((l) => !typed.includes(l)), ...typed];
 
   useEffect(() => {
     const el = outRef.current;
@@ -21,6 +27,7 @@ export function ConsolePanel() {
   const submit = () => {
     if (!line.trim()) return;
     usePlayground.getState().run(line, parseCommandLine);
+    if (scope) rememberLine(scope, line);
     setLine('');
     setCursor(null);
   };

@@ -8,6 +8,7 @@ import { loadScenario } from '../../scenario/loadScenario';
 import { openScenarioText } from '../../app/runLoader';
 import { offsetOf, useYamlDraft } from './yamlDraft';
 import { yamlHighlight, yamlTheme } from './yamlHighlight';
+import { confirmDiscard } from '../../store/undoStore';
 
 /**
  * CodeMirror 6 on the scenario file (lazy-loaded: it is the heaviest part of the UI). Apply checks
@@ -41,7 +42,10 @@ export default function YamlEditor() {
         yamlTheme,
         lintGutter(),
         EditorView.updateListener.of((u) => {
-          if (u.docChanged) useYamlDraft.getState().setDraft(u.state.doc.toString());
+          if (!u.docChanged) return;
+          // Text equal to the running scenario's is no edit (and is not kept as a draft).
+          const text = u.state.doc.toString();
+          useYamlDraft.getState().setDraft(text === usePlayground.getState().scenario?.text ? null : text);
         }),
         EditorView.contentAttributes.of({ 'aria-label': t('yaml.editor'), 'data-testid': 'yaml-editor' }),
       ],
@@ -55,11 +59,13 @@ export default function YamlEditor() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  // A new scenario (example picked, link opened) replaces the text unless the person is editing.
+  // A new scenario (example picked, link opened) shows its text, or the edit saved for it
+  // (src/ui/hardening/LostWork.tsx swaps the draft when the scenario changes).
   useEffect(() => {
     const view = viewRef.current;
-    if (!view || !scenario || useYamlDraft.getState().draft !== null) return;
-    if (view.state.doc.toString() !== scenario.text) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: scenario.text } });
+    if (!view || !scenario) return;
+    const want = useYamlDraft.getState().draft ?? scenario.text;
+    if (view.state.doc.toString() !== want) view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: want } });
   }, [scenario]);
 
   // Show the last check's errors inline (also after the editor was unmounted and mounted again).
@@ -83,6 +89,7 @@ export default function YamlEditor() {
       useYamlDraft.getState().setResult(checked.errors, t('yaml.errors', { count: checked.errors.length }));
       return;
     }
+    if (!(await confirmDiscard())) return;
     const opened = await openScenarioText(text, file);
     if (opened.ok) {
       useYamlDraft.getState().setDraft(null);
