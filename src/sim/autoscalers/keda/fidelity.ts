@@ -2,6 +2,7 @@ import type { FidelityAdapter } from '../../../fidelity/types';
 import { evaluateCron, parseCronTrigger, type CronTriggerMetadata } from './cron';
 import { runScaleExecutor, type ExecutorInput } from './executor';
 import { readMetricWithFallback, type FallbackSpec } from './fallback';
+import { evaluateFormula } from './formula';
 import { externalAverageValueDesired } from './generatedHpa';
 import { isAboveActivation, objectActivity, readTrigger, sqsMessageCount, type ScalerReading } from './scalers';
 import { resolveSpec, type FallbackBehavior, type ScaledObjectSpec } from './types';
@@ -260,6 +261,13 @@ export const kedaFidelity: FidelityAdapter = {
       // An injected failure marks one reading as errored.
       if (input.scalerError && readings.length > 0) readings[0] = { ...readings[0], error: 'scaler failed', isActive: false };
       return { active: objectActivity(readings).isActive };
+    },
+    'KEDA:activationTarget,formula,target,values': (input: { formula: string; target: string; activationTarget: string | null; values: Record<string, number> }) => {
+      const result = evaluateFormula(input.formula, input.values);
+      if (!result.ok) return { error: result.error };
+      const activation = input.activationTarget === null ? 0 : Number(input.activationTarget);
+      // The HPA reads composite-metric as an External AverageValue with the modifiers' target.
+      return { compositeValue: result.value, active: result.value > activation, desiredReplicas: Math.ceil(result.value / Number(input.target)) };
     },
     'KEDA:spec': (input: { spec: Partial<ScaledObjectSpec> }) => {
       const r = resolveSpec(input.spec);

@@ -7,6 +7,7 @@
  */
 import { triggerMetricName, triggerTargetValue } from './triggerMetrics';
 import { resolveSpec, type HpaBehavior, type MetricTargetType, type ScaledObject } from './types';
+import { COMPOSITE_METRIC_NAME, modifiersOf } from './scalingModifiers';
 
 export interface HpaMetricTarget {
   type: MetricTargetType;
@@ -51,7 +52,7 @@ function quantity(v: number): string {
 export function buildGeneratedHpa(so: ScaledObject): GeneratedHpa {
   const resolved = resolveSpec(so.spec);
   const name = generatedHpaName(so);
-  const metrics: HpaMetricSpec[] = so.spec.triggers.map((t, i) => {
+  let metrics: HpaMetricSpec[] = so.spec.triggers.map((t, i) => {
     const target = triggerTargetValue(t);
     if (t.type === 'cpu' || t.type === 'memory') {
       const type = t.metricType ?? 'Utilization';
@@ -73,6 +74,19 @@ export function buildGeneratedHpa(so: ScaledObject): GeneratedHpa {
       },
     };
   });
+  const mods = modifiersOf(so);
+  if (mods) {
+    // hpa.go: keep the Resource metrics, replace every External one by the composite metric.
+    const type = mods.metricType === 'Value' ? 'Value' : 'AverageValue';
+    const composite: HpaMetricSpec = {
+      type: 'External',
+      external: {
+        metric: { name: COMPOSITE_METRIC_NAME, selector: { matchLabels: { 'scaledobject.keda.sh/name': so.metadata.name } } },
+        target: type === 'Value' ? { type, value: quantity(mods.target) } : { type, averageValue: quantity(mods.target) },
+      },
+    };
+    metrics = [...metrics.filter((m) => m.type === 'Resource'), composite];
+  }
   const behavior = so.spec.advanced?.horizontalPodAutoscalerConfig?.behavior;
   return {
     apiVersion: 'autoscaling/v2',

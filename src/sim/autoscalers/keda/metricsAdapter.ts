@@ -9,7 +9,9 @@
 import type { World } from '../../core/types';
 import type { ExternalMetricProvider } from '../hpa/worldMetrics';
 import { readMetricWithFallback } from './fallback';
-import { readTrigger } from './scalers';
+import { readTrigger, type ScalerReading } from './scalers';
+import { COMPOSITE_METRIC_NAME, compositeValue, modifiersOf } from './scalingModifiers';
+import type { MetricTargetType } from './types';
 import { kedaState, type ScaledObjectRecord } from './state';
 import { triggerMetricName } from './triggerMetrics';
 import { worldFacts } from './worldFacts';
@@ -18,6 +20,7 @@ import { worldFacts } from './worldFacts';
 export const SCALED_OBJECT_LABEL = 'scaledobject.keda.sh/name';
 
 function ownsMetric(record: ScaledObjectRecord, metricName: string): number {
+  if (metricName === COMPOSITE_METRIC_NAME && modifiersOf(record.so)) return COMPOSITE;
   return record.so.spec.triggers.findIndex((t, i) => t.type !== 'cpu' && t.type !== 'memory' && triggerMetricName(t, i) === metricName);
 }
 
@@ -30,11 +33,32 @@ function owner(world: World, metricName: string, namespace: string, soName: stri
   const record = kedaState(world).objects[`${namespace}/${soName}`];
   if (!record) return undefined;
   const index = ownsMetric(record, metricName);
-  return index >= 0 ? { record, index } : undefined;
+  return index !== -1 ? { record, index } : undefined;
 }
 
 function anyOwner(world: World, metricName: string, namespace: string): boolean {
-  return Object.values(kedaState(world).objects).some((r) => (r.so.metadata.namespace ?? 'default') === namespace && ownsMetric(r, metricName) >= 0);
+  return Object.values(kedaState(world).objects).some((r) => (r.so.metadata.namespace ?? 'default') === namespace && ownsMetric(r, metricName) !== -1);
+}
+
+/** Index standing for the composite metric of advanced.scalingModifiers. */
+const COMPOSITE = -2;
+
+function triggerReading(world: World, record: ScaledObjectRecord, index: number): ScalerReading {
+  const so = record.so;
+  const trigger = so.spec.triggers[index];
+  const cached = trigger.useCachedMetrics ? record.readings[index] : undefined;
+  if (cached) return cached;
+  const { facts, triggerErrors } = worldFacts(world, so);
+  const error = triggerErrors[index];
+  return readTrigger(trigger, index, error ? { ...facts, error } : facts);
+}
+
+/** formula.go calculateScalingModifiersFormula: every named trigger read now, then the formula. */
+function compositeReading(world: World, record: ScaledObjectRecord): { value?: number; error?: string; metricType: MetricTargetType; target: number } {
+  const mods = modifiersOf(record.so)!;
+  const readings = record.so.spec.triggers.map((_, i) => triggerReading(world, record, i));
+  const composite = compositeValue(record.so, mods, readings);
+  return { ...composite, metricType: mods.metricType, target: mods.target };
 }
 
 export const kedaExternalMetrics: ExternalMetricProvider = (world, metricName, namespace, selector) => {
@@ -52,14 +76,7 @@ export const kedaExternalMetrics: ExternalMetricProvider = (world, metricName, n
   }
   const { record, index } = found;
   const so = record.so;
-  const trigger = so.spec.triggers[index];
-  const cached = trigger.useCachedMetrics ? record.readings[index] : undefined;
-  let reading = cached;
-  if (!reading) {
-    const { facts, triggerErrors } = worldFacts(world, so);
-    const error = triggerErrors[index];
-    reading = readTrigger(trigger, index, error ? { ...facts, error } : facts);
-  }
+  const reading = index === COMPOSITE ? compositeReading(world, record) : triggerReading(world, record, index);
   const target = world.deployments.get(so.spec.scaleTargetRef.name);
   const outcome = readMetricWithFallback({
     previous: so.status?.health[metricName],

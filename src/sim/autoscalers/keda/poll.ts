@@ -6,6 +6,7 @@
 import { runScaleExecutor, type ExecutorResult, type KedaEvent } from './executor';
 import { buildGeneratedHpa, generatedHpaName } from './generatedHpa';
 import type { KedaMachineEvent } from './kedaMachine';
+import { compositeValue, modifiersActivity, modifiersOf } from './scalingModifiers';
 import { objectActivity, readTrigger, type ObjectActivity, type ScalerReading, type TriggerFacts } from './scalers';
 import {
   emptyStatus,
@@ -79,7 +80,8 @@ export function pollScaledObject(input: PollInput): PollResult {
   const readings = so.spec.triggers.map((t, i) =>
     readTrigger(t, i, input.triggerErrors?.[i] ? { ...input.facts, error: input.triggerErrors[i] } : input.facts),
   );
-  const activity = objectActivity(readings);
+  const mods = modifiersOf(so);
+  const activity = mods ? modifiersActivity(compositeValue(so, mods, readings), mods, readings) : objectActivity(readings);
   const paused = pausedState(so.metadata.annotations);
   const executor = runScaleExecutor({
     isActive: activity.isActive,
@@ -116,7 +118,7 @@ export function pollScaledObject(input: PollInput): PollResult {
     hpaName: hpa.metadata.name,
     ...(paused.paused && paused.replicas !== null ? { pausedReplicaCount: paused.replicas } : {}),
   };
-  const explanation = [executor.explanation, ...readings.map((r) => r.explanation)];
+  const explanation = [executor.explanation, ...(mods ? [activity.explanation] : []), ...readings.map((r) => r.explanation)];
   return {
     readings,
     activity,

@@ -15,7 +15,9 @@
 import type { ManifestDoc } from '../../core/commands';
 import { CAPACITY } from '../../core/limits';
 import { registerManifestValidator, type ManifestIssue } from '../../resources/manifestValidators';
+import { pushAll } from '../../core/arrays';
 import { parseCronTrigger } from './cron';
+import { scalingModifiersIssues } from './scalingModifiers';
 import { replicaBoundsError } from './types';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -213,6 +215,8 @@ export function validateScaledObject(doc: ManifestDoc): ManifestIssue[] {
       }
     }
   }
+  // advanced.scalingModifiers (ValidateAndCompileScalingModifiers), formula checked by our expr subset.
+  pushAll(issues, scalingModifiersIssues(spec));
   // verifyName: the name is a label value, and so is the generated HPA's.
   const name = typeof meta.name === 'string' ? meta.name : '';
   const adv = isObject(spec.advanced) ? spec.advanced : {};
