@@ -32,7 +32,8 @@ function write<T>(key: string, entries: Store<T>): void {
 }
 
 let clock = 0;
-const stamp = () => Math.max(Date.now(), ++clock);
+/** Strictly increasing, so the least recently used scenario is the one dropped even within one millisecond. */
+const stamp = () => (clock = Math.max(Date.now(), clock + 1));
 
 /** By scenario name: the same scenario opened from its example, a link or a reload shares it. */
 export function scopeOf(name: string): string {
