@@ -55,13 +55,51 @@ test('Faults menu: terminating a node is a logged command that replays from a sh
   expect(notReady).toBe(1);
 });
 
-test('embed mode inside an <iframe>: grid, charts and play, nothing else', async ({ page }) => {
+test('Faults menu: losing a zone shows on the grid and the charts, and replays from a shared link', async ({ page, context }) => {
+  const errors = collectErrors(page);
   await page.goto('/');
-  await app(page).pickScenario('hpa-php-apache');
+  await app(page).pickScenario('ca-nginx-scaleout');
+  await page.evaluate(() => {
+    const s = window.__playground!.getState();
+    for (let i = 0; i < 20; i++) s.stepOnce();
+  });
+  await page.getByTestId('faults-menu').click();
+  const item = page.getByTestId('fault-zone');
+  await expect(item).toContainText(/ap-northeast-2[a-c]/);
+  await item.click();
+  const logged = await page.evaluate(() => window.__playground!.getState().session!.log.map((c) => c.input));
+  expect(logged.at(-1)).toMatch(/^playground fault zone\/ap-northeast-2[a-c] --for=30m$/);
+  await page.evaluate(() => {
+    const s = window.__playground!.getState();
+    for (let i = 0; i < 100; i++) s.stepOnce();
+  });
+  // The zone's node is NotReady on the grid; the fault is a red marker on every chart.
+  await expect(page.getByTestId('cluster-view')).toHaveAttribute('data-not-ready', '1');
+  await expect(page.getByTestId('chart-replicas').getByTestId('fault-marker')).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Console' }).click();
+  await expect(page.getByTestId('terminal-output')).toContainText(/lost for 30m: 1 node\(s\) stopped responding/);
+  await page.screenshot({ path: 'test-results/views-zone-loss.png' });
+  await expect(page).toHaveURL(/t=120/, { timeout: 5000 });
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByTestId('status')).toContainText('Sim time 2:00', { timeout: 20_000 });
+  const replayed = await other.evaluate(() => window.__playground!.getState().session!.log.map((c) => c.input));
+  expect(replayed).toEqual(logged);
+  await expect(other.getByTestId('cluster-view')).toHaveAttribute('data-not-ready', '1');
+  await expect(other.getByTestId('chart-replicas').getByTestId('fault-marker')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('embed mode inside an <iframe>: grid, charts and play for the chosen workload, nothing else', async ({ page }) => {
+  await page.goto('/');
+  const a = app(page);
+  await a.pickScenario('hpa-php-apache');
   await page.getByText('Export').click();
   await page.getByTestId('export-embed').click();
+  await expect(page.getByTestId('embed-snippet')).toHaveValue(/^<iframe src="[^"]*embed=1"/);
+  await page.getByTestId('embed-workload').selectOption('php-apache');
+  await expect(page.getByTestId('embed-snippet')).toHaveValue(/embed=1&amp;w=php-apache"/);
   const snippet = await page.getByTestId('embed-snippet').inputValue();
-  expect(snippet).toMatch(/^<iframe src="[^"]*embed=1"/);
   // setContent leaves about:blank as the base: give the iframe an absolute src on this origin.
   const src = snippet.match(/src="([^"]+)"/)![1].replace(/&amp;/g, '&');
   await page.goto('/');
@@ -72,6 +110,14 @@ test('embed mode inside an <iframe>: grid, charts and play, nothing else', async
   await expect(frame.getByTestId('chart-replicas')).toBeVisible();
   await expect(frame.getByRole('tab', { name: 'Console' })).toBeHidden();
   await expect(frame.getByTestId('status')).toHaveAttribute('data-scenario', 'hpa-php-apache');
+  // Only the grid and the charts: no workload controls, no details; the grid filtered to the workload.
+  await expect(frame.getByLabel('Workload', { exact: true })).toHaveCount(0);
+  await expect(frame.getByTestId('grid-filter')).toHaveValue('php-apache');
+  await expect(frame.getByTestId('chart-replicas')).toContainText('php-apache');
+  // Play/pause works inside the frame.
+  await frame.getByTestId('play').click();
+  await expect.poll(async () => (await frame.getByTestId('status').textContent()) ?? '', { timeout: 20_000 }).not.toContain('Sim time 0:00');
+  await frame.getByTestId('play').click();
   await page.screenshot({ path: 'test-results/views-embed.png' });
 });
 

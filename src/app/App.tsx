@@ -21,10 +21,14 @@ import { HelpOverlay } from './HelpOverlay';
 import { UpdatePrompt } from './UpdatePrompt';
 import { LostWork } from '../ui/hardening/LostWork';
 import { EmbedBar } from './EmbedBar';
-import { isEmbed } from './embed';
+import { embedWorkload, isEmbed } from './embed';
+import { useGridView } from '../store/gridViewStore';
 
 /** Read once: an embedded page stays embedded (the hash sync keeps the parameter). */
 const EMBED = isEmbed(window.location.hash);
+/** An embed for one workload: its charts only, and the grid filtered to its pods (unless the link has its own filter). */
+const EMBED_WORKLOAD = EMBED ? embedWorkload(window.location.hash) : undefined;
+if (EMBED_WORKLOAD && !useGridView.getState().query) useGridView.getState().setQuery(EMBED_WORKLOAD);
 import { usePlayground } from '../store/playgroundStore';
 import './app.css';
 import './workshop.css';
@@ -142,17 +146,21 @@ export function App() {
             <ErrorBoundary name="cluster-view">
               <ClusterView />
             </ErrorBoundary>
-            <ErrorBoundary name="details">
-              <DetailsPanel />
-            </ErrorBoundary>
+            {!EMBED && (
+              <ErrorBoundary name="details">
+                <DetailsPanel />
+              </ErrorBoundary>
+            )}
           </div>
         </section>
         <section className="right">
-          <ErrorBoundary name="controls">
-            <WorkloadControls />
-          </ErrorBoundary>
+          {!EMBED && (
+            <ErrorBoundary name="controls">
+              <WorkloadControls />
+            </ErrorBoundary>
+          )}
           <ErrorBoundary name="charts">
-            <ChartsColumn theme={theme} />
+            <ChartsColumn theme={theme} workload={EMBED_WORKLOAD} />
           </ErrorBoundary>
         </section>
       </main>

@@ -11,10 +11,13 @@ import { traceCsv, traceOf } from './exportTrace';
 export function ExportMenu() {
   const { t } = useTranslation();
   const [snippet, setSnippet] = useState('');
-  const embed = async () => {
+  const [workload, setWorkload] = useState('');
+  const session = usePlayground((s) => s.session);
+  const workloads = session ? [...session.world.deployments.keys()].sort() : [];
+  const embed = async (w = workload) => {
     const hash = await currentRunHash();
     if (!hash) return;
-    const text = embedSnippet(window.location.href, hash);
+    const text = embedSnippet(window.location.href, hash, w || undefined);
     setSnippet(text);
     await navigator.clipboard?.writeText(text).catch(() => undefined);
   };
@@ -44,6 +47,19 @@ export function ExportMenu() {
         <button type="button" data-testid="export-embed" onClick={() => void embed()}>
           {t('views.embed.menu')}
         </button>
+        {snippet && (
+          <label className="small">
+            {t('views.embed.workload')}{' '}
+            <select data-testid="embed-workload" value={workload} onChange={(e) => { setWorkload(e.target.value); void embed(e.target.value); }}>
+              <option value="">{t('views.embed.allWorkloads')}</option>
+              {workloads.map((w) => (
+                <option key={w} value={w}>
+                  {w}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         {snippet && <textarea className="embed-snippet" data-testid="embed-snippet" readOnly rows={4} value={snippet} aria-label={t('views.embed.copied')} onFocus={(e) => e.target.select()} />}
       </div>
     </details>

@@ -8,6 +8,7 @@ import { faultAnnotations, scalingAnnotations, withFaults } from './annotations'
 import { useChartView, visibleRange, WINDOWS, windowLabel } from './chartView';
 import { buildAutoscalerPanels, placeAutoscalerPanels } from './autoscalerSeries';
 import { BandOverlay } from './BandOverlay';
+import { onlyWorkload } from './workloadFilter';
 import { vpaChartSources, vpaChartStamp } from '../autoscalers/worldLookups';
 
 const PANEL_MIN_WIDTH = 360;
@@ -26,7 +27,8 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
 }
 
 /** All panels over one time range, with the window picker. Redraws only when a new sample lands. */
-export function ChartsColumn({ theme }: { theme: string }) {
+/** `workload`: embed mode for one workload (its series and the cluster-wide ones only). */
+export function ChartsColumn({ theme, workload }: { theme: string; workload?: string }) {
   const { t, i18n } = useTranslation();
   const { session } = useSessionVersion();
   const windowSec = useChartView((s) => s.windowSec);
@@ -44,9 +46,10 @@ export function ChartsColumn({ theme }: { theme: string }) {
     const h = history ?? [];
     const label = (k: string, v?: Record<string, string | number>) => t(k, v);
     const extra = buildAutoscalerPanels(h, world ? vpaChartSources(world) : [], label);
-    return { panels: placeAutoscalerPanels(buildPanels(h, label), extra), times: h.map((s) => s.t) };
+    const all = placeAutoscalerPanels(buildPanels(h, label), extra);
+    return { panels: workload ? onlyWorkload(all, workload, h) : all, times: h.map((s) => s.t) };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- history and the world mutate in place; sampleKey and vpaStamp say when they changed
-  }, [history, world, sampleKey, vpaStamp, i18n.language]);
+  }, [history, world, sampleKey, vpaStamp, i18n.language, workload]);
 
   const nowS = lastT;
   const { t0, t1 } = visibleRange(nowS, windowSec);
