@@ -3,6 +3,8 @@ import { formatCpu, formatMemory } from '../core/quantity';
 import { sendPod } from '../lifecycle/apply';
 import { describeBlock, humanDuration, rfc1123z, table } from '../views/format';
 import { registerKind, type ResourceKind } from './registry';
+import { createPod } from '../cluster/pods';
+import { podTemplateFromManifest } from '../manifests/podTemplate';
 import { eventsFor } from '../views/events';
 import { KUBELET_VERSION } from '../cluster/eksDefaults';
 
@@ -43,6 +45,22 @@ export const podKind: ResourceKind = {
   plural: 'pods',
   namespaced: true,
   list: (world) => [...world.pods.values()].filter((p) => p.state !== 'Gone'),
+  apply(world, doc) {
+    // A bare v1 Pod: no controller owns it, so nothing recreates it once it is gone.
+    const meta = (doc.metadata ?? {}) as { name?: unknown; namespace?: unknown };
+    const name = typeof meta.name === 'string' ? meta.name : '';
+    if (name === '') throw new Error('resource name may not be empty');
+    const namespace = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : 'default';
+    const template = podTemplateFromManifest(doc);
+    const existing = world.pods.get(name);
+    if (existing && existing.state !== 'Gone') {
+      if (JSON.stringify(existing.spec) === JSON.stringify(template)) return 'unchanged';
+      // The API server allows only image, activeDeadlineSeconds, tolerations and a few more to change.
+      throw new Error(`Pod "${name}" is invalid: spec: Forbidden: pod updates may not change fields other than \`spec.containers[*].image\`,\`spec.initContainers[*].image\`,\`spec.activeDeadlineSeconds\`,\`spec.tolerations\` (only additions to existing tolerations),\`spec.terminationGracePeriodSeconds\` (allow it to be set to 1 if it was previously negative)`);
+    }
+    createPod(world, { name, namespace, ownerKind: 'None', ownerName: '', deployment: '', template });
+    return 'created';
+  },
   get(world, items, output) {
     const wide = output === 'wide';
     const rows = items.map(({ name }) => {
