@@ -117,7 +117,7 @@ export async function startup(hash: string, firstVisit = false): Promise<Startup
       if (opened.ok) {
         // Bad commands were left out; say which (the first, and how many) and replay the rest.
         const notice: StartupOutcome['notice'] =
-          r.rejected.length > 0 ? { kind: 'error', key: 'hardening.linkCommandsRejected', values: { count: r.rejected.length, reason: r.rejected[0] } } : null;
+          r.rejected.length > 0 ? { kind: 'error', key: 'hardening.linkCommandsRejected', values: { count: r.rejected.length, reason: r.rejectedMsgs[0] ?? r.rejected[0] } } : null;
         return { notice, replayToMs: r.run.timeMs };
       }
       await openExample(DEFAULT_EXAMPLE);

@@ -20,7 +20,9 @@ export interface ShareState {
 }
 
 /** `rejected`: the log's commands that do not parse or validate, each with why; the rest still replays. */
-export type DecodeResult = { ok: true; state: ShareState; timeline: TimedCommand[]; rejected: string[] } | { ok: false; error: string; msg: Message };
+export type DecodeResult =
+  | { ok: true; state: ShareState; timeline: TimedCommand[]; rejected: string[]; rejectedMsgs: Message[] }
+  | { ok: false; error: string; msg: Message };
 
 /** Why a link cannot be read: English for logs and the CLI, and the same as a message the UI translates. */
 function failure(error: string, m: Message): { ok: false; error: string; msg: Message } {
@@ -92,18 +94,22 @@ export function decodeShareHash(input: string): DecodeResult {
     const commands: CommandLogEntry[] = parsed.data.c.map(([atMs, input, stdin]) => (stdin === undefined ? { atMs, input } : { atMs, input, stdin }));
     const timeline: TimedCommand[] = [];
     const rejected: string[] = [];
+    const rejectedMsgs: Message[] = [];
     const kept: CommandLogEntry[] = [];
     commands.forEach((e, i) => {
       const r = parseCommandLine(e.input, e.stdin === undefined ? {} : { stdin: e.stdin });
       if (!r.ok) {
         const shown = e.input.length > 80 ? `${e.input.slice(0, 80)}…` : e.input;
-        rejected.push(`s= command ${i + 1} at ${e.atMs} ms (${shown}): ${r.error.split('\n')[0]}`);
+        const error = r.error.split('\n')[0];
+        rejected.push(`s= command ${i + 1} at ${e.atMs} ms (${shown}): ${error}`);
+        // The command's own error is what the console prints for it (kubectl's words stay English).
+        rejectedMsgs.push(msg('link.commandRejected', { where: msg('link.where', { field: 's=', n: i + 1, atMs: e.atMs }), input: shown, error }));
         return;
       }
       kept.push(e);
       for (const command of r.commands) timeline.push({ atMs: e.atMs, input: e.input, command });
     });
-    return { ok: true, state: { scenario: parsed.data.y, seed: parsed.data.seed, commands: kept }, timeline, rejected };
+    return { ok: true, state: { scenario: parsed.data.y, seed: parsed.data.seed, commands: kept }, timeline, rejected, rejectedMsgs };
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     return failure(`the share link is damaged: ${detail}`, msg('link.damaged', { detail }));

@@ -25,7 +25,7 @@ export interface SharedRun {
 
 export type OpenLinkResult =
   /** `rejected`: why each command left out of the run was refused (its field, or its text). */
-  | { ok: true; run: SharedRun; rejected: string[] }
+  | { ok: true; run: SharedRun; rejected: string[]; rejectedMsgs: Message[] }
   | { ok: false; reason: 'corrupt' | 'future'; message: string; msg: Message; version?: number };
 
 /** Does the command line reproduce exactly this command? Then the link can carry it as text. */
@@ -50,16 +50,20 @@ export function encodeRunHash(run: SharedRun): string {
 const param = hashParam;
 
 /** One entry of `x=` → the timed command, or why it is refused (naming the entry, the command and the field). */
-function checkTimedCommand(v: unknown, index: number): { ok: true; cmd: TimedCommand } | { ok: false; error: string } {
+function checkTimedCommand(v: unknown, index: number): { ok: true; cmd: TimedCommand } | { ok: false; error: string; msg: Message } {
   const where = `x= command ${index + 1}`;
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return { ok: false, error: `${where}: not a command` };
+  const at = msg('link.whereX', { field: 'x=', n: index + 1 });
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return { ok: false, error: `${where}: not a command`, msg: msg('link.xNotCommand', { where: at }) };
   const c = v as Record<string, unknown>;
   if (typeof c.atMs !== 'number' || !Number.isInteger(c.atMs) || c.atMs < 0 || c.atMs > CAPACITY.horizonMs) {
-    return { ok: false, error: `${where}: atMs: must be a whole number of milliseconds within the playground's horizon` };
+    return { ok: false, error: `${where}: atMs: must be a whole number of milliseconds within the playground's horizon`, msg: msg('link.xAtMs', { where: at }) };
   }
-  if (typeof c.input !== 'string' || c.input.length > 100_000) return { ok: false, error: `${where}: input: must be the command's text` };
+  if (typeof c.input !== 'string' || c.input.length > 100_000) return { ok: false, error: `${where}: input: must be the command's text`, msg: msg('link.xInput', { where: at }) };
   const checked = validateCommand(c.command);
-  if (!checked.ok) return { ok: false, error: `${where} at ${c.atMs} ms: ${checked.error}` };
+  if (!checked.ok) {
+    const error = `${where} at ${c.atMs} ms: ${checked.error}`;
+    return { ok: false, error, msg: msg('link.xInvalid', { where: msg('link.where', { field: 'x=', n: index + 1, atMs: c.atMs }), error: checked.error }) };
+  }
   return { ok: true, cmd: { atMs: c.atMs, input: c.input, command: checked.command } };
 }
 
@@ -75,13 +79,14 @@ export function decodeRunHash(hash: string): OpenLinkResult {
   }
   const tText = param(hash, 't');
   const timeMs = tText === undefined ? 0 : Number(tText);
-  if (!Number.isFinite(timeMs) || timeMs < 0) return { ok: false, reason: 'corrupt', message: 'the link’s time (t=) is not a number of milliseconds', msg: msg('link.timeNotNumber') };
+  if (!Number.isFinite(timeMs) || timeMs < 0) return { ok: false, reason: 'corrupt', message: "the link's time (t=) is not a number of milliseconds", msg: msg('link.timeNotNumber') };
   if (timeMs > CAPACITY.horizonMs) {
     const hours = CAPACITY.horizonMs / 3_600_000;
     return { ok: false, reason: 'corrupt', message: `the link's time (t=${tText}) is beyond the playground's horizon of ${hours} hours`, msg: msg('link.timeBeyondHorizon', { t: tText ?? '', hours }) };
   }
   const extra: TimedCommand[] = [];
   const rejected: string[] = [...base.rejected];
+  const rejectedMsgs: Message[] = [...base.rejectedMsgs];
   const xText = param(hash, 'x');
   if (xText !== undefined) {
     const json = LZString.decompressFromEncodedURIComponent(xText);
@@ -96,17 +101,22 @@ export function decodeRunHash(hash: string): OpenLinkResult {
       return { ok: false, reason: 'future', message: `the link's extra commands use format version ${payload.v}`, msg: msg('link.extraNewer', { version: payload.v }), version: payload.v };
     }
     if (!payload || payload.v !== APP_LINK_VERSION || !Array.isArray(payload.c)) {
+      // i18n-exempt: English twin of the Message pushed next (logs, fuzz, tests)
       rejected.push('x=: the share link is damaged: its slider commands are not readable');
+      rejectedMsgs.push(msg('link.xDamaged'));
     } else {
       // A bad command is left out with its reason; the rest of the link still replays.
       payload.c.forEach((entry, i) => {
         const checked = checkTimedCommand(entry, i);
         if (checked.ok) extra.push(checked.cmd);
-        else rejected.push(checked.error);
+        else {
+          rejected.push(checked.error);
+          rejectedMsgs.push(checked.msg);
+        }
       });
     }
   }
   // Stable sort keeps the text log's order among commands stamped at the same instant.
   const log = [...base.timeline, ...extra].map((c, i) => ({ c, i })).sort((a, b) => a.c.atMs - b.c.atMs || a.i - b.i).map(({ c }) => c);
-  return { ok: true, run: { scenario: base.state.scenario, seed: base.state.seed, log, timeMs }, rejected };
+  return { ok: true, run: { scenario: base.state.scenario, seed: base.state.seed, log, timeMs }, rejected, rejectedMsgs };
 }

@@ -5,7 +5,7 @@ import { formatSeconds } from '../charts/geometry';
 import { logLine } from '../panels/textViews';
 import type { AutoscalerCardModel } from './cardModel';
 import { runCardView } from './viewCommands';
-import { renderLines, stateLabel } from '../i18n/message';
+import { explanationTitle, renderLines, stateLabel } from '../i18n/message';
 
 interface Props {
   card: AutoscalerCardModel;
@@ -57,7 +57,7 @@ export const AutoscalerCard = memo(function AutoscalerCard({ card, commands, wor
               {card.explanations.map((e) => (
                 <div key={e.object}>
                   <div className="muted small">
-                    {e.object}
+                    {explanationTitle(t, e.object)}
                     {e.state && ` · ${stateLabel(t, e.state)}`}
                     {e.at >= 0 && ` · ${formatSeconds(e.at)}`}
                   </div>

@@ -1,3 +1,4 @@
+// i18n-exempt-file: a test helper (node:fs), never in the app.
 import { readFileSync } from 'node:fs';
 import { loadScenario } from '../../scenario/loadScenario';
 import { advance, createSession, type Session } from '../../sim/session';

@@ -36,3 +36,26 @@ export function stateLabel(t: TFunction, name: string): string {
   if (!name || !/^\w+$/.test(name)) return name;
   return t(`engine.state.${name}`, { defaultValue: name });
 }
+
+/**
+ * An explanation's heading: "Kind/name", and for the Cluster Autoscaler's remembered decisions the
+ * engine's fixed suffix " (last scale-up)" / " (last scale-down)", shown in the reader's language.
+ */
+export function explanationTitle(t: TFunction, object: string): string {
+  const m = / \(last (scale-up|scale-down)\)$/.exec(object);
+  if (!m) return object;
+  return t(m[1] === 'scale-up' ? 'why.lastScaleUp' : 'why.lastScaleDown', { object: object.slice(0, m.index) });
+}
+
+/**
+ * A scenario notice, "FILE:LINE:COL: Kind/name: field: not simulated" (src/scenario/manifests): the
+ * located prefix and the field path stay as written, the fixed English endings read in the reader's
+ * language. Other notices (a validator's own words, as the API server prints them) pass through.
+ */
+export function noticeText(t: TFunction, notice: string): string {
+  const kind = /^(.*): kind (\S+) \((\S+)\) is accepted but not simulated$/.exec(notice);
+  if (kind) return `${kind[1]}: ${t('yaml.kindNotSimulated', { kind: kind[2], apiVersion: kind[3] })}`;
+  const field = /^(.*): not simulated$/.exec(notice);
+  if (field) return `${field[1]}: ${t('yaml.notSimulated')}`;
+  return notice;
+}

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openLessonFile } from './lessonRunner';
@@ -9,7 +10,9 @@ const MAX_BYTES = 512 * 1024;
 /** Read a dropped or picked file as a lesson; a bad one shows located errors and changes nothing else. */
 export async function openDroppedFile(file: File): Promise<void> {
   if (file.size > MAX_BYTES) {
-    useLessons.getState().set({ fileErrors: [`${file.name}:1:1: the file is ${Math.round(file.size / 1024)} KB; a lesson file is at most ${MAX_BYTES / 1024} KB`] });
+    // Located like every lesson error (FILE:LINE:COL), the sentence in the reader's language.
+    const why = i18next.t('lessons.file.tooBig', { kb: Math.round(file.size / 1024), max: MAX_BYTES / 1024 });
+    useLessons.getState().set({ fileErrors: [`${file.name}:1:1: ${why}`] });
     return;
   }
   if (!(await confirmDiscard())) return;

@@ -1,3 +1,4 @@
+// i18n-exempt-file: writes the text of a lesson file (YAML an author edits, with TODO texts in en and ko), not the UI.
 /**
  * "Record a lesson draft": what an instructor did (console commands, slider moves, waits) as a
  * lesson in lessons-core's file format (docs/lessons.md). Each recorded command becomes a step whose

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { Lesson, LessonStep } from '../../lessons/types';
 import { bundledLessons } from '../../lessons/lessonList';
 import { formatError } from '../../scenario/errors';
@@ -92,7 +93,7 @@ export async function openLesson(lesson: Lesson, scenarioText: string, source: '
 export async function openBundledLesson(id: string, k = 0): Promise<LessonOpenResult> {
   const catalog = await loadCatalog();
   const entry = catalog.find((e) => e.id === id);
-  if (!entry) return { ok: false, errors: [`no lesson with id "${id}"`] };
+  if (!entry) return { ok: false, errors: [i18next.t('lessons.noSuchLesson', { id })] };
   return openLesson(entry.lesson, entry.scenarioText, 'bundled', k);
 }
 

@@ -5,7 +5,7 @@ import type { Session } from '../../sim/session';
 import { engine } from '../../store/engine';
 import { formatSeconds } from '../charts/geometry';
 import { latestByController, logLine } from './textViews';
-import { renderLines, stateLabel } from '../i18n/message';
+import { explanationTitle, renderLines, stateLabel } from '../i18n/message';
 
 /**
  * Each autoscaler's latest decision in its own words and numbers (its `explain`), then the latest
@@ -29,7 +29,7 @@ export function WhyContent({ session, version, testId = 'why-panel' }: { session
       {explained.map((e) => (
         <section key={e.object}>
           <h4>
-            {e.object} <span className="muted small">· {stateLabel(t, e.state)} · {formatSeconds(e.at)}</span>
+            {explanationTitle(t, e.object)} <span className="muted small">· {stateLabel(t, e.state)} · {formatSeconds(e.at)}</span>
           </h4>
           <pre>{renderLines(t, e.lines)}</pre>
         </section>

@@ -3,11 +3,43 @@ import { useTranslation } from 'react-i18next';
 import { EditorView, basicSetup } from 'codemirror';
 import { yaml } from '@codemirror/lang-yaml';
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { Compartment, EditorState } from '@codemirror/state';
+import type { TFunction } from 'i18next';
 import { usePlayground } from '../../store/playgroundStore';
 import { loadScenario } from '../../scenario/loadScenario';
 import { openScenarioText } from '../../app/runLoader';
 import { offsetOf, useYamlDraft } from './yamlDraft';
 import { yamlHighlight, yamlTheme } from './yamlHighlight';
+import { noticeText } from '../i18n/message';
+
+/** CodeMirror's own words (fold markers, the search panel, lint, go to line) → our keys. */
+const PHRASES: Record<string, string> = {
+  'Fold line': 'codemirror.foldLine',
+  'Unfold line': 'codemirror.unfoldLine',
+  'folded code': 'codemirror.foldedCode',
+  unfold: 'codemirror.unfold',
+  Find: 'codemirror.find',
+  Replace: 'codemirror.replace',
+  next: 'codemirror.next',
+  previous: 'codemirror.previous',
+  all: 'codemirror.all',
+  'match case': 'codemirror.matchCase',
+  'by word': 'codemirror.byWord',
+  regexp: 'codemirror.regexp',
+  replace: 'codemirror.replaceOne',
+  'replace all': 'codemirror.replaceAll',
+  close: 'codemirror.close',
+  'current match': 'codemirror.currentMatch',
+  'on line': 'codemirror.onLine',
+  'Go to line': 'codemirror.goToLine',
+  go: 'codemirror.go',
+  Diagnostics: 'codemirror.diagnostics',
+  'No diagnostics': 'codemirror.noDiagnostics',
+};
+
+function phrases(t: TFunction) {
+  return EditorState.phrases.of(Object.fromEntries(Object.entries(PHRASES).map(([phrase, key]) => [phrase, t(key)])));
+}
 import { confirmDiscard } from '../../store/undoStore';
 
 /**
@@ -15,7 +47,8 @@ import { confirmDiscard } from '../../store/undoStore';
  * the text first; errors go inline at their line and the running scenario keeps running.
  */
 export default function YamlEditor() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = useRef(new Compartment());
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const scenario = usePlayground((s) => s.scenario);
@@ -37,6 +70,7 @@ export default function YamlEditor() {
       doc: useYamlDraft.getState().draft ?? usePlayground.getState().scenario?.text ?? '',
       extensions: [
         basicSetup,
+        language.current.of(phrases(t)),
         yaml(),
         yamlHighlight,
         yamlTheme,
@@ -58,6 +92,11 @@ export default function YamlEditor() {
     // The editor is created once per mount; language changes only affect the aria label.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // The editor's own words follow the language switch.
+  useEffect(() => {
+    viewRef.current?.dispatch({ effects: language.current.reconfigure(phrases(t)) });
+  }, [t, i18n.language]);
 
   // A new scenario (example picked, link opened) shows its text, or the edit saved for it
   // (src/ui/hardening/LostWork.tsx swaps the draft when the scenario changes).
@@ -151,7 +190,7 @@ export default function YamlEditor() {
             ))}
             {scenario.notices.map((n, i) => (
               <li key={`n${i}`} className="muted">
-                {t('yaml.notices')}: {n}
+                {t('yaml.notices')}: {noticeText(t, n)}
               </li>
             ))}
           </ul>

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import LZString from 'lz-string';
+import { describe, expect, it } from 'vitest';
+import { decodeRunHash, encodeRunHash } from './shareLink';
+import { encodeShareHash } from '../../scenario/urlCodec';
+import { en, ko } from '../../testing/messages';
+
+/**
+ * A link's problems reach the banner as Messages (translated), and the English template says
+ * exactly what the English error text says (the CLI, the fuzzer and the logs read that one).
+ */
+const text = readFileSync(join(import.meta.dirname, '../../../examples/hpa-php-apache.yaml'), 'utf8');
+const hangul = /[\uac00-\ud7a3]/;
+
+describe('share-link problems as messages', () => {
+  it('left-out commands: English message = English text; Korean keeps the located prefix and the command', () => {
+    const hash = encodeShareHash({
+      scenario: text,
+      seed: 1,
+      commands: [
+        { atMs: 1000, input: 'kubectl scale deployment php-apache --replicas=2' },
+        { atMs: 2000, input: 'kubectl scael deployment php-apache --replicas=3' },
+      ],
+    });
+    const x = LZString.compressToEncodedURIComponent(JSON.stringify({ v: 1, c: [5, { atMs: -1, input: 'a', command: {} }, { atMs: 3000, input: 'y', command: { type: 'semsLoad' } }] }));
+    const r = decodeRunHash(`${hash}&t=5000&x=${x}`);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.rejected).toHaveLength(4);
+    expect(r.rejectedMsgs.map(en)).toEqual(r.rejected);
+    const first = ko(r.rejectedMsgs[0]);
+    expect(first).toMatch(/^s= 명령 2\(2000 ms\) \(kubectl scael deployment php-apache --replicas=3\): /);
+    expect(ko(r.rejectedMsgs[1])).toMatch(/^x= 명령 1: 명령이 아닙니다$/);
+    expect(ko(r.rejectedMsgs[2])).toMatch(hangul);
+  });
+
+  it('a link that cannot be opened: English message = English text, Korean in Korean', () => {
+    const good = encodeRunHash({ scenario: text, seed: 1, log: [], timeMs: 0 }).replace(/&t=\d+/, '');
+    const cases = ['#s=', '#s=@@@@', `${good}&t=abc`, `${good}&t=${1e15}`, `${good}&x=${LZString.compressToEncodedURIComponent(JSON.stringify({ v: 99, c: [] }))}`];
+    for (const hash of cases) {
+      const r = decodeRunHash(hash);
+      expect(r.ok, hash).toBe(false);
+      if (r.ok) continue;
+      expect(en(r.msg)).toBe(r.message);
+      expect(ko(r.msg)).toMatch(hangul);
+    }
+  });
+});
