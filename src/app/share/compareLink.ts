@@ -1,4 +1,6 @@
+import i18next from 'i18next';
 import { useEffect } from 'react';
+import { renderMessage } from '../../ui/i18n/message';
 import { usePlayground } from '../../store/playgroundStore';
 import { useCompare } from '../../store/compareStore';
 import { useTabs } from '../../store/tabStore';
@@ -17,12 +19,12 @@ async function openFromLink(value: string, slo: string | undefined): Promise<voi
   useCompare.getState().setSlo(decodeSlo(slo));
   const fail = (errors: string[]) => useCompare.setState({ linkErrors: errors });
   const d = decodeCompareParam(value, { presets: lib.PRESET_IDS, examples: exampleScenarios.map((e) => e.id) });
-  if (!d.ok) return fail([d.error]);
+  if (!d.ok) return fail([renderMessage(i18next.t.bind(i18next), d.msg)]);
   let text: string;
   let source: string;
   if (d.spec.kind === 'preset') {
     const r = lib.applyPreset(d.spec.id as Parameters<typeof lib.applyPreset>[0], scenario.text);
-    if (!r.ok) return fail([`cmp: the preset "${d.spec.id}" does not fit run A: ${r.reason.text}`]);
+    if (!r.ok) return fail([i18next.t('link.cmpPresetMisfit', { id: d.spec.id, reason: r.reason.text })]);
     text = r.text;
     source = `preset:${d.spec.id}`;
   } else if (d.spec.kind === 'example') {

@@ -10,7 +10,7 @@ describe('comparison link parameter', () => {
     }
   });
   it('refuses unknown ids, kinds and damaged YAML with a message that says which', () => {
-    expect(decodeCompareParam('preset:nope', known)).toEqual({ ok: false, error: 'cmp: unknown preset "nope" (one of karpenter, spot)' });
+    expect(decodeCompareParam('preset:nope', known)).toMatchObject({ ok: false, error: 'cmp: unknown preset "nope" (one of karpenter, spot)' });
     expect(decodeCompareParam('file:/etc/passwd', known)).toMatchObject({ ok: false, error: 'cmp: must start with preset:, example: or yaml: (got "file")' });
     expect(decodeCompareParam('yaml:<script>', known)).toMatchObject({ ok: false });
     const good = encodeCompareParam({ kind: 'yaml', text: 'kind: Scenario\n'.repeat(50) });

@@ -1,4 +1,5 @@
 import LZString from 'lz-string';
+import { msg, type Message } from '../../sim/core/message';
 
 /**
  * Run B of a comparison in the address: `cmp=preset:ID` (a preset applied to run A's scenario),
@@ -17,26 +18,26 @@ export function encodeCompareParam(spec: CompareSpec): string {
   return `${spec.kind}:${spec.id}`;
 }
 
-export type CompareDecode = { ok: true; spec: CompareSpec } | { ok: false; error: string };
+export type CompareDecode = { ok: true; spec: CompareSpec } | { ok: false; error: string; msg: Message };
 
 export function decodeCompareParam(value: string, known: { presets: readonly string[]; examples: readonly string[] }): CompareDecode {
-  if (value.length > MAX_COMPARE_PARAM) return { ok: false, error: `cmp: longer than ${MAX_COMPARE_PARAM.toLocaleString('en-US')} characters` };
+  if (value.length > MAX_COMPARE_PARAM) return { ok: false, error: `cmp: longer than ${MAX_COMPARE_PARAM.toLocaleString('en-US')} characters`, msg: msg('link.cmpTooLong', { max: MAX_COMPARE_PARAM.toLocaleString('en-US') }) };
   const colon = value.indexOf(':');
   const kind = colon < 0 ? value : value.slice(0, colon);
   const rest = colon < 0 ? '' : value.slice(colon + 1);
   if (kind === 'preset' || kind === 'example') {
     const list = kind === 'preset' ? known.presets : known.examples;
     const id = decodeURIComponent(rest);
-    if (!list.includes(id)) return { ok: false, error: `cmp: unknown ${kind} "${id.slice(0, 60)}" (one of ${list.join(', ')})` };
+    if (!list.includes(id)) return { ok: false, error: `cmp: unknown ${kind} "${id.slice(0, 60)}" (one of ${list.join(', ')})`, msg: msg(kind === 'preset' ? 'link.cmpUnknownPreset' : 'link.cmpUnknownExample', { id: id.slice(0, 60), list: list.join(', ') }) };
     return { ok: true, spec: { kind, id } };
   }
   if (kind === 'yaml') {
-    if (!/^[A-Za-z0-9+\-$]*$/.test(rest)) return { ok: false, error: 'cmp: the compressed scenario has characters lz-string never writes (damaged link?)' };
+    if (!/^[A-Za-z0-9+\-$]*$/.test(rest)) return { ok: false, error: 'cmp: the compressed scenario has characters lz-string never writes (damaged link?)', msg: msg('link.cmpBadChars') };
     const text = LZString.decompressFromEncodedURIComponent(rest);
-    if (!text) return { ok: false, error: 'cmp: the compressed scenario does not decompress (damaged or truncated link?)' };
+    if (!text) return { ok: false, error: 'cmp: the compressed scenario does not decompress (damaged or truncated link?)', msg: msg('link.cmpNotDecompressed') };
     return { ok: true, spec: { kind: 'yaml', text } };
   }
-  return { ok: false, error: `cmp: must start with preset:, example: or yaml: (got "${kind.slice(0, 30)}")` };
+  return { ok: false, error: `cmp: must start with preset:, example: or yaml: (got "${kind.slice(0, 30)}")`, msg: msg('link.cmpKind', { got: kind.slice(0, 30) }) };
 }
 
 export function decodeSlo(value: string | undefined): number {

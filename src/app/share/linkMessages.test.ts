@@ -47,3 +47,17 @@ describe('share-link problems as messages', () => {
     }
   });
 });
+
+describe('compare-link problems as messages', () => {
+  it('English message = English text; Korean in Korean', async () => {
+    const { decodeCompareParam } = await import('./compareParam');
+    const known = { presets: ['karpenter', 'spot'], examples: ['php-apache'] };
+    for (const v of ['preset:nope', 'example:nope', 'file:/etc/passwd', 'yaml:%%%', 'yaml:AAAA', `yaml:${'A'.repeat(400_001)}`]) {
+      const r = decodeCompareParam(v, known);
+      expect(r.ok, v).toBe(false);
+      if (r.ok) continue;
+      expect(en(r.msg)).toBe(r.error);
+      expect(ko(r.msg)).toMatch(hangul);
+    }
+  });
+});
