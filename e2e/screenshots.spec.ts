@@ -51,3 +51,36 @@ for (const size of SIZES) {
     await page.screenshot({ path: `${base}-light-ko.png` });
   });
 }
+
+/**
+ * The README's compare picture: the CA example against its "Karpenter instead" preset, 30 simulated
+ * minutes, the engine's scorecard (docs/compare-scorecard.png, refreshed by `npm run screenshots`),
+ * plus the two node grids and the Korean page for review in test-results.
+ */
+test('compare screenshot: CA vs Karpenter scorecard on nginx-to-scaleout', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  const a = app(page);
+  await a.pickScenario('ca-nginx-scaleout');
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await page.getByTestId('compare-pick').selectOption('preset:karpenter');
+  await page.getByTestId('compare-start').click();
+  // Exactly the scenario's 30 minutes (as the README's CLI table), B on A's clock.
+  await page.evaluate(() => {
+    const s = window.__playground!.getState();
+    for (let i = 0; i < 1800; i++) s.stepOnce();
+  });
+  await expect(page.getByTestId('status')).toContainText('30:00');
+  await expect(page.getByTestId('score-nodesTerminated-b')).toHaveText(/^2 @[56]:/);
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: 'test-results/screenshots/compare-scorecard.png' });
+  if (process.env.UPDATE_SCREENSHOTS === '1') copyFileSync('test-results/screenshots/compare-scorecard.png', 'docs/compare-scorecard.png');
+  await page.getByTestId('compare-view-grids').click();
+  await page.screenshot({ path: 'test-results/screenshots/compare-grids.png' });
+  await page.getByLabel('Language').selectOption('ko');
+  await page.getByTestId('compare-view-scorecard').click();
+  await page.screenshot({ path: 'test-results/screenshots/compare-scorecard-ko.png' });
+  await page.getByTestId('compare-view-grids').click();
+  await page.screenshot({ path: 'test-results/screenshots/compare-grids-ko.png' });
+});
