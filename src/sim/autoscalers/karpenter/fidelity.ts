@@ -16,6 +16,7 @@ import {
   testNodePool,
 } from './fidelityFixtures';
 import { eniLimitedMaxPods, instanceTypeLabels } from './instanceTypes';
+import { checkMinValues, minValuesError } from './minValues';
 import { chooseLaunch } from './offeringSelection';
 import { parseBudgets } from './parse';
 import { IssueCollector } from './parseHelpers';
@@ -141,6 +142,12 @@ function syntheticType(input: Json): InstanceType {
 export const karpenterFidelity: FidelityAdapter = {
   component: 'Karpenter',
   shapes: {
+    'Karpenter:key,minValues,types': (input: { key: string; minValues: number; types: { name: string; value: string }[] }) => {
+      const reqs = new Map([[input.key, { key: input.key, complement: true, values: new Set<string>(), minValues: input.minValues }]]);
+      const options = input.types.map((t) => ({ name: t.name, labels: { [input.key]: t.value }, capacity: { cpuMillis: 0, memoryMiB: 0, pods: 0 }, allocatable: { cpuMillis: 0, memoryMiB: 0, pods: 0 }, offerings: [] }));
+      const check = checkMinValues(options, reqs);
+      return { needed: check.needed, satisfied: Object.keys(check.unmet).length === 0, error: minValuesError(options, reqs) ?? null };
+    },
     'Karpenter:budgets,emptyNodes,nodePoolNodes': (input: Json) => {
       const budgets = budgetsOf(input.budgets);
       const pool = testNodePool({ disruption: { consolidationPolicy: 'WhenEmptyOrUnderutilized', consolidateAfterSeconds: 0, budgets } });

@@ -22,6 +22,7 @@ import type {
   Taint,
 } from './types';
 import { maxOf } from '../../core/arrays';
+import { minValuesError } from './minValues';
 
 /**
  * Karpenter's provisioning scheduler (pkg/controllers/provisioning/scheduling/scheduler.go), as a
@@ -196,6 +197,11 @@ export function tryAddPod(
     );
     if (options.length === 0) {
       lastError = `no instance type satisfied resources ${formatRequests(total)} and requirements`;
+      continue;
+    }
+    const short = minValuesError(options, requirements);
+    if (short) {
+      lastError = short;
       continue;
     }
     return { claim: { ...claim, requirements, podRequests, pods: [...claim.pods, pod], instanceTypeOptions: options } };
