@@ -85,6 +85,29 @@ describe('losing an availability zone (Cluster Autoscaler, ca-nginx-scaleout)', 
   });
 });
 
+describe('losing a zone under load (hpa-php-apache)', () => {
+  it('the Service stops sending traffic to pods on the lost nodes (their pods are marked not Ready)', () => {
+    const w = exampleWorld('hpa-php-apache');
+    runUntil(w, 6 * 60_000);
+    const pods = [...w.pods.values()].filter((p) => p.deployment === 'php-apache' && p.state === 'Ready');
+    const zones = new Set(pods.map((p) => w.nodes.get(p.nodeName)!.zone));
+    expect(zones.size).toBeGreaterThan(1);
+    const lostZone = w.nodes.get(pods[0].nodeName)!.zone;
+    at(w, 6 * 60_000 + 1000, `playground fault zone/${lostZone} --for=10m`);
+    runUntil(w, 6 * 60_000 + 2000);
+    const before = new Map(pods.map((p) => [p.name, p.cpuUsedMilliMs]));
+    runUntil(w, 6 * 60_000 + 32_000);
+    const used = (inLost: boolean) =>
+      pods.filter((p) => (w.nodes.get(p.nodeName)!.zone === lostZone) === inLost).map((p) => p.cpuUsedMilliMs - before.get(p.name)!);
+    const lost = used(true);
+    const healthy = used(false);
+    expect(lost.length).toBeGreaterThan(0);
+    expect(healthy.length).toBeGreaterThan(0);
+    for (const d of lost) expect(d).toBeLessThan(0.05 * Math.min(...healthy));
+    expect(w.loadStates.get('php-apache')!.servedRps).toBeGreaterThan(0);
+  });
+});
+
 describe('metrics-server down (HPA, hpa-php-apache)', () => {
   it('ScalingActive False / FailedGetResourceMetric with the real error, replicas kept; kubectl top fails; back after the outage', () => {
     const w = exampleWorld('hpa-php-apache');

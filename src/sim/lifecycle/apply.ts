@@ -58,6 +58,8 @@ export function enterNodeState(world: World, node: Node, target: NodeState): voi
   node.state = target;
   node.epoch++;
   world.schedulerDirty = true;
+  // Endpoints follow node readiness (the node lifecycle controller marks its pods not Ready).
+  if (from === 'NotReady' || target === 'NotReady') world.readyVersion++;
   onNodeEnter(world, node, from);
   if (node.state !== target) return;
   for (const timer of NODE_TABLE.timers[target] ?? []) {

@@ -166,6 +166,9 @@ function buildTargets(world: World): TargetPods[] {
     if (!load) continue;
     const t = targets.get(load.target)!;
     const node = world.nodes.get(pod.nodeName);
+    // A NotReady node's pods are marked not Ready by the node lifecycle controller (MarkPodsNotReady),
+    // so the Service's endpoints drop them: traffic goes to the other pods.
+    if (node?.state === 'NotReady') continue;
     const fullCap = pod.limit.cpuMillis > 0 ? pod.limit.cpuMillis : (node?.allocatable.cpuMillis ?? 1000);
     // A pod that also runs its own busy loop (workloadModel.ts) has only the rest of its cap for requests.
     const cap = Math.max(1, fullCap - (busyByPod.get(pod.name) ?? 0));
