@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePromQl, latencyQuantile, type PromSeries } from './promql';
+import { evaluatePromQl, latencyQuantile, promQlSyntaxError, type PromSeries } from './promql';
 
 const series: PromSeries = {
   http_requests_total: [
@@ -47,7 +47,29 @@ describe('evaluatePromQl', () => {
     expect(errorOf('sum(http_requests_total)', series)).toContain('needs rate()');
     expect(errorOf('rate(queue_messages)', series)).toContain('range vector');
     expect(errorOf('nope', series)).toContain('unknown series nope');
-    expect(errorOf('sum(queue_messages', series)).toContain('expected ")"');
+    expect(errorOf('sum(queue_messages', series)).toContain('1:19: parse error: unexpected end of input');
     expect(errorOf('queue_messages{queue="a"', series)).toContain('prometheus query');
+  });
+});
+
+describe('PromQL syntax, checked with the Prometheus grammar (@prometheus-io/lezer-promql)', () => {
+  // Prometheus (promql/parser) refuses these at parse time with a 1:COL position.
+  it('refuses an invalid query where Prometheus would, with its position', () => {
+    expect(promQlSyntaxError('sum(rate(x[1m])')).toBe('1:16: parse error: unexpected end of input');
+    expect(promQlSyntaxError('rate(x[1m]) +')).toBe('1:14: parse error: unexpected end of input');
+    expect(promQlSyntaxError('1 +* 2')).toBe('1:4: parse error: unexpected "*"');
+    expect(promQlSyntaxError('foo{a=}')).toBe('1:7: parse error: unexpected "}"');
+    expect(promQlSyntaxError('')).toBe('1:1: parse error: no expression found in input');
+  });
+
+  it('accepts every valid query, even ones the evaluator does not simulate', () => {
+    for (const q of ['sum(rate(http_requests_total{service="api"}[1m]))', 'avg_over_time(queue_messages[5m])', 'sum by (a) (x)', 'x offset 5m', 'histogram_quantile(0.95, sum(rate(x_bucket[5m])) by (le))']) {
+      expect(promQlSyntaxError(q)).toBeUndefined();
+    }
+  });
+
+  it('the trigger sees the located error', () => {
+    const r = evaluatePromQl('sum(rate(http_requests_total[1m])', {});
+    expect(r).toEqual({ ok: false, error: 'prometheus query sum(rate(http_requests_total[1m]): 1:34: parse error: unexpected end of input' });
   });
 });

@@ -1,9 +1,13 @@
+import { parser as promQlParser } from '@prometheus-io/lezer-promql';
 import { maxOf, minOf } from '../../core/arrays';
 /**
  * A small PromQL subset over the playground's own series, enough for the queries people put in
  * KEDA's prometheus trigger: selectors with label matchers, `rate`/`irate`/`increase` over a
  * window, `sum`/`avg`/`max`/`min`/`count` (with `by`/`without`, which only group), `histogram_quantile`,
  * numbers, + - * / and parentheses. Pure: the series come in as data (see promSeries.ts).
+ *
+ * Every query is first checked with Prometheus's own grammar (promQlSyntaxError); a valid query
+ * outside this subset is refused by the evaluator with its reason.
  *
  * Known simplification: the playground keeps no history, so `rate(x[w])` is the counter's rate
  * now rather than its average over the window w.
@@ -313,6 +317,8 @@ function call(fn: string, args: Value[]): Value {
  * element; an empty vector is "no data" (value undefined), more than one element is an error.
  */
 export function evaluatePromQl(query: string, series: PromSeries): PromResult {
+  const syntax = promQlSyntaxError(query);
+  if (syntax) return { ok: false, error: `prometheus query ${query}: ${syntax}` };
   let v: Value;
   try {
     v = new Parser(tokenize(query), series).parse();
@@ -326,3 +332,29 @@ export function evaluatePromQl(query: string, series: PromSeries): PromResult {
   if (v.samples.length > 1) return { ok: false, error: `prometheus query ${query} returned multiple elements` };
   return { ok: true, value: v.samples[0].value, explanation: `${query} = ${v.samples[0].value}` };
 }
+
+/**
+ * Syntax check with the Prometheus project's own grammar (@prometheus-io/lezer-promql, the parser
+ * behind Prometheus's UI), so any query Prometheus parses gets past here and one it rejects is
+ * refused with its position, as Prometheus prints it: "1:16: parse error: …". Undefined on success.
+ */
+export function promQlSyntaxError(query: string): string | undefined {
+  if (query.trim() === '') return '1:1: parse error: no expression found in input';
+  const tree = promQlParser.parse(query);
+  let at = -1;
+  tree.iterate({
+    enter: (node) => {
+      if (at >= 0) return false;
+      if (node.type.isError) at = node.from;
+      return undefined;
+    },
+  });
+  if (at < 0) return undefined;
+  const rest = query.slice(at).trimStart();
+  const token = /^([A-Za-z_:][A-Za-z0-9_:]*|\d+(\.\d+)?|.)/.exec(rest)?.[0];
+  const col = query.length - rest.length + 1;
+  return token === undefined
+    ? `1:${col}: parse error: unexpected end of input`
+    : `1:${col}: parse error: unexpected ${JSON.stringify(token)}`;
+}
+
