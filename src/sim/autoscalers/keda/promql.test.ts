@@ -68,6 +68,10 @@ describe('PromQL syntax, checked with the Prometheus grammar (@prometheus-io/lez
     }
   });
 
+  it('a valid function the evaluator lacks is named as not simulated', () => {
+    expect(evaluatePromQl('avg_over_time(queue_messages[5m])', {})).toEqual({ ok: false, error: 'prometheus query avg_over_time(queue_messages[5m]): function avg_over_time() is valid PromQL but not simulated by the playground' });
+  });
+
   it('the trigger sees the located error', () => {
     const r = evaluatePromQl('sum(rate(http_requests_total[1m])', {});
     expect(r).toEqual({ ok: false, error: 'prometheus query sum(rate(http_requests_total[1m]): 1:34: parse error: unexpected end of input' });

@@ -179,6 +179,9 @@ class Parser {
       this.expect(')');
       return call(t.v, args);
     }
+    // The grammar already accepted the query, so a name followed by "(" is one of Prometheus's
+    // functions (avg_over_time, delta, …) that this evaluator does not have.
+    if (this.isOp('(')) throw new Error(`function ${t.v}() is valid PromQL but not simulated by the playground`);
     return this.selector(t.v);
   }
 
