@@ -79,7 +79,8 @@ export function FaultsMenu({ world }: { world: World | null }) {
             <li key={it.id} role="none">
               <button type="button" role="menuitem" data-testid={`fault-${it.id}`} disabled={!it.line} onClick={() => it.line && run(it.line)} title={it.line ?? it.none}>
                 <span>{it.label}</span>
-                <code className="muted small">{it.node ? (it.id === 'zone' || it.id === 'capacity' || it.id === 'metrics' ? it.node : it.node.split('.')[0]) : it.none}</code>
+                {/* The "no node" note is prose (a monospace face may lack Korean glyphs); the target is a name. */}
+                {it.node ? <code className="muted small">{it.id === 'zone' || it.id === 'capacity' || it.id === 'metrics' ? it.node : it.node.split('.')[0]}</code> : <span className="muted small">{it.none}</span>}
               </button>
             </li>
           ))}
