@@ -162,5 +162,8 @@ test('in Korean and projector mode every lesson step keeps its check and buttons
     await expect(page.getByTestId('lesson-questions')).toBeVisible();
     await expectOnScreen(page.getByTestId('lesson-back'));
   }
+  // The Faults menu opens beside the lesson with every item on screen (the cluster panel is short here).
+  await page.getByTestId('faults-menu').click();
+  for (const id of ['spot', 'terminate', 'notready', 'zone', 'metrics', 'capacity']) await expectOnScreen(page.getByTestId(`fault-${id}`));
   expect(errors).toEqual([]);
 });

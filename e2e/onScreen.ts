@@ -17,13 +17,16 @@ export async function expectOnScreen(el: Locator): Promise<void> {
     if (r.left < -eps || r.top < -eps || r.right > window.innerWidth + eps || r.bottom > window.innerHeight + eps) {
       out.push(`outside the window: ${r.left},${r.top}–${r.right},${r.bottom}`);
     }
-    for (let a = node.parentElement; a; a = a.parentElement) {
+    // Ancestors that clip it, up to a fixed-position box (which escapes its ancestors' overflow).
+    for (let a: Element | null = node; a; a = a.parentElement) {
       const style = getComputedStyle(a);
-      if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
-      const c = a.getBoundingClientRect();
-      if (r.left < c.left - eps || r.top < c.top - eps || r.right > c.right + eps || r.bottom > c.bottom + eps) {
-        out.push(`clipped by ${a.tagName.toLowerCase()}.${a.className}`);
+      if (a !== node && (style.overflowX !== 'visible' || style.overflowY !== 'visible')) {
+        const c = a.getBoundingClientRect();
+        if (r.left < c.left - eps || r.top < c.top - eps || r.right > c.right + eps || r.bottom > c.bottom + eps) {
+          out.push(`clipped by ${a.tagName.toLowerCase()}.${a.className}`);
+        }
       }
+      if (style.position === 'fixed') break;
     }
     const inset = Math.min(4, r.width / 4, r.height / 4);
     const points: [number, number][] = [
