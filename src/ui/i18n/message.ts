@@ -59,3 +59,16 @@ export function noticeText(t: TFunction, notice: string): string {
   if (field) return `${field[1]}: ${t('yaml.notSimulated')}`;
   return notice;
 }
+
+/**
+ * A scenario warning (src/scenario/loadScenario.ts warningsFor) in the reader's language; the names,
+ * the command and the times stay as written. A warning without a translation passes through.
+ */
+export function warningText(t: TFunction, warning: string): string {
+  const late = /^timeline: "(.*)" at (\S+) is after the end of the run \((\S+)\) and will not run$/.exec(warning);
+  if (late) return t('yaml.warning.afterEnd', { input: late[1], at: late[2], end: late[3] });
+  const load = /^load: target "(.*)" is not a Deployment in this file; traffic to it is dropped until one exists$/.exec(warning);
+  if (load) return t('yaml.warning.loadTarget', { target: load[1] });
+  if (warning === 'spec.nodeGroups is empty and there is no Karpenter NodePool: no node will ever start, so every pod stays Pending') return t('yaml.warning.noNodes');
+  return warning;
+}

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenario/loadScenario';
-import { explanationTitle, noticeText } from './message';
+import { explanationTitle, noticeText, warningText } from './message';
 import './index';
 
 /** Real notices from the scenario loader, shown in Korean with their FILE:LINE:COL prefix kept. */
@@ -44,6 +44,20 @@ describe('scenario notices in Korean', () => {
     }
     expect(shown.join('\n')).toContain('spec.revisionHistoryLimit: 시뮬레이션하지 않는 필드입니다');
     expect(explanationTitle(t, 'ClusterAutoscaler/cluster-autoscaler (last scale-up)')).toBe('ClusterAutoscaler/cluster-autoscaler (마지막 스케일 업)');
+    await i18next.changeLanguage('en');
+  });
+
+  it('scenario warnings: English renders exactly as the loader wrote them, Korean in Korean', async () => {
+    const noNodes = yaml.replace(/nodeGroups: \[.*\]/, 'nodeGroups: []').replace('spec:\n  nodeGroups', 'spec:\n  timeline: [{at: 50m, run: kubectl get pods}]\n  load: [{target: nope, cpuPerRequest: 50m}]\n  nodeGroups');
+    const r = loadScenario(noNodes, 's.yaml');
+    expect(r.ok, JSON.stringify(!r.ok && r.errors)).toBe(true);
+    if (!r.ok) return;
+    expect(r.warnings.length).toBeGreaterThanOrEqual(2);
+    await i18next.changeLanguage('en');
+    const t = i18next.t.bind(i18next);
+    expect(r.warnings.map((w) => warningText(t, w))).toEqual(r.warnings);
+    await i18next.changeLanguage('ko');
+    for (const w of r.warnings) expect(warningText(t, w)).toMatch(/[\uac00-\ud7a3]/);
     await i18next.changeLanguage('en');
   });
 });

@@ -10,7 +10,7 @@ import { loadScenario } from '../../scenario/loadScenario';
 import { openScenarioText } from '../../app/runLoader';
 import { offsetOf, useYamlDraft } from './yamlDraft';
 import { yamlHighlight, yamlTheme } from './yamlHighlight';
-import { noticeText } from '../i18n/message';
+import { noticeText, warningText } from '../i18n/message';
 
 /** CodeMirror's own words (fold markers, the search panel, lint, go to line) → our keys. */
 const PHRASES: Record<string, string> = {
@@ -185,7 +185,7 @@ export default function YamlEditor() {
           <ul className="yaml-notices small">
             {scenario.warnings.map((w, i) => (
               <li key={`w${i}`} className="warn">
-                {t('yaml.warnings')}: {w}
+                {t('yaml.warnings')}: {warningText(t, w)}
               </li>
             ))}
             {scenario.notices.map((n, i) => (
