@@ -69,6 +69,7 @@ export function warningText(t: TFunction, warning: string): string {
   if (late) return t('yaml.warning.afterEnd', { input: late[1], at: late[2], end: late[3] });
   const load = /^load: target "(.*)" is not a Deployment in this file; traffic to it is dropped until one exists$/.exec(warning);
   if (load) return t('yaml.warning.loadTarget', { target: load[1] });
+  // i18n-exempt: the loader's English text, matched to show its translation
   if (warning === 'spec.nodeGroups is empty and there is no Karpenter NodePool: no node will ever start, so every pod stays Pending') return t('yaml.warning.noNodes');
   return warning;
 }
