@@ -16,6 +16,8 @@ import { KEDA_OPERATOR, kedaState, recordEvent, type ScaledObjectRecord } from '
 import { resolveSpec, setCondition, type ScaledObject } from './types';
 import { worldFacts } from './worldFacts';
 import { msg } from '../../core/message';
+import { emptyHistory, recordPromHistory } from './promHistory';
+import { worldPromSeries } from './promSeries';
 
 export const KEDA_POLL_TICK_MS = 1000;
 export const QUEUE_SIMULATOR = 'queue-simulator';
@@ -142,6 +144,11 @@ export function runKedaOperator(world: World): void {
 }
 
 export function runQueueSimulator(world: World): void {
-  const queues = kedaState(world).queues;
+  const state = kedaState(world);
+  const queues = state.queues;
   for (const name of Object.keys(queues).sort()) stepQueue(world, queues[name], KEDA_POLL_TICK_MS);
+  // Prometheus scrapes only while some query can read it (keeps memory and time bounded otherwise).
+  if (Object.values(state.objects).some((r) => r.so.spec.triggers.some((t) => t.type === 'prometheus'))) {
+    recordPromHistory((state.promHistory ??= emptyHistory()), worldPromSeries(world, queues), world.timeMs, KEDA_POLL_TICK_MS);
+  }
 }

@@ -69,7 +69,7 @@ describe('PromQL syntax, checked with the Prometheus grammar (@prometheus-io/lez
   });
 
   it('a valid function the evaluator lacks is named as not simulated', () => {
-    expect(evaluatePromQl('avg_over_time(queue_messages[5m])', {})).toEqual({ ok: false, error: 'prometheus query avg_over_time(queue_messages[5m]): function avg_over_time() is valid PromQL but not simulated by the playground' });
+    expect(evaluatePromQl('delta(queue_messages[5m])', {})).toEqual({ ok: false, error: 'prometheus query delta(queue_messages[5m]): function delta() is valid PromQL but not simulated by the playground' });
   });
 
   it('the trigger sees the located error', () => {

@@ -9,8 +9,8 @@ import { maxOf, minOf } from '../../core/arrays';
  * Every query is first checked with Prometheus's own grammar (promQlSyntaxError); a valid query
  * outside this subset is refused by the evaluator with its reason.
  *
- * Known simplification: the playground keeps no history, so `rate(x[w])` is the counter's rate
- * now rather than its average over the window w.
+ * Range functions (rate, irate, increase, avg_over_time) read the samples promHistory.ts keeps,
+ * so they honour their window.
  */
 
 export interface PromSample {
@@ -20,6 +20,8 @@ export interface PromSample {
   counter?: boolean;
   /** For *_bucket series: the latency distribution, so histogram_quantile can answer. */
   latency?: { p50Seconds: number; p95Seconds: number };
+  /** Kept samples (promHistory.ts): times in ms, counters as cumulative counts; nowMs = evaluation time. */
+  history?: { t: readonly number[]; v: readonly number[]; nowMs: number };
 }
 
 export type PromSeries = Record<string, PromSample[]>;
@@ -85,7 +87,7 @@ function tokenize(src: string): Token[] {
 }
 
 const AGGREGATIONS = new Set(['sum', 'avg', 'max', 'min', 'count']);
-const FUNCTIONS = new Set(['rate', 'irate', 'increase', 'histogram_quantile', 'abs', 'ceil', 'floor', 'round', 'scalar', 'vector']);
+const FUNCTIONS = new Set(['rate', 'irate', 'increase', 'avg_over_time', 'histogram_quantile', 'abs', 'ceil', 'floor', 'round', 'scalar', 'vector']);
 
 class Parser {
   private pos = 0;
@@ -279,6 +281,37 @@ export function latencyQuantile(q: number, p50: number, p95: number): number {
   return service + queueing * tail(q);
 }
 
+/** The kept points inside (now − window, now], as Prometheus selects a range. */
+function windowPoints(h: NonNullable<PromSample['history']>, windowSeconds: number): { t: number[]; v: number[] } {
+  const from = h.nowMs - windowSeconds * 1000;
+  const t: number[] = [];
+  const v: number[] = [];
+  for (let i = 0; i < h.t.length; i++) {
+    if (h.t[i] > from && h.t[i] <= h.nowMs) {
+      t.push(h.t[i]);
+      v.push(h.v[i]);
+    }
+  }
+  return { t, v };
+}
+
+/**
+ * rate/increase: the per-second slope between the first and last points of the window (with
+ * regular scrapes Prometheus's extrapolation to the window's edges gives the same rate), increase
+ * = rate × window; irate: the last two points. Fewer than two points: no result, as in Prometheus.
+ * Without kept history (pure unit use) the series' current rate stands in.
+ */
+function rangeRate(fn: string, s: PromSample, windowSeconds: number): PromSample[] {
+  if (!s.history) return [{ ...s, counter: false, value: fn === 'increase' ? s.value * windowSeconds : s.value }];
+  const { t, v } = windowPoints(s.history, windowSeconds);
+  if (t.length < 2) return [];
+  const n = t.length;
+  const [i0, i1] = fn === 'irate' ? [n - 2, n - 1] : [0, n - 1];
+  const perSecond = (v[i1] - v[i0]) / ((t[i1] - t[i0]) / 1000);
+  const value = fn === 'increase' ? perSecond * windowSeconds : perSecond;
+  return [{ labels: s.labels, value, ...(s.latency ? { latency: s.latency } : {}) }];
+}
+
 function call(fn: string, args: Value[]): Value {
   const [a, b] = args;
   switch (fn) {
@@ -287,9 +320,21 @@ function call(fn: string, args: Value[]): Value {
     case 'increase': {
       if (a.kind !== 'vector' || a.range === undefined) throw new Error(`${fn}: expected a range vector such as x[1m]`);
       const window = a.range;
+      return { kind: 'vector', samples: a.samples.flatMap((s) => rangeRate(fn, s, window)) };
+    }
+    case 'avg_over_time': {
+      if (a.kind !== 'vector' || a.range === undefined) throw new Error(`${fn}: expected a range vector such as x[5m]`);
+      const window = a.range;
       return {
         kind: 'vector',
-        samples: a.samples.map((s) => ({ ...s, counter: false, value: fn === 'increase' ? s.value * window : s.value })),
+        samples: a.samples.flatMap((s) => {
+          if (!s.history) {
+            if (s.counter) throw new Error(`${fn}: a counter needs rate() first`);
+            return [{ labels: s.labels, value: s.value }];
+          }
+          const pts = windowPoints(s.history, window);
+          return pts.v.length === 0 ? [] : [{ labels: s.labels, value: pts.v.reduce((x, y) => x + y, 0) / pts.v.length }];
+        }),
       };
     }
     case 'histogram_quantile': {

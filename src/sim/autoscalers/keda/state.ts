@@ -9,6 +9,7 @@ import type { QueueState } from './queueModel';
 import type { ScalerReading } from './scalers';
 import type { ScaledObject } from './types';
 import type { Message } from '../../core/message';
+import type { PromHistory } from './promHistory';
 
 export const KEDA_OPERATOR = 'keda-operator';
 
@@ -41,6 +42,8 @@ export interface ScaledObjectRecord {
 export interface KedaWorldState {
   objects: Record<string, ScaledObjectRecord>;
   queues: Record<string, QueueState>;
+  /** Kept Prometheus samples, while some ScaledObject has a prometheus trigger. */
+  promHistory?: PromHistory;
 }
 
 export function kedaState(world: World): KedaWorldState {

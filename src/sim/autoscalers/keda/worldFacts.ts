@@ -6,6 +6,7 @@
  */
 import type { World } from '../../core/types';
 import { evaluatePromQl } from './promql';
+import { withHistory } from './promHistory';
 import { worldPromSeries } from './promSeries';
 import type { TriggerFacts } from './scalers';
 import { kedaState } from './state';
@@ -29,7 +30,7 @@ export function worldFacts(world: World, so: ScaledObject): WorldFacts {
   const triggerErrors: Record<number, string> = {};
   const promTriggers = so.spec.triggers.map((t, i) => ({ t, i })).filter(({ t }) => t.type === 'prometheus');
   if (promTriggers.length > 0) {
-    const series = worldPromSeries(world, state.queues);
+    const series = withHistory(worldPromSeries(world, state.queues), state.promHistory, world.timeMs);
     for (const { t, i } of promTriggers) {
       const query = t.metadata.query ?? '';
       const result = evaluatePromQl(query, series);
