@@ -3,6 +3,7 @@ import { evaluateCron, parseCronTrigger, type CronTriggerMetadata } from './cron
 import { runScaleExecutor, type ExecutorInput } from './executor';
 import { readMetricWithFallback, type FallbackSpec } from './fallback';
 import { evaluateFormula } from './formula';
+import { evaluatePromQl, type PromSeries } from './promql';
 import { externalAverageValueDesired } from './generatedHpa';
 import { isAboveActivation, objectActivity, readTrigger, sqsMessageCount, type ScalerReading } from './scalers';
 import { resolveSpec, type FallbackBehavior, type ScaledObjectSpec } from './types';
@@ -261,6 +262,15 @@ export const kedaFidelity: FidelityAdapter = {
       // An injected failure marks one reading as errored.
       if (input.scalerError && readings.length > 0) readings[0] = { ...readings[0], error: 'scaler failed', isActive: false };
       return { active: objectActivity(readings).isActive };
+    },
+    'KEDA:nowSeconds,query,series': (input: { query: string; nowSeconds: number; series: Record<string, { counter: boolean; samples: [number, number][] }> }) => {
+      // Kept samples (seconds, value; counters cumulative) as promHistory.ts stores them.
+      const series: PromSeries = {};
+      for (const [name, s] of Object.entries(input.series)) {
+        series[name] = [{ labels: {}, value: 0, counter: s.counter, history: { t: s.samples.map(([t]) => t * 1000), v: s.samples.map(([, v]) => v), nowMs: input.nowSeconds * 1000 } }];
+      }
+      const r = evaluatePromQl(input.query, series);
+      return r.ok ? { value: r.value ?? null } : { error: r.error };
     },
     'KEDA:activationTarget,formula,target,values': (input: { formula: string; target: string; activationTarget: string | null; values: Record<string, number> }) => {
       const result = evaluateFormula(input.formula, input.values);
