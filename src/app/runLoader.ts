@@ -1,6 +1,5 @@
 import { usePlayground, type LoadedScenario } from '../store/playgroundStore';
-import { engine, loadEngine } from '../store/engine';
-import { replayCancelled, replayGeneration } from '../store/replayCancel';
+import { loadEngine } from '../store/engine';
 import type { TimedCommand } from '../sim/core/commands';
 import type { MessageParam } from '../sim/core/message';
 import { exampleScenarios } from './exampleList';
@@ -43,41 +42,12 @@ export function openExample(id: string): Promise<OpenResult> {
   return openScenarioText(ex.text, ex.file);
 }
 
-let replayToken = 0;
-
 /**
- * Play forward to `timeMs` in slices of a few ms each, showing progress, then pause there:
- * how a share link lands on the moment its sender saw.
+ * Play forward to `timeMs` and pause there, showing progress (how a share link lands on the moment
+ * its sender saw, and how a lesson reaches a step's start). The engine worker runs the replay.
  */
 export function replayTo(timeMs: number): Promise<void> {
-  const token = ++replayToken;
-  const store = usePlayground;
-  store.setState({ playing: false, seekProgress: 0 });
-  const since = replayGeneration();
-  return new Promise((resolve) => {
-    const pump = () => {
-      const session = store.getState().session;
-      if (!session || token !== replayToken) return resolve();
-      if (replayCancelled(since)) {
-        // Cancelled: pause where the replay has got to.
-        store.setState({ seekProgress: null, version: store.getState().version + 1 });
-        return resolve();
-      }
-      const start = performance.now();
-      const from = session.world.timeMs;
-      while (session.world.timeMs + session.world.tickMs <= timeMs && performance.now() - start < 25) {
-        engine().advance(session, session.world.tickMs);
-      }
-      const done = session.world.timeMs + session.world.tickMs > timeMs;
-      const progress = timeMs > 0 ? session.world.timeMs / timeMs : 1;
-      store.setState({ seekProgress: done ? null : progress, version: store.getState().version + 1 });
-      if (done || session.world.timeMs === from) {
-        store.setState({ seekProgress: null });
-        resolve();
-      } else setTimeout(pump, 0);
-    };
-    pump();
-  });
+  return usePlayground.getState().goTo(timeMs);
 }
 
 export interface StartupOutcome {

@@ -19,6 +19,9 @@ import { evaluateCheck, newScope } from './checks/evaluate';
 import { loadLesson } from '../lessons/loadLesson';
 import { lessonScenarioText } from '../lessons/scenarioText';
 import { performActionCommands, prepareLessonStep, stepCheckId } from '../lessons/runLesson';
+import { createEngineHost } from './worker/host';
+import { installGotoResult } from './worker/replica';
+import { applySamplesDelta } from './worker/protocol';
 
 export const engineApi = {
   advance,
@@ -57,6 +60,11 @@ export const engineApi = {
   stepCheckId,
   parseLabelSelector,
   selectorMatches,
+  // The engine worker (src/sim/worker): the in-page host where no Worker can be made, and what the
+  // page does with the worker's answers.
+  createEngineHost,
+  installGotoResult,
+  applySamplesDelta,
 };
 
 export type EngineApi = typeof engineApi;

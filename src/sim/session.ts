@@ -67,6 +67,12 @@ export interface Session {
   history: TraceSample[];
   /** Checks (a lesson step's) evaluated after every tick, latched with the time they first held (src/sim/checks). */
   checks?: AttachedChecks;
+  /**
+   * False when another copy of this run keeps the checkpoints (the engine worker's replica,
+   * src/sim/worker): the page's session then never pays for deep copies while playing, and seeks
+   * are answered by the replica.
+   */
+  checkpointing?: boolean;
 }
 
 export const HISTORY_MS = 5_000;
@@ -116,7 +122,7 @@ export function advance(session: Session, dtMs: number): number {
   while (w.timeMs + w.tickMs <= target) {
     step(w);
     ticks++;
-    checkpoint(session);
+    if (session.checkpointing !== false) checkpoint(session);
     record(session);
     if (session.checks) evaluateAttached(session.checks, w);
   }

@@ -3,12 +3,17 @@ import type { ManifestDoc, TimedCommand } from '../sim/core/commands';
 import type { ScenarioSpec } from '../sim/core/scenario';
 import type { Session } from '../sim/session';
 import { engine } from './engine';
-import { replayCancelled, replayGeneration } from './replayCancel';
+import { engineClient, type GotoHandle } from './engineClient';
+import { onCancelReplay, replayCancelled, replayGeneration } from './replayCancel';
 
 /**
  * The UI's single store. The engine's world is mutable and lives in `session`; views subscribe to
  * `version` (bumped whenever the world changed) and read what they need from the session.
  * Every act of the person becomes a command through `run`, never a direct mutation.
+ *
+ * The engine worker (src/sim/worker) keeps a replica of the session that follows its log and sim
+ * time: it takes the checkpoints (the page's session does not) and runs seeks and long replays
+ * (`goTo`), so neither costs the page long frames; the page installs the world it sends back.
  */
 export interface TerminalEntry {
   t: number;
@@ -55,15 +60,65 @@ interface PlaygroundState {
   /** Advance by real elapsed time × speed, within a wall-clock budget; called every frame. */
   frame: (realDtMs: number, budgetMs: number) => void;
   seekTo: (timeMs: number) => void;
+  /**
+   * Seek back or replay forward to `timeMs` in the engine worker, with progress in seekProgress
+   * and Cancel (replayCancel); paused there. A newer goTo supersedes an older one.
+   */
+  goTo: (timeMs: number) => Promise<void>;
   run: (line: string, parse: CommandParser) => TerminalEntry;
   /** Issue an already-structured command (sliders and buttons). */
   issue: (input: string, command: TimedCommand['command']) => void;
   select: (s: Selection | null) => void;
 }
 
+/** The old in-page seek, chunked: only when the worker failed. */
+function seekInPage(session: Session, timeMs: number): Promise<void> {
+  const st = usePlayground;
+  const it = timeMs <= session.horizonMs ? engine().seek(session, timeMs, 300) : null;
+  const since = replayGeneration();
+  return new Promise((resolve) => {
+    const pump = () => {
+      const start = performance.now();
+      for (;;) {
+        const done = () => {
+          st.setState({ seekProgress: null, version: st.getState().version + 1 });
+          resolve();
+        };
+        if (replayCancelled(since) || st.getState().session !== session) return done();
+        if (it) {
+          const r = it.next();
+          if (r.done || r.value >= 1) return done();
+        } else if (session.world.timeMs + session.world.tickMs > timeMs) return done();
+        else engine().advance(session, session.world.tickMs);
+        if (performance.now() - start > 30) {
+          st.setState({ version: st.getState().version + 1 });
+          setTimeout(pump, 0);
+          return;
+        }
+      }
+    };
+    pump();
+  });
+}
+
 export const SPEEDS = [1, 2, 5, 10, 30, 60, 100, 300, 1000] as const;
 
 let carryMs = 0;
+
+/** What the worker's replica was last told, so it is told only when the run moved (at most 5× a second). */
+const SYNC_EVERY_MS = 200;
+let synced = { at: -Infinity, timeMs: -1, log: null as TimedCommand[] | null, logLength: 0 };
+
+function syncReplica(session: Session, force = false): void {
+  const now = performance.now();
+  if (!force && now - synced.at < SYNC_EVERY_MS) return;
+  if (session.world.timeMs === synced.timeMs && session.log === synced.log && session.log.length === synced.logLength) return;
+  engineClient().sync(session.log, session.world.timeMs);
+  synced = { at: now, timeMs: session.world.timeMs, log: session.log, logLength: session.log.length };
+}
+
+let job: { handle: GotoHandle; token: number } | null = null;
+let jobToken = 0;
 
 export const usePlayground = create<PlaygroundState>((set, get) => ({
   session: null,
@@ -77,6 +132,13 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
 
   loadScenario(s, log = []) {
     const session = engine().createSession(s.spec, s.manifests, log);
+    // The worker's replica takes the checkpoints (see goTo).
+    session.checkpointing = false;
+    job?.handle.cancel();
+    job = null;
+    jobToken++;
+    engineClient().open(s.spec, s.manifests, log);
+    synced = { at: performance.now(), timeMs: 0, log: session.log, logLength: session.log.length };
     carryMs = 0;
     set({ session, scenario: s, version: get().version + 1, terminal: [], selection: null, seekProgress: null });
   },
@@ -85,13 +147,14 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
   togglePlay: () => set({ playing: !get().playing }),
   setSpeed: (speed) => set({ speed }),
   stepOnce() {
-    const { session } = get();
-    if (!session) return;
+    const { session, seekProgress } = get();
+    if (!session || seekProgress !== null) return;
     engine().advance(session, session.world.tickMs);
     set({ version: get().version + 1 });
   },
   frame(realDtMs, budgetMs) {
     const { session, playing, speed, seekProgress } = get();
+    if (session && seekProgress === null) syncReplica(session);
     if (!session || !playing || seekProgress !== null) return;
     carryMs += Math.min(realDtMs, 250) * speed;
     const tick = session.world.tickMs;
@@ -107,32 +170,42 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
     if (ran > 0) set({ version: get().version + 1 });
   },
   seekTo(timeMs) {
-    const { session } = get();
-    if (!session) return;
-    const it = engine().seek(session, timeMs, 300);
+    void get().goTo(timeMs);
+  },
+  goTo(timeMs) {
+    const session = get().session;
+    if (!session) return Promise.resolve();
+    job?.handle.cancel();
+    const token = ++jobToken;
+    const log = session.log;
+    const logLength = log.length;
+    // Back: no further than the horizon (seek clamps the same way); forward: a replay extends it.
+    const targetMs = timeMs < session.world.timeMs ? Math.max(0, Math.min(timeMs, session.horizonMs)) : timeMs;
     set({ seekProgress: 0, playing: false });
-    const since = replayGeneration();
-    const pump = () => {
-      const start = performance.now();
-      for (;;) {
-        // Cancel: stay where the replay has got to.
-        if (replayCancelled(since)) {
-          set({ seekProgress: null, version: get().version + 1 });
-          return;
-        }
-        const r = it.next();
-        if (r.done || r.value >= 1) {
-          set({ seekProgress: null, version: get().version + 1 });
-          return;
-        }
-        if (performance.now() - start > 30) {
-          set({ seekProgress: r.value, version: get().version + 1 });
-          setTimeout(pump, 0);
-          return;
-        }
+    const handle = engineClient().goto({ log, fromMs: session.world.timeMs, targetMs, checks: session.checks }, (p) => {
+      if (token === jobToken) set({ seekProgress: Math.min(p, 0.99) });
+    });
+    job = { handle, token };
+    const stopListening = onCancelReplay(() => handle.cancel());
+    return handle.done.then((r) => {
+      stopListening();
+      if (token !== jobToken) return;
+      job = null;
+      if (get().session !== session) return set({ seekProgress: null });
+      if (!r.ok) {
+        // The worker failed: take checkpoints in the page from now on and replay here.
+        console.error(`engine worker: ${r.error}`);
+        session.checkpointing = true;
+        engineClient().open(session.spec, session.manifests, []);
+        return seekInPage(session, targetMs);
       }
-    };
-    pump();
+      if (session.log === log && session.log.length === logLength) {
+        engine().installGotoResult(session, r.result);
+        synced = { at: performance.now(), timeMs: session.world.timeMs, log, logLength };
+      }
+      // Otherwise a command was issued meanwhile, at the old time: that run stands (the replica follows it).
+      set({ seekProgress: null, version: get().version + 1 });
+    });
   },
   run(line, parse) {
     const { session } = get();

@@ -8,8 +8,17 @@ export function replayGeneration(): number {
   return generation;
 }
 
+const listeners = new Set<() => void>();
+
 export function cancelReplay(): void {
   generation++;
+  for (const fn of [...listeners]) fn();
+}
+
+/** Replays run by the engine worker are told at once (they cannot poll the generation). */
+export function onCancelReplay(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
 }
 
 export function replayCancelled(since: number): boolean {

@@ -222,3 +222,22 @@ export function krrSimpleView(world: World): string {
   const notes = rows.filter((r) => r.info.length > 0).map((r) => `  ${r.name}/${r.container}: ${r.info.join('; ')}`);
   return [...header, formatKrrTable(rows), ...(notes.length > 0 ? ['', ...notes] : [])].join('\n');
 }
+
+/**
+ * Freeze the frames again after the world crossed a structured clone (the engine worker hands
+ * worlds to the page that way): clones keep shared objects shared but not frozen, and checkpoints
+ * copy what is not frozen.
+ */
+export function freezeKrrFrames(world: World): void {
+  const s = world.autoscalers.vpa as { krr?: KrrHistory } | undefined;
+  for (const f of s?.krr?.frames ?? []) {
+    if (Object.isFrozen(f)) continue;
+    if (!Object.isFrozen(f.pods)) {
+      Object.freeze(f.pods.names);
+      Object.freeze(f.pods.namespaces);
+      Object.freeze(f.pods.workloads);
+      Object.freeze(f.pods);
+    }
+    Object.freeze(f);
+  }
+}
