@@ -189,9 +189,12 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
     const stopListening = onCancelReplay(() => handle.cancel());
     return handle.done.then((r) => {
       stopListening();
-      if (token !== jobToken) return;
+      if (token !== jobToken) return console.warn(`goTo ${targetMs}: superseded`);
       job = null;
-      if (get().session !== session) return set({ seekProgress: null });
+      if (get().session !== session) {
+        console.warn(`goTo ${targetMs}: the run changed`);
+        return set({ seekProgress: null });
+      }
       if (!r.ok) {
         // The worker failed: take checkpoints in the page from now on and replay here.
         console.error(`engine worker: ${r.error}`);
@@ -204,6 +207,7 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
         synced = { at: performance.now(), timeMs: session.world.timeMs, log, logLength };
       }
       // Otherwise a command was issued meanwhile, at the old time: that run stands (the replica follows it).
+      else console.warn(`goTo ${targetMs}: a command was issued meanwhile`);
       set({ seekProgress: null, version: get().version + 1 });
     });
   },

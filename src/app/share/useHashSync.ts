@@ -41,6 +41,7 @@ export function useHashSync(enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
     let lastKey = '';
+    let lastLesson = '';
     const timer = setInterval(() => {
       const { session, scenario, seekProgress } = usePlayground.getState();
       if (!session || !scenario || seekProgress !== null) return;
@@ -48,7 +49,11 @@ export function useHashSync(enabled: boolean): void {
       // comes back to the same step with its prepared state.
       const lesson = activeLessonHash();
       if (lesson) {
-        if (lesson !== window.location.hash) window.history.replaceState(null, '', lesson);
+        const here = window.location.hash;
+        // Another lesson link typed or pasted since the last write stands: a reload opens it.
+        if (lastLesson && here !== lastLesson && here !== lesson && here.startsWith('#lesson=')) return;
+        if (lesson !== here) window.history.replaceState(null, '', lesson);
+        lastLesson = lesson;
         lastKey = '';
         return;
       }
