@@ -162,8 +162,10 @@ describe('playground failure injection (what the UI buttons record)', () => {
     expect(cmd('playground fault ip-2')).toEqual({ type: 'killNode', node: 'ip-2' });
   });
   it('errors', () => {
-    expect(err('playground fault')).toMatch(/takes one node/);
-    expect(err('playground fault a b')).toMatch(/takes one node/);
+    // fault takes node/, zone/, metrics-server or capacity/ targets, so the error lists them all
+    expect(err('playground fault')).toMatch(/takes one target\nusage: playground fault node\/NAME/);
+    expect(err('playground fault a b')).toMatch(/takes one target/);
+    expect(err('playground fault a b')).toMatch(/playground fault zone\/ZONE/);
     expect(err('playground dance')).toMatch(/unknown playground command "dance"/);
     expect(err('playground load web --rps=3')).toMatch(/Load slider/);
   });
