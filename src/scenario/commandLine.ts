@@ -6,6 +6,7 @@ import { parseKrr } from './commandLine/krr';
 import { parsePlayground } from './commandLine/playground';
 import { tokenize } from './commandLine/tokenize';
 import { fail, type ParseOptions, type ParseResult } from './commandLine/types';
+import { msg } from '../sim/core/message';
 
 export type { ParseOptions, ParseResult } from './commandLine/types';
 
@@ -33,21 +34,27 @@ function parseLine(line: string, options: ParseOptions): ParseResult {
     // People paste lines from terminals and docs with the prompt still in front.
     const text = line.trim().replace(/^\$\s+/, '');
     const tokens = tokenize(text);
-    if (!tokens.ok) return fail(`error: ${tokens.error}`);
+    if (!tokens.ok) return fail(`error: ${tokens.error}`, tokens.msg && msg('cmd.error', { error: tokens.msg }));
     const [tool, ...rest] = tokens.words;
-    if (tool === undefined) return fail('error: empty command');
+    if (tool === undefined) return fail('error: empty command', msg('cmd.empty'));
     if (tool === 'kubectl') return parseKubectl(rest, text, options);
     if (tool === 'aws') return parseAws(rest, text);
     if (tool === 'krr' || tool === 'krr.py' || tool === './krr.py') return parseKrr(rest, text);
     if (PYTHONS.has(tool)) {
       if (rest[0]?.endsWith('krr.py')) return parseKrr(rest.slice(1), text);
-      return fail(`${tool}: the playground runs no Python scripts other than KRR (python krr.py simple)`);
+      return fail(`${tool}: the playground runs no Python scripts other than KRR (python krr.py simple)`, msg('cmd.python', { tool }));
     }
     if (tool === 'playground') return parsePlayground(rest);
     const near = suggestions(tool, TOOLS);
-    const hint = near.length > 0 ? ` (did you mean "${near[0]}"?)` : '';
-    return fail(`${tool}: command not found${hint}; the playground understands kubectl, aws (autoscaling, ec2), krr and playground commands`);
+    if (near.length > 0) {
+      return fail(
+        `${tool}: command not found (did you mean "${near[0]}"?); the playground understands kubectl, aws (autoscaling, ec2), krr and playground commands`,
+        msg('cmd.notFoundNear', { tool, near: near[0] }),
+      );
+    }
+    return fail(`${tool}: command not found; the playground understands kubectl, aws (autoscaling, ec2), krr and playground commands`, msg('cmd.notFound', { tool }));
   } catch (err) {
-    return fail(`error: could not parse the command: ${err instanceof Error ? err.message : String(err)}`);
+    const error = err instanceof Error ? err.message : String(err);
+    return fail(`error: could not parse the command: ${error}`, msg('cmd.crashed', { error }));
   }
 }

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ManifestDoc, TimedCommand } from '../sim/core/commands';
 import type { ScenarioSpec } from '../sim/core/scenario';
 import type { Session } from '../sim/session';
+import type { Message } from '../sim/core/message';
 import { engine } from './engine';
 import { engineClient, type GotoHandle } from './engineClient';
 import { onCancelReplay, replayCancelled, replayGeneration } from './replayCancel';
@@ -18,8 +19,11 @@ import { onCancelReplay, replayCancelled, replayGeneration } from './replayCance
 export interface TerminalEntry {
   t: number;
   input: string;
+  /** As a terminal prints it (English for the playground's own words). */
   output: string;
   ok: boolean;
+  /** The playground's own error as a Message, shown in the reader's language instead of `output`. */
+  msg?: Message;
 }
 
 export interface LoadedScenario {
@@ -34,7 +38,7 @@ export interface LoadedScenario {
 /** `commands`: every command the line stands for (kubectl scale … a b); `command` is the first. */
 export type CommandParser = (
   line: string,
-) => { ok: true; command: TimedCommand['command']; commands?: TimedCommand['command'][] } | { ok: false; error: string };
+) => { ok: true; command: TimedCommand['command']; commands?: TimedCommand['command'][] } | { ok: false; error: string; msg?: Message };
 
 export interface Selection {
   kind: 'pod' | 'node';
@@ -219,7 +223,7 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
     const parsed = parse(trimmed);
     let entry: TerminalEntry;
     if (!parsed.ok) {
-      entry = { t, input: trimmed, output: parsed.error, ok: false };
+      entry = { t, input: trimmed, output: parsed.error, ok: false, ...(parsed.msg ? { msg: parsed.msg } : {}) };
     } else if (parsed.command.type === 'view') {
       // Read-only: answer from the world as it is now, without touching the log.
       const r = engine().runView(session.world, parsed.command.args);

@@ -1,5 +1,6 @@
 import type { Command } from '../../sim/core/commands';
 import { suggestions } from '../suggest';
+import { msg } from '../../sim/core/message';
 import { fail, ok, type ParseResult } from './types';
 import { parseAwsEc2 } from './awsEc2';
 import { INT32_MAX } from '../../sim/core/limits';
@@ -70,15 +71,20 @@ export function parseAws(words: readonly string[], line: string): ParseResult {
   if (service === undefined) return fail('aws: error: the following arguments are required: command');
   if (service === 'ec2') return parseAwsEc2(operation, params);
   if (service !== 'autoscaling') {
-    const known = SERVICES.includes(service);
-    return fail(known ? `aws: "${service}" is not simulated in the playground; supported: aws autoscaling ${Object.keys(AUTOSCALING).join(' | ')}, aws ec2 terminate-instances | send-spot-instance-interruptions` : `aws: error: argument command: Invalid choice: '${service}' (the playground supports: autoscaling, ec2)`);
+    if (SERVICES.includes(service)) {
+      const supported = `aws autoscaling ${Object.keys(AUTOSCALING).join(' | ')}, aws ec2 terminate-instances | send-spot-instance-interruptions`;
+      return fail(`aws: "${service}" is not simulated in the playground; supported: ${supported}`, msg('cmd.aws.serviceNotSimulated', { service, supported }));
+    }
+    return fail(`aws: error: argument command: Invalid choice: '${service}' (the playground supports: autoscaling, ec2)`, msg('cmd.aws.invalidService', { service }));
   }
   if (operation === undefined) return fail('aws: error: the following arguments are required: operation');
   const spec = AUTOSCALING[operation];
   if (!spec) {
     const near = suggestions(operation, Object.keys(AUTOSCALING), 3);
-    const hint = near.length > 0 ? `\n\nInvalid choice: '${operation}', maybe you meant:\n\n${near.map((n) => `  * ${n}`).join('\n')}` : `; supported: ${Object.keys(AUTOSCALING).join(', ')}`;
-    return fail(`aws: error: argument operation: Invalid choice${hint}`);
+    // With suggestions this is the AWS CLI's own text; without, the playground names what it supports.
+    if (near.length > 0) return fail(`aws: error: argument operation: Invalid choice\n\nInvalid choice: '${operation}', maybe you meant:\n\n${near.map((n) => `  * ${n}`).join('\n')}`);
+    const supported = Object.keys(AUTOSCALING).join(', ');
+    return fail(`aws: error: argument operation: Invalid choice; supported: ${supported}`, msg('cmd.aws.invalidOperation', { supported }));
   }
   const values = new Map<string, string>();
   const unknown: string[] = [];
@@ -87,7 +93,9 @@ export function parseAws(words: readonly string[], line: string): ParseResult {
     const eq = w.indexOf('=');
     const name = w.startsWith('--') && eq > 0 ? w.slice(0, eq) : w;
     if (spec.switches.includes(name)) continue;
-    if (spec.notSimulated.includes(name)) return fail(`aws: ${name} is valid but not simulated by the playground; only --min-size, --max-size and --desired-capacity change a node group`);
+    if (spec.notSimulated.includes(name)) {
+      return fail(`aws: ${name} is valid but not simulated by the playground; only --min-size, --max-size and --desired-capacity change a node group`, msg('cmd.aws.paramNotSimulated', { name }));
+    }
     if (!spec.ints.includes(name) && !spec.strings.includes(name)) {
       unknown.push(w);
       continue;

@@ -1,5 +1,6 @@
 import type { Command } from '../../sim/core/commands';
 import { suggestions } from '../suggest';
+import { msg } from '../../sim/core/message';
 import { fail, ok, type ParseResult } from './types';
 import { pushAll } from '../../sim/core/arrays';
 
@@ -21,10 +22,14 @@ export function parseAwsEc2(operation: string | undefined, params: readonly stri
   if (operation === undefined) return fail('aws: error: the following arguments are required: operation');
   const build = OPERATIONS[operation];
   if (!build) {
-    if (REAL_BUT_NOT_SIMULATED.includes(operation)) return fail(`aws: "ec2 ${operation}" is not simulated in the playground; supported: aws ec2 terminate-instances | send-spot-instance-interruptions`);
+    if (REAL_BUT_NOT_SIMULATED.includes(operation)) {
+      return fail(`aws: "ec2 ${operation}" is not simulated in the playground; supported: aws ec2 terminate-instances | send-spot-instance-interruptions`, msg('cmd.aws.ec2NotSimulated', { operation }));
+    }
     const near = suggestions(operation, Object.keys(OPERATIONS), 3);
-    const hint = near.length > 0 ? `\n\nInvalid choice: '${operation}', maybe you meant:\n\n${near.map((n) => `  * ${n}`).join('\n')}` : `; the playground supports: ${Object.keys(OPERATIONS).join(', ')}`;
-    return fail(`aws: error: argument operation: Invalid choice${hint}`);
+    // With suggestions this is the AWS CLI's own text; without, the playground names what it supports.
+    if (near.length > 0) return fail(`aws: error: argument operation: Invalid choice\n\nInvalid choice: '${operation}', maybe you meant:\n\n${near.map((n) => `  * ${n}`).join('\n')}`);
+    const supported = Object.keys(OPERATIONS).join(', ');
+    return fail(`aws: error: argument operation: Invalid choice; the playground supports: ${supported}`, msg('cmd.aws.invalidEc2Operation', { supported }));
   }
   const ids: string[] = [];
   const unknown: string[] = [];
@@ -39,7 +44,7 @@ export function parseAwsEc2(operation: string | undefined, params: readonly stri
       while (i + 1 < params.length && !params[i + 1].startsWith('--')) ids.push(params[++i]);
       continue;
     }
-    if (name === '--dry-run') return fail(`aws: --dry-run is valid but not simulated by the playground`);
+    if (name === '--dry-run') return fail('aws: --dry-run is valid but not simulated by the playground', msg('cmd.aws.dryRun'));
     if (name === '--no-dry-run' || name === '--force' || name === '--no-force' || name === '--skip-os-shutdown' || name === '--no-skip-os-shutdown') continue;
     unknown.push(w);
   }

@@ -1,4 +1,5 @@
 import { parseFlags, type FlagSpec } from './flags';
+import { msg } from '../../sim/core/message';
 import { fail, ok, type ParseResult } from './types';
 
 const str = (name: string, short?: string, repeatable = false): FlagSpec => ({ name, short, kind: 'string', repeatable });
@@ -21,7 +22,7 @@ export function parseKrr(words: readonly string[], line: string): ParseResult {
   const [strategy, ...rest] = words;
   if (strategy === undefined || strategy.startsWith('-')) return fail(`${USAGE}\n\nError: Missing command.`);
   if (strategy !== 'simple') {
-    if (strategy === 'simple-limit' || strategy === 'simple_limit' || strategy === 'ai-assisted') return fail(`krr: the playground runs the "simple" strategy only ("${strategy}" is not simulated)`);
+    if (strategy === 'simple-limit' || strategy === 'simple_limit' || strategy === 'ai-assisted') return fail(`krr: the playground runs the "simple" strategy only ("${strategy}" is not simulated)`, msg('cmd.krr.strategy', { strategy }));
     return fail(`${USAGE}\n\nError: No such command '${strategy}'.`);
   }
   const parsed = parseFlags(rest, KRR_FLAGS);
@@ -32,7 +33,7 @@ export function parseKrr(words: readonly string[], line: string): ParseResult {
   const flags = parsed.flags;
   if (flags.args.length > 0) return fail(`Usage: krr simple [OPTIONS]\nTry 'krr simple --help' for help.\n\nError: Got unexpected extra argument (${flags.args[0]})`);
   const formatter = flags.values.get('formatter')?.at(-1);
-  if (formatter !== undefined && formatter !== 'table') return fail(`krr: the playground prints the table formatter only (got -f ${formatter})`);
+  if (formatter !== undefined && formatter !== 'table') return fail(`krr: the playground prints the table formatter only (got -f ${formatter})`, msg('cmd.krr.formatter', { formatter }));
   const args = ['krr', 'simple'];
   for (const [name, values] of flags.values) for (const v of values) args.push(`--${name}=${v}`);
   return ok({ type: 'view', line, args });

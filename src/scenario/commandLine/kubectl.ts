@@ -9,6 +9,7 @@ import { PATCH_FLAGS, parsePatch } from './kubectlPatch';
 import { SET_FLAGS, parseSet } from './kubectlSet';
 import { ROLLOUT_FLAGS, parseRollout } from './kubectlRollout';
 import { NO_RESOURCES, resourceRefs } from './resources';
+import { msg } from '../../sim/core/message';
 import { fail, ok, type ParseOptions, type ParseResult } from './types';
 import { pushAll } from '../../sim/core/arrays';
 import { INT32_MAX } from '../../sim/core/limits';
@@ -50,6 +51,7 @@ const FLAGS: Record<string, FlagSpec[]> = {
 };
 
 const EDIT_MESSAGE =
+  // i18n-exempt: the English twin of the cmd.kubectl.edit Message, passed to fail() together
   'error: "kubectl edit" opens a text editor, which the playground console cannot do (it is not interactive here). Change the object with ' +
   '"kubectl patch hpa NAME -p \'{"spec":{"maxReplicas":8}}\'", "kubectl scale", "kubectl set resources", or edit the manifest in the scenario and run "kubectl apply -f -"';
 
@@ -87,11 +89,15 @@ function namespaceOf(flags: ParsedFlags): string {
 /** kubectl's own argument checks for each command, then the Command it stands for. */
 export function parseKubectl(words: readonly string[], line: string, options: ParseOptions): ParseResult {
   const { verb, rest } = splitCommand(words);
-  if (verb === undefined) return fail(`error: kubectl needs a command, e.g. "kubectl get pods" (supported: ${SUPPORTED_KUBECTL.join(', ')})`);
+  if (verb === undefined) {
+    const supported = SUPPORTED_KUBECTL.join(', ');
+    return fail(`error: kubectl needs a command, e.g. "kubectl get pods" (supported: ${supported})`, msg('cmd.kubectl.needsCommand', { supported }));
+  }
   const specs = FLAGS[verb];
   if (!specs) {
     if ((KUBECTL_COMMANDS as readonly string[]).includes(verb)) {
-      return fail(`error: "kubectl ${verb}" is not simulated in the playground; supported commands: ${SUPPORTED_KUBECTL.join(', ')}`);
+      const supported = SUPPORTED_KUBECTL.join(', ');
+      return fail(`error: "kubectl ${verb}" is not simulated in the playground; supported commands: ${supported}`, msg('cmd.kubectl.notSimulated', { verb, supported }));
     }
     return fail(unknownCommand(verb));
   }
@@ -131,7 +137,7 @@ export function parseKubectl(words: readonly string[], line: string, options: Pa
     case 'rollout':
       return parseRollout(flags, namespace, line, () => viewArgs(verb, flags));
     case 'edit':
-      return fail(EDIT_MESSAGE);
+      return fail(EDIT_MESSAGE, msg('cmd.kubectl.edit'));
     default:
       return ok({ type: 'view', line, args: viewArgs(verb, flags) });
   }
@@ -178,7 +184,7 @@ function parseNodes(verb: 'cordon' | 'uncordon' | 'drain', flags: ParsedFlags, m
 function parseAutoscale(flags: ParsedFlags, namespace: string): ParseResult {
   const refs = resourceRefs(flags.args);
   if (!refs.ok) return fail(refs.error);
-  if (refs.refs.length > 1) return fail('error: the playground autoscales one resource per command');
+  if (refs.refs.length > 1) return fail('error: the playground autoscales one resource per command', msg('cmd.kubectl.autoscaleOne'));
   const [ref] = refs.refs;
   if (!['deployment', 'deployments', 'deploy', 'replicaset', 'replicasets', 'rs', 'statefulset', 'statefulsets', 'sts', 'replicationcontroller', 'rc'].includes(ref.type)) {
     return fail(`error: cannot autoscale a ${ref.type}: only Deployments, ReplicaSets, StatefulSets and ReplicationControllers have a scale subresource`);
@@ -187,13 +193,18 @@ function parseAutoscale(flags: ParsedFlags, namespace: string): ParseResult {
   const min = flagInt(flags, 'min');
   if (max < 1) return fail(`error: --max=MAXPODS is required and must be at least 1, max: ${max}`);
   if (min !== undefined && max < min) return fail(`error: --max=MAXPODS must be larger or equal to --min=MINPODS, max: ${max}, min: ${min}`);
-  if (flagValue(flags, 'memory') !== undefined) return fail('error: --memory targets are not simulated by the playground\'s autoscale command; apply an autoscaling/v2 HorizontalPodAutoscaler manifest instead');
+  if (flagValue(flags, 'memory') !== undefined) return fail("error: --memory targets are not simulated by the playground's autoscale command; apply an autoscaling/v2 HorizontalPodAutoscaler manifest instead", msg('cmd.kubectl.autoscaleMemory'));
   let cpuPercent = flagInt(flags, 'cpu-percent');
   const cpu = flagValue(flags, 'cpu');
   if (cpu !== undefined) {
     if (cpuPercent !== undefined) return fail('error: --cpu-percent and --cpu cannot be used together (--cpu-percent is deprecated; use --cpu=N%)');
     const m = /^(\d+)%$/.exec(cpu);
-    if (!m) return fail(`error: --cpu=${cpu}: the playground's autoscale command takes a utilization such as --cpu=50%; for an average value target apply an autoscaling/v2 HorizontalPodAutoscaler manifest`);
+    if (!m) {
+      return fail(
+        `error: --cpu=${cpu}: the playground's autoscale command takes a utilization such as --cpu=50%; for an average value target apply an autoscaling/v2 HorizontalPodAutoscaler manifest`,
+        msg('cmd.kubectl.autoscaleCpu', { cpu }),
+      );
+    }
     cpuPercent = Number(m[1]);
   }
   if (cpuPercent !== undefined && cpuPercent < 0) cpuPercent = undefined;

@@ -2,9 +2,10 @@ import { parseAllDocuments } from 'yaml';
 import type { Command, ManifestDoc } from '../../sim/core/commands';
 import type { ParsedFlags } from './flags';
 import { checkYamlLimits } from '../yamlLimits';
+import { msg, type Message } from '../../sim/core/message';
 import { fail, ok, type ParseOptions, type ParseResult } from './types';
 
-type DocsResult = { ok: true; docs: ManifestDoc[] } | { ok: false; error: string };
+type DocsResult = { ok: true; docs: ManifestDoc[] } | { ok: false; error: string; msg?: Message };
 
 function isManifest(v: unknown): v is ManifestDoc {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -33,18 +34,20 @@ export function readStdin(stdin: string | ManifestDoc[], source: string): DocsRe
 }
 
 /** What kubectl says when it cannot read a -f argument: the playground has no files and no network. */
-function unreadable(file: string): string {
+function unreadable(file: string): DocsResult {
   if (/^https?:\/\//.test(file)) {
-    const hint = file.includes('metrics-server') ? ' (metrics-server is already running in the playground)' : '; paste the manifest into the scenario instead';
-    return `error: unable to read URL "${file}": the playground has no network access${hint}`;
+    if (file.includes('metrics-server')) {
+      return { ok: false, error: `error: unable to read URL "${file}": the playground has no network access (metrics-server is already running in the playground)`, msg: msg('cmd.apply.noNetworkMetrics', { file }) };
+    }
+    return { ok: false, error: `error: unable to read URL "${file}": the playground has no network access; paste the manifest into the scenario instead`, msg: msg('cmd.apply.noNetwork', { file }) };
   }
-  return `error: the path "${file}" does not exist`;
+  return { ok: false, error: `error: the path "${file}" does not exist` };
 }
 
 function filesToDocs(files: readonly string[], options: ParseOptions): DocsResult {
   // The UI hands the content of the file being applied as stdin, whatever its name.
   if (options.stdin !== undefined) return readStdin(options.stdin, files[0] === '-' ? 'STDIN' : `"${files[0]}"`);
-  return { ok: false, error: files[0] === '-' ? 'error: no objects passed to apply (stdin is empty)' : unreadable(files[0]) };
+  return files[0] === '-' ? { ok: false, error: 'error: no objects passed to apply (stdin is empty)' } : unreadable(files[0]);
 }
 
 export function parseApply(flags: ParsedFlags, options: ParseOptions): ParseResult {
@@ -52,14 +55,14 @@ export function parseApply(flags: ParsedFlags, options: ParseOptions): ParseResu
   if (files.length === 0) return fail('error: must specify one of -f and -k');
   if (flags.args.length > 0) return fail(`error: Unexpected args: [${flags.args.join(' ')}]\nSee 'kubectl apply -h' for help and examples`);
   const read = filesToDocs(files, options);
-  if (!read.ok) return fail(read.error);
+  if (!read.ok) return fail(read.error, read.msg);
   if (read.docs.length === 0) return fail('error: no objects passed to apply');
   return ok({ type: 'apply', manifests: read.docs });
 }
 
 export function parseDeleteFiles(files: readonly string[], namespace: string, options: ParseOptions): ParseResult {
   const read = filesToDocs(files, options);
-  if (!read.ok) return fail(read.error);
+  if (!read.ok) return fail(read.error, read.msg);
   if (read.docs.length === 0) return fail('error: no objects passed to delete');
   const commands: Command[] = [];
   for (const doc of read.docs) {

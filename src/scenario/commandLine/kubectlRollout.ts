@@ -1,6 +1,7 @@
 import type { Command } from '../../sim/core/commands';
 import type { FlagSpec, ParsedFlags } from './flags';
 import { resourceRefs } from './resources';
+import { msg } from '../../sim/core/message';
 import { fail, ok, type ParseResult } from './types';
 
 export const ROLLOUT_FLAGS: FlagSpec[] = [
@@ -24,8 +25,10 @@ const NOT_SIMULATED = ['history', 'undo', 'pause', 'resume'];
  */
 export function parseRollout(flags: ParsedFlags, namespace: string, line: string, viewArgs: () => string[]): ParseResult {
   const [sub, ...rest] = flags.args;
-  if (sub === undefined) return fail('error: kubectl rollout needs a subcommand; the playground simulates "rollout status" and "rollout restart"');
-  if (NOT_SIMULATED.includes(sub)) return fail(`error: "kubectl rollout ${sub}" is not simulated in the playground (the playground keeps no revision history); "rollout status" and "rollout restart" are`);
+  if (sub === undefined) return fail('error: kubectl rollout needs a subcommand; the playground simulates "rollout status" and "rollout restart"', msg('cmd.rollout.needsSub'));
+  if (NOT_SIMULATED.includes(sub)) {
+    return fail(`error: "kubectl rollout ${sub}" is not simulated in the playground (the playground keeps no revision history); "rollout status" and "rollout restart" are`, msg('cmd.rollout.notSimulated', { sub }));
+  }
   if (sub !== 'status' && sub !== 'restart') return fail(`error: unknown command "${sub}" for "kubectl rollout"`);
   if (rest.length === 0) return fail('error: required resource not specified');
   const refs = resourceRefs(rest);

@@ -1,4 +1,5 @@
 import { flagValue, type ParsedFlags } from './flags';
+import { msg } from '../../sim/core/message';
 import { fail, ok, type ParseResult } from './types';
 
 const SHELLS = new Set(['sh', '/bin/sh', 'bash', '/bin/bash', 'ash', '/bin/ash', '/usr/bin/env']);
@@ -44,10 +45,10 @@ export function parseRun(flags: ParsedFlags): ParseResult {
   const restart = flagValue(flags, 'restart') ?? 'Always';
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) return fail(`error: invalid restart policy: ${restart}`);
   const words = [...extra, ...(flags.afterDashes ?? [])];
-  if (words.length === 0) return fail(`error: the playground runs pods as load generators only: give the command that loops over a Service URL, e.g.\n  ${EXAMPLE}`);
+  if (words.length === 0) return fail(`error: the playground runs pods as load generators only: give the command that loops over a Service URL, e.g.\n  ${EXAMPLE}`, msg('cmd.run.noCommand', { example: EXAMPLE }));
   const script = scriptOf(words);
   if (!/\b(while|for|until)\b/.test(script) || !/\b(wget|curl)\b/.test(script)) {
-    return fail(`error: the playground runs pods as load generators only: the command must loop over wget or curl, e.g.\n  ${EXAMPLE}`);
+    return fail(`error: the playground runs pods as load generators only: the command must loop over wget or curl, e.g.\n  ${EXAMPLE}`, msg('cmd.run.noLoop', { example: EXAMPLE }));
   }
   const target = targetOfScript(script);
   if (target === undefined) return fail(`error: could not find the Service URL the load generator fetches in: ${script}`);

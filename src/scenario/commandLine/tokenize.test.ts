@@ -23,7 +23,7 @@ describe('tokenize', () => {
   it('refuses unterminated quotes and shell operators', () => {
     expect(tokenize('a "b').ok).toBe(false);
     expect(tokenize("a 'b").ok).toBe(false);
-    expect(tokenize('kubectl get pods | grep x')).toEqual({ ok: false, error: expect.stringContaining('"|" is not supported') as string });
+    expect(tokenize('kubectl get pods | grep x')).toMatchObject({ ok: false, error: expect.stringContaining('"|" is not supported') as string });
     expect(words('sh -c "a; b | c"')).toEqual(['sh', '-c', 'a; b | c']);
   });
 });

@@ -4,7 +4,10 @@
  * outside quotes escapes the next character; a backslash-newline joins lines; # starts a comment.
  * Pipes, redirections and command lists are refused: the playground runs one command per line.
  */
-export type TokenizeResult = { ok: true; words: string[] } | { ok: false; error: string };
+import { msg, type Message } from '../../sim/core/message';
+
+/** Bash's own complaints (unmatched quotes) stay as bash prints them; the playground's refusal has a Message. */
+export type TokenizeResult = { ok: true; words: string[] } | { ok: false; error: string; msg?: Message };
 
 const OPERATORS = new Set(['|', '&', ';', '<', '>']);
 
@@ -65,7 +68,11 @@ export function tokenize(line: string): TokenizeResult {
     }
     if (ch === '#' && !inWord) break;
     if (OPERATORS.has(ch)) {
-      return { ok: false, error: `"${ch}" is not supported: the playground runs a single command per line (no pipes, redirections or command lists)` };
+      return {
+        ok: false,
+        error: `"${ch}" is not supported: the playground runs a single command per line (no pipes, redirections or command lists)`,
+        msg: msg('cmd.singleCommand', { ch }),
+      };
     }
     word += ch;
     inWord = true;

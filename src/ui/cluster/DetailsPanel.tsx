@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { KubeEvent, Node, Pod, World } from '../../sim/core/types';
 import { usePlayground, type TerminalEntry } from '../../store/playgroundStore';
 import { parseCommandLine } from '../../scenario/commandLine';
+import { renderMessage } from '../i18n/message';
 import { describeLine, eventsFor, labelLines, podsOnNode } from './details';
 import { formatAge, formatCpu, formatMemory, formatPercent, formatPrice } from './format';
 import { PanelBoundary } from './PanelBoundary';
@@ -65,7 +66,7 @@ const DetailsBody = memo(function DetailsBody() {
       )}
       {described && (
         <pre className={`cluster-describe${described.ok ? '' : ' cluster-describe-error'}`} data-testid="describe-output">
-          {described.output}
+          {described.msg ? renderMessage(t, described.msg) : described.output}
         </pre>
       )}
     </aside>

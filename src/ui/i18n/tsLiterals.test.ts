@@ -45,6 +45,27 @@ describe('no English sentences in UI code', () => {
   });
 });
 
+describe("the console's own words", () => {
+  // kubectl's, aws's and krr's error texts stay English as the real tools print them; a sentence in
+  // the playground's own voice (it names the playground) needs a Message beside its English twin.
+  const own = /\bplayground\b/;
+  const parsers = [join(src, 'scenario/commandLine.ts'), ...files(join(src, 'scenario/commandLine'))];
+  it('the scan finds a playground sentence without a Message and passes fail(English, msg(…))', () => {
+    const code = [
+      "return fail('error: the playground runs one command per line');",
+      "return fail('error: the playground runs one command per line', msg('cmd.singleCommand'));",
+      "return fail('error: unknown command for kubectl here');",
+      "return { ok: false, error: `error: the playground has no ${x} files`, msg: msg('cmd.x') };",
+    ].join('\n');
+    expect(findProse(code, 'x.ts', own)).toEqual(['1: error: the playground runs one command per line']);
+  });
+  it('src/scenario/commandLine: every sentence in the playground\'s voice comes with a Message', () => {
+    expect(parsers.length).toBeGreaterThan(5);
+    const hits = parsers.flatMap((f) => findProse(readFileSync(f, 'utf8'), f, own).map((h) => `${relative(src, f)}:${h}`));
+    expect(hits).toEqual([]);
+  });
+});
+
 describe('message keys outside the engine', () => {
   it("every msg('…') and i18next.t('…') key in src/ui, src/app and src/scenario exists in English and Korean", () => {
     const { en, ko } = localeTrees();

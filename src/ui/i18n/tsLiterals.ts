@@ -14,12 +14,18 @@ const COMMAND = /^\s*(kubectl|aws|playground|krr|eksctl|helm)\b/;
 const PROSE = /[A-Za-z]{2,}[,:;]? +[A-Za-z]{2,}[,:;]? +[A-Za-z]{2,}/;
 const NOT_PROSE = /<\w|\d?px\b|var\(--|sans-serif|monospace|^[\w-]+( [\w-]+)*$/;
 
-/** `{ message: 'English', msg: msg('key') }`: the literal is the English twin of a translated Message. */
+const isMsgCall = (n: ts.Node) => ts.isCallExpression(n) && n.expression.getText() === 'msg';
+
+/**
+ * `{ message: 'English', msg: msg('key') }` or `fail('English', msg('key'))`: the literal is the
+ * English twin of a translated Message.
+ */
 function besideMessage(node: ts.Node): boolean {
   for (let p: ts.Node | undefined = node.parent; p; p = p.parent) {
     if (ts.isObjectLiteralExpression(p)) {
-      return p.properties.some((prop) => ts.isPropertyAssignment(prop) && ts.isCallExpression(prop.initializer) && prop.initializer.expression.getText() === 'msg');
+      return p.properties.some((prop) => ts.isPropertyAssignment(prop) && isMsgCall(prop.initializer));
     }
+    if (ts.isCallExpression(p) && p.arguments.some(isMsgCall)) return true;
     if (ts.isBlock(p) || ts.isSourceFile(p)) return false;
   }
   return false;
@@ -50,8 +56,11 @@ function literalText(node: ts.Node): string | undefined {
   return undefined;
 }
 
-/** Prose literals in one file: "LINE: text". */
-export function findProse(source: string, fileName = 'x.tsx'): string[] {
+/**
+ * Prose literals in one file: "LINE: text". `only`: report only literals it matches (the console's
+ * parsers, where kubectl's own English is right and only the playground's own voice must be a Message).
+ */
+export function findProse(source: string, fileName = 'x.tsx', only?: RegExp): string[] {
   const kind = fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, kind);
   if (/i18n-exempt-file:/.test(source)) return [];
@@ -63,7 +72,7 @@ export function findProse(source: string, fileName = 'x.tsx'): string[] {
     const text = literalText(node);
     if (text !== undefined) {
       const cls = attributeName(node);
-      const prose = PROSE.test(text) && !COMMAND.test(text) && !NOT_PROSE.test(text.trim());
+      const prose = PROSE.test(text) && !COMMAND.test(text) && !NOT_PROSE.test(text.trim()) && (!only || only.test(text));
       const line = file.getLineAndCharacterOfPosition(node.getStart()).line;
       // Only literals of JSX attributes that are never read (class names, test ids, keys) are skipped here;
       // read attributes (title, aria-label…) are jsxLiterals.test.ts's.

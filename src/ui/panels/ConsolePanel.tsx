@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../store/playgroundStore';
 import { parseCommandLine } from '../../scenario/commandLine';
 import { formatSeconds } from '../charts/geometry';
+import { renderMessage } from '../i18n/message';
 import { loadHistory, rememberLine, scopeOf } from '../../store/persistWork';
 
 /** A terminal: kubectl/aws command lines through the store (so they replay), ↑/↓ for history. */
@@ -60,7 +61,7 @@ export function ConsolePanel() {
               [{formatSeconds(e.t)}] $ {e.input}
             </span>
             {'\n'}
-            {e.output}
+            {e.msg ? renderMessage(t, e.msg) : e.output}
             {'\n'}
           </span>
         ))}
