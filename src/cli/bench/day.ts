@@ -7,6 +7,13 @@ import { performance } from 'node:perf_hooks';
 import { advance, createSession, seekNow } from '../../sim/session';
 import { benchInputs, type BenchCase } from './worlds';
 import { heapMB } from './heap';
+import { krrHistoryBytes, type KrrHistory } from '../../sim/autoscalers/vpa/krrHistory';
+
+/** What the KRR history holds (the one structure that grows for KRR's 14-day window), in MB. */
+function krrMB(session: ReturnType<typeof createSession>): string {
+  const krr = (session.world.autoscalers.vpa as { krr?: KrrHistory } | undefined)?.krr;
+  return krr ? (krrHistoryBytes(krr) / 1048576).toFixed(1) : '0';
+}
 
 const REPORT_HOURS = [1, 6, 12, 24];
 
@@ -21,7 +28,7 @@ export function runDay(c: BenchCase): void {
     if (REPORT_HOURS.includes(h)) {
       const mb = heapMB();
       heaps.push(`h${h}=${mb.toFixed(0)}`);
-      console.log(`DAY hour=${h} heapMB=${mb.toFixed(0)} checkpoints=${session.checkpoints.length} pods=${session.world.pods.size} nodes=${session.world.nodes.size} wallSeconds=${((performance.now() - start) / 1000).toFixed(1)}`);
+      console.log(`DAY hour=${h} heapMB=${mb.toFixed(0)} krrMB=${krrMB(session)} checkpoints=${session.checkpoints.length} pods=${session.world.pods.size} nodes=${session.world.nodes.size} wallSeconds=${((performance.now() - start) / 1000).toFixed(1)}`);
     }
   }
   const wall = (performance.now() - start) / 1000;

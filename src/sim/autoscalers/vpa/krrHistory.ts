@@ -7,6 +7,7 @@
 import type { World } from '../../core/types';
 import { METRIC_RESOLUTION_MS } from '../../metrics/metricsServer';
 import { formatKrrTable, krrSimpleRecommend, KRR_SIMPLE_DEFAULTS, samplesAtStep, type KrrRow, type KrrSettings, type KrrValue } from './krr';
+import { blockBytes, blockEnd, blockFrames, buildKrrBlock, forEachBlockSeries, KRR_BLOCK_SECONDS, type KrrBlock, type KrrBlockFrame } from './krrBlocks';
 
 /**
  * One pod's history, as krrRows reads it: parallel arrays (seconds, millicores, MiB). Built on
@@ -42,7 +43,12 @@ export interface KrrFrame {
 }
 
 export interface KrrHistory {
-  /** Oldest first; trimmed to the strategy's window. */
+  /**
+   * Closed 2-hour windows, compacted (krrBlocks.ts), oldest first; frozen, so checkpoints share them.
+   * Optional only for worlds made before blocks existed.
+   */
+  blocks?: KrrBlock[];
+  /** The head: the current 2-hour window's frames, oldest first; trimmed to the strategy's window. */
   frames: KrrFrame[];
   lastSampleMs: number;
 }
@@ -51,7 +57,7 @@ export const KRR_STEP_MS = KRR_SIMPLE_DEFAULTS.timeframeDurationMinutes * 60_000
 const WINDOW_SECONDS = KRR_SIMPLE_DEFAULTS.historyDurationHours * 3600;
 
 export function emptyKrrHistory(): KrrHistory {
-  return { frames: [], lastSampleMs: -1 };
+  return { blocks: [], frames: [], lastSampleMs: -1 };
 }
 
 function historyOf(world: World): KrrHistory {
@@ -109,17 +115,66 @@ export function sampleKrrHistory(world: World, history: KrrHistory): void {
     pods = Object.freeze({ names: Object.freeze(names), namespaces: Object.freeze(namespaces), workloads: Object.freeze(workloads) });
   }
   history.frames.push(Object.freeze({ t: now, pods, cpu: column(cpu), mem: column(mem) }));
+  compactClosedWindows(history);
 }
 
+/**
+ * Once a frame of a newer 2-hour window arrives, the older window is closed: its frames become one
+ * compacted block (what Prometheus does with its head block). The samples stay exactly the same.
+ */
+export function compactClosedWindows(history: KrrHistory): void {
+  const frames = history.frames;
+  const newest = Math.floor(frames[frames.length - 1].t / KRR_BLOCK_SECONDS);
+  let n = 0;
+  while (n < frames.length && Math.floor(frames[n].t / KRR_BLOCK_SECONDS) < newest) n++;
+  if (n === 0) return;
+  const blocks = (history.blocks ??= []);
+  // One block per closed window (normally the head holds a single one).
+  let from = 0;
+  while (from < n) {
+    const w = Math.floor(frames[from].t / KRR_BLOCK_SECONDS);
+    let to = from;
+    while (to < n && Math.floor(frames[to].t / KRR_BLOCK_SECONDS) === w) to++;
+    blocks.push(buildKrrBlock(frames.slice(from, to)));
+    from = to;
+  }
+  frames.splice(0, n);
+}
+
+/** Forget samples older than `cutoff` (seconds), in blocks and head alike. */
 function pruneHistory(history: KrrHistory, cutoff: number): void {
+  const blocks = history.blocks ?? [];
+  let b = 0;
+  while (b < blocks.length && blockEnd(blocks[b]) < cutoff) b++;
+  if (b > 0) blocks.splice(0, b);
+  // The window's edge cuts through the oldest block: rebuild it from its samples at or after the cutoff.
+  if (blocks.length > 0 && blockStart(blocks[0]) < cutoff) {
+    const kept = blockFrames(blocks[0]).filter((f) => f.t >= cutoff);
+    blocks[0] = buildKrrBlock(kept);
+  }
   let n = 0;
   while (n < history.frames.length && history.frames[n].t < cutoff) n++;
   if (n > 0) history.frames.splice(0, n);
 }
 
+function blockStart(block: KrrBlock): number {
+  return 'frames' in block ? block.frames[0].t : block.t[0];
+}
+
 /** Per-pod series from the frames, in the order pods were first seen. */
 export function krrSeries(history: KrrHistory): Map<string, KrrPodSeries> {
   const series = new Map<string, KrrPodSeries>();
+  for (const block of history.blocks ?? []) {
+    forEachBlockSeries(block, (name, namespace, workload, t, cpu, mem) => {
+      let s = series.get(name);
+      if (!s) series.set(name, (s = { namespace, workload, t: [], cpu: [], mem: [] }));
+      for (let k = 0; k < t.length; k++) {
+        s.t.push(t[k]);
+        s.cpu.push(cpu[k] / 1000);
+        s.mem.push(mem[k] / 1000);
+      }
+    });
+  }
   for (const f of history.frames) {
     const { names, namespaces, workloads } = f.pods;
     for (let i = 0; i < names.length; i++) {
@@ -136,6 +191,7 @@ export function krrSeries(history: KrrHistory): Map<string, KrrPodSeries> {
 /** Bytes the history's columns hold (frames shared by checkpoints count once). */
 export function krrHistoryBytes(history: KrrHistory): number {
   let bytes = 0;
+  for (const b of history.blocks ?? []) bytes += blockBytes(b);
   let lastPods: KrrFramePods | undefined;
   for (const f of history.frames) {
     bytes += f.cpu.byteLength + f.mem.byteLength;
@@ -224,20 +280,34 @@ export function krrSimpleView(world: World): string {
 }
 
 /**
- * Freeze the frames again after the world crossed a structured clone (the engine worker hands
- * worlds to the page that way): clones keep shared objects shared but not frozen, and checkpoints
- * copy what is not frozen.
+ * Freeze the frames and blocks again after the world crossed a structured clone (the engine worker
+ * hands worlds to the page that way): clones keep shared objects shared but not frozen, and
+ * checkpoints copy what is not frozen.
  */
 export function freezeKrrFrames(world: World): void {
   const s = world.autoscalers.vpa as { krr?: KrrHistory } | undefined;
-  for (const f of s?.krr?.frames ?? []) {
-    if (Object.isFrozen(f)) continue;
-    if (!Object.isFrozen(f.pods)) {
-      Object.freeze(f.pods.names);
-      Object.freeze(f.pods.namespaces);
-      Object.freeze(f.pods.workloads);
-      Object.freeze(f.pods);
+  for (const b of s?.krr?.blocks ?? []) {
+    if (Object.isFrozen(b)) continue;
+    if ('frames' in b) {
+      for (const f of b.frames) freezeFrame(f);
+      Object.freeze(b.frames);
+    } else {
+      Object.freeze(b.names);
+      Object.freeze(b.namespaces);
+      Object.freeze(b.workloads);
     }
-    Object.freeze(f);
+    Object.freeze(b);
   }
+  for (const f of s?.krr?.frames ?? []) freezeFrame(f);
+}
+
+function freezeFrame(f: KrrBlockFrame): void {
+  if (Object.isFrozen(f)) return;
+  if (!Object.isFrozen(f.pods)) {
+    Object.freeze(f.pods.names);
+    Object.freeze(f.pods.namespaces);
+    Object.freeze(f.pods.workloads);
+    Object.freeze(f.pods);
+  }
+  Object.freeze(f);
 }
