@@ -11,7 +11,7 @@ import { evaluateAttached, replayFloorMs, rewindAttached, type AttachedChecks } 
 /**
  * A run: scenario + seed + the person's command log. The log and the scenario fully describe it,
  * so any past moment can be rebuilt by replaying from the nearest checkpoint. Checkpoints are
- * deep copies (sharing the frozen KRR frames) taken every checkpointIntervalMs of sim time; their
+ * deep copies (sharing the frozen KRR frames and blocks) taken every checkpointIntervalMs of sim time; their
  * number is capped by a budget of pods held (maxCheckpoints), and when over it the checkpoint whose
  * removal leaves the smallest gap goes, so they stay evenly spread over the run and memory is flat.
  */
