@@ -15,6 +15,6 @@ export function parseScenarioText(text: string, file: string): ScenarioParse {
   if (!r.ok) return { ok: false, errors: r.errors.map(formatError) };
   return {
     ok: true,
-    scenario: { text, file, spec: r.spec, manifests: r.manifests.map((m) => m.doc), notices: r.notices, warnings: r.warnings },
+    scenario: { text, file, spec: r.spec, manifests: r.manifests.map((m) => m.doc), notices: r.noticeMsgs, warnings: r.warningMsgs },
   };
 }

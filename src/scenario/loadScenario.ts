@@ -11,9 +11,16 @@ import { SCENARIO_API_VERSION, scenarioDocSchema } from './scenarioSchema';
 import { parseEmbeddedStream, parseYamlStream, subDocument, type YamlDocument } from './yamlSource';
 import { issuesToProblems } from './zodIssues';
 import { pushAll } from '../sim/core/arrays';
+import { msg, type Message } from '../sim/core/message';
 
+/**
+ * `notices` (valid but not simulated) and `warnings` (will not do what it seems to) are English, as
+ * the CLI prints them; `noticeMsgs`/`warningMsgs` hold the same, in the same order, as Messages for
+ * the page to show in the reader's language. Errors stay English: they are worded as the API
+ * server and the YAML parser word theirs.
+ */
 export type ScenarioLoadResult =
-  | { ok: true; spec: ScenarioSpec; manifests: LocatedManifest[]; notices: string[]; warnings: string[] }
+  | { ok: true; spec: ScenarioSpec; manifests: LocatedManifest[]; notices: string[]; warnings: string[]; noticeMsgs: Message[]; warningMsgs: Message[] }
   | { ok: false; errors: ScenarioError[] };
 
 const APPLY_INPUT = 'kubectl apply -f -';
@@ -27,6 +34,7 @@ function isScenarioDoc(value: unknown): boolean {
 interface Collected {
   errors: ScenarioError[];
   notices: string[];
+  noticeMsgs: Message[];
 }
 
 /** Manifests given inline in the timeline (`apply:`), validated like the file's own documents. */
@@ -46,6 +54,7 @@ function timelineManifests(text: string, src: YamlDocument, path: PathSegment[],
     // Name the timeline entry too: the manifest's own paths alone would not say which one.
     pushAll(out.errors, check.errors.map((e) => ({ ...e, path: e.path ? `${where}: ${e.path}` : where })));
     pushAll(out.notices, check.notices);
+    pushAll(out.noticeMsgs, check.noticeMsgs);
     if (check.manifest) manifests.push(check.manifest.doc);
   }
   if (docs.length === 0) out.errors.push(src.errorAt(path, 'no objects passed to apply'));
@@ -81,21 +90,47 @@ function buildTimeline(text: string, src: YamlDocument, out: Collected): TimedCo
   return timeline.map((c, i) => ({ c, i })).sort((a, b) => a.c.atMs - b.c.atMs || a.i - b.i).map(({ c }) => c);
 }
 
-function warningsFor(spec: ScenarioSpec, manifests: LocatedManifest[]): string[] {
+function warningsFor(spec: ScenarioSpec, manifests: LocatedManifest[]): { warnings: string[]; warningMsgs: Message[] } {
   const warnings: string[] = [];
+  const warningMsgs: Message[] = [];
   for (const c of spec.timeline) {
-    if (c.atMs > spec.durationMs) warnings.push(`timeline: "${c.input}" at ${formatDuration(c.atMs)} is after the end of the run (${formatDuration(spec.durationMs)}) and will not run`);
+    if (c.atMs > spec.durationMs) {
+      const at = formatDuration(c.atMs);
+      const end = formatDuration(spec.durationMs);
+      warnings.push(`timeline: "${c.input}" at ${at} is after the end of the run (${end}) and will not run`);
+      warningMsgs.push(msg('scenarioNote.warning.afterEnd', { input: c.input, at, end }));
+    }
   }
   const deployments = new Set(manifests.filter((m) => m.kind === 'Deployment').map((m) => m.name));
   for (const c of spec.timeline) {
     if (c.command.type === 'apply') for (const d of c.command.manifests) if (d.kind === 'Deployment') deployments.add(String((d.metadata as { name?: unknown } | undefined)?.name));
   }
   for (const l of spec.load) {
-    if (!deployments.has(l.target)) warnings.push(`load: target "${l.target}" is not a Deployment in this file; traffic to it is dropped until one exists`);
+    if (!deployments.has(l.target)) {
+      warnings.push(`load: target "${l.target}" is not a Deployment in this file; traffic to it is dropped until one exists`);
+      warningMsgs.push(msg('scenarioNote.warning.loadTarget', { target: l.target }));
+    }
   }
   const hasNodePool = manifests.some((m) => m.kind === 'NodePool' || m.kind === 'Provisioner');
-  if (spec.nodeGroups.length === 0 && !hasNodePool) warnings.push('spec.nodeGroups is empty and there is no Karpenter NodePool: no node will ever start, so every pod stays Pending');
-  return warnings;
+  if (spec.nodeGroups.length === 0 && !hasNodePool) {
+    warnings.push('spec.nodeGroups is empty and there is no Karpenter NodePool: no node will ever start, so every pod stays Pending');
+    warningMsgs.push(msg('scenarioNote.warning.noNodes'));
+  }
+  return { warnings, warningMsgs };
+}
+
+/** The same notice can come from two places (a manifest and a timeline copy): keep the first of each text. */
+function distinctNotices(out: Collected): { notices: string[]; noticeMsgs: Message[] } {
+  const seen = new Set<string>();
+  const notices: string[] = [];
+  const noticeMsgs: Message[] = [];
+  out.notices.forEach((n, i) => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    notices.push(n);
+    noticeMsgs.push(out.noticeMsgs[i]);
+  });
+  return { notices, noticeMsgs };
 }
 
 /**
@@ -113,7 +148,7 @@ export function loadScenario(text: string, fileName: string): ScenarioLoadResult
 
 function load(text: string, fileName: string): ScenarioLoadResult {
   const stream = parseYamlStream(text, fileName);
-  const out: Collected = { errors: [...stream.errors], notices: [] };
+  const out: Collected = { errors: [...stream.errors], notices: [], noticeMsgs: [] };
   const scenarioDocs = stream.docs.filter((d) => isScenarioDoc(d.value));
   const manifests: LocatedManifest[] = [];
   for (const d of stream.docs) {
@@ -121,6 +156,7 @@ function load(text: string, fileName: string): ScenarioLoadResult {
     const check = validateManifest(d);
     pushAll(out.errors, check.errors);
     pushAll(out.notices, check.notices);
+    pushAll(out.noticeMsgs, check.noticeMsgs);
     if (check.manifest) manifests.push(check.manifest);
   }
   if (scenarioDocs.length === 0 && stream.errors.length === 0) {
@@ -147,5 +183,5 @@ function load(text: string, fileName: string): ScenarioLoadResult {
     const sorted = [...out.errors].sort((a, b) => a.line - b.line || a.col - b.col);
     return { ok: false, errors: sorted };
   }
-  return { ok: true, spec, manifests, notices: [...new Set(out.notices)], warnings: warningsFor(spec, manifests) };
+  return { ok: true, spec, manifests, ...distinctNotices(out), ...warningsFor(spec, manifests) };
 }

@@ -31,8 +31,9 @@ export interface LoadedScenario {
   file: string;
   spec: ScenarioSpec;
   manifests: ManifestDoc[];
-  notices: string[];
-  warnings: string[];
+  /** The loader's notices and warnings as Messages, shown in the reader's language. */
+  notices: Message[];
+  warnings: Message[];
 }
 
 /** `commands`: every command the line stands for (kubectl scale … a b); `command` is the first. */

@@ -9,6 +9,7 @@ import { ACCEPTED_NOT_SIMULATED, AUTOSCALER_KINDS, key } from './kindTable';
 import { SIMULATED_FIELDS, notSimulatedPaths } from './notSimulated';
 import { parsePath, validatorsFor } from './validators';
 import { pushAll } from '../../sim/core/arrays';
+import { msg, type Message } from '../../sim/core/message';
 
 /** A manifest that passed validation, with where it came from. */
 export interface LocatedManifest {
@@ -25,7 +26,10 @@ export interface LocatedManifest {
 export interface ManifestCheck {
   manifest?: LocatedManifest;
   errors: ScenarioError[];
+  /** Valid but not simulated, as the CLI prints it (English). */
   notices: string[];
+  /** The same notices, in the same order, as Messages for the reader's language. */
+  noticeMsgs: Message[];
 }
 
 const KNOWN: [string, string][] = [
@@ -55,14 +59,14 @@ function problemsToErrors(src: YamlDocument, problems: PathProblem[]): ScenarioE
 export function validateManifest(src: YamlDocument): ManifestCheck {
   const raw = src.value;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { errors: [src.errorAt([], `a manifest must be a mapping with apiVersion and kind, got ${Array.isArray(raw) ? 'a list' : typeof raw}`)], notices: [] };
+    return { errors: [src.errorAt([], `a manifest must be a mapping with apiVersion and kind, got ${Array.isArray(raw) ? 'a list' : typeof raw}`)], notices: [], noticeMsgs: [] };
   }
   const doc = raw as ManifestDoc;
   const errors: ScenarioError[] = [];
   for (const field of ['apiVersion', 'kind'] as const) {
     if (typeof doc[field] !== 'string' || doc[field] === '') errors.push(src.errorAt([field], `Required value: ${field} must be set (a string)`, true));
   }
-  if (errors.length > 0) return { errors, notices: [] };
+  if (errors.length > 0) return { errors, notices: [], noticeMsgs: [] };
   const apiVersion = doc.apiVersion as string;
   const kind = doc.kind as string;
   const meta = (doc.metadata ?? {}) as Record<string, unknown>;
@@ -74,21 +78,28 @@ export function validateManifest(src: YamlDocument): ManifestCheck {
     return `${src.file}:${p.line}:${p.col}`;
   };
   const notices: string[] = [];
+  const noticeMsgs: Message[] = [];
   const k = key(apiVersion, kind);
 
   if (ACCEPTED_NOT_SIMULATED.some(([v, kd]) => v === apiVersion && kd === kind) && validatorsFor(apiVersion, kind).length === 0) {
-    return { errors: [], notices: [`${where([])}: ${label}: kind ${kind} (${apiVersion}) is accepted but not simulated`] };
+    const at = where([]);
+    return { errors: [], notices: [`${at}: ${label}: kind ${kind} (${apiVersion}) is accepted but not simulated`], noticeMsgs: [msg('scenarioNote.notice.kind', { where: at, label, kind, apiVersion })] };
   }
   const builtin = BUILTIN_KINDS.find((b) => b.apiVersion === apiVersion && b.kind === kind);
   const autoscaler = AUTOSCALER_KINDS.some(([v, kd]) => v === apiVersion && kd === kind);
   const custom = validatorsFor(apiVersion, kind);
-  if (!builtin && !autoscaler && custom.length === 0) return { errors: [noMatches(src, apiVersion, kind)], notices: [] };
+  if (!builtin && !autoscaler && custom.length === 0) return { errors: [noMatches(src, apiVersion, kind)], notices: [], noticeMsgs: [] };
 
   if (builtin) {
     const parsed = builtin.schema.safeParse(doc);
-    if (!parsed.success) return { errors: problemsToErrors(src, issuesToProblems(parsed.error.issues, builtin.schema, doc)), notices: [] };
+    if (!parsed.success) return { errors: problemsToErrors(src, issuesToProblems(parsed.error.issues, builtin.schema, doc)), notices: [], noticeMsgs: [] };
     pushAll(errors, problemsToErrors(src, builtin.semantic(doc)));
-    for (const path of notSimulatedPaths(doc, SIMULATED_FIELDS[k])) notices.push(`${where(path)}: ${label}: ${formatPath(path)}: not simulated`);
+    for (const path of notSimulatedPaths(doc, SIMULATED_FIELDS[k])) {
+      const at = where(path);
+      const field = formatPath(path);
+      notices.push(`${at}: ${label}: ${field}: not simulated`);
+      noticeMsgs.push(msg('scenarioNote.notice.field', { where: at, label, field }));
+    }
   } else if (typeof meta.name !== 'string' || meta.name === '') {
     errors.push(src.errorAt(['metadata', 'name'], 'Required value: name or generateName is required', true));
   }
@@ -101,10 +112,15 @@ export function validateManifest(src: YamlDocument): ManifestCheck {
     }
     for (const issue of issues) {
       const path = parsePath(issue.path);
-      if (issue.severity === 'notice') notices.push(`${where(path)}: ${label}: ${formatPath(path)}${path.length > 0 ? ': ' : ''}${issue.message}`);
-      else errors.push(src.errorAt(path, issue.message));
+      if (issue.severity === 'notice') {
+        const at = where(path);
+        const field = path.length > 0 ? `${formatPath(path)}: ` : '';
+        notices.push(`${at}: ${label}: ${field}${issue.message}`);
+        // A validator's notice without a Message of its own is shown as written.
+        noticeMsgs.push(msg('scenarioNote.notice.validator', { where: at, label, field, detail: issue.msg ?? msg('scenarioNote.verbatim', { text: issue.message }) }));
+      } else errors.push(src.errorAt(path, issue.message));
     }
   }
-  if (errors.length > 0) return { errors, notices };
-  return { manifest: { doc, apiVersion, kind, name, namespace, file: src.file, ...src.start }, errors: [], notices };
+  if (errors.length > 0) return { errors, notices, noticeMsgs };
+  return { manifest: { doc, apiVersion, kind, name, namespace, file: src.file, ...src.start }, errors: [], notices, noticeMsgs };
 }

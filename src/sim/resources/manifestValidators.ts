@@ -1,4 +1,5 @@
 import type { ManifestDoc } from '../core/commands';
+import type { Message } from '../core/message';
 
 /**
  * Each autoscaler registers the checks for its own kinds here (Karpenter for NodePool, VPA for
@@ -11,6 +12,8 @@ export interface ManifestIssue {
   message: string;
   /** 'notice' for valid-but-not-simulated fields; errors by default. */
   severity?: 'error' | 'notice';
+  /** A notice's text as a Message, shown in the reader's language (`message` stays its English twin). */
+  msg?: Message;
 }
 
 export type ManifestValidator = (doc: ManifestDoc) => ManifestIssue[];

@@ -9,5 +9,5 @@ export { importCluster, formatImportError, type ImportResult } from '../../scena
 export function parseScenario(text: string, file: string): { ok: true; scenario: LoadedScenario } | { ok: false; errors: string[] } {
   const r = loadScenario(text, file);
   if (!r.ok) return { ok: false, errors: r.errors.map(formatError) };
-  return { ok: true, scenario: { text, file, spec: r.spec, manifests: r.manifests.map((m) => m.doc), notices: r.notices, warnings: r.warnings } };
+  return { ok: true, scenario: { text, file, spec: r.spec, manifests: r.manifests.map((m) => m.doc), notices: r.noticeMsgs, warnings: r.warningMsgs } };
 }

@@ -46,30 +46,3 @@ export function explanationTitle(t: TFunction, object: string): string {
   if (!m) return object;
   return t(m[1] === 'scale-up' ? 'why.lastScaleUp' : 'why.lastScaleDown', { object: object.slice(0, m.index) });
 }
-
-/**
- * A scenario notice, "FILE:LINE:COL: Kind/name: field: not simulated" (src/scenario/manifests): the
- * located prefix and the field path stay as written, the fixed English endings read in the reader's
- * language. Other notices (a validator's own words, as the API server prints them) pass through.
- */
-export function noticeText(t: TFunction, notice: string): string {
-  const kind = /^(.*): kind (\S+) \((\S+)\) is accepted but not simulated$/.exec(notice);
-  if (kind) return `${kind[1]}: ${t('yaml.kindNotSimulated', { kind: kind[2], apiVersion: kind[3] })}`;
-  const field = /^(.*): not simulated$/.exec(notice);
-  if (field) return `${field[1]}: ${t('yaml.notSimulated')}`;
-  return notice;
-}
-
-/**
- * A scenario warning (src/scenario/loadScenario.ts warningsFor) in the reader's language; the names,
- * the command and the times stay as written. A warning without a translation passes through.
- */
-export function warningText(t: TFunction, warning: string): string {
-  const late = /^timeline: "(.*)" at (\S+) is after the end of the run \((\S+)\) and will not run$/.exec(warning);
-  if (late) return t('yaml.warning.afterEnd', { input: late[1], at: late[2], end: late[3] });
-  const load = /^load: target "(.*)" is not a Deployment in this file; traffic to it is dropped until one exists$/.exec(warning);
-  if (load) return t('yaml.warning.loadTarget', { target: load[1] });
-  // i18n-exempt: the loader's English text, matched to show its translation
-  if (warning === 'spec.nodeGroups is empty and there is no Karpenter NodePool: no node will ever start, so every pod stays Pending') return t('yaml.warning.noNodes');
-  return warning;
-}

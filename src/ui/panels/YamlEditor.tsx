@@ -10,7 +10,7 @@ import { loadScenario } from '../../scenario/loadScenario';
 import { openScenarioText } from '../../app/runLoader';
 import { offsetOf, useYamlDraft } from './yamlDraft';
 import { yamlHighlight, yamlTheme } from './yamlHighlight';
-import { noticeText, warningText } from '../i18n/message';
+import { renderMessage } from '../i18n/message';
 
 /** CodeMirror's own words (fold markers, the search panel, lint, go to line) → our keys. */
 const PHRASES: Record<string, string> = {
@@ -185,12 +185,12 @@ export default function YamlEditor() {
           <ul className="yaml-notices small">
             {scenario.warnings.map((w, i) => (
               <li key={`w${i}`} className="warn">
-                {t('yaml.warnings')}: {warningText(t, w)}
+                {t('yaml.warnings')}: {renderMessage(t, w)}
               </li>
             ))}
             {scenario.notices.map((n, i) => (
               <li key={`n${i}`} className="muted">
-                {t('yaml.notices')}: {noticeText(t, n)}
+                {t('yaml.notices')}: {renderMessage(t, n)}
               </li>
             ))}
           </ul>

@@ -20,7 +20,8 @@ export const yamlHighlight = syntaxHighlighting(
  */
 export const yamlTheme = EditorView.theme({
   '&': { height: '100%', background: 'var(--panel)', color: 'var(--fg)' },
-  '.cm-scroller': { fontFamily: 'var(--yaml-font, ui-monospace, monospace)' },
+  // --mono (src/app/app.css) is inherited into the shadow root; in Korean it names the Korean web font.
+  '.cm-scroller': { fontFamily: 'var(--mono, ui-monospace, monospace)' },
   '.cm-content': { caretColor: 'var(--fg)' },
   '.cm-cursor': { borderLeftColor: 'var(--fg)' },
   '.cm-selectionBackground, &.cm-focused .cm-selectionBackground': { background: 'color-mix(in srgb, var(--accent) 30%, transparent) !important' },

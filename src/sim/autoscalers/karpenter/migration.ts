@@ -1,3 +1,4 @@
+import { msg } from '../../core/message';
 import { stringify } from 'yaml';
 import { asObj, checkKeys, IssueCollector, parseLimits, parseRequirements, parseTaints, stringMap, type Obj, type ParseIssue } from './parseHelpers';
 import { DEFAULT_BUDGETS } from './parse';
@@ -66,7 +67,7 @@ export function convertProvisioner(doc: Obj): ConvertedProvisioner {
   const meta = asObj(doc.metadata, 'metadata', issues);
   const spec = asObj(doc.spec, 'spec', issues);
   checkKeys(spec, PROVISIONER_KEYS, 'spec', issues);
-  if (spec.provider !== undefined) issues.notSimulated('spec.provider', 'inline provider accepted, not simulated; use an EC2NodeClass');
+  if (spec.provider !== undefined) issues.notSimulated('spec.provider', 'inline provider accepted, not simulated; use an EC2NodeClass', msg('engine.notice.karpenterProvider'));
   const limitsObj = asObj(spec.limits, 'spec.limits', issues);
   checkKeys(limitsObj, ['resources'], 'spec.limits', issues);
   const consolidation = asObj(spec.consolidation, 'spec.consolidation', issues);

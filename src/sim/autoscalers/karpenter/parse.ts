@@ -1,3 +1,4 @@
+import { msg } from '../../core/message';
 import {
   asObj,
   checkKeys,
@@ -120,8 +121,8 @@ export function parseNodePool(doc: Obj): ParsedNodePool {
     'spec.template.spec',
     issues,
   );
-  if (tspec.kubelet !== undefined) issues.notSimulated('spec.template.spec.kubelet', 'v1beta1 field: set kubelet on the EC2NodeClass in v1');
-  if (spec.replicas !== undefined) issues.notSimulated('spec.replicas', 'static NodePools are not simulated');
+  if (tspec.kubelet !== undefined) issues.notSimulated('spec.template.spec.kubelet', 'v1beta1 field: set kubelet on the EC2NodeClass in v1', msg('engine.notice.karpenterKubelet'));
+  if (spec.replicas !== undefined) issues.notSimulated('spec.replicas', 'static NodePools are not simulated', msg('engine.notice.karpenterStatic'));
   const ref = asObj(tspec.nodeClassRef, 'spec.template.spec.nodeClassRef', issues);
   const disruption = asObj(spec.disruption, 'spec.disruption', issues);
   checkKeys(disruption, ['consolidationPolicy', 'consolidateAfter', 'budgets', 'expireAfter'], 'spec.disruption', issues);

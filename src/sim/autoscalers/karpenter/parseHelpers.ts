@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../core/message';
 import type { NodeSelectorRequirement, RequirementOperator, Taint, TaintEffect } from './types';
 import { parseCpuMillis, parseMemoryMiB } from './units';
 
@@ -5,6 +6,8 @@ export interface ParseIssue {
   /** Field path, e.g. spec.template.spec.requirements[0].operator */
   path: string;
   message: string;
+  /** Notices only: the message as people read it in their language (errors stay as the API server words them). */
+  msg?: Message;
 }
 
 export class IssueCollector {
@@ -13,8 +16,9 @@ export class IssueCollector {
   error(path: string, message: string): void {
     this.errors.push({ path, message });
   }
-  notSimulated(path: string, what = 'accepted, not simulated'): void {
-    this.notices.push({ path, message: what });
+  /** `what` is the English text and `m` the same as a Message. */
+  notSimulated(path: string, what = 'accepted, not simulated', m: Message = msg('engine.notice.acceptedNotSimulated')): void {
+    this.notices.push({ path, message: what, msg: m });
   }
 }
 
@@ -118,7 +122,7 @@ export function parseLimits(v: unknown, path: string, issues: IssueCollector): {
       if (m === undefined) issues.error(`${path}.memory`, 'not a memory quantity');
       else out.memoryMiB = m;
     } else {
-      issues.notSimulated(`${path}.${k}`, 'limit accepted, not simulated (only cpu and memory limits are enforced)');
+      issues.notSimulated(`${path}.${k}`, 'limit accepted, not simulated (only cpu and memory limits are enforced)', msg('engine.notice.karpenterLimit'));
     }
   }
   return out;

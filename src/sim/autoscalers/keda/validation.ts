@@ -19,6 +19,7 @@ import { pushAll } from '../../core/arrays';
 import { parseCronTrigger } from './cron';
 import { scalingModifiersIssues } from './scalingModifiers';
 import { replicaBoundsError } from './types';
+import { msg } from '../../core/message';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const INT32_MAX = 2_147_483_647;
@@ -156,7 +157,8 @@ function triggerIssues(issues: ManifestIssue[], triggers: unknown[]): void {
     }
     if (!KEDA_SCALER_TYPES.includes(type)) return issues.push({ path: `${at}.type`, message: `no scaler found for type: ${type}` });
     if (!SIMULATED_SCALERS.includes(type)) {
-      return issues.push({ path: `${at}.type`, message: `scaler ${type} is not simulated: the playground simulates ${SIMULATED_SCALERS.join(', ')}`, severity: 'notice' });
+      const simulated = SIMULATED_SCALERS.join(', ');
+      return issues.push({ path: `${at}.type`, message: `scaler ${type} is not simulated: the playground simulates ${simulated}`, severity: 'notice', msg: msg('engine.notice.kedaScaler', { type, simulated }) });
     }
     for (const issue of scalerIssues(type, md, raw.metricType)) issues.push({ ...issue, path: `${at}.${issue.path as string}` });
   });

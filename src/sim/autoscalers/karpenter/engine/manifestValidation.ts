@@ -10,7 +10,7 @@ function validate(doc: Record<string, unknown>): ManifestIssue[] {
   if (!parsed) return [];
   return [
     ...parsed.errors.map((e) => ({ path: e.path, message: e.message })),
-    ...parsed.notices.map((n) => ({ path: n.path, message: n.message, severity: 'notice' as const })),
+    ...parsed.notices.map((n) => ({ path: n.path, message: n.message, severity: 'notice' as const, ...(n.msg ? { msg: n.msg } : {}) })),
   ];
 }
 

@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * No monospace face has Hangul. Korean in monospace text (console errors, scenario notices, Why
+ * lines, the cost header's "시간당 $0.156") must fall back to the self-hosted Korean web font, or a
+ * machine without a Korean system font draws boxes. So every monospace font-family in the app is
+ * `var(--mono)`, whose Korean value names that font after the mono face (src/app/app.css), and every
+ * canvas font string names it too.
+ */
+const src = join(import.meta.dirname, '..');
+
+function files(dir: string, ext: RegExp): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p, ext) : ext.test(p) && !/\.test\.tsx?$/.test(p) ? [p] : [];
+  });
+}
+
+/** The family the @fontsource package declares, as the CSS must name it. */
+const fontsourceCss = readFileSync(join(src, '../node_modules/@fontsource/noto-sans-kr/400.css'), 'utf8');
+const KOREAN_FAMILY = /font-family: '([^']+)'/.exec(fontsourceCss)?.[1] ?? '';
+
+describe('monospace text in Korean', () => {
+  it('the Korean web font is Noto Sans KR', () => expect(KOREAN_FAMILY).toBe('Noto Sans KR'));
+
+  it('--mono names the mono face first and, in Korean, the Korean web font after it', () => {
+    const css = readFileSync(join(src, 'app/app.css'), 'utf8');
+    const base = /:root \{[^}]*--mono: ([^;]+);/.exec(css)?.[1];
+    const korean = /:root:lang\(ko\) \{\s*--mono: ([^;]+);/.exec(css)?.[1];
+    expect(base).toBe('ui-monospace, monospace');
+    expect(korean?.split(',').map((f) => f.trim().replace(/'/g, ''))).toEqual(['ui-monospace', 'monospace', KOREAN_FAMILY, 'sans-serif']);
+    // pre, code, kbd get the browser's bare `monospace` unless the app names the stack.
+    expect(css).toMatch(/pre,\s*code,\s*kbd,\s*samp \{\s*font-family: var\(--mono\);/);
+  });
+
+  it('every monospace font-family in the CSS and in styles set from code is var(--mono)', () => {
+    const offenders: string[] = [];
+    for (const f of files(src, /\.css$/)) {
+      const lines = readFileSync(f, 'utf8').split('\n');
+      lines.forEach((line, i) => {
+        if (/^\s*--mono:/.test(line)) return;
+        if (/font(-family)?\s*:[^;]*monospace/.test(line)) offenders.push(`${relative(src, f)}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    for (const f of files(src, /\.tsx?$/)) {
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (/(fontFamily|font)\s*[:=][^;]*monospace/.test(line) && !/var\(--mono[,)]/.test(line)) offenders.push(`${relative(src, f)}:${i + 1}: ${line.trim()}`);
+        });
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it('canvas text names the Korean web font in its font string', () => {
+    const canvas = files(join(src, 'ui'), /\.tsx?$/).filter((f) => /\bctx\.font\s*=|\.font\s*=\s*`/.test(readFileSync(f, 'utf8')));
+    expect(canvas.length).toBeGreaterThan(0);
+    for (const f of canvas) expect(readFileSync(f, 'utf8'), relative(src, f)).toContain(`"${KOREAN_FAMILY}"`);
+  });
+});
