@@ -31,6 +31,17 @@ describe('session replay', () => {
     advance(s, 60_000);
     expect(s.world.deployments.get('web')!.replicas).toBe(3);
   });
+
+  it('commands issued at the same paused instant all stay, applied in order', () => {
+    const s = createSession(scenario(), [deployment('web', 2, '200m', '128Mi')]);
+    advance(s, 20_000);
+    issueCommand(s, 'scale 6', { type: 'scale', kind: 'deployment', name: 'web', namespace: 'default', replicas: 6 });
+    issueCommand(s, 'scale 4', { type: 'scale', kind: 'deployment', name: 'web', namespace: 'default', replicas: 4 });
+    expect(s.log.map((c) => c.input)).toEqual(['scale 6', 'scale 4']);
+    advance(s, 1_000);
+    expect(s.world.deployments.get('web')!.replicas).toBe(4);
+    expect(s.world.commands.map((c) => c.input).slice(-2)).toEqual(['scale 6', 'scale 4']);
+  });
 });
 
 describe('checkpoint thinning', () => {

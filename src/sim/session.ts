@@ -133,11 +133,13 @@ export function advance(session: Session, dtMs: number): number {
 /**
  * Record and queue a command. It applies at the next tick boundary; stamping it just after "now"
  * keeps it out of any checkpoint taken at "now", so a replay applies it exactly once.
- * Issuing a command in the past (after seeking back) discards the log after that moment.
+ * Issuing a command in the past (after seeking back) discards the log after that moment. Commands
+ * stamped at this same instant (issued while paused here, not applied yet) stay, in order: a
+ * paused person who types `kubectl autoscale` and then moves the Load slider means both.
  */
 export function issueCommand(session: Session, input: string, command: TimedCommand['command']): TimedCommand {
   const atMs = session.world.timeMs + 1;
-  const discarded = new Set(session.log.filter((c) => c.atMs >= atMs));
+  const discarded = new Set(session.log.filter((c) => c.atMs > atMs));
   session.log = session.log.filter((c) => !discarded.has(c));
   session.world.pendingCommands = session.world.pendingCommands.filter((c) => !discarded.has(c));
   session.checkpoints = session.checkpoints.filter((c) => c.timeMs <= session.world.timeMs);
@@ -150,7 +152,7 @@ export function issueCommand(session: Session, input: string, command: TimedComm
 
 /**
  * Every command one line stands for (`kubectl scale deployment a b --replicas=4`), stamped at the
- * same instant and applied in order: issuing them one by one would let the second discard the first.
+ * same instant and applied in order.
  */
 export function issueCommands(session: Session, input: string, commands: readonly TimedCommand['command'][]): TimedCommand[] {
   if (commands.length === 0) return [];

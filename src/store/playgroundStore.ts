@@ -3,6 +3,7 @@ import type { ManifestDoc, TimedCommand } from '../sim/core/commands';
 import type { ScenarioSpec } from '../sim/core/scenario';
 import type { Session } from '../sim/session';
 import type { Message } from '../sim/core/message';
+import type { World } from '../sim/core/types';
 import { engine } from './engine';
 import { engineClient, type GotoHandle } from './engineClient';
 import { onCancelReplay, replayCancelled, replayGeneration } from './replayCancel';
@@ -125,6 +126,21 @@ function syncReplica(session: Session, force = false): void {
 let job: { handle: GotoHandle; token: number } | null = null;
 let jobToken = 0;
 
+/**
+ * The world as the person expects it after the commands they issued at this instant: those apply at
+ * the next tick, so while paused `kubectl autoscale` then `kubectl get hpa` would otherwise answer
+ * "No resources found". A throwaway copy takes them now; the log and the session stay as they are.
+ */
+function worldAsIssued(session: Session, alwaysCopy = false): World {
+  const now = session.world.timeMs;
+  const due = session.world.pendingCommands.filter((c) => c.atMs <= now + 1);
+  if (due.length === 0 && !alwaysCopy) return session.world;
+  const copy = structuredClone(session.world);
+  copy.pendingCommands = copy.pendingCommands.filter((c) => c.atMs > now + 1);
+  for (const c of due) engine().applyCommand(copy, c.command);
+  return copy;
+}
+
 export const usePlayground = create<PlaygroundState>((set, get) => ({
   session: null,
   scenario: null,
@@ -227,13 +243,13 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
       entry = { t, input: trimmed, output: parsed.error, ok: false, ...(parsed.msg ? { msg: parsed.msg } : {}) };
     } else if (parsed.command.type === 'view') {
       // Read-only: answer from the world as it is now, without touching the log.
-      const r = engine().runView(session.world, parsed.command.args);
+      const r = engine().runView(worldAsIssued(session), parsed.command.args);
       entry = { t, input: trimmed, output: r.output, ok: r.ok };
     } else {
       // Check against a throwaway copy first, so a NotFound or a bad value never enters the log.
       // Every name on the line is applied (kubectl scale deployment a b), in order, as kubectl does.
       const commands = parsed.commands ?? [parsed.command];
-      const copy = structuredClone(session.world);
+      const copy = worldAsIssued(session, true);
       const probes = commands.map((c) => engine().applyCommand(copy, c));
       const accepted = commands.filter((_, i) => probes[i].ok);
       if (accepted.length > 0) engine().issueCommands(session, trimmed, accepted);
