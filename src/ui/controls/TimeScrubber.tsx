@@ -14,15 +14,19 @@ export function TimeScrubber() {
   const session = usePlayground((s) => s.session);
   const progress = usePlayground((s) => s.seekProgress);
   const [dragMs, setDragMs] = useState<number | null>(null);
+  // Where the running seek goes: arrow presses while it runs step on from there, not from the old time.
+  const [seekingToMs, setSeekingToMs] = useState<number | null>(null);
   if (!session) return null;
   const now = session.world.timeMs;
   const horizon = Math.max(session.horizonMs, now, 1000);
-  const value = dragMs ?? now;
+  const value = dragMs ?? (progress !== null && seekingToMs !== null ? seekingToMs : now);
   const commit = () => {
     if (dragMs === null) return;
     const target = dragMs;
     setDragMs(null);
-    if (target !== now) usePlayground.getState().seekTo(target);
+    if (target === now && progress === null) return;
+    setSeekingToMs(target);
+    usePlayground.getState().seekTo(target);
   };
   return (
     <div className="scrubber">
