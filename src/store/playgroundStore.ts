@@ -7,6 +7,8 @@ import type { World } from '../sim/core/types';
 import { engine } from './engine';
 import { engineClient, type GotoHandle } from './engineClient';
 import { onCancelReplay, replayCancelled, replayGeneration } from './replayCancel';
+import { FramePacer } from './framePacing';
+import { notePlayed, resetPlayRate } from './playRate';
 
 /**
  * The UI's single store. The engine's world is mutable and lives in `session`; views subscribe to
@@ -110,6 +112,9 @@ function seekInPage(session: Session, timeMs: number): Promise<void> {
 export const SPEEDS = [1, 2, 5, 10, 30, 60, 100, 300, 1000] as const;
 
 let carryMs = 0;
+/** Publication pacing while playing (src/store/framePacing.ts); `unshown`: ticks ran since the last publication. */
+const pacer = new FramePacer();
+let unshown = false;
 
 /** What the worker's replica was last told, so it is told only when the run moved (at most 5× a second). */
 const SYNC_EVERY_MS = 200;
@@ -141,6 +146,19 @@ function worldAsIssued(session: Session, alwaysCopy = false): World {
   return copy;
 }
 
+/** e2e/perf.spec.ts sets `globalThis.__playLoopStats = []` to get each playing frame's engine and publication time. */
+function loopStats(): { engineMs: number; ticks: number; publishMs: number }[] | undefined {
+  return (globalThis as { __playLoopStats?: { engineMs: number; ticks: number; publishMs: number }[] }).__playLoopStats;
+}
+
+function pausedState(s: PlaygroundState): Partial<PlaygroundState> {
+  pacer.reset();
+  resetPlayRate();
+  if (!unshown) return { playing: false };
+  unshown = false;
+  return { playing: false, version: s.version + 1 };
+}
+
 export const usePlayground = create<PlaygroundState>((set, get) => ({
   session: null,
   scenario: null,
@@ -161,11 +179,14 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
     engineClient().open(s.spec, s.manifests, log);
     synced = { at: performance.now(), timeMs: 0, log: session.log, logLength: session.log.length };
     carryMs = 0;
+    unshown = false;
+    pacer.reset();
     set({ session, scenario: s, version: get().version + 1, terminal: [], selection: null, seekProgress: null });
   },
   play: () => set({ playing: true }),
-  pause: () => set({ playing: false }),
-  togglePlay: () => set({ playing: !get().playing }),
+  // Pausing shows the world exactly where it stopped, even between paced publications.
+  pause: () => set(pausedState(get())),
+  togglePlay: () => set(get().playing ? pausedState(get()) : { playing: true }),
   setSpeed: (speed) => set({ speed }),
   stepOnce() {
     const { session, seekProgress } = get();
@@ -180,15 +201,32 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
     carryMs += Math.min(realDtMs, 250) * speed;
     const tick = session.world.tickMs;
     const start = performance.now();
+    const budget = pacer.engineBudget(start, budgetMs);
     let ran = 0;
-    while (carryMs >= tick && performance.now() - start < budgetMs) {
+    while (carryMs >= tick && performance.now() - start < budget) {
       engine().advance(session, tick);
       carryMs -= tick;
       ran++;
     }
-    // Falling behind at high speed: drop the backlog rather than spiral.
+    // Falling behind at high speed: drop the backlog rather than spiral (the achieved speed shows it).
     if (carryMs > tick * 50) carryMs = 0;
-    if (ran > 0) set({ version: get().version + 1 });
+    notePlayed(start, ran * tick);
+    if (ran > 0) unshown = true;
+    const stats = loopStats();
+    const engineMs = performance.now() - start;
+    if (!unshown || !pacer.due(start)) {
+      stats?.push({ engineMs, ticks: ran, publishMs: -1 });
+      return;
+    }
+    unshown = false;
+    const t0 = performance.now();
+    set({ version: get().version + 1 });
+    // React renders a store change in a microtask queued by the set above; this one runs after it.
+    queueMicrotask(() => {
+      const publishMs = performance.now() - t0;
+      pacer.published(t0, publishMs);
+      stats?.push({ engineMs, ticks: ran, publishMs });
+    });
   },
   seekTo(timeMs) {
     void get().goTo(timeMs);

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSessionVersion } from '../common/useSession';
+import { usePlayground } from '../../store/playgroundStore';
+import { useThrottledVersion } from '../cluster/useThrottledVersion';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { buildPanels } from './series';
 import { ChartPanel } from './ChartPanel';
@@ -13,6 +14,12 @@ import { vpaChartSources, vpaChartStamp } from '../autoscalers/worldLookups';
 
 const PANEL_MIN_WIDTH = 360;
 const PLOT_HEIGHT = 96;
+/**
+ * Rebuild and redraw at most this often. Playing at 1000× a new sample lands every frame, and
+ * rebuilding every series over the whole history plus redrawing every panel each frame was the
+ * largest part of the page's long tasks (docs/performance.md); five times a second reads as smooth.
+ */
+const REDRAW_MS = 200;
 
 function useWidth(ref: React.RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);
@@ -30,7 +37,8 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
 /** `workload`: embed mode for one workload (its series and the cluster-wide ones only). */
 export function ChartsColumn({ theme, workload }: { theme: string; workload?: string }) {
   const { t, i18n } = useTranslation();
-  const { session } = useSessionVersion();
+  useThrottledVersion(REDRAW_MS);
+  const session = usePlayground((s) => s.session);
   const windowSec = useChartView((s) => s.windowSec);
   const ref = useRef<HTMLDivElement>(null);
   const width = useWidth(ref);
