@@ -79,6 +79,16 @@ test('an instructor link at step 3 opens the lesson with the state prepared by s
   expect(errors).toEqual([]);
 });
 
+test('a Korean instructor link opens in Korean in an English browser, and the choice stays after a reload', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(`/#lesson=${HPA.id}&step=2&lang=ko`);
+  await expect(page.getByTestId('lesson-step')).toContainText(`${HPA.steps.length}단계 중 2단계`, { timeout: 60_000 });
+  await expect(page.getByRole('button', { name: /재생/ })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('lesson-step')).toContainText('단계', { timeout: 60_000 });
+  expect(errors).toEqual([]);
+});
+
 test('a bad lesson file shows located errors and the current lesson keeps running', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto(`/#lesson=${HPA.id}&step=1`);

@@ -26,14 +26,46 @@ export function localeTrees(): Record<Language, Record<string, unknown>> {
   return trees;
 }
 
-function storedLanguage(): Language {
+function storedLanguage(): string | null {
   try {
-    const v = globalThis.localStorage?.getItem(STORAGE_KEY);
-    if (v === 'en' || v === 'ko') return v;
+    return globalThis.localStorage?.getItem(STORAGE_KEY) ?? null;
   } catch {
-    /* storage may be blocked: fall back to English */
+    return null; // storage may be blocked
+  }
+}
+
+const isLanguage = (v: string | null | undefined): v is Language => v === 'en' || v === 'ko';
+
+/**
+ * The language a page opens in: a link's `lang=` (an instructor's lesson link for a Korean class),
+ * else the reader's own choice from an earlier visit, else the browser's preferred languages (a
+ * Korean browser gets Korean on its first visit), else English.
+ */
+export function initialLanguage(hash: string, stored: string | null, preferred: readonly string[]): Language {
+  const fromLink = new URLSearchParams(hash.replace(/^#/, '')).get('lang');
+  if (isLanguage(fromLink)) return fromLink;
+  if (isLanguage(stored)) return stored;
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLanguage(base)) return base;
   }
   return 'en';
+}
+
+function startLanguage(): Language {
+  if (typeof window === 'undefined') return 'en';
+  const lang = initialLanguage(window.location.hash, storedLanguage(), globalThis.navigator?.languages ?? []);
+  // A link's choice is remembered like a choice made with the select.
+  if (new URLSearchParams(window.location.hash.replace(/^#/, '')).get('lang') === lang) remember(lang);
+  return lang;
+}
+
+function remember(lang: Language): void {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    /* not remembered, still switched */
+  }
 }
 
 function buildResources() {
@@ -43,7 +75,7 @@ function buildResources() {
 
 void i18next.use(initReactI18next).init({
   resources: buildResources(),
-  lng: storedLanguage(),
+  lng: startLanguage(),
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
   returnNull: false,
@@ -53,12 +85,16 @@ if (typeof document !== 'undefined') document.documentElement.lang = i18next.lan
 
 export function setLanguage(lang: Language): void {
   void i18next.changeLanguage(lang);
-  try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, lang);
-  } catch {
-    /* not remembered, still switched */
-  }
+  remember(lang);
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  // A `lang=` in the address would switch the page back on reload: it follows the choice.
+  if (typeof window !== 'undefined') {
+    const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+    if (params.has('lang') && params.get('lang') !== lang) {
+      const hash = window.location.hash.replace(/([#&])lang=[^&]*/, `$1lang=${lang}`);
+      window.history.replaceState(null, '', hash);
+    }
+  }
 }
 
 export { i18next };

@@ -6,6 +6,7 @@ import { exampleScenarios } from '../../app/exampleList';
 import { parseCommandLine } from '../../scenario/commandLine';
 import { downloadText } from '../common/download';
 import { lessonHash } from './lessonLink';
+import { langOf } from './lang';
 import { lessonDraftText, type RecordedCommand } from './draft';
 import { LessonFileButton } from './LessonFileButton';
 
@@ -17,7 +18,7 @@ function hasCommandLine(input: string): boolean {
 
 /** The instructor's drawer: Skip, Copy lesson link, open a lesson file, record a lesson draft. */
 export function InstructorTools() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const instructor = useLessons((s) => s.instructor);
   const active = useLessons((s) => s.active);
   const step = useLessons((s) => s.step);
@@ -26,7 +27,8 @@ export function InstructorTools() {
 
   const copyLessonLink = async () => {
     if (!active) return;
-    const url = `${window.location.origin}${window.location.pathname}${lessonHash(active.lesson.id, step)}`;
+    // The class opens it in the language the instructor teaches in.
+    const url = `${window.location.origin}${window.location.pathname}${lessonHash(active.lesson.id, step)}&lang=${langOf(i18n.language)}`;
     try {
       await navigator.clipboard.writeText(url);
       setCopied(t('lessons.instructor.copied'));
