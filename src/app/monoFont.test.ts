@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HANGUL_FAMILY, KOREAN_FAMILY, hangulFaces } from './hangulFaces';
 
 /**
  * No monospace face has Hangul. Korean in monospace text (console errors, scenario notices, Why
@@ -20,17 +21,37 @@ function files(dir: string, ext: RegExp): string[] {
 
 /** The family the @fontsource package declares, as the CSS must name it. */
 const fontsourceCss = readFileSync(join(src, '../node_modules/@fontsource/noto-sans-kr/400.css'), 'utf8');
-const KOREAN_FAMILY = /font-family: '([^']+)'/.exec(fontsourceCss)?.[1] ?? '';
+const FONTSOURCE_FAMILY = /font-family: '([^']+)'/.exec(fontsourceCss)?.[1] ?? '';
 
 describe('monospace text in Korean', () => {
-  it('the Korean web font is Noto Sans KR', () => expect(KOREAN_FAMILY).toBe('Noto Sans KR'));
+  it('the Korean web font is the family @fontsource declares', () => expect(FONTSOURCE_FAMILY).toBe(KOREAN_FAMILY));
+
+  it('the Hangul-only faces cover Hangul only, from the same files', () => {
+    const rules = [...fontsourceCss.matchAll(/@font-face \{([^}]*)\}/g)].map((m) => ({
+      src: /src: ([^;]+);/.exec(m[1])?.[1] ?? '',
+      unicodeRange: /unicode-range: ([^;]+);/.exec(m[1])?.[1] ?? '',
+      weight: '400',
+      style: 'normal',
+    }));
+    const faces = hangulFaces(rules);
+    expect(faces.length).toBeGreaterThan(50);
+    expect(faces.length).toBeLessThan(rules.length);
+    const covered = (cp: number) => faces.some((f) => f.unicodeRange.split(', ').some((r) => {
+      const [a, b] = r.slice(2).split('-').map((h) => parseInt(h, 16));
+      return cp >= a && cp <= (b ?? a);
+    }));
+    for (const ch of '시간당월가나힣ㄱ') expect(covered(ch.codePointAt(0) ?? 0), ch).toBe(true);
+    for (const ch of 'A0$.→·…（') expect(covered(ch.codePointAt(0) ?? 0), ch).toBe(false);
+    for (const f of faces) expect(rules.map((r) => r.src)).toContain(f.src);
+    expect(new Set(faces.map((f) => f.family))).toEqual(new Set([HANGUL_FAMILY]));
+  });
 
   it('--mono names the mono face first and, in Korean, the Korean web font after it', () => {
     const css = readFileSync(join(src, 'app/app.css'), 'utf8');
     const base = /:root \{[^}]*--mono: ([^;]+);/.exec(css)?.[1];
     const korean = /:root:lang\(ko\) \{\s*--mono: ([^;]+);/.exec(css)?.[1];
     expect(base).toBe('ui-monospace, monospace');
-    expect(korean?.split(',').map((f) => f.trim().replace(/'/g, ''))).toEqual(['ui-monospace', 'monospace', KOREAN_FAMILY, 'sans-serif']);
+    expect(korean?.split(',').map((f) => f.trim().replace(/'/g, ''))).toEqual([HANGUL_FAMILY, 'ui-monospace', 'monospace', KOREAN_FAMILY, 'sans-serif']);
     // pre, code, kbd get the browser's bare `monospace` unless the app names the stack.
     expect(css).toMatch(/pre,\s*code,\s*kbd,\s*samp \{\s*font-family: var\(--mono\);/);
   });
