@@ -36,15 +36,22 @@ export async function writeHashNow(): Promise<string | null> {
 /**
  * Keep the address bar's hash equal to the run, at most once a second (compressing the scenario
  * costs a few ms, too much for every frame), and autosave the working scenario when it changes.
+ * While playing, `t=` is stale again a moment after any write, so the address follows only every
+ * PLAYING_WRITE_MS (compressing and `history.replaceState` were a visible slice of the page's
+ * long tasks while playing, docs/performance.md); a pause brings it up to date within a second,
+ * and Copy link always writes the current run (writeHashNow).
  */
+const PLAYING_WRITE_MS = 5000;
 export function useHashSync(enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
     let lastKey = '';
     let lastLesson = '';
+    let lastWrite = -Infinity;
     const timer = setInterval(() => {
-      const { session, scenario, seekProgress } = usePlayground.getState();
+      const { session, scenario, seekProgress, playing } = usePlayground.getState();
       if (!session || !scenario || seekProgress !== null) return;
+      if (playing && performance.now() - lastWrite < PLAYING_WRITE_MS) return;
       // In a bundled lesson the address is the lesson and its step (#lesson=ID&step=N): a reload
       // comes back to the same step with its prepared state.
       const lesson = activeLessonHash();
@@ -61,6 +68,7 @@ export function useHashSync(enabled: boolean): void {
       const key = `${scenario.text.length}:${session.log.length}:${Math.floor(session.world.timeMs / 1000)}:${g.query}:${g.sortBy}:${g.groupBy}`;
       if (key === lastKey) return;
       lastKey = key;
+      lastWrite = performance.now();
       void writeHashNow();
     }, 1000);
     const unsubscribe = usePlayground.subscribe((s, prev) => {

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
 import { SPEEDS, usePlayground } from '../../store/playgroundStore';
-import { usePlayRate } from '../../store/playRate';
 
 /** Play/Pause, Step and the Speed slider (1×–1000× over the store's speed steps). */
 export function PlaybackControls() {
@@ -12,9 +11,6 @@ export function PlaybackControls() {
   const stepOnce = () => usePlayground.getState().stepOnce();
   const setSpeed = (s: number) => usePlayground.getState().setSpeed(s);
   const index = Math.max(0, SPEEDS.findIndex((s) => s >= speed));
-  // What the machine keeps up with, shown only when clearly short of the chosen speed.
-  const achieved = usePlayRate((s) => s.achieved);
-  const behind = playing && achieved !== null && achieved < SPEEDS[index] * 0.9 ? Math.round(achieved) : null;
   return (
     <div className="playback">
       <button type="button" data-testid="play" className="primary" onClick={togglePlay} disabled={busy} aria-keyshortcuts="Space">
@@ -37,11 +33,6 @@ export function PlaybackControls() {
           onChange={(e) => setSpeed(SPEEDS[Number(e.target.value)])}
         />
         <span data-testid="speed-value">{t('app.speedValue', { speed: SPEEDS[index] })}</span>
-        {behind !== null && (
-          <span className="speed-achieved" data-testid="speed-achieved" title={t('app.speedAchievedTitle', { speed: behind })}>
-            {t('app.speedAchieved', { speed: behind })}
-          </span>
-        )}
       </label>
     </div>
   );

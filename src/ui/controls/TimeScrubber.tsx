@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../store/playgroundStore';
 import { formatClock } from '../../app/time';
 import { cancelReplay } from '../../store/replayCancel';
+import { AchievedSpeed } from './AchievedSpeed';
 
 /**
  * A slider over [0, horizon]: releasing it seeks (replay from the nearest checkpoint), with the
@@ -48,6 +49,7 @@ export function TimeScrubber() {
         {formatClock(value)}
       </span>
       <span className="muted">/ {formatClock(horizon)}</span>
+      <AchievedSpeed />
       {progress !== null && (
         <>
           <progress data-testid="seek-progress" max={1} value={progress} aria-label={t('app.replaying', { percent: Math.round(progress * 100) })} />
