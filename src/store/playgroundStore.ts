@@ -282,7 +282,7 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
     } else if (parsed.command.type === 'view') {
       // Read-only: answer from the world as it is now, without touching the log.
       const r = engine().runView(worldAsIssued(session), parsed.command.args);
-      entry = { t, input: trimmed, output: r.output, ok: r.ok };
+      entry = { t, input: trimmed, output: r.output, ok: r.ok, ...(r.msg ? { msg: r.msg } : {}) };
     } else {
       // Check against a throwaway copy first, so a NotFound or a bad value never enters the log.
       // Every name on the line is applied (kubectl scale deployment a b), in order, as kubectl does.
@@ -292,6 +292,8 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
       const accepted = commands.filter((_, i) => probes[i].ok);
       if (accepted.length > 0) engine().issueCommands(session, trimmed, accepted);
       entry = { t, input: trimmed, output: probes.map((p) => p.output).filter((o) => o !== '').join('\n'), ok: probes.every((p) => p.ok) };
+      // One command whose answer is the playground's own words: the console shows them translated.
+      if (probes.length === 1 && probes[0].msg) entry.msg = probes[0].msg;
     }
     set({ terminal: [...get().terminal.slice(-199), entry], version: get().version + 1 });
     return entry;

@@ -14,6 +14,7 @@ import { restartRollout, setDeploymentResources } from './workloadChanges';
 import { sendSpotInterruption, terminateInstances } from './ec2';
 import { applyFaultCommand } from '../faults/apply';
 import '../resources/all';
+import { msg } from '../core/message';
 
 /** What a request costs when a load generator targets a service the scenario did not describe (php-apache's cost). */
 const DEFAULT_CPU_PER_REQUEST_MILLIS = 50;
@@ -78,7 +79,9 @@ export function applyCommand(world: World, cmd: Command): CommandResult {
     case 'scale': {
       const kind = kindByName(cmd.kind);
       const d = world.deployments.get(cmd.name);
-      if (!kind || kind.kind !== 'Deployment') return { ok: false, output: `error: scaling ${cmd.kind} is not supported in the playground (deployments only)` };
+      if (!kind || kind.kind !== 'Deployment') {
+        return { ok: false, output: `error: scaling ${cmd.kind} is not supported in the playground (deployments only)`, msg: msg('engine.command.scaleDeploymentsOnly', { kind: cmd.kind }) };
+      }
       if (!d) return { ok: false, output: notFound(kind, cmd.name) };
       d.replicas = cmd.replicas;
       d.lastScaledBy = 'kubectl scale';
@@ -174,7 +177,7 @@ export function applyCommand(world: World, cmd: Command): CommandResult {
       const node = world.nodes.get(cmd.node);
       if (!node) return { ok: false, output: `Error from server (NotFound): nodes "${cmd.node}" not found` };
       sendNode(world, node, 'FAULT');
-      return { ok: true, output: `node/${node.name} stopped responding` };
+      return { ok: true, output: `node/${node.name} stopped responding`, msg: msg('engine.fault.nodeStopped', { node: node.name }) };
     }
     case 'view':
       return runView(world, cmd.args);

@@ -3,6 +3,7 @@ import { krrRows, krrSimpleView } from '../autoscalers/vpa';
 import { KRR_SIMPLE_DEFAULTS, formatKrrTable, type KrrSettings } from '../autoscalers/vpa/krr';
 import { argBool, argValue, argValues, type ViewArgs } from './viewArgs';
 import type { CommandResult } from '../core/commands';
+import { msg } from '../core/message';
 
 /** KRR's simple-strategy options (typer takes them with underscores; dashes are accepted too). */
 const NUMBER_SETTINGS: [option: string, key: 'cpuPercentile' | 'memoryBufferPercentage' | 'historyDurationHours' | 'timeframeDurationMinutes' | 'pointsRequired'][] = [
@@ -49,7 +50,9 @@ function settingsOf(v: ViewArgs): Settings {
 export function krrView(world: World, v: ViewArgs): CommandResult {
   const strategy = v.positional[0];
   if (strategy === undefined) return { ok: false, output: "Usage: krr [OPTIONS] COMMAND [ARGS]...\nTry 'krr --help' for help.\n\nError: Missing command." };
-  if (strategy !== 'simple') return { ok: false, output: `the playground runs KRR's simple strategy only ("krr simple"); "${strategy}" is not simulated` };
+  if (strategy !== 'simple') {
+    return { ok: false, output: `the playground runs KRR's simple strategy only ("krr simple"); "${strategy}" is not simulated`, msg: msg('engine.command.krrSimpleOnly', { strategy }) };
+  }
   const parsed = settingsOf(v);
   if (!parsed.ok) return { ok: false, output: parsed.error };
   const namespaces = argValues(v, 'namespace');

@@ -4,6 +4,7 @@ import { kindByName, notFound } from '../resources/registry';
 import { namespaceArg, type ViewArgs } from './viewArgs';
 import { replicaSetPodCounts } from './replicaSetsView';
 import type { CommandResult } from '../core/commands';
+import { msg } from '../core/message';
 
 /** status.updatedReplicas, status.replicas and status.availableReplicas, counted from the ReplicaSets' pods. */
 export function deploymentRolloutCounts(world: World, d: Deployment): { updated: number; total: number; available: number } {
@@ -51,7 +52,9 @@ export function rolloutView(world: World, v: ViewArgs): CommandResult {
   for (const ref of refs) {
     const kind = kindByName(ref.type);
     if (!kind) return { ok: false, output: `error: the server doesn't have a resource type "${ref.type}"` };
-    if (kind.kind !== 'Deployment') return { ok: false, output: `error: rollout status is simulated for deployments only (got ${kind.plural})` };
+    if (kind.kind !== 'Deployment') {
+      return { ok: false, output: `error: rollout status is simulated for deployments only (got ${kind.plural})`, msg: msg('engine.command.rolloutDeploymentsOnly', { kind: kind.plural }) };
+    }
     const d = world.deployments.get(ref.name);
     if (!d || d.namespace !== namespaceArg(v)) {
       lines.push(notFound(kind, ref.name));

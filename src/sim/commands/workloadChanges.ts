@@ -4,6 +4,7 @@ import { formatCpu, formatMemory } from '../core/quantity';
 import { kindByName, notFound, qualifiedName } from '../resources/registry';
 import { templateHash } from '../manifests/podTemplate';
 import type { CommandResult } from '../core/commands';
+import { msg } from '../core/message';
 
 type SetResources = Extract<Command, { type: 'setResources' }>;
 type RolloutRestart = Extract<Command, { type: 'rolloutRestart' }>;
@@ -18,7 +19,8 @@ function findDeployment(world: World, kindName: string, name: string, namespace:
   const kind = kindByName(kindName);
   if (!kind) return { ok: false, result: { ok: false, output: `error: the server doesn't have a resource type "${kindName}"` } };
   if (kind.kind !== 'Deployment') {
-    return { ok: false, result: { ok: false, output: `error: ${verb} is simulated for Deployments only in the playground (got ${kind.plural})` } };
+    const output = `error: ${verb} is simulated for Deployments only in the playground (got ${kind.plural})`;
+    return { ok: false, result: { ok: false, output, msg: msg('engine.command.deploymentsOnly', { verb, kind: kind.plural }) } };
   }
   const d = world.deployments.get(name);
   if (!d || d.namespace !== namespace) return { ok: false, result: { ok: false, output: notFound(kind, name) } };

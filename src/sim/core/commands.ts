@@ -3,6 +3,8 @@
  * applied at a tick boundary. Command lines (kubectl …, aws …) are parsed into these by
  * src/scenario/commandLine.ts; the engine applies them in src/sim/commands/apply.ts.
  */
+import type { Message } from './message';
+
 export type ManifestDoc = Record<string, unknown>;
 
 export type Command =
@@ -84,5 +86,8 @@ export interface TimedCommand {
 /** What applying one command printed, and whether it succeeded (kubectl's exit status). */
 export interface CommandResult {
   ok: boolean;
+  /** As a terminal prints it; the trace keeps this (English for the playground's own words). */
   output: string;
+  /** The playground's own words (not kubectl's or a controller's) as a Message, for the console in the reader's language. */
+  msg?: Message;
 }

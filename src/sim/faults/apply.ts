@@ -4,12 +4,14 @@ import { sendNode } from '../lifecycle/apply';
 import { findInstanceType } from '../cloud/catalog';
 import { zonesForRegion } from '../cloud/offerings';
 import { faultsOf } from './state';
+import { msg, type Message } from '../core/message';
 
 type FaultCommand = Extract<Command, { type: 'zoneOutage' | 'metricsServerOutage' | 'capacityShortage' }>;
 
 export interface FaultResult {
   ok: boolean;
   output: string;
+  msg?: Message;
 }
 
 /** Sim time as the console prints it elsewhere (m:ss, h:mm:ss past an hour). */
@@ -26,9 +28,11 @@ function duration(ms: number): string {
   return ms % 60_000 === 0 && m > 0 ? `${m}m` : `${Math.round(ms / 1000)}s`;
 }
 
-function knownZone(world: World, zone: string): string | null {
-  const zones = zonesForRegion(world.region);
-  return zones.includes(zone) ? null : `error: "${zone}" is not an availability zone of ${world.region} (${zones.join(', ')})`;
+function knownZone(world: World, zone: string): FaultResult | null {
+  const all = zonesForRegion(world.region);
+  if (all.includes(zone)) return null;
+  const zones = all.join(', ');
+  return { ok: false, output: `error: "${zone}" is not an availability zone of ${world.region} (${zones})`, msg: msg('engine.fault.unknownZone', { zone, region: world.region, zones }) };
 }
 
 /**
@@ -38,7 +42,7 @@ function knownZone(world: World, zone: string): string | null {
  */
 function loseZone(world: World, zone: string, durationMs: number): FaultResult {
   const bad = knownZone(world, zone);
-  if (bad) return { ok: false, output: bad };
+  if (bad) return bad;
   const faults = faultsOf(world);
   const now = world.timeMs;
   const affected: string[] = [];
@@ -52,9 +56,11 @@ function loseZone(world: World, zone: string, durationMs: number): FaultResult {
   }
   faults.zoneOutages.push({ zone, fromMs: now, untilMs: now + durationMs, nodes: affected, recovered: false });
   const booting = lost > 0 ? `, ${lost} instance(s) still booting there lost` : '';
+  const params = { zone, duration: duration(durationMs), nodes: affected.length, until: clock(now + durationMs) };
   return {
     ok: true,
-    output: `zone/${zone} lost for ${duration(durationMs)}: ${affected.length} node(s) stopped responding${booting}; EC2 launches in ${zone} fail until ${clock(now + durationMs)}`,
+    output: `zone/${zone} lost for ${params.duration}: ${affected.length} node(s) stopped responding${booting}; EC2 launches in ${zone} fail until ${params.until}`,
+    msg: lost > 0 ? msg('engine.fault.zoneLostBooting', { ...params, lost }) : msg('engine.fault.zoneLost', params),
   };
 }
 
@@ -63,22 +69,31 @@ function metricsServerOutage(world: World, durationMs: number): FaultResult {
   const now = world.timeMs;
   if (faults.metricsServerDownUntilMs <= now) faults.metricsServerDownFromMs = now;
   faults.metricsServerDownUntilMs = Math.max(faults.metricsServerDownUntilMs, now + durationMs);
+  const params = { duration: duration(durationMs), until: clock(faults.metricsServerDownUntilMs) };
   return {
     ok: true,
-    output: `deployment.apps/metrics-server -n kube-system down for ${duration(durationMs)}: the resource metrics API (v1beta1.metrics.k8s.io) is unavailable until ${clock(faults.metricsServerDownUntilMs)}`,
+    output: `deployment.apps/metrics-server -n kube-system down for ${params.duration}: the resource metrics API (v1beta1.metrics.k8s.io) is unavailable until ${params.until}`,
+    msg: msg('engine.fault.metricsDown', params),
   };
 }
 
 function capacityShortage(world: World, instanceType: string, zone: string | undefined, durationMs: number): FaultResult {
-  if (!findInstanceType(instanceType)) return { ok: false, output: `error: "${instanceType}" is not an EC2 instance type the playground knows` };
+  if (!findInstanceType(instanceType)) {
+    return { ok: false, output: `error: "${instanceType}" is not an EC2 instance type the playground knows`, msg: msg('engine.fault.unknownType', { type: instanceType }) };
+  }
   if (zone) {
     const bad = knownZone(world, zone);
-    if (bad) return { ok: false, output: bad };
+    if (bad) return bad;
   }
   const now = world.timeMs;
   faultsOf(world).capacityShortages.push({ instanceType, zone: zone ?? '', fromMs: now, untilMs: now + durationMs });
   const where = zone ?? `every zone of ${world.region}`;
-  return { ok: true, output: `capacity/${instanceType}: EC2 launches of ${instanceType} in ${where} fail with InsufficientInstanceCapacity for ${duration(durationMs)} (until ${clock(now + durationMs)})` };
+  const params = { type: instanceType, duration: duration(durationMs), until: clock(now + durationMs) };
+  return {
+    ok: true,
+    output: `capacity/${instanceType}: EC2 launches of ${instanceType} in ${where} fail with InsufficientInstanceCapacity for ${params.duration} (until ${params.until})`,
+    msg: zone ? msg('engine.fault.capacityZone', { ...params, zone }) : msg('engine.fault.capacityRegion', { ...params, region: world.region }),
+  };
 }
 
 export function applyFaultCommand(world: World, cmd: FaultCommand): FaultResult {

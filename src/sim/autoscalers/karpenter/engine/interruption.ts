@@ -5,6 +5,7 @@ import { karpenterEvent, karpenterLog } from './logging';
 import { karpenterState } from './machineDriver';
 import { deleteNodeClaim } from './nodeClaims';
 import { claimOfNode, styleOfPool, type KarpenterState } from './state';
+import { msg, type Message } from '../../../core/message';
 
 /** EC2 gives a spot instance two minutes' notice before reclaiming it. */
 export const SPOT_INTERRUPTION_NOTICE_MS = 120_000;
@@ -15,18 +16,22 @@ export const SPOT_INTERRUPTION_NOTICE_MS = 120_000;
  * NodeClaim at once: taint, drain, terminate when drained. Whatever is still running at the
  * deadline, EC2 reclaims. A spot node Karpenter does not manage just gets reclaimed at the deadline.
  */
-export function interruptSpotInstance(world: World, nodeName: string): { ok: boolean; output: string } {
+export function interruptSpotInstance(world: World, nodeName: string): { ok: boolean; output: string; msg?: Message } {
   const node = world.nodes.get(nodeName);
   if (!node) return { ok: false, output: `Error from server (NotFound): nodes "${nodeName}" not found` };
-  if (node.capacityType !== 'spot') return { ok: false, output: `error: ${nodeName} is not a spot instance` };
-  if (node.state === 'Terminating' || node.state === 'Gone') return { ok: false, output: `error: ${nodeName} is already terminating` };
+  if (node.capacityType !== 'spot') return { ok: false, output: `error: ${nodeName} is not a spot instance`, msg: msg('engine.fault.notSpot', { node: nodeName }) };
+  if (node.state === 'Terminating' || node.state === 'Gone') return { ok: false, output: `error: ${nodeName} is already terminating`, msg: msg('engine.fault.alreadyTerminating', { node: nodeName }) };
   const state = karpenterState(world);
   const deadline = world.timeMs + SPOT_INTERRUPTION_NOTICE_MS;
   state.interruptions[node.name] = deadline;
   const claim = claimOfNode(state, node.name);
   const instanceId = node.providerId.split('/').pop() ?? '';
   if (!claim) {
-    return { ok: true, output: `spot interruption notice sent to ${instanceId} (${node.name}): EC2 reclaims it in 2m; no Karpenter NodeClaim owns it, so nothing drains it first` };
+    return {
+      ok: true,
+      output: `spot interruption notice sent to ${instanceId} (${node.name}): EC2 reclaims it in 2m; no Karpenter NodeClaim owns it, so nothing drains it first`,
+      msg: msg('engine.fault.spotNoticeUnmanaged', { instance: instanceId, node: node.name }),
+    };
   }
   state.unavailable = markOfferingUnavailable(
     state.unavailable,
@@ -51,7 +56,11 @@ export function interruptSpotInstance(world: World, nodeName: string): { ok: boo
     karpenterEvent(world, state, { kind, name: kind === 'Node' ? node.name : claim.name, type: 'Warning', reason: 'TerminatingOnInterruption', message: 'Interruption triggered termination for the Node' }, false);
   }
   deleteNodeClaim(world, state, claim);
-  return { ok: true, output: `spot interruption notice sent to ${instanceId} (${node.name}): Karpenter cordons and drains it; EC2 reclaims it in 2m` };
+  return {
+    ok: true,
+    output: `spot interruption notice sent to ${instanceId} (${node.name}): Karpenter cordons and drains it; EC2 reclaims it in 2m`,
+    msg: msg('engine.fault.spotNotice', { instance: instanceId, node: node.name }),
+  };
 }
 
 /** EC2 reclaims interrupted instances at their deadline. */
