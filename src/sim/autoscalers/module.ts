@@ -13,6 +13,8 @@ export interface Explanation {
   at: number;
   /** One translated line each (src/ui/i18n/locales/<lang>/engine.json). */
   lines: Message[];
+  /** The heading when it says more than `object` (the CA's last scale-up), in the reader's language. */
+  heading?: Message;
 }
 
 /**

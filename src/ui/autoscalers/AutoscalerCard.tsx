@@ -57,7 +57,7 @@ export const AutoscalerCard = memo(function AutoscalerCard({ card, commands, wor
               {card.explanations.map((e) => (
                 <div key={e.object}>
                   <div className="muted small">
-                    {explanationTitle(t, e.object)}
+                    {explanationTitle(t, e)}
                     {e.state && ` · ${stateLabel(t, e.state)}`}
                     {e.at >= 0 && ` · ${formatSeconds(e.at)}`}
                   </div>

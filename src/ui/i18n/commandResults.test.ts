@@ -10,6 +10,7 @@ import type { World } from '../../sim/core/types';
 import { messageKeys } from '../../sim/core/message';
 import { en, ko } from '../../testing/messages';
 import { localeTrees } from './index';
+import { autoscalerExplanations } from '../../sim/autoscalers/explain';
 
 /**
  * The engine's answers in the playground's own voice (faults, spot notices, what is simulated for
@@ -92,5 +93,19 @@ describe("the engine's own answers in the console", () => {
     // Not reached above: a booting instance lost to a zone outage, a spot node nobody owns, and KRR's
     // view refusing a strategy (the console's parser refuses those first).
     expect(missing.sort()).toEqual(['engine.command.krrSimpleOnly', 'engine.fault.spotNoticeUnmanaged', 'engine.fault.zoneLostBooting']);
+  });
+});
+
+describe('Why headings', () => {
+  it("the Cluster Autoscaler's last scale-up is headed by a Message whose English is the object", () => {
+    const w = exampleWorld('ca-nginx-scaleout');
+    runUntil(w, 600_000);
+    const headed = autoscalerExplanations(w).filter((e) => e.heading);
+    expect(headed.map((e) => e.object)).toContain('ClusterAutoscaler/cluster-autoscaler (last scale-up)');
+    for (const e of headed) {
+      if (!e.heading) continue;
+      expect(en(e.heading)).toBe(e.object);
+      expect(ko(e.heading)).toMatch(HANGUL);
+    }
   });
 });

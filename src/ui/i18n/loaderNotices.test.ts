@@ -4,6 +4,7 @@ import i18next from 'i18next';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenario/loadScenario';
 import { registerManifestValidator } from '../../sim/resources/manifestValidators';
+import { msg } from '../../sim/core/message';
 import { en, ko } from '../../testing/messages';
 import { explanationTitle, renderMessage } from './message';
 import '../../sim/bootstrap';
@@ -107,9 +108,12 @@ describe('scenario notices as Messages', () => {
     expect(r.noticeMsgs.map((m) => renderMessage(t, m))).toEqual(r.noticeMsgs.map(ko));
     await i18next.changeLanguage('en');
     expect(r.noticeMsgs.map((m) => renderMessage(t, m))).toEqual(r.notices);
-    expect(explanationTitle(t, 'ClusterAutoscaler/cluster-autoscaler (last scale-up)')).toBe('ClusterAutoscaler/cluster-autoscaler (last scale-up)');
+    // The CA's remembered decision is headed by an engine Message; other explanations by their object.
+    const last = { object: 'ClusterAutoscaler/cluster-autoscaler (last scale-up)', heading: msg('engine.why.lastScaleUp', { object: 'ClusterAutoscaler/cluster-autoscaler' }) };
+    expect(explanationTitle(t, last)).toBe(last.object);
+    expect(explanationTitle(t, { object: 'HorizontalPodAutoscaler/web' })).toBe('HorizontalPodAutoscaler/web');
     await i18next.changeLanguage('ko');
-    expect(explanationTitle(t, 'ClusterAutoscaler/cluster-autoscaler (last scale-up)')).toBe('ClusterAutoscaler/cluster-autoscaler (마지막 스케일 업)');
+    expect(explanationTitle(t, last)).toBe('ClusterAutoscaler/cluster-autoscaler (마지막 스케일 업)');
   });
 
   it("a validator's notice without a Message of its own is shown as written, located", () => {

@@ -37,12 +37,7 @@ export function stateLabel(t: TFunction, name: string): string {
   return t(`engine.state.${name}`, { defaultValue: name });
 }
 
-/**
- * An explanation's heading: "Kind/name", and for the Cluster Autoscaler's remembered decisions the
- * engine's fixed suffix " (last scale-up)" / " (last scale-down)", shown in the reader's language.
- */
-export function explanationTitle(t: TFunction, object: string): string {
-  const m = / \(last (scale-up|scale-down)\)$/.exec(object);
-  if (!m) return object;
-  return t(m[1] === 'scale-up' ? 'why.lastScaleUp' : 'why.lastScaleDown', { object: object.slice(0, m.index) });
+/** An explanation's heading: the engine's heading Message when it has one (the CA's last scale-up), else "Kind/name". */
+export function explanationTitle(t: TFunction, e: { object: string; heading?: Message }): string {
+  return e.heading ? renderMessage(t, e.heading) : e.object;
 }

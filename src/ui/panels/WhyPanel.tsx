@@ -29,7 +29,7 @@ export function WhyContent({ session, version, testId = 'why-panel' }: { session
       {explained.map((e) => (
         <section key={e.object}>
           <h4>
-            {explanationTitle(t, e.object)} <span className="muted small">· {stateLabel(t, e.state)} · {formatSeconds(e.at)}</span>
+            {explanationTitle(t, e)} <span className="muted small">· {stateLabel(t, e.state)} · {formatSeconds(e.at)}</span>
           </h4>
           <pre>{renderLines(t, e.lines)}</pre>
         </section>

@@ -28,6 +28,7 @@ export function caExplanations(world: World): Explanation[] {
   if (s.why.lastScaleUp) {
     out.push({
       object: `${object} (last scale-up)`,
+      heading: msg('engine.why.lastScaleUp', { object }),
       // In progress only while the requested nodes are not all Ready; afterwards the entry is history.
       state: s.upcomingNodes > 0 || s.requests.length > 0 ? 'scaleUpInProgress' : 'scaleUpCompleted',
       at: s.why.lastScaleUp.atSeconds,
@@ -35,7 +36,13 @@ export function caExplanations(world: World): Explanation[] {
     });
   }
   if (s.why.lastScaleDown) {
-    out.push({ object: `${object} (last scale-down)`, state: 'scalingDown', at: s.why.lastScaleDown.atSeconds, lines: s.why.lastScaleDown.lines });
+    out.push({
+      object: `${object} (last scale-down)`,
+      heading: msg('engine.why.lastScaleDown', { object }),
+      state: 'scalingDown',
+      at: s.why.lastScaleDown.atSeconds,
+      lines: s.why.lastScaleDown.lines,
+    });
   }
   return out;
 }
