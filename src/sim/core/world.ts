@@ -3,7 +3,13 @@ import { cloneData } from './clone';
 import { createRng } from './rng';
 import type { ControllerLog, KubeEvent, World } from './types';
 
-/** How many recent events the world keeps for describe views; runners read new ones as they come. */
+/**
+ * How many recent events the world keeps for describe views; runners read new ones as they come.
+ * A ring of 5,000–10,000 (halved when full, so pushes stay O(1)). Each event and log line is frozen
+ * when written, as nothing changes it afterwards: checkpoints then share them instead of copying
+ * them (cloneData shares frozen objects), so checkpoints whose rings overlap in time hold one copy
+ * of what they have in common, and taking a checkpoint copies pointers, not thousands of objects.
+ */
 export const EVENT_RING = 5000;
 export const LOG_RING = 5000;
 
@@ -84,7 +90,7 @@ export function emitEvent(
 ): void {
   world.eventCount++;
   if (world.events.length >= 2 * EVENT_RING) world.events.splice(0, EVENT_RING);
-  world.events.push({
+  world.events.push(Object.freeze({
     t: Math.floor(world.timeMs / 1000),
     namespace: e.namespace ?? 'default',
     source: e.source ?? '',
@@ -94,13 +100,13 @@ export function emitEvent(
     type: e.type,
     reason: e.reason,
     message: e.message,
-  });
+  }));
 }
 
 export function log(world: World, controller: string, message: string, level: ControllerLog['level'] = 'INFO') {
   if (world.logs.length >= 2 * LOG_RING) world.logs.splice(0, LOG_RING);
   world.logCount++;
-  world.logs.push({ t: world.timeMs / 1000, controller, level, message });
+  world.logs.push(Object.freeze({ t: world.timeMs / 1000, controller, level, message }));
 }
 
 export function addNotice(world: World, notice: string): void {
