@@ -13,7 +13,7 @@ const krrOf = (w: World) => (w.autoscalers.vpa as { krr?: KrrHistory } | undefin
  * (krrBlocks.ts), and the compacted blocks are shared by every checkpoint.
  */
 describe('a long session’s memory', () => {
-  it('the KRR history grows by a small fraction of its raw columns from hour 2 to hour 6, and checkpoints share it', () => {
+  it('the KRR history grows by a small fraction of its raw columns from hour 2 to hour 6; checkpoints share it and the events', () => {
     const pods = 30;
     const s = createSession(
       scenario({
@@ -56,6 +56,14 @@ describe('a long session’s memory', () => {
       const theirs = krrOf(c.world).blocks ?? [];
       theirs.forEach((b, i) => expect(b).toBe(blocks[i]));
     }
+    // Events and log lines are frozen when written: the newest checkpoint holds the live world's own objects.
+    const last = s.checkpoints[s.checkpoints.length - 1].world;
+    const firstKept = s.world.eventCount - s.world.events.length;
+    const shared = last.events.filter((e, i) => last.eventCount - last.events.length + i >= firstKept);
+    expect(shared.length).toBeGreaterThan(0);
+    // Event number g (counting from the run's first) sits at g − firstKept in the live ring.
+    shared.forEach((e, j) => expect(e).toBe(s.world.events[last.eventCount - shared.length + j - firstKept]));
+    expect(last.logs.at(-1)).toBe(s.world.logs[last.logCount - 1 - (s.world.logCount - s.world.logs.length)]);
     // `krr simple` reads the same samples as from the uncompacted frames.
     const report = krrSimpleView(s.world);
     expect(report).toContain('web');
