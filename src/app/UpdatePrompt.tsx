@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
  * Registers the service worker (vite-plugin-pwa / Workbox) and says when a new build is ready:
  * the person chooses when to reload, so a run in progress is never cut short. Production only.
  */
+const OFFLINE_NOTE_MS = 6000;
+
 export function UpdatePrompt() {
   const { t } = useTranslation();
   const [update, setUpdate] = useState<((reload?: boolean) => Promise<void>) | null>(null);
@@ -23,6 +25,13 @@ export function UpdatePrompt() {
       cancelled = true;
     };
   }, []);
+  // "Ready offline" is news, not a question: it steps aside by itself so it does not keep a row of
+  // the 1280×720 projector layout.
+  useEffect(() => {
+    if (!offlineReady) return;
+    const timer = setTimeout(() => setOfflineReady(false), OFFLINE_NOTE_MS);
+    return () => clearTimeout(timer);
+  }, [offlineReady]);
   if (update) {
     return (
       <div className="banner" role="alert" data-testid="update-prompt">
