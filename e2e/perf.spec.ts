@@ -77,6 +77,19 @@ async function frameStats(page: Page, ms: number): Promise<{ median: number; p95
   );
 }
 
+
+/** The same drag for every measurement: from the middle of the slider 30 steps left, then settle. */
+async function dragLeft(page: Page, box: { x: number; y: number; width: number; height: number }): Promise<void> {
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 0; i <= 30; i++) {
+    await page.mouse.move(box.x + box.width * (0.5 - i * 0.01), box.y + box.height / 2);
+    await page.waitForTimeout(30);
+  }
+  await page.mouse.up();
+  await page.waitForTimeout(1500);
+}
+
 test('PERF: 200 nodes / 5,000 pods at 60×, slider drag, bundle size', async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 1920, height: 1080 });
@@ -107,16 +120,7 @@ test('PERF: 200 nodes / 5,000 pods at 60×, slider drag, bundle size', async ({ 
   const slider = page.getByRole('slider', { name: 'Replicas', exact: true });
   const box = (await slider.boundingBox())!;
   // A trace alongside: the main thread's CPU time of each long task, which a busy machine does not inflate.
-  const dragTrace = await traceWhile(page, async () => {
-    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
-    await page.mouse.down();
-    for (let i = 0; i <= 30; i++) {
-      await page.mouse.move(box.x + box.width * (0.5 - i * 0.01), box.y + box.height / 2);
-      await page.waitForTimeout(30);
-    }
-    await page.mouse.up();
-    await page.waitForTimeout(1500);
-  });
+  const dragTrace = await traceWhile(page, () => dragLeft(page, box));
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
   const over50 = longTasks.filter((d) => d > 50);
   console.log(`PERF long tasks while dragging Replicas (playing at 60x): ${longTasks.length} long tasks, ${over50.length} over 50 ms, max ${Math.max(0, ...longTasks).toFixed(0)} ms; ${cpuLine(analyseTrace(dragTrace))}`);
@@ -191,16 +195,7 @@ test('PROFILE: long tasks at 1000× and while dragging Replicas (PERF_PROFILE=1)
   await page.evaluate(() => ((globalThis as { __playLoopStats?: unknown[] }).__playLoopStats = []));
   await page.waitForTimeout(3000);
   console.log(`LOOP playing at 60x: ${loopSummary(await page.evaluate(() => (globalThis as unknown as { __playLoopStats: LoopStat[] }).__playLoopStats.splice(0)))}`);
-  const drag = await profileWhile(page, async () => {
-    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
-    await page.mouse.down();
-    for (let i = 0; i <= 30; i++) {
-      await page.mouse.move(box.x + box.width * (0.5 - i * 0.01), box.y + box.height / 2);
-      await page.waitForTimeout(30);
-    }
-    await page.mouse.up();
-    await page.waitForTimeout(1500);
-  });
+  const drag = await profileWhile(page, () => dragLeft(page, box));
   printBreakdown('dragging Replicas at 60x', analyse(drag, dist, baseURL!));
   const dragTrace = await traceWhile(page, async () => {
     await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2);

@@ -83,7 +83,7 @@ function createClient(): EngineClient {
   let worker: Worker | null = null;
   if (typeof Worker !== 'undefined') {
     try {
-      worker = new Worker(new URL('../sim/worker/engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+      worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
     } catch {
       worker = null;
     }

@@ -1,5 +1,5 @@
 /**
- * The engine side of the protocol (protocol.ts): runs inside the Web Worker (engine.worker.ts) or,
+ * The engine side of the protocol (protocol.ts): runs inside the Web Worker (src/store/engine.worker.ts) or,
  * where no Worker can be made, in the page with the same messages. Jobs run one at a time in the
  * order they arrived, in slices, so a `cancel` can be heard between slices. Wall-clock time (`now`)
  * only paces the slices; the engine itself takes time from the sim clock alone.

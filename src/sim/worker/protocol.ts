@@ -1,5 +1,5 @@
 /**
- * Messages between the page and the engine worker (src/sim/worker/engine.worker.ts), or the same
+ * Messages between the page and the engine worker (src/store/engine.worker.ts), or the same
  * host served in-process where a Worker cannot be created (Vitest/jsdom): one protocol, one path.
  *
  * The worker keeps two sessions:

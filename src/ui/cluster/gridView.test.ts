@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseLabelSelector, selectorMatches } from '../../sim/commands/labelSelector';
 import { compileGridQuery } from './gridQuery';
-import { groupKey, layoutCluster } from './layout';
+import { groupKey } from './arrange';
+import { layoutCluster } from './layout';
 import { nginxWorld } from './testing/worlds';
 import { gridViewFromHash, gridViewHashParams } from '../../store/gridViewStore';
 

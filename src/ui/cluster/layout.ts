@@ -2,6 +2,7 @@ import type { Node, Pod, World } from '../../sim/core/types';
 import { POD_STATUS_COLORS, seriesColor, type PodStatusKind } from '../theme/palette';
 import type { GridQuery } from './gridQuery';
 import type { NodeGroupBy, NodeSort } from '../../store/gridViewStore';
+import { groupKey, sortBuckets, type NodeBucket } from './arrange';
 import {
   nodeStatusText,
   nodeVisualState,
@@ -169,12 +170,6 @@ export function workloadColorMap(world: World): Map<string, string> {
   return map;
 }
 
-interface NodeBucket {
-  node: Node;
-  state: NodeVisualState;
-  regular: Pod[];
-  daemon: Pod[];
-}
 
 export function layoutCluster(world: World, size: Size, options: LayoutOptions): ClusterLayout {
   const zoom = clampZoom(options.zoom);
@@ -317,49 +312,6 @@ export function layoutCluster(world: World, size: Size, options: LayoutOptions):
   }
   layout.height = y;
   return layout;
-}
-
-/** The group a node goes in: its node group / NodePool, zone, instance type, capacity type or a label's value. */
-export function groupKey(node: Node, by: NodeGroupBy): string {
-  switch (by) {
-    case 'pool':
-      return node.pool || '—';
-    case 'zone':
-      return node.zone || '—';
-    case 'instanceType':
-      return node.instanceType;
-    case 'capacityType':
-      return node.capacityType;
-    default:
-      return node.labels[by.slice('label:'.length)] ?? '—';
-  }
-}
-
-function cpuUsed(b: NodeBucket): number {
-  let used = 0;
-  for (const p of b.regular) used += p.metric?.cpuMillis ?? 0;
-  for (const p of b.daemon) used += p.metric?.cpuMillis ?? 0;
-  return used;
-}
-
-/**
- * eks-node-viewer's `--node-sort` and kube-ops-view's sort: oldest first by default; names and
- * instance types ascending; requests, utilization (actual CPU over allocatable) and price with
- * the largest first, which is what a person looks for. Ties keep the age order.
- */
-export function sortBuckets(list: NodeBucket[], by: NodeSort): void {
-  const age = (a: NodeBucket, b: NodeBucket) => a.node.createdMs - b.node.createdMs || (a.node.name < b.node.name ? -1 : a.node.name > b.node.name ? 1 : 0);
-  const desc = (f: (b: NodeBucket) => number) => (a: NodeBucket, b: NodeBucket) => f(b) - f(a) || age(a, b);
-  const cmp: Record<NodeSort, (a: NodeBucket, b: NodeBucket) => number> = {
-    age,
-    name: (a, b) => (a.node.name < b.node.name ? -1 : a.node.name > b.node.name ? 1 : 0),
-    instanceType: (a, b) => a.node.instanceType.localeCompare(b.node.instanceType) || age(a, b),
-    cpu: desc((b) => b.node.requested.cpuMillis),
-    memory: desc((b) => b.node.requested.memoryMiB),
-    utilization: desc((b) => (b.node.allocatable.cpuMillis > 0 ? cpuUsed(b) / b.node.allocatable.cpuMillis : 0)),
-    price: desc((b) => b.node.pricePerHour),
-  };
-  list.sort(cmp[by]);
 }
 
 export function clampZoom(z: number): number {

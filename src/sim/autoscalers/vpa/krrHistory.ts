@@ -164,27 +164,18 @@ function blockStart(block: KrrBlock): number {
 /** Per-pod series from the frames, in the order pods were first seen. */
 export function krrSeries(history: KrrHistory): Map<string, KrrPodSeries> {
   const series = new Map<string, KrrPodSeries>();
-  for (const block of history.blocks ?? []) {
-    forEachBlockSeries(block, (name, namespace, workload, t, cpu, mem) => {
-      let s = series.get(name);
-      if (!s) series.set(name, (s = { namespace, workload, t: [], cpu: [], mem: [] }));
-      for (let k = 0; k < t.length; k++) {
-        s.t.push(t[k]);
-        s.cpu.push(cpu[k] / 1000);
-        s.mem.push(mem[k] / 1000);
-      }
-    });
-  }
-  for (const f of history.frames) {
-    const { names, namespaces, workloads } = f.pods;
-    for (let i = 0; i < names.length; i++) {
-      let s = series.get(names[i]);
-      if (!s) series.set(names[i], (s = { namespace: namespaces[i], workload: workloads[i], t: [], cpu: [], mem: [] }));
-      s.t.push(f.t);
-      s.cpu.push(f.cpu[i] / 1000);
-      s.mem.push(f.mem[i] / 1000);
+  const append = (name: string, namespace: string, workload: string, t: number[], cpu: number[], mem: number[]): void => {
+    let s = series.get(name);
+    if (!s) series.set(name, (s = { namespace, workload, t: [], cpu: [], mem: [] }));
+    for (let k = 0; k < t.length; k++) {
+      s.t.push(t[k]);
+      s.cpu.push(cpu[k] / 1000);
+      s.mem.push(mem[k] / 1000);
     }
-  }
+  };
+  for (const block of history.blocks ?? []) forEachBlockSeries(block, append);
+  // The open window's frames read like a block that has not been compacted yet.
+  forEachBlockSeries({ frames: history.frames }, append);
   return series;
 }
 
