@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { mergeTrees } from './mergeResources';
+import { hashParam } from '../../app/share/hashParams';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -42,7 +43,7 @@ const isLanguage = (v: string | null | undefined): v is Language => v === 'en' |
  * Korean browser gets Korean on its first visit), else English.
  */
 export function initialLanguage(hash: string, stored: string | null, preferred: readonly string[]): Language {
-  const fromLink = new URLSearchParams(hash.replace(/^#/, '')).get('lang');
+  const fromLink = hashParam(hash, 'lang');
   if (isLanguage(fromLink)) return fromLink;
   if (isLanguage(stored)) return stored;
   for (const tag of preferred) {
@@ -56,7 +57,7 @@ function startLanguage(): Language {
   if (typeof window === 'undefined') return 'en';
   const lang = initialLanguage(window.location.hash, storedLanguage(), globalThis.navigator?.languages ?? []);
   // A link's choice is remembered like a choice made with the select.
-  if (new URLSearchParams(window.location.hash.replace(/^#/, '')).get('lang') === lang) remember(lang);
+  if (hashParam(window.location.hash, 'lang') === lang) remember(lang);
   return lang;
 }
 
@@ -89,8 +90,8 @@ export function setLanguage(lang: Language): void {
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
   // A `lang=` in the address would switch the page back on reload: it follows the choice.
   if (typeof window !== 'undefined') {
-    const params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
-    if (params.has('lang') && params.get('lang') !== lang) {
+    const inLink = hashParam(window.location.hash, 'lang');
+    if (inLink !== undefined && inLink !== lang) {
       const hash = window.location.hash.replace(/([#&])lang=[^&]*/, `$1lang=${lang}`);
       window.history.replaceState(null, '', hash);
     }
