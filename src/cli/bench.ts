@@ -14,18 +14,11 @@ import { performance } from 'node:perf_hooks';
 import { step } from '../sim/core/step';
 import type { World } from '../sim/core/types';
 import { buildWorld, type BenchCase } from './bench/worlds';
+import { BENCH_CASES } from './bench/cases';
 import { runDay } from './bench/day';
 import { heapMB } from './bench/heap';
 
-const cases: BenchCase[] = [
-  { name: 'small', nodes: 20, pods: 200, instanceType: 'm5.large', deployments: 10 },
-  { name: 'medium', nodes: 200, pods: 5000, instanceType: 'm5.xlarge', deployments: 50 },
-  { name: 'large', nodes: 1000, pods: 30000, instanceType: 'm5.2xlarge', deployments: 100 },
-  { name: 'small-hpa', nodes: 20, pods: 200, instanceType: 'm5.large', deployments: 10, hpa: true },
-  { name: 'medium-hpa', nodes: 200, pods: 5000, instanceType: 'm5.xlarge', deployments: 50, hpa: true },
-  { name: 'medium-all', nodes: 200, pods: 5000, instanceType: 'm5.xlarge', deployments: 50, hpa: true, ca: true, vpaOff: true, keda: true },
-  { name: 'large-all', nodes: 1000, pods: 30000, instanceType: 'm5.2xlarge', deployments: 100, hpa: true, karpenter: true },
-];
+const cases = BENCH_CASES;
 const DAY: BenchCase = { name: 'day', nodes: 200, pods: 5000, instanceType: 'm5.xlarge', deployments: 50, hpa: true, ca: true, simSeconds: 24 * 3600 };
 /**
  * The day case's world at 2/5 scale for 8 hours, heap every hour: a quicker reproduction (~15 min)

@@ -62,10 +62,45 @@ export function antiHolders(nodes: readonly SchedNode[]): { pod: SchedPod; node:
   return out;
 }
 
+/**
+ * Room for the pod's requests and one more pod: exactly NodeResourcesFit passing. The cheapest of
+ * the filters, so the simulations try it first; the verdict is the same in any order, only the
+ * first reason would differ, and these callers want just fits or not.
+ */
+export function hasRoomFor(pod: FitPod, node: FitNode): boolean {
+  const a = node.allocatable;
+  const u = node.requested;
+  const r = pod.requests;
+  return u.pods + 1 <= a.pods && !(r.cpuMillis > 0 && r.cpuMillis > a.cpuMillis - u.cpuMillis) && !(r.memoryMiB > 0 && r.memoryMiB > a.memoryMiB - u.memoryMiB);
+}
+
+/**
+ * The index of the first node in `nodes` the pod fits, with the cluster-wide rules evaluated over
+ * all of them; -1 when none. `holders`: the anti-affinity holders on `nodes` when the caller knows
+ * them (an empty list when no pod in the simulation has anti-affinity), else they are read off.
+ */
+export function firstFitIndex(pod: FitPod, nodes: readonly FitNode[], holders?: readonly { pod: SchedPod; node: SchedNode }[]): number {
+  const state = preFilter(pod, needsClusterState(pod) ? nodes : [], holders ?? antiHolders(nodes));
+  for (let i = 0; i < nodes.length; i++) if (hasRoomFor(pod, nodes[i]) && filterNode(pod, nodes[i], state).reasons.length === 0) return i;
+  return -1;
+}
+
 /** The first node in `nodes` the pod fits, with the cluster-wide rules evaluated over all of them. */
 export function firstFit<N extends FitNode>(pod: FitPod, nodes: readonly N[]): N | undefined {
-  const state = preFilter(pod, needsClusterState(pod) ? nodes : [], antiHolders(nodes));
-  return nodes.find((n) => filterNode(pod, n, state).reasons.length === 0);
+  const i = firstFitIndex(pod, nodes);
+  return i < 0 ? undefined : nodes[i];
+}
+
+/** A simulated node holding `pods`: their requests summed in order, as adding them one by one would. */
+export function fitNodeWithPods<N extends FitNode>(node: N, pods: readonly FitPod[]): N {
+  if (pods.length === 0) return node;
+  let cpuMillis = node.requested.cpuMillis;
+  let memoryMiB = node.requested.memoryMiB;
+  for (const p of pods) {
+    cpuMillis += p.requests.cpuMillis;
+    memoryMiB += p.requests.memoryMiB;
+  }
+  return { ...node, requested: { cpuMillis, memoryMiB, pods: node.requested.pods + pods.length }, pods: (node.pods ?? []).concat(pods) };
 }
 
 export function addPodToNode<N extends FitNode>(node: N, pod: FitPod): N {

@@ -7,7 +7,7 @@ import {
   takePdbDisruption,
   unneededLongEnough,
 } from './eligibility';
-import { addPodToNode, firstFit, type FitNode } from './fit';
+import { addPodToNode, firstFitIndex, fitNodeWithPods, type FitNode } from './fit';
 import type { CaOptions } from './flags';
 import { formatGoDuration } from './goFlags';
 import {
@@ -82,7 +82,7 @@ const podKey = (p: CaPod): string => `${p.namespace}/${p.name}`;
 const isMovable = (p: CaPod): boolean => !p.isDaemonSet && !p.isMirror;
 
 function fitNodeOf(node: CaNode, pods: readonly CaPod[]): FitNode {
-  let fit: FitNode = {
+  const empty: FitNode = {
     name: node.name,
     allocatable: node.allocatable,
     requested: { cpuMillis: 0, memoryMiB: 0, pods: 0 },
@@ -90,8 +90,7 @@ function fitNodeOf(node: CaNode, pods: readonly CaPod[]): FitNode {
     taints: node.taints,
     unschedulable: node.unschedulable,
   };
-  for (const p of pods) fit = addPodToNode(fit, p);
-  return fit;
+  return fitNodeWithPods(empty, pods);
 }
 
 function fmtUtil(u: UtilizationInfo): { resource: string; utilization: string } {
@@ -118,6 +117,8 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
       dest.set(n.name, fitNodeOf(n, podsOn.get(n.name) ?? []));
   }
   const budget = pdbBudget(input.pdbs ?? []);
+  // No pod with required anti-affinity anywhere: none appears by moving pods, so skip the lookup per pod.
+  const holders = input.pods.some((p) => (p.podAntiAffinity ?? []).length > 0) ? undefined : [];
   const threshold = o.scaleDownUtilizationThreshold;
   const unneeded: CaNode[] = [];
   const statuses = new Map<string, NodeScaleDownStatus>();
@@ -198,17 +199,17 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
     const spent = new Map(budget);
     if (!blocker) for (const p of movable) if ((blocker = takePdbDisruption(p, spent))) break;
     const placed: { pod: string; node: string }[] = [];
-    const trial = new Map(dest);
-    trial.delete(n.name);
+    // The other destinations in their order; the simulation fills them in place.
+    const trial = [...dest.values()].filter((d) => d.name !== n.name);
     if (!blocker) {
       for (const p of movable) {
-        const target = firstFit(p, [...trial.values()]);
-        if (!target) {
+        const i = firstFitIndex(p, trial, holders);
+        if (i < 0) {
           blocker = `can reschedule only ${placed.length} out of ${movable.length} pods`;
           break;
         }
-        trial.set(target.name, addPodToNode(target, p));
-        placed.push({ pod: podKey(p), node: target.name });
+        trial[i] = addPodToNode(trial[i], p);
+        placed.push({ pod: podKey(p), node: trial[i].name });
       }
     }
     if (blocker) {
@@ -219,7 +220,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
       continue;
     }
     // Commit: later candidates see these pods on their new nodes, and this node no longer as a destination.
-    for (const [k, v] of trial) dest.set(k, v);
+    for (const d of trial) dest.set(d.name, d);
     dest.delete(n.name);
     for (const [k, v] of spent) budget.set(k, v);
     status.state = 'unneeded';

@@ -6,7 +6,7 @@ import {
   type ExpansionOption,
   type PriorityConfig,
 } from './expander';
-import { addPodToNode, firstFit, type FitNode } from './fit';
+import { addPodToNode, firstFitIndex, fitNodeWithPods, type FitNode } from './fit';
 import type { CaOptions } from './flags';
 import {
   aggregateReasons,
@@ -74,17 +74,18 @@ const key = (p: CaPod): string => `${p.namespace}/${p.name}`;
 /** Free room on ready, schedulable existing nodes plus empty template nodes for upcoming ones. */
 function simulatedCapacity(input: ScaleUpInput): FitNode[] {
   const nodes: FitNode[] = [];
+  const podsOn = new Map<string, CaPod[]>();
+  for (const p of input.boundPods) if (p.nodeName) (podsOn.get(p.nodeName) ?? podsOn.set(p.nodeName, []).get(p.nodeName)!).push(p);
   for (const n of input.nodes) {
     if (!n.ready || n.unschedulable) continue;
-    let fit: FitNode = {
+    const empty: FitNode = {
       name: n.name,
       allocatable: n.allocatable,
       requested: { cpuMillis: 0, memoryMiB: 0, pods: 0 },
       labels: n.labels,
       taints: n.taints,
     };
-    for (const p of input.boundPods) if (p.nodeName === n.name) fit = addPodToNode(fit, p);
-    nodes.push(fit);
+    nodes.push(fitNodeWithPods(empty, podsOn.get(n.name) ?? []));
   }
   for (const g of input.groups) {
     const upcoming = Math.max(0, g.targetSize - g.registeredNodes);
@@ -194,11 +195,11 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
     candidates.push(p);
   }
   // Pods that existing free room or upcoming nodes will take do not trigger another scale-up.
-  const room = simulatedCapacity(input);
+  // Nothing to place (the usual loop): the free-room simulation would go unread.
+  const room = candidates.length > 0 ? simulatedCapacity(input) : [];
   const unschedulable: CaPod[] = [];
   for (const p of [...candidates].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0))) {
-    const target = firstFit(p, room);
-    const i = target ? room.indexOf(target) : -1;
+    const i = firstFitIndex(p, room);
     if (i >= 0) {
       room[i] = addPodToNode(room[i], p);
       out.awaitingPods.push(key(p));

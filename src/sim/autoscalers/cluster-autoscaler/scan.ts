@@ -4,6 +4,7 @@ import { nodesOfGroup } from '../../cloud/nodeGroups';
 import { asgNameOf, asgOfNodeGroup, allAsgs, applyAsgToNodeGroup, nodeGroupByAsgName } from '../../cloud/asgWorld';
 import { increaseSize } from '../../cloud/asg';
 import { getConfigMap } from '../../resources/configMapKind';
+import { listPdbs } from '../../cluster/disruption/pdb';
 import { backoffGroup, checkProvisioning, clearBackoff, isBackedOff } from './backoff';
 import { discoverNodeGroups } from './discovery';
 import { parsePriorityExpanderConfig, type PriorityConfig } from './expander';
@@ -210,7 +211,8 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
   const nodes = registered.map((n) => caNodeOf(n, asgByPool));
   // Nodes that never became Ready are still upcoming capacity, not scale-down candidates.
   const startedNodes = started.map((n) => caNodeOf(n, asgByPool));
-  const bound = boundPods(world).map((p) => caPodOf(p, world));
+  const pdbs = listPdbs(world);
+  const bound = boundPods(world).map((p) => caPodOf(p, pdbs));
   const pending = unschedulablePods(world).map((p) => caPodOf(p));
   const scaleUpGroups = groups.map((g) => scaleUpGroupOf(world, g.group, g.managed)).filter((g) => g !== undefined);
   const up = planScaleUp({

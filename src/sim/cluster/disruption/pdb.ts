@@ -147,7 +147,12 @@ export function pdbStatus(world: World, pdb: PodDisruptionBudget): PdbStatus {
 
 /** The PDBs that select this pod. */
 export function pdbsForPod(world: World, pod: Pod): PodDisruptionBudget[] {
-  return listPdbs(world).filter((b) => {
+  return pdbsSelecting(listPdbs(world), pod);
+}
+
+/** The budgets of `pdbs` (listPdbs' order) that select the pod: for callers that look up many pods at once. */
+export function pdbsSelecting(pdbs: readonly PodDisruptionBudget[], pod: Pod): PodDisruptionBudget[] {
+  return pdbs.filter((b) => {
     if (b.namespace !== pod.namespace) return false;
     const empty = Object.keys(b.selector.matchLabels ?? {}).length === 0 && (b.selector.matchExpressions ?? []).length === 0;
     return empty || matchesLabelSelector(b.selector, pod.labels);
