@@ -157,7 +157,9 @@ function finishCommand(world: World, state: KarpenterState): void {
 /** NodeClaims past their NodePool's expireAfter are deleted without a budget check. */
 function expireNodeClaims(world: World, state: KarpenterState): void {
   const pools = Object.values(state.nodePools).map((e) => e.pool);
-  const expired = expiredNodes(disruptionNodes(world, state).filter((n) => n.nodePool), pools, world.timeMs / 1000);
+  // No pool expires its nodes (the usual case): nothing to find, so skip building every node's view.
+  if (!pools.some((p) => p.template.expireAfterSeconds !== null && p.template.expireAfterSeconds !== undefined)) return;
+  const expired = expiredNodes(disruptionNodes(world, state, false).filter((n) => n.nodePool), pools, world.timeMs / 1000);
   for (const n of expired) {
     const claim = state.nodeClaims[n.nodeClaimName];
     if (!claim || claim.deletingMs >= 0) continue;

@@ -159,6 +159,13 @@ export function claimOfNode(state: KarpenterState, nodeName: string): NodeClaimR
   return undefined;
 }
 
+/** claimOfNode for every node at once (the first claim naming each node), for callers that visit all nodes. */
+export function claimsByNode(state: KarpenterState): Map<string, NodeClaimRecord> {
+  const out = new Map<string, NodeClaimRecord>();
+  for (const c of Object.values(state.nodeClaims)) if (!out.has(c.nodeName)) out.set(c.nodeName, c);
+  return out;
+}
+
 export function styleOfPool(state: KarpenterState, poolName: string): LogStyle {
   return state.nodePools[poolName]?.pool.sourceApiVersion === 'karpenter.sh/v1alpha5' ? 'v0.27' : 'v1';
 }

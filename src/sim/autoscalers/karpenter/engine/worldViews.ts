@@ -2,13 +2,13 @@ import type { DaemonSet, Node, Pod, World } from '../../../core/types';
 import { templateRequest } from '../../../cluster/pods';
 import { pruneUnavailableOfferings } from '../../../cloud/offerings';
 import { checkEviction } from '../../../cluster/disruption/eviction';
-import { pdbsForPod } from '../../../cluster/disruption/pdb';
+import { listPdbs, pdbsForPod } from '../../../cluster/disruption/pdb';
 import type { DisruptionNode, NodePod } from '../disruption/candidates';
 import type { DisruptionInput } from '../disruption/controller';
 import { catalogInstanceTypeOptions } from '../instanceTypes';
 import { daemonOverheadFor, type LimitUsage, type NodePoolTemplate } from '../scheduling';
 import type { DaemonSetPodSpec, EC2NodeClass, ExistingNode, InstanceTypeOption, PodToSchedule, Resources } from '../types';
-import { claimOfNode, type KarpenterState, type NodeClaimRecord, type NodePoolEntry } from './state';
+import { claimOfNode, claimsByNode, type KarpenterState, type NodeClaimRecord, type NodePoolEntry } from './state';
 
 /** How the world looks to Karpenter's pure logic: pods, DaemonSets, nodes, NodePool templates. */
 
@@ -188,24 +188,31 @@ export function schedulingTargets(world: World, state: KarpenterState, nominated
   return out;
 }
 
-function nodePods(world: World, node: Node): NodePod[] {
+/** `anyPdb`: whether the world has a PodDisruptionBudget at all (without one every eviction passes). */
+function nodePods(world: World, node: Node, anyPdb: boolean): NodePod[] {
   const out: NodePod[] = [];
   for (const name of node.podNames) {
     const p = world.pods.get(name);
     if (!p) continue;
     const terminal = p.state === 'Succeeded' || p.state === 'Evicted' || p.state === 'Gone' || p.state === 'Terminating';
-    const pdb = terminal || p.ownerKind === 'DaemonSet' || checkEviction(world, p).ok ? undefined : pdbsForPod(world, p)[0];
-    out.push({ ...toPodToSchedule(p), daemonSet: p.ownerKind === 'DaemonSet', terminal, pdbBlocked: pdb ? `${pdb.namespace}/${pdb.name}` : undefined });
+    const pdb = !anyPdb || terminal || p.ownerKind === 'DaemonSet' || checkEviction(world, p).ok ? undefined : pdbsForPod(world, p)[0];
+    // Object.assign, not a spread with added keys: V8 builds those on a slow path (µs per pod).
+    out.push(Object.assign(toPodToSchedule(p), { daemonSet: p.ownerKind === 'DaemonSet', terminal, pdbBlocked: pdb ? `${pdb.namespace}/${pdb.name}` : undefined }));
   }
   return out;
 }
 
-/** Every live node as the disruption controller sees it; unmanaged nodes have no nodePool. */
-export function disruptionNodes(world: World, state: KarpenterState): DisruptionNode[] {
+/**
+ * Every live node as the disruption controller sees it; unmanaged nodes have no nodePool.
+ * `withPods: false` leaves every node's pod list empty, for callers that read only the node.
+ */
+export function disruptionNodes(world: World, state: KarpenterState, withPods = true): DisruptionNode[] {
   const out: DisruptionNode[] = [];
+  const anyPdb = listPdbs(world).length > 0;
+  const claims = claimsByNode(state);
   for (const node of world.nodes.values()) {
     if (node.state === 'Gone') continue;
-    const claim = claimOfNode(state, node.name);
+    const claim = claims.get(node.name);
     const managed = claim !== undefined && state.nodePools[claim.nodePool] !== undefined;
     const conditionReady = node.state === 'Ready' || node.state === 'Cordoned' || node.state === 'Draining';
     out.push({
@@ -219,7 +226,7 @@ export function disruptionNodes(world: World, state: KarpenterState): Disruption
       labels: node.labels,
       taints: node.taints,
       allocatable: node.allocatable,
-      pods: nodePods(world, node),
+      pods: withPods ? nodePods(world, node, anyPdb) : [],
       initialized: claim ? claim.initializedMs >= 0 : node.readyMs >= 0 || conditionReady,
       ready: conditionReady,
       markedForDeletion: claimIsDeleting(claim, node),
