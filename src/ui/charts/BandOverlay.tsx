@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { MARGIN, plotScales, type PlotView } from './geometry';
+import { plotScales, type PlotView } from './geometry';
 import { bandRuns } from './bands';
 import type { PanelModel } from './series';
 
@@ -35,8 +35,8 @@ export function BandOverlay({ panel, times, view, children }: Props) {
     return () => ro.disconnect();
   }, []);
 
-  const x = plotScales(panel, times, view).x;
-  const bottom = view.height - MARGIN.bottom;
+  const { x, margin } = plotScales(panel, times, view);
+  const bottom = view.height - margin.bottom;
   return (
     <div ref={hostRef} className="banded-chart" style={{ position: 'relative' }}>
       {children}
@@ -57,14 +57,14 @@ export function BandOverlay({ panel, times, view, children }: Props) {
                 <g key={`${band.key}-${r.from}`} data-band={band.key}>
                   <rect
                     x={x0}
-                    y={MARGIN.top}
+                    y={margin.top}
                     width={w}
-                    height={bottom - MARGIN.top}
+                    height={bottom - margin.top}
                     fill={band.color}
                     fillOpacity={0.16}
                   />
                   {w > 44 && (
-                    <text x={x0 + 3} y={MARGIN.top + 10} className="tick" fill={band.color}>
+                    <text x={x0 + 3} y={margin.top + 10} className="tick" fill={band.color}>
                       {band.label}
                     </text>
                   )}

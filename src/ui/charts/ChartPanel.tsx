@@ -2,7 +2,8 @@ import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cssVar } from '../../app/theme';
 import { drawPanel } from './drawPanel';
-import { MARGIN, formatSeconds, formatValue, plotScales, timeTicks, type PlotView } from './geometry';
+import { formatSeconds, formatValue, plotScales, yTickLabel, type PlotView } from './geometry';
+import { labelWidth, TICK_FONT_PX, Y_LABEL_GAP } from './axisMargins';
 import { indexAtOrBefore, type PanelModel } from './series';
 import type { Annotation } from './annotations';
 import { useChartView } from './chartView';
@@ -49,7 +50,7 @@ export const ChartPanel = memo(function ChartPanel({ panel, times, t0, t1, nowS,
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
     const x = (e.clientX - rect.left) / ((e.currentTarget as Element as HTMLElement).currentCSSZoom || 1);
-    if (x < MARGIN.left) return setHover(null);
+    if (x < scales.margin.left) return setHover(null);
     setHover(Math.min(nowS, Math.max(0, scales.x.invert(x))));
   };
   const exportAs = (kind: 'png' | 'svg') => {
@@ -61,7 +62,9 @@ export const ChartPanel = memo(function ChartPanel({ panel, times, t0, t1, nowS,
       saveSvgAsPng(svg, size.width, size.height, name);
     }
   };
-  const plotBottom = height - MARGIN.bottom;
+  const m = scales.margin;
+  const plotBottom = height - m.bottom;
+  const hoverText = hoverT === null ? '' : formatSeconds(hoverT);
   const cursorX = hoverT === null ? null : scales.x(hoverT);
   const nowX = scales.x(nowS);
 
@@ -105,30 +108,30 @@ export const ChartPanel = memo(function ChartPanel({ panel, times, t0, t1, nowS,
           onPointerLeave={() => setHover(null)}
           onWheel={(e) => useChartView.getState().zoom(e.deltaY < 0 ? -1 : 1)}
         >
-          {scales.y.ticks(4).map((v) => (
-            <text key={v} x={MARGIN.left - 4} y={scales.y(v)} dy="0.32em" textAnchor="end" className="tick">
-              {v}
+          {scales.yTicks.map((v) => (
+            <text key={v} x={m.left - Y_LABEL_GAP} y={scales.y(v)} dy="0.32em" textAnchor="end" className="tick">
+              {yTickLabel(v)}
             </text>
           ))}
-          {timeTicks(view).map((s) => (
+          {scales.xTicks.map((s) => (
             <text key={s} x={scales.x(s)} y={height - 4} textAnchor="middle" className="tick">
               {formatSeconds(s)}
             </text>
           ))}
           {annotations.map((a) => (
             <g key={`${a.t}-${a.text.length}`} className={`annotation${a.warning ? ' warning' : ''}${a.fault ? ' fault' : ''}`} data-testid={a.fault ? 'fault-marker' : undefined}>
-              <line x1={scales.x(a.t)} x2={scales.x(a.t)} y1={MARGIN.top} y2={plotBottom} />
+              <line x1={scales.x(a.t)} x2={scales.x(a.t)} y1={m.top} y2={plotBottom} />
               <path d={`M${scales.x(a.t) - 4},${plotBottom + 5}l4,-5l4,5z`}>
                 <title>{`${formatSeconds(a.t)} ${a.text}`}</title>
               </path>
             </g>
           ))}
-          {nowX >= MARGIN.left && nowX <= width - MARGIN.right && <line className="now" x1={nowX} x2={nowX} y1={MARGIN.top} y2={plotBottom} />}
+          {nowX >= m.left && nowX <= width - m.right && <line className="now" x1={nowX} x2={nowX} y1={m.top} y2={plotBottom} />}
           {cursorX !== null && (
             <g className="crosshair">
-              <line x1={cursorX} x2={cursorX} y1={MARGIN.top} y2={plotBottom} />
-              <text x={Math.min(cursorX + 4, width - 40)} y={MARGIN.top + 10} className="tick">
-                {formatSeconds(hoverT ?? 0)}
+              <line x1={cursorX} x2={cursorX} y1={m.top} y2={plotBottom} />
+              <text x={Math.min(cursorX + 4, width - 1 - labelWidth(hoverText, TICK_FONT_PX))} y={m.top + 10} className="tick">
+                {hoverText}
               </text>
             </g>
           )}

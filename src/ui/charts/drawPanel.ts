@@ -1,4 +1,4 @@
-import { MARGIN, plotScales, seriesPolylines, timeTicks, type PlotView } from './geometry';
+import { plotScales, seriesPolylines, type PlotView } from './geometry';
 import type { PanelModel, Series } from './series';
 
 /**
@@ -28,25 +28,26 @@ export function drawPanel(
 ): void {
   ctx.clearRect(0, 0, view.width, view.height);
   const scales = plotScales(panel, times, view);
+  const m = scales.margin;
   ctx.lineWidth = 1;
   ctx.strokeStyle = theme.grid;
   ctx.setLineDash([]);
   ctx.beginPath();
-  for (const v of scales.y.ticks(4)) {
+  for (const v of scales.yTicks) {
     const y = Math.round(scales.y(v)) + 0.5;
-    ctx.moveTo(MARGIN.left, y);
-    ctx.lineTo(view.width - MARGIN.right, y);
+    ctx.moveTo(m.left, y);
+    ctx.lineTo(view.width - m.right, y);
   }
-  for (const t of timeTicks(view)) {
+  for (const t of scales.xTicks) {
     const x = Math.round(scales.x(t)) + 0.5;
-    ctx.moveTo(x, MARGIN.top);
-    ctx.lineTo(x, view.height - MARGIN.bottom);
+    ctx.moveTo(x, m.top);
+    ctx.lineTo(x, view.height - m.bottom);
   }
   ctx.stroke();
 
   ctx.save();
   ctx.beginPath();
-  ctx.rect(MARGIN.left, 0, view.width - MARGIN.left - MARGIN.right, view.height - MARGIN.bottom + 1);
+  ctx.rect(m.left, 0, view.width - m.left - m.right, view.height - m.bottom + 1);
   ctx.clip();
   ctx.lineJoin = 'round';
   for (const { series: s, width } of drawOrder(panel.series)) {

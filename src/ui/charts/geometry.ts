@@ -1,5 +1,6 @@
 import { scaleLinear, type ScaleLinear } from 'd3';
 import { indexAtOrBefore, visibleMax, type PanelModel, type Series } from './series';
+import { axisMargins, MIN_MARGIN, TICK_FONT_PX, type Margins } from './axisMargins';
 
 export interface PlotView {
   /** Visible time range, sim seconds. */
@@ -9,23 +10,37 @@ export interface PlotView {
   height: number;
 }
 
-export const MARGIN = { left: 44, right: 8, top: 6, bottom: 18 };
-
 export interface PlotScales {
   x: ScaleLinear<number, number>;
   y: ScaleLinear<number, number>;
+  /** Where the plot sits inside the panel's width × height, room left for the tick labels. */
+  margin: Margins;
+  /** The y ticks (values) and time ticks (sim seconds) the axes label. */
+  yTicks: number[];
+  xTicks: number[];
 }
 
-export function plotScales(panel: PanelModel, times: readonly number[], view: PlotView): PlotScales {
-  const x = scaleLinear()
-    .domain([view.t0, Math.max(view.t1, view.t0 + 1)])
-    .range([MARGIN.left, Math.max(MARGIN.left + 1, view.width - MARGIN.right)]);
+/** A y tick's label, as the axis prints it. */
+export const yTickLabel = (v: number): string => String(v);
+
+/**
+ * The panel's scales. The margins come from the labels the axes will print (see axisMargins), so
+ * the plot leaves room for them; `fontPx` is the labels' size (the exported SVG's are larger).
+ */
+export function plotScales(panel: PanelModel, times: readonly number[], view: PlotView, fontPx = TICK_FONT_PX): PlotScales {
   const max = visibleMax(panel, times, view.t0, view.t1);
+  // The y ticks depend on the domain only, so they are known before the range (and the margins).
   const y = scaleLinear()
     .domain([panel.yMin, max * 1.08])
-    .nice(4)
-    .range([Math.max(MARGIN.top + 1, view.height - MARGIN.bottom), MARGIN.top]);
-  return { x, y };
+    .nice(4);
+  const yTicks = y.ticks(4);
+  const xTicks = timeTicks(view);
+  const margin = axisMargins(yTicks.map(yTickLabel), xTicks.map(formatSeconds), fontPx);
+  y.range([Math.max(margin.top + 1, view.height - margin.bottom), margin.top]);
+  const x = scaleLinear()
+    .domain([view.t0, Math.max(view.t1, view.t0 + 1)])
+    .range([margin.left, Math.max(margin.left + 1, view.width - margin.right)]);
+  return { x, y, margin, yTicks, xTicks };
 }
 
 /** Pixel polylines of one series inside the view; a null value ends a polyline. */
@@ -75,7 +90,9 @@ export function formatValue(v: number | null, decimals: number, unit: string): s
 /** Time ticks on round minute steps, about one per 90 px. */
 export function timeTicks(view: PlotView): number[] {
   const span = Math.max(1, view.t1 - view.t0);
-  const wanted = Math.max(2, Math.floor((view.width - MARGIN.left) / 90));
+  // How many fit is judged on the narrowest left margin: the ticks must not depend on the margins
+  // (which are computed from the ticks' labels).
+  const wanted = Math.max(2, Math.floor((view.width - MIN_MARGIN.left) / 90));
   const steps = [10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400];
   const stepS = steps.find((s) => span / s <= wanted) ?? 14400;
   const out: number[] = [];
