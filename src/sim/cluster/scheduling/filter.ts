@@ -208,6 +208,9 @@ export function preFilter(
   return state;
 }
 
+/** The verdict for a node that fits, shared (frozen) so the scheduler's search allocates nothing per feasible node. */
+const FITS: FilterStatus = Object.freeze({ reasons: Object.freeze([]) as unknown as string[], unresolvable: false });
+
 function portsConflict(pod: SchedPod, node: SchedNode): boolean {
   const want = pod.hostPorts ?? [];
   if (want.length === 0) return false;
@@ -246,7 +249,7 @@ export function filterNode(pod: SchedPod, node: SchedNode, state?: PreFilterStat
       if (node.labels?.[k] === v) return { reasons: [REASON_EXISTING_ANTI_AFFINITY], unresolvable: false };
     }
   }
-  return { reasons: [], unresolvable: false };
+  return FITS;
 }
 
 /** Add a pod to a simulated node (its requests, a pod slot, and the pod for inter-pod rules). */

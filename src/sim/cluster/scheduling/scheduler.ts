@@ -80,14 +80,32 @@ export function schedulePendingPods(world: World): void {
     for (const p of world.pods.values()) if (p.nodeName !== '' && p.spec.priority < lowest) lowest = p.spec.priority;
     return lowest;
   };
+  // Verdicts of pods that fit nowhere, by scheduling signature, until the next bind changes a node.
+  const failed = new Map<string, FailedVerdict>();
   for (const pod of pending) {
-    const bound = schedulePod(world, pod, nodes, views, cursor, anti, lowestPriority);
+    const bound = schedulePod(world, pod, nodes, views, cursor, anti, lowestPriority, failed);
     if (bound >= 0) {
+      failed.clear();
       // Later pods in this pass see the pod on its node (topology spread, anti-affinity, ports).
       views[bound] = schedNodeOf(world, nodes[bound]);
       if (existingAnti && pod.spec.podAntiAffinity) existingAnti.push({ pod: schedPodOf(pod), node: views[bound] });
     }
   }
+}
+
+/** What a pod that fit no node was told: the same for every pod with its scheduling signature. */
+interface FailedVerdict {
+  message: string;
+  victimsPossible: boolean;
+}
+
+/**
+ * Everything the filter plugins read of a pod. Two pending pods with the same signature get the
+ * same verdict from the same nodes: one that fits nowhere examines every node (so the search
+ * cursor comes back where it started) and draws no random number, so a replica of it would too.
+ */
+function schedulingSignature(sp: SchedPod): string {
+  return JSON.stringify([sp.namespace, sp.labels, sp.requests, sp.priority, sp.tolerations, sp.nodeSelector, sp.requiredNodeAffinity, sp.podAntiAffinity, sp.topologySpread, sp.hostPorts]);
 }
 
 /** Try one pod; returns the index of the node it was bound to, or -1. */
@@ -99,9 +117,16 @@ function schedulePod(
   cursor: SchedulerCursor,
   anti: () => { pod: SchedPod; node: SchedNode }[],
   lowestPriority: () => number,
+  failed: Map<string, FailedVerdict>,
 ): number {
   const want = feasibleNodesToFind(nodes.length);
   const sp = schedPodOf(pod);
+  const signature = schedulingSignature(sp);
+  const known = failed.get(signature);
+  if (known) {
+    markUnschedulable(world, pod, known);
+    return -1;
+  }
   const state = preFilter(sp, needsClusterState(sp) ? views : [], anti());
   const reasonCounts = new Map<string, number>();
   let best = -1;
@@ -144,13 +169,17 @@ function schedulePod(
   // DefaultPreemption runs after a failed filter. The playground does not evict victims, so when a
   // node has lower-priority pods whose removal would let this pod fit, it says so instead of
   // printing a preemption verdict the real scheduler would not reach.
-  let message: string;
-  if (victimsPossible) {
-    message = failedSchedulingMessage(n, reasonCounts);
-    addNotice(world, `kube-scheduler: pod ${pod.namespace}/${pod.name} could preempt lower-priority pods; preemption is not simulated`);
-  } else {
-    message = failedSchedulingMessage(n, reasonCounts, { notHelpful, noVictims: n - notHelpful });
-  }
+  const verdict: FailedVerdict = {
+    message: victimsPossible ? failedSchedulingMessage(n, reasonCounts) : failedSchedulingMessage(n, reasonCounts, { notHelpful, noVictims: n - notHelpful }),
+    victimsPossible,
+  };
+  failed.set(signature, verdict);
+  markUnschedulable(world, pod, verdict);
+  return -1;
+}
+
+function markUnschedulable(world: World, pod: Pod, { message, victimsPossible }: FailedVerdict): void {
+  if (victimsPossible) addNotice(world, `kube-scheduler: pod ${pod.namespace}/${pod.name} could preempt lower-priority pods; preemption is not simulated`);
   setCondition(pod, 'PodScheduled', 'False', world.timeMs, 'Unschedulable', message);
   if (message !== pod.unschedulableMessage) {
     pod.unschedulableMessage = message;
@@ -164,7 +193,6 @@ function schedulePod(
       source: 'default-scheduler',
     });
   }
-  return -1;
 }
 
 /** SelectVictimsOnNode's first step: with every lower-priority pod gone, would the pod fit? */

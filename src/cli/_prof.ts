@@ -1,0 +1,17 @@
+import { buildWorld } from './bench/worlds';
+import { BENCH_CASES } from './bench/cases';
+import { step } from '../sim/core/step';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+const name = process.argv[2]; const from = Number(process.argv[3]); const len = Number(process.argv[4]);
+const w = buildWorld(BENCH_CASES.find((c) => c.name === name)!);
+let t0 = performance.now();
+for (let i = 0; i < from; i++) step(w);
+console.log(`warm ${from}s ${(performance.now()-t0).toFixed(0)} ms`);
+const s = new Session(); s.connect(); await s.post('Profiler.enable'); await s.post('Profiler.start');
+const t = performance.now();
+for (let i = 0; i < len; i++) step(w);
+const ms = performance.now() - t;
+const { profile } = await s.post('Profiler.stop');
+writeFileSync('/tmp/prof/part.cpuprofile', JSON.stringify(profile));
+console.log(`${name} ${from}+${len}s: ${ms.toFixed(0)} ms, ${(len*1000/ms).toFixed(0)}x, pods ${w.pods.size} nodes ${w.nodes.size}`);
