@@ -30,38 +30,38 @@ export const externalMetricProviders: ExternalMetricProvider[] = [];
 
 
 function podInfo(pod: Pod, requestMilli: number | undefined, sampleMilli: number | undefined): HpaPodInfo {
-  const ready = pod.conditions.find((c) => c.type === 'Ready');
-  const info: HpaPodInfo = {
+  let ready: Pod['conditions'][number] | undefined;
+  for (const c of pod.conditions) if (c.type === 'Ready') { ready = c; break; }
+  // Every key always present, in one order: one object shape for all pods keeps the HPA's
+  // per-pod loops on V8's fast path. Absent values are undefined, which every reader treats as unset.
+  return {
     name: pod.name,
     phase: podPhase(pod),
     deleting: pod.state === 'Terminating',
+    startTimeSeconds: pod.scheduledMs >= 0 && pod.nodeName ? pod.scheduledMs / 1000 : undefined,
+    readyCondition: ready ? { status: ready.status, lastTransitionSeconds: ready.lastTransitionMs / 1000 } : undefined,
+    requestMilli,
+    sample:
+      sampleMilli !== undefined && pod.metric
+        ? { valueMilli: sampleMilli, timestampSeconds: pod.metric.timestampMs / 1000, windowSeconds: pod.metric.windowMs / 1000 }
+        : undefined,
   };
-  if (pod.scheduledMs >= 0 && pod.nodeName) info.startTimeSeconds = pod.scheduledMs / 1000;
-  if (ready) info.readyCondition = { status: ready.status, lastTransitionSeconds: ready.lastTransitionMs / 1000 };
-  if (requestMilli !== undefined) info.requestMilli = requestMilli;
-  if (sampleMilli !== undefined && pod.metric) {
-    info.sample = {
-      valueMilli: sampleMilli,
-      timestampSeconds: pod.metric.timestampMs / 1000,
-      windowSeconds: pod.metric.windowMs / 1000,
-    };
-  }
-  return info;
 }
 
 /** Milli-units of a resource: millicores for cpu, milli-bytes for memory (as Quantity.MilliValue()). */
 function requestMilliOf(pod: Pod, resource: string, container?: string): number | undefined {
-  const containers = container ? pod.spec.containers.filter((c) => c.name === container) : pod.spec.containers;
-  if (containers.length === 0) return undefined;
-  if (resource === 'cpu') {
-    if (containers.some((c) => c.requests.cpuMillis === 0)) return undefined;
-    return containers.reduce((a, c) => a + c.requests.cpuMillis, 0);
+  if (resource !== 'cpu' && resource !== 'memory') return undefined;
+  let sum = 0;
+  let covered = 0;
+  for (const c of pod.spec.containers) {
+    if (container && c.name !== container) continue;
+    const v = resource === 'cpu' ? c.requests.cpuMillis : c.requests.memoryMiB;
+    if (v === 0) return undefined;
+    sum += v;
+    covered++;
   }
-  if (resource === 'memory') {
-    if (containers.some((c) => c.requests.memoryMiB === 0)) return undefined;
-    return containers.reduce((a, c) => a + c.requests.memoryMiB, 0) * 1048576 * 1000;
-  }
-  return undefined;
+  if (covered === 0) return undefined;
+  return resource === 'cpu' ? sum : sum * 1048576 * 1000;
 }
 
 function sampleMilliOf(pod: Pod, resource: string, container?: string): number | undefined {
