@@ -61,7 +61,9 @@ async function sweepLegend(page: Page, testId: string, entry: RegExp, steps = 40
   const box = await chart.locator('svg.overlay').boundingBox();
   if (!box) throw new Error(`${testId} has no plot`);
   const values: number[] = [];
-  // The plot starts after the y axis (44 px) and ends 8 px before the right edge.
+  // The plot starts after the y axis (44 px or more, src/ui/charts/axisMargins.ts) and ends about 14 px
+  // before the right edge; the hover time is capped at the current time, so the sweep's last points
+  // read the newest sample.
   for (let i = 0; i <= steps; i++) {
     const x = box.x + 46 + ((box.width - 56) * i) / steps;
     await page.mouse.move(x, box.y + box.height / 2);
