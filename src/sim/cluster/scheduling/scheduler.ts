@@ -3,7 +3,7 @@ import type { Node, Pod, World } from '../../core/types';
 import { emitEvent } from '../../core/world';
 import { bindPod, setCondition } from '../pods';
 import { enterPodState } from '../../lifecycle/apply';
-import { failedSchedulingMessage, filterNode, needsClusterState, preFilter, type SchedNode, type SchedPod } from './filter';
+import { failedSchedulingMessage, filterNode, needsClusterState, preFilter, type FilterStatus, type SchedNode, type SchedPod } from './filter';
 import { schedNodeOf, schedPodOf } from './worldView';
 import { addNotice } from '../../core/world';
 
@@ -80,17 +80,40 @@ export function schedulePendingPods(world: World): void {
     for (const p of world.pods.values()) if (p.nodeName !== '' && p.spec.priority < lowest) lowest = p.spec.priority;
     return lowest;
   };
-  // Verdicts of pods that fit nowhere, by scheduling signature, until the next bind changes a node.
-  const failed = new Map<string, FailedVerdict>();
+  const memo: PassMemo = { failed: new Map(), perNode: new Map() };
   for (const pod of pending) {
-    const bound = schedulePod(world, pod, nodes, views, cursor, anti, lowestPriority, failed);
+    const bound = schedulePod(world, pod, nodes, views, cursor, anti, lowestPriority, memo);
     if (bound >= 0) {
-      failed.clear();
+      memo.failed.clear();
+      // Only the node that took the pod changed: forget its verdicts. A pod with anti-affinity
+      // also changes what every node in its domain allows, so then forget them all.
+      if (pod.spec.podAntiAffinity) memo.perNode.clear();
+      for (const v of memo.perNode.values()) {
+        v.statuses[bound] = undefined;
+        v.scores[bound] = undefined;
+      }
       // Later pods in this pass see the pod on its node (topology spread, anti-affinity, ports).
       views[bound] = schedNodeOf(world, nodes[bound]);
       if (existingAnti && pod.spec.podAntiAffinity) existingAnti.push({ pod: schedPodOf(pod), node: views[bound] });
     }
   }
+}
+
+/**
+ * What one scheduling pass remembers between pods with the same scheduling signature (pods of one
+ * ReplicaSet, typically thousands at once when a big deployment starts): verdicts of pods that fit
+ * nowhere, and each node's filter verdict and score. Both are what the plugins would compute again:
+ * only a bind changes a node, and it changes only the node that took the pod.
+ */
+interface PassMemo {
+  failed: Map<string, FailedVerdict>;
+  /** By signature, for pods without topology spread or anti-affinity (their verdicts read other nodes). */
+  perNode: Map<string, NodeVerdicts>;
+}
+
+interface NodeVerdicts {
+  statuses: (FilterStatus | undefined)[];
+  scores: (number | undefined)[];
 }
 
 /** What a pod that fit no node was told: the same for every pod with its scheduling signature. */
@@ -117,17 +140,23 @@ function schedulePod(
   cursor: SchedulerCursor,
   anti: () => { pod: SchedPod; node: SchedNode }[],
   lowestPriority: () => number,
-  failed: Map<string, FailedVerdict>,
+  memo: PassMemo,
 ): number {
   const want = feasibleNodesToFind(nodes.length);
   const sp = schedPodOf(pod);
   const signature = schedulingSignature(sp);
-  const known = failed.get(signature);
+  const known = memo.failed.get(signature);
   if (known) {
     markUnschedulable(world, pod, known);
     return -1;
   }
-  const state = preFilter(sp, needsClusterState(sp) ? views : [], anti());
+  const clusterWide = needsClusterState(sp);
+  const state = preFilter(sp, clusterWide ? views : [], anti());
+  let verdicts: NodeVerdicts | undefined;
+  if (!clusterWide) {
+    verdicts = memo.perNode.get(signature);
+    if (!verdicts) memo.perNode.set(signature, (verdicts = { statuses: [], scores: [] }));
+  }
   const reasonCounts = new Map<string, number>();
   let best = -1;
   let bestScore = -1;
@@ -140,7 +169,7 @@ function schedulePod(
   for (; examined < n && found < want; examined++) {
     const i = (cursor.nextStart + examined) % n;
     const node = nodes[i];
-    const status = filterNode(sp, views[i], state);
+    const status = verdicts ? (verdicts.statuses[i] ??= filterNode(sp, views[i], state)) : filterNode(sp, views[i], state);
     if (status.reasons.length > 0) {
       for (const r of status.reasons) reasonCounts.set(r, (reasonCounts.get(r) ?? 0) + 1);
       if (status.unresolvable) notHelpful++;
@@ -148,7 +177,7 @@ function schedulePod(
       continue;
     }
     found++;
-    const score = scoreNode(pod, node);
+    const score = verdicts ? (verdicts.scores[i] ??= scoreNode(pod, node)) : scoreNode(pod, node);
     if (score > bestScore) {
       best = i;
       bestScore = score;
@@ -173,7 +202,7 @@ function schedulePod(
     message: victimsPossible ? failedSchedulingMessage(n, reasonCounts) : failedSchedulingMessage(n, reasonCounts, { notHelpful, noVictims: n - notHelpful }),
     victimsPossible,
   };
-  failed.set(signature, verdict);
+  memo.failed.set(signature, verdict);
   markUnschedulable(world, pod, verdict);
   return -1;
 }
