@@ -61,4 +61,15 @@ describe('scheduler: verdicts shared between twin pods', () => {
       expect(world.events.some((e) => e.reason === 'FailedScheduling' && e.name === p.name && e.message === expected)).toBe(true);
     }
   });
+
+  it('a node that took a pod is judged again for its twins (no node takes more than fits)', () => {
+    // t3.medium: 1,930m allocatable, 225m of system pods: three 500m pods per node, nine in all.
+    const world = createWorld(scenario(), [deployment('web', 11, '500m', '64Mi')]);
+    run(world, 60);
+    const perNode = new Map<string, number>();
+    for (const p of podsOf(world, 'web')) if (p.nodeName) perNode.set(p.nodeName, (perNode.get(p.nodeName) ?? 0) + 1);
+    expect([...perNode.values()]).toEqual([3, 3, 3]);
+    for (const n of world.nodes.values()) expect(n.requested.cpuMillis).toBeLessThanOrEqual(n.allocatable.cpuMillis);
+    expect(podsOf(world, 'web').filter((p) => p.state === 'Pending').length).toBe(2);
+  });
 });
