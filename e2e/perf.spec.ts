@@ -220,3 +220,23 @@ test('PROFILE: long tasks at 1000× and while dragging Replicas (PERF_PROFILE=1)
   printTrace('playing at 1000x', analyseTrace(await traceWhile(page, () => page.waitForTimeout(6000)), sourceMapper(dist, baseURL!)));
   await page.getByRole('button', { name: /Pause/ }).click();
 });
+
+/** PERF_PROFILE=1: what the slow frames at 1,000 nodes / 30,000 pods and 60× are made of. */
+test('PROFILE: 1,000 nodes / 30,000 pods at 60× (PERF_PROFILE=1)', async ({ page, baseURL }) => {
+  test.skip(!process.env.PERF_PROFILE, 'set PERF_PROFILE=1 to profile');
+  test.setTimeout(300_000);
+  const dist = process.env.PERF_DIST ?? 'dist';
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`/${encodeShareHash({ scenario: readFileSync('examples/large-cluster.yaml', 'utf8'), seed: 1, commands: [] })}`);
+  const a = app(page);
+  await expect(page.getByTestId('workload-web')).toBeVisible({ timeout: 120_000 });
+  await a.setSpeed(60);
+  await page.getByRole('button', { name: /Play/ }).click();
+  await expect(page.getByTestId('pods')).toContainText(/3\d{4} running/, { timeout: 180_000 });
+  await page.evaluate(() => ((globalThis as { __playLoopStats?: unknown[] }).__playLoopStats = []));
+  await page.waitForTimeout(4000);
+  console.log(`LOOP 1000 nodes at 60x: ${loopSummary(await page.evaluate(() => (globalThis as unknown as { __playLoopStats: LoopStat[] }).__playLoopStats.splice(0)))}`);
+  printBreakdown('1000 nodes at 60x', analyse(await profileWhile(page, () => page.waitForTimeout(6000)), dist, baseURL!));
+  printTrace('1000 nodes at 60x', analyseTrace(await traceWhile(page, () => page.waitForTimeout(6000)), sourceMapper(dist, baseURL!)));
+  await page.getByRole('button', { name: /Pause/ }).click();
+});
