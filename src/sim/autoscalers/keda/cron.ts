@@ -28,19 +28,44 @@ export interface CronTriggerConfig {
 
 export type CronParseResult = { ok: true; config: CronTriggerConfig } | { ok: false; error: string };
 
-function schedule(pattern: string, timezone: string): Cron {
-  // Paused and without a callback: used only to compute occurrences, never schedules a timer.
-  return new Cron(pattern, { timezone, paused: true, mode: '5-part' });
+/**
+ * Parsed schedules, time-zone checks and formatters are pure functions of their strings, and
+ * building them (croner's parser, Intl's time-zone data) cost more than everything else a poll
+ * does: kept per string, in a cache that empties itself past a few dozen entries.
+ */
+function memo<V>(make: (key: string) => V): (key: string) => V {
+  const cache = new Map<string, V>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      v = make(key);
+      if (cache.size >= 64) cache.clear();
+      cache.set(key, v);
+    }
+    return v;
+  };
 }
 
-function validTimezone(tz: string): boolean {
+// Paused and without a callback: used only to compute occurrences, never schedules a timer. A
+// paused Cron keeps no state that nextRun(date) reads, so one object serves every poll.
+const cronsIn = memo((timezone) => memo((pattern) => new Cron(pattern, { timezone, paused: true, mode: '5-part' })));
+
+function schedule(pattern: string, timezone: string): Cron {
+  return cronsIn(timezone)(pattern);
+}
+
+const validTimezone = memo((tz) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;
   } catch {
     return false;
   }
-}
+});
+
+const wallClockFormat = memo(
+  (timezone) => new Intl.DateTimeFormat('en-GB', { timeZone: timezone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+);
 
 /** Validation as cronMetadata.Validate: timezone, 5-field start/end, start ≠ end, desiredReplicas ≠ 0. */
 export function parseCronTrigger(metadata: CronTriggerMetadata): CronParseResult {
@@ -84,13 +109,7 @@ export interface CronEvaluation {
 
 function wallClock(ms: number | null, timezone: string): string {
   if (ms === null) return 'never';
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: timezone,
-    weekday: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(ms));
+  return wallClockFormat(timezone).format(new Date(ms));
 }
 
 /** Activity and metric at wall-clock time `nowMs` (epoch ms). */
