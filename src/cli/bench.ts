@@ -18,7 +18,6 @@ import { BENCH_CASES } from './bench/cases';
 import { runDay } from './bench/day';
 import { heapMB } from './bench/heap';
 
-const cases = BENCH_CASES;
 const DAY: BenchCase = { name: 'day', nodes: 200, pods: 5000, instanceType: 'm5.xlarge', deployments: 50, hpa: true, ca: true, simSeconds: 24 * 3600 };
 /**
  * The day case's world at 2/5 scale for 8 hours, heap every hour: a quicker reproduction (~15 min)
@@ -45,7 +44,7 @@ function bareLoopNsPerPodTick(world: World, ticks: number): number {
   return ns;
 }
 
-for (const c of cases) {
+for (const c of BENCH_CASES) {
   if (only ? c.name !== only : false) continue;
   const simSeconds = simOverride || (c.simSeconds ?? 3600);
   const world = buildWorld(c);

@@ -1,5 +1,5 @@
 import { filterNode, preFilter, needsClusterState } from '../../cluster/scheduling/filter';
-import { addPodToNode, antiHolders, firstUntoleratedTaint, matchesNodeSelector, type FitNode, type FitPod } from './fit';
+import { addPodToNode, antiHolders, firstUntoleratedTaint, hasAntiAffinity, matchesNodeSelector, type FitNode, type FitPod } from './fit';
 import type { DaemonSetSpec, TemplateNode } from './types';
 
 export interface EstimatorPod extends FitPod {
@@ -78,8 +78,7 @@ export function binpackingEstimate(
   const named = (n: number): FitNode => ({ ...empty, name: `${namePrefix}-${n}`, labels: { ...empty.labels, 'kubernetes.io/hostname': `${namePrefix}-${n}` } });
   // No pod to place and none in the cluster has anti-affinity (DaemonSet pods carry none), so no
   // snapshot has anti-affinity holders: skip gathering them for every check.
-  const hasAnti = (p: { podAntiAffinity?: readonly unknown[] }): boolean => (p.podAntiAffinity ?? []).length > 0;
-  const noAnti = !pods.some(hasAnti) && !cluster.some((n) => (n.pods ?? []).some(hasAnti));
+  const noAnti = !pods.some(hasAntiAffinity) && !cluster.some((n) => (n.pods ?? []).some(hasAntiAffinity));
   // The filter over the snapshot the estimator sees: the cluster, the new nodes so far and the next empty one.
   const check = (pod: EstimatorPod, node: FitNode, next: FitNode) => {
     if (noAnti && !needsClusterState(pod)) return filterNode(pod, node, preFilter(pod, [], []));

@@ -1,6 +1,7 @@
 import {
   filterNode,
   firstUntoleratedTaint as untolerated,
+  hasRoomFor,
   matchesNodeAffinity,
   needsClusterState,
   preFilter,
@@ -55,23 +56,20 @@ export function podFitsNode(pod: FitPod, node: FitNode, cluster?: readonly FitNo
   return s.reasons.length === 0 ? { fits: true } : { fits: false, reason: s.reasons[0] };
 }
 
+export const hasAntiAffinity = (p: SchedPod): boolean => (p.podAntiAffinity ?? []).length > 0;
+
 /** Pods with required anti-affinity on the given nodes. */
 export function antiHolders(nodes: readonly SchedNode[]): { pod: SchedPod; node: SchedNode }[] {
   const out: { pod: SchedPod; node: SchedNode }[] = [];
-  for (const n of nodes) for (const p of n.pods ?? []) if ((p.podAntiAffinity ?? []).length > 0) out.push({ pod: p, node: n });
+  for (const n of nodes) for (const p of n.pods ?? []) if (hasAntiAffinity(p)) out.push({ pod: p, node: n });
   return out;
 }
 
-/**
- * Room for the pod's requests and one more pod: exactly NodeResourcesFit passing. The cheapest of
- * the filters, so the simulations try it first; the verdict is the same in any order, only the
- * first reason would differ, and these callers want just fits or not.
- */
-export function hasRoomFor(pod: FitPod, node: FitNode): boolean {
-  const a = node.allocatable;
-  const u = node.requested;
-  const r = pod.requests;
-  return u.pods + 1 <= a.pods && !(r.cpuMillis > 0 && r.cpuMillis > a.cpuMillis - u.cpuMillis) && !(r.memoryMiB > 0 && r.memoryMiB > a.memoryMiB - u.memoryMiB);
+/** Bound pods by the node they are on, each node's in their given order. */
+export function podsByNode<P extends { nodeName?: string }>(pods: readonly P[]): Map<string, P[]> {
+  const out = new Map<string, P[]>();
+  for (const p of pods) if (p.nodeName) (out.get(p.nodeName) ?? out.set(p.nodeName, []).get(p.nodeName)!).push(p);
+  return out;
 }
 
 /**
@@ -83,12 +81,6 @@ export function firstFitIndex(pod: FitPod, nodes: readonly FitNode[], holders?: 
   const state = preFilter(pod, needsClusterState(pod) ? nodes : [], holders ?? antiHolders(nodes));
   for (let i = 0; i < nodes.length; i++) if (hasRoomFor(pod, nodes[i]) && filterNode(pod, nodes[i], state).reasons.length === 0) return i;
   return -1;
-}
-
-/** The first node in `nodes` the pod fits, with the cluster-wide rules evaluated over all of them. */
-export function firstFit<N extends FitNode>(pod: FitPod, nodes: readonly N[]): N | undefined {
-  const i = firstFitIndex(pod, nodes);
-  return i < 0 ? undefined : nodes[i];
 }
 
 /** A simulated node holding `pods`: their requests summed in order, as adding them one by one would. */

@@ -7,7 +7,7 @@ import {
   takePdbDisruption,
   unneededLongEnough,
 } from './eligibility';
-import { addPodToNode, firstFitIndex, fitNodeWithPods, type FitNode } from './fit';
+import { addPodToNode, firstFitIndex, fitNodeWithPods, hasAntiAffinity, podsByNode, type FitNode } from './fit';
 import type { CaOptions } from './flags';
 import { formatGoDuration } from './goFlags';
 import {
@@ -107,9 +107,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   const out: ScaleDownResult = { unneededSince: {}, nodes: [], deletions: [], logs: [], events: [] };
   const deleting = new Set(input.deletingNodes ?? []);
   for (const n of input.nodes) if (n.taints?.some((t) => t.key === TO_BE_DELETED_TAINT)) deleting.add(n.name);
-  const podsOn = new Map<string, CaPod[]>();
-  for (const p of input.pods)
-    if (p.nodeName) (podsOn.get(p.nodeName) ?? podsOn.set(p.nodeName, []).get(p.nodeName)!).push(p);
+  const podsOn = podsByNode(input.pods);
   // Destination capacity, updated as the simulation moves pods; removable nodes drop out.
   const dest = new Map<string, FitNode>();
   for (const n of input.nodes) {
@@ -118,7 +116,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   }
   const budget = pdbBudget(input.pdbs ?? []);
   // No pod with required anti-affinity anywhere: none appears by moving pods, so skip the lookup per pod.
-  const holders = input.pods.some((p) => (p.podAntiAffinity ?? []).length > 0) ? undefined : [];
+  const holders = input.pods.some(hasAntiAffinity) ? undefined : [];
   const threshold = o.scaleDownUtilizationThreshold;
   const unneeded: CaNode[] = [];
   const statuses = new Map<string, NodeScaleDownStatus>();

@@ -6,7 +6,7 @@ import {
   type ExpansionOption,
   type PriorityConfig,
 } from './expander';
-import { addPodToNode, firstFitIndex, fitNodeWithPods, type FitNode } from './fit';
+import { addPodToNode, firstFitIndex, fitNodeWithPods, podsByNode, type FitNode } from './fit';
 import type { CaOptions } from './flags';
 import {
   aggregateReasons,
@@ -74,8 +74,7 @@ const key = (p: CaPod): string => `${p.namespace}/${p.name}`;
 /** Free room on ready, schedulable existing nodes plus empty template nodes for upcoming ones. */
 function simulatedCapacity(input: ScaleUpInput): FitNode[] {
   const nodes: FitNode[] = [];
-  const podsOn = new Map<string, CaPod[]>();
-  for (const p of input.boundPods) if (p.nodeName) (podsOn.get(p.nodeName) ?? podsOn.set(p.nodeName, []).get(p.nodeName)!).push(p);
+  const podsOn = podsByNode(input.boundPods);
   for (const n of input.nodes) {
     if (!n.ready || n.unschedulable) continue;
     const empty: FitNode = {

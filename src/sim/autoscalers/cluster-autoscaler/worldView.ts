@@ -57,8 +57,8 @@ export function caPodOf(pod: Pod, pdbs?: readonly PodDisruptionBudget[]): CaPod 
   const scheduled = pod.conditions.find((c) => c.type === 'PodScheduled');
   const unschedulable = scheduled?.status === 'False' && scheduled.reason === 'Unschedulable';
   // Everything kube-scheduler's filter reads, so the CA simulates exactly what the scheduler decides.
-  // Object.assign rather than a spread: V8 builds a spread whose later keys repeat one of its
-  // source's keys on a slow path (about 17 µs a pod, 90 ms a scan at 5,000 pods).
+  // Object.assign rather than a spread followed by more keys, which V8 builds on a slow path
+  // (3–17 µs an object: 90 ms a scan at 5,000 pods).
   return Object.assign(schedPodOf(pod), {
     namespace: pod.namespace,
     name: pod.name,

@@ -159,7 +159,7 @@ function expireNodeClaims(world: World, state: KarpenterState): void {
   const pools = Object.values(state.nodePools).map((e) => e.pool);
   // No pool expires its nodes (the usual case): nothing to find, so skip building every node's view.
   if (!pools.some((p) => p.template.expireAfterSeconds !== null && p.template.expireAfterSeconds !== undefined)) return;
-  const expired = expiredNodes(disruptionNodes(world, state, false).filter((n) => n.nodePool), pools, world.timeMs / 1000);
+  const expired = expiredNodes(disruptionNodes(world, state).filter((n) => n.nodePool), pools, world.timeMs / 1000);
   for (const n of expired) {
     const claim = state.nodeClaims[n.nodeClaimName];
     if (!claim || claim.deletingMs >= 0) continue;

@@ -204,12 +204,11 @@ function nodePods(world: World, node: Node, anyPdb: boolean): NodePod[] {
 
 /**
  * Every live node as the disruption controller sees it; unmanaged nodes have no nodePool.
- * `withPods: false` leaves every node's pod list empty, for callers that read only the node.
  * A node's pods are read from the world when first asked for: the disruption pass reads them
  * at once (before anything changes), and only for candidates and simulation targets, which is a
  * few nodes out of a thousand when the NodePool's nodes are few.
  */
-export function disruptionNodes(world: World, state: KarpenterState, withPods = true): DisruptionNode[] {
+export function disruptionNodes(world: World, state: KarpenterState): DisruptionNode[] {
   const out: DisruptionNode[] = [];
   const anyPdb = listPdbs(world).length > 0;
   const claims = claimsByNode(state);
@@ -231,7 +230,7 @@ export function disruptionNodes(world: World, state: KarpenterState, withPods = 
       taints: node.taints,
       allocatable: node.allocatable,
       get pods(): NodePod[] {
-        return (pods ??= withPods ? nodePods(world, node, anyPdb) : []);
+        return (pods ??= nodePods(world, node, anyPdb));
       },
       initialized: claim ? claim.initializedMs >= 0 : node.readyMs >= 0 || conditionReady,
       ready: conditionReady,
