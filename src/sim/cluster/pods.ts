@@ -25,19 +25,19 @@ function ownerKey(kind: string, name: string) {
 export function indexPod(world: World, pod: Pod): void {
   if (pod.ownerKind === 'None') return;
   const key = ownerKey(pod.ownerKind, pod.ownerName);
-  let set = world.ownerIndex.get(key);
-  if (!set) world.ownerIndex.set(key, (set = new Set()));
-  set.add(pod.name);
+  let owned = world.ownerIndex.get(key);
+  if (!owned) world.ownerIndex.set(key, (owned = new Map()));
+  owned.set(pod.name, pod);
 }
 
 export function podsOwnedBy(world: World, kind: 'ReplicaSet' | 'DaemonSet', name: string): Pod[] {
-  const set = world.ownerIndex.get(ownerKey(kind, name));
-  if (!set) return [];
-  const out: Pod[] = [];
-  for (const n of set) {
-    const p = world.pods.get(n);
-    if (p) out.push(p);
-  }
+  return appendPodsOwnedBy(world, kind, name, []);
+}
+
+/** podsOwnedBy, appended to `out` (no array per owner when listing a deployment's ReplicaSets). */
+export function appendPodsOwnedBy(world: World, kind: 'ReplicaSet' | 'DaemonSet', name: string, out: Pod[]): Pod[] {
+  const owned = world.ownerIndex.get(ownerKey(kind, name));
+  if (owned) for (const pod of owned.values()) out.push(pod);
   return out;
 }
 

@@ -360,8 +360,12 @@ export interface World {
   pendingPods: Set<string>;
   /** Set when pods or replica counts changed, so workload controllers have work. */
   workloadsDirty: boolean;
-  /** Pods by owner, keyed "ReplicaSet/name" or "DaemonSet/name". */
-  ownerIndex: Map<string, Set<string>>;
+  /**
+   * Pods by owner, keyed "ReplicaSet/name" or "DaemonSet/name", then by pod name. It holds the
+   * same Pod objects as `pods` (checkpoint copies keep the aliasing), so listing an owner's pods
+   * needs no lookup per pod.
+   */
+  ownerIndex: Map<string, Map<string, Pod>>;
   lastScrapeMs: number;
   /** Set when something happened that could let pending pods schedule (kube-scheduler's queueing hints). */
   schedulerDirty: boolean;

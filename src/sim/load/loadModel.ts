@@ -82,9 +82,9 @@ export function solveLoad(world: World, target: TargetPods, prev: LoadState | un
   state.backlog = prev?.backlog ?? 0;
   const cost = load.cpuPerRequestMillis;
   const serviceSeconds = cost / 1000;
-  const capacity = groups.reduce((a, g) => a + (g.count * g.cap) / cost, 0);
+  let capacity = 0;
+  for (const g of groups) capacity += (g.count * g.cap) / cost;
   const dt = dtMs / 1000;
-  const response = (x: number) => meanResponseSeconds(x, serviceSeconds, cost, groups, n);
 
   if (load.clients || load.generators?.length) {
     const { count: clients, thinkTimeMs } = activeClients(world, load);
@@ -100,11 +100,11 @@ export function solveLoad(world: World, target: TargetPods, prev: LoadState | un
     let hi = Math.min(clients / Math.max(think, 1e-6), capacity * RHO_CAP);
     for (let i = 0; i < 40; i++) {
       const mid = (lo + hi) / 2;
-      if (mid * (response(mid) + think) < clients) lo = mid;
+      if (mid * (meanResponseSeconds(mid, serviceSeconds, cost, groups, n) + think) < clients) lo = mid;
       else hi = mid;
     }
     const x = lo;
-    const r = response(x);
+    const r = meanResponseSeconds(x, serviceSeconds, cost, groups, n);
     state.offeredRps = x;
     state.servedRps = x;
     state.backlog = 0;
@@ -134,7 +134,7 @@ export function solveLoad(world: World, target: TargetPods, prev: LoadState | un
   state.servedRps = served;
   state.droppedRps = dropped;
   state.backlog = Math.max(0, backlog);
-  const r = response(served) + state.backlog / (capacity * RHO_CAP);
+  const r = meanResponseSeconds(served, serviceSeconds, cost, groups, n) + state.backlog / (capacity * RHO_CAP);
   setLatency(state, r, serviceSeconds);
   state.perPodCpuMillis = (served / n) * cost;
   state.inflightPerPod = (served / n) * r;

@@ -1,8 +1,8 @@
 import type { ManifestDoc } from '../core/commands';
-import type { Deployment, World } from '../core/types';
+import type { Deployment, Pod, World } from '../core/types';
 import { nextInt } from '../core/rng';
 import { asObj, asStringMap, podTemplateFromManifest, str, templateHash } from '../manifests/podTemplate';
-import { podsOwnedBy } from '../cluster/pods';
+import { appendPodsOwnedBy, podsOwnedBy } from '../cluster/pods';
 import { replicaSetsOf } from '../cluster/workloads';
 import { syncDaemonSet } from '../cluster/daemonSets';
 import { enterPodState, podIsActive, sendPod } from '../lifecycle/apply';
@@ -34,8 +34,11 @@ export function deploymentFromManifest(world: World, doc: ManifestDoc): Deployme
   };
 }
 
-export function deploymentPods(world: World, d: Deployment) {
-  return replicaSetsOf(world, d).flatMap((rs) => podsOwnedBy(world, 'ReplicaSet', rs.name));
+export function deploymentPods(world: World, d: Deployment): Pod[] {
+  // A loop, not flatMap: flatMap is V8's generic path, several times slower on the HPA's every sync.
+  const out: Pod[] = [];
+  for (const rs of replicaSetsOf(world, d)) appendPodsOwnedBy(world, 'ReplicaSet', rs.name, out);
+  return out;
 }
 
 export const deploymentKind: ResourceKind = {

@@ -68,18 +68,20 @@ export function classifyPod(pod: HpaPodInfo, options: PodGroupingOptions): PodGr
 
 export interface PodGroups {
   readyPodCount: number;
-  ready: string[];
+  /** Each pod's group, in the order of the pods given (the sums walk pods in that order). */
+  groupOf: PodGroup[];
   unready: string[];
   missing: string[];
   ignored: string[];
 }
 
 export function groupPods(pods: readonly HpaPodInfo[], options: PodGroupingOptions): PodGroups {
-  const groups: PodGroups = { readyPodCount: 0, ready: [], unready: [], missing: [], ignored: [] };
-  for (const pod of pods) {
-    const group = classifyPod(pod, options);
-    groups[group].push(pod.name);
+  const groups: PodGroups = { readyPodCount: 0, groupOf: new Array<PodGroup>(pods.length), unready: [], missing: [], ignored: [] };
+  for (let i = 0; i < pods.length; i++) {
+    const group = classifyPod(pods[i], options);
+    groups.groupOf[i] = group;
     if (group === 'ready') groups.readyPodCount++;
+    else groups[group].push(pods[i].name);
   }
   return groups;
 }

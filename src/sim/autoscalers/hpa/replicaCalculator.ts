@@ -4,7 +4,7 @@
  * playground can explain the decision.
  */
 import { isWithinTolerance, type Tolerances } from './defaults';
-import { groupPods, type HpaPodInfo, type PodGroups } from './podGrouping';
+import { groupPods, type HpaPodInfo, type PodGroup, type PodGroups } from './podGrouping';
 import { formatMilliQuantity } from './quantity';
 import { msg, type Message } from '../../core/message';
 
@@ -85,14 +85,19 @@ function groupSummary(groups: PodGroups): Message {
   return msg('engine.hpa.pods', { groups: out });
 }
 
-/** Sample values keyed by pod, after dropping ignored and unready pods (removeMetricsForPods). */
-function countedSamples(pods: readonly HpaPodInfo[], groups: PodGroups): Map<string, number> {
-  const dropped = new Set([...groups.ignored, ...groups.unready]);
-  const samples = new Map<string, number>();
-  for (const pod of pods) {
-    if (pod.sample && !dropped.has(pod.name)) samples.set(pod.name, pod.sample.valueMilli);
-  }
-  return samples;
+/*
+ * Upstream keeps samples and requests in maps keyed by pod name: removeMetricsForPods drops the
+ * ignored and unready pods, and the second pass adds fill-ins for missing and unready ones. Pod
+ * names are unique, so those maps are the pods of given groups walked in list order; the sums
+ * below walk them in that order (the order of the float additions is the maps' order) without
+ * building a map per sync.
+ */
+
+/** Σ of the counted (ready) pods' samples: the metrics left after removeMetricsForPods. */
+function readySampleTotal(pods: readonly HpaPodInfo[], groups: PodGroups): number {
+  let total = 0;
+  for (let i = 0; i < pods.length; i++) if (groups.groupOf[i] === 'ready') total += pods[i].sample!.valueMilli;
+  return total;
 }
 
 interface UtilizationRatio {
@@ -103,41 +108,34 @@ interface UtilizationRatio {
   requestTotal: number;
 }
 
-/** GetResourceUtilizationRatio: samples without a known request are skipped. */
-function utilizationRatio(samples: Map<string, number>, requests: Map<string, number>, target: number): UtilizationRatio | { error: string } {
+/** GetResourceUtilizationRatio over the counted pods (every pod has a request by then). */
+function utilizationRatio(pods: readonly HpaPodInfo[], groups: PodGroups, target: number): UtilizationRatio | { error: string } {
   let usageTotal = 0;
   let requestTotal = 0;
-  let entries = 0;
-  for (const [name, value] of samples) {
-    const request = requests.get(name);
-    if (request === undefined) continue;
-    usageTotal += value;
-    requestTotal += request;
-    entries++;
+  for (let i = 0; i < pods.length; i++) {
+    if (groups.groupOf[i] !== 'ready') continue;
+    usageTotal += pods[i].sample!.valueMilli;
+    requestTotal += pods[i].requestMilli!;
   }
   if (requestTotal === 0) return { error: 'no metrics returned matched known pods' };
   const utilization = Math.trunc((usageTotal * 100) / requestTotal);
-  return { ratio: utilization / target, utilization, rawAverage: Math.trunc(usageTotal / entries), usageTotal, requestTotal };
+  return { ratio: utilization / target, utilization, rawAverage: Math.trunc(usageTotal / groups.readyPodCount), usageTotal, requestTotal };
 }
 
 /** GetMetricUsageRatio: integer average over every sample, then average / target. */
-function plainRatio(samples: Map<string, number>, targetMilli: number): { ratio: number; average: number } {
-  let total = 0;
-  for (const value of samples.values()) total += value;
-  const average = Math.trunc(total / samples.size);
-  return { ratio: average / targetMilli, average };
+function plainRatio(total: number, count: number, targetMilli: number): { ratio: number; average: number; total: number } {
+  const average = Math.trunc(total / count);
+  return { ratio: average / targetMilli, average, total };
 }
 
 /** calculatePodRequests: every listed pod must carry a request for the resource. */
-function podRequests(pods: readonly HpaPodInfo[], resource: string): Map<string, number> | { error: string } {
-  const requests = new Map<string, number>();
+function missingRequest(pods: readonly HpaPodInfo[], resource: string): { error: string } | undefined {
   for (const pod of pods) {
     if (pod.requestMilli === undefined) {
       return { error: `missing request for ${resource} in container ${pod.missingRequestContainer ?? pod.name} of Pod ${pod.name}` };
     }
-    requests.set(pod.name, pod.requestMilli);
   }
-  return requests;
+  return undefined;
 }
 
 interface SecondPass {
@@ -196,11 +194,10 @@ export function resourceUtilizationReplicas(
 ): CalcResult<PerPodCalculation> {
   if (input.pods.length === 0) return { ok: false, error: 'no pods returned by selector while calculating replica count' };
   const groups = group(input, input.resource === 'cpu');
-  const samples = countedSamples(input.pods, groups);
-  if (samples.size === 0) return { ok: false, error: 'did not receive metrics for targeted pods (pods might be unready)' };
-  const requests = podRequests(input.pods, input.resource);
-  if (!(requests instanceof Map)) return { ok: false, error: requests.error };
-  const first = utilizationRatio(samples, requests, input.targetUtilization);
+  if (groups.readyPodCount === 0) return { ok: false, error: 'did not receive metrics for targeted pods (pods might be unready)' };
+  const noRequest = missingRequest(input.pods, input.resource);
+  if (noRequest) return { ok: false, error: noRequest.error };
+  const first = utilizationRatio(input.pods, groups, input.targetUtilization);
   if ('error' in first) return { ok: false, error: first.error };
 
   const explanation = [
@@ -209,31 +206,42 @@ export function resourceUtilizationReplicas(
       metric: input.metricLabel,
       utilization: first.utilization,
       average: amount(first.rawAverage, input.resource),
-      request: amount(Math.trunc(first.requestTotal / samples.size), input.resource),
-      pods: samples.size,
+      request: amount(Math.trunc(first.requestTotal / groups.readyPodCount), input.resource),
+      pods: groups.readyPodCount,
       target: input.targetUtilization,
     }),
   ];
   const secondPass = (): SecondPass => {
-    const filled = new Map(samples);
+    let usage = first.usageTotal;
+    let request = first.requestTotal;
+    let count = groups.readyPodCount;
+    const fillIn = (group: PodGroup, percentOfRequest: number) => {
+      for (let i = 0; i < input.pods.length; i++) {
+        if (groups.groupOf[i] !== group) continue;
+        const podRequest = input.pods[i].requestMilli!;
+        usage += Math.trunc((podRequest * percentOfRequest) / 100);
+        request += podRequest;
+        count++;
+      }
+    };
     if (groups.missing.length > 0) {
       if (first.ratio < 1.0) {
         // Scale-down: assume each silent pod runs at its request (or at the target, if above 100%).
         const fallback = Math.max(100, input.targetUtilization);
-        for (const name of groups.missing) filled.set(name, Math.trunc(((requests.get(name) ?? 0) * fallback) / 100));
+        fillIn('missing', fallback);
         explanation.push(msg('engine.hpa.missingDown', { count: groups.missing.length, percent: fallback }));
       } else if (first.ratio > 1.0) {
-        for (const name of groups.missing) filled.set(name, 0);
+        fillIn('missing', 0);
         explanation.push(msg('engine.hpa.missingUp', { count: groups.missing.length }));
       }
     }
     if (groups.unready.length > 0 && first.ratio > 1.0) {
-      for (const name of groups.unready) filled.set(name, 0);
+      fillIn('unready', 0);
       explanation.push(msg('engine.hpa.unreadyUp', { count: groups.unready.length, value: '0%' }));
     }
-    const again = utilizationRatio(filled, requests, input.targetUtilization);
     // Requests cover every pod, so the second pass cannot lose all entries; guard anyway.
-    return { newRatio: 'error' in again ? first.ratio : again.ratio, count: filled.size };
+    const newRatio = request === 0 ? first.ratio : Math.trunc((usage * 100) / request) / input.targetUtilization;
+    return { newRatio, count };
   };
   const formula = `${first.utilization}% / ${input.targetUtilization}%`;
   const outcome = decide(input, groups, first.ratio, secondPass, explanation, formula);
@@ -260,31 +268,32 @@ export function plainMetricReplicas(
 ): CalcResult<PerPodCalculation> {
   if (input.pods.length === 0) return { ok: false, error: 'no pods returned by selector while calculating replica count' };
   const groups = group(input, input.resource === 'cpu');
-  const samples = countedSamples(input.pods, groups);
-  if (samples.size === 0) return { ok: false, error: 'did not receive metrics for targeted pods (pods might be unready)' };
-  const first = plainRatio(samples, input.targetAverageMilli);
+  if (groups.readyPodCount === 0) return { ok: false, error: 'did not receive metrics for targeted pods (pods might be unready)' };
+  const first = plainRatio(readySampleTotal(input.pods, groups), groups.readyPodCount, input.targetAverageMilli);
   const explanation = [
     groupSummary(groups),
     msg('engine.hpa.average', {
       metric: input.metricLabel,
       average: amount(first.average, input.resource),
-      pods: samples.size,
+      pods: groups.readyPodCount,
       target: amount(input.targetAverageMilli, input.resource),
     }),
   ];
   const secondPass = (): SecondPass => {
-    const filled = new Map(samples);
+    let total = first.total;
+    let count = groups.readyPodCount;
     if (groups.missing.length > 0 && first.ratio !== 1.0) {
       // Scale-down: assume silent pods sit exactly at the target; scale-up: assume them idle.
       const fill = first.ratio < 1.0 ? input.targetAverageMilli : 0;
-      for (const name of groups.missing) filled.set(name, fill);
+      for (let i = 0; i < groups.missing.length; i++) total += fill; // one float addition per fill-in, as upstream's map sum
+      count += groups.missing.length;
       explanation.push(msg('engine.hpa.missingFill', { count: groups.missing.length, value: q(fill) }));
     }
     if (groups.unready.length > 0 && first.ratio > 1.0) {
-      for (const name of groups.unready) filled.set(name, 0);
+      count += groups.unready.length;
       explanation.push(msg('engine.hpa.unreadyUp', { count: groups.unready.length, value: '0' }));
     }
-    return { newRatio: plainRatio(filled, input.targetAverageMilli).ratio, count: filled.size };
+    return { newRatio: plainRatio(total, count, input.targetAverageMilli).ratio, count };
   };
   const outcome = decide(input, groups, first.ratio, secondPass, explanation);
   return {
