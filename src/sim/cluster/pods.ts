@@ -26,7 +26,7 @@ export function indexPod(world: World, pod: Pod): void {
   if (pod.ownerKind === 'None') return;
   const key = ownerKey(pod.ownerKind, pod.ownerName);
   let owned = world.ownerIndex.get(key);
-  if (!owned) world.ownerIndex.set(key, (owned = new Map()));
+  if (!owned) world.ownerIndex.set(key, (owned = new Map<string, Pod>()));
   owned.set(pod.name, pod);
 }
 
