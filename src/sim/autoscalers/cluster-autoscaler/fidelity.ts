@@ -4,9 +4,10 @@ import { binpackingEstimate } from './binpacking';
 import { checkScaleDownEligibility, shouldDeleteUnneededNode } from './eligibility';
 import { chooseExpansionOption, type ExpansionOption } from './expander';
 import { DEFAULT_CA_OPTIONS } from './flags';
+import { planScaleDown } from './scaleDown';
 import { effectivePodRequests, type ContainerRequests } from './podRequests';
 import { nodeUtilization, type UtilizationPod } from './utilization';
-import type { Resources } from './types';
+import type { CaNode, Resources } from './types';
 
 const MIB = 1024 * 1024;
 
@@ -166,5 +167,42 @@ export const clusterAutoscalerFidelity: FidelityAdapter = {
         ),
       ),
     }),
+    // planner_test.go TestUpdateClusterStatUnneededNodesLimit: every node empty and eligible, so the
+    // loop stops only at unneededNodesLimit(); the planner's own code path answers.
+    'ClusterAutoscaler:maxParallelism,maxUnneededTimeSeconds,nodes,previouslyUnneeded,updateIntervalSeconds': (input: {
+      nodes: number;
+      previouslyUnneeded: number;
+      maxParallelism: number;
+      maxUnneededTimeSeconds: number;
+      updateIntervalSeconds: number;
+    }) => {
+      const allocatable = { cpuMillis: 1000, memoryMiB: 10, pods: 110 };
+      const nodes: CaNode[] = Array.from({ length: input.nodes }, (_, i) => ({
+        name: `n${i}`,
+        group: 'ng1',
+        allocatable,
+        capacity: allocatable,
+        ready: true,
+        unschedulable: false,
+        createdAtSeconds: 0,
+      }));
+      const since: Record<string, number> = {};
+      for (let i = 0; i < input.previouslyUnneeded; i++) since[`n${i}`] = 0;
+      const r = planScaleDown({
+        nowSeconds: 1000,
+        nodes,
+        pods: [],
+        groups: [{ name: 'ng1', minSize: 0, targetSize: input.nodes }],
+        options: {
+          ...DEFAULT_CA_OPTIONS,
+          maxScaleDownParallelism: input.maxParallelism,
+          scaleDownUnneededTimeSeconds: input.maxUnneededTimeSeconds,
+          scaleDownSimulationTimeoutSeconds: 3600,
+        },
+        unneededSince: since,
+        minUpdateIntervalSeconds: input.updateIntervalSeconds,
+      });
+      return { unneeded: Object.keys(r.unneededSince).length };
+    },
   },
 };

@@ -47,6 +47,8 @@ export interface CaOptions {
   skipNodesWithLocalStorage: boolean;
   skipNodesWithSystemPods: boolean;
   unremovableNodeRecheckTimeoutSeconds: number;
+  /** Wall-clock budget of one loop's removal simulation (planner.go); the simulated planner takes no time, so only 0 stops it. */
+  scaleDownSimulationTimeoutSeconds: number;
   enforceNodeGroupMinSize: boolean;
   balanceSimilarNodeGroups: boolean;
   expendablePodsPriorityCutoff: number;
@@ -88,6 +90,7 @@ export const DEFAULT_CA_OPTIONS: CaOptions = {
   skipNodesWithLocalStorage: true,
   skipNodesWithSystemPods: true,
   unremovableNodeRecheckTimeoutSeconds: 300,
+  scaleDownSimulationTimeoutSeconds: 30,
   enforceNodeGroupMinSize: false,
   balanceSimilarNodeGroups: false,
   expendablePodsPriorityCutoff: -10,
@@ -201,6 +204,7 @@ const SIMULATED: Record<string, Setter> = {
   'skip-nodes-with-local-storage': bool('skipNodesWithLocalStorage'),
   'skip-nodes-with-system-pods': bool('skipNodesWithSystemPods'),
   'unremovable-node-recheck-timeout': duration('unremovableNodeRecheckTimeoutSeconds'),
+  'scale-down-simulation-timeout': duration('scaleDownSimulationTimeoutSeconds'),
   'enforce-node-group-min-size': bool('enforceNodeGroupMinSize'),
   'balance-similar-node-groups': bool('balanceSimilarNodeGroups'),
   'expendable-pods-priority-cutoff': number('expendablePodsPriorityCutoff', true),
@@ -286,7 +290,6 @@ const NOT_SIMULATED = new Set([
   'enable-provisioning-requests',
   'check-capacity-batch-processing',
   'node-delete-delay-after-taint',
-  'scale-down-simulation-timeout',
   'bulk-mig-instances-listing-enabled',
   'clusterapi-cloud-config-authoritative',
   'enable-proactive-scaleup',

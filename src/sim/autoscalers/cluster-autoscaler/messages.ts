@@ -149,3 +149,9 @@ export function formatKlogLine(line: CaLogLine, simSeconds: number, epochMs = 0)
 }
 
 export { formatGoDuration };
+
+/** Go's time.Time String() in UTC (the status ConfigMap's times, klog's %v of a time). */
+export function goTimeString(epochMs: number): string {
+  const iso = new Date(epochMs).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${iso.slice(20, 23)}000000 +0000 UTC`;
+}

@@ -31,8 +31,4 @@ export function emitCaEvent(world: World, e: CaEvent): void {
   });
 }
 
-/** The CA status ConfigMap's time format: Go's time.Time String() in UTC. */
-export function goTimeString(epochMs: number): string {
-  const iso = new Date(epochMs).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${iso.slice(20, 23)}000000 +0000 UTC`;
-}
+export { goTimeString } from './messages';

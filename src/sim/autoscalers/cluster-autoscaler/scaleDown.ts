@@ -1,13 +1,5 @@
-import {
-  TO_BE_DELETED_TAINT,
-  checkScaleDownEligibility,
-  drainBlocker,
-  pdbBudget,
-  scaleDownCooldown,
-  takePdbDisruption,
-  unneededLongEnough,
-} from './eligibility';
-import { addPodToNode, firstFitIndex, fitNodeWithPods, hasAntiAffinity, podsByNode, type FitNode } from './fit';
+import { TO_BE_DELETED_TAINT, checkScaleDownEligibility, scaleDownCooldown, unneededLongEnough } from './eligibility';
+import { podsByNode } from './fit';
 import type { CaOptions } from './flags';
 import { formatGoDuration } from './goFlags';
 import {
@@ -17,7 +9,9 @@ import {
   scaleDownEmptyEvent,
   scaleDownNodeEvent,
 } from './messages';
-import { isLongTerminating, type UtilizationInfo } from './utilization';
+import { isLongTerminating, nodeUtilization, type UtilizationInfo } from './utilization';
+import { candidateRank, keepUnremovable, nextMinUpdateInterval, type UnremovableEntry } from './planner';
+import { simulateRemovals, type Candidate, type SimulatedStatus } from './removalSimulation';
 import type { CaEvent, CaLogLine, CaNode, CaPod, PdbStatus } from './types';
 import { msg, type Message } from '../../core/message';
 
@@ -42,6 +36,13 @@ export interface ScaleDownInput {
   lastScaleUpAtSeconds?: number;
   lastScaleDownDeleteAtSeconds?: number;
   lastScaleDownFailAtSeconds?: number;
+  /** State carried between loops: nodes whose removal simulation failed, skipped until their recheck deadline. */
+  unremovable?: Readonly<Record<string, UnremovableEntry>>;
+  /** State carried between loops: when the planner last ran, and the shortest interval between its runs. */
+  lastUpdateAtSeconds?: number;
+  minUpdateIntervalSeconds?: number;
+  /** The sim's wall-clock epoch, to print times in log lines as klog does. */
+  startEpochMs?: number;
 }
 
 export type NodeScaleDownState =
@@ -70,6 +71,11 @@ export interface NodeDeletion {
 
 export interface ScaleDownResult {
   unneededSince: Record<string, number>;
+  /** Recheck deadlines to carry to the next loop. */
+  unremovable: Record<string, UnremovableEntry>;
+  minUpdateIntervalSeconds: number;
+  /** Nodes whose removal was simulated this loop. */
+  simulated: number;
   cooldown?: string;
   nodes: NodeScaleDownStatus[];
   /** Taint, drain and delete these now: empty nodes in bulk, at most --max-drain-parallelism others. */
@@ -81,46 +87,58 @@ export interface ScaleDownResult {
 const podKey = (p: CaPod): string => `${p.namespace}/${p.name}`;
 const isMovable = (p: CaPod): boolean => !p.isDaemonSet && !p.isMirror;
 
-function fitNodeOf(node: CaNode, pods: readonly CaPod[]): FitNode {
-  const empty: FitNode = {
-    name: node.name,
-    allocatable: node.allocatable,
-    requested: { cpuMillis: 0, memoryMiB: 0, pods: 0 },
-    labels: node.labels,
-    taints: node.taints,
-    unschedulable: node.unschedulable,
-  };
-  return fitNodeWithPods(empty, pods);
-}
-
 function fmtUtil(u: UtilizationInfo): { resource: string; utilization: string } {
   return { resource: u.resourceName, utilization: u.utilization.toFixed(2) };
 }
 
+interface RankedCandidate extends Candidate {
+  rank: number;
+  index: number;
+}
+
+const byRank = (a: RankedCandidate, b: RankedCandidate): number => a.rank - b.rank || a.index - b.index;
+
 /**
- * One scale-down pass: compute utilization and eligibility per node, simulate moving each
- * candidate's pods onto the remaining nodes (first fit with the scheduler's checks), track how long
- * each node has been unneeded, and pick the nodes to delete when no cooldown applies.
+ * One scale-down pass, as upstream's planner runs it every loop (cluster-autoscaler 1.33,
+ * core/scaledown/planner/planner.go categorizeNodes):
+ * 1. candidates: autoscaled nodes whose group is above its min size (pre_filtering_processor.go);
+ * 2. eligibility (eligibility.go FilterOutUnremovable): nodes that failed a removal simulation
+ *    less than --unremovable-node-recheck-timeout ago are skipped as RecentlyUnremovable; the rest
+ *    are checked for deletion in progress, the scale-down-disabled annotation, readiness and
+ *    utilization;
+ * 3. removal simulation of the eligible nodes, empty ones first, then those unneeded last loop,
+ *    until unneededNodesLimit() removable nodes are found (or --scale-down-simulation-timeout):
+ *    drain blockers, PDBs, then a place for every movable pod on the remaining nodes (first fit with
+ *    the scheduler's checks). A node that fails is remembered with its recheck deadline.
+ * Then it tracks how long each node has been unneeded and picks the nodes to delete when no
+ * cooldown applies.
  */
 export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   const { options: o, nowSeconds: now } = input;
-  const out: ScaleDownResult = { unneededSince: {}, nodes: [], deletions: [], logs: [], events: [] };
+  const out: ScaleDownResult = {
+    unneededSince: {},
+    unremovable: {},
+    minUpdateIntervalSeconds: nextMinUpdateInterval(input.minUpdateIntervalSeconds, input.lastUpdateAtSeconds, now, o),
+    simulated: 0,
+    nodes: [],
+    deletions: [],
+    logs: [],
+    events: [],
+  };
   const deleting = new Set(input.deletingNodes ?? []);
   for (const n of input.nodes) if (n.taints?.some((t) => t.key === TO_BE_DELETED_TAINT)) deleting.add(n.name);
   const podsOn = podsByNode(input.pods);
-  // Destination capacity, updated as the simulation moves pods; removable nodes drop out.
-  const dest = new Map<string, FitNode>();
-  for (const n of input.nodes) {
-    if (n.ready && !n.unschedulable && !deleting.has(n.name))
-      dest.set(n.name, fitNodeOf(n, podsOn.get(n.name) ?? []));
-  }
-  const budget = pdbBudget(input.pdbs ?? []);
-  // No pod with required anti-affinity anywhere: none appears by moving pods, so skip the lookup per pod.
-  const holders = input.pods.some(hasAntiAffinity) ? undefined : [];
+  out.unremovable = keepUnremovable(input.unremovable, new Set(input.nodes.map((n) => n.name)), now);
+  const groups = new Map(input.groups.map((g) => [g.name, g]));
   const threshold = o.scaleDownUtilizationThreshold;
-  const unneeded: CaNode[] = [];
   const statuses = new Map<string, NodeScaleDownStatus>();
-  const empties = new Set<string>();
+  const eligible: RankedCandidate[] = [];
+  let recentlyUnremovable = 0;
+  const utilOpts = {
+    ignoreDaemonSetsUtilization: o.ignoreDaemonSetsUtilization,
+    ignoreMirrorPodsUtilization: o.ignoreMirrorPodsUtilization,
+    nowSeconds: now,
+  };
   for (const n of input.nodes) {
     const pods = podsOn.get(n.name) ?? [];
     if (!n.group) {
@@ -129,6 +147,40 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
         state: 'not-autoscaled',
         reason: 'NotAutoscaled',
         explanation: msg('engine.ca.node.notAutoscaled', { node: n.name }),
+      });
+      continue;
+    }
+    const group = groups.get(n.group);
+    if (group && group.targetSize <= group.minSize && !deleting.has(n.name)) {
+      out.logs.push(
+        log(1, 'pre_filtering_processor.go:67', `Skipping ${n.name} - node group min size reached (current: ${group.targetSize}, min: ${group.minSize})`),
+      );
+      statuses.set(n.name, {
+        node: n.name,
+        group: n.group,
+        state: 'not-candidate',
+        reason: 'NodeGroupMinSizeReached',
+        explanation: msg('engine.ca.node.atMinSize', { node: n.name, group: n.group, size: group.targetSize, min: group.minSize }),
+      });
+      continue;
+    }
+    const recent = deleting.has(n.name) ? undefined : out.unremovable[n.name];
+    if (recent) {
+      // Skipped before any other check; the utilization is computed for the why panel only.
+      recentlyUnremovable += 1;
+      const utilization = nodeUtilization(n.allocatable, pods, utilOpts);
+      statuses.set(n.name, {
+        node: n.name,
+        group: n.group,
+        state: 'blocked',
+        reason: 'RecentlyUnremovable',
+        utilization,
+        explanation: msg('engine.ca.node.recentlyUnremovable', {
+          node: n.name,
+          blocker: recent.reason,
+          ago: formatGoDuration(now - recent.atSeconds),
+          recheck: formatGoDuration(recent.untilSeconds - now),
+        }),
       });
       continue;
     }
@@ -186,47 +238,27 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
         `Node ${n.name} - ${el.utilization!.resourceName} utilization ${el.utilization!.utilization.toFixed(6)}`,
       ),
     );
-    // Drain simulation: blockers first, then a place for every movable pod on another node.
-    // drainability rule longterminating: pods terminating past their grace period are skipped.
     const movable = pods.filter((p) => isMovable(p) && !isLongTerminating(p, now));
-    let blocker: string | undefined;
-    for (const p of movable) {
-      blocker = drainBlocker(p, o);
-      if (blocker) break;
-    }
-    const spent = new Map(budget);
-    if (!blocker) for (const p of movable) if ((blocker = takePdbDisruption(p, spent))) break;
-    const placed: { pod: string; node: string }[] = [];
-    // The other destinations in their order; the simulation fills them in place.
-    const trial = [...dest.values()].filter((d) => d.name !== n.name);
-    if (!blocker) {
-      for (const p of movable) {
-        const i = firstFitIndex(p, trial, holders);
-        if (i < 0) {
-          blocker = `can reschedule only ${placed.length} out of ${movable.length} pods`;
-          break;
-        }
-        trial[i] = addPodToNode(trial[i], p);
-        placed.push({ pod: podKey(p), node: trial[i].name });
-      }
-    }
-    if (blocker) {
-      status.state = 'blocked';
-      status.reason = blocker;
-      status.explanation = msg('engine.ca.node.blocked', { node: n.name, ...fmtUtil(el.utilization!), threshold, blocker });
-      out.logs.push(log(2, 'cluster.go:180', `node ${n.name} cannot be removed: ${blocker}`));
-      continue;
-    }
-    // Commit: later candidates see these pods on their new nodes, and this node no longer as a destination.
-    for (const d of trial) dest.set(d.name, d);
-    dest.delete(n.name);
-    for (const [k, v] of spent) budget.set(k, v);
-    status.state = 'unneeded';
-    status.destinations = placed;
-    if (movable.length === 0) empties.add(n.name);
-    unneeded.push(n);
+    eligible.push({
+      node: n,
+      movable,
+      util: el.utilization!,
+      rank: candidateRank(movable.length === 0, input.unneededSince[n.name] !== undefined),
+      index: eligible.length,
+    });
   }
-
+  if (recentlyUnremovable > 0) {
+    out.logs.push(
+      log(1, 'eligibility.go:104', `Scale-down calculation: ignoring ${recentlyUnremovable} nodes unremovable in the last ${formatGoDuration(o.unremovableNodeRecheckTimeoutSeconds)}`),
+    );
+  }
+  eligible.sort(byRank);
+  const setStatus = (node: string, sim: SimulatedStatus): void => {
+    Object.assign(statuses.get(node)!, sim);
+  };
+  const sim = simulateRemovals(input, eligible, podsOn, deleting, out.minUpdateIntervalSeconds, setStatus, out.unremovable, out.logs);
+  out.simulated = sim.simulated;
+  const { unneeded, empties } = sim;
   for (const n of unneeded) {
     const since = input.unneededSince[n.name] ?? now;
     out.unneededSince[n.name] = since;

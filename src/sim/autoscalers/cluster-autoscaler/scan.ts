@@ -199,6 +199,9 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
   const upcoming = (): number => groups.reduce((s, g) => s + Math.max(0, g.group.desiredCapacity - startedNodesOfGroup(world, g.group)), 0);
   if (!health.healthy) {
     if (health.log) logs.push(health.log);
+    // static_autoscaler.go: an unhealthy cluster makes the planner forget its unneeded nodes
+    // (CleanUpUnneededNodes); their timers start again once it is healthy.
+    state.unneededSince = {};
     printCaLogs(world, logs, options.verbosity);
     stepCaMachine(state, { nowSeconds: now, tooManyUnready: true, scaleUpTriggered: false, upcomingNodes: upcoming(), backedOffGroups: 0, unneededNodes: 0, deletingNodes: state.deleting.length });
     writeStatusConfigMap(world, state, groups, health);

@@ -64,9 +64,16 @@ export function applyScaleDown(
     lastScaleUpAtSeconds: state.lastScaleUpAtSeconds,
     lastScaleDownDeleteAtSeconds: state.lastScaleDownDeleteAtSeconds,
     lastScaleDownFailAtSeconds: state.lastScaleDownFailAtSeconds,
+    unremovable: state.unremovable,
+    lastUpdateAtSeconds: state.plannerUpdatedAtSeconds,
+    minUpdateIntervalSeconds: state.plannerMinUpdateIntervalSeconds,
+    startEpochMs: world.startEpochMs,
   });
   pushAll(logs, down.logs);
   state.unneededSince = down.unneededSince;
+  state.unremovable = down.unremovable;
+  state.plannerUpdatedAtSeconds = now;
+  state.plannerMinUpdateIntervalSeconds = down.minUpdateIntervalSeconds;
   const removed: string[] = [];
   let failed = false;
   for (const d of down.deletions) {

@@ -3,6 +3,7 @@ import type { World } from '../../core/types';
 import type { GroupBackoff, ScaleUpRequest } from './backoff';
 import { caMachine, type CaMachineContext, type CaScanSummary } from './caMachine';
 import type { NodeScaleDownState } from './scaleDown';
+import type { UnremovableEntry } from './planner';
 import type { Message } from '../../core/message';
 
 /** Where the CA keeps its state in the world (plain data: it is checkpointed with structuredClone). */
@@ -39,6 +40,11 @@ export interface CaWorldState {
   nextScanMs: number;
   machine: { value: StateValue; context: CaMachineContext };
   unneededSince: Record<string, number>;
+  /** The planner's unremovable.Nodes: nodes that failed a removal simulation, skipped until their recheck deadline. */
+  unremovable?: Record<string, UnremovableEntry>;
+  /** The planner's latestUpdate and minUpdateInterval (planner.go), for unneededNodesLimit(). */
+  plannerUpdatedAtSeconds?: number;
+  plannerMinUpdateIntervalSeconds?: number;
   backoff: Record<string, GroupBackoff>;
   requests: ScaleUpRequest[];
   lastScaleUpAtSeconds?: number;
@@ -72,6 +78,7 @@ export function emptyCaState(): CaWorldState {
     nextScanMs: 0,
     machine: initialCaMachine(),
     unneededSince: {},
+    unremovable: {},
     backoff: {},
     requests: [],
     scaleUps: 0,

@@ -1,0 +1,168 @@
+import { drainBlocker, pdbBudget, takePdbDisruption } from './eligibility';
+import { addPodToNode, firstFitIndex, fitNodeWithPods, hasAntiAffinity, type FitNode } from './fit';
+import { formatGoDuration } from './goFlags';
+import { goTimeString, log } from './messages';
+import { unneededNodesLimit } from './planner';
+import type { CaLogLine, CaNode, CaPod, PdbStatus } from './types';
+import type { UtilizationInfo } from './utilization';
+import type { CaOptions } from './flags';
+import type { UnremovableEntry } from './planner';
+import { msg, type Message } from '../../core/message';
+
+/** What the simulation reads of the planner's input. */
+export interface SimulationInput {
+  nowSeconds: number;
+  nodes: readonly CaNode[];
+  pods: readonly CaPod[];
+  pdbs?: readonly PdbStatus[];
+  options: CaOptions;
+  unneededSince: Readonly<Record<string, number>>;
+  startEpochMs?: number;
+}
+
+type StatusSink = (node: string, s: SimulatedStatus) => void;
+
+/** A node that passed the eligibility check, waiting for its removal simulation. */
+export interface Candidate {
+  node: CaNode;
+  /** Pods the drain would evict (drainability rule longterminating skips pods past their grace period). */
+  movable: CaPod[];
+  util: UtilizationInfo;
+}
+
+/** The per-node verdict the simulation writes (a subset of NodeScaleDownStatus). */
+export interface SimulatedStatus {
+  state: 'not-candidate' | 'blocked' | 'unneeded';
+  reason?: string;
+  destinations?: { pod: string; node: string }[];
+  explanation: Message;
+}
+
+export interface SimulationResult {
+  /** Removable nodes, in the order found. */
+  unneeded: CaNode[];
+  /** Removable nodes with nothing to evict. */
+  empties: Set<string>;
+  /** Nodes whose removal was simulated. */
+  simulated: number;
+}
+
+const podKey = (p: CaPod): string => `${p.namespace}/${p.name}`;
+const fmtUtil = (u: UtilizationInfo): { resource: string; utilization: string } => ({
+  resource: u.resourceName,
+  utilization: u.utilization.toFixed(2),
+});
+
+function fitNodeOf(node: CaNode, pods: readonly CaPod[]): FitNode {
+  const empty: FitNode = {
+    name: node.name,
+    allocatable: node.allocatable,
+    requested: { cpuMillis: 0, memoryMiB: 0, pods: 0 },
+    labels: node.labels,
+    taints: node.taints,
+    unschedulable: node.unschedulable,
+  };
+  return fitNodeWithPods(empty, pods);
+}
+
+/** Nodes the loop stopped before: neither unneeded nor unremovable this loop (upstream keeps no record of them). */
+function skipRest(eligible: readonly Candidate[], from: number, reason: string, why: Message, threshold: number, status: StatusSink): void {
+  for (let j = from; j < eligible.length; j++) {
+    const c = eligible[j];
+    status(c.node.name, { state: 'not-candidate', reason, explanation: msg(why.key, { node: c.node.name, ...fmtUtil(c.util), threshold, ...why.params }) });
+  }
+}
+
+/**
+ * planner.go categorizeNodes' loop over the eligible nodes, in order: stop at the simulation
+ * timeout or once unneededNodesLimit() removable nodes are found; otherwise simulate the node's
+ * removal (simulator/cluster.go SimulateNodeRemoval: drain blockers and PDBs, then a place for every
+ * pod on the other destinations, kept for the later nodes when it succeeds). A node that fails is
+ * remembered in `unremovable` until now + --unremovable-node-recheck-timeout.
+ */
+export function simulateRemovals(
+  input: SimulationInput,
+  eligible: readonly Candidate[],
+  podsOn: ReadonlyMap<string, readonly CaPod[]>,
+  deleting: ReadonlySet<string>,
+  minUpdateIntervalSeconds: number,
+  status: StatusSink,
+  unremovable: Record<string, UnremovableEntry>,
+  logs: CaLogLine[],
+): SimulationResult {
+  const { options: o, nowSeconds: now } = input;
+  const threshold = o.scaleDownUtilizationThreshold;
+  const result: SimulationResult = { unneeded: [], empties: new Set(), simulated: 0 };
+  if (eligible.length === 0) return result;
+  // Destination capacity, updated as the simulation moves pods; removable nodes drop out.
+  const dest = new Map<string, FitNode>();
+  for (const n of input.nodes) {
+    if (n.ready && !n.unschedulable && !deleting.has(n.name)) dest.set(n.name, fitNodeOf(n, podsOn.get(n.name) ?? []));
+  }
+  const budget = pdbBudget(input.pdbs ?? []);
+  // No pod with required anti-affinity anywhere: none appears by moving pods, so skip the lookup per pod.
+  const holders = input.pods.some(hasAntiAffinity) ? undefined : [];
+  const limit = unneededNodesLimit(Object.keys(input.unneededSince).length, minUpdateIntervalSeconds, o);
+  let unremovableCount = 0;
+  for (let i = 0; i < eligible.length; i++) {
+    const { node: n, movable, util } = eligible[i];
+    if (o.scaleDownSimulationTimeoutSeconds <= 0) {
+      logs.push(log(0, 'planner.go:277', `${eligible.length - i} out of ${eligible.length} nodes skipped in scale down simulation due to timeout.`, 'W'));
+      skipRest(eligible, i, 'SimulationTimeout', msg('engine.ca.node.simulationTimeout'), threshold, status);
+      break;
+    }
+    if (result.unneeded.length >= limit) {
+      logs.push(
+        log(4, 'planner.go:281', `${eligible.length - i} out of ${eligible.length} nodes skipped in scale down simulation: there are already ${result.unneeded.length} unneeded nodes so no point in looking for more. Total atomic scale down nodes: 0`),
+      );
+      skipRest(eligible, i, 'UnneededNodesLimit', msg('engine.ca.node.notSimulated', { found: result.unneeded.length, limit }), threshold, status);
+      break;
+    }
+    result.simulated += 1;
+    let blocker: string | undefined;
+    for (const p of movable) {
+      blocker = drainBlocker(p, o);
+      if (blocker) break;
+    }
+    const spent = new Map(budget);
+    if (!blocker) for (const p of movable) if ((blocker = takePdbDisruption(p, spent))) break;
+    const placed: { pod: string; node: string }[] = [];
+    // The other destinations in their order; the simulation fills them in place.
+    const trial = [...dest.values()].filter((d) => d.name !== n.name);
+    if (!blocker) {
+      for (const p of movable) {
+        const k = firstFitIndex(p, trial, holders);
+        if (k < 0) {
+          blocker = `can reschedule only ${placed.length} out of ${movable.length} pods`;
+          break;
+        }
+        trial[k] = addPodToNode(trial[k], p);
+        placed.push({ pod: podKey(p), node: trial[k].name });
+      }
+    }
+    if (blocker) {
+      unremovableCount += 1;
+      unremovable[n.name] = { atSeconds: now, untilSeconds: now + o.unremovableNodeRecheckTimeoutSeconds, reason: blocker };
+      status(n.name, {
+        state: 'blocked',
+        reason: blocker,
+        explanation: msg('engine.ca.node.blocked', { node: n.name, ...fmtUtil(util), threshold, blocker }),
+      });
+      logs.push(log(2, 'cluster.go:180', `node ${n.name} cannot be removed: ${blocker}`));
+      continue;
+    }
+    // Commit: later candidates see these pods on their new nodes, and this node no longer as a destination.
+    for (const d of trial) dest.set(d.name, d);
+    dest.delete(n.name);
+    for (const [k, v] of spent) budget.set(k, v);
+    status(n.name, { state: 'unneeded', destinations: placed, explanation: msg('engine.ca.node.candidate', { node: n.name }) });
+    if (movable.length === 0) result.empties.add(n.name);
+    result.unneeded.push(n);
+  }
+  if (unremovableCount > 0) {
+    const at = now + o.unremovableNodeRecheckTimeoutSeconds;
+    const when = input.startEpochMs === undefined ? formatGoDuration(at) : goTimeString(input.startEpochMs + at * 1000);
+    logs.push(log(1, 'planner.go:305', `${unremovableCount} nodes found to be unremovable in simulation, will re-check them at ${when}`));
+  }
+  return result;
+}
