@@ -72,13 +72,19 @@ export function podsByNode<P extends { nodeName?: string }>(pods: readonly P[]):
   return out;
 }
 
+/** The PreFilter state of a pod that no cluster-wide rule concerns (read only). */
+const NO_CLUSTER_STATE: PreFilterState = Object.freeze({ spread: [], antiAffinity: new Set<string>(), existingAntiAffinity: new Set<string>() });
+
 /**
  * The index of the first node in `nodes` the pod fits, with the cluster-wide rules evaluated over
  * all of them; -1 when none. `holders`: the anti-affinity holders on `nodes` when the caller knows
  * them (an empty list when no pod in the simulation has anti-affinity), else they are read off.
  */
 export function firstFitIndex(pod: FitPod, nodes: readonly FitNode[], holders?: readonly { pod: SchedPod; node: SchedNode }[]): number {
-  const state = preFilter(pod, needsClusterState(pod) ? nodes : [], holders ?? antiHolders(nodes));
+  const anti = holders ?? antiHolders(nodes);
+  const clusterWide = needsClusterState(pod);
+  // Without the pod's own spread/anti-affinity rules and without holders, preFilter's state is empty.
+  const state = !clusterWide && anti.length === 0 ? NO_CLUSTER_STATE : preFilter(pod, clusterWide ? nodes : [], anti);
   for (let i = 0; i < nodes.length; i++) if (hasRoomFor(pod, nodes[i]) && filterNode(pod, nodes[i], state).reasons.length === 0) return i;
   return -1;
 }

@@ -7,7 +7,8 @@ import type { CaLogLine, CaNode, CaPod, PdbStatus } from './types';
 import type { UtilizationInfo } from './utilization';
 import type { CaOptions } from './flags';
 import type { UnremovableEntry } from './planner';
-import { msg, type Message } from '../../core/message';
+import { msg, type Message, type MessageParam } from '../../core/message';
+import type { SchedPod } from '../../cluster/scheduling/filter';
 
 /** What the simulation reads of the planner's input. */
 export interface SimulationInput {
@@ -48,10 +49,6 @@ export interface SimulationResult {
 }
 
 const podKey = (p: CaPod): string => `${p.namespace}/${p.name}`;
-const fmtUtil = (u: UtilizationInfo): { resource: string; utilization: string } => ({
-  resource: u.resourceName,
-  utilization: u.utilization.toFixed(2),
-});
 
 function fitNodeOf(node: CaNode, pods: readonly CaPod[]): FitNode {
   const empty: FitNode = {
@@ -65,11 +62,32 @@ function fitNodeOf(node: CaNode, pods: readonly CaPod[]): FitNode {
   return fitNodeWithPods(empty, pods);
 }
 
+/** A copy of `nodes` without the one named (a cordoned or unready candidate is not among them). */
+function withoutNode(nodes: readonly FitNode[], name: string): FitNode[] {
+  const out = nodes.slice();
+  for (let i = 0; i < out.length; i++) {
+    if (out[i].name === name) {
+      out.splice(i, 1);
+      break;
+    }
+  }
+  return out;
+}
+
+/** withPod's sums on a node copy the trial already owns: the same additions, without another copy. */
+function addPodInPlace(node: FitNode, pod: CaPod): void {
+  const r = node.requested;
+  node.requested = { cpuMillis: r.cpuMillis + pod.requests.cpuMillis, memoryMiB: r.memoryMiB + pod.requests.memoryMiB, pods: r.pods + 1 };
+  // The copy's pod list is its own (withPod built it).
+  (node.pods as SchedPod[]).push(pod);
+}
+
 /** Nodes the loop stopped before: neither unneeded nor unremovable this loop (upstream keeps no record of them). */
 function skipRest(eligible: readonly Candidate[], from: number, reason: string, why: Message, threshold: number, status: StatusSink): void {
   for (let j = from; j < eligible.length; j++) {
     const c = eligible[j];
-    status(c.node.name, { state: 'not-candidate', reason, explanation: msg(why.key, { node: c.node.name, ...fmtUtil(c.util), threshold, ...why.params }) });
+    const params: Record<string, MessageParam> = { node: c.node.name, resource: c.util.resourceName, utilization: c.util.utilization.toFixed(2), threshold };
+    status(c.node.name, { state: 'not-candidate', reason, explanation: msg(why.key, Object.assign(params, why.params)) });
   }
 }
 
@@ -94,10 +112,10 @@ export function simulateRemovals(
   const threshold = o.scaleDownUtilizationThreshold;
   const result: SimulationResult = { unneeded: [], empties: new Set(), simulated: 0 };
   if (eligible.length === 0) return result;
-  // Destination capacity, updated as the simulation moves pods; removable nodes drop out.
-  const dest = new Map<string, FitNode>();
+  // Destination capacity in node order, updated as the simulation moves pods; removable nodes drop out.
+  let dest: FitNode[] = [];
   for (const n of input.nodes) {
-    if (n.ready && !n.unschedulable && !deleting.has(n.name)) dest.set(n.name, fitNodeOf(n, podsOn.get(n.name) ?? []));
+    if (n.ready && !n.unschedulable && !deleting.has(n.name)) dest.push(fitNodeOf(n, podsOn.get(n.name) ?? []));
   }
   const budget = pdbBudget(input.pdbs ?? []);
   // No pod with required anti-affinity anywhere: none appears by moving pods, so skip the lookup per pod.
@@ -124,20 +142,26 @@ export function simulateRemovals(
       blocker = drainBlocker(p, o);
       if (blocker) break;
     }
-    const spent = new Map(budget);
-    if (!blocker) for (const p of movable) if ((blocker = takePdbDisruption(p, spent))) break;
+    // Each eviction spends one allowed disruption; with no budgets there is nothing to spend.
+    const spent = budget.size > 0 ? new Map(budget) : undefined;
+    if (!blocker && spent) for (const p of movable) if ((blocker = takePdbDisruption(p, spent))) break;
     const placed: { pod: string; node: string }[] = [];
-    // The other destinations in their order; the simulation fills them in place.
-    const trial = [...dest.values()].filter((d) => d.name !== n.name);
+    // The other destinations in their order; the trial fills them, copying a node the first time
+    // it takes a pod (later pods go into that private copy), and replaces `dest` when it succeeds.
+    let trial: FitNode[] = dest;
     if (!blocker) {
+      trial = withoutNode(dest, n.name);
+      let copies: Set<FitNode> | undefined;
       for (const p of movable) {
         const k = firstFitIndex(p, trial, holders);
         if (k < 0) {
           blocker = `can reschedule only ${placed.length} out of ${movable.length} pods`;
           break;
         }
-        trial[k] = addPodToNode(trial[k], p);
-        placed.push({ pod: podKey(p), node: trial[k].name });
+        const target = trial[k];
+        if (copies?.has(target)) addPodInPlace(target, p);
+        else (copies ??= new Set()).add((trial[k] = addPodToNode(target, p)));
+        placed.push({ pod: podKey(p), node: target.name });
       }
     }
     if (blocker) {
@@ -146,15 +170,14 @@ export function simulateRemovals(
       status(n.name, {
         state: 'blocked',
         reason: blocker,
-        explanation: msg('engine.ca.node.blocked', { node: n.name, ...fmtUtil(util), threshold, blocker }),
+        explanation: msg('engine.ca.node.blocked', { node: n.name, resource: util.resourceName, utilization: util.utilization.toFixed(2), threshold, blocker }),
       });
       logs.push(log(2, 'cluster.go:180', `node ${n.name} cannot be removed: ${blocker}`));
       continue;
     }
     // Commit: later candidates see these pods on their new nodes, and this node no longer as a destination.
-    for (const d of trial) dest.set(d.name, d);
-    dest.delete(n.name);
-    for (const [k, v] of spent) budget.set(k, v);
+    dest = trial;
+    if (spent) for (const [k, v] of spent) budget.set(k, v);
     status(n.name, { state: 'unneeded', destinations: placed, explanation: msg('engine.ca.node.candidate', { node: n.name }) });
     if (movable.length === 0) result.empties.add(n.name);
     result.unneeded.push(n);

@@ -87,9 +87,6 @@ export interface ScaleDownResult {
 const podKey = (p: CaPod): string => `${p.namespace}/${p.name}`;
 const isMovable = (p: CaPod): boolean => !p.isDaemonSet && !p.isMirror;
 
-function fmtUtil(u: UtilizationInfo): { resource: string; utilization: string } {
-  return { resource: u.resourceName, utilization: u.utilization.toFixed(2) };
-}
 
 interface RankedCandidate extends Candidate {
   rank: number;
@@ -216,7 +213,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
             `Node ${n.name} is not suitable for removal - ${el.utilization.resourceName} utilization too big (${el.utilization.utilization.toFixed(6)})`,
           ),
         );
-        status.explanation = msg('engine.ca.node.notUnderutilized', { node: n.name, ...fmtUtil(el.utilization), threshold });
+        status.explanation = msg('engine.ca.node.notUnderutilized', { node: n.name, resource: el.utilization.resourceName, utilization: el.utilization.utilization.toFixed(2), threshold });
       } else if (el.reason === 'ScaleDownDisabledAnnotation') {
         out.logs.push(
           log(
@@ -267,7 +264,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
     const needed = n.ready ? o.scaleDownUnneededTimeSeconds : o.scaleDownUnreadyTimeSeconds;
     status.explanation = msg('engine.ca.node.unneeded', {
       node: n.name,
-      ...fmtUtil(status.utilization!),
+      resource: status.utilization!.resourceName, utilization: status.utilization!.utilization.toFixed(2),
       threshold,
       since: formatGoDuration(now - since),
       needed: formatGoDuration(needed),

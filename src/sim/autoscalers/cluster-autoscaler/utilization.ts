@@ -31,28 +31,9 @@ export function isLongTerminating(pod: UtilizationPod, now: number | undefined):
   return pod.deletionTimestampSeconds + grace + LONG_TERMINATING_EXTRA_SECONDS < now;
 }
 
-function resourceUtil(
-  key: keyof Resources,
-  allocatable: Resources,
-  pods: readonly UtilizationPod[],
-  opts: UtilizationOptions,
-): number {
-  let requested = 0;
-  let skipped = 0;
-  for (const pod of pods) {
-    const value = pod.requests[key];
-    // DaemonSet and mirror pods, when ignored, leave both the sum and the denominator.
-    if (
-      (opts.ignoreDaemonSetsUtilization && pod.isDaemonSet) ||
-      (opts.ignoreMirrorPodsUtilization && pod.isMirror)
-    ) {
-      skipped += value;
-      continue;
-    }
-    if (isLongTerminating(pod, opts.nowSeconds)) continue;
-    requested += value;
-  }
-  const denominator = allocatable[key] - skipped;
+/** requested / (allocatable − skipped), as upstream divides; Infinity when nothing is left to divide by. */
+function ratio(requested: number, allocatable: number, skipped: number): number {
+  const denominator = allocatable - skipped;
   return denominator > 0 ? requested / denominator : requested > 0 ? Infinity : 0;
 }
 
@@ -62,8 +43,24 @@ export function nodeUtilization(
   pods: readonly UtilizationPod[],
   opts: UtilizationOptions,
 ): UtilizationInfo {
-  const cpuUtil = resourceUtil('cpuMillis', allocatable, pods, opts);
-  const memUtil = resourceUtil('memoryMiB', allocatable, pods, opts);
+  // One pass for both resources; each sum still adds its pods in order.
+  let cpu = 0;
+  let mem = 0;
+  let cpuSkipped = 0;
+  let memSkipped = 0;
+  for (const pod of pods) {
+    // DaemonSet and mirror pods, when ignored, leave both the sum and the denominator.
+    if ((opts.ignoreDaemonSetsUtilization && pod.isDaemonSet) || (opts.ignoreMirrorPodsUtilization && pod.isMirror)) {
+      cpuSkipped += pod.requests.cpuMillis;
+      memSkipped += pod.requests.memoryMiB;
+      continue;
+    }
+    if (isLongTerminating(pod, opts.nowSeconds)) continue;
+    cpu += pod.requests.cpuMillis;
+    mem += pod.requests.memoryMiB;
+  }
+  const cpuUtil = ratio(cpu, allocatable.cpuMillis, cpuSkipped);
+  const memUtil = ratio(mem, allocatable.memoryMiB, memSkipped);
   return cpuUtil > memUtil
     ? { cpuUtil, memUtil, utilization: cpuUtil, resourceName: 'cpu' }
     : { cpuUtil, memUtil, utilization: memUtil, resourceName: 'memory' };
