@@ -243,3 +243,23 @@ describe('min-size pre-filter (pre_filtering_processor.go)', () => {
     expect(r.deletions.map((d) => d.node)).toEqual(['n00', 'n01']);
   });
 });
+
+describe('replaying an unchanged simulation (simulationMemo.ts)', () => {
+  it('gives exactly what a fresh simulation gives, with the recheck deadlines stamped now', () => {
+    const nodes = Array.from({ length: 30 }, (_, k) => node(k));
+    const pods = [systemPod('n00'), ...nodes.slice(1).map((n, k) => app(`web-${k}`, n.name, 100 + 10 * k))];
+    const first = input(nodes, pods, { unneededSince: { n05: 0 } });
+    planScaleDown(first);
+    // Same pod views: the memo replays. Fresh copies of every view: it simulates again.
+    const replayed = planScaleDown({ ...first, nowSeconds: 10 });
+    const fresh = planScaleDown({ ...first, nowSeconds: 10, pods: structuredClone(pods) });
+    expect(replayed.simulated).toBe(21);
+    expect(replayed).toEqual(fresh);
+    expect(replayed.unremovable.n00).toEqual(fresh.unremovable.n00);
+    expect(replayed.unremovable.n00.atSeconds).toBe(10);
+    // A changed input is never replayed: a pod moves from n29 to n28.
+    const moved = pods.map((p) => (p.nodeName === 'n29' ? { ...p, nodeName: 'n28' } : p));
+    const after = planScaleDown({ ...first, nowSeconds: 20, pods: moved });
+    expect(after).toEqual(planScaleDown({ ...first, nowSeconds: 20, pods: structuredClone(moved) }));
+  });
+});

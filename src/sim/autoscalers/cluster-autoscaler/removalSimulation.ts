@@ -2,7 +2,6 @@ import { drainBlocker, pdbBudget, takePdbDisruption } from './eligibility';
 import { addPodToNode, firstFitIndex, fitNodeWithPods, hasAntiAffinity, type FitNode } from './fit';
 import { formatGoDuration } from './goFlags';
 import { goTimeString, log } from './messages';
-import { unneededNodesLimit } from './planner';
 import type { CaLogLine, CaNode, CaPod, PdbStatus } from './types';
 import type { UtilizationInfo } from './utilization';
 import type { CaOptions } from './flags';
@@ -37,6 +36,16 @@ export interface SimulatedStatus {
   reason?: string;
   destinations?: { pod: string; node: string }[];
   explanation: Message;
+}
+
+/** What one simulation did, to replay it when the next scan's inputs are the same (simulationMemo.ts). */
+export interface SimulationRecord {
+  statuses: { name: string; s: SimulatedStatus }[];
+  /** Log lines of the loop, before the recheck summary. */
+  logs: CaLogLine[];
+  blocked: { name: string; reason: string }[];
+  /** Indexes into the eligible list. */
+  unneeded: number[];
 }
 
 export interface SimulationResult {
@@ -98,20 +107,22 @@ function skipRest(eligible: readonly Candidate[], from: number, reason: string, 
  * pod on the other destinations, kept for the later nodes when it succeeds). A node that fails is
  * remembered in `unremovable` until now + --unremovable-node-recheck-timeout.
  */
-export function simulateRemovals(
+export function runSimulation(
   input: SimulationInput,
   eligible: readonly Candidate[],
   podsOn: ReadonlyMap<string, readonly CaPod[]>,
   deleting: ReadonlySet<string>,
-  minUpdateIntervalSeconds: number,
+  limit: number,
   status: StatusSink,
   unremovable: Record<string, UnremovableEntry>,
   logs: CaLogLine[],
+  record?: SimulationRecord,
 ): SimulationResult {
   const { options: o, nowSeconds: now } = input;
   const threshold = o.scaleDownUtilizationThreshold;
   const result: SimulationResult = { unneeded: [], empties: new Set(), simulated: 0 };
   if (eligible.length === 0) return result;
+  const fromLog = logs.length;
   // Destination capacity in node order, updated as the simulation moves pods; removable nodes drop out.
   let dest: FitNode[] = [];
   for (const n of input.nodes) {
@@ -120,7 +131,6 @@ export function simulateRemovals(
   const budget = pdbBudget(input.pdbs ?? []);
   // No pod with required anti-affinity anywhere: none appears by moving pods, so skip the lookup per pod.
   const holders = input.pods.some(hasAntiAffinity) ? undefined : [];
-  const limit = unneededNodesLimit(Object.keys(input.unneededSince).length, minUpdateIntervalSeconds, o);
   let unremovableCount = 0;
   for (let i = 0; i < eligible.length; i++) {
     const { node: n, movable, util } = eligible[i];
@@ -166,6 +176,7 @@ export function simulateRemovals(
     }
     if (blocker) {
       unremovableCount += 1;
+      record?.blocked.push({ name: n.name, reason: blocker });
       unremovable[n.name] = { atSeconds: now, untilSeconds: now + o.unremovableNodeRecheckTimeoutSeconds, reason: blocker };
       status(n.name, {
         state: 'blocked',
@@ -181,11 +192,17 @@ export function simulateRemovals(
     status(n.name, { state: 'unneeded', destinations: placed, explanation: msg('engine.ca.node.candidate', { node: n.name }) });
     if (movable.length === 0) result.empties.add(n.name);
     result.unneeded.push(n);
+    record?.unneeded.push(i);
   }
-  if (unremovableCount > 0) {
-    const at = now + o.unremovableNodeRecheckTimeoutSeconds;
-    const when = input.startEpochMs === undefined ? formatGoDuration(at) : goTimeString(input.startEpochMs + at * 1000);
-    logs.push(log(1, 'planner.go:305', `${unremovableCount} nodes found to be unremovable in simulation, will re-check them at ${when}`));
-  }
+  if (record) record.logs = logs.slice(fromLog);
+  recheckLog(unremovableCount, input, logs);
   return result;
+}
+
+/** planner.go's summary of the nodes that failed the simulation this loop. */
+export function recheckLog(unremovableCount: number, input: SimulationInput, logs: CaLogLine[]): void {
+  if (unremovableCount === 0) return;
+  const at = input.nowSeconds + input.options.unremovableNodeRecheckTimeoutSeconds;
+  const when = input.startEpochMs === undefined ? formatGoDuration(at) : goTimeString(input.startEpochMs + at * 1000);
+  logs.push(log(1, 'planner.go:305', `${unremovableCount} nodes found to be unremovable in simulation, will re-check them at ${when}`));
 }

@@ -11,7 +11,8 @@ import {
 } from './messages';
 import { isLongTerminating, nodeUtilization, type UtilizationInfo } from './utilization';
 import { candidateRank, keepUnremovable, nextMinUpdateInterval, type UnremovableEntry } from './planner';
-import { simulateRemovals, type Candidate, type SimulatedStatus } from './removalSimulation';
+import type { Candidate, SimulatedStatus } from './removalSimulation';
+import { samePods, simulateRemovals } from './simulationMemo';
 import type { CaEvent, CaLogLine, CaNode, CaPod, PdbStatus } from './types';
 import { msg, type Message } from '../../core/message';
 
@@ -88,6 +89,29 @@ const podKey = (p: CaPod): string => `${p.namespace}/${p.name}`;
 const isMovable = (p: CaPod): boolean => !p.isDaemonSet && !p.isMirror;
 
 
+/**
+ * The last grouping of bound pods by node, and a generation that changes whenever the list of pod
+ * views does: the same views (worldView.boundCaPods keeps a view while its pod is unchanged) give
+ * the same grouping, and a node whose pods are the same keeps the very same array (read only).
+ */
+let lastPods: { pods: readonly CaPod[]; byNode: Map<string, CaPod[]>; generation: number } | undefined;
+
+function podsOnNodes(pods: readonly CaPod[]): { byNode: ReadonlyMap<string, readonly CaPod[]>; generation: number } {
+  if (lastPods !== undefined && samePods(lastPods.pods, pods)) {
+    lastPods.pods = pods;
+    return lastPods;
+  }
+  const byNode = podsByNode(pods);
+  if (lastPods !== undefined) {
+    for (const [node, list] of byNode) {
+      const before = lastPods.byNode.get(node);
+      if (before !== undefined && samePods(before, list)) byNode.set(node, before);
+    }
+  }
+  lastPods = { pods, byNode, generation: (lastPods?.generation ?? 0) + 1 };
+  return lastPods;
+}
+
 interface RankedCandidate extends Candidate {
   rank: number;
   index: number;
@@ -124,7 +148,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   };
   const deleting = new Set(input.deletingNodes ?? []);
   for (const n of input.nodes) if (n.taints?.some((t) => t.key === TO_BE_DELETED_TAINT)) deleting.add(n.name);
-  const podsOn = podsByNode(input.pods);
+  const { byNode: podsOn, generation: podsGeneration } = podsOnNodes(input.pods);
   out.unremovable = keepUnremovable(input.unremovable, new Set(input.nodes.map((n) => n.name)), now);
   const groups = new Map(input.groups.map((g) => [g.name, g]));
   const threshold = o.scaleDownUtilizationThreshold;
@@ -253,7 +277,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   const setStatus = (node: string, sim: SimulatedStatus): void => {
     Object.assign(statuses.get(node)!, sim);
   };
-  const sim = simulateRemovals(input, eligible, podsOn, deleting, out.minUpdateIntervalSeconds, setStatus, out.unremovable, out.logs);
+  const sim = simulateRemovals(input, eligible, podsOn, podsGeneration, deleting, out.minUpdateIntervalSeconds, setStatus, out.unremovable, out.logs);
   out.simulated = sim.simulated;
   const { unneeded, empties } = sim;
   for (const n of unneeded) {

@@ -1,0 +1,166 @@
+import { pushAll } from '../../core/arrays';
+import { unneededNodesLimit } from './planner';
+import type { UnremovableEntry } from './planner';
+import {
+  recheckLog,
+  runSimulation,
+  type Candidate,
+  type SimulatedStatus,
+  type SimulationInput,
+  type SimulationRecord,
+  type SimulationResult,
+} from './removalSimulation';
+import type { CaLogLine, CaNode, CaPod, PdbStatus } from './types';
+
+/**
+ * The removal simulation is a pure function of the destinations (nodes and the pods on them), the
+ * eligible candidates in their order, the PDB budgets, the limit and a few flags. Between two scans
+ * of a quiet cluster none of these change, so the last simulation is replayed instead of run again:
+ * the same statuses, log lines, unneeded nodes and blockers, with the recheck deadlines stamped at
+ * the current time. Any difference in the inputs runs the simulation afresh. One memo for the
+ * process: another world (or another test) simply misses it.
+ */
+interface SimulationMemo extends SimulationRecord {
+  /** scaleDown.ts's generation of the bound pod views: the same generation, the same pods. */
+  podsGeneration: number;
+  nodes: readonly CaNode[];
+  /** Label count per node: a node's labels may gain keys in place (Karpenter's registration marks). */
+  labelCounts: number[];
+  deleting: boolean[];
+  pdbs: readonly PdbStatus[];
+  eligible: readonly Candidate[];
+  limit: number;
+  threshold: number;
+  skipNodesWithLocalStorage: boolean;
+  skipNodesWithSystemPods: boolean;
+  timedOut: boolean;
+  empties: string[];
+  simulated: number;
+}
+
+let memo: SimulationMemo | undefined;
+
+function keyCount(o: Readonly<Record<string, string>> | undefined): number {
+  return o === undefined ? 0 : Object.keys(o).length;
+}
+
+export function samePods(a: readonly CaPod[], b: readonly CaPod[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameNodes(m: SimulationMemo, nodes: readonly CaNode[], deleting: ReadonlySet<string>): boolean {
+  if (m.nodes.length !== nodes.length) return false;
+  for (let i = 0; i < nodes.length; i++) {
+    const a = m.nodes[i];
+    const b = nodes[i];
+    if (
+      a.name !== b.name ||
+      a.ready !== b.ready ||
+      a.unschedulable !== b.unschedulable ||
+      a.allocatable !== b.allocatable ||
+      a.labels !== b.labels ||
+      a.taints !== b.taints ||
+      m.labelCounts[i] !== keyCount(b.labels) ||
+      m.deleting[i] !== deleting.has(b.name)
+    )
+      return false;
+  }
+  return true;
+}
+
+function samePdbs(a: readonly PdbStatus[], b: readonly PdbStatus[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].name !== b[i].name || a[i].namespace !== b[i].namespace || a[i].disruptionsAllowed !== b[i].disruptionsAllowed) return false;
+  }
+  return true;
+}
+
+function sameEligible(a: readonly Candidate[], b: readonly Candidate[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.node.name !== y.node.name || x.util.utilization !== y.util.utilization || x.util.resourceName !== y.util.resourceName) return false;
+    if (!samePods(x.movable, y.movable)) return false;
+  }
+  return true;
+}
+
+/**
+ * simulateRemovals: runSimulation, or the replay of the last one when the bound pod views are those
+ * of the last call (the same `podsGeneration`) and every other input is equal.
+ */
+export function simulateRemovals(
+  input: SimulationInput,
+  eligible: readonly Candidate[],
+  podsOn: ReadonlyMap<string, readonly CaPod[]>,
+  podsGeneration: number,
+  deleting: ReadonlySet<string>,
+  minUpdateIntervalSeconds: number,
+  status: (node: string, s: SimulatedStatus) => void,
+  unremovable: Record<string, UnremovableEntry>,
+  logs: CaLogLine[],
+): SimulationResult {
+  const o = input.options;
+  const limit = unneededNodesLimit(Object.keys(input.unneededSince).length, minUpdateIntervalSeconds, o);
+  const pdbs = input.pdbs ?? [];
+  const m = memo;
+  if (
+    m !== undefined &&
+    m.podsGeneration === podsGeneration &&
+    m.limit === limit &&
+    m.threshold === o.scaleDownUtilizationThreshold &&
+    m.skipNodesWithLocalStorage === o.skipNodesWithLocalStorage &&
+    m.skipNodesWithSystemPods === o.skipNodesWithSystemPods &&
+    m.timedOut === o.scaleDownSimulationTimeoutSeconds <= 0 &&
+    samePdbs(m.pdbs, pdbs) &&
+    sameNodes(m, input.nodes, deleting) &&
+    sameEligible(m.eligible, eligible)
+  ) {
+    for (const { name, s } of m.statuses) status(name, s);
+    pushAll(logs, m.logs);
+    for (const b of m.blocked) {
+      unremovable[b.name] = { atSeconds: input.nowSeconds, untilSeconds: input.nowSeconds + o.unremovableNodeRecheckTimeoutSeconds, reason: b.reason };
+    }
+    recheckLog(m.blocked.length, input, logs);
+    // The inputs of the next scan are compared with these.
+    m.nodes = input.nodes;
+    m.eligible = eligible;
+    return { unneeded: m.unneeded.map((i) => eligible[i].node), empties: new Set(m.empties), simulated: m.simulated };
+  }
+  const record: SimulationRecord = { statuses: [], logs: [], blocked: [], unneeded: [] };
+  const result = runSimulation(
+    input,
+    eligible,
+    podsOn,
+    deleting,
+    limit,
+    (name, s) => {
+      record.statuses.push({ name, s });
+      status(name, s);
+    },
+    unremovable,
+    logs,
+    record,
+  );
+  memo = {
+    ...record,
+    podsGeneration,
+    nodes: input.nodes,
+    labelCounts: input.nodes.map((n) => keyCount(n.labels)),
+    deleting: input.nodes.map((n) => deleting.has(n.name)),
+    pdbs: pdbs.map((p) => ({ name: p.name, namespace: p.namespace, disruptionsAllowed: p.disruptionsAllowed })),
+    eligible,
+    limit,
+    threshold: o.scaleDownUtilizationThreshold,
+    skipNodesWithLocalStorage: o.skipNodesWithLocalStorage,
+    skipNodesWithSystemPods: o.skipNodesWithSystemPods,
+    timedOut: o.scaleDownSimulationTimeoutSeconds <= 0,
+    empties: [...result.empties],
+    simulated: result.simulated,
+  };
+  return result;
+}
