@@ -2,7 +2,7 @@ import type { Controller } from '../../core/controllers';
 import type { World } from '../../core/types';
 import { reportOnce } from './controllerNotices';
 import { controllerPodRunning, deploymentsRunningImage, sameArgv } from './controllerPod';
-import { parseCaFlags } from './flags';
+import { parseCaFlags, type CaOptions } from './flags';
 import { log } from './messages';
 import { printCaLogs } from './output';
 import { runCaScan } from './scan';
@@ -44,9 +44,18 @@ export function runClusterAutoscaler(world: World): void {
   }
   state.podRunning = running;
   if (!running || world.timeMs < state.nextScanMs) return;
-  const { options } = parseCaFlags(state.argv);
+  const options = optionsOf(state.argv);
   state.nextScanMs = world.timeMs + Math.max(1, options.scanIntervalSeconds) * 1000;
   runCaScan(world, state, options);
+}
+
+/** The options of the last argv parsed for a scan: flags change only when the Deployment does (read only). */
+let lastFlags: { key: string; options: CaOptions } | undefined;
+
+function optionsOf(argv: readonly string[]): CaOptions {
+  const key = argv.join('\u0000');
+  if (lastFlags?.key !== key) lastFlags = { key, options: parseCaFlags(argv).options };
+  return lastFlags.options;
 }
 
 function imageTag(image: string): string {

@@ -104,8 +104,21 @@ function trimFraction(n: bigint, digits: number): string {
   return text === '' ? '' : `.${text}`;
 }
 
+/** Recent formatGoDuration results: the planner formats the same few durations for every node, every scan. */
+const durationTexts = new Map<number, string>();
+
 /** Go's Duration.String() for a number of seconds: "0s", "500ms", "4m10s", "1h0m0s", "10m1.5s". */
 export function formatGoDuration(seconds: number): string {
+  let text = durationTexts.get(seconds);
+  if (text === undefined) {
+    text = goDurationText(seconds);
+    if (durationTexts.size >= 4096) durationTexts.clear();
+    durationTexts.set(seconds, text);
+  }
+  return text;
+}
+
+function goDurationText(seconds: number): string {
   let ns = BigInt(Math.round(seconds * 1e9));
   if (ns === 0n) return '0s';
   const neg = ns < 0n;

@@ -1,4 +1,5 @@
-import { TO_BE_DELETED_TAINT, checkScaleDownEligibility, scaleDownCooldown, unneededLongEnough } from './eligibility';
+import { TO_BE_DELETED_TAINT, scaleDownCooldown, unneededLongEnough } from './eligibility';
+import { nodeEligibility } from './nodeEligibility';
 import { podsByNode } from './fit';
 import type { CaOptions } from './flags';
 import { formatGoDuration } from './goFlags';
@@ -9,7 +10,7 @@ import {
   scaleDownEmptyEvent,
   scaleDownNodeEvent,
 } from './messages';
-import { isLongTerminating, nodeUtilization, type UtilizationInfo } from './utilization';
+import { nodeUtilization, type UtilizationInfo } from './utilization';
 import { candidateRank, keepUnremovable, nextMinUpdateInterval, type UnremovableEntry } from './planner';
 import type { Candidate, SimulatedStatus } from './removalSimulation';
 import { samePods, simulateRemovals } from './simulationMemo';
@@ -205,66 +206,22 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
       });
       continue;
     }
-    const el = checkScaleDownEligibility(
-      {
-        allocatable: n.allocatable,
-        pods,
-        ready: n.ready,
-        annotations: n.annotations,
-        beingDeleted: deleting.has(n.name),
-      },
-      o,
-      now,
-    );
-    const status: NodeScaleDownStatus = {
+    const e = nodeEligibility(n, pods, deleting.has(n.name), o, now, input.nodes.length);
+    statuses.set(n.name, {
       node: n.name,
       group: n.group,
-      state: 'not-candidate',
-      reason: el.reason,
-      utilization: el.utilization,
-      explanation: msg('engine.ca.node.candidate', { node: n.name }),
-    };
-    statuses.set(n.name, status);
-    if (!el.candidate) {
-      if (el.reason === 'CurrentlyBeingDeleted') {
-        status.state = 'deleting';
-        status.explanation = msg('engine.ca.node.deleting', { node: n.name });
-      } else if (el.reason === 'NotUnderutilized' && el.utilization) {
-        out.logs.push(
-          log(
-            4,
-            'eligibility.go:162',
-            `Node ${n.name} is not suitable for removal - ${el.utilization.resourceName} utilization too big (${el.utilization.utilization.toFixed(6)})`,
-          ),
-        );
-        status.explanation = msg('engine.ca.node.notUnderutilized', { node: n.name, resource: el.utilization.resourceName, utilization: el.utilization.utilization.toFixed(2), threshold });
-      } else if (el.reason === 'ScaleDownDisabledAnnotation') {
-        out.logs.push(
-          log(
-            1,
-            'eligibility.go:139',
-            `Skipping ${n.name} from delete consideration - the node is marked as no scale down`,
-          ),
-        );
-        status.explanation = msg('engine.ca.node.disabledAnnotation', { node: n.name });
-      } else {
-        status.explanation = msg('engine.ca.node.unready', { node: n.name });
-      }
-      continue;
-    }
-    out.logs.push(
-      log(
-        4,
-        'eligibility.go:166',
-        `Node ${n.name} - ${el.utilization!.resourceName} utilization ${el.utilization!.utilization.toFixed(6)}`,
-      ),
-    );
-    const movable = pods.filter((p) => isMovable(p) && !isLongTerminating(p, now));
+      state: e.state,
+      reason: e.el.reason,
+      utilization: e.el.utilization,
+      explanation: e.explanation,
+    });
+    if (e.log) out.logs.push(e.log);
+    if (!e.el.candidate) continue;
     eligible.push({
       node: n,
-      movable,
-      util: el.utilization!,
-      rank: candidateRank(movable.length === 0, input.unneededSince[n.name] !== undefined),
+      movable: e.movable,
+      util: e.el.utilization!,
+      rank: candidateRank(e.movable.length === 0, input.unneededSince[n.name] !== undefined),
       index: eligible.length,
     });
   }
