@@ -12,13 +12,21 @@ import { faultsOf, launchRefusal } from '../faults/state';
  * zone with the most instances (the default termination policy's AZ balance, then the instance
  * closest to its next billing hour).
  */
+// A node an autoscaler is draining for removal already left the group's count (its desired was decremented).
+function countsInGroup(n: Node, group: NodeGroup): boolean {
+  return n.pool === group.name && n.poolKind === 'nodeGroup' && nodeIsLive(n) && !n.terminateWhenDrained;
+}
+
 export function nodesOfGroup(world: World, group: NodeGroup): Node[] {
   const out: Node[] = [];
-  // A node an autoscaler is draining for removal already left the group's count (its desired was decremented).
-  for (const n of world.nodes.values()) {
-    if (n.pool === group.name && n.poolKind === 'nodeGroup' && nodeIsLive(n) && !n.terminateWhenDrained) out.push(n);
-  }
+  for (const n of world.nodes.values()) if (countsInGroup(n, group)) out.push(n);
   return out;
+}
+
+function nodeCountOfGroup(world: World, group: NodeGroup): number {
+  let count = 0;
+  for (const n of world.nodes.values()) if (countsInGroup(n, group)) count++;
+  return count;
 }
 
 export function nodeGroupLabels(group: NodeGroup): Record<string, string> {
@@ -86,6 +94,8 @@ function launchForGroup(world: World, group: NodeGroup, nodes: Node[]): void {
 
 export function reconcileNodeGroups(world: World): void {
   for (const group of world.nodeGroups.values()) {
+    // Counted first: most ticks the group is at its desired size and needs no list.
+    if (nodeCountOfGroup(world, group) === group.desiredCapacity) continue;
     const nodes = nodesOfGroup(world, group);
     if (nodes.length < group.desiredCapacity) {
       launchForGroup(world, group, nodes);

@@ -1,4 +1,4 @@
-import type { World } from '../../core/types';
+import type { Pod, World } from '../../core/types';
 import { emitEvent, log } from '../../core/world';
 import { podIsActive } from '../../lifecycle/apply';
 import { deploymentPods } from '../../resources/workloadKinds';
@@ -56,6 +56,12 @@ function selectorText(labels: Record<string, string>): string {
     .join(',');
 }
 
+function countActive(pods: readonly Pod[]): number {
+  let n = 0;
+  for (const p of pods) if (podIsActive(p)) n++;
+  return n;
+}
+
 export function syncHpa(world: World, record: HpaRecord): void {
   const now = world.timeMs / 1000;
   const { hpa } = record;
@@ -66,7 +72,7 @@ export function syncHpa(world: World, record: HpaRecord): void {
   const scale = target
     ? {
         specReplicas: target.replicas,
-        statusReplicas: pods.filter(podIsActive).length,
+        statusReplicas: countActive(pods),
         selector: selectorText(target.template.labels),
       }
     : { error: `deployments/scale.apps "${ref.name}" not found` };
@@ -83,7 +89,8 @@ export function syncHpa(world: World, record: HpaRecord): void {
   record.explanation = out.explanation;
   record.machineState = out.machineState;
   record.lastSyncSeconds = now;
-  record.events = recordHpaEvents(record.events, out.events, now).slice(-50);
+  // Most syncs raise no event: the folded list stays as it is.
+  if (out.events.length > 0) record.events = recordHpaEvents(record.events, out.events, now).slice(-50);
   for (const e of out.events) {
     emitEvent(world, { kind: 'HorizontalPodAutoscaler', name: hpa.metadata.name, namespace, type: e.type, reason: e.reason, message: e.message, source: HPA_CONTROLLER });
   }

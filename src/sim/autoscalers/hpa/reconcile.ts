@@ -109,6 +109,28 @@ interface Working {
   explanation: Message[];
 }
 
+/** setCondition on the working copy (a module function: a closure per sync costs more than the call). */
+function setCond(w: Working, now: number, type: HpaConditionType, status: ConditionStatus, reason: string, message: string): void {
+  w.conditions = setCondition(w.conditions, type, status, reason, message, now);
+}
+
+function outcomeFor(
+  w: Working,
+  current: number,
+  limited: { status: boolean; reason?: LimitReason },
+  kind: HpaSyncKind,
+  desiredOut: number,
+): Omit<HpaSyncOutcome, 'nowSeconds'> {
+  return {
+    kind,
+    currentReplicas: current,
+    desiredReplicas: desiredOut,
+    ableToScaleReason: w.conditions.find((c) => c.type === 'AbleToScale')?.reason ?? '',
+    scalingLimited: limited.status,
+    scalingLimitedReason: limited.reason,
+  };
+}
+
 function finish(
   input: ReconcileHpaInput,
   w: Working,
@@ -140,9 +162,6 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
   const spec = withDefaults(input.hpa.spec, { downscaleStabilizationSeconds: config.downscaleStabilizationSeconds });
   const previous: HorizontalPodAutoscalerStatus = input.hpa.status ?? { currentReplicas: 0, desiredReplicas: 0 };
   const w: Working = { conditions: [...(previous.conditions ?? [])], events: [], explanation: [] };
-  const setCond = (type: HpaConditionType, status: ConditionStatus, reason: string, message: string) => {
-    w.conditions = setCondition(w.conditions, type, status, reason, message, now);
-  };
   let state: Omit<HpaControllerState, 'machine'> = {
     recommendations: input.state.recommendations,
     scaleUpEvents: input.state.scaleUpEvents,
@@ -151,12 +170,12 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
 
   if ('error' in input.scale) {
     w.events.push({ type: 'Warning', reason: 'FailedGetScale', message: input.scale.error });
-    setCond('AbleToScale', 'False', 'FailedGetScale', `the HPA controller was unable to get the target's current scale: ${input.scale.error}`);
+    setCond(w, now, 'AbleToScale', 'False', 'FailedGetScale', `the HPA controller was unable to get the target's current scale: ${input.scale.error}`);
     w.explanation.push(msg('engine.hpa.failedGetScale', { target: `${spec.scaleTargetRef.kind}/${spec.scaleTargetRef.name}`, error: input.scale.error }));
     const current = previous.currentReplicas;
     return finish(input, w, state, previous, baseOutcome('failedGetScale', current, previous.desiredReplicas), false);
   }
-  setCond('AbleToScale', 'True', 'SucceededGetScale', "the HPA controller was able to get the target's current scale");
+  setCond(w, now, 'AbleToScale', 'True', 'SucceededGetScale', "the HPA controller was able to get the target's current scale");
   const current = input.scale.specReplicas;
   if (state.recommendations.length === 0) state = { ...state, recommendations: [{ replicas: current, timestampSeconds: now }] };
   const minReplicas = spec.minReplicas;
@@ -168,7 +187,7 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
   let limited: { status: boolean; reason?: LimitReason } = { status: false };
 
   if (current === 0 && minReplicas !== 0) {
-    setCond('ScalingActive', 'False', 'ScalingDisabled', 'scaling is disabled since the replica count of the target is zero');
+    setCond(w, now, 'ScalingActive', 'False', 'ScalingDisabled', 'scaling is disabled since the replica count of the target is zero');
     w.explanation.push(msg('engine.hpa.disabled'));
     const status = { ...previous, currentReplicas: current, desiredReplicas: current, currentMetrics: undefined };
     return finish(input, w, state, status, baseOutcome('disabled', current, current), false);
@@ -183,7 +202,7 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
   } else {
     if (input.scale.selector === '') {
       w.events.push({ type: 'Warning', reason: 'SelectorRequired', message: 'selector is required' });
-      setCond('ScalingActive', 'False', 'InvalidSelector', "the HPA target's scale is missing a selector");
+      setCond(w, now, 'ScalingActive', 'False', 'InvalidSelector', "the HPA target's scale is missing a selector");
       w.events.push({ type: 'Warning', reason: 'FailedComputeMetricsReplicas', message: 'selector is required' });
       w.explanation.push(msg('engine.hpa.noSelector'));
       const status = { ...previous, currentReplicas: current };
@@ -203,7 +222,7 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
     );
     pushAll(w.events, metrics.events);
     pushAll(w.explanation, metrics.explanation);
-    setCond('ScalingActive', metrics.scalingActive.status, metrics.scalingActive.reason, metrics.scalingActive.message);
+    setCond(w, now, 'ScalingActive', metrics.scalingActive.status, metrics.scalingActive.reason, metrics.scalingActive.message);
     metricStatuses = metrics.statuses;
     if (metrics.replicas === -1) {
       w.events.push({ type: 'Warning', reason: 'FailedComputeMetricsReplicas', message: metrics.error ?? '' });
@@ -226,27 +245,17 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
       downscaleStabilizationSeconds: config.downscaleStabilizationSeconds,
     });
     state = { ...state, recommendations: normalized.recommendations };
-    setCond('AbleToScale', 'True', normalized.ableToScale.reason, normalized.ableToScale.message);
-    setCond('ScalingLimited', normalized.scalingLimited.status, normalized.scalingLimited.reason, normalized.scalingLimited.message);
+    setCond(w, now, 'AbleToScale', 'True', normalized.ableToScale.reason, normalized.ableToScale.message);
+    setCond(w, now, 'ScalingLimited', normalized.scalingLimited.status, normalized.scalingLimited.reason, normalized.scalingLimited.message);
     limited = { status: normalized.scalingLimited.status === 'True', reason: normalized.scalingLimited.reason };
     pushAll(w.explanation, normalized.explanation);
     desired = normalized.desiredReplicas;
   }
 
-  const ableReason = (): string => w.conditions.find((c) => c.type === 'AbleToScale')?.reason ?? '';
-  const outcomeFor = (kind: HpaSyncKind, desiredOut: number): Omit<HpaSyncOutcome, 'nowSeconds'> => ({
-    kind,
-    currentReplicas: current,
-    desiredReplicas: desiredOut,
-    ableToScaleReason: ableReason(),
-    scalingLimited: limited.status,
-    scalingLimitedReason: limited.reason,
-  });
-
   if (desired === current) {
     w.explanation.push(msg('engine.hpa.noChange', { replicas: current }));
     const status: HorizontalPodAutoscalerStatus = { ...previous, currentReplicas: current, desiredReplicas: current, currentMetrics: metricStatuses };
-    return finish(input, w, state, status, outcomeFor('unchanged', current), false);
+    return finish(input, w, state, status, outcomeFor(w, current, limited, 'unchanged', current), false);
   }
   if (input.scaleUpdateError !== undefined) {
     w.events.push({
@@ -254,12 +263,12 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
       reason: 'FailedRescale',
       message: `New size: ${desired}; reason: ${rescaleReason}; error: ${input.scaleUpdateError}`,
     });
-    setCond('AbleToScale', 'False', 'FailedUpdateScale', `the HPA controller was unable to update the target scale: ${input.scaleUpdateError}`);
+    setCond(w, now, 'AbleToScale', 'False', 'FailedUpdateScale', `the HPA controller was unable to update the target scale: ${input.scaleUpdateError}`);
     w.explanation.push(msg('engine.hpa.failedRescale', { error: input.scaleUpdateError }));
     const status: HorizontalPodAutoscalerStatus = { ...previous, currentReplicas: current, currentMetrics: metricStatuses };
-    return finish(input, w, state, status, outcomeFor('rescaleFailed', desired), false);
+    return finish(input, w, state, status, outcomeFor(w, current, limited, 'rescaleFailed', desired), false);
   }
-  setCond('AbleToScale', 'True', 'SucceededRescale', `the HPA controller was able to update the target scale to ${desired}`);
+  setCond(w, now, 'AbleToScale', 'True', 'SucceededRescale', `the HPA controller was able to update the target scale to ${desired}`);
   w.events.push({ type: 'Normal', reason: EVENT_RESCALE, message: `New size: ${desired}; reason: ${rescaleReason}` });
   const events = storeScaleEvent(spec.behavior, { scaleUpEvents: state.scaleUpEvents, scaleDownEvents: state.scaleDownEvents }, current, desired, now);
   state = { ...state, ...events };
@@ -271,7 +280,7 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
     currentMetrics: metricStatuses,
     lastScaleTime: now,
   };
-  return finish(input, w, state, status, outcomeFor('rescaled', desired), true);
+  return finish(input, w, state, status, outcomeFor(w, current, limited, 'rescaled', desired), true);
 }
 
 function baseOutcome(kind: HpaSyncKind, current: number, desired: number): Omit<HpaSyncOutcome, 'nowSeconds'> {

@@ -7,7 +7,7 @@ import { karpenterEvent, karpenterLog, pruneEventKeys } from './logging';
 import { disruptionState, sendMachine } from './machineDriver';
 import { deleteNodeClaim, launchNodeClaim, taintDisrupted, untaintDisrupted } from './nodeClaims';
 import { styleOfPool, type KarpenterState } from './state';
-import { disruptionInput, disruptionNodes } from './worldViews';
+import { disruptionInput, disruptionNodes, plainDisruptionNode } from './worldViews';
 import { msg, type Message } from '../../../core/message';
 
 /**
@@ -56,7 +56,9 @@ export function runDisruptionPoll(world: World, state: KarpenterState): void {
     sendMachine(state, { type: 'NO_COMMAND' }, world.timeMs);
     return;
   }
-  state.pendingCommand = { command: result.command, foundMs: world.timeMs };
+  // Candidates are stored as plain data: the world is checkpointed by copying plain data.
+  const command = { ...result.command, candidates: result.command.candidates.map(plainDisruptionNode) };
+  state.pendingCommand = { command, foundMs: world.timeMs };
   state.lastDisruption = { atMs: world.timeMs, text: msg('engine.karpenter.found', { command: explainCommand(result.command), seconds: 15 }) };
   sendMachine(state, { type: 'COMMAND_FOUND' }, world.timeMs);
 }
