@@ -29,16 +29,19 @@ function before(a: QueueEntry, b: QueueEntry): boolean {
 }
 
 export function schedule(q: EventQueue, entry: Omit<QueueEntry, 'seq'>): void {
-  const item: QueueEntry = { ...entry, seq: q.seq++ };
+  // A literal, not `{ ...entry, seq }`: V8 builds a spread followed by a new key on a slow path.
+  const item: QueueEntry = { atMs: entry.atMs, seq: q.seq++, kind: entry.kind, key: entry.key, epoch: entry.epoch, event: entry.event };
   const h = q.heap;
+  // Sift up by moving parents down into the hole, then place the item once.
+  let i = h.length;
   h.push(item);
-  let i = h.length - 1;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    if (!before(h[i], h[parent])) break;
-    [h[i], h[parent]] = [h[parent], h[i]];
+    if (!before(item, h[parent])) break;
+    h[i] = h[parent];
     i = parent;
   }
+  h[i] = item;
 }
 
 export function peekTime(q: EventQueue): number {
@@ -50,19 +53,21 @@ export function popDue(q: EventQueue, nowMs: number): QueueEntry | undefined {
   if (h.length === 0 || h[0].atMs > nowMs) return undefined;
   const top = h[0];
   const last = h.pop()!;
-  if (h.length > 0) {
-    h[0] = last;
+  const n = h.length;
+  if (n > 0) {
+    // Sift down: move the smaller child up into the hole until `last` fits there. The pop order
+    // is fixed by (atMs, seq), a total order, however the heap is arranged.
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
+      if (l >= n) break;
       const r = l + 1;
-      let m = i;
-      if (l < h.length && before(h[l], h[m])) m = l;
-      if (r < h.length && before(h[r], h[m])) m = r;
-      if (m === i) break;
-      [h[i], h[m]] = [h[m], h[i]];
+      const m = r < n && before(h[r], h[l]) ? r : l;
+      if (!before(h[m], last)) break;
+      h[i] = h[m];
       i = m;
     }
+    h[i] = last;
   }
   return top;
 }

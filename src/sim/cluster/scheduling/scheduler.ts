@@ -150,12 +150,15 @@ function schedulePod(
     markUnschedulable(world, pod, known);
     return -1;
   }
+  const n = nodes.length;
   const clusterWide = needsClusterState(sp);
   const state = preFilter(sp, clusterWide ? views : [], anti());
   let verdicts: NodeVerdicts | undefined;
   if (!clusterWide) {
     verdicts = memo.perNode.get(signature);
-    if (!verdicts) memo.perNode.set(signature, (verdicts = { statuses: [], scores: [] }));
+    // Sized and filled up front: writing index 700 of an empty array first turns it into a
+    // dictionary (a hash lookup per node visit); a filled array stays a flat one.
+    if (!verdicts) memo.perNode.set(signature, (verdicts = { statuses: new Array<FilterStatus | undefined>(n).fill(undefined), scores: new Array<number | undefined>(n).fill(undefined) }));
   }
   const reasonCounts = new Map<string, number>();
   let best = -1;
@@ -165,9 +168,8 @@ function schedulePod(
   let examined = 0;
   let notHelpful = 0;
   let victimsPossible = false;
-  const n = nodes.length;
-  for (; examined < n && found < want; examined++) {
-    const i = (cursor.nextStart + examined) % n;
+  // Nodes from the cursor on, wrapping at the end (a compare instead of a modulo per node).
+  for (let i = n > 0 ? cursor.nextStart % n : 0; examined < n && found < want; examined++, i = i + 1 === n ? 0 : i + 1) {
     const node = nodes[i];
     const status = verdicts ? (verdicts.statuses[i] ??= filterNode(sp, views[i], state)) : filterNode(sp, views[i], state);
     if (status.reasons.length > 0) {
