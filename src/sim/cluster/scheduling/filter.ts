@@ -70,7 +70,15 @@ export function tolerates(t: Toleration, taint: Taint): boolean {
 
 /** TaintToleration filter: the first NoSchedule/NoExecute taint no toleration matches. */
 export function firstUntoleratedTaint(tolerations: readonly Toleration[] | undefined, taints: readonly Taint[] | undefined): Taint | undefined {
-  return (taints ?? []).find((taint) => taint.effect !== 'PreferNoSchedule' && !(tolerations ?? []).some((t) => tolerates(t, taint)));
+  // Loops rather than find/some with closures: this runs for every node the scheduler examines.
+  if (!taints) return undefined;
+  for (const taint of taints) {
+    if (taint.effect === 'PreferNoSchedule') continue;
+    let tolerated = false;
+    if (tolerations) for (const t of tolerations) if (tolerates(t, taint)) { tolerated = true; break; }
+    if (!tolerated) return taint;
+  }
+  return undefined;
 }
 
 export function requirementMatches(r: NodeSelectorRequirement, labels: Record<string, string>): boolean {
@@ -95,11 +103,14 @@ export function requirementMatches(r: NodeSelectorRequirement, labels: Record<st
 }
 
 /** NodeAffinity filter: nodeSelector AND (any one of the required terms; an empty term matches nothing). */
+const EMPTY_LABELS: Readonly<Record<string, string>> = Object.freeze({});
+
 export function matchesNodeAffinity(pod: Pick<SchedPod, 'nodeSelector' | 'requiredNodeAffinity'>, labels: Record<string, string> | undefined): boolean {
-  const l = labels ?? {};
-  for (const [k, v] of Object.entries(pod.nodeSelector ?? {})) if (l[k] !== v) return false;
-  const terms = pod.requiredNodeAffinity ?? [];
-  if (terms.length === 0) return true;
+  const l = labels ?? EMPTY_LABELS;
+  const selector = pod.nodeSelector;
+  if (selector) for (const k in selector) if (l[k] !== selector[k]) return false;
+  const terms = pod.requiredNodeAffinity;
+  if (!terms || terms.length === 0) return true;
   return terms.some((term) => term.length > 0 && term.every((r) => requirementMatches(r, l)));
 }
 
@@ -224,8 +235,8 @@ export function preFilter(
 const FITS: FilterStatus = Object.freeze({ reasons: Object.freeze([]) as unknown as string[], unresolvable: false });
 
 function portsConflict(pod: SchedPod, node: SchedNode): boolean {
-  const want = pod.hostPorts ?? [];
-  if (want.length === 0) return false;
+  const want = pod.hostPorts;
+  if (!want || want.length === 0) return false;
   for (const p of node.pods ?? []) for (const port of p.hostPorts ?? []) if (want.includes(port)) return true;
   return false;
 }
@@ -242,8 +253,8 @@ export function filterNode(pod: SchedPod, node: SchedNode, state?: PreFilterStat
   if (taint) return { reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`], unresolvable: true };
   if (!matchesNodeAffinity(pod, node.labels)) return { reasons: [REASON_NODE_AFFINITY], unresolvable: true };
   if (portsConflict(pod, node)) return { reasons: [REASON_NODE_PORTS], unresolvable: false };
-  const fit = resourceReasons(pod, node);
-  if (fit.reasons.length > 0) return fit;
+  // The allocation-free check first; the reasons are built only for a node that does not fit.
+  if (!hasRoomFor(pod, node)) return resourceReasons(pod, node);
   const s = state ?? (needsClusterState(pod) ? preFilter(pod, [node]) : undefined);
   if (s) {
     for (const { c, counts, min } of s.spread) {
