@@ -31,14 +31,14 @@ export function podsFromVectorStates(pods: readonly VectorPod[]): HpaPodInfo[] {
   return pods.map((p) => {
     const pod: HpaPodInfo = { name: p.name, phase: 'Running', requestMilli: p.request, startTimeSeconds: start };
     if (p.usage !== null && p.usage !== undefined) {
-      pod.sample = { valueMilli: p.usage, timestampSeconds: VECTOR_NOW, windowSeconds: DEFAULT_SAMPLE_WINDOW_SECONDS };
+      Object.assign(pod, { sampleMilli: p.usage, sampleTimestampSeconds: VECTOR_NOW, sampleWindowSeconds: DEFAULT_SAMPLE_WINDOW_SECONDS });
     }
     switch (p.state) {
       case 'ready':
-        pod.readyCondition = { status: 'True', lastTransitionSeconds: start + 10 };
+        Object.assign(pod, { readyStatus: 'True', readyTransitionSeconds: start + 10 });
         break;
       case 'unready':
-        pod.readyCondition = { status: 'False', lastTransitionSeconds: start };
+        Object.assign(pod, { readyStatus: 'False', readyTransitionSeconds: start });
         break;
       case 'pending':
         pod.phase = 'Pending';
@@ -49,7 +49,7 @@ export function podsFromVectorStates(pods: readonly VectorPod[]): HpaPodInfo[] {
         break;
       case 'deleting':
         pod.deleting = true;
-        pod.readyCondition = { status: 'True', lastTransitionSeconds: start + 10 };
+        Object.assign(pod, { readyStatus: 'True', readyTransitionSeconds: start + 10 });
         break;
       default:
         throw new Error(`unknown pod state "${p.state}"`);
@@ -76,14 +76,14 @@ export function podsFromVectorGrouping(pods: readonly VectorGroupingPod[]): HpaP
     if (p.deletionTimestampSet) pod.deleting = true;
     if (p.startedSecondsAgo !== undefined) pod.startTimeSeconds = VECTOR_NOW - p.startedSecondsAgo;
     if (p.readyCondition) {
-      pod.readyCondition = { status: p.readyCondition, lastTransitionSeconds: VECTOR_NOW - (p.readyTransitionSecondsAgo ?? 0) };
+      Object.assign(pod, { readyStatus: p.readyCondition, readyTransitionSeconds: VECTOR_NOW - (p.readyTransitionSecondsAgo ?? 0) });
     }
     if (p.hasMetric) {
-      pod.sample = {
-        valueMilli: 0,
-        timestampSeconds: VECTOR_NOW - (p.metricTimestampSecondsAgo ?? 0),
-        windowSeconds: p.metricWindowSeconds ?? DEFAULT_SAMPLE_WINDOW_SECONDS,
-      };
+      Object.assign(pod, {
+        sampleMilli: 0,
+        sampleTimestampSeconds: VECTOR_NOW - (p.metricTimestampSecondsAgo ?? 0),
+        sampleWindowSeconds: p.metricWindowSeconds ?? DEFAULT_SAMPLE_WINDOW_SECONDS,
+      });
     }
     return pod;
   });

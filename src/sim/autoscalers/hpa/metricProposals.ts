@@ -79,7 +79,7 @@ function resourceProposal(ctx: MetricContext, resource: string, target: MetricTa
   const what = useAverageValue ? 'usage' : 'utilization';
   const listed = ctx.metrics.podResourceMetrics(resource, container);
   let calc: CalcResult<PerPodCalculation>;
-  if (isClientError(listed) || !listed.pods.some((p) => p.sample)) {
+  if (isClientError(listed) || !listed.pods.some((p) => p.sampleMilli !== undefined)) {
     const inner = isClientError(listed) ? listed.error : 'no metrics returned from resource metrics API';
     calc = { ok: false, error: `unable to get metrics for resource ${resource}: ${inner}` };
   } else if (useAverageValue) {
@@ -108,7 +108,7 @@ function podsProposal(ctx: MetricContext, spec: Extract<MetricSpec, { type: 'Pod
   const wrap = (e: string) => `failed to get pods metric value: ${e}`;
   const listed = ctx.metrics.podsMetric(name, spec.metric.selector);
   let calc: CalcResult<PerPodCalculation>;
-  if (isClientError(listed) || !listed.pods.some((p) => p.sample)) {
+  if (isClientError(listed) || !listed.pods.some((p) => p.sampleMilli !== undefined)) {
     const inner = isClientError(listed) ? listed.error : 'no metrics returned from custom metrics API';
     calc = { ok: false, error: `unable to get metric ${name}: ${inner}` };
   } else {

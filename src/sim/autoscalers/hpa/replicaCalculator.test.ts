@@ -83,9 +83,12 @@ describe('CPU readiness during initialization (classifyPod)', () => {
     name: 'x',
     phase: 'Running',
     startTimeSeconds: start,
-    readyCondition: { status: ready, lastTransitionSeconds: transition },
+    readyStatus: ready,
+    readyTransitionSeconds: transition,
     requestMilli: 100,
-    sample: { valueMilli: 50, timestampSeconds: sampleAt, windowSeconds: window },
+    sampleMilli: 50,
+    sampleTimestampSeconds: sampleAt,
+    sampleWindowSeconds: window,
   });
 
   it('ignores a sample that started before the pod became ready', () => {

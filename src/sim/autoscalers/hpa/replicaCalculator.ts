@@ -96,7 +96,7 @@ function groupSummary(groups: PodGroups): Message {
 /** Σ of the counted (ready) pods' samples: the metrics left after removeMetricsForPods. */
 function readySampleTotal(pods: readonly HpaPodInfo[], groups: PodGroups): number {
   let total = 0;
-  for (let i = 0; i < pods.length; i++) if (groups.groupOf[i] === 'ready') total += pods[i].sample!.valueMilli;
+  for (let i = 0; i < pods.length; i++) if (groups.groupOf[i] === 'ready') total += pods[i].sampleMilli!;
   return total;
 }
 
@@ -114,7 +114,7 @@ function utilizationRatio(pods: readonly HpaPodInfo[], groups: PodGroups, target
   let requestTotal = 0;
   for (let i = 0; i < pods.length; i++) {
     if (groups.groupOf[i] !== 'ready') continue;
-    usageTotal += pods[i].sample!.valueMilli;
+    usageTotal += pods[i].sampleMilli!;
     requestTotal += pods[i].requestMilli!;
   }
   if (requestTotal === 0) return { error: 'no metrics returned matched known pods' };

@@ -11,10 +11,11 @@ export function readyPod(name: string, requestMilli: number, usageMilli: number 
     name,
     phase: 'Running',
     startTimeSeconds: nowSeconds - 3600,
-    readyCondition: { status: 'True', lastTransitionSeconds: nowSeconds - 3590 },
+    readyStatus: 'True',
+    readyTransitionSeconds: nowSeconds - 3590,
     requestMilli,
   };
-  if (usageMilli !== undefined) pod.sample = { valueMilli: usageMilli, timestampSeconds: nowSeconds, windowSeconds: 30 };
+  if (usageMilli !== undefined) Object.assign(pod, { sampleMilli: usageMilli, sampleTimestampSeconds: nowSeconds, sampleWindowSeconds: 30 });
   return pod;
 }
 

@@ -32,6 +32,8 @@ export const externalMetricProviders: ExternalMetricProvider[] = [];
 function podInfo(pod: Pod, requestMilli: number | undefined, sampleMilli: number | undefined): HpaPodInfo {
   let ready: Pod['conditions'][number] | undefined;
   for (const c of pod.conditions) if (c.type === 'Ready') { ready = c; break; }
+  const m = pod.metric;
+  const sampled = m !== null && sampleMilli !== undefined;
   // Every key always present, in one order: one object shape for all pods keeps the HPA's
   // per-pod loops on V8's fast path. Absent values are undefined, which every reader treats as unset.
   return {
@@ -39,12 +41,13 @@ function podInfo(pod: Pod, requestMilli: number | undefined, sampleMilli: number
     phase: podPhase(pod),
     deleting: pod.state === 'Terminating',
     startTimeSeconds: pod.scheduledMs >= 0 && pod.nodeName ? pod.scheduledMs / 1000 : undefined,
-    readyCondition: ready ? { status: ready.status, lastTransitionSeconds: ready.lastTransitionMs / 1000 } : undefined,
+    readyStatus: ready?.status,
+    readyTransitionSeconds: ready ? ready.lastTransitionMs / 1000 : undefined,
     requestMilli,
-    sample:
-      sampleMilli !== undefined && pod.metric
-        ? { valueMilli: sampleMilli, timestampSeconds: pod.metric.timestampMs / 1000, windowSeconds: pod.metric.windowMs / 1000 }
-        : undefined,
+    missingRequestContainer: undefined,
+    sampleMilli: sampled ? sampleMilli : undefined,
+    sampleTimestampSeconds: sampled ? m.timestampMs / 1000 : undefined,
+    sampleWindowSeconds: sampled ? m.windowMs / 1000 : undefined,
   };
 }
 
@@ -115,7 +118,11 @@ export function worldMetricsClient(
       }
       const ready = pods.filter((p) => p.state === 'Ready');
       const perPod = ready.length > 0 ? (state.servedRps / ready.length) * 1000 : 0;
-      return { pods: ready.map((p) => podInfo(p, undefined, undefined)).map((info) => ({ ...info, sample: { valueMilli: Math.round(perPod), timestampSeconds: world.lastScrapeMs / 1000, windowSeconds: 15 } })) };
+      return {
+        pods: ready.map((p) =>
+          Object.assign(podInfo(p, undefined, undefined), { sampleMilli: Math.round(perPod), sampleTimestampSeconds: world.lastScrapeMs / 1000, sampleWindowSeconds: 15 }),
+        ),
+      };
     },
     objectMetric(name, described) {
       const state = world.loadStates.get(described.name);
