@@ -34,6 +34,13 @@ export function podsOwnedBy(world: World, kind: 'ReplicaSet' | 'DaemonSet', name
   return appendPodsOwnedBy(world, kind, name, []);
 }
 
+const NO_PODS: readonly Pod[] = [];
+
+/** The owner's pods as they are indexed (an iterable over the index itself: do not change pods' owners while iterating). */
+export function ownedPods(world: World, kind: 'ReplicaSet' | 'DaemonSet', name: string): Iterable<Pod> {
+  return world.ownerIndex.get(ownerKey(kind, name))?.values() ?? NO_PODS;
+}
+
 /** podsOwnedBy, appended to `out` (no array per owner when listing a deployment's ReplicaSets). */
 export function appendPodsOwnedBy(world: World, kind: 'ReplicaSet' | 'DaemonSet', name: string, out: Pod[]): Pod[] {
   const owned = world.ownerIndex.get(ownerKey(kind, name));

@@ -1,6 +1,6 @@
 import type { Deployment, Pod, ReplicaSet, World } from '../core/types';
 import { emitEvent } from '../core/world';
-import { createPod, podsOwnedBy } from './pods';
+import { createPod, ownedPods, podsOwnedBy } from './pods';
 import { podIsActive, sendPod } from '../lifecycle/apply';
 
 /**
@@ -25,6 +25,27 @@ function activePods(world: World, rs: ReplicaSet): Pod[] {
   return podsOwnedBy(world, 'ReplicaSet', rs.name).filter(podIsActive);
 }
 
+/** How many of the ReplicaSet's pods are active (and of those, Ready), without listing them. */
+function countActive(world: World, rs: ReplicaSet, readyOnly: boolean): number {
+  let n = 0;
+  for (const p of ownedPods(world, 'ReplicaSet', rs.name)) if (podIsActive(p) && (!readyOnly || p.state === 'Ready')) n++;
+  return n;
+}
+
+/** Each deployment's ReplicaSets ("namespace/name" → oldest first), in one pass over them all. */
+function replicaSetsByDeployment(world: World): Map<string, ReplicaSet[]> {
+  const out = new Map<string, ReplicaSet[]>();
+  for (const rs of world.replicaSets.values()) {
+    const key = `${rs.namespace}/${rs.deployment}`;
+    const list = out.get(key);
+    if (list) list.push(rs);
+    else out.set(key, [rs]);
+  }
+  // The same stable sort replicaSetsOf applies to the same order of ReplicaSets.
+  for (const list of out.values()) list.sort((a, b) => a.createdMs - b.createdMs);
+  return out;
+}
+
 function setRsReplicas(world: World, d: Deployment, rs: ReplicaSet, replicas: number): void {
   if (rs.replicas === replicas) return;
   const verb = replicas > rs.replicas ? 'up' : 'down';
@@ -44,12 +65,11 @@ function setRsReplicas(world: World, d: Deployment, rs: ReplicaSet, replicas: nu
 const REVISION_HISTORY_LIMIT = 10;
 
 function pruneHistory(world: World, old: ReplicaSet[]): void {
-  const idle = old.filter((rs) => rs.replicas === 0 && activePods(world, rs).length === 0);
+  const idle = old.filter((rs) => rs.replicas === 0 && countActive(world, rs, false) === 0);
   for (const rs of idle.slice(0, Math.max(0, idle.length - REVISION_HISTORY_LIMIT))) world.replicaSets.delete(rs.name);
 }
 
-export function syncDeployment(world: World, d: Deployment): void {
-  const sets = replicaSetsOf(world, d);
+export function syncDeployment(world: World, d: Deployment, sets: ReplicaSet[] = replicaSetsOf(world, d)): void {
   let current = sets.find((rs) => rs.templateHash === d.templateHash);
   if (!current) {
     current = {
@@ -77,7 +97,7 @@ export function syncDeployment(world: World, d: Deployment): void {
   const allowedTotal = d.replicas + maxSurge;
   const upTo = Math.min(d.replicas, current.replicas + Math.max(0, allowedTotal - (current.replicas + oldTotal)));
   setRsReplicas(world, d, current, upTo);
-  const ready = (rs: ReplicaSet) => activePods(world, rs).filter((p) => p.state === 'Ready').length;
+  const ready = (rs: ReplicaSet) => countActive(world, rs, true);
   const readyTotal = ready(current) + old.reduce((a, rs) => a + ready(rs), 0);
   let canRemove = Math.max(0, readyTotal - (d.replicas - maxUnavailable));
   for (const rs of old) {
@@ -105,8 +125,8 @@ function deletionRank(a: Pod, b: Pod): number {
 }
 
 export function syncReplicaSet(world: World, rs: ReplicaSet): void {
-  const pods = activePods(world, rs);
-  const diff = rs.replicas - pods.length;
+  // Counted first: most passes find the count right and need no list.
+  const diff = rs.replicas - countActive(world, rs, false);
   if (diff > 0) {
     for (let i = 0; i < diff; i++) {
       createPod(world, {
@@ -118,7 +138,7 @@ export function syncReplicaSet(world: World, rs: ReplicaSet): void {
       });
     }
   } else if (diff < 0) {
-    const victims = pods.sort(deletionRank).slice(0, -diff);
+    const victims = activePods(world, rs).sort(deletionRank).slice(0, -diff);
     for (const pod of victims) {
       sendPod(world, pod, 'DELETE');
       emitEvent(world, {
@@ -137,6 +157,7 @@ export function syncReplicaSet(world: World, rs: ReplicaSet): void {
 export function syncWorkloads(world: World): void {
   if (!world.workloadsDirty) return;
   world.workloadsDirty = false;
-  for (const d of world.deployments.values()) syncDeployment(world, d);
+  const setsByDeployment = replicaSetsByDeployment(world);
+  for (const d of world.deployments.values()) syncDeployment(world, d, setsByDeployment.get(`${d.namespace}/${d.name}`) ?? []);
   for (const rs of world.replicaSets.values()) syncReplicaSet(world, rs);
 }
