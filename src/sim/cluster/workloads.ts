@@ -97,11 +97,10 @@ export function syncDeployment(world: World, d: Deployment, sets: ReplicaSet[] =
   const allowedTotal = d.replicas + maxSurge;
   const upTo = Math.min(d.replicas, current.replicas + Math.max(0, allowedTotal - (current.replicas + oldTotal)));
   setRsReplicas(world, d, current, upTo);
-  const ready = (rs: ReplicaSet) => countActive(world, rs, true);
-  const readyTotal = ready(current) + old.reduce((a, rs) => a + ready(rs), 0);
+  const readyTotal = countActive(world, current, true) + old.reduce((a, rs) => a + countActive(world, rs, true), 0);
   let canRemove = Math.max(0, readyTotal - (d.replicas - maxUnavailable));
   for (const rs of old) {
-    const notReady = Math.max(0, rs.replicas - ready(rs));
+    const notReady = Math.max(0, rs.replicas - countActive(world, rs, true));
     const cut = Math.min(rs.replicas, notReady + canRemove);
     canRemove -= Math.max(0, cut - notReady);
     if (cut > 0) setRsReplicas(world, d, rs, rs.replicas - cut);
