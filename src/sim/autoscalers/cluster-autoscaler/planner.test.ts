@@ -5,6 +5,11 @@ import { nextMinUpdateInterval, unneededNodesLimit } from './planner';
 import { templateForInstanceType } from './template';
 import type { CaNode, CaPod } from './types';
 import { en } from '../../../testing/messages';
+import { createWorld } from '../../bootstrap';
+import { nodeGroup, scenario } from '../../testing/fixtures';
+import { AUTO_DISCOVERY_TAGS, SEED_CA_FLAGS, caDeployment, nginxToScaleout, runChecked } from './engineFixtures';
+import { runCaScan } from './scan';
+import { caMachineStateName, caState } from './state';
 
 /*
  * The scale-down planner's per-loop economy, as in cluster-autoscaler 1.33:
@@ -261,5 +266,29 @@ describe('replaying an unchanged simulation (simulationMemo.ts)', () => {
     const moved = pods.map((p) => (p.nodeName === 'n29' ? { ...p, nodeName: 'n28' } : p));
     const after = planScaleDown({ ...first, nowSeconds: 20, pods: moved });
     expect(after).toEqual(planScaleDown({ ...first, nowSeconds: 20, pods: structuredClone(moved) }));
+  });
+});
+
+describe('an unhealthy cluster resets the unneeded timers (static_autoscaler.go CleanUpUnneededNodes)', () => {
+  it('forgets every unneeded node when too many nodes are unready, and starts their timers again', () => {
+    const groups = [nodeGroup({ minSize: 1, desiredCapacity: 6, tags: AUTO_DISCOVERY_TAGS })];
+    const w = createWorld(scenario({ nodeGroups: groups }), [caDeployment(), nginxToScaleout(1)]);
+    runChecked(w, 120);
+    const state = caState(w)!;
+    expect(Object.keys(state.unneededSince).length).toBeGreaterThan(0);
+    const options = parseCaFlags(SEED_CA_FLAGS).options;
+    // Four of six nodes NotReady: more than --ok-total-unready-count (3) and 45 %.
+    const nodes = [...w.nodes.values()].filter((n) => n.state === 'Ready').slice(0, 4);
+    for (const n of nodes) n.state = 'NotReady';
+    w.timeMs += 10_000;
+    runCaScan(w, state, options);
+    expect(caMachineStateName(state)).toBe('halted');
+    expect(state.unneededSince).toEqual({});
+    for (const n of nodes) n.state = 'Ready';
+    w.timeMs += 10_000;
+    runCaScan(w, state, options);
+    const since = Object.values(state.unneededSince);
+    expect(since.length).toBeGreaterThan(0);
+    expect(since.every((t) => t === w.timeMs / 1000)).toBe(true);
   });
 });
