@@ -142,9 +142,18 @@ function two(n: number): string {
  * wall time derived from the sim clock (`epochMs` is the sim's t=0 as Unix ms, chosen by the engine).
  */
 export function formatKlogLine(line: CaLogLine, simSeconds: number, epochMs = 0): string {
+  return klogLine(line, klogStamp(simSeconds, epochMs));
+}
+
+/** klog's header time, "MMDD hh:mm:ss.uuuuuu", for a sim time. */
+export function klogStamp(simSeconds: number, epochMs = 0): string {
   const d = new Date(epochMs + Math.round(simSeconds * 1000));
   const micros = String(d.getUTCMilliseconds() * 1000).padStart(6, '0');
-  const stamp = `${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${micros}`;
+  return `${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${micros}`;
+}
+
+/** A klog line with its header time already formatted (one per scan: every line of a scan shares it). */
+export function klogLine(line: CaLogLine, stamp: string): string {
   return `${line.severity}${stamp}       1 ${line.source}] ${line.message}`;
 }
 

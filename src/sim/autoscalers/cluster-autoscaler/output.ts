@@ -1,6 +1,6 @@
 import type { ControllerLog, World } from '../../core/types';
 import { emitEvent, log } from '../../core/world';
-import { formatKlogLine } from './messages';
+import { klogLine, klogStamp } from './messages';
 import type { CaEvent, CaLogLine } from './types';
 
 export const CA_LOG_SOURCE = 'cluster-autoscaler';
@@ -13,9 +13,11 @@ function levelOf(line: CaLogLine): ControllerLog['level'] {
 
 /** Print the klog lines the CA's --v lets through, with klog's header stamped from the sim clock. */
 export function printCaLogs(world: World, lines: readonly CaLogLine[], verbosity: number): void {
+  let stamp: string | undefined;
   for (const line of lines) {
     if (line.v > verbosity) continue;
-    log(world, CA_LOG_SOURCE, formatKlogLine(line, world.timeMs / 1000, world.startEpochMs), levelOf(line));
+    stamp ??= klogStamp(world.timeMs / 1000, world.startEpochMs);
+    log(world, CA_LOG_SOURCE, klogLine(line, stamp), levelOf(line));
   }
 }
 
