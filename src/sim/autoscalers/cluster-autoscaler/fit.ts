@@ -81,12 +81,40 @@ const NO_CLUSTER_STATE: PreFilterState = Object.freeze({ spread: [], antiAffinit
  * them (an empty list when no pod in the simulation has anti-affinity), else they are read off.
  */
 export function firstFitIndex(pod: FitPod, nodes: readonly FitNode[], holders?: readonly { pod: SchedPod; node: SchedNode }[]): number {
+  return firstFitFrom(pod, nodes, holders, 0);
+}
+
+/**
+ * firstFitIndex when every node before `from` is known not to fit the pod (see sameNodeLocalRules):
+ * the search starts there.
+ */
+export function firstFitFrom(pod: FitPod, nodes: readonly FitNode[], holders: readonly { pod: SchedPod; node: SchedNode }[] | undefined, from: number): number {
   const anti = holders ?? antiHolders(nodes);
   const clusterWide = needsClusterState(pod);
   // Without the pod's own spread/anti-affinity rules and without holders, preFilter's state is empty.
   const state = !clusterWide && anti.length === 0 ? NO_CLUSTER_STATE : preFilter(pod, clusterWide ? nodes : [], anti);
-  for (let i = 0; i < nodes.length; i++) if (hasRoomFor(pod, nodes[i]) && filterNode(pod, nodes[i], state).reasons.length === 0) return i;
+  for (let i = from; i < nodes.length; i++) if (hasRoomFor(pod, nodes[i]) && filterNode(pod, nodes[i], state).reasons.length === 0) return i;
   return -1;
+}
+
+/**
+ * True when `b` fits exactly the nodes `a` fits, by rules that read only the node and the pod:
+ * the same requests, tolerations, node selector, required node affinity and host ports, and no
+ * topology-spread or anti-affinity rule of its own (callers also require no anti-affinity holder).
+ * Adding pods to nodes only takes room and ports away, so a node that did not fit `a` will not fit
+ * `b` later in the same simulation.
+ */
+export function sameNodeLocalRules(a: FitPod, b: FitPod): boolean {
+  return (
+    a.requests.cpuMillis === b.requests.cpuMillis &&
+    a.requests.memoryMiB === b.requests.memoryMiB &&
+    a.tolerations === b.tolerations &&
+    a.nodeSelector === b.nodeSelector &&
+    a.requiredNodeAffinity === b.requiredNodeAffinity &&
+    a.hostPorts === b.hostPorts &&
+    !needsClusterState(a) &&
+    !needsClusterState(b)
+  );
 }
 
 /** A simulated node holding `pods`: their requests summed in order, as adding them one by one would. */

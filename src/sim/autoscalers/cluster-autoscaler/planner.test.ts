@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { planScaleDown, type ScaleDownInput, type ScaleDownResult } from './scaleDown';
 import { DEFAULT_CA_OPTIONS, parseCaFlags, type CaOptions } from './flags';
 import { nextMinUpdateInterval, unneededNodesLimit } from './planner';
@@ -290,5 +291,33 @@ describe('an unhealthy cluster resets the unneeded timers (static_autoscaler.go 
     const since = Object.values(state.unneededSince);
     expect(since.length).toBeGreaterThan(0);
     expect(since.every((t) => t === w.timeMs / 1000)).toBe(true);
+  });
+});
+
+describe('first-fit search hint (removalSimulation.ts, fit.sameNodeLocalRules)', () => {
+  it('places every pod where a search from the first node would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ cpu: fc.integer({ min: 300, max: 2000 }), pods: fc.integer({ min: 2, max: 12 }) }), { minLength: 2, maxLength: 8 }),
+        fc.array(fc.record({ node: fc.nat(), kind: fc.integer({ min: 0, max: 2 }) }), { minLength: 1, maxLength: 40 }),
+        (shapes, placements) => {
+          const nodes = shapes.map((sh, k) => node(k, { allocatable: { cpuMillis: sh.cpu, memoryMiB: 4000, pods: sh.pods } }));
+          const kinds = [100, 250, 100].map((cpu, k) => ({ cpuMillis: cpu, memoryMiB: 64 * (k + 1) }));
+          const shared = [[], [], []].map(() => [] as NonNullable<CaPod['tolerations']>);
+          const build = (distinct: boolean): CaPod[] =>
+            placements.map((pl, k) => ({
+              ...app(`p${k}`, nodes[pl.node % nodes.length].name),
+              requests: kinds[pl.kind],
+              // Shared rule objects let the search start at the last pod's node; distinct ones do not.
+              tolerations: distinct ? [] : shared[pl.kind],
+            }));
+          const opts = { scaleDownUtilizationThreshold: 1.01 };
+          const hinted = planScaleDown(input(nodes, build(false), {}, opts));
+          const plain = planScaleDown(input(nodes, build(true), {}, opts));
+          expect(hinted.nodes.map((n) => [n.node, n.state, n.destinations])).toEqual(plain.nodes.map((n) => [n.node, n.state, n.destinations]));
+        },
+      ),
+      { numRuns: 200, seed: 14 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { drainBlocker, pdbBudget, takePdbDisruption } from './eligibility';
-import { addPodToNode, firstFitIndex, fitNodeWithPods, hasAntiAffinity, type FitNode } from './fit';
+import { addPodToNode, firstFitFrom, fitNodeWithPods, hasAntiAffinity, sameNodeLocalRules, type FitNode } from './fit';
 import { formatGoDuration } from './goFlags';
 import { goTimeString, log } from './messages';
 import type { CaLogLine, CaNode, CaPod, PdbStatus } from './types';
@@ -58,6 +58,24 @@ export interface SimulationResult {
 }
 
 const podKey = (p: CaPod): string => `${p.namespace}/${p.name}`;
+
+/**
+ * The last destination built per node: a trial never changes one (it copies a node before adding a
+ * pod), so the same node fields and the same pod array (scaleDown.ts keeps a node's array while its
+ * pod views are the same) give the same destination. Another world's nodes only miss it.
+ */
+const destinations = new Map<string, { node: CaNode; pods: readonly CaPod[]; fit: FitNode }>();
+
+function destinationOf(node: CaNode, pods: readonly CaPod[], nodeCount: number): FitNode {
+  const d = destinations.get(node.name);
+  if (d !== undefined && d.pods === pods && d.node.allocatable === node.allocatable && d.node.labels === node.labels && d.node.taints === node.taints && d.node.unschedulable === node.unschedulable) {
+    return d.fit;
+  }
+  const fit = fitNodeOf(node, pods);
+  if (destinations.size > 2 * nodeCount + 64) destinations.clear();
+  destinations.set(node.name, { node, pods, fit });
+  return fit;
+}
 
 function fitNodeOf(node: CaNode, pods: readonly CaPod[]): FitNode {
   const empty: FitNode = {
@@ -126,7 +144,7 @@ export function runSimulation(
   // Destination capacity in node order, updated as the simulation moves pods; removable nodes drop out.
   let dest: FitNode[] = [];
   for (const n of input.nodes) {
-    if (n.ready && !n.unschedulable && !deleting.has(n.name)) dest.push(fitNodeOf(n, podsOn.get(n.name) ?? []));
+    if (n.ready && !n.unschedulable && !deleting.has(n.name)) dest.push(destinationOf(n, podsOn.get(n.name) ?? [], input.nodes.length));
   }
   const budget = pdbBudget(input.pdbs ?? []);
   // No pod with required anti-affinity anywhere: none appears by moving pods, so skip the lookup per pod.
@@ -162,8 +180,12 @@ export function runSimulation(
     if (!blocker) {
       trial = withoutNode(dest, n.name);
       let copies: Set<FitNode> | undefined;
+      // The last pod placed and where: a pod with the same node-local rules cannot fit before it.
+      let prev: CaPod | undefined;
+      let prevAt = 0;
       for (const p of movable) {
-        const k = firstFitIndex(p, trial, holders);
+        const from = prev !== undefined && holders !== undefined && holders.length === 0 && sameNodeLocalRules(prev, p) ? prevAt : 0;
+        const k = firstFitFrom(p, trial, holders, from);
         if (k < 0) {
           blocker = `can reschedule only ${placed.length} out of ${movable.length} pods`;
           break;
@@ -172,6 +194,8 @@ export function runSimulation(
         if (copies?.has(target)) addPodInPlace(target, p);
         else (copies ??= new Set()).add((trial[k] = addPodToNode(target, p)));
         placed.push({ pod: podKey(p), node: target.name });
+        prev = p;
+        prevAt = k;
       }
     }
     if (blocker) {
