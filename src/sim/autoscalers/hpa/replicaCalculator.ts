@@ -59,12 +59,23 @@ const q = (milli: number): string => formatMilliQuantity(milli);
 /** Millicores read best for CPU ("1000m" rather than the canonical "1"). */
 const amount = (milli: number, resource: string | undefined): string => (resource === 'cpu' ? `${milli}m` : q(milli));
 
+/** The band's bounds as text, kept per value: the same few tolerances are printed on every sync. */
+const boundTexts = new Map<number, string>();
+function boundText(bound: number): string {
+  let text = boundTexts.get(bound);
+  if (text === undefined) {
+    text = ratioText(bound);
+    if (boundTexts.size < 256) boundTexts.set(bound, text);
+  }
+  return text;
+}
+
 function toleranceText(ratio: number, tolerances: Tolerances): Message {
   const within = isWithinTolerance(ratio, tolerances);
   return msg(within ? 'engine.hpa.toleranceYes' : 'engine.hpa.toleranceNo', {
     ratio: ratioText(ratio),
-    low: ratioText(1 - tolerances.scaleDown),
-    high: ratioText(1 + tolerances.scaleUp),
+    low: boundText(1 - tolerances.scaleDown),
+    high: boundText(1 + tolerances.scaleUp),
   });
 }
 
@@ -148,11 +159,14 @@ interface SecondPass {
  * tolerance, otherwise scale; with missing or unready pods, redo the ratio with conservative
  * fill-ins and refuse any result that changes direction.
  */
-function decide(
+function decide<T>(
   input: PerPodMetricInput,
   groups: PodGroups,
   usageRatio: number,
-  secondPass: () => SecondPass,
+  // A module function and its argument, not a closure: a closure made per sync costs more (and a
+  // name wrapper under tsx) than the pass it rarely runs.
+  secondPass: (arg: T) => SecondPass,
+  passArg: T,
   explanation: Message[],
   ratioFormula: string = ratioText(usageRatio),
 ): Pick<PerPodCalculation, 'replicas' | 'newUsageRatio' | 'podsCounted' | 'decision'> {
@@ -168,7 +182,7 @@ function decide(
     explanation.push(msg('engine.hpa.desired', { count: groups.readyPodCount, ratio: ratioFormula, replicas }));
     return { replicas, podsCounted: groups.readyPodCount, decision: 'scaled' };
   }
-  const { newRatio, count } = secondPass();
+  const { newRatio, count } = secondPass(passArg);
   explanation.push(msg('engine.hpa.fillIns', { count, ratio: ratioText(newRatio) }));
   const flipped = (usageRatio < 1.0 && newRatio > 1.0) || (usageRatio > 1.0 && newRatio < 1.0);
   if (isWithinTolerance(newRatio, input.tolerances)) {
@@ -186,6 +200,72 @@ function decide(
   }
   explanation.push(msg('engine.hpa.desired', { count, ratio: ratioText(newRatio), replicas }));
   return { replicas, newUsageRatio: newRatio, podsCounted: count, decision: 'scaled' };
+}
+
+interface UtilizationPassInput {
+  input: PerPodMetricInput & { targetUtilization: number };
+  groups: PodGroups;
+  first: UtilizationRatio;
+  explanation: Message[];
+}
+
+/** Adds a fill-in at `percentOfRequest` of its request for every pod of `group`, in list order. */
+function fillIn(pass: UtilizationPassInput, group: PodGroup, percentOfRequest: number, acc: { usage: number; request: number; count: number }): void {
+  const pods = pass.input.pods;
+  for (let i = 0; i < pods.length; i++) {
+    if (pass.groups.groupOf[i] !== group) continue;
+    const podRequest = pods[i].requestMilli!;
+    acc.usage += Math.trunc((podRequest * percentOfRequest) / 100);
+    acc.request += podRequest;
+    acc.count++;
+  }
+}
+
+function utilizationSecondPass(pass: UtilizationPassInput): SecondPass {
+  const { input, groups, first, explanation } = pass;
+  const acc = { usage: first.usageTotal, request: first.requestTotal, count: groups.readyPodCount };
+  if (groups.missing.length > 0) {
+    if (first.ratio < 1.0) {
+      // Scale-down: assume each silent pod runs at its request (or at the target, if above 100%).
+      const fallback = Math.max(100, input.targetUtilization);
+      fillIn(pass, 'missing', fallback, acc);
+      explanation.push(msg('engine.hpa.missingDown', { count: groups.missing.length, percent: fallback }));
+    } else if (first.ratio > 1.0) {
+      fillIn(pass, 'missing', 0, acc);
+      explanation.push(msg('engine.hpa.missingUp', { count: groups.missing.length }));
+    }
+  }
+  if (groups.unready.length > 0 && first.ratio > 1.0) {
+    fillIn(pass, 'unready', 0, acc);
+    explanation.push(msg('engine.hpa.unreadyUp', { count: groups.unready.length, value: '0%' }));
+  }
+  // Requests cover every pod, so the second pass cannot lose all entries; guard anyway.
+  const newRatio = acc.request === 0 ? first.ratio : Math.trunc((acc.usage * 100) / acc.request) / input.targetUtilization;
+  return { newRatio, count: acc.count };
+}
+
+interface PlainPassInput {
+  input: PerPodMetricInput & { targetAverageMilli: number };
+  groups: PodGroups;
+  first: { ratio: number; total: number };
+  explanation: Message[];
+}
+
+function plainSecondPass({ input, groups, first, explanation }: PlainPassInput): SecondPass {
+  let total = first.total;
+  let count = groups.readyPodCount;
+  if (groups.missing.length > 0 && first.ratio !== 1.0) {
+    // Scale-down: assume silent pods sit exactly at the target; scale-up: assume them idle.
+    const fill = first.ratio < 1.0 ? input.targetAverageMilli : 0;
+    for (let i = 0; i < groups.missing.length; i++) total += fill; // one float addition per fill-in, as upstream's map sum
+    count += groups.missing.length;
+    explanation.push(msg('engine.hpa.missingFill', { count: groups.missing.length, value: q(fill) }));
+  }
+  if (groups.unready.length > 0 && first.ratio > 1.0) {
+    count += groups.unready.length;
+    explanation.push(msg('engine.hpa.unreadyUp', { count: groups.unready.length, value: '0' }));
+  }
+  return { newRatio: plainRatio(total, count, input.targetAverageMilli).ratio, count };
 }
 
 /** Resource metric with an averageUtilization target (GetResourceReplicas). */
@@ -211,40 +291,8 @@ export function resourceUtilizationReplicas(
       target: input.targetUtilization,
     }),
   ];
-  const secondPass = (): SecondPass => {
-    let usage = first.usageTotal;
-    let request = first.requestTotal;
-    let count = groups.readyPodCount;
-    const fillIn = (group: PodGroup, percentOfRequest: number) => {
-      for (let i = 0; i < input.pods.length; i++) {
-        if (groups.groupOf[i] !== group) continue;
-        const podRequest = input.pods[i].requestMilli!;
-        usage += Math.trunc((podRequest * percentOfRequest) / 100);
-        request += podRequest;
-        count++;
-      }
-    };
-    if (groups.missing.length > 0) {
-      if (first.ratio < 1.0) {
-        // Scale-down: assume each silent pod runs at its request (or at the target, if above 100%).
-        const fallback = Math.max(100, input.targetUtilization);
-        fillIn('missing', fallback);
-        explanation.push(msg('engine.hpa.missingDown', { count: groups.missing.length, percent: fallback }));
-      } else if (first.ratio > 1.0) {
-        fillIn('missing', 0);
-        explanation.push(msg('engine.hpa.missingUp', { count: groups.missing.length }));
-      }
-    }
-    if (groups.unready.length > 0 && first.ratio > 1.0) {
-      fillIn('unready', 0);
-      explanation.push(msg('engine.hpa.unreadyUp', { count: groups.unready.length, value: '0%' }));
-    }
-    // Requests cover every pod, so the second pass cannot lose all entries; guard anyway.
-    const newRatio = request === 0 ? first.ratio : Math.trunc((usage * 100) / request) / input.targetUtilization;
-    return { newRatio, count };
-  };
   const formula = `${first.utilization}% / ${input.targetUtilization}%`;
-  const outcome = decide(input, groups, first.ratio, secondPass, explanation, formula);
+  const outcome = decide(input, groups, first.ratio, utilizationSecondPass, { input, groups, first, explanation }, explanation, formula);
   return {
     ok: true,
     ...outcome,
@@ -279,23 +327,7 @@ export function plainMetricReplicas(
       target: amount(input.targetAverageMilli, input.resource),
     }),
   ];
-  const secondPass = (): SecondPass => {
-    let total = first.total;
-    let count = groups.readyPodCount;
-    if (groups.missing.length > 0 && first.ratio !== 1.0) {
-      // Scale-down: assume silent pods sit exactly at the target; scale-up: assume them idle.
-      const fill = first.ratio < 1.0 ? input.targetAverageMilli : 0;
-      for (let i = 0; i < groups.missing.length; i++) total += fill; // one float addition per fill-in, as upstream's map sum
-      count += groups.missing.length;
-      explanation.push(msg('engine.hpa.missingFill', { count: groups.missing.length, value: q(fill) }));
-    }
-    if (groups.unready.length > 0 && first.ratio > 1.0) {
-      count += groups.unready.length;
-      explanation.push(msg('engine.hpa.unreadyUp', { count: groups.unready.length, value: '0' }));
-    }
-    return { newRatio: plainRatio(total, count, input.targetAverageMilli).ratio, count };
-  };
-  const outcome = decide(input, groups, first.ratio, secondPass, explanation);
+  const outcome = decide(input, groups, first.ratio, plainSecondPass, { input, groups, first, explanation }, explanation);
   return {
     ok: true,
     ...outcome,
