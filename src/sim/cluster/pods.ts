@@ -18,6 +18,18 @@ export function templateLimit(t: PodTemplate): Resources {
   return { cpuMillis: lim('cpuMillis'), memoryMiB: lim('memoryMiB') };
 }
 
+/**
+ * A template's requests and limits, computed once and shared by every pod created from it. Frozen:
+ * pods only ever replace these (the VPA's admission does), never change them in place, and
+ * checkpoints share frozen objects instead of copying one pair per pod.
+ */
+const templateResources = new WeakMap<PodTemplate, { request: Resources; limit: Resources }>();
+function sharedTemplateResources(t: PodTemplate): { request: Resources; limit: Resources } {
+  let r = templateResources.get(t);
+  if (!r) templateResources.set(t, (r = { request: Object.freeze(templateRequest(t)), limit: Object.freeze(templateLimit(t)) }));
+  return r;
+}
+
 function ownerKey(kind: string, name: string) {
   return `${kind}/${name}`;
 }
@@ -71,6 +83,7 @@ export function createPod(world: World, p: NewPod): Pod {
     do name = `${p.generateNameBase ?? p.ownerName}-${randomSuffix(world.rng)}`;
     while (world.pods.has(name));
   }
+  const resources = sharedTemplateResources(p.template);
   const pod: Pod = {
     uid: world.nextUid++,
     name,
@@ -79,8 +92,8 @@ export function createPod(world: World, p: NewPod): Pod {
     ownerName: p.ownerName,
     deployment: p.deployment,
     spec: p.template,
-    request: templateRequest(p.template),
-    limit: templateLimit(p.template),
+    request: resources.request,
+    limit: resources.limit,
     nodeName: '',
     ip: '',
     state: 'Pending',
