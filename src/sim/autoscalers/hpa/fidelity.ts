@@ -12,7 +12,8 @@ import {
 } from './normalize';
 import { classifyPod } from './podGrouping';
 import { initialHpaControllerState, reconcileHpa } from './reconcile';
-import { averageValueMetricReplicas, plainMetricReplicas, resourceUtilizationReplicas, valueMetricReplicas } from './replicaCalculator';
+import { plainMetricReplicas, resourceUtilizationReplicas } from './replicaCalculator';
+import { averageValueMetricReplicas, valueMetricReplicas } from './valueMetricCalculator';
 import type { HPAScalingRules, HorizontalPodAutoscaler, MetricSpec } from './types';
 import { DEFAULT_HPA_CONTROLLER_CONFIG } from './types';
 

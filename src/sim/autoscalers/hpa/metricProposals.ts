@@ -7,13 +7,12 @@ import { formatGoLabelSelector, isClientError, type HpaMetricsClient } from './m
 import { countReadyRunningPods, type HpaPodInfo } from './podGrouping';
 import { formatMilliQuantity, quantityToMilli } from './quantity';
 import {
-  averageValueMetricReplicas,
   plainMetricReplicas,
   resourceUtilizationReplicas,
-  valueMetricReplicas,
   type CalcResult,
   type PerPodCalculation,
 } from './replicaCalculator';
+import { averageValueMetricReplicas, valueMetricReplicas } from './valueMetricCalculator';
 import type { HpaControllerConfig, MetricSpec, MetricStatus, MetricTarget } from './types';
 import { msg, type Message } from '../../core/message';
 import { pushAll } from '../../core/arrays';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { podsFromVectorStates, VECTOR_NOW, type VectorPod } from './fidelityPods';
 import { classifyPod, type HpaPodInfo } from './podGrouping';
-import { averageValueMetricReplicas, plainMetricReplicas, resourceUtilizationReplicas, valueMetricReplicas } from './replicaCalculator';
+import { plainMetricReplicas, resourceUtilizationReplicas } from './replicaCalculator';
+import { averageValueMetricReplicas, valueMetricReplicas } from './valueMetricCalculator';
 import { enText } from '../../../testing/messages';
 
 const TOL = { scaleDown: 0.1, scaleUp: 0.1 };

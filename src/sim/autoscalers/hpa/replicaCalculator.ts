@@ -5,7 +5,7 @@
  */
 import { isWithinTolerance, type Tolerances } from './defaults';
 import { groupPods, type HpaPodInfo, type PodGroup, type PodGroups } from './podGrouping';
-import { formatMilliQuantity } from './quantity';
+import { amount, q, ratioText, toleranceText } from './calculationText';
 import { msg, type Message } from '../../core/message';
 
 export type CalcResult<T> = ({ ok: true } & T) | { ok: false; error: string };
@@ -49,34 +49,6 @@ export interface PerPodMetricInput {
   initialReadinessDelaySeconds: number;
   /** Name shown in explanations: "cpu", "memory", "packets-per-second". */
   metricLabel: string;
-}
-
-/** Replica counts are int32 upstream; huge ratios saturate instead of overflowing. */
-const MAX_INT32 = 2147483647;
-
-const ratioText = (r: number): string => (Number.isFinite(r) ? r.toFixed(3) : String(r));
-const q = (milli: number): string => formatMilliQuantity(milli);
-/** Millicores read best for CPU ("1000m" rather than the canonical "1"). */
-const amount = (milli: number, resource: string | undefined): string => (resource === 'cpu' ? `${milli}m` : q(milli));
-
-/** The band's bounds as text, kept per value: the same few tolerances are printed on every sync. */
-const boundTexts = new Map<number, string>();
-function boundText(bound: number): string {
-  let text = boundTexts.get(bound);
-  if (text === undefined) {
-    text = ratioText(bound);
-    if (boundTexts.size < 256) boundTexts.set(bound, text);
-  }
-  return text;
-}
-
-function toleranceText(ratio: number, tolerances: Tolerances): Message {
-  const within = isWithinTolerance(ratio, tolerances);
-  return msg(within ? 'engine.hpa.toleranceYes' : 'engine.hpa.toleranceNo', {
-    ratio: ratioText(ratio),
-    low: boundText(1 - tolerances.scaleDown),
-    high: boundText(1 + tolerances.scaleUp),
-  });
 }
 
 function group(input: PerPodMetricInput, cpuReadinessChecks: boolean): PodGroups {
@@ -339,91 +311,4 @@ export function plainMetricReplicas(
     ignoredPods: groups.ignored,
     explanation,
   };
-}
-
-export interface ValueCalculation {
-  replicas: number;
-  usageRatio: number;
-  /** The value compared with the target (for External: the sum of all series). */
-  valueMilli: number;
-  readyRunningPods: number;
-  decision: 'withinTolerance' | 'scaled' | 'fromZero';
-  explanation: Message[];
-}
-
-/**
- * Object or External metric with a Value target (getUsageRatioReplicaCount): the ratio times the
- * count of Running+Ready pods; from zero replicas, just ceil(ratio).
- */
-export function valueMetricReplicas(input: {
-  currentReplicas: number;
-  valueMilli: number;
-  targetValueMilli: number;
-  readyRunningPods: number;
-  tolerances: Tolerances;
-  metricLabel: string;
-}): ValueCalculation {
-  const ratio = input.valueMilli / input.targetValueMilli;
-  const explanation = [
-    msg('engine.hpa.value', { metric: input.metricLabel, value: q(input.valueMilli), target: q(input.targetValueMilli), ratio: ratioText(ratio) }),
-  ];
-  const base = { usageRatio: ratio, valueMilli: input.valueMilli, readyRunningPods: input.readyRunningPods, explanation };
-  if (input.currentReplicas === 0) {
-    const replicas = Math.ceil(ratio);
-    explanation.push(msg('engine.hpa.fromZero', { ratio: ratioText(ratio), replicas }));
-    return { ...base, replicas, decision: 'fromZero' };
-  }
-  explanation.push(toleranceText(ratio, input.tolerances));
-  if (isWithinTolerance(ratio, input.tolerances)) {
-    explanation.push(msg('engine.hpa.keeps', { replicas: input.currentReplicas }));
-    return { ...base, replicas: input.currentReplicas, decision: 'withinTolerance' };
-  }
-  const replicas = Math.min(MAX_INT32, Math.ceil(ratio * input.readyRunningPods));
-  explanation.push(msg('engine.hpa.desiredReady', { count: input.readyRunningPods, ratio: ratioText(ratio), replicas }));
-  return { ...base, replicas, decision: 'scaled' };
-}
-
-export interface AverageValueCalculation {
-  replicas: number;
-  usageRatio: number;
-  totalMilli: number;
-  /** ceil(total / statusReplicas): what status.currentMetrics reports. */
-  averageMilli: number;
-  decision: 'withinTolerance' | 'scaled';
-  explanation: Message[];
-}
-
-/**
- * Object or External metric with an AverageValue target (GetObjectPerPodMetricReplicas /
- * GetExternalPerPodMetricReplicas): readiness plays no part; the divisor is status.replicas.
- */
-export function averageValueMetricReplicas(input: {
-  statusReplicas: number;
-  totalMilli: number;
-  targetAverageMilli: number;
-  tolerances: Tolerances;
-  metricLabel: string;
-}): AverageValueCalculation {
-  const { statusReplicas, totalMilli, targetAverageMilli } = input;
-  const ratio = totalMilli / (targetAverageMilli * statusReplicas);
-  // From zero replicas upstream divides by zero; report the total instead of an infinite average.
-  const averageMilli = statusReplicas > 0 ? Math.ceil(totalMilli / statusReplicas) : totalMilli;
-  const explanation = [
-    msg('engine.hpa.total', {
-      metric: input.metricLabel,
-      total: q(totalMilli),
-      replicas: statusReplicas,
-      average: q(averageMilli),
-      target: q(targetAverageMilli),
-      ratio: ratioText(ratio),
-    }),
-    toleranceText(ratio, input.tolerances),
-  ];
-  if (isWithinTolerance(ratio, input.tolerances)) {
-    explanation.push(msg('engine.hpa.keeps', { replicas: statusReplicas }));
-    return { replicas: statusReplicas, usageRatio: ratio, totalMilli, averageMilli, decision: 'withinTolerance', explanation };
-  }
-  const replicas = Math.min(MAX_INT32, Math.ceil(totalMilli / targetAverageMilli));
-  explanation.push(msg('engine.hpa.desiredTotal', { total: q(totalMilli), target: q(targetAverageMilli), replicas }));
-  return { replicas, usageRatio: ratio, totalMilli, averageMilli, decision: 'scaled', explanation };
 }
