@@ -1,5 +1,7 @@
+import { Cron } from 'croner';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cronMetricNamePart, evaluateCron, parseCronTrigger, type CronTriggerConfig } from './cron';
+import { cronMetricNamePart, evaluateCron, nextOccurrenceMs, parseCronTrigger, type CronTriggerConfig } from './cron';
 import { en } from '../../../testing/messages';
 
 const thursday: CronTriggerConfig = { timezone: 'Etc/UTC', start: '0 0 * * Thu', end: '59 23 * * Thu', desiredReplicas: 10 };
@@ -55,5 +57,29 @@ describe('cron validation', () => {
   });
   it('names the metric as KEDA does', () => {
     expect(cronMetricNamePart({ timezone: 'Asia/Seoul', start: '*/5 * * * ?', end: '0 1 * * *' })).toBe('cron-Asia/Seoul-xSl5xxxQm-01xxx');
+  });
+});
+
+describe('nextOccurrenceMs reuses its last answer only where it still holds', () => {
+  it('agrees with a fresh croner search for any sequence of queries', () => {
+    // Queries move forward in small and large steps and sometimes jump back, around occurrences
+    // and exactly on them; every answer must equal croner's own for that instant.
+    const patterns = ['0 * * * *', '30 * * * *', '*/5 9-17 * * 1-5', '0 0 29 2 *'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...patterns),
+        fc.constantFrom('UTC', 'Asia/Seoul', 'America/New_York'),
+        fc.array(fc.oneof(fc.integer({ min: -3_600_000, max: 3_600_000 }), fc.constantFrom(0, 1, 999, 1000, 59_999, 60_000)), { minLength: 1, maxLength: 30 }),
+        (pattern, timezone, steps) => {
+          let t = Date.UTC(2026, 11, 3, 8, 59, 59, 500);
+          for (const step of steps) {
+            t += step;
+            const fresh = new Cron(pattern, { timezone, paused: true, mode: '5-part' }).nextRun(new Date(t));
+            expect(nextOccurrenceMs(pattern, timezone, t)).toBe(fresh ? fresh.getTime() : null);
+          }
+        },
+      ),
+      { numRuns: 200, seed: 14 },
+    );
   });
 });

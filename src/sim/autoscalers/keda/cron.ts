@@ -94,9 +94,19 @@ export function parseCronTrigger(metadata: CronTriggerMetadata): CronParseResult
 
 /** Next occurrence strictly after `afterMs` (epoch ms), or null if the pattern never fires again. */
 export function nextOccurrenceMs(pattern: string, timezone: string, afterMs: number): number | null {
+  // The last answer per schedule holds for every later query before it: if N is the first
+  // occurrence after A, it is also the first after any A' in [A, N). croner searches from the next
+  // whole second, and N is a whole second, so that holds for its answers too.
+  const key = `${timezone}\u0000${pattern}`;
+  const last = lastOccurrence.get(key);
+  if (last && afterMs >= last.afterMs && (last.nextMs === null || afterMs < last.nextMs)) return last.nextMs;
   const next = schedule(pattern, timezone).nextRun(new Date(afterMs));
-  return next ? next.getTime() : null;
+  const nextMs = next ? next.getTime() : null;
+  if (lastOccurrence.size < 256 || lastOccurrence.has(key)) lastOccurrence.set(key, { afterMs, nextMs });
+  return nextMs;
 }
+
+const lastOccurrence = new Map<string, { afterMs: number; nextMs: number | null }>();
 
 export interface CronEvaluation {
   active: boolean;
