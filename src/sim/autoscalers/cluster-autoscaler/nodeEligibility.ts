@@ -1,10 +1,12 @@
 import { SCALE_DOWN_DISABLED_ANNOTATION, checkScaleDownEligibility, type Eligibility } from './eligibility';
 import type { CaOptions } from './flags';
 import { log } from './messages';
-import type { NodeScaleDownState } from './scaleDown';
 import { isLongTerminating } from './utilization';
 import type { CaLogLine, CaNode, CaPod } from './types';
 import { msg, type Message } from '../../core/message';
+
+export type NodeScaleDownState =
+  'not-autoscaled' | 'not-candidate' | 'blocked' | 'unneeded' | 'deleting' | 'to-delete';
 
 /** One node's eligibility verdict with what the scan shows of it. Read only: it may serve later scans. */
 export interface NodeEligibility {

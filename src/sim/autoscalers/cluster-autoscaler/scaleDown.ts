@@ -1,5 +1,5 @@
 import { TO_BE_DELETED_TAINT, scaleDownCooldown, unneededLongEnough } from './eligibility';
-import { nodeEligibility } from './nodeEligibility';
+import { nodeEligibility, type NodeScaleDownState } from './nodeEligibility';
 import { podsByNode } from './fit';
 import type { CaOptions } from './flags';
 import { formatGoDuration } from './goFlags';
@@ -47,8 +47,7 @@ export interface ScaleDownInput {
   startEpochMs?: number;
 }
 
-export type NodeScaleDownState =
-  'not-autoscaled' | 'not-candidate' | 'blocked' | 'unneeded' | 'deleting' | 'to-delete';
+export type { NodeScaleDownState } from './nodeEligibility';
 
 export interface NodeScaleDownStatus {
   node: string;
