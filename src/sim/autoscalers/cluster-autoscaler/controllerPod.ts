@@ -33,13 +33,47 @@ function repositoryOf(c: ContainerSpec): string {
   return r;
 }
 
-export function deploymentsRunningImage(world: World, repository: string): ControllerDeployment[] {
-  const out: ControllerDeployment[] = [];
-  for (const deployment of world.deployments.values()) {
-    const container = deployment.template.containers.find((c) => repositoryOf(c) === repository);
-    if (container) out.push({ deployment, container, argv: [...container.command, ...container.args] });
+/** The last answer per repository, with the deployments and templates it was read from. */
+interface LastLookup {
+  deployments: Deployment[];
+  templates: Deployment['template'][];
+  found: ControllerDeployment[];
+}
+const lastLookups = new Map<string, LastLookup>();
+
+/**
+ * The Deployments with a container of this image repository. Called every second by the CA and the
+ * CPA: while the same Deployments hold the same templates (a template is replaced on change, never
+ * edited in place) the previous answer is returned as is, allocation-free. Read only.
+ */
+export function deploymentsRunningImage(world: World, repository: string): readonly ControllerDeployment[] {
+  const last = lastLookups.get(repository);
+  if (last !== undefined && last.deployments.length === world.deployments.size) {
+    let i = 0;
+    let same = true;
+    for (const d of world.deployments.values()) {
+      if (last.deployments[i] !== d || last.templates[i] !== d.template) {
+        same = false;
+        break;
+      }
+      i++;
+    }
+    if (same) return last.found;
   }
-  return out;
+  const deployments: Deployment[] = [];
+  const templates: Deployment['template'][] = [];
+  const found: ControllerDeployment[] = [];
+  for (const deployment of world.deployments.values()) {
+    deployments.push(deployment);
+    templates.push(deployment.template);
+    for (const container of deployment.template.containers) {
+      if (repositoryOf(container) !== repository) continue;
+      found.push({ deployment, container, argv: [...container.command, ...container.args] });
+      break;
+    }
+  }
+  lastLookups.set(repository, { deployments, templates, found });
+  return found;
 }
 
 /** A pod of the Deployment whose container has started (Running, or Running and Ready). */
