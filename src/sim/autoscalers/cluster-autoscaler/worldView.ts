@@ -95,14 +95,16 @@ interface CachedCaPod {
   state: Pod['state'];
   nodeName: string;
   deletionMs: number;
-  unschedulableSinceSeconds: number | undefined;
   pdbName: string | undefined;
 }
 
 /**
  * The last view built for each pod. A pod's spec, labels and request are replaced, never changed in
  * place (the spec is shared with its ReplicaSet's template; see cluster/pods.ts), so a view built from
- * the same objects, state, node, deletion time, PodScheduled condition and budget is the same view.
+ * the same objects, state, node, deletion time and budget is the same view. A bound view's
+ * unschedulableSinceSeconds is not re-read: the PodScheduled condition changes only as the pod enters
+ * Scheduled or while it is Pending and unbound, and no planner reads it for a bound pod (only for
+ * pending pods, whose views are built fresh every scan).
  * Keyed by the pod object: a restored checkpoint's pods simply miss it. The planners never change a view.
  */
 const views = new WeakMap<Pod, CachedCaPod>();
@@ -112,7 +114,6 @@ export function boundCaPods(pods: readonly Pod[], pdbs: readonly PodDisruptionBu
   const out: CaPod[] = new Array<CaPod>(pods.length);
   for (let i = 0; i < pods.length; i++) {
     const pod = pods[i];
-    const since = unschedulableSince(pod);
     const pdbName = pdbs.length > 0 ? pdbsSelecting(pdbs, pod)[0]?.name : undefined;
     const c = views.get(pod);
     if (
@@ -123,14 +124,13 @@ export function boundCaPods(pods: readonly Pod[], pdbs: readonly PodDisruptionBu
       c.state === pod.state &&
       c.nodeName === pod.nodeName &&
       c.deletionMs === pod.deletionMs &&
-      c.unschedulableSinceSeconds === since &&
       c.pdbName === pdbName
     ) {
       out[i] = c.view;
       continue;
     }
-    const view = buildCaPod(pod, since, pdbName);
-    views.set(pod, { view, spec: pod.spec, labels: pod.labels, request: pod.request, state: pod.state, nodeName: pod.nodeName, deletionMs: pod.deletionMs, unschedulableSinceSeconds: since, pdbName });
+    const view = buildCaPod(pod, unschedulableSince(pod), pdbName);
+    views.set(pod, { view, spec: pod.spec, labels: pod.labels, request: pod.request, state: pod.state, nodeName: pod.nodeName, deletionMs: pod.deletionMs, pdbName });
     out[i] = view;
   }
   return out;
