@@ -35,7 +35,7 @@ function bareLoopNsPerPodTick(world: World, ticks: number): number {
   let sink = 0;
   for (let t = 0; t < ticks; t++) {
     for (const p of world.pods.values()) {
-      p.cpuUsedMilliMs += 1;
+      p.scrapeCpuMilliMs += 1;
       sink += p.memoryMiB;
     }
   }

@@ -1,5 +1,5 @@
 import { nextInt, randomSuffix } from '../core/rng';
-import type { Node, Pod, PodCondition, PodTemplate, Resources, World } from '../core/types';
+import type { Node, Pod, PodCondition, PodCpuLedger, PodTemplate, Resources, World } from '../core/types';
 import { emitEvent } from '../core/world';
 
 export function templateRequest(t: PodTemplate): Resources {
@@ -28,6 +28,22 @@ function sharedTemplateResources(t: PodTemplate): { request: Resources; limit: R
   let r = templateResources.get(t);
   if (!r) templateResources.set(t, (r = { request: Object.freeze(templateRequest(t)), limit: Object.freeze(templateLimit(t)) }));
   return r;
+}
+
+function allocateCpuSlot(ledger: PodCpuLedger): number {
+  const slot = ledger.free.length > 0 ? ledger.free.pop()! : ledger.next++;
+  if (slot >= ledger.used.length) {
+    const grown = new Float64Array(ledger.used.length * 2);
+    grown.set(ledger.used);
+    ledger.used = grown;
+  }
+  ledger.used[slot] = 0;
+  return slot;
+}
+
+/** The pod's cumulative CPU, millicore-milliseconds. */
+export function podCpuUsedMilliMs(world: World, pod: Pod): number {
+  return world.podCpu.used[pod.cpuSlot];
 }
 
 function ownerKey(kind: string, name: string) {
@@ -107,7 +123,7 @@ export function createPod(world: World, p: NewPod): Pod {
     lastTerminationReason: '',
     conditions: [],
     unschedulableMessage: '',
-    cpuUsedMilliMs: 0,
+    cpuSlot: allocateCpuSlot(world.podCpu),
     scrapeCpuMilliMs: 0,
     scrapeMs: -1,
     metric: null,
@@ -170,6 +186,7 @@ export function removePod(world: World, pod: Pod): void {
     if (i >= 0) node.podNames.splice(i, 1);
   }
   world.pods.delete(pod.name);
+  world.podCpu.free.push(pod.cpuSlot);
   world.pendingPods.delete(pod.name);
   if (pod.ownerKind !== 'None') world.ownerIndex.get(`${pod.ownerKind}/${pod.ownerName}`)?.delete(pod.name);
   world.schedulerDirty = true;

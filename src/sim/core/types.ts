@@ -136,8 +136,11 @@ export interface Pod {
   conditions: PodCondition[];
   /** Last scheduling failure message, e.g. "0/3 nodes are available: 3 Insufficient cpu." */
   unschedulableMessage: string;
-  /** Cumulative CPU used, millicore-milliseconds; metrics-server differentiates it. */
-  cpuUsedMilliMs: number;
+  /**
+   * Where this pod's cumulative CPU (millicore-milliseconds, which metrics-server differentiates)
+   * is kept: an index into `world.podCpu.used`. See PodCpuLedger.
+   */
+  cpuSlot: number;
   /** The cumulative counter and time at metrics-server's previous scrape (-1: never scraped). */
   scrapeCpuMilliMs: number;
   scrapeMs: number;
@@ -366,6 +369,7 @@ export interface World {
    * needs no lookup per pod.
    */
   ownerIndex: Map<string, Map<string, Pod>>;
+  podCpu: PodCpuLedger;
   lastScrapeMs: number;
   /** Set when something happened that could let pending pods schedule (kube-scheduler's queueing hints). */
   schedulerDirty: boolean;
@@ -384,4 +388,16 @@ export interface WorldTotals {
   nodesTerminated: number;
   /** Pods evicted (drain, taint manager, VPA updater). */
   podsEvicted: number;
+}
+
+/**
+ * Every pod's cumulative CPU counter in one Float64Array, indexed by `pod.cpuSlot`. The load model
+ * adds to every Ready pod's counter every tick: a flat array takes those writes without visiting
+ * each pod object and the boxed number a double field would be. A removed pod's slot is reused
+ * (last freed, first reused), so the assignment is as deterministic as the pods' lifecycles.
+ */
+export interface PodCpuLedger {
+  used: Float64Array;
+  free: number[];
+  next: number;
 }

@@ -55,6 +55,7 @@ export function createEmptyWorld(opts: WorldOptions): World {
     schedulerDirty: true,
     workloadsDirty: true,
     ownerIndex: new Map(),
+    podCpu: { used: new Float64Array(1024), free: [], next: 0 },
     lastScrapeMs: -1,
     notices: [],
     totals: { nodesLaunched: 0, nodesTerminated: 0, podsEvicted: 0 },

@@ -1,3 +1,4 @@
+import { podCpuUsedMilliMs } from '../cluster/pods';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../scenario/loadScenario';
@@ -95,10 +96,10 @@ describe('losing a zone under load (hpa-php-apache)', () => {
     const lostZone = w.nodes.get(pods[0].nodeName)!.zone;
     at(w, 6 * 60_000 + 1000, `playground fault zone/${lostZone} --for=10m`);
     runUntil(w, 6 * 60_000 + 2000);
-    const before = new Map(pods.map((p) => [p.name, p.cpuUsedMilliMs]));
+    const before = new Map(pods.map((p) => [p.name, podCpuUsedMilliMs(w, p)]));
     runUntil(w, 6 * 60_000 + 32_000);
     const used = (inLost: boolean) =>
-      pods.filter((p) => (w.nodes.get(p.nodeName)!.zone === lostZone) === inLost).map((p) => p.cpuUsedMilliMs - before.get(p.name)!);
+      pods.filter((p) => (w.nodes.get(p.nodeName)!.zone === lostZone) === inLost).map((p) => podCpuUsedMilliMs(w, p) - before.get(p.name)!);
     const lost = used(true);
     const healthy = used(false);
     expect(lost.length).toBeGreaterThan(0);

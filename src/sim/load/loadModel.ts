@@ -18,6 +18,8 @@ export interface TargetPods {
   pods: Pod[];
   /** Each pod's CPU cap (limit, or node allocatable), parallel to `pods`. */
   caps: number[];
+  /** Each pod's slot in world.podCpu, parallel to `pods`. */
+  slots: number[];
   groups: CapGroup[];
 }
 
@@ -159,7 +161,7 @@ function buildTargets(world: World): TargetPods[] {
   const byDeployment = loadByDeployment(world);
   const busyByPod = workloadIndex(world).busyByPod;
   const targets = new Map<string, TargetPods>();
-  for (const load of world.loads.values()) targets.set(load.target, { load, pods: [], caps: [], groups: [] });
+  for (const load of world.loads.values()) targets.set(load.target, { load, pods: [], caps: [], slots: [], groups: [] });
   for (const pod of world.pods.values()) {
     if (pod.state !== 'Ready' || !pod.deployment) continue;
     const load = byDeployment.get(pod.deployment);
@@ -174,6 +176,7 @@ function buildTargets(world: World): TargetPods[] {
     const cap = Math.max(1, fullCap - (busyByPod.get(pod.name) ?? 0));
     t.pods.push(pod);
     t.caps.push(cap);
+    t.slots.push(pod.cpuSlot);
     const g = t.groups.find((x) => x.cap === cap);
     if (g) g.count++;
     else t.groups.push({ cap, count: 1 });
@@ -195,9 +198,10 @@ export function stepLoad(world: World, dtMs: number): void {
     const state = solveLoad(world, t, world.loadStates.get(t.load.target), dtMs);
     world.loadStates.set(t.load.target, state);
     const rate = state.perPodCpuMillis;
-    const pods = t.pods;
+    const used = world.podCpu.used;
+    const slots = t.slots;
     const caps = t.caps;
-    for (let i = 0; i < pods.length; i++) pods[i].cpuUsedMilliMs += (rate < caps[i] ? rate : caps[i]) * dtMs;
+    for (let i = 0; i < slots.length; i++) used[slots[i]] += (rate < caps[i] ? rate : caps[i]) * dtMs;
   }
   stepBusyPods(world, dtMs);
 }

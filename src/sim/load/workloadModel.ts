@@ -130,7 +130,8 @@ export function loadOfPod(world: World, pod: Pod): LoadSpec | undefined {
 /** One tick of the pods' own CPU work. */
 export function stepBusyPods(world: World, dtMs: number): void {
   const { pods, rates } = workloadIndex(world).busy;
-  for (let i = 0; i < pods.length; i++) pods[i].cpuUsedMilliMs += rates[i] * dtMs;
+  const used = world.podCpu.used;
+  for (let i = 0; i < pods.length; i++) used[pods[i].cpuSlot] += rates[i] * dtMs;
 }
 
 /** What an OOM observer (the VPA recommender's) learns of a kill. */

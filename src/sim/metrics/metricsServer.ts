@@ -29,6 +29,7 @@ export function scrapeMetrics(world: World): void {
   // While metrics-server is down nothing is scraped and the API serves nothing; once it is back it
   // needs two scrapes of a pod again before it reports that pod's CPU rate.
   const down = metricsServerDown(world);
+  const used = world.podCpu.used;
   for (const pod of world.pods.values()) {
     if (pod.state !== 'Running' && pod.state !== 'Ready') continue;
     // The kernel kills at the limit; metrics-server never reports a working set past it.
@@ -40,7 +41,7 @@ export function scrapeMetrics(world: World): void {
     }
     if (pod.scrapeMs >= 0 && now > pod.scrapeMs) {
       // Every running container idles at about 1m on top of the work the load gives it.
-      const cpuMillis = IDLE_CPU_MILLIS + (pod.cpuUsedMilliMs - pod.scrapeCpuMilliMs) / (now - pod.scrapeMs);
+      const cpuMillis = IDLE_CPU_MILLIS + (used[pod.cpuSlot] - pod.scrapeCpuMilliMs) / (now - pod.scrapeMs);
       const m = pod.metric;
       if (m) {
         m.cpuMillis = cpuMillis;
@@ -52,7 +53,7 @@ export function scrapeMetrics(world: World): void {
       }
     }
     pod.scrapeMs = now;
-    pod.scrapeCpuMilliMs = pod.cpuUsedMilliMs;
+    pod.scrapeCpuMilliMs = used[pod.cpuSlot];
   }
   if (!down) world.lastScrapeMs = now;
 }

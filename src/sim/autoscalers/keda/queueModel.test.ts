@@ -1,3 +1,4 @@
+import { podCpuUsedMilliMs } from '../../cluster/pods';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { QueueSpec } from '../../core/scenario';
@@ -62,14 +63,14 @@ describe('stepQueue', () => {
     const q = newQueueState(spec({ initialMessages: 100 }, { cpuPerMessageMillis: 20 }), world.timeMs);
     const pods = [...world.pods.values()].filter((p) => p.deployment === 'worker');
     expect(pods.every((p) => p.state === 'Ready')).toBe(true);
-    const cpuBefore = pods.reduce((a, p) => a + p.cpuUsedMilliMs, 0);
+    const cpuBefore = pods.reduce((a, p) => a + podCpuUsedMilliMs(world, p), 0);
     world.timeMs += 1000;
     stepQueue(world, q, 1000);
     // 2 pods × 4 msg/s: 8 of the 102 gone, every slot busy while a backlog waits.
     expect(q.consumedTotal).toBe(8);
     expect(q.inFlight).toBe(4);
     expect(queueDepth(q)).toBe(102 - 8 + 4);
-    expect(pods.reduce((a, p) => a + p.cpuUsedMilliMs, 0) - cpuBefore).toBeCloseTo(8 * 20 * 1000);
+    expect(pods.reduce((a, p) => a + podCpuUsedMilliMs(world, p), 0) - cpuBefore).toBeCloseTo(8 * 20 * 1000);
     for (let i = 0; i < 40; i++) {
       world.timeMs += 1000;
       stepQueue(world, q, 1000);

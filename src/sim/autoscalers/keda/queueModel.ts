@@ -136,7 +136,7 @@ export function stepQueue(world: World, q: QueueState, dtMs: number): void {
     for (let i = 0; i < pods.length; i++) {
       const share = totalThroughput > 0 ? throughputs[i] / totalThroughput : 0;
       // millicore-seconds per message × messages → millicore-milliseconds.
-      pods[i].cpuUsedMilliMs += consumed * share * spec.consumer.cpuPerMessageMillis * 1000;
+      world.podCpu.used[pods[i].cpuSlot] += consumed * share * spec.consumer.cpuPerMessageMillis * 1000;
     }
   }
 
