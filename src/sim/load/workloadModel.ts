@@ -24,6 +24,16 @@ const FLAT_OUT_LOOP = /(^|[;&|\s])yes(\s|$)|while\s+(true|:);\s*do\s+:?;?\s*done
  * busy loops of the Kubernetes examples; 0 when the command does not say.
  */
 export function busyLoopCpuMillis(container: Pick<ContainerSpec, 'command' | 'args'>): number {
+  // Containers are their template's objects, shared by its pods and never edited in place: the
+  // answer is kept per container, as the workload index asks again whenever a pod turns Ready.
+  let millis = busyLoopByContainer.get(container);
+  if (millis === undefined) busyLoopByContainer.set(container, (millis = readBusyLoop(container)));
+  return millis;
+}
+
+const busyLoopByContainer = new WeakMap<Pick<ContainerSpec, 'command' | 'args'>, number>();
+
+function readBusyLoop(container: Pick<ContainerSpec, 'command' | 'args'>): number {
   const line = [...container.command, ...container.args].join(' ');
   const timed = TIMEOUT_YES_LOOP.exec(line);
   if (timed) {
