@@ -185,8 +185,10 @@ export function removePod(world: World, pod: Pod): void {
     const i = node.podNames.indexOf(pod.name);
     if (i >= 0) node.podNames.splice(i, 1);
   }
+  // Free the CPU slot once, and only while this pod still holds it (a second removal of the same
+  // pod must not hand one slot to two pods).
+  if (world.pods.get(pod.name) === pod) world.podCpu.free.push(pod.cpuSlot);
   world.pods.delete(pod.name);
-  world.podCpu.free.push(pod.cpuSlot);
   world.pendingPods.delete(pod.name);
   if (pod.ownerKind !== 'None') world.ownerIndex.get(`${pod.ownerKind}/${pod.ownerName}`)?.delete(pod.name);
   world.schedulerDirty = true;

@@ -44,6 +44,17 @@ export function checkInvariants(world: World): string[] {
       }
     }
   }
+  // The CPU ledger: each live pod holds its own slot, and no free slot is held.
+  const slotHolder = new Map<number, string>();
+  const free = new Set(world.podCpu.free);
+  if (free.size !== world.podCpu.free.length) problems.push('a CPU ledger slot is free twice');
+  for (const pod of world.pods.values()) {
+    const s = pod.cpuSlot;
+    if (!(s >= 0 && s < world.podCpu.next)) problems.push(`pod ${pod.name} holds CPU slot ${s}, outside the ${world.podCpu.next} allocated`);
+    if (slotHolder.has(s)) problems.push(`pods ${slotHolder.get(s)} and ${pod.name} share CPU slot ${s}`);
+    if (free.has(s)) problems.push(`pod ${pod.name} holds CPU slot ${s}, which is on the free list`);
+    slotHolder.set(s, pod.name);
+  }
   for (const rs of world.replicaSets.values()) {
     const active = podsOwnedBy(world, 'ReplicaSet', rs.name).filter(podIsActive).length;
     if (!world.workloadsDirty && active !== rs.replicas) problems.push(`replicaset ${rs.name} wants ${rs.replicas} but owns ${active} active pods`);
