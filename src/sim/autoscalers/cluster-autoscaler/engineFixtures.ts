@@ -3,6 +3,8 @@ import { checkInvariants } from '../../core/invariants';
 import { step } from '../../core/step';
 import type { World } from '../../core/types';
 import { deployment } from '../../testing/fixtures';
+import { templateForInstanceType } from './template';
+import type { CaNode } from './types';
 
 /** Test helpers for the CA/CPA engine tests (kept out of *.test.ts so both folders share them). */
 
@@ -72,4 +74,22 @@ export function runningPodsOf(world: World, deploymentName: string): number {
   let n = 0;
   for (const p of world.pods.values()) if (p.deployment === deploymentName && (p.state === 'Running' || p.state === 'Ready')) n++;
   return n;
+}
+
+const t3 = templateForInstanceType('t3.medium')!;
+
+/** A Ready, schedulable t3.medium node of group ng1, as the CA's planners take it. */
+export function t3Node(name: string, extra: Partial<CaNode> = {}): CaNode {
+  return {
+    name,
+    group: 'ng1',
+    instanceType: 't3.medium',
+    allocatable: t3.allocatable,
+    capacity: t3.capacity,
+    ready: true,
+    unschedulable: false,
+    createdAtSeconds: 0,
+    labels: t3.labels,
+    ...extra,
+  };
 }

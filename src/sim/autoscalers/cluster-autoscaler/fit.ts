@@ -11,7 +11,7 @@ import {
   type SchedNode,
   type SchedPod,
 } from '../../cluster/scheduling/filter';
-import type { NodeResources, Resources, Taint, Toleration } from './types';
+import type { CaNode, CaPod, NodeResources, Resources, Taint, Toleration } from './types';
 
 /**
  * The CA's scheduling simulation is kube-scheduler's own filter (cluster/scheduling/filter.ts),
@@ -127,6 +127,19 @@ export function fitNodeWithPods<N extends FitNode>(node: N, pods: readonly FitPo
     memoryMiB += p.requests.memoryMiB;
   }
   return { ...node, requested: { cpuMillis, memoryMiB, pods: node.requested.pods + pods.length }, pods: (node.pods ?? []).concat(pods) };
+}
+
+/** A real node as the simulations see it: empty, then holding `pods`. */
+export function fitNodeOf(node: CaNode, pods: readonly CaPod[]): FitNode {
+  const empty: FitNode = {
+    name: node.name,
+    allocatable: node.allocatable,
+    requested: { cpuMillis: 0, memoryMiB: 0, pods: 0 },
+    labels: node.labels,
+    taints: node.taints,
+    unschedulable: node.unschedulable,
+  };
+  return fitNodeWithPods(empty, pods);
 }
 
 export function addPodToNode<N extends FitNode>(node: N, pod: FitPod): N {

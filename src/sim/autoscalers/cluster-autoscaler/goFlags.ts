@@ -2,6 +2,7 @@
  * Command-line handling shared by the Go controllers we simulate (cluster-autoscaler, CPA):
  * pflag-style `--name=value` / `--name value` / bare booleans, and Go's time.Duration syntax.
  */
+import { boundedMemo } from '../../core/memo';
 
 export interface RawFlag {
   name: string;
@@ -104,19 +105,11 @@ function trimFraction(n: bigint, digits: number): string {
   return text === '' ? '' : `.${text}`;
 }
 
-/** Recent formatGoDuration results: the planner formats the same few durations for every node, every scan. */
-const durationTexts = new Map<number, string>();
-
-/** Go's Duration.String() for a number of seconds: "0s", "500ms", "4m10s", "1h0m0s", "10m1.5s". */
-export function formatGoDuration(seconds: number): string {
-  let text = durationTexts.get(seconds);
-  if (text === undefined) {
-    text = goDurationText(seconds);
-    if (durationTexts.size >= 4096) durationTexts.clear();
-    durationTexts.set(seconds, text);
-  }
-  return text;
-}
+/**
+ * Go's Duration.String() for a number of seconds: "0s", "500ms", "4m10s", "1h0m0s", "10m1.5s".
+ * Kept per value: the planner formats the same few durations for every node, every scan.
+ */
+export const formatGoDuration: (seconds: number) => string = boundedMemo(goDurationText, 4096);
 
 function goDurationText(seconds: number): string {
   let ns = BigInt(Math.round(seconds * 1e9));

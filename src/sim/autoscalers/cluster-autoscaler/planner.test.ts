@@ -3,12 +3,11 @@ import fc from 'fast-check';
 import { planScaleDown, type ScaleDownInput, type ScaleDownResult } from './scaleDown';
 import { DEFAULT_CA_OPTIONS, parseCaFlags, type CaOptions } from './flags';
 import { nextMinUpdateInterval, unneededNodesLimit } from './planner';
-import { templateForInstanceType } from './template';
 import type { CaNode, CaPod } from './types';
 import { en } from '../../../testing/messages';
 import { createWorld } from '../../bootstrap';
 import { nodeGroup, scenario } from '../../testing/fixtures';
-import { AUTO_DISCOVERY_TAGS, SEED_CA_FLAGS, caDeployment, nginxToScaleout, runChecked } from './engineFixtures';
+import { AUTO_DISCOVERY_TAGS, SEED_CA_FLAGS, caDeployment, nginxToScaleout, runChecked, t3Node } from './engineFixtures';
 import { runCaScan } from './scan';
 import { caMachineStateName, caState } from './state';
 
@@ -21,19 +20,7 @@ import { caMachineStateName, caState } from './state';
  * - processors/scaledowncandidates (empty nodes first, then the previous loop's unneeded nodes).
  */
 
-const t3 = templateForInstanceType('t3.medium')!;
-const node = (i: number, extra: Partial<CaNode> = {}): CaNode => ({
-  name: `n${String(i).padStart(2, '0')}`,
-  group: 'ng1',
-  instanceType: 't3.medium',
-  allocatable: t3.allocatable,
-  capacity: t3.capacity,
-  ready: true,
-  unschedulable: false,
-  createdAtSeconds: 0,
-  labels: t3.labels,
-  ...extra,
-});
+const node = (i: number, extra: Partial<CaNode> = {}): CaNode => t3Node(`n${String(i).padStart(2, '0')}`, extra);
 const app = (name: string, nodeName: string, cpu = 100, extra: Partial<CaPod> = {}): CaPod => ({
   name,
   namespace: 'default',

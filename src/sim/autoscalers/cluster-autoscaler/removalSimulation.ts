@@ -1,5 +1,5 @@
 import { drainBlocker, pdbBudget, takePdbDisruption } from './eligibility';
-import { addPodToNode, firstFitFrom, fitNodeWithPods, hasAntiAffinity, sameNodeLocalRules, type FitNode } from './fit';
+import { addPodToNode, firstFitFrom, fitNodeOf, hasAntiAffinity, sameNodeLocalRules, type FitNode } from './fit';
 import { formatGoDuration } from './goFlags';
 import { goTimeString, log } from './messages';
 import type { CaLogLine, CaNode, CaPod, PdbStatus } from './types';
@@ -77,17 +77,6 @@ function destinationOf(node: CaNode, pods: readonly CaPod[], nodeCount: number):
   return fit;
 }
 
-function fitNodeOf(node: CaNode, pods: readonly CaPod[]): FitNode {
-  const empty: FitNode = {
-    name: node.name,
-    allocatable: node.allocatable,
-    requested: { cpuMillis: 0, memoryMiB: 0, pods: 0 },
-    labels: node.labels,
-    taints: node.taints,
-    unschedulable: node.unschedulable,
-  };
-  return fitNodeWithPods(empty, pods);
-}
 
 /** A copy of `nodes` without the one named (a cordoned or unready candidate is not among them). */
 function withoutNode(nodes: readonly FitNode[], name: string): FitNode[] {

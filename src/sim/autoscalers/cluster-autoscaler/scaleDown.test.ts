@@ -1,23 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { planScaleDown, type ScaleDownInput } from './scaleDown';
 import { DEFAULT_CA_OPTIONS } from './flags';
-import { templateForInstanceType } from './template';
 import type { CaNode, CaPod } from './types';
 import { en } from '../../../testing/messages';
+import { t3Node } from './engineFixtures';
 
-const t3 = templateForInstanceType('t3.medium')!;
-const node = (i: number, extra: Partial<CaNode> = {}): CaNode => ({
-  name: `ip-192-168-1-${10 + i}`,
-  group: 'ng1',
-  instanceType: 't3.medium',
-  allocatable: t3.allocatable,
-  capacity: t3.capacity,
-  ready: true,
-  unschedulable: false,
-  createdAtSeconds: 0,
-  labels: t3.labels,
-  ...extra,
-});
+const node = (i: number, extra: Partial<CaNode> = {}): CaNode => t3Node(`ip-192-168-1-${10 + i}`, extra);
 const ds = (n: CaNode): CaPod[] => [
   {
     name: `aws-node-${n.name}`,

@@ -4,6 +4,7 @@ import { DEFAULT_CA_OPTIONS } from './flags';
 import { templateForInstanceType } from './template';
 import type { CaNode, CaPod, DaemonSetSpec } from './types';
 import { en } from '../../../testing/messages';
+import { t3Node } from './engineFixtures';
 
 const t3 = templateForInstanceType('t3.medium')!;
 const daemonSets: DaemonSetSpec[] = [
@@ -12,17 +13,7 @@ const daemonSets: DaemonSetSpec[] = [
 ];
 
 function node(i: number): CaNode {
-  return {
-    name: `ip-192-168-1-${10 + i}`,
-    group: 'ng1',
-    instanceType: 't3.medium',
-    allocatable: t3.allocatable,
-    capacity: t3.capacity,
-    ready: true,
-    unschedulable: false,
-    createdAtSeconds: 0,
-    labels: t3.labels,
-  };
+  return t3Node(`ip-192-168-1-${10 + i}`);
 }
 const dsPods = (n: CaNode): CaPod[] =>
   daemonSets.map((ds) => ({

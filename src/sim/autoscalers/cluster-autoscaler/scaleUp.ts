@@ -6,7 +6,7 @@ import {
   type ExpansionOption,
   type PriorityConfig,
 } from './expander';
-import { addPodToNode, firstFitIndex, fitNodeWithPods, podsByNode, type FitNode } from './fit';
+import { addPodToNode, firstFitIndex, fitNodeOf, podsByNode, type FitNode } from './fit';
 import type { CaOptions } from './flags';
 import {
   aggregateReasons,
@@ -77,14 +77,7 @@ function simulatedCapacity(input: ScaleUpInput): FitNode[] {
   const podsOn = podsByNode(input.boundPods);
   for (const n of input.nodes) {
     if (!n.ready || n.unschedulable) continue;
-    const empty: FitNode = {
-      name: n.name,
-      allocatable: n.allocatable,
-      requested: { cpuMillis: 0, memoryMiB: 0, pods: 0 },
-      labels: n.labels,
-      taints: n.taints,
-    };
-    nodes.push(fitNodeWithPods(empty, podsOn.get(n.name) ?? []));
+    nodes.push(fitNodeOf(n, podsOn.get(n.name) ?? []));
   }
   for (const g of input.groups) {
     const upcoming = Math.max(0, g.targetSize - g.registeredNodes);

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { t3Node } from './engineFixtures';
 import { deleteNodes, increaseSize, type AutoScalingGroup } from '../../cloud/asg';
 import { addPodToNode, podFitsNode, type FitNode } from './fit';
 import { parseCaFlags } from './flags';
@@ -37,17 +38,7 @@ describe('seed run: ca-nginx-scaleout through the pure CA functions', () => {
     let seq = 0;
     const addNode = (t: number): void => {
       const name = `ip-192-168-1-${10 + seq++}`;
-      nodes.push({
-        name,
-        group: 'ng1',
-        instanceType: 't3.medium',
-        allocatable: t3.allocatable,
-        capacity: t3.capacity,
-        ready: true,
-        unschedulable: false,
-        createdAtSeconds: t,
-        labels: t3.labels,
-      });
+      nodes.push(t3Node(name, { createdAtSeconds: t }));
       for (const ds of daemonSets)
         pods.push({
           name: `${ds.name}-${name}`,

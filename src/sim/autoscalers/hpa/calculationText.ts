@@ -4,6 +4,7 @@
  */
 import { isWithinTolerance, type Tolerances } from './defaults';
 import { formatMilliQuantity } from './quantity';
+import { boundedMemo } from '../../core/memo';
 import { msg, type Message } from '../../core/message';
 
 /** Replica counts are int32 upstream; huge ratios saturate instead of overflowing. */
@@ -15,15 +16,7 @@ export const q = (milli: number): string => formatMilliQuantity(milli);
 export const amount = (milli: number, resource: string | undefined): string => (resource === 'cpu' ? `${milli}m` : q(milli));
 
 /** The band's bounds as text, kept per value: the same few tolerances are printed on every sync. */
-const boundTexts = new Map<number, string>();
-function boundText(bound: number): string {
-  let text = boundTexts.get(bound);
-  if (text === undefined) {
-    text = ratioText(bound);
-    if (boundTexts.size < 256) boundTexts.set(bound, text);
-  }
-  return text;
-}
+const boundText = boundedMemo(ratioText, 256);
 
 export function toleranceText(ratio: number, tolerances: Tolerances): Message {
   const within = isWithinTolerance(ratio, tolerances);

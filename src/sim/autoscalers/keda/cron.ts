@@ -9,6 +9,7 @@
  * as FIDELITY.md §4 specifies. The HPA ends at its minimum (≥ 1) either way.
  */
 import { Cron } from 'croner';
+import { boundedMemo } from '../../core/memo';
 import { msg, type Message } from '../../core/message';
 
 export interface CronTriggerMetadata {
@@ -34,16 +35,7 @@ export type CronParseResult = { ok: true; config: CronTriggerConfig } | { ok: fa
  * does: kept per string, in a cache that empties itself past a few dozen entries.
  */
 function memo<V>(make: (key: string) => V): (key: string) => V {
-  const cache = new Map<string, V>();
-  return (key) => {
-    let v = cache.get(key);
-    if (v === undefined) {
-      v = make(key);
-      if (cache.size >= 64) cache.clear();
-      cache.set(key, v);
-    }
-    return v;
-  };
+  return boundedMemo(make, 64);
 }
 
 // Paused and without a callback: used only to compute occurrences, never schedules a timer. A
