@@ -1,4 +1,5 @@
-import { initialTransition, transition, type StateValue } from 'xstate';
+import { initialTransition, type StateValue } from 'xstate';
+import { compileStepper } from '../../core/compiledStepper';
 import type { World } from '../../core/types';
 import type { GroupBackoff, ScaleUpRequest } from './backoff';
 import { caMachine, type CaMachineContext, type CaScanSummary } from './caMachine';
@@ -104,10 +105,16 @@ export function ensureCaState(world: World): CaWorldState {
   return s;
 }
 
-/** One SCANNED event through caMachine with xstate's pure transition(). */
+/**
+ * caMachine's step compiled from its definition (core/compiledStepper.ts): what xstate's
+ * `transition()` after `resolveState` gives, without the actor scope it builds per call.
+ * Throws at load if the machine leaves the compiled subset.
+ */
+export const stepCaPersisted = compileStepper(caMachine);
+
+/** One SCANNED event through caMachine. The context is deep-copied, as it was from transition()'s snapshot. */
 export function stepCaMachine(state: CaWorldState, summary: CaScanSummary): void {
-  const snap = caMachine.resolveState({ value: state.machine.value, context: state.machine.context });
-  const [next] = transition(caMachine, snap, { type: 'SCANNED', ...summary });
+  const next = stepCaPersisted(state.machine.value, state.machine.context, { type: 'SCANNED', ...summary });
   state.machine = { value: next.value, context: structuredClone(next.context) };
 }
 

@@ -1,4 +1,5 @@
-import { initialTransition, transition, type StateValue } from 'xstate';
+import { initialTransition, type StateValue } from 'xstate';
+import { compileStepper } from '../../core/compiledStepper';
 import type { World } from '../../core/types';
 import { cpaMachine, type CpaMachineContext, type CpaMachineEvent } from './cpaMachine';
 import type { ClusterStatus } from './logic';
@@ -63,9 +64,15 @@ export function newCpaInstance(deployment: string, argv: string[]): CpaInstanceS
   };
 }
 
+/**
+ * cpaMachine's step compiled from its definition (core/compiledStepper.ts): what xstate's
+ * `transition()` after `resolveState` gives, without the actor scope it builds per call.
+ * Throws at load if the machine leaves the compiled subset.
+ */
+export const stepCpaPersisted = compileStepper(cpaMachine);
+
 export function stepCpaMachine(instance: CpaInstanceState, event: CpaMachineEvent): void {
-  const snap = cpaMachine.resolveState({ value: instance.machine.value, context: instance.machine.context });
-  const [next] = transition(cpaMachine, snap, event);
+  const next = stepCpaPersisted(instance.machine.value, instance.machine.context, event);
   instance.machine = { value: next.value, context: { ...next.context } };
 }
 

@@ -9,7 +9,7 @@
 import type { World } from '../../core/types';
 import { emitEvent, log } from '../../core/world';
 import { conflictingHpa, syncGeneratedHpa } from './generatedHpaRecord';
-import { kedaMachine, kedaStateName, stepKedaMachine, type KedaMachineEvent } from './kedaMachine';
+import { stepKedaPersisted, type KedaMachineEvent } from './kedaMachine';
 import { pollScaledObject, type PollResult } from './poll';
 import { stepQueue } from './queueModel';
 import { KEDA_OPERATOR, kedaState, recordEvent, type ScaledObjectRecord } from './state';
@@ -35,9 +35,8 @@ function kedaLog(world: World, so: ScaledObject, logger: string, message: string
 }
 
 function stepMachine(record: ScaledObjectRecord, event: KedaMachineEvent): void {
-  const snapshot = kedaMachine.resolveState({ value: record.machine.value, context: record.machine.context });
-  const next = stepKedaMachine(snapshot, event);
-  record.machine = { value: kedaStateName(next), context: { ...next.context } };
+  const next = stepKedaPersisted(record.machine.value, record.machine.context, event);
+  record.machine = { value: next.value, context: { ...next.context } };
 }
 
 function targetCheckFailed(world: World, record: ScaledObjectRecord, message: string): void {

@@ -1,13 +1,16 @@
 /**
  * A ScaledObject's control loop as a person would name its states. The engine sends one POLLED
- * event per pollingInterval with the executor's phase, and steps the machine with xstate's pure
- * `transition()`; it never runs as a live actor.
+ * event per pollingInterval with the executor's phase, and steps the machine with
+ * `stepKedaPersisted`, compiled from this definition (core/compiledStepper.ts: xstate's
+ * `transition()` builds an actor scope per call); it never runs as a live actor.
+ * `stepKedaMachine` (xstate's `transition()`) stays the reference the tests use.
  *
  *   inactive → activating → active → coolingDown → inactive, plus fallback and paused.
  */
 import { assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
 import type { ExecutorPhase } from './executor';
 import type { Message } from '../../core/message';
+import { compileStepper } from '../../core/compiledStepper';
 
 export interface KedaMachineContext {
   replicas: number;
@@ -77,6 +80,9 @@ export function initialKedaSnapshot(replicas: number): KedaMachineSnapshot {
 export function stepKedaMachine(snapshot: KedaMachineSnapshot, event: KedaMachineEvent): KedaMachineSnapshot {
   return transition(kedaMachine, snapshot, event)[0];
 }
+
+/** The engine's step on the persisted form ({value, context}); throws at load if the machine leaves the compiled subset. */
+export const stepKedaPersisted = compileStepper(kedaMachine);
 
 export function kedaStateName(snapshot: KedaMachineSnapshot): KedaStateName {
   return snapshot.value;

@@ -1,6 +1,6 @@
 /**
  * KEDA's part of the world (world.autoscalers.keda), plain data only: each ScaledObject with its
- * status, the statechart's value and context (rebuilt with resolveState before each step), the
+ * status, the statechart's value and context (stepped in that form by the compiled stepper), the
  * last poll's readings and explanation, its events; and the simulated queues.
  */
 import type { World } from '../../core/types';

@@ -1,9 +1,9 @@
 /**
  * The VPA statechart lives in the world as its state value and context (plain data); each step
- * rebuilds the snapshot with `resolveState` and runs xstate's pure `transition` through
- * `stepVpaMachine`.
+ * runs the machine's compiled step (`stepVpaPersisted`, equal to xstate's `transition()` after
+ * `resolveState`, without building an actor scope per call) and stores a copy of the context.
  */
-import { initialVpaSnapshot, stepVpaMachine, vpaMachine, vpaStateName, type VpaMachineEvent, type VpaStateName } from './vpaMachine';
+import { initialVpaSnapshot, stepVpaPersisted, vpaStateName, type VpaMachineEvent, type VpaStateName } from './vpaMachine';
 import type { VpaUpdateMode } from './types';
 import type { VpaObjectState } from './worldState';
 
@@ -13,8 +13,7 @@ export function initialMachineState(mode: VpaUpdateMode): VpaObjectState['machin
 }
 
 export function stepObjectMachine(obj: VpaObjectState, event: VpaMachineEvent): VpaStateName {
-  const snapshot = vpaMachine.resolveState({ value: obj.machine.value, context: obj.machine.context });
-  const next = stepVpaMachine(snapshot, event);
-  obj.machine = { value: vpaStateName(next), context: { ...next.context } };
+  const next = stepVpaPersisted(obj.machine.value, obj.machine.context, event);
+  obj.machine = { value: next.value, context: { ...next.context } };
   return obj.machine.value;
 }

@@ -1,10 +1,13 @@
 /**
- * The VPA control loop as a person would name its states. The engine steps it with xstate's pure
- * `transition()` after each recommender and updater pass; it never runs as a live actor.
+ * The VPA control loop as a person would name its states. The engine steps it after each
+ * recommender and updater pass with `stepVpaPersisted`, compiled from this definition
+ * (core/compiledStepper.ts: xstate's `transition()` builds an actor scope per call); it never
+ * runs as a live actor. `stepVpaMachine` (xstate's `transition()`) stays the reference the tests use.
  *
  *   noRecommendation → recommending → podsWithinBounds | evicting | resizingInPlace | offMode
  */
 import { assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
+import { compileStepper } from '../../core/compiledStepper';
 import type { VpaUpdateMode } from './types';
 
 export interface VpaMachineContext {
@@ -98,6 +101,9 @@ export function initialVpaSnapshot(mode: VpaUpdateMode): VpaMachineSnapshot {
 export function stepVpaMachine(snapshot: VpaMachineSnapshot, event: VpaMachineEvent): VpaMachineSnapshot {
   return transition(vpaMachine, snapshot, event)[0];
 }
+
+/** The engine's step on the persisted form ({value, context}); throws at load if the machine leaves the compiled subset. */
+export const stepVpaPersisted = compileStepper(vpaMachine);
 
 export function vpaStateName(snapshot: VpaMachineSnapshot): VpaStateName {
   return snapshot.value;

@@ -1,7 +1,7 @@
 /**
  * What the VPA keeps in `world.autoscalers.vpa`: plain data only (it survives structuredClone for
- * checkpoints). The statechart is stored as its state value and context and rebuilt with
- * `vpaMachine.resolveState` before each step.
+ * checkpoints). The statechart is stored as its state value and context and stepped in that form by
+ * the machine's compiled step (machineState.ts).
  */
 import type { World } from '../../core/types';
 import type { AggregateContainerState } from './aggregateState';
