@@ -29,7 +29,25 @@ export type ExternalMetricProvider = (
 export const externalMetricProviders: ExternalMetricProvider[] = [];
 
 
-function podInfo(pod: Pod, requestMilli: number | undefined, sampleMilli: number | undefined): HpaPodInfo {
+function blankPodInfo(): HpaPodInfo {
+  // Every key always present, in one order: one object shape for all pods keeps the HPA's
+  // per-pod loops on V8's fast path. Absent values are undefined, which every reader treats as unset.
+  return {
+    name: '',
+    phase: 'Pending',
+    deleting: false,
+    startTimeSeconds: undefined,
+    readyStatus: undefined,
+    readyTransitionSeconds: undefined,
+    requestMilli: undefined,
+    missingRequestContainer: undefined,
+    sampleMilli: undefined,
+    sampleTimestampSeconds: undefined,
+    sampleWindowSeconds: undefined,
+  };
+}
+
+function fillPodInfo(info: HpaPodInfo, pod: Pod, requestMilli: number | undefined, sampleMilli: number | undefined): HpaPodInfo {
   let ready: Pod['conditions'][number] | undefined;
   // The kubelet adds Ready last: scanning from the end finds it after touching one condition, not
   // four (a cache miss each, at thousands of pods per sync). Types are unique, so either end
@@ -38,21 +56,39 @@ function podInfo(pod: Pod, requestMilli: number | undefined, sampleMilli: number
   for (let i = conditions.length - 1; i >= 0; i--) if (conditions[i].type === 'Ready') { ready = conditions[i]; break; }
   const m = pod.metric;
   const sampled = m !== null && sampleMilli !== undefined;
-  // Every key always present, in one order: one object shape for all pods keeps the HPA's
-  // per-pod loops on V8's fast path. Absent values are undefined, which every reader treats as unset.
-  return {
-    name: pod.name,
-    phase: podPhase(pod),
-    deleting: pod.state === 'Terminating',
-    startTimeSeconds: pod.scheduledMs >= 0 && pod.nodeName ? pod.scheduledMs / 1000 : undefined,
-    readyStatus: ready?.status,
-    readyTransitionSeconds: ready ? ready.lastTransitionMs / 1000 : undefined,
-    requestMilli,
-    missingRequestContainer: undefined,
-    sampleMilli: sampled ? sampleMilli : undefined,
-    sampleTimestampSeconds: sampled ? m.timestampMs / 1000 : undefined,
-    sampleWindowSeconds: sampled ? m.windowMs / 1000 : undefined,
-  };
+  info.name = pod.name;
+  info.phase = podPhase(pod);
+  info.deleting = pod.state === 'Terminating';
+  info.startTimeSeconds = pod.scheduledMs >= 0 && pod.nodeName ? pod.scheduledMs / 1000 : undefined;
+  info.readyStatus = ready?.status;
+  info.readyTransitionSeconds = ready ? ready.lastTransitionMs / 1000 : undefined;
+  info.requestMilli = requestMilli;
+  info.missingRequestContainer = undefined;
+  info.sampleMilli = sampled ? sampleMilli : undefined;
+  info.sampleTimestampSeconds = sampled ? m.timestampMs / 1000 : undefined;
+  info.sampleWindowSeconds = sampled ? m.windowMs / 1000 : undefined;
+  return info;
+}
+
+function podInfo(pod: Pod, requestMilli: number | undefined, sampleMilli: number | undefined): HpaPodInfo {
+  return fillPodInfo(blankPodInfo(), pod, requestMilli, sampleMilli);
+}
+
+/*
+ * podResourceMetrics answers every HPA's every resource metric: 30,000 pod infos per 15 s at
+ * 1,000 nodes. It refills one module-level list instead of allocating a list and an object per
+ * pod, so its answer is valid only until the next call (HpaMetricsClient says so). The engine is
+ * single-threaded and the calculators never keep the list.
+ */
+const podInfoPool: HpaPodInfo[] = [];
+const resourcePodInfos: HpaPodInfo[] = [];
+
+function resourceMetricPods(pods: readonly Pod[], resource: string, container: string | undefined): HpaPodInfo[] {
+  while (podInfoPool.length < pods.length) podInfoPool.push(blankPodInfo());
+  const out = resourcePodInfos;
+  out.length = pods.length;
+  for (let i = 0; i < pods.length; i++) out[i] = fillPodInfo(podInfoPool[i], pods[i], requestMilliOf(pods[i], resource, container), sampleMilliOf(pods[i], resource, container));
+  return out;
 }
 
 /** Milli-units of a resource: millicores for cpu, milli-bytes for memory (as Quantity.MilliValue()). */
@@ -113,7 +149,7 @@ export function worldMetricsClient(
       if (resource !== 'cpu' && resource !== 'memory') {
         return { error: `unable to get metrics for resource ${resource}: no metrics returned from resource metrics API` };
       }
-      return { pods: pods.map((p) => podInfo(p, requestMilliOf(p, resource, container), sampleMilliOf(p, resource, container))) };
+      return { pods: resourceMetricPods(pods, resource, container) };
     },
     podsMetric(name) {
       const state = loadState();
