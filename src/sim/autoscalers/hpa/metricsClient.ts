@@ -14,6 +14,8 @@ export interface HpaMetricsClient {
    * metrics.k8s.io for the scale target's pods: every pod the selector lists, each with its
    * request of `resource` (summed over containers, or of `container` only) and its sample if the
    * API returned one. Return `{error}` when the API itself fails (not installed, unavailable).
+   * The list may be reused by the next call (the engine's client refills one list): read it
+   * before asking again, and do not keep it.
    */
   podResourceMetrics(resource: string, container?: string): { pods: HpaPodInfo[] } | MetricsClientError;
   /** custom.metrics.k8s.io per-pod metric for the scale target's pods (samples only). */
