@@ -105,6 +105,30 @@ describe('KRR history sampling', () => {
     return { timeMs: 0, pods: new Map(), autoscalers: {} } as unknown as World;
   }
 
+  it('stores a frame as int32 thousandths, or as exact doubles when a value does not fit, skipping pods without a sample', () => {
+    const world = fakeWorld();
+    const history = emptyKrrHistory();
+    const pod = (name: string, cpuMillis: number | null) =>
+      ({ name, namespace: 'default', deployment: 'web', metric: cpuMillis === null ? null : { cpuMillis, memoryMiB: 64.5 } }) as never;
+    world.timeMs = KRR_STEP_MS;
+    world.pods.set('a', pod('a', 12.3456));
+    world.pods.set('idle', pod('idle', null));
+    world.pods.set('b', pod('b', 7));
+    sampleKrrHistory(world, history);
+    const small = history.frames[0];
+    expect(small.pods.names).toEqual(['a', 'b']);
+    expect(small.cpu).toBeInstanceOf(Int32Array);
+    expect([...small.cpu]).toEqual([12346, 7000]);
+    expect([...small.mem]).toEqual([64500, 64500]);
+    world.timeMs = 2 * KRR_STEP_MS;
+    world.pods.set('b', pod('b', 3_000_000.5));
+    sampleKrrHistory(world, history);
+    const big = history.frames[1];
+    expect(big.cpu).toBeInstanceOf(Float64Array);
+    expect([...big.cpu]).toEqual([12346, 3_000_000_500]);
+    expect(big.mem).toBeInstanceOf(Int32Array);
+  });
+
   it('moves a 2-hour window into a block once the next window starts, trims at the 14-day edge, and keeps every sample it would have kept', () => {
     const world = fakeWorld();
     const history: KrrHistory = emptyKrrHistory();
