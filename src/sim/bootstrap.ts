@@ -5,6 +5,7 @@ import { createEmptyWorld, addNotice } from './core/world';
 import { scheduleControllers } from './core/controllers';
 import { allControllers } from './controllers';
 import { launchNode } from './cloud/nodes';
+import { mirrorReadyCondition } from './cluster/pods';
 import { nodeGroupLabels } from './cloud/nodeGroups';
 import { applyCommand, enqueueCommand } from './commands/apply';
 import { EKS_SYSTEM_MANIFESTS } from './cluster/eksDefaults';
@@ -91,7 +92,10 @@ function settleSystemPods(world: World): void {
     enterPodState(world, pod, 'Ready');
     pod.startedMs = -CLUSTER_AGE_MS;
     pod.readySinceMs = -CLUSTER_AGE_MS;
-    for (const c of pod.conditions) c.lastTransitionMs = -CLUSTER_AGE_MS;
+    for (const c of pod.conditions) {
+      c.lastTransitionMs = -CLUSTER_AGE_MS;
+      if (c.type === 'Ready') mirrorReadyCondition(pod, c);
+    }
   }
   world.queue.heap.length = 0;
   world.events.length = 0;

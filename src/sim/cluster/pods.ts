@@ -113,6 +113,8 @@ export function createPod(world: World, p: NewPod): Pod {
     nodeName: '',
     ip: '',
     state: 'Pending',
+    readyConditionStatus: '',
+    readyConditionSinceMs: -1,
     epoch: 0,
     createdMs: world.timeMs,
     scheduledMs: -1,
@@ -151,15 +153,22 @@ export function createPod(world: World, p: NewPod): Pod {
 }
 
 export function setCondition(pod: Pod, type: PodCondition['type'], status: 'True' | 'False', nowMs: number, reason?: string, message?: string) {
-  const existing = pod.conditions.find((c) => c.type === type);
-  if (existing) {
-    if (existing.status !== status) existing.lastTransitionMs = nowMs;
-    existing.status = status;
-    existing.reason = reason;
-    existing.message = message;
+  let condition = pod.conditions.find((c) => c.type === type);
+  if (condition) {
+    if (condition.status !== status) condition.lastTransitionMs = nowMs;
+    condition.status = status;
+    condition.reason = reason;
+    condition.message = message;
   } else {
-    pod.conditions.push({ type, status, reason, message, lastTransitionMs: nowMs });
+    pod.conditions.push((condition = { type, status, reason, message, lastTransitionMs: nowMs }));
   }
+  if (type === 'Ready') mirrorReadyCondition(pod, condition);
+}
+
+/** Pod.readyConditionStatus/SinceMs follow the Ready condition; call after changing it in place. */
+export function mirrorReadyCondition(pod: Pod, ready: PodCondition): void {
+  pod.readyConditionStatus = ready.status;
+  pod.readyConditionSinceMs = ready.lastTransitionMs;
 }
 
 /** Bind a pod to a node: reserve its requests there (the scheduler cache's assume + bind). */

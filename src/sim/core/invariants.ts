@@ -54,6 +54,10 @@ export function checkInvariants(world: World): string[] {
     if (slotHolder.has(s)) problems.push(`pods ${slotHolder.get(s)} and ${pod.name} share CPU slot ${s}`);
     if (free.has(s)) problems.push(`pod ${pod.name} holds CPU slot ${s}, which is on the free list`);
     slotHolder.set(s, pod.name);
+    const ready = pod.conditions.find((c) => c.type === 'Ready');
+    if ((ready?.status ?? '') !== pod.readyConditionStatus || (ready?.lastTransitionMs ?? -1) !== pod.readyConditionSinceMs) {
+      problems.push(`pod ${pod.name} mirrors Ready as ${pod.readyConditionStatus || 'absent'} since ${pod.readyConditionSinceMs}, but its condition is ${ready ? `${ready.status} since ${ready.lastTransitionMs}` : 'absent'}`);
+    }
   }
   for (const rs of world.replicaSets.values()) {
     const active = podsOwnedBy(world, 'ReplicaSet', rs.name).filter(podIsActive).length;
