@@ -108,10 +108,13 @@ export function syncDeployment(world: World, d: Deployment, sets: ReplicaSet[] =
 }
 
 /** kube's ActivePods ordering for deletion: unscheduled, pending, not ready, shorter ready, more restarts, newer. */
+// Module functions, not closures made per comparison: a sort of 300 pods compares thousands of
+// times, and each closure (with its name wrapper under tsx) was an allocation.
+const assigned = (p: Pod): number => (p.nodeName ? 1 : 0);
+const phase = (p: Pod): number => (p.state === 'Pending' ? 0 : p.state === 'Scheduled' || p.state === 'ContainerCreating' ? 1 : 2);
+const ready = (p: Pod): number => (p.state === 'Ready' ? 1 : 0);
+
 function deletionRank(a: Pod, b: Pod): number {
-  const assigned = (p: Pod) => (p.nodeName ? 1 : 0);
-  const phase = (p: Pod) => (p.state === 'Pending' ? 0 : p.state === 'Scheduled' || p.state === 'ContainerCreating' ? 1 : 2);
-  const ready = (p: Pod) => (p.state === 'Ready' ? 1 : 0);
   return (
     assigned(a) - assigned(b) ||
     phase(a) - phase(b) ||

@@ -120,13 +120,18 @@ function sampleMilliOf(pod: Pod, resource: string, container?: string): number |
   return undefined;
 }
 
+function inNamespace(this: string, p: Pod): boolean {
+  return p.namespace === this;
+}
+
 export function worldMetricsClient(
   world: World,
   target: Deployment,
   namespace: string,
   targetPods: Pod[] = deploymentPods(world, target),
 ): HpaMetricsClient {
-  const pods = targetPods.filter((p) => p.namespace === namespace);
+  // A Deployment's pods share its namespace, so the filter almost never drops one: copy only when it does.
+  const pods = targetPods.every(inNamespace, namespace) ? targetPods : targetPods.filter(inNamespace, namespace);
   const loadState = () => {
     for (const load of world.loads.values()) {
       const svc = world.services.get(load.target);
