@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalQuantity, formatMilliQuantity, parseQuantity, quantityToFloat, quantityToMilli } from './quantity';
+import { canonicalQuantity, formatMilliQuantity, formatMilliQuantityBig, parseQuantity, quantityToFloat, quantityToMilli } from './quantity';
 
 describe('parseQuantity', () => {
   it.each([
@@ -45,6 +46,18 @@ describe('formatMilliQuantity / canonicalQuantity', () => {
     [1_500_000, '1500'],
   ])('%d milli → %s', (milli, text) => {
     expect(formatMilliQuantity(milli)).toBe(text);
+  });
+
+  it('prints every safe integer as the BigInt reference does, signs, suffixes and fractions included', () => {
+    const mantissa = fc.integer({ min: -9_999_999, max: 9_999_999 });
+    const power = fc.integer({ min: 0, max: 9 });
+    const milli = fc.oneof(
+      fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+      // Whole multiples of powers of ten reach every suffix (k, M, G, …) up to 2^53.
+      fc.tuple(mantissa, power).map(([m, p]) => m * 10 ** p),
+      fc.double({ min: -1e15, max: 1e15, noNaN: true }),
+    );
+    fc.assert(fc.property(milli, (v) => formatMilliQuantity(v) === formatMilliQuantityBig(v)), { numRuns: 5000 });
   });
 
   it('re-prints manifest values the way the API server stores them', () => {

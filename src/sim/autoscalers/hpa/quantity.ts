@@ -101,6 +101,27 @@ const DECIMAL_STEPS: [number, string][] = [
  * magnitude, like the real formatter.
  */
 export function formatMilliQuantity(milli: number, format: QuantityFormat = 'DecimalSI'): string {
+  const rounded = Math.round(milli);
+  // Every HPA sync formats a few quantities: below 2^53 plain numbers give the same digits exactly
+  // (each divisor up to 10^21 is an exact double, and a whole quotient of exact doubles is exact)
+  // without BigInt's allocations. formatMilliQuantityBig is the reference; quantity.test.ts compares.
+  if (format === 'DecimalSI' && Number.isSafeInteger(rounded)) return formatSafeDecimal(rounded);
+  return formatMilliQuantityBig(rounded, format);
+}
+
+function formatSafeDecimal(value: number): string {
+  if (value === 0) return '0';
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  for (const [exponent, suffix] of DECIMAL_STEPS) {
+    const divisor = 10 ** (exponent + 3);
+    if (abs % divisor === 0) return `${sign}${abs / divisor}${suffix}`;
+  }
+  return `${sign}${abs}m`;
+}
+
+/** The formatter in BigInt arithmetic, exact for any magnitude (exported for the equivalence test). */
+export function formatMilliQuantityBig(milli: number, format: QuantityFormat = 'DecimalSI'): string {
   const value = BigInt(Math.round(milli));
   if (value === 0n) return '0';
   const negative = value < 0n;
