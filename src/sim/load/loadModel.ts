@@ -206,10 +206,13 @@ export function stepLoad(world: World, dtMs: number): void {
   stepBusyPods(world, dtMs);
 }
 
-/** Add what in-flight requests hold to each loaded Ready pod's working set. */
-export function addInflightMemory(world: World): void {
+/** What in-flight requests add to each loaded Ready pod's working set, by CPU ledger slot. */
+export function inflightMemoryBySlot(world: World): Float64Array {
+  // Indexed by CPU ledger slot; 0 for a pod no load reaches (adding 0 leaves its working set as is).
+  const extra = new Float64Array(world.podCpu.next);
   for (const t of loadTargets(world)) {
     const mem = (world.loadStates.get(t.load.target)?.inflightPerPod ?? 0) * t.load.memoryPerInflightMiB;
-    for (const pod of t.pods) pod.memoryMiB += mem;
+    for (const slot of t.slots) extra[slot] = mem;
   }
+  return extra;
 }

@@ -1,6 +1,6 @@
 import type { World } from '../core/types';
 import { metricsServerDown } from '../faults/state';
-import { addInflightMemory, IDLE_CPU_MILLIS } from '../load/loadModel';
+import { IDLE_CPU_MILLIS, inflightMemoryBySlot } from '../load/loadModel';
 import { killIfOverMemoryLimit, workingSetAtRestMiB, workloadIndex } from '../load/workloadModel';
 
 /**
@@ -13,6 +13,14 @@ export const METRIC_RESOLUTION_MS = 15_000;
 export function scrapeMetrics(world: World): void {
   const now = world.timeMs;
   const loads = workloadIndex(world).loads;
+  // One pass over the pods: each pod's working set (resting + leak + what its in-flight requests
+  // hold) is settled before it can be OOM-killed or sampled, and one pod's kill changes nothing
+  // another pod's working set depends on. A second pass would fetch every pod from memory again.
+  const inflight = inflightMemoryBySlot(world);
+  // While metrics-server is down nothing is scraped and the API serves nothing; once it is back it
+  // needs two scrapes of a pod again before it reports that pod's CPU rate.
+  const down = metricsServerDown(world);
+  const used = world.podCpu.used;
   for (const pod of world.pods.values()) {
     const s = pod.state;
     if (s !== 'Running' && s !== 'Ready') {
@@ -23,15 +31,7 @@ export function scrapeMetrics(world: World): void {
       }
       continue;
     }
-    pod.memoryMiB = workingSetAtRestMiB(world, pod, pod.deployment ? loads.get(pod.deployment) : undefined, now);
-  }
-  addInflightMemory(world);
-  // While metrics-server is down nothing is scraped and the API serves nothing; once it is back it
-  // needs two scrapes of a pod again before it reports that pod's CPU rate.
-  const down = metricsServerDown(world);
-  const used = world.podCpu.used;
-  for (const pod of world.pods.values()) {
-    if (pod.state !== 'Running' && pod.state !== 'Ready') continue;
+    pod.memoryMiB = workingSetAtRestMiB(world, pod, pod.deployment ? loads.get(pod.deployment) : undefined, now) + inflight[pod.cpuSlot];
     // The kernel kills at the limit; metrics-server never reports a working set past it.
     if (killIfOverMemoryLimit(world, pod)) continue;
     if (down) {
