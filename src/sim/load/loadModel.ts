@@ -50,6 +50,8 @@ function meanResponseSeconds(x: number, serviceSeconds: number, cost: number, gr
   return sum / n;
 }
 
+const EMPTY_STATE: Readonly<LoadState> = Object.freeze(emptyState());
+
 function emptyState(): LoadState {
   return {
     offeredRps: 0,
@@ -80,8 +82,12 @@ export function activeClients(world: World, load: LoadSpec): { count: number; th
 export function solveLoad(world: World, target: TargetPods, prev: LoadState | undefined, dtMs: number): LoadState {
   const { load, groups } = target;
   const n = target.pods.length;
-  const state = emptyState();
-  state.backlog = prev?.backlog ?? 0;
+  // The previous state is rewritten in place: readers (trace samples, PromQL series, the HPA)
+  // copy its numbers, and a fresh object per target per tick was most of what the load model
+  // allocated (each double field is a boxed number of its own).
+  const backlog0 = prev?.backlog ?? 0;
+  const state = prev ? Object.assign(prev, EMPTY_STATE) : emptyState();
+  state.backlog = backlog0;
   const cost = load.cpuPerRequestMillis;
   const serviceSeconds = cost / 1000;
   let capacity = 0;
@@ -91,11 +97,17 @@ export function solveLoad(world: World, target: TargetPods, prev: LoadState | un
   if (load.clients || load.generators?.length) {
     const { count: clients, thinkTimeMs } = activeClients(world, load);
     const think = thinkTimeMs / 1000;
-    if (clients === 0) return { ...state, backlog: 0 };
+    if (clients === 0) {
+      state.backlog = 0;
+      return state;
+    }
     if (n === 0) {
       // Connections are refused at once; each client retries after its think time.
       const rate = clients / Math.max(think, 0.001);
-      return { ...state, offeredRps: rate, droppedRps: rate, backlog: 0 };
+      state.offeredRps = rate;
+      state.droppedRps = rate;
+      state.backlog = 0;
+      return state;
     }
     // Throughput X solves X = clients / (R(X) + think); the left side grows and the right falls.
     let lo = 0;
