@@ -1,9 +1,9 @@
-import type { Deployment, Pod, World } from '../../core/types';
+import type { Deployment, LoadState, Pod, World } from '../../core/types';
 import { metricsServerDown } from '../../faults/state';
 import { deploymentPods } from '../../resources/workloadKinds';
-import type { HpaMetricsClient } from './metricsClient';
+import type { HpaMetricsClient, MetricsClientError } from './metricsClient';
 import type { HpaPodInfo } from './podGrouping';
-import type { LabelSelector } from './types';
+import type { CrossVersionObjectReference, LabelSelector } from './types';
 import { podPhase } from '../../lifecycle/phase';
 
 /**
@@ -124,15 +124,25 @@ function inNamespace(this: string, p: Pod): boolean {
   return p.namespace === this;
 }
 
-export function worldMetricsClient(
-  world: World,
-  target: Deployment,
-  namespace: string,
-  targetPods: Pod[] = deploymentPods(world, target),
-): HpaMetricsClient {
-  // A Deployment's pods share its namespace, so the filter almost never drops one: copy only when it does.
-  const pods = targetPods.every(inNamespace, namespace) ? targetPods : targetPods.filter(inNamespace, namespace);
-  const loadState = () => {
+/**
+ * The HPA's metrics client over the world for one sync. A class, not an object of closures: one
+ * is made per HPA per sync, and its methods then live once on the prototype.
+ */
+class WorldMetricsClient implements HpaMetricsClient {
+  private readonly pods: readonly Pod[];
+
+  constructor(
+    private readonly world: World,
+    private readonly target: Deployment,
+    private readonly namespace: string,
+    targetPods: Pod[],
+  ) {
+    // A Deployment's pods share its namespace, so the filter almost never drops one: copy only when it does.
+    this.pods = targetPods.every(inNamespace, namespace) ? targetPods : targetPods.filter(inNamespace, namespace);
+  }
+
+  private loadState(): LoadState | undefined {
+    const { world, target } = this;
     for (const load of world.loads.values()) {
       const svc = world.services.get(load.target);
       const selects = svc
@@ -141,52 +151,66 @@ export function worldMetricsClient(
       if (selects) return world.loadStates.get(load.target);
     }
     return undefined;
-  };
-  return {
-    podResourceMetrics(resource, container) {
-      // The aggregated API answers 503 while its backend (metrics-server) is down.
-      if (metricsServerDown(world)) {
-        return { error: 'unable to fetch metrics from resource metrics API: the server is currently unable to handle the request (get pods.metrics.k8s.io)' };
-      }
-      if (resource !== 'cpu' && resource !== 'memory') {
-        return { error: `unable to get metrics for resource ${resource}: no metrics returned from resource metrics API` };
-      }
-      return { pods: resourceMetricPods(pods, resource, container) };
-    },
-    podsMetric(name) {
-      const state = loadState();
-      if (!state || !/request|rps|qps/i.test(name)) {
-        return { error: `unable to get metric ${name}: unable to fetch metrics from custom metrics API: the server could not find the metric ${name} for pods` };
-      }
-      const ready = pods.filter((p) => p.state === 'Ready');
-      const perPod = ready.length > 0 ? (state.servedRps / ready.length) * 1000 : 0;
-      return {
-        pods: ready.map((p) =>
-          Object.assign(podInfo(p, undefined, undefined), { sampleMilli: Math.round(perPod), sampleTimestampSeconds: world.lastScrapeMs / 1000, sampleWindowSeconds: 15 }),
-        ),
-      };
-    },
-    objectMetric(name, described) {
-      const state = world.loadStates.get(described.name);
-      if (!state || !/request|rps|qps/i.test(name)) {
-        return { error: `unable to get metric ${name}: ${described.kind}/${described.name}: unable to fetch metrics from custom metrics API: the server could not find the metric ${name} for ${described.kind.toLowerCase()}s ${described.name}` };
-      }
-      return { valueMilli: Math.round(state.servedRps * 1000) };
-    },
-    externalMetric(name, selector) {
-      for (const provider of externalMetricProviders) {
-        const answer = provider(world, name, namespace, selector);
-        if (answer) return answer;
-      }
-      const sources = world.autoscalers.externalMetrics as ExternalMetricValues | undefined;
-      const values = sources?.[name];
-      if (!values) {
-        return { error: `unable to get external metric ${namespace}/${name}/nil: unable to fetch metrics from external metrics API: the server could not find the requested resource (get ${name}.external.metrics.k8s.io)` };
-      }
-      return { valuesMilli: values };
-    },
-    targetPods() {
-      return pods.map((p) => podInfo(p, undefined, undefined));
-    },
-  };
+  }
+
+  podResourceMetrics(resource: string, container?: string): { pods: HpaPodInfo[] } | MetricsClientError {
+    // The aggregated API answers 503 while its backend (metrics-server) is down.
+    if (metricsServerDown(this.world)) {
+      return { error: 'unable to fetch metrics from resource metrics API: the server is currently unable to handle the request (get pods.metrics.k8s.io)' };
+    }
+    if (resource !== 'cpu' && resource !== 'memory') {
+      return { error: `unable to get metrics for resource ${resource}: no metrics returned from resource metrics API` };
+    }
+    return { pods: resourceMetricPods(this.pods, resource, container) };
+  }
+
+  podsMetric(name: string): { pods: HpaPodInfo[] } | MetricsClientError {
+    const state = this.loadState();
+    if (!state || !/request|rps|qps/i.test(name)) {
+      return { error: `unable to get metric ${name}: unable to fetch metrics from custom metrics API: the server could not find the metric ${name} for pods` };
+    }
+    const ready = this.pods.filter((p) => p.state === 'Ready');
+    const perPod = ready.length > 0 ? (state.servedRps / ready.length) * 1000 : 0;
+    const scrapedSeconds = this.world.lastScrapeMs / 1000;
+    return {
+      pods: ready.map((p) =>
+        Object.assign(podInfo(p, undefined, undefined), { sampleMilli: Math.round(perPod), sampleTimestampSeconds: scrapedSeconds, sampleWindowSeconds: 15 }),
+      ),
+    };
+  }
+
+  objectMetric(name: string, described: CrossVersionObjectReference): { valueMilli: number } | MetricsClientError {
+    const state = this.world.loadStates.get(described.name);
+    if (!state || !/request|rps|qps/i.test(name)) {
+      return { error: `unable to get metric ${name}: ${described.kind}/${described.name}: unable to fetch metrics from custom metrics API: the server could not find the metric ${name} for ${described.kind.toLowerCase()}s ${described.name}` };
+    }
+    return { valueMilli: Math.round(state.servedRps * 1000) };
+  }
+
+  externalMetric(name: string, selector?: LabelSelector): { valuesMilli: number[] } | MetricsClientError {
+    const { world, namespace } = this;
+    for (const provider of externalMetricProviders) {
+      const answer = provider(world, name, namespace, selector);
+      if (answer) return answer;
+    }
+    const sources = world.autoscalers.externalMetrics as ExternalMetricValues | undefined;
+    const values = sources?.[name];
+    if (!values) {
+      return { error: `unable to get external metric ${namespace}/${name}/nil: unable to fetch metrics from external metrics API: the server could not find the requested resource (get ${name}.external.metrics.k8s.io)` };
+    }
+    return { valuesMilli: values };
+  }
+
+  targetPods(): HpaPodInfo[] {
+    return this.pods.map((p) => podInfo(p, undefined, undefined));
+  }
+}
+
+export function worldMetricsClient(
+  world: World,
+  target: Deployment,
+  namespace: string,
+  targetPods: Pod[] = deploymentPods(world, target),
+): HpaMetricsClient {
+  return new WorldMetricsClient(world, target, namespace, targetPods);
 }
