@@ -44,7 +44,8 @@ function storeRecommendation(
   oldIndex: number,
   entry: TimestampedRecommendation,
 ): TimestampedRecommendation[] {
-  const next = recommendations.map((r) => ({ ...r }));
+  // Entries are never changed in place (a new one replaces the outdated one), so they are shared.
+  const next = recommendations.slice();
   if (oldIndex >= 0) next[oldIndex] = entry;
   else next.push(entry);
   return next;

@@ -265,9 +265,9 @@ export function resourceUtilizationReplicas(
   ];
   const formula = `${first.utilization}% / ${input.targetUtilization}%`;
   const outcome = decide(input, groups, first.ratio, utilizationSecondPass, { input, groups, first, explanation }, explanation, formula);
-  return {
-    ok: true,
-    ...outcome,
+  // Object.assign, not `{ ok, ...outcome, more }`: V8 builds a spread followed by new keys on a
+  // slow path. The keys come out in the same order.
+  return Object.assign({ ok: true as const }, outcome, {
     usageRatio: first.ratio,
     utilizationPercent: first.utilization,
     averageMilli: first.rawAverage,
@@ -276,7 +276,7 @@ export function resourceUtilizationReplicas(
     missingPods: groups.missing,
     ignoredPods: groups.ignored,
     explanation,
-  };
+  });
 }
 
 /**
@@ -300,9 +300,9 @@ export function plainMetricReplicas(
     }),
   ];
   const outcome = decide(input, groups, first.ratio, plainSecondPass, { input, groups, first, explanation }, explanation);
-  return {
-    ok: true,
-    ...outcome,
+  // Object.assign, not `{ ok, ...outcome, more }`: V8 builds a spread followed by new keys on a
+  // slow path. The keys come out in the same order.
+  return Object.assign({ ok: true as const }, outcome, {
     usageRatio: first.ratio,
     averageMilli: first.average,
     readyPodCount: groups.readyPodCount,
@@ -310,5 +310,5 @@ export function plainMetricReplicas(
     missingPods: groups.missing,
     ignoredPods: groups.ignored,
     explanation,
-  };
+  });
 }

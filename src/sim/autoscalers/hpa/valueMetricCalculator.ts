@@ -37,16 +37,16 @@ export function valueMetricReplicas(input: {
   if (input.currentReplicas === 0) {
     const replicas = Math.ceil(ratio);
     explanation.push(msg('engine.hpa.fromZero', { ratio: ratioText(ratio), replicas }));
-    return { ...base, replicas, decision: 'fromZero' };
+    return Object.assign(base, { replicas, decision: 'fromZero' as const });
   }
   explanation.push(toleranceText(ratio, input.tolerances));
   if (isWithinTolerance(ratio, input.tolerances)) {
     explanation.push(msg('engine.hpa.keeps', { replicas: input.currentReplicas }));
-    return { ...base, replicas: input.currentReplicas, decision: 'withinTolerance' };
+    return Object.assign(base, { replicas: input.currentReplicas, decision: 'withinTolerance' as const });
   }
   const replicas = Math.min(MAX_INT32, Math.ceil(ratio * input.readyRunningPods));
   explanation.push(msg('engine.hpa.desiredReady', { count: input.readyRunningPods, ratio: ratioText(ratio), replicas }));
-  return { ...base, replicas, decision: 'scaled' };
+  return Object.assign(base, { replicas, decision: 'scaled' as const });
 }
 
 export interface AverageValueCalculation {
