@@ -134,6 +134,7 @@ export function createPod(world: World, p: NewPod): Pod {
   };
   for (const admit of podAdmissionHooks) admit(world, pod);
   world.pods.set(name, pod);
+  world.podsVersion++;
   world.pendingPods.add(name);
   indexPod(world, pod);
   world.workloadsDirty = true;
@@ -174,6 +175,7 @@ export function mirrorReadyCondition(pod: Pod, ready: PodCondition): void {
 /** Bind a pod to a node: reserve its requests there (the scheduler cache's assume + bind). */
 export function bindPod(world: World, pod: Pod, node: Node): void {
   pod.nodeName = node.name;
+  world.podsVersion++;
   world.pendingPods.delete(pod.name);
   // The VPC CNI hands out secondary IPs from the node's subnet.
   const subnet = /^ip-(\d+)-(\d+)-(\d+)-/.exec(node.name);
@@ -198,6 +200,7 @@ export function removePod(world: World, pod: Pod): void {
   // pod must not hand one slot to two pods).
   if (world.pods.get(pod.name) === pod) world.podCpu.free.push(pod.cpuSlot);
   world.pods.delete(pod.name);
+  world.podsVersion++;
   world.pendingPods.delete(pod.name);
   if (pod.ownerKind !== 'None') world.ownerIndex.get(`${pod.ownerKind}/${pod.ownerName}`)?.delete(pod.name);
   world.schedulerDirty = true;

@@ -35,6 +35,7 @@ export function applyDueCommands(world: World): void {
     const cmd = world.pendingCommands.shift()!;
     const result = applyGuarded(world, cmd);
     world.readyVersion++;
+    world.podsVersion++;
     world.commands.push({ t: world.timeMs / 1000, input: cmd.input, ok: result.ok, output: result.output });
   }
 }

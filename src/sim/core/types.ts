@@ -366,6 +366,12 @@ export interface World {
   nextUid: number;
   /** Bumped whenever the set of Ready pods, loads, services or deployments changes (invalidates derived indexes). */
   readyVersion: number;
+  /**
+   * Bumped whenever a pod is created or removed, changes state, is bound, or has its spec or
+   * requests replaced, and on every applied command: a per-scan view of every pod (the Cluster
+   * Autoscaler's) is reused while it holds.
+   */
+  podsVersion: number;
   /** Pods not yet bound to a node. */
   pendingPods: Set<string>;
   /** Set when pods or replica counts changed, so workload controllers have work. */

@@ -51,6 +51,7 @@ export function createEmptyWorld(opts: WorldOptions): World {
     pendingCommands: [],
     pendingPods: new Set(),
     readyVersion: 0,
+    podsVersion: 0,
     nextUid: 1,
     schedulerDirty: true,
     workloadsDirty: true,

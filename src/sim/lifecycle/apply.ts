@@ -30,6 +30,7 @@ export function enterPodState(world: World, pod: Pod, target: PodPhaseState): vo
   onPodLeave(world, pod, from);
   pod.state = target;
   pod.epoch++;
+  world.podsVersion++;
   if (from === 'Ready' || target === 'Ready') world.readyVersion++;
   world.workloadsDirty = true;
   onPodEnter(world, pod, from);

@@ -20,8 +20,7 @@ import { reportOnce } from './controllerNotices';
 import { stepCaMachine, type CaWorldState } from './state';
 import type { CaLogLine, ScanGroup } from './types';
 import {
-  boundCaPods,
-  boundPods,
+  boundCaPodsOf,
   caNodeOf,
   caPodOf,
   daemonSetSpecs,
@@ -216,7 +215,7 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
   // Nodes that never became Ready are still upcoming capacity, not scale-down candidates.
   const startedNodes = started.map((n) => caNodeOf(n, asgByPool));
   const pdbs = listPdbs(world);
-  const bound = boundCaPods(boundPods(world), pdbs);
+  const bound = boundCaPodsOf(world, pdbs);
   const pending = unschedulablePods(world).map((p) => caPodOf(p));
   const scaleUpGroups = groups.map((g) => scaleUpGroupOf(world, g.group, g.managed)).filter((g) => g !== undefined);
   const up = planScaleUp({

@@ -45,6 +45,8 @@ function keyCount(o: Readonly<Record<string, string>> | undefined): number {
 }
 
 export function samePods(a: readonly CaPod[], b: readonly CaPod[]): boolean {
+  // worldView.boundCaPodsOf hands back the very same list while no pod changed.
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

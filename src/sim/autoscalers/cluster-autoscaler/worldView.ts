@@ -136,6 +136,41 @@ export function boundCaPods(pods: readonly Pod[], pdbs: readonly PodDisruptionBu
   return out;
 }
 
+/** The last scan's bound pod views per world, with the world's podsVersion they were built at. */
+const lastBound = new WeakMap<World, { podsVersion: number; views: CaPod[] }>();
+let verifyReuse = false;
+
+/**
+ * Tests turn this on: every reused list is checked against a fresh boundCaPods, so a pod change
+ * that does not bump world.podsVersion fails loudly instead of going stale.
+ */
+export function verifyBoundViewReuse(on: boolean): void {
+  verifyReuse = on;
+}
+
+/**
+ * boundCaPods(boundPods(world), pdbs), reused whole while world.podsVersion says no pod changed
+ * since the last scan (most scans of a steady cluster): walking every pod only to find each view
+ * unchanged was ~8% of a 200-node run with the CA. PDBs select pods by label, so with any PDB the
+ * views are rebuilt (their per-pod cache still applies).
+ */
+export function boundCaPodsOf(world: World, pdbs: readonly PodDisruptionBudget[]): CaPod[] {
+  const last = lastBound.get(world);
+  if (pdbs.length === 0 && last !== undefined && last.podsVersion === world.podsVersion) {
+    if (verifyReuse) {
+      const fresh = boundCaPods(boundPods(world), pdbs);
+      if (fresh.length !== last.views.length || fresh.some((v, i) => v !== last.views[i])) {
+        throw new Error(`bound pod views reused at podsVersion ${world.podsVersion}, but a pod changed without bumping it`);
+      }
+    }
+    return last.views;
+  }
+  const views = boundCaPods(boundPods(world), pdbs);
+  if (pdbs.length === 0) lastBound.set(world, { podsVersion: world.podsVersion, views });
+  else lastBound.delete(world);
+  return views;
+}
+
 /** Pending pods the scheduler marked PodScheduled=False/Unschedulable. */
 export function unschedulablePods(world: World): Pod[] {
   const out: Pod[] = [];

@@ -54,6 +54,7 @@ export function setPodContainerResources(world: World, pod: Pod, containers: rea
     world.schedulerDirty = true;
   }
   world.readyVersion++;
+  world.podsVersion++;
 }
 
 export function isPendingPhase(pod: Pod): boolean {

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScenario } from '../../../scenario/loadScenario';
+import { createWorld } from '../../bootstrap';
+import { step } from '../../core/step';
+import type { World } from '../../core/types';
+import { enterPodState } from '../../lifecycle/apply';
+import { boundCaPodsOf, verifyBoundViewReuse } from './worldView';
+
+/**
+ * The CA's bound pod views are reused whole while world.podsVersion stands still
+ * (worldView.boundCaPodsOf). With verification on, every reuse is compared with a fresh build, so a
+ * pod change that forgets to bump the version makes the run throw.
+ */
+function exampleWorld(): { world: World; durationMs: number } {
+  const path = new URL('../../../../examples/ca-nginx-scaleout.yaml', import.meta.url);
+  const loaded = loadScenario(readFileSync(path, 'utf8'), 'examples/ca-nginx-scaleout.yaml');
+  if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('\n'));
+  return { world: createWorld(loaded.spec, loaded.manifests.map((m) => m.doc)), durationMs: loaded.spec.durationMs };
+}
+
+describe('the Cluster Autoscaler reuses its bound pod views only while no pod changed', () => {
+  beforeAll(() => verifyBoundViewReuse(true));
+  afterAll(() => verifyBoundViewReuse(false));
+
+  it('through the whole scale-out and scale-in of examples/ca-nginx-scaleout.yaml, every reuse matches a fresh build', () => {
+    const { world, durationMs } = exampleWorld();
+    let reused = 0;
+    let rebuilt = 0;
+    let last: unknown;
+    while (world.timeMs < durationMs) {
+      step(world);
+      if (world.timeMs % 10_000 !== 0) continue;
+      const views = boundCaPodsOf(world, []);
+      if (views === last) reused++;
+      else rebuilt++;
+      last = views;
+    }
+    // The example both changes pods (scale to 15, new nodes, delete) and sits still between.
+    expect(rebuilt).toBeGreaterThan(5);
+    expect(reused).toBeGreaterThan(50);
+  });
+
+  it('rebuilds after a pod changes state, and refuses a change that skipped the version', () => {
+    const { world } = exampleWorld();
+    for (let i = 0; i < 120; i++) step(world);
+    const first = boundCaPodsOf(world, []);
+    expect(boundCaPodsOf(world, [])).toBe(first);
+    const pod = [...world.pods.values()].find((p) => p.state === 'Ready' && p.nodeName !== '')!;
+    enterPodState(world, pod, 'Terminating');
+    const after = boundCaPodsOf(world, []);
+    expect(after).not.toBe(first);
+    expect(after.find((v) => v.name === pod.name)?.deletionTimestampSeconds).toBeDefined();
+    // A write that bypasses the lifecycle (and so the version) is caught by the verification.
+    pod.state = 'Gone';
+    expect(() => boundCaPodsOf(world, [])).toThrow(/changed without bumping/);
+  });
+});
