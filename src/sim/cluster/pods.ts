@@ -62,11 +62,13 @@ export function podsOwnedBy(world: World, kind: 'ReplicaSet' | 'DaemonSet', name
   return appendPodsOwnedBy(world, kind, name, []);
 }
 
-const NO_PODS: readonly Pod[] = [];
-
-/** The owner's pods as they are indexed (an iterable over the index itself: do not change pods' owners while iterating). */
-export function ownedPods(world: World, kind: 'ReplicaSet' | 'DaemonSet', name: string): Iterable<Pod> {
-  return world.ownerIndex.get(ownerKey(kind, name))?.values() ?? NO_PODS;
+/**
+ * The owner's pods as they are indexed, by name (the index itself: read it, do not keep it or change
+ * pods' owners while iterating); undefined when the owner has none. A Map, not an iterable that is
+ * sometimes an array: a for-of over one known kind of iterator allocates nothing per step.
+ */
+export function ownedPodIndex(world: World, kind: 'ReplicaSet' | 'DaemonSet', name: string): ReadonlyMap<string, Pod> | undefined {
+  return world.ownerIndex.get(ownerKey(kind, name));
 }
 
 /** podsOwnedBy, appended to `out` (no array per owner when listing a deployment's ReplicaSets). */

@@ -1,6 +1,6 @@
 import type { Deployment, Pod, ReplicaSet, World } from '../core/types';
 import { emitEvent } from '../core/world';
-import { createPod, ownedPods, podsOwnedBy } from './pods';
+import { createPod, ownedPodIndex, podsOwnedBy } from './pods';
 import { podIsActive, sendPod } from '../lifecycle/apply';
 
 /**
@@ -28,7 +28,8 @@ function activePods(world: World, rs: ReplicaSet): Pod[] {
 /** How many of the ReplicaSet's pods are active (and of those, Ready), without listing them. */
 function countActive(world: World, rs: ReplicaSet, readyOnly: boolean): number {
   let n = 0;
-  for (const p of ownedPods(world, 'ReplicaSet', rs.name)) if (podIsActive(p) && (!readyOnly || p.state === 'Ready')) n++;
+  const owned = ownedPodIndex(world, 'ReplicaSet', rs.name);
+  if (owned) for (const p of owned.values()) if (podIsActive(p) && (!readyOnly || p.state === 'Ready')) n++;
   return n;
 }
 
