@@ -50,7 +50,17 @@ function meanResponseSeconds(x: number, serviceSeconds: number, cost: number, gr
   return sum / n;
 }
 
-const EMPTY_STATE: Readonly<LoadState> = Object.freeze(emptyState());
+/** emptyState's numbers written over `state`, its backlog kept (field by field: Object.assign costs 5× more). */
+function resetState(state: LoadState): LoadState {
+  state.offeredRps = 0;
+  state.servedRps = 0;
+  state.droppedRps = 0;
+  state.p50LatencyMs = 0;
+  state.p95LatencyMs = 0;
+  state.perPodCpuMillis = 0;
+  state.inflightPerPod = 0;
+  return state;
+}
 
 function emptyState(): LoadState {
   return {
@@ -85,9 +95,7 @@ export function solveLoad(world: World, target: TargetPods, prev: LoadState | un
   // The previous state is rewritten in place: readers (trace samples, PromQL series, the HPA)
   // copy its numbers, and a fresh object per target per tick was most of what the load model
   // allocated (each double field is a boxed number of its own).
-  const backlog0 = prev?.backlog ?? 0;
-  const state = prev ? Object.assign(prev, EMPTY_STATE) : emptyState();
-  state.backlog = backlog0;
+  const state = prev ? resetState(prev) : emptyState();
   const cost = load.cpuPerRequestMillis;
   const serviceSeconds = cost / 1000;
   let capacity = 0;
@@ -220,11 +228,17 @@ export function stepLoad(world: World, dtMs: number): void {
 
 /** What in-flight requests add to each loaded Ready pod's working set, by CPU ledger slot. */
 export function inflightMemoryBySlot(world: World): Float64Array {
-  // Indexed by CPU ledger slot; 0 for a pod no load reaches (adding 0 leaves its working set as is).
-  const extra = new Float64Array(world.podCpu.next);
+  // Indexed by CPU ledger slot; 0 for a pod no load reaches (adding 0 leaves its working set as
+  // is). One buffer kept between scrapes and zeroed, not a fresh one each time.
+  const size = world.podCpu.next;
+  if (inflightScratch.length < size) inflightScratch = new Float64Array(Math.max(size, 2 * inflightScratch.length));
+  const extra = inflightScratch;
+  extra.fill(0, 0, size);
   for (const t of loadTargets(world)) {
     const mem = (world.loadStates.get(t.load.target)?.inflightPerPod ?? 0) * t.load.memoryPerInflightMiB;
     for (const slot of t.slots) extra[slot] = mem;
   }
   return extra;
 }
+
+let inflightScratch = new Float64Array(0);

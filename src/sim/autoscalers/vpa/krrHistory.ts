@@ -72,11 +72,14 @@ function historyOf(world: World): KrrHistory {
 const PRUNE_EVERY_SECONDS = 3600;
 const INT32_MAX = 2_147_483_647;
 
-function sameNames(a: readonly string[], b: string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** `a` equals the first `n` names of `b`. */
+function sameNames(a: readonly string[], b: readonly string[], n: number): boolean {
+  if (a.length !== n) return false;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
   return true;
 }
+
+let scratch = { names: [] as string[], cpu: new Float64Array(0), mem: new Float64Array(0) };
 
 /** Thousandths as int32 when they fit (always, for real pods), else as exact doubles. */
 function column(values: Float64Array): Int32Array | Float64Array {
@@ -89,28 +92,28 @@ export function sampleKrrHistory(world: World, history: KrrHistory): void {
   const now = world.timeMs / 1000;
   const prune = history.lastSampleMs < 0 || Math.floor(now / PRUNE_EVERY_SECONDS) !== Math.floor(history.lastSampleMs / 1000 / PRUNE_EVERY_SECONDS);
   history.lastSampleMs = world.timeMs;
-  // Sized for every pod up front: growing three arrays by push to 30,000 entries costs more than
-  // the walk itself (V8 reallocates and copies each as it grows).
+  // Scratch columns sized for every pod and kept between samples: growing arrays by push to 30,000
+  // entries, or allocating fresh buffers each step, costs more than the walk itself. A frame keeps
+  // copies (column(), and the names only when they changed).
   const capacity = world.pods.size;
-  const names = new Array<string>(capacity);
-  const cpu = new Float64Array(capacity);
-  const mem = new Float64Array(capacity);
+  if (scratch.cpu.length < capacity) scratch = { names: new Array<string>(capacity), cpu: new Float64Array(capacity), mem: new Float64Array(capacity) };
+  const { names: scratchNames, cpu, mem } = scratch;
   let n = 0;
   for (const pod of world.pods.values()) {
     const m = pod.metric;
     if (!m || !pod.deployment) continue;
-    names[n] = pod.name;
+    scratchNames[n] = pod.name;
     cpu[n] = Math.round(m.cpuMillis * 1000);
     mem[n] = Math.round(m.memoryMiB * 1000);
     n++;
   }
-  names.length = n;
   if (prune) pruneHistory(history, now - WINDOW_SECONDS);
-  if (names.length === 0) return;
+  if (n === 0) return;
   const prev = history.frames[history.frames.length - 1]?.pods;
   let pods: KrrFramePods;
-  if (prev && sameNames(prev.names, names)) pods = prev;
+  if (prev && sameNames(prev.names, scratchNames, n)) pods = prev;
   else {
+    const names = scratchNames.slice(0, n);
     const namespaces: string[] = [];
     const workloads: string[] = [];
     for (const name of names) {
