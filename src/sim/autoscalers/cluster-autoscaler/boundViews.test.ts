@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario } from '../../../scenario/loadScenario';
-import { createWorld } from '../../bootstrap';
 import { step } from '../../core/step';
-import type { World } from '../../core/types';
 import { enterPodState } from '../../lifecycle/apply';
+import { caExampleWorld } from './engineFixtures';
 import { boundCaPodsOf, verifyBoundViewReuse } from './worldView';
 
 /**
@@ -12,19 +9,12 @@ import { boundCaPodsOf, verifyBoundViewReuse } from './worldView';
  * (worldView.boundCaPodsOf). With verification on, every reuse is compared with a fresh build, so a
  * pod change that forgets to bump the version makes the run throw.
  */
-function exampleWorld(): { world: World; durationMs: number } {
-  const path = new URL('../../../../examples/ca-nginx-scaleout.yaml', import.meta.url);
-  const loaded = loadScenario(readFileSync(path, 'utf8'), 'examples/ca-nginx-scaleout.yaml');
-  if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('\n'));
-  return { world: createWorld(loaded.spec, loaded.manifests.map((m) => m.doc)), durationMs: loaded.spec.durationMs };
-}
-
 describe('the Cluster Autoscaler reuses its bound pod views only while no pod changed', () => {
   beforeAll(() => verifyBoundViewReuse(true));
   afterAll(() => verifyBoundViewReuse(false));
 
   it('through the whole scale-out and scale-in of examples/ca-nginx-scaleout.yaml, every reuse matches a fresh build', () => {
-    const { world, durationMs } = exampleWorld();
+    const { world, durationMs } = caExampleWorld();
     let reused = 0;
     let rebuilt = 0;
     let last: unknown;
@@ -42,7 +32,7 @@ describe('the Cluster Autoscaler reuses its bound pod views only while no pod ch
   });
 
   it('rebuilds after a pod changes state, and refuses a change that skipped the version', () => {
-    const { world } = exampleWorld();
+    const { world } = caExampleWorld();
     for (let i = 0; i < 120; i++) step(world);
     const first = boundCaPodsOf(world, []);
     expect(boundCaPodsOf(world, [])).toBe(first);

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { loadScenario } from '../../../scenario/loadScenario';
+import { createWorld } from '../../bootstrap';
 import type { ManifestDoc } from '../../core/commands';
 import { checkInvariants } from '../../core/invariants';
 import { step } from '../../core/step';
@@ -92,4 +95,12 @@ export function t3Node(name: string, extra: Partial<CaNode> = {}): CaNode {
     labels: t3.labels,
     ...extra,
   };
+}
+
+/** examples/ca-nginx-scaleout.yaml as the engine loads it, and the scenario's duration. */
+export function caExampleWorld(): { world: World; durationMs: number } {
+  const path = new URL('../../../../examples/ca-nginx-scaleout.yaml', import.meta.url);
+  const loaded = loadScenario(readFileSync(path, 'utf8'), 'examples/ca-nginx-scaleout.yaml');
+  if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('\n'));
+  return { world: createWorld(loaded.spec, loaded.manifests.map((m) => m.doc)), durationMs: loaded.spec.durationMs };
 }

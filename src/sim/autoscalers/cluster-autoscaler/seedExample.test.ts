@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../../scenario/loadScenario';
-import { createWorld } from '../../bootstrap';
 import { checkInvariants } from '../../core/invariants';
 import { cloneWorld } from '../../core/world';
-import type { World } from '../../core/types';
 import { runTrace } from '../../trace/runTrace';
 import { runView } from '../../commands/views';
-import { liveGroupNodes, runningPodsOf } from './engineFixtures';
-
-function exampleWorld(): { world: World; durationMs: number } {
-  const path = new URL('../../../../examples/ca-nginx-scaleout.yaml', import.meta.url);
-  const loaded = loadScenario(readFileSync(path, 'utf8'), 'examples/ca-nginx-scaleout.yaml');
-  if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('\n'));
-  return { world: createWorld(loaded.spec, loaded.manifests.map((m) => m.doc)), durationMs: loaded.spec.durationMs };
-}
+import { caExampleWorld, liveGroupNodes, runningPodsOf } from './engineFixtures';
 
 describe('examples/ca-nginx-scaleout.yaml through the engine', () => {
-  const { world, durationMs } = exampleWorld();
+  const { world, durationMs } = caExampleWorld();
   const groupSizes: { t: number; nodes: number; desired: number }[] = [];
   const problems: string[] = [];
   let allRunningAt = -1;
@@ -82,10 +71,10 @@ describe('examples/ca-nginx-scaleout.yaml through the engine', () => {
   });
 
   it('is deterministic: the same seed gives the same trace, and a checkpoint replays identically', () => {
-    const a = exampleWorld();
-    const b = exampleWorld();
+    const a = caExampleWorld();
+    const b = caExampleWorld();
     const ta = runTrace(a.world, 700_000);
-    expect(JSON.stringify(runTrace(exampleWorld().world, 700_000))).toBe(JSON.stringify(ta));
+    expect(JSON.stringify(runTrace(caExampleWorld().world, 700_000))).toBe(JSON.stringify(ta));
     const tb = runTrace(b.world, 400_000);
     const checkpoint = cloneWorld(b.world);
     const rest = runTrace(checkpoint, 700_000);
