@@ -195,3 +195,22 @@ export function compileStepper<M extends AnyStateMachine>(machine: M): CompiledS
   // The value returned is always one of the machine's own state keys (checked above).
   return step as CompiledStep<M>;
 }
+
+/** A machine as the world stores it: plain data that checkpoints copy. */
+export interface StoredMachine<V, C> {
+  value: V;
+  context: C;
+}
+
+/**
+ * One step from the stored form to the next stored form, which gets its own copy of the context
+ * (the step returns the same context object when no assign ran).
+ */
+export function stepStored<M extends AnyStateMachine>(
+  step: CompiledStep<M>,
+  stored: StoredMachine<StateValue, ContextFrom<M>>,
+  event: EventFromLogic<M>,
+): StoredMachine<SnapshotFrom<M>['value'], ContextFrom<M>> {
+  const next = step(stored.value, stored.context, event);
+  return { value: next.value, context: { ...(next.context as object) } as ContextFrom<M> };
+}

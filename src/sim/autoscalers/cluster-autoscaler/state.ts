@@ -1,5 +1,5 @@
 import { initialTransition, type StateValue } from 'xstate';
-import { compileStepper } from '../../core/compiledStepper';
+import { compileStepper, stepStored } from '../../core/compiledStepper';
 import type { World } from '../../core/types';
 import type { GroupBackoff, ScaleUpRequest } from './backoff';
 import { caMachine, type CaMachineContext, type CaScanSummary } from './caMachine';
@@ -112,10 +112,9 @@ export function ensureCaState(world: World): CaWorldState {
  */
 export const stepCaPersisted = compileStepper(caMachine);
 
-/** One SCANNED event through caMachine. The context is deep-copied, as it was from transition()'s snapshot. */
+/** One SCANNED event through caMachine (the summary it records is the event, made fresh per scan). */
 export function stepCaMachine(state: CaWorldState, summary: CaScanSummary): void {
-  const next = stepCaPersisted(state.machine.value, state.machine.context, { type: 'SCANNED', ...summary });
-  state.machine = { value: next.value, context: structuredClone(next.context) };
+  state.machine = stepStored(stepCaPersisted, state.machine, { type: 'SCANNED', ...summary });
 }
 
 export function caMachineStateName(state: CaWorldState): string {

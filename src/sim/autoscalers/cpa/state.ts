@@ -1,5 +1,5 @@
 import { initialTransition, type StateValue } from 'xstate';
-import { compileStepper } from '../../core/compiledStepper';
+import { compileStepper, stepStored } from '../../core/compiledStepper';
 import type { World } from '../../core/types';
 import { cpaMachine, type CpaMachineContext, type CpaMachineEvent } from './cpaMachine';
 import type { ClusterStatus } from './logic';
@@ -72,8 +72,7 @@ export function newCpaInstance(deployment: string, argv: string[]): CpaInstanceS
 export const stepCpaPersisted = compileStepper(cpaMachine);
 
 export function stepCpaMachine(instance: CpaInstanceState, event: CpaMachineEvent): void {
-  const next = stepCpaPersisted(instance.machine.value, instance.machine.context, event);
-  instance.machine = { value: next.value, context: { ...next.context } };
+  instance.machine = stepStored(stepCpaPersisted, instance.machine, event);
 }
 
 export function cpaMachineStateName(instance: CpaInstanceState): string {

@@ -4,7 +4,7 @@
  * core/compiledStepper.ts, which throws at load if the machine leaves the compiled subset.
  * hpaStepper.test.ts checks it against `transition()` for every outcome kind in every state.
  */
-import { compileStepper } from '../../core/compiledStepper';
+import { compileStepper, stepStored } from '../../core/compiledStepper';
 import type { HpaSyncOutcome, PersistedHpaMachine } from './hpaMachine';
 import { hpaMachine } from './hpaMachine';
 
@@ -12,6 +12,5 @@ const stepHpa = compileStepper(hpaMachine);
 
 /** One SYNC from the persisted form to the persisted form: what restore → transition → persist gives. */
 export function stepPersistedHpaMachine(persisted: PersistedHpaMachine, outcome: HpaSyncOutcome): PersistedHpaMachine {
-  const next = stepHpa(persisted.value, persisted.context, { type: 'SYNC', outcome });
-  return { value: next.value, context: { ...next.context } };
+  return stepStored(stepHpa, persisted, { type: 'SYNC', outcome });
 }

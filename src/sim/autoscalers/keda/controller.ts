@@ -10,6 +10,7 @@ import type { World } from '../../core/types';
 import { emitEvent, log } from '../../core/world';
 import { conflictingHpa, syncGeneratedHpa } from './generatedHpaRecord';
 import { stepKedaPersisted, type KedaMachineEvent } from './kedaMachine';
+import { stepStored } from '../../core/compiledStepper';
 import { pollScaledObject, type PollResult } from './poll';
 import { stepQueue } from './queueModel';
 import { KEDA_OPERATOR, kedaState, recordEvent, type ScaledObjectRecord } from './state';
@@ -35,8 +36,7 @@ function kedaLog(world: World, so: ScaledObject, logger: string, message: string
 }
 
 function stepMachine(record: ScaledObjectRecord, event: KedaMachineEvent): void {
-  const next = stepKedaPersisted(record.machine.value, record.machine.context, event);
-  record.machine = { value: next.value, context: { ...next.context } };
+  record.machine = stepStored(stepKedaPersisted, record.machine, event);
 }
 
 function targetCheckFailed(world: World, record: ScaledObjectRecord, message: string): void {

@@ -5,6 +5,7 @@
  */
 import { initialVpaSnapshot, stepVpaPersisted, vpaStateName, type VpaMachineEvent, type VpaStateName } from './vpaMachine';
 import type { VpaUpdateMode } from './types';
+import { stepStored } from '../../core/compiledStepper';
 import type { VpaObjectState } from './worldState';
 
 export function initialMachineState(mode: VpaUpdateMode): VpaObjectState['machine'] {
@@ -13,7 +14,6 @@ export function initialMachineState(mode: VpaUpdateMode): VpaObjectState['machin
 }
 
 export function stepObjectMachine(obj: VpaObjectState, event: VpaMachineEvent): VpaStateName {
-  const next = stepVpaPersisted(obj.machine.value, obj.machine.context, event);
-  obj.machine = { value: next.value, context: { ...next.context } };
+  obj.machine = stepStored(stepVpaPersisted, obj.machine, event);
   return obj.machine.value;
 }
