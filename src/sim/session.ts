@@ -1,7 +1,7 @@
 import type { ManifestDoc, TimedCommand } from './core/commands';
 import type { ScenarioSpec } from './core/scenario';
 import type { World } from './core/types';
-import { cloneWorld } from './core/world';
+import { packWorld, unpackWorld, type PackedWorld } from './core/checkpoint';
 import { step } from './core/step';
 import { createWorld } from './bootstrap';
 import { enqueueCommand } from './commands/apply';
@@ -11,14 +11,15 @@ import { evaluateAttached, replayFloorMs, rewindAttached, type AttachedChecks } 
 /**
  * A run: scenario + seed + the person's command log. The log and the scenario fully describe it,
  * so any past moment can be rebuilt by replaying from the nearest checkpoint. Checkpoints are
- * deep copies (sharing the frozen KRR frames and blocks) taken every checkpointIntervalMs of sim time; their
- * number is capped by a budget of pods held (maxCheckpoints), and when over it the checkpoint whose
- * removal leaves the smallest gap goes, so they stay evenly spread over the run and memory is flat.
+ * packed copies (core/checkpoint.ts: pods as columns, the rest deep-copied, sharing the frozen KRR
+ * frames, events and logs) taken every checkpointIntervalMs of sim time; their number is capped by a
+ * budget of pods held (maxCheckpoints), and when over it the checkpoint whose removal leaves the
+ * smallest gap goes, so they stay evenly spread over the run and memory is flat.
  */
 export const CHECKPOINT_MS = 60_000;
 
 /**
- * A deep copy of a large world costs tens of milliseconds, while replaying a few minutes of it costs
+ * Packing a large world costs tens of milliseconds, while replaying a few minutes of it costs
  * less; so big worlds are checkpointed less often. Replays are exact either way.
  */
 export function checkpointIntervalMs(pods: number): number {
@@ -26,10 +27,13 @@ export function checkpointIntervalMs(pods: number): number {
 }
 const MAX_CHECKPOINTS = 180;
 /**
- * How many pods all checkpoints together may hold (a checkpoint of 5,000 pods is ~15 MB with its
- * events and logs): 5,000 pods keep 12 checkpoints, 30,000 pods keep 6. Seeks replay at most one gap.
+ * How many pods all checkpoints together may hold. Over a simulated day at 6,600 pods a packed
+ * checkpoint holds ~7 MB (4 MB of packed world, the rest its own events and KRR head frames, which
+ * it no longer shares with the live world); a deep copy held ~17 MB. The budget keeps the day's
+ * checkpoints near the memory the deep copies took (~155 MB) with 2.5× as many of them: 5,000 pods
+ * keep 30, 30,000 pods keep 6. Seeks replay at most one gap.
  */
-const CHECKPOINT_POD_BUDGET = 60_000;
+const CHECKPOINT_POD_BUDGET = 150_000;
 const MIN_CHECKPOINTS = 6;
 
 export function maxCheckpoints(pods: number): number {
@@ -60,7 +64,7 @@ export interface Session {
   world: World;
   /** Commands the person issued (the scenario's own timeline is part of the spec). */
   log: TimedCommand[];
-  checkpoints: { timeMs: number; world: World }[];
+  checkpoints: { timeMs: number; packed: PackedWorld }[];
   /** Furthest sim time ever reached: the scrubber's right end. */
   horizonMs: number;
   /** A sample every HISTORY_MS for charts, rebuilt by replay when seeking back. */
@@ -94,7 +98,7 @@ export function createSession(spec: ScenarioSpec, manifests: ManifestDoc[], log:
     manifests,
     world,
     log: [],
-    checkpoints: [{ timeMs: 0, world: cloneWorld(world) }],
+    checkpoints: [{ timeMs: 0, packed: packWorld(world) }],
     horizonMs: 0,
     history: [sampleWorld(world, false)],
   };
@@ -109,7 +113,7 @@ function checkpoint(session: Session): void {
   const w = session.world;
   const last = session.checkpoints[session.checkpoints.length - 1];
   if (w.timeMs % CHECKPOINT_MS !== 0 || (last && w.timeMs - last.timeMs < checkpointIntervalMs(w.pods.size))) return;
-  session.checkpoints.push({ timeMs: w.timeMs, world: cloneWorld(w) });
+  session.checkpoints.push({ timeMs: w.timeMs, packed: packWorld(w) });
   const max = maxCheckpoints(w.pods.size);
   if (session.checkpoints.length > max) session.checkpoints = thinCheckpoints(session.checkpoints, max);
 }
@@ -179,7 +183,7 @@ export function* seek(session: Session, targetMs: number, ticksPerChunk = 600): 
   const floor = Math.min(target, session.checks ? replayFloorMs(session.checks) : Infinity);
   for (const c of session.checkpoints) if (c.timeMs <= floor && c.timeMs >= base.timeMs) base = c;
   if (!(session.world.timeMs <= target && session.world.timeMs >= base.timeMs)) {
-    const world = cloneWorld(base.world);
+    const world = unpackWorld(base.packed);
     world.pendingCommands = [];
     for (const cmd of [...session.spec.timeline, ...session.log]) if (cmd.atMs > base.timeMs) enqueueCommand(world, cmd);
     session.world = world;

@@ -53,11 +53,11 @@ describe('a long session’s memory', () => {
     const blocks = krrOf(s.world).blocks!;
     expect(blocks.length).toBe(3);
     for (const c of s.checkpoints) {
-      const theirs = krrOf(c.world).blocks ?? [];
+      const theirs = krrOf(c.packed.rest).blocks ?? [];
       theirs.forEach((b, i) => expect(b).toBe(blocks[i]));
     }
     // Events and log lines are frozen when written: the newest checkpoint holds the live world's own objects.
-    const last = s.checkpoints[s.checkpoints.length - 1].world;
+    const last = s.checkpoints[s.checkpoints.length - 1].packed.rest;
     const firstKept = s.world.eventCount - s.world.events.length;
     const shared = last.events.filter((e, i) => last.eventCount - last.events.length + i >= firstKept);
     expect(shared.length).toBeGreaterThan(0);

@@ -12,6 +12,15 @@ export function cloneData<T>(value: T): T {
   return copy(value, new Map()) as T;
 }
 
+/**
+ * cloneData for several values that may share objects: pass the same `seen` map to each call and
+ * an object reached from two of them is copied once (checkpoint.ts packs pods apart from the rest
+ * of the world, whose ReplicaSets hold the very templates the pods point at).
+ */
+export function cloneDataSharing<T>(value: T, seen: Map<object, unknown>): T {
+  return copy(value, seen) as T;
+}
+
 function copy(v: unknown, seen: Map<object, unknown>): unknown {
   if (typeof v !== 'object' || v === null) return v;
   const done = seen.get(v);
