@@ -56,6 +56,37 @@ describe('checkpoint thinning', () => {
     expect(Math.max(...gaps)).toBeLessThanOrEqual((2 * 6_000_000) / 9);
   });
 
+  it('a long seek leaves a checkpoint before its target, so seeking nearby again replays minutes, not the gap', () => {
+    const s = createSession(scenario(), [deployment('web', 3, '200m', '128Mi')]);
+    advance(s, 10 * 60_000);
+    issueCommand(s, 'scale 6', { type: 'scale', kind: 'deployment', name: 'web', namespace: 'default', replicas: 6 });
+    advance(s, 30 * 60_000);
+    const late = snapshot(s);
+    // As in a long run whose checkpoints were thinned: one checkpoint at the start, one at the end.
+    s.checkpoints = [s.checkpoints[0], s.checkpoints[s.checkpoints.length - 1]];
+    seekNow(s, 25 * 60_000 + 30_000);
+    const scrubbed = snapshot(s);
+    // Ten minutes before the target, to the minute.
+    expect(s.checkpoints.map((c) => c.timeMs)).toEqual([0, 16 * 60_000, 40 * 60_000]);
+    // The next seek nearby starts from it, and lands on the same world a replay from 0 gives.
+    seekNow(s, 18 * 60_000 + 10_000);
+    expect(s.world.timeMs).toBe(18 * 60_000 + 10_000);
+    seekNow(s, 25 * 60_000 + 30_000);
+    expect(snapshot(s)).toBe(scrubbed);
+    // The same moment replayed from the start is the same world.
+    s.checkpoints = [s.checkpoints[0]];
+    seekNow(s, 0);
+    seekNow(s, 25 * 60_000 + 30_000);
+    expect(snapshot(s)).toBe(scrubbed);
+    // A short seek (under five minutes of replay) leaves none.
+    const before = s.checkpoints.map((c) => c.timeMs);
+    expect(before).toEqual([0, 16 * 60_000]);
+    seekNow(s, 25 * 60_000 + 50_000);
+    expect(s.checkpoints.map((c) => c.timeMs)).toEqual(before);
+    seekNow(s, 40 * 60_000);
+    expect(snapshot(s)).toBe(late);
+  });
+
   it('budgets checkpoints by pods held', () => {
     expect(maxCheckpoints(100)).toBe(180);
     expect(maxCheckpoints(1000)).toBe(150);

@@ -196,9 +196,38 @@ export function* seek(session: Session, targetMs: number, ticksPerChunk = 600): 
     step(session.world);
     record(session);
     if (session.checks) evaluateAttached(session.checks, session.world);
+    const t = session.world.timeMs;
+    if (t % CHECKPOINT_MS === 0 && target - t <= SCRUB_LEAD_MS && target - t > SCRUB_LEAD_MS - CHECKPOINT_MS && t - start >= SCRUB_CHECKPOINT_AFTER_MS) {
+      keepScrubCheckpoint(session);
+    }
     if (++ticks % ticksPerChunk === 0) yield (session.world.timeMs - start) / Math.max(1, target - start);
   }
   yield 1;
+}
+
+/** Where a long seek leaves its checkpoint: this far before its target (to the minute)... */
+const SCRUB_LEAD_MS = 10 * CHECKPOINT_MS;
+/** ...when it has replayed at least this much by then (a seek of 15 minutes or more). */
+const SCRUB_CHECKPOINT_AFTER_MS = 5 * CHECKPOINT_MS;
+
+/**
+ * A person who seeks back often seeks again nearby (scrubbing, stepping back a minute), and each
+ * such seek would replay the same long gap from the same checkpoint. So a long seek packs the world
+ * ten minutes before its target and inserts it among the checkpoints, one over the budget: seeks
+ * up to ten minutes back from there, or forward again, then replay minutes, not the gap.
+ * Playing on past the horizon thins them back to the budget (the scrub checkpoint usually goes
+ * first: it splits a gap the others span).
+ */
+function keepScrubCheckpoint(session: Session): void {
+  if (session.checkpointing === false) return;
+  const w = session.world;
+  const list = session.checkpoints;
+  let at = list.length;
+  while (at > 0 && list[at - 1].timeMs > w.timeMs) at--;
+  if (at > 0 && list[at - 1].timeMs === w.timeMs) return;
+  list.splice(at, 0, { timeMs: w.timeMs, packed: packWorld(w) });
+  const max = maxCheckpoints(w.pods.size) + 1;
+  if (list.length > max) session.checkpoints = thinCheckpoints(list, max);
 }
 
 export function seekNow(session: Session, targetMs: number): void {
