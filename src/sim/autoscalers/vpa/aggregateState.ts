@@ -10,6 +10,8 @@
  */
 import {
   addSample,
+  addSampleInPlace,
+  cloneHistogram,
   CPU_HISTOGRAM_OPTIONS,
   emptyHistogram,
   MEMORY_HISTOGRAM_OPTIONS,
@@ -77,16 +79,19 @@ export function addCpuSample(
   config: AggregationConfig = DEFAULT_AGGREGATION_CONFIG,
 ): AggregateContainerState {
   if (!(sample.usageMillis >= 0)) return state;
+  const next = { ...state, cpuUsage: cloneHistogram(state.cpuUsage) };
+  addCpuSampleInPlace(next, sample, config);
+  return next;
+}
+
+/** addCpuSample into `state` itself, for a state only the recommender's loop holds. */
+export function addCpuSampleInPlace(state: AggregateContainerState, sample: CpuSample, config: AggregationConfig = DEFAULT_AGGREGATION_CONFIG): void {
+  if (!(sample.usageMillis >= 0)) return;
   const weight = Math.max(sample.requestMillis / 1000, config.minCpuSampleWeight);
-  return {
-    ...state,
-    cpuUsage: addSample(CPU_HISTOGRAM_OPTIONS, state.cpuUsage, sample.usageMillis / 1000, weight, sample.atSeconds),
-    firstSampleSeconds:
-      state.firstSampleSeconds === null ? sample.atSeconds : Math.min(state.firstSampleSeconds, sample.atSeconds),
-    lastSampleSeconds:
-      state.lastSampleSeconds === null ? sample.atSeconds : Math.max(state.lastSampleSeconds, sample.atSeconds),
-    totalSamplesCount: state.totalSamplesCount + 1,
-  };
+  addSampleInPlace(CPU_HISTOGRAM_OPTIONS, state.cpuUsage, sample.usageMillis / 1000, weight, sample.atSeconds);
+  state.firstSampleSeconds = state.firstSampleSeconds === null ? sample.atSeconds : Math.min(state.firstSampleSeconds, sample.atSeconds);
+  state.lastSampleSeconds = state.lastSampleSeconds === null ? sample.atSeconds : Math.max(state.lastSampleSeconds, sample.atSeconds);
+  state.totalSamplesCount += 1;
 }
 
 export interface MemorySample {

@@ -82,7 +82,7 @@ export function isHistogramEmpty(options: HistogramOptions, h: DecayingHistogram
   return h.bucketWeights[h.minBucket] < options.epsilon;
 }
 
-function clone(h: DecayingHistogram): DecayingHistogram {
+export function cloneHistogram(h: DecayingHistogram): DecayingHistogram {
   return { ...h, bucketWeights: h.bucketWeights.slice() };
 }
 
@@ -123,14 +123,23 @@ export function addSample(
   atSeconds: number,
 ): DecayingHistogram {
   if (weight < 0) throw new Error('sample weight must be non-negative');
-  const next = clone(h);
-  const w = weight * decayFactor(options, next, atSeconds);
-  const bucket = findBucket(options, value);
-  next.bucketWeights[bucket] += w;
-  next.totalWeight += w;
-  if (bucket < next.minBucket) next.minBucket = bucket;
-  if (bucket > next.maxBucket) next.maxBucket = bucket;
+  const next = cloneHistogram(h);
+  addSampleInPlace(options, next, value, weight, atSeconds);
   return next;
+}
+
+/**
+ * addSample into `h` itself, for a histogram only its owner holds: the recommender feeds a sample
+ * per container per minute, and a copy of ~176 buckets per sample was most of what it cost.
+ */
+export function addSampleInPlace(options: HistogramOptions, h: DecayingHistogram, value: number, weight: number, atSeconds: number): void {
+  if (weight < 0) throw new Error('sample weight must be non-negative');
+  const w = weight * decayFactor(options, h, atSeconds);
+  const bucket = findBucket(options, value);
+  h.bucketWeights[bucket] += w;
+  h.totalWeight += w;
+  if (bucket < h.minBucket) h.minBucket = bucket;
+  if (bucket > h.maxBucket) h.maxBucket = bucket;
 }
 
 export function subtractSample(
@@ -141,7 +150,7 @@ export function subtractSample(
   atSeconds: number,
 ): DecayingHistogram {
   if (weight < 0) throw new Error('sample weight must be non-negative');
-  const next = clone(h);
+  const next = cloneHistogram(h);
   let w = weight * decayFactor(options, next, atSeconds);
   const bucket = findBucket(options, value);
   // Never leave a bucket with a tiny negative remainder from float error.

@@ -9,7 +9,7 @@ import { log } from '../../core/world';
 import { podIsActive } from '../../lifecycle/apply';
 import type { OomKill } from '../../load/workloadModel';
 import { deploymentPods } from '../../resources/workloadKinds';
-import { addCpuSample, addMemoryPeak, emptyAggregateState, recordOom } from './aggregateState';
+import { addCpuSampleInPlace, addMemoryPeak, emptyAggregateState, recordOom } from './aggregateState';
 import { mergeConditions, recommend } from './recommender';
 import { BYTES_PER_MIB, VPA_DEFAULTS, type VerticalPodAutoscaler } from './types';
 import { stepObjectMachine } from './machineState';
@@ -49,10 +49,10 @@ function feedSamples(world: World, obj: VpaObjectState, pods: Pod[]): void {
     const at = m.timestampMs / 1000;
     for (const share of containerShares(pod)) {
       const spec = pod.spec.containers.find((c) => c.name === share.name)!;
-      let state = obj.containers[share.name];
-      state = addCpuSample(state, { usageMillis: m.cpuMillis * share.cpu, requestMillis: spec.requests.cpuMillis, atSeconds: at });
-      state = addMemoryPeak(state, { usageBytes: Math.round(m.memoryMiB * share.memory * BYTES_PER_MIB), atSeconds: at });
-      obj.containers[share.name] = state;
+      // The loop owns these states (created here, copied by checkpoints): the CPU sample goes in place.
+      const state = obj.containers[share.name];
+      addCpuSampleInPlace(state, { usageMillis: m.cpuMillis * share.cpu, requestMillis: spec.requests.cpuMillis, atSeconds: at });
+      obj.containers[share.name] = addMemoryPeak(state, { usageBytes: Math.round(m.memoryMiB * share.memory * BYTES_PER_MIB), atSeconds: at });
     }
   }
   for (const name of Object.keys(obj.lastSampleMs)) if (!world.pods.has(name)) delete obj.lastSampleMs[name];
