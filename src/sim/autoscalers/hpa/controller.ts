@@ -50,10 +50,18 @@ export function newHpaRecord(hpa: HorizontalPodAutoscaler, nowSeconds: number): 
   };
 }
 
+/** The scale subresource's selector, kept per labels object (a template's labels are replaced, never edited). */
+const selectors = new WeakMap<Record<string, string>, string>();
+
 function selectorText(labels: Record<string, string>): string {
-  return Object.entries(labels)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
+  let text = selectors.get(labels);
+  if (text === undefined) {
+    text = Object.entries(labels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+    selectors.set(labels, text);
+  }
+  return text;
 }
 
 function countActive(pods: readonly Pod[]): number {

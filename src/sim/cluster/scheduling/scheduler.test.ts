@@ -3,6 +3,7 @@ import { createWorld } from '../../bootstrap';
 import { step } from '../../core/step';
 import { deployment, scenario } from '../../testing/fixtures';
 import type { World } from '../../core/types';
+import { createPod } from '../pods';
 
 /**
  * The scheduler hands a pending pod the verdict of an earlier pod in the same pass that had the
@@ -71,5 +72,21 @@ describe('scheduler: verdicts shared between twin pods', () => {
     expect([...perNode.values()]).toEqual([3, 3, 3]);
     for (const n of world.nodes.values()) expect(n.requested.cpuMillis).toBeLessThanOrEqual(n.allocatable.cpuMillis);
     expect(podsOf(world, 'web').filter((p) => p.state === 'Pending').length).toBe(2);
+  });
+
+  it('a pod whose request was replaced is not its spec twins\' twin (signatures kept per spec check the request)', () => {
+    const world = createWorld(scenario(), [deployment('web', 2, '100m', '64Mi')]);
+    run(world, 60);
+    const [ready] = podsOf(world, 'web');
+    expect(ready.state).toBe('Ready');
+    // Two new pods of the same spec, labels and namespace; the second asks for more than a node
+    // has, as a pod resized in place would (its request object replaced, the spec kept).
+    const twin = createPod(world, { namespace: ready.namespace, ownerKind: 'None', ownerName: '', deployment: '', template: ready.spec });
+    const big = createPod(world, { namespace: ready.namespace, ownerKind: 'None', ownerName: '', deployment: '', template: ready.spec });
+    big.request = { ...big.request, cpuMillis: 64_000 };
+    run(world, 5);
+    expect(twin.state).not.toBe('Pending');
+    expect(big.state).toBe('Pending');
+    expect(big.unschedulableMessage).toContain('Insufficient cpu');
   });
 });

@@ -1,5 +1,5 @@
 import { nextFloat } from '../../core/rng';
-import type { Node, Pod, World } from '../../core/types';
+import type { Node, Pod, PodTemplate, World } from '../../core/types';
 import { emitEvent } from '../../core/world';
 import { bindPod, setCondition } from '../pods';
 import { enterPodState } from '../../lifecycle/apply';
@@ -131,6 +131,22 @@ function schedulingSignature(sp: SchedPod): string {
   return JSON.stringify([sp.namespace, sp.labels, sp.requests, sp.priority, sp.tolerations, sp.nodeSelector, sp.requiredNodeAffinity, sp.podAntiAffinity, sp.topologySpread, sp.hostPorts]);
 }
 
+/**
+ * A pod's signature, kept per pod spec. Everything in it but the namespace, the labels and the
+ * request comes from the spec, and the pods of a ReplicaSet share their spec, labels and request
+ * objects, none of which is changed in place (a resize or a relabel replaces them): so the same
+ * four objects give the same string, without a JSON.stringify per pending pod.
+ */
+const signatures = new WeakMap<PodTemplate, { namespace: string; labels: unknown; request: unknown; signature: string }>();
+
+function podSignature(pod: Pod, sp: SchedPod): string {
+  const known = signatures.get(pod.spec);
+  if (known !== undefined && known.namespace === pod.namespace && known.labels === pod.labels && known.request === pod.request) return known.signature;
+  const signature = schedulingSignature(sp);
+  signatures.set(pod.spec, { namespace: pod.namespace, labels: pod.labels, request: pod.request, signature });
+  return signature;
+}
+
 /** Try one pod; returns the index of the node it was bound to, or -1. */
 function schedulePod(
   world: World,
@@ -144,7 +160,7 @@ function schedulePod(
 ): number {
   const want = feasibleNodesToFind(nodes.length);
   const sp = schedPodOf(pod);
-  const signature = schedulingSignature(sp);
+  const signature = podSignature(pod, sp);
   const known = memo.failed.get(signature);
   if (known) {
     markUnschedulable(world, pod, known);
