@@ -89,8 +89,8 @@ describe('checkpoint thinning', () => {
 
   it('budgets checkpoints by pods held', () => {
     expect(maxCheckpoints(100)).toBe(180);
-    expect(maxCheckpoints(1000)).toBe(150);
-    expect(maxCheckpoints(5000)).toBe(30);
+    expect(maxCheckpoints(1000)).toBe(170);
+    expect(maxCheckpoints(5000)).toBe(34);
     expect(maxCheckpoints(30000)).toBe(6);
     expect(maxCheckpoints(100_000)).toBe(6);
   });

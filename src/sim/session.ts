@@ -28,12 +28,12 @@ export function checkpointIntervalMs(pods: number): number {
 const MAX_CHECKPOINTS = 180;
 /**
  * How many pods all checkpoints together may hold. Over a simulated day at 6,600 pods a packed
- * checkpoint holds ~7 MB (4 MB of packed world, the rest its own events and KRR head frames, which
- * it no longer shares with the live world); a deep copy held ~17 MB. The budget keeps the day's
- * checkpoints near the memory the deep copies took (~155 MB) with 2.5× as many of them: 5,000 pods
- * keep 30, 30,000 pods keep 6. Seeks replay at most one gap.
+ * checkpoint holds ~6 MB (3 MB of packed world, the rest its own log lines, events and KRR head
+ * frames, which it no longer shares with the live world); a deep copy held ~17 MB. The budget keeps
+ * the day's checkpoints near the memory the deep copies took (~150 MB) with 25 of them instead of 9:
+ * 5,000 pods keep 34, 30,000 pods keep 6. Seeks replay at most one gap.
  */
-const CHECKPOINT_POD_BUDGET = 150_000;
+const CHECKPOINT_POD_BUDGET = 170_000;
 const MIN_CHECKPOINTS = 6;
 
 export function maxCheckpoints(pods: number): number {

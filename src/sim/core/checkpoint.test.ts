@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { packWorld, unpackWorld } from './checkpoint';
 import { cloneWorld } from './world';
 import { runUntil } from './step';
-import { createPod } from '../cluster/pods';
+import { createPod, setCondition } from '../cluster/pods';
 import { exampleWorld, runHash } from '../testing/exampleHashes';
 
 // VPA in-place resizes replace pod specs; CA and Karpenter create and remove nodes and pods; KEDA
@@ -51,6 +51,19 @@ describe('a packed checkpoint restores the world it was taken from', () => {
     const fresh = createPod(world, { namespace: 'default', ownerKind: 'None', ownerName: '', deployment: '', template: [...world.pods.values()][0].spec });
     const restored = unpackWorld(packWorld(world));
     for (const pod of restored.pods.values()) expect(Object.keys(pod)).toEqual(Object.keys(fresh));
+  });
+
+  it('restores conditions with a reason or a message as well as the plain ones it keeps as numbers', () => {
+    const { world } = exampleWorld('hpa-php-apache.yaml');
+    runUntil(world, 120_000);
+    const [plain, odd, none] = [...world.pods.values()];
+    setCondition(odd, 'PodScheduled', 'False', world.timeMs, 'Unschedulable', '0/3 nodes are available: 3 Insufficient cpu.');
+    setCondition(odd, 'Ready', 'False', world.timeMs, 'ContainersNotReady');
+    none.conditions = [];
+    expect(plain.conditions.length).toBe(4);
+    const restored = unpackWorld(packWorld(world));
+    for (const pod of [plain, odd, none]) expect(restored.pods.get(pod.name)!.conditions).toEqual(pod.conditions);
+    expect(isDeepStrictEqual(restored, cloneWorld(world))).toBe(true);
   });
 
   it('refuses an owner index that names a pod the world does not hold, instead of restoring something else', () => {
