@@ -56,6 +56,19 @@ describe('checkpoint thinning', () => {
     expect(Math.max(...gaps)).toBeLessThanOrEqual((2 * 6_000_000) / 9);
   });
 
+  it('never drops the recent ones: every minute of the last quarter hour stays, the rest spread', () => {
+    let list = [{ timeMs: 0 }];
+    for (let t = 1; t <= 300; t++) list = thinCheckpoints([...list, { timeMs: t * 60_000 }], 30, (t - 15) * 60_000);
+    expect(list).toHaveLength(30);
+    const recent = list.filter((c) => c.timeMs >= 285 * 60_000).map((c) => c.timeMs / 60_000);
+    expect(recent).toEqual(Array.from({ length: 16 }, (_, i) => 285 + i));
+    const older = list.filter((c) => c.timeMs < 285 * 60_000);
+    const gaps = older.slice(1).map((c, i) => c.timeMs - older[i].timeMs);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual((2 * 285 * 60_000) / (older.length - 1));
+    // More recent checkpoints than the budget: nothing is dropped rather than a recent one.
+    expect(thinCheckpoints([0, 1, 2, 3].map((m) => ({ timeMs: m * 60_000 })), 2, 0)).toHaveLength(4);
+  });
+
   it('a long seek leaves a checkpoint before its target, so seeking nearby again replays minutes, not the gap', () => {
     const s = createSession(scenario(), [deployment('web', 3, '200m', '128Mi')]);
     advance(s, 10 * 60_000);

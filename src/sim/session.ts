@@ -40,23 +40,34 @@ export function maxCheckpoints(pods: number): number {
   return Math.max(MIN_CHECKPOINTS, Math.min(MAX_CHECKPOINTS, Math.floor(CHECKPOINT_POD_BUDGET / Math.max(1, pods))));
 }
 
-/** Drop checkpoints (never the first or the newest) until `max` remain, always merging the smallest gap. */
-export function thinCheckpoints<T extends { timeMs: number }>(list: T[], max: number): T[] {
+/**
+ * Drop checkpoints (never the first or the newest, nor any taken at or after `keepFromMs`) until
+ * `max` remain, always merging the smallest gap.
+ */
+export function thinCheckpoints<T extends { timeMs: number }>(list: T[], max: number, keepFromMs = Infinity): T[] {
   const out = list.slice();
   while (out.length > Math.max(2, max)) {
-    let best = 1;
+    let best = -1;
     let bestGap = Infinity;
-    for (let i = 1; i < out.length - 1; i++) {
+    for (let i = 1; i < out.length - 1 && out[i].timeMs < keepFromMs; i++) {
       const gap = out[i + 1].timeMs - out[i - 1].timeMs;
       if (gap < bestGap) {
         bestGap = gap;
         best = i;
       }
     }
+    if (best < 0) break;
     out.splice(best, 1);
   }
   return out;
 }
+
+/**
+ * The checkpoints of the last quarter hour are never thinned: the seek people make most is a
+ * little way back from where they paused, and in a long run the even spread leaves the gap before
+ * the newest checkpoint as long as any (an hour over a simulated day at 6,600 pods).
+ */
+const RECENT_CHECKPOINTS_MS = 15 * CHECKPOINT_MS;
 
 export interface Session {
   spec: ScenarioSpec;
@@ -115,7 +126,7 @@ function checkpoint(session: Session): void {
   if (w.timeMs % CHECKPOINT_MS !== 0 || (last && w.timeMs - last.timeMs < checkpointIntervalMs(w.pods.size))) return;
   session.checkpoints.push({ timeMs: w.timeMs, packed: packWorld(w) });
   const max = maxCheckpoints(w.pods.size);
-  if (session.checkpoints.length > max) session.checkpoints = thinCheckpoints(session.checkpoints, max);
+  if (session.checkpoints.length > max) session.checkpoints = thinCheckpoints(session.checkpoints, max, w.timeMs - RECENT_CHECKPOINTS_MS);
 }
 
 /** Advance by whole ticks; returns the ticks run. */
@@ -227,7 +238,7 @@ function keepScrubCheckpoint(session: Session): void {
   if (at > 0 && list[at - 1].timeMs === w.timeMs) return;
   list.splice(at, 0, { timeMs: w.timeMs, packed: packWorld(w) });
   const max = maxCheckpoints(w.pods.size) + 1;
-  if (list.length > max) session.checkpoints = thinCheckpoints(list, max);
+  if (list.length > max) session.checkpoints = thinCheckpoints(list, max, session.horizonMs - RECENT_CHECKPOINTS_MS);
 }
 
 export function seekNow(session: Session, targetMs: number): void {
