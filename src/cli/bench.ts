@@ -6,7 +6,8 @@
  * (worlds.ts says which). heapMB is the heap after the hour, after a full GC when node runs with
  * --expose-gc (npm run bench does). The `day` case runs 24 simulated hours in one engine session
  * (checkpoints and chart history included) and prints the heap at hours 1, 6, 12 and 24; `day-small`
- * is the same at 2/5 scale for 8 hours, printing the heap every hour.
+ * is the same at 2/5 scale for 8 hours, printing the heap every hour. `checkpoint` prints what a
+ * packed checkpoint of the medium-all and large-all worlds holds and costs, against a deep copy.
  * The machine this runs on is often shared: cpuSpeedup (simulated seconds per CPU second of this
  * process) is steadier than the wall-clock speedup when other processes compete for the cores.
  */
@@ -16,6 +17,7 @@ import type { World } from '../sim/core/types';
 import { buildWorld, type BenchCase } from './bench/worlds';
 import { BENCH_CASES } from './bench/cases';
 import { runDay } from './bench/day';
+import { runCheckpointBench } from './bench/checkpoint';
 import { heapMB } from './bench/heap';
 
 const DAY: BenchCase = { name: 'day', nodes: 200, pods: 5000, instanceType: 'm5.xlarge', deployments: 50, hpa: true, ca: true, simSeconds: 24 * 3600 };
@@ -70,3 +72,4 @@ for (const c of BENCH_CASES) {
 }
 if (only === DAY.name || (!only && process.argv.includes('--day'))) runDay(DAY, [1, 6, 12, 24]);
 if (only === DAY_SMALL.name) runDay(DAY_SMALL, [1, 2, 3, 4, 5, 6, 7, 8]);
+if (only === 'checkpoint') for (const c of BENCH_CASES.filter((b) => b.name === 'medium-all' || b.name === 'large-all')) runCheckpointBench(c);
