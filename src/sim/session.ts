@@ -202,15 +202,15 @@ export function* seek(session: Session, targetMs: number, ticksPerChunk = 600): 
   }
   session.history = session.history.filter((h) => h.t * 1000 <= session.world.timeMs);
   const start = session.world.timeMs;
+  // The minute SCRUB_LEAD_MS before the target (rounded up) is where a long seek leaves a checkpoint.
+  const scrubAtMs = Math.ceil((target - SCRUB_LEAD_MS) / CHECKPOINT_MS) * CHECKPOINT_MS;
   let ticks = 0;
   while (session.world.timeMs + session.world.tickMs <= target) {
     step(session.world);
     record(session);
     if (session.checks) evaluateAttached(session.checks, session.world);
     const t = session.world.timeMs;
-    if (t % CHECKPOINT_MS === 0 && target - t <= SCRUB_LEAD_MS && target - t > SCRUB_LEAD_MS - CHECKPOINT_MS && t - start >= SCRUB_CHECKPOINT_AFTER_MS) {
-      keepScrubCheckpoint(session);
-    }
+    if (t === scrubAtMs && t - start >= SCRUB_CHECKPOINT_AFTER_MS) keepScrubCheckpoint(session);
     if (++ticks % ticksPerChunk === 0) yield (session.world.timeMs - start) / Math.max(1, target - start);
   }
   yield 1;

@@ -149,21 +149,21 @@ function packPods(live: Map<string, Pod>, seen: Map<object, unknown>, index: Map
 export function unpackWorld(packed: PackedWorld): World {
   const seen = new Map<object, unknown>();
   const world = cloneDataSharing(packed.rest, seen);
-  const pods = unpackPods(packed.pods, seen);
-  const byIndex = [...pods.values()];
+  const list = unpackPods(packed.pods, seen);
+  for (const pod of list) world.pods.set(pod.name, pod);
   const { keys, members, offsets } = packed.owners;
   for (let k = 0; k < keys.length; k++) {
     const owned = new Map<string, Pod>();
-    for (let m = offsets[k]; m < offsets[k + 1]; m++) owned.set(byIndex[members[m]].name, byIndex[members[m]]);
+    for (let m = offsets[k]; m < offsets[k + 1]; m++) owned.set(list[members[m]].name, list[members[m]]);
     world.ownerIndex.set(keys[k], owned);
   }
-  world.pods = pods;
   return world;
 }
 
-function unpackPods(packed: PackedPods, seen: Map<object, unknown>): Map<string, Pod> {
+/** The pods in the order they were packed (the pods map's order; owner indices point into it). */
+function unpackPods(packed: PackedPods, seen: Map<object, unknown>): Pod[] {
   const { count, strings, numbers, objects, conditions } = packed;
-  const out = new Map<string, Pod>();
+  const out: Pod[] = [];
   let c = 0;
   for (let i = 0; i < count; i++) {
     const s = i * STRINGS_PER_POD;
@@ -228,7 +228,7 @@ function unpackPods(packed: PackedPods, seen: Map<object, unknown>): Map<string,
       memoryMiB: numbers[n + 12],
       labels: cloneDataSharing(objects[o + 3], seen) as Pod['labels'],
     };
-    out.set(pod.name, pod);
+    out.push(pod);
   }
   return out;
 }

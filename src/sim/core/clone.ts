@@ -9,7 +9,7 @@
  * held once however many checkpoints there are, and memory stays flat.
  */
 export function cloneData<T>(value: T): T {
-  return copy(value, new Map()) as T;
+  return cloneDataSharing(value, new Map());
 }
 
 /**
