@@ -1,7 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../scenario/loadScenario';
 import { advance, createSession, issueCommand, maxCheckpoints, seekNow, thinCheckpoints } from './session';
 import { deployment, scenario } from './testing/fixtures';
 import { sampleWorld } from './trace/trace';
+import { LOG_RING } from './core/world';
+import type { World } from './core/types';
+import type { KrrHistory } from './autoscalers/vpa/krrHistory';
+import { KRR_BLOCK_SECONDS } from './autoscalers/vpa/krrBlocks';
 
 const snapshot = (s: ReturnType<typeof createSession>) => JSON.stringify(sampleWorld(s.world, true));
 
@@ -100,11 +107,76 @@ describe('checkpoint thinning', () => {
     expect(snapshot(s)).toBe(late);
   });
 
+  it('packs a checkpoint\'s KRR head once its window is compacted, and a seek there restores it exactly', () => {
+    const krrOf = (w: World) => (w.autoscalers.vpa as { krr: KrrHistory } | undefined)?.krr;
+    const s = createSession(scenario(), [deployment('web', 3, '200m', '128Mi')]);
+    // Past the first 2-hour window: the live history compacts it, and the checkpoints taken in it
+    // are then its frames' only holders.
+    advance(s, KRR_BLOCK_SECONDS * 1000 + 20 * 60_000);
+    // (The history starts with the first 75-s step: the earliest checkpoints have none.)
+    const old = s.checkpoints.filter((c) => krrOf(c.packed.rest) && c.timeMs < KRR_BLOCK_SECONDS * 1000);
+    expect(old.length).toBeGreaterThan(0);
+    for (const c of old) {
+      expect(c.krrHead).toBeDefined();
+      expect(krrOf(c.packed.rest)!.frames).toEqual([]);
+    }
+    // Those of the open window still share the live frames.
+    const current = s.checkpoints.filter((c) => c.timeMs > KRR_BLOCK_SECONDS * 1000 + 75_000);
+    expect(current.length).toBeGreaterThan(0);
+    for (const c of current) expect(c.krrHead).toBeUndefined();
+
+    const at = old[old.length - 1].timeMs + 30_000;
+    const fresh = createSession(scenario(), [deployment('web', 3, '200m', '128Mi')]);
+    advance(fresh, at);
+    seekNow(s, at);
+    expect(krrOf(s.world)!.frames.length).toBeGreaterThan(10);
+    expect(krrOf(s.world)).toEqual(krrOf(fresh.world));
+    expect(snapshot(s)).toBe(snapshot(fresh));
+    // And on past the window's end, both compact it into the same block.
+    advance(s, 3600_000);
+    advance(fresh, 3600_000);
+    expect(krrOf(s.world)).toEqual(krrOf(fresh.world));
+  });
+
+  it('shrinks checkpoints past the recent quarter hour, and a seek there restores the world exactly', () => {
+    const open = () => {
+      const path = 'examples/ca-nginx-scaleout.yaml';
+      const loaded = loadScenario(readFileSync(path, 'utf8'), path);
+      if (!loaded.ok) throw new Error('example does not load');
+      return createSession(loaded.spec, loaded.manifests.map((m) => m.doc));
+    };
+    const s = open();
+    // The Cluster Autoscaler at --v=4 logs ~45 lines a minute here: in four and a half hours the
+    // ring has dropped lines more than once, so old checkpoints' lines are theirs alone.
+    advance(s, 270 * 60_000);
+    expect(s.world.logCount).toBeGreaterThan(2 * LOG_RING);
+    const old = s.checkpoints.filter((c) => c.timeMs < s.world.timeMs - 15 * 60_000);
+    const recent = s.checkpoints.filter((c) => c.timeMs >= s.world.timeMs - 15 * 60_000);
+    expect(old.every((c) => c.packed.pods.deflated)).toBe(true);
+    expect(recent.some((c) => c.packed.pods.deflated)).toBe(false);
+    const packedLogs = old.filter((c) => c.logs);
+    expect(packedLogs.length).toBeGreaterThan(3);
+    for (const c of packedLogs) expect(c.packed.rest.logs).toEqual([]);
+
+    const at = packedLogs[packedLogs.length - 1].timeMs + 20_000;
+    const fresh = open();
+    advance(fresh, at);
+    seekNow(s, at);
+    expect(s.world.logs.length).toBeGreaterThan(100);
+    expect(s.world.logs).toEqual(fresh.world.logs);
+    expect(isDeepStrictEqual(s.world, fresh.world)).toBe(true);
+    expect(snapshot(s)).toBe(snapshot(fresh));
+    advance(s, 10 * 60_000);
+    advance(fresh, 10 * 60_000);
+    expect(snapshot(s)).toBe(snapshot(fresh));
+  });
+
   it('budgets checkpoints by pods held', () => {
     expect(maxCheckpoints(100)).toBe(180);
-    expect(maxCheckpoints(1000)).toBe(170);
-    expect(maxCheckpoints(5000)).toBe(34);
-    expect(maxCheckpoints(30000)).toBe(6);
+    expect(maxCheckpoints(1000)).toBe(180);
+    expect(maxCheckpoints(4000)).toBe(125);
+    expect(maxCheckpoints(5000)).toBe(100);
+    expect(maxCheckpoints(30000)).toBe(16);
     expect(maxCheckpoints(100_000)).toBe(6);
   });
 });

@@ -1,11 +1,13 @@
 import type { ManifestDoc, TimedCommand } from './core/commands';
 import type { ScenarioSpec } from './core/scenario';
 import type { World } from './core/types';
-import { packWorld, unpackWorld, type PackedWorld } from './core/checkpoint';
+import { deflatePods, packWorld, unpackWorld, type PackedWorld } from './core/checkpoint';
+import { logsShared, packLogs, unpackLogs, type PackedLogs } from './core/checkpointLogs';
 import { step } from './core/step';
 import { createWorld } from './bootstrap';
 import { enqueueCommand } from './commands/apply';
 import { sampleWorld, type TraceSample } from './trace/trace';
+import { packUnsharedKrrHead, restoreKrrHead, type PackedKrrFrames } from './autoscalers/vpa/krrFrameCodec';
 import { evaluateAttached, replayFloorMs, rewindAttached, type AttachedChecks } from './checks/attached';
 
 /**
@@ -19,21 +21,23 @@ import { evaluateAttached, replayFloorMs, rewindAttached, type AttachedChecks } 
 export const CHECKPOINT_MS = 60_000;
 
 /**
- * Packing a large world costs tens of milliseconds, while replaying a few minutes of it costs
- * less; so big worlds are checkpointed less often. Replays are exact either way.
+ * Packing a large world costs tens of milliseconds, and shrinking it once it is old as much again,
+ * while replaying a few minutes of it costs less; so big worlds are checkpointed less often.
+ * Replays are exact either way.
  */
 export function checkpointIntervalMs(pods: number): number {
-  return pods < 1_000 ? CHECKPOINT_MS : pods < 10_000 ? 5 * CHECKPOINT_MS : 10 * CHECKPOINT_MS;
+  return pods < 1_000 ? CHECKPOINT_MS : pods < 2_500 ? 5 * CHECKPOINT_MS : 10 * CHECKPOINT_MS;
 }
 const MAX_CHECKPOINTS = 180;
 /**
- * How many pods all checkpoints together may hold. Over a simulated day at 6,600 pods a packed
- * checkpoint holds ~6 MB (3 MB of packed world, the rest its own log lines, events and KRR head
- * frames, which it no longer shares with the live world); a deep copy held ~17 MB. The budget keeps
- * the day's checkpoints near the memory the deep copies took (~150 MB) with 25 of them instead of 9:
- * 5,000 pods keep 34, 30,000 pods keep 6. Seeks replay at most one gap.
+ * How many pods all checkpoints together may hold. Over a simulated day at 6,600 pods a checkpoint
+ * past the recent quarter hour holds ~1.8 MB once shrunk (shrinkOldCheckpoints: 0.4 MB of
+ * deflated pod columns, 1.2 MB of the rest of the world, its packed log lines and KRR head); a
+ * packed one holds ~6 MB and a deep copy held ~17. The budget keeps 75 of them at that size, in
+ * ~105 MB (25 packed ones took ~150 MB): within the day no gap grows past 20 minutes, so no seek
+ * replays more. 5,000 pods keep 100; 30,000 pods (~5 MB each, shrunk) keep 16.
  */
-const CHECKPOINT_POD_BUDGET = 170_000;
+const CHECKPOINT_POD_BUDGET = 500_000;
 const MIN_CHECKPOINTS = 6;
 
 export function maxCheckpoints(pods: number): number {
@@ -69,13 +73,22 @@ export function thinCheckpoints<T extends { timeMs: number }>(list: T[], max: nu
  */
 const RECENT_CHECKPOINTS_MS = 15 * CHECKPOINT_MS;
 
+export interface Checkpoint {
+  timeMs: number;
+  packed: PackedWorld;
+  /** The KRR head, packed once the live world stopped sharing it (krrFrameCodec.ts). */
+  krrHead?: PackedKrrFrames;
+  /** The log lines, packed once the live ring dropped them (null: they cannot be packed exactly). */
+  logs?: PackedLogs | null;
+}
+
 export interface Session {
   spec: ScenarioSpec;
   manifests: ManifestDoc[];
   world: World;
   /** Commands the person issued (the scenario's own timeline is part of the spec). */
   log: TimedCommand[];
-  checkpoints: { timeMs: number; packed: PackedWorld }[];
+  checkpoints: Checkpoint[];
   /** Furthest sim time ever reached: the scrubber's right end. */
   horizonMs: number;
   /** A sample every HISTORY_MS for charts, rebuilt by replay when seeking back. */
@@ -126,7 +139,27 @@ function checkpoint(session: Session): void {
   if (w.timeMs % CHECKPOINT_MS !== 0 || (last && w.timeMs - last.timeMs < checkpointIntervalMs(w.pods.size))) return;
   session.checkpoints.push({ timeMs: w.timeMs, packed: packWorld(w) });
   const max = maxCheckpoints(w.pods.size);
-  if (session.checkpoints.length > max) session.checkpoints = thinCheckpoints(session.checkpoints, max, w.timeMs - RECENT_CHECKPOINTS_MS);
+  const recentFromMs = w.timeMs - RECENT_CHECKPOINTS_MS;
+  if (session.checkpoints.length > max) session.checkpoints = thinCheckpoints(session.checkpoints, max, recentFromMs);
+  shrinkOldCheckpoints(session.checkpoints, recentFromMs, w);
+}
+
+/**
+ * Shrink the checkpoints that aged out of the recent quarter hour: deflate their pod columns, and
+ * pack what they no longer share with the live world: the log lines its ring has dropped, and the
+ * KRR head of a window it has compacted. Shrunk, a checkpoint costs ~1.8 MB at 6,600 pods instead
+ * of ~6, so three times as many fit in the same memory and a seek replays a third of the gap.
+ */
+function shrinkOldCheckpoints(list: Checkpoint[], recentFromMs: number, live: World): void {
+  for (const c of list) {
+    if (c.timeMs >= recentFromMs) break;
+    deflatePods(c.packed);
+    c.krrHead ??= packUnsharedKrrHead(c.packed.rest, live);
+    if (c.logs === undefined && !logsShared(c.packed.rest, live)) {
+      c.logs = packLogs(c.packed.rest.logs) ?? null;
+      if (c.logs) c.packed.rest.logs = [];
+    }
+  }
 }
 
 /** Advance by whole ticks; returns the ticks run. */
@@ -182,6 +215,13 @@ export function issueCommands(session: Session, input: string, commands: readonl
   return out;
 }
 
+function restoreCheckpoint(c: Checkpoint): World {
+  const world = unpackWorld(c.packed);
+  if (c.krrHead) restoreKrrHead(world, c.krrHead);
+  if (c.logs) world.logs = unpackLogs(c.logs);
+  return world;
+}
+
 /**
  * Jump to `targetMs`: restore the nearest checkpoint at or before it and replay. Yields progress
  * (0..1) every `ticksPerChunk` ticks so a UI can show a long replay; run it to completion with
@@ -194,7 +234,7 @@ export function* seek(session: Session, targetMs: number, ticksPerChunk = 600): 
   const floor = Math.min(target, session.checks ? replayFloorMs(session.checks) : Infinity);
   for (const c of session.checkpoints) if (c.timeMs <= floor && c.timeMs >= base.timeMs) base = c;
   if (!(session.world.timeMs <= target && session.world.timeMs >= base.timeMs)) {
-    const world = unpackWorld(base.packed);
+    const world = restoreCheckpoint(base);
     world.pendingCommands = [];
     for (const cmd of [...session.spec.timeline, ...session.log]) if (cmd.atMs > base.timeMs) enqueueCommand(world, cmd);
     session.world = world;

@@ -1,13 +1,14 @@
 /**
  * `npm run bench -- checkpoint`: what a checkpoint of a bench world costs, packed (what sessions
  * keep, src/sim/core/checkpoint.ts) against a deep copy (what they kept before): memory held, time
- * to take one and time to restore one. Memory is the heap plus typed arrays after a full GC, per
+ * to take one and time to restore one; and packed with its pod columns deflated (what sessions keep
+ * once a checkpoint is past the recent quarter hour: `deflated*`, times on top of packing). Memory is the heap plus typed arrays after a full GC, per
  * copy, over five copies held at once.
  */
 import { performance } from 'node:perf_hooks';
 import { step } from '../../sim/core/step';
 import { cloneWorld } from '../../sim/core/world';
-import { packWorld, unpackWorld } from '../../sim/core/checkpoint';
+import { deflatePods, packWorld, unpackWorld } from '../../sim/core/checkpoint';
 import { buildWorld, type BenchCase } from './worlds';
 import { arrayBuffersMB, heapMB } from './heap';
 
@@ -36,7 +37,18 @@ export function runCheckpointBench(c: BenchCase, settleSeconds = 600): void {
   start = performance.now();
   cloneWorld(world);
   const restoreDeepMs = performance.now() - start;
+  const deflated = held(() => {
+    const p = packWorld(world);
+    deflatePods(p);
+    return p;
+  });
+  start = performance.now();
+  deflatePods(one);
+  const deflateMs = performance.now() - start;
+  start = performance.now();
+  unpackWorld(one);
+  const unpackDeflatedMs = performance.now() - start;
   console.log(
-    `CHECKPOINT name=${c.name} pods=${world.pods.size} nodes=${world.nodes.size} deepMB=${deep.mb.toFixed(1)} deepMs=${deep.ms.toFixed(0)} packedMB=${packed.mb.toFixed(1)} packMs=${packed.ms.toFixed(0)} restoreDeepMs=${restoreDeepMs.toFixed(0)} unpackMs=${unpackMs.toFixed(0)}`,
+    `CHECKPOINT name=${c.name} pods=${world.pods.size} nodes=${world.nodes.size} deepMB=${deep.mb.toFixed(1)} deepMs=${deep.ms.toFixed(0)} packedMB=${packed.mb.toFixed(1)} packMs=${packed.ms.toFixed(0)} restoreDeepMs=${restoreDeepMs.toFixed(0)} unpackMs=${unpackMs.toFixed(0)} deflatedMB=${deflated.mb.toFixed(1)} deflateMs=${deflateMs.toFixed(0)} unpackDeflatedMs=${unpackDeflatedMs.toFixed(0)}`,
   );
 }

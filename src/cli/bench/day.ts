@@ -1,7 +1,8 @@
 /**
  * The day case: 24 simulated hours in one engine session (src/sim/session.ts) as the page runs it,
  * with its checkpoints and chart history, printing the heap at the hours asked for and, at the
- * end, how long seeks to a few past moments take (a restore from the nearest checkpoint + replay).
+ * end, how long seeks to a few past moments take (a restore from the nearest checkpoint + replay),
+ * and the seek across the longest gap between checkpoints (the slowest any seek can be).
  */
 import { performance } from 'node:perf_hooks';
 import { advance, createSession, seekNow } from '../../sim/session';
@@ -40,7 +41,15 @@ export function runDay(c: BenchCase, reportHours: readonly number[]): void {
     seekNow(session, end - back);
     seeks.push(`${((performance.now() - t0) / 1000).toFixed(2)}s`);
   }
+  // The worst case by construction: just before the checkpoint that ends the longest gap.
+  const marks = session.checkpoints.map((c) => c.timeMs);
+  let widest = 1;
+  for (let i = 2; i < marks.length; i++) if (marks[i] - marks[i - 1] > marks[widest] - marks[widest - 1]) widest = i;
+  const gapMinutes = ((marks[widest] - marks[widest - 1]) / 60_000).toFixed(0);
+  const t0 = performance.now();
+  seekNow(session, marks[widest] - 1000);
+  const worst = `${((performance.now() - t0) / 1000).toFixed(2)}s`;
   console.log(
-    `BENCH name=${c.name} nodes=${c.nodes} pods=${c.pods} simSeconds=${hours * 3600} wallSeconds=${wall.toFixed(1)} speedup=${Math.round((hours * 3600) / wall)}x heapMB=${heaps.join(',')} seeks=${seeks.join(',')}`,
+    `BENCH name=${c.name} nodes=${c.nodes} pods=${c.pods} simSeconds=${hours * 3600} wallSeconds=${wall.toFixed(1)} speedup=${Math.round((hours * 3600) / wall)}x heapMB=${heaps.join(',')} seeks=${seeks.join(',')} checkpoints=${marks.length} widestGapMin=${gapMinutes} seekAcrossIt=${worst}`,
   );
 }

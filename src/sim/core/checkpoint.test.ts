@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { packWorld, unpackWorld } from './checkpoint';
+import { deflatePods, packWorld, unpackWorld } from './checkpoint';
 import { cloneWorld } from './world';
 import { runUntil } from './step';
 import { createPod, setCondition } from '../cluster/pods';
@@ -28,6 +28,27 @@ describe('a packed checkpoint restores the world it was taken from', () => {
       expect(runHash(unpackWorld(packed), durationMs)).toBe(runHash(world, durationMs));
     });
   }
+
+  it('deflated for keeping long, restores the same world, as often as asked', () => {
+    for (const f of EXAMPLES) {
+      const { world, durationMs } = exampleWorld(f);
+      runUntil(world, durationMs / 2);
+      const packed = packWorld(world);
+      const plain = unpackWorld(packed);
+      deflatePods(packed);
+      expect(packed.pods.numbers.length).toBe(0);
+      expect(packed.pods.strings).toEqual([]);
+      expect(packed.pods.objects).toEqual([]);
+      const first = unpackWorld(packed);
+      expect(isDeepStrictEqual(first, plain)).toBe(true);
+      // Shared objects stay shared: a pod spec that is its ReplicaSet's template.
+      const template = (w: typeof world) => [...w.pods.values()].map((p) => p.spec === w.replicaSets.get(p.ownerName)?.template);
+      expect(template(first)).toEqual(template(plain));
+      expect([...first.pods.keys()]).toEqual([...world.pods.keys()]);
+      expect(runHash(first, durationMs)).toBe(runHash(unpackWorld(packed), durationMs));
+      expect(runHash(unpackWorld(packed), durationMs)).toBe(runHash(world, durationMs));
+    }
+  });
 
   it('keeps which objects are shared: a pod spec that is its ReplicaSet template stays that template', () => {
     const { world, durationMs } = exampleWorld('ca-nginx-scaleout.yaml');

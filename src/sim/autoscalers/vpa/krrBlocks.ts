@@ -13,6 +13,7 @@
  * Frames holding values that are not exact small integers (a Float64 column with NaN, ±Infinity or
  * beyond 2^50) are kept as they were, inside the block, instead of being encoded.
  */
+import { ByteReader, ByteWriter } from './varint';
 
 /** Same shape as krrHistory's KrrFrame (kept here so the two modules do not import each other). */
 export interface KrrBlockFrame {
@@ -52,28 +53,6 @@ function exact(col: Int32Array | Float64Array): boolean {
   return true;
 }
 
-/** A growable byte buffer for varints. */
-class Bytes {
-  buf = new Uint8Array(1024);
-  n = 0;
-  varint(x: number): void {
-    if (this.n + 8 > this.buf.length) {
-      const next = new Uint8Array(this.buf.length * 2);
-      next.set(this.buf);
-      this.buf = next;
-    }
-    // Arithmetic, not bit operations: values reach 2^51 (deltas of ±2^50).
-    while (x >= 128) {
-      this.buf[this.n++] = (x % 128) | 128;
-      x = Math.floor(x / 128);
-    }
-    this.buf[this.n++] = x;
-  }
-  zigzag(d: number): void {
-    this.varint(d >= 0 ? 2 * d : -2 * d - 1);
-  }
-}
-
 /** Compact frames (oldest first) into one block. */
 export function buildKrrBlock(frames: readonly KrrBlockFrame[]): KrrBlock {
   if (!frames.every((f) => exact(f.cpu) && exact(f.mem))) return Object.freeze({ frames: Object.freeze(frames.slice()) });
@@ -103,7 +82,7 @@ export function buildKrrBlock(frames: readonly KrrBlockFrame[]): KrrBlock {
   const P = names.length;
   const where = new Int32Array(lists.size * P).fill(-1);
   for (const [pods, li] of lists) for (let i = 0; i < pods.names.length; i++) where[li * P + index.get(pods.names[i])!] = i;
-  const out = new Bytes();
+  const out = new ByteWriter();
   const offsets = new Uint32Array(P + 1);
   for (let p = 0; p < P; p++) {
     let prevFrame = -1;
@@ -144,7 +123,7 @@ export function buildKrrBlock(frames: readonly KrrBlockFrame[]): KrrBlock {
     namespaces: Object.freeze(namespaces),
     workloads: Object.freeze(workloads),
     offsets,
-    data: out.buf.slice(0, out.n),
+    data: out.bytes(),
   });
 }
 
@@ -169,34 +148,20 @@ export function forEachBlockSeries(
     return;
   }
   const { data, offsets, t: times } = block;
-  let at = 0;
-  const varint = (): number => {
-    let x = 0;
-    let scale = 1;
-    for (;;) {
-      const b = data[at++];
-      x += (b & 127) * scale;
-      if (b < 128) return x;
-      scale *= 128;
-    }
-  };
-  const zigzag = (): number => {
-    const z = varint();
-    return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
-  };
+  const read = new ByteReader(data);
   for (let p = 0; p < block.names.length; p++) {
-    at = offsets[p];
+    read.at = offsets[p];
     const t: number[] = [];
     const cpu: number[] = [];
     const mem: number[] = [];
     let frame = -1;
     let c = 0;
     let m = 0;
-    while (at < offsets[p + 1]) {
-      frame += varint() + 1;
-      const extra = varint();
-      c += zigzag();
-      m += zigzag();
+    while (read.at < offsets[p + 1]) {
+      frame += read.varint() + 1;
+      const extra = read.varint();
+      c += read.zigzag();
+      m += read.zigzag();
       for (let r = 0; r <= extra; r++) {
         t.push(times[frame + r]);
         cpu.push(c);

@@ -1,0 +1,117 @@
+/**
+ * A checkpoint's KRR head, packed exactly. A checkpoint shares the live head's frozen frames while
+ * their 2-hour window is open; once the live history compacts that window into a block, the
+ * checkpoint is the frames' only holder: ~2.5 MB at 6,600 pods, which is a quarter of what an
+ * old checkpoint costs. Packed, they take a few hundred KB, because a pod's samples change little
+ * from one 75-s step to the next.
+ *
+ * Unlike a block (krrBlocks.ts), this keeps each frame as it was: the same pods object (shared and
+ * frozen), each pod at its position, the same column types. A restored world holds the same data
+ * its replay from the start would, so checkpoint and seek tests can compare them whole.
+ */
+import type { World } from '../../core/types';
+import type { KrrFrame, KrrFramePods, KrrHistory } from './krrHistory';
+import { ByteReader, ByteWriter } from './varint';
+
+export interface PackedKrrFrames {
+  t: Float64Array;
+  /** Each frame's pods object, shared with the frames they came from. */
+  pods: KrrFramePods[];
+  /**
+   * Per run of consecutive frames over one pods object, position by position: runs of frames with
+   * equal samples, as varint(extra frames in the run), zigzag(cpu − previous), zigzag(mem − previous).
+   */
+  data: Uint8Array;
+}
+
+/** Undefined when a frame holds a Float64 column (values beyond int32): such heads stay as they are. */
+export function packKrrFrames(frames: readonly KrrFrame[]): PackedKrrFrames | undefined {
+  if (!frames.every((f) => f.cpu instanceof Int32Array && f.mem instanceof Int32Array)) return undefined;
+  const out = new ByteWriter();
+  forEachRun(frames, (from, to, n) => {
+    for (let i = 0; i < n; i++) {
+      let prevCpu = 0;
+      let prevMem = 0;
+      let fi = from;
+      while (fi < to) {
+        const cpu = frames[fi].cpu[i];
+        const mem = frames[fi].mem[i];
+        let last = fi;
+        while (last + 1 < to && frames[last + 1].cpu[i] === cpu && frames[last + 1].mem[i] === mem) last++;
+        out.varint(last - fi);
+        out.zigzag(cpu - prevCpu);
+        out.zigzag(mem - prevMem);
+        prevCpu = cpu;
+        prevMem = mem;
+        fi = last + 1;
+      }
+    }
+  });
+  return Object.freeze({ t: Float64Array.from(frames, (f) => f.t), pods: frames.map((f) => f.pods), data: out.bytes() });
+}
+
+/** The frames again: frozen, with int32 columns, in the shape krrHistory writes them. */
+export function unpackKrrFrames(packed: PackedKrrFrames): KrrFrame[] {
+  const frameCount = packed.t.length;
+  const cpu: Int32Array[] = [];
+  const mem: Int32Array[] = [];
+  for (let f = 0; f < frameCount; f++) {
+    cpu.push(new Int32Array(packed.pods[f].names.length));
+    mem.push(new Int32Array(packed.pods[f].names.length));
+  }
+  const read = new ByteReader(packed.data);
+  forEachRun(packed.pods.map((pods) => ({ pods })), (from, to, n) => {
+    for (let i = 0; i < n; i++) {
+      let c = 0;
+      let m = 0;
+      let fi = from;
+      while (fi < to) {
+        const extra = read.varint();
+        c += read.zigzag();
+        m += read.zigzag();
+        for (let r = 0; r <= extra; r++) {
+          cpu[fi + r][i] = c;
+          mem[fi + r][i] = m;
+        }
+        fi += extra + 1;
+      }
+    }
+  });
+  const frames: KrrFrame[] = [];
+  for (let f = 0; f < frameCount; f++) frames.push(Object.freeze({ t: packed.t[f], pods: packed.pods[f], cpu: cpu[f], mem: mem[f] }));
+  return frames;
+}
+
+/** Visit each run [from, to) of consecutive frames over one pods object, with its pod count. */
+function forEachRun(frames: readonly { pods: KrrFramePods }[], visit: (from: number, to: number, pods: number) => void): void {
+  let from = 0;
+  while (from < frames.length) {
+    let to = from + 1;
+    while (to < frames.length && frames[to].pods === frames[from].pods) to++;
+    visit(from, to, frames[from].pods.names.length);
+    from = to;
+  }
+}
+
+function krrOf(world: World): KrrHistory | undefined {
+  return (world.autoscalers.vpa as { krr?: KrrHistory } | undefined)?.krr;
+}
+
+/**
+ * Pack a checkpoint's KRR head once the live world no longer shares it (its window was compacted,
+ * or the live world was rebuilt by a seek), emptying the checkpoint's own list. Undefined when it is
+ * still shared, empty, or holds Float64 columns.
+ */
+export function packUnsharedKrrHead(checkpoint: World, live: World): PackedKrrFrames | undefined {
+  const held = krrOf(checkpoint);
+  if (!held || held.frames.length === 0 || krrOf(live)?.frames[0] === held.frames[0]) return undefined;
+  const packed = packKrrFrames(held.frames);
+  if (packed) held.frames = [];
+  return packed;
+}
+
+/** Put a packed head back into a world restored from the checkpoint that held it. */
+export function restoreKrrHead(world: World, packed: PackedKrrFrames): void {
+  const history = krrOf(world);
+  if (history) history.frames = unpackKrrFrames(packed);
+}
