@@ -154,7 +154,7 @@ describe('checkpoint thinning', () => {
     const recent = s.checkpoints.filter((c) => c.timeMs >= s.world.timeMs - 15 * 60_000);
     expect(old.every((c) => c.packed.pods.deflated)).toBe(true);
     expect(recent.some((c) => c.packed.pods.deflated)).toBe(false);
-    const packedLogs = old.filter((c) => c.logs);
+    const packedLogs = old.filter((c) => c.rings.logs);
     expect(packedLogs.length).toBeGreaterThan(3);
     for (const c of packedLogs) expect(c.packed.rest.logs).toEqual([]);
 
@@ -164,6 +164,7 @@ describe('checkpoint thinning', () => {
     seekNow(s, at);
     expect(s.world.logs.length).toBeGreaterThan(100);
     expect(s.world.logs).toEqual(fresh.world.logs);
+    expect(s.world.events).toEqual(fresh.world.events);
     expect(isDeepStrictEqual(s.world, fresh.world)).toBe(true);
     expect(snapshot(s)).toBe(snapshot(fresh));
     advance(s, 10 * 60_000);

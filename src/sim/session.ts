@@ -2,7 +2,7 @@ import type { ManifestDoc, TimedCommand } from './core/commands';
 import type { ScenarioSpec } from './core/scenario';
 import type { World } from './core/types';
 import { deflatePods, packWorld, unpackWorld, type PackedWorld } from './core/checkpoint';
-import { logsShared, packLogs, unpackLogs, type PackedLogs } from './core/checkpointLogs';
+import { packUnsharedRings, restoreRings, type PackedRings } from './core/checkpointRings';
 import { step } from './core/step';
 import { createWorld } from './bootstrap';
 import { enqueueCommand } from './commands/apply';
@@ -78,8 +78,8 @@ export interface Checkpoint {
   packed: PackedWorld;
   /** The KRR head, packed once the live world stopped sharing it (krrFrameCodec.ts). */
   krrHead?: PackedKrrFrames;
-  /** The log lines, packed once the live ring dropped them (null: they cannot be packed exactly). */
-  logs?: PackedLogs | null;
+  /** Its log lines and events, each packed once the live ring dropped them (checkpointRings.ts). */
+  rings: PackedRings;
 }
 
 export interface Session {
@@ -122,7 +122,7 @@ export function createSession(spec: ScenarioSpec, manifests: ManifestDoc[], log:
     manifests,
     world,
     log: [],
-    checkpoints: [{ timeMs: 0, packed: packWorld(world) }],
+    checkpoints: [{ timeMs: 0, packed: packWorld(world), rings: {} }],
     horizonMs: 0,
     history: [sampleWorld(world, false)],
   };
@@ -137,7 +137,7 @@ function checkpoint(session: Session): void {
   const w = session.world;
   const last = session.checkpoints[session.checkpoints.length - 1];
   if (w.timeMs % CHECKPOINT_MS !== 0 || (last && w.timeMs - last.timeMs < checkpointIntervalMs(w.pods.size))) return;
-  session.checkpoints.push({ timeMs: w.timeMs, packed: packWorld(w) });
+  session.checkpoints.push({ timeMs: w.timeMs, packed: packWorld(w), rings: {} });
   const max = maxCheckpoints(w.pods.size);
   const recentFromMs = w.timeMs - RECENT_CHECKPOINTS_MS;
   if (session.checkpoints.length > max) session.checkpoints = thinCheckpoints(session.checkpoints, max, recentFromMs);
@@ -155,10 +155,7 @@ function shrinkOldCheckpoints(list: Checkpoint[], recentFromMs: number, live: Wo
     if (c.timeMs >= recentFromMs) break;
     deflatePods(c.packed);
     c.krrHead ??= packUnsharedKrrHead(c.packed.rest, live);
-    if (c.logs === undefined && !logsShared(c.packed.rest, live)) {
-      c.logs = packLogs(c.packed.rest.logs) ?? null;
-      if (c.logs) c.packed.rest.logs = [];
-    }
+    packUnsharedRings(c.packed.rest, live, c.rings);
   }
 }
 
@@ -218,7 +215,7 @@ export function issueCommands(session: Session, input: string, commands: readonl
 function restoreCheckpoint(c: Checkpoint): World {
   const world = unpackWorld(c.packed);
   if (c.krrHead) restoreKrrHead(world, c.krrHead);
-  if (c.logs) world.logs = unpackLogs(c.logs);
+  restoreRings(world, c.rings);
   return world;
 }
 
@@ -276,7 +273,7 @@ function keepScrubCheckpoint(session: Session): void {
   let at = list.length;
   while (at > 0 && list[at - 1].timeMs > w.timeMs) at--;
   if (at > 0 && list[at - 1].timeMs === w.timeMs) return;
-  list.splice(at, 0, { timeMs: w.timeMs, packed: packWorld(w) });
+  list.splice(at, 0, { timeMs: w.timeMs, packed: packWorld(w), rings: {} });
   const max = maxCheckpoints(w.pods.size) + 1;
   if (list.length > max) session.checkpoints = thinCheckpoints(list, max, session.horizonMs - RECENT_CHECKPOINTS_MS);
 }

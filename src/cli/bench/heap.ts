@@ -1,9 +1,18 @@
-/** Heap in use, after a full collection when node was started with --expose-gc (otherwise as is). */
+/**
+ * Heap in use, after full collections when node was started with --expose-gc (otherwise as is).
+ * Two collections in a row can leave tens of MB a third one frees (a simulated day at 6,600 pods
+ * read 272 MB after two and 183 MB after four), so collect until the heap stops shrinking.
+ */
 export function heapMB(): number {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) {
-    gc();
-    gc();
+    let last = Infinity;
+    for (let i = 0; i < 8; i++) {
+      gc();
+      const used = process.memoryUsage().heapUsed;
+      if (used >= last - 1048576) break;
+      last = used;
+    }
   }
   return process.memoryUsage().heapUsed / 1048576;
 }

@@ -5,18 +5,25 @@
  * old checkpoint costs. Packed, they take a few hundred KB, because a pod's samples change little
  * from one 75-s step to the next.
  *
- * Unlike a block (krrBlocks.ts), this keeps each frame as it was: the same pods object (shared and
- * frozen), each pod at its position, the same column types. A restored world holds the same data
- * its replay from the start would, so checkpoint and seek tests can compare them whole.
+ * Unlike a block (krrBlocks.ts), this keeps each frame as it was: its pods list (one frozen object
+ * for consecutive frames over the same pods, as krrHistory shares them), each pod at its position,
+ * the same column types. A restored world holds the same data its replay from the start would, so
+ * checkpoint and seek tests can compare them whole.
  */
+import { deflateSync, inflateSync } from 'fflate';
 import type { World } from '../../core/types';
+import { packRing, unpackRing, type PackedRing } from '../../core/checkpointRings';
 import type { KrrFrame, KrrFramePods, KrrHistory } from './krrHistory';
 import { ByteReader, ByteWriter } from './varint';
 
 export interface PackedKrrFrames {
   t: Float64Array;
-  /** Each frame's pods object, shared with the frames they came from. */
-  pods: KrrFramePods[];
+  /** The distinct pods objects, in order of first use, packed (a pod per record). */
+  lists: PackedRing[];
+  /** Each frame's pods object, as an index into `lists`. */
+  listOf: Uint32Array;
+  /** The varint bytes' length, and the bytes deflated. */
+  dataLength: number;
   /**
    * Per run of consecutive frames over one pods object, position by position: runs of frames with
    * equal samples, as varint(extra frames in the run), zigzag(cpu − previous), zigzag(mem − previous).
@@ -24,7 +31,17 @@ export interface PackedKrrFrames {
   data: Uint8Array;
 }
 
-/** Undefined when a frame holds a Float64 column (values beyond int32): such heads stay as they are. */
+interface ListPod {
+  name: string;
+  namespace: string;
+  workload: string;
+}
+const LIST_FIELDS = [{ key: 'name' }, { key: 'namespace' }, { key: 'workload' }] as const;
+
+/**
+ * Undefined when a frame holds a Float64 column (values beyond int32), or a pod list cannot be
+ * packed exactly: such heads stay as they are.
+ */
 export function packKrrFrames(frames: readonly KrrFrame[]): PackedKrrFrames | undefined {
   if (!frames.every((f) => f.cpu instanceof Int32Array && f.mem instanceof Int32Array)) return undefined;
   const out = new ByteWriter();
@@ -47,20 +64,45 @@ export function packKrrFrames(frames: readonly KrrFrame[]): PackedKrrFrames | un
       }
     }
   });
-  return Object.freeze({ t: Float64Array.from(frames, (f) => f.t), pods: frames.map((f) => f.pods), data: out.bytes() });
+  const index = new Map<KrrFramePods, number>();
+  const lists: PackedRing[] = [];
+  const listOf = new Uint32Array(frames.length);
+  for (let f = 0; f < frames.length; f++) {
+    let li = index.get(frames[f].pods);
+    if (li === undefined) {
+      const { names, namespaces, workloads } = frames[f].pods;
+      const list = packRing<ListPod>(names.map((name, i) => ({ name, namespace: namespaces[i], workload: workloads[i] })), LIST_FIELDS);
+      if (!list) return undefined;
+      index.set(frames[f].pods, (li = lists.push(list) - 1));
+    }
+    listOf[f] = li;
+  }
+  const data = out.bytes();
+  return Object.freeze({ t: Float64Array.from(frames, (f) => f.t), lists, listOf, dataLength: data.length, data: deflateSync(data, { level: 1 }) });
+}
+
+function unpackList(packed: PackedRing): KrrFramePods {
+  const pods = unpackRing<ListPod>(packed, LIST_FIELDS);
+  return Object.freeze({
+    names: Object.freeze(pods.map((p) => p.name)),
+    namespaces: Object.freeze(pods.map((p) => p.namespace)),
+    workloads: Object.freeze(pods.map((p) => p.workload)),
+  });
 }
 
 /** The frames again: frozen, with int32 columns, in the shape krrHistory writes them. */
 export function unpackKrrFrames(packed: PackedKrrFrames): KrrFrame[] {
   const frameCount = packed.t.length;
+  const lists = packed.lists.map(unpackList);
+  const pods = Array.from(packed.listOf, (li) => lists[li]);
   const cpu: Int32Array[] = [];
   const mem: Int32Array[] = [];
   for (let f = 0; f < frameCount; f++) {
-    cpu.push(new Int32Array(packed.pods[f].names.length));
-    mem.push(new Int32Array(packed.pods[f].names.length));
+    cpu.push(new Int32Array(pods[f].names.length));
+    mem.push(new Int32Array(pods[f].names.length));
   }
-  const read = new ByteReader(packed.data);
-  forEachRun(packed.pods.map((pods) => ({ pods })), (from, to, n) => {
+  const read = new ByteReader(inflateSync(packed.data, { out: new Uint8Array(packed.dataLength) }));
+  forEachRun(pods.map((p) => ({ pods: p })), (from, to, n) => {
     for (let i = 0; i < n; i++) {
       let c = 0;
       let m = 0;
@@ -78,7 +120,7 @@ export function unpackKrrFrames(packed: PackedKrrFrames): KrrFrame[] {
     }
   });
   const frames: KrrFrame[] = [];
-  for (let f = 0; f < frameCount; f++) frames.push(Object.freeze({ t: packed.t[f], pods: packed.pods[f], cpu: cpu[f], mem: mem[f] }));
+  for (let f = 0; f < frameCount; f++) frames.push(Object.freeze({ t: packed.t[f], pods: pods[f], cpu: cpu[f], mem: mem[f] }));
   return frames;
 }
 
