@@ -39,6 +39,22 @@ interface ListPod {
 const LIST_FIELDS = [{ key: 'name' }, { key: 'namespace' }, { key: 'workload' }] as const;
 
 /**
+ * Each pods object packed once: the checkpoints of one 2-hour window hold the same lists (a list
+ * lasts until the pods change), and packing 6,600 names costs more than the rest of a head.
+ */
+const packedLists = new WeakMap<KrrFramePods, PackedRing | null>();
+
+function packList(pods: KrrFramePods): PackedRing | null {
+  let packed = packedLists.get(pods);
+  if (packed === undefined) {
+    const { names, namespaces, workloads } = pods;
+    packed = packRing<ListPod>(names.map((name, i) => ({ name, namespace: namespaces[i], workload: workloads[i] })), LIST_FIELDS) ?? null;
+    packedLists.set(pods, packed);
+  }
+  return packed;
+}
+
+/**
  * Undefined when a frame holds a Float64 column (values beyond int32), or a pod list cannot be
  * packed exactly: such heads stay as they are.
  */
@@ -70,8 +86,7 @@ export function packKrrFrames(frames: readonly KrrFrame[]): PackedKrrFrames | un
   for (let f = 0; f < frames.length; f++) {
     let li = index.get(frames[f].pods);
     if (li === undefined) {
-      const { names, namespaces, workloads } = frames[f].pods;
-      const list = packRing<ListPod>(names.map((name, i) => ({ name, namespace: namespaces[i], workload: workloads[i] })), LIST_FIELDS);
+      const list = packList(frames[f].pods);
       if (!list) return undefined;
       index.set(frames[f].pods, (li = lists.push(list) - 1));
     }
