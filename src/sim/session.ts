@@ -76,8 +76,8 @@ const RECENT_CHECKPOINTS_MS = 15 * CHECKPOINT_MS;
 export interface Checkpoint {
   timeMs: number;
   packed: PackedWorld;
-  /** The KRR head, packed once the live world stopped sharing it (krrFrameCodec.ts). */
-  krrHead?: PackedKrrFrames;
+  /** The KRR head, packed once the live world stopped sharing it (krrFrameCodec.ts; null: it cannot be). */
+  krrHead?: PackedKrrFrames | null;
   /** Its log lines and events, each packed once the live ring dropped them (checkpointRings.ts). */
   rings: PackedRings;
 }
@@ -154,7 +154,7 @@ function shrinkOldCheckpoints(list: Checkpoint[], recentFromMs: number, live: Wo
   for (const c of list) {
     if (c.timeMs >= recentFromMs) break;
     deflatePods(c.packed);
-    c.krrHead ??= packUnsharedKrrHead(c.packed.rest, live);
+    if (c.krrHead === undefined) c.krrHead = packUnsharedKrrHead(c.packed.rest, live);
     packUnsharedRings(c.packed.rest, live, c.rings);
   }
 }

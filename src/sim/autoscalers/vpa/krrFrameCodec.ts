@@ -60,6 +60,18 @@ function packList(pods: KrrFramePods): PackedRing | null {
  */
 export function packKrrFrames(frames: readonly KrrFrame[]): PackedKrrFrames | undefined {
   if (!frames.every((f) => f.cpu instanceof Int32Array && f.mem instanceof Int32Array)) return undefined;
+  const index = new Map<KrrFramePods, number>();
+  const lists: PackedRing[] = [];
+  const listOf = new Uint32Array(frames.length);
+  for (let f = 0; f < frames.length; f++) {
+    let li = index.get(frames[f].pods);
+    if (li === undefined) {
+      const list = packList(frames[f].pods);
+      if (!list) return undefined;
+      index.set(frames[f].pods, (li = lists.push(list) - 1));
+    }
+    listOf[f] = li;
+  }
   const out = new ByteWriter();
   forEachRun(frames, (from, to, n) => {
     for (let i = 0; i < n; i++) {
@@ -80,18 +92,6 @@ export function packKrrFrames(frames: readonly KrrFrame[]): PackedKrrFrames | un
       }
     }
   });
-  const index = new Map<KrrFramePods, number>();
-  const lists: PackedRing[] = [];
-  const listOf = new Uint32Array(frames.length);
-  for (let f = 0; f < frames.length; f++) {
-    let li = index.get(frames[f].pods);
-    if (li === undefined) {
-      const list = packList(frames[f].pods);
-      if (!list) return undefined;
-      index.set(frames[f].pods, (li = lists.push(list) - 1));
-    }
-    listOf[f] = li;
-  }
   const data = out.bytes();
   return Object.freeze({ t: Float64Array.from(frames, (f) => f.t), lists, listOf, dataLength: data.length, data: deflateSync(data, { level: 1 }) });
 }
@@ -156,14 +156,15 @@ function krrOf(world: World): KrrHistory | undefined {
 
 /**
  * Pack a checkpoint's KRR head once the live world no longer shares it (its window was compacted,
- * or the live world was rebuilt by a seek), emptying the checkpoint's own list. Undefined when it is
- * still shared, empty, or holds Float64 columns.
+ * or the live world was rebuilt by a seek), emptying the checkpoint's own list. Undefined while it
+ * is shared or empty (ask again later); null when it cannot be packed exactly (leave it as it is).
  */
-export function packUnsharedKrrHead(checkpoint: World, live: World): PackedKrrFrames | undefined {
+export function packUnsharedKrrHead(checkpoint: World, live: World): PackedKrrFrames | null | undefined {
   const held = krrOf(checkpoint);
   if (!held || held.frames.length === 0 || krrOf(live)?.frames[0] === held.frames[0]) return undefined;
   const packed = packKrrFrames(held.frames);
-  if (packed) held.frames = [];
+  if (!packed) return null;
+  held.frames = [];
   return packed;
 }
 
