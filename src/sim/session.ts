@@ -14,9 +14,10 @@ import { evaluateAttached, replayFloorMs, rewindAttached, type AttachedChecks } 
  * A run: scenario + seed + the person's command log. The log and the scenario fully describe it,
  * so any past moment can be rebuilt by replaying from the nearest checkpoint. Checkpoints are
  * packed copies (core/checkpoint.ts: pods as columns, the rest deep-copied, sharing the frozen KRR
- * frames, events and logs) taken every checkpointIntervalMs of sim time; their number is capped by a
- * budget of pods held (maxCheckpoints), and when over it the checkpoint whose removal leaves the
- * smallest gap goes, so they stay evenly spread over the run and memory is flat.
+ * frames, events and logs; shrunk once past the recent quarter hour) taken every
+ * checkpointIntervalMs of sim time; their number is capped by a budget of pods held
+ * (maxCheckpoints), and when over it the checkpoint whose removal leaves the smallest gap goes, so
+ * they stay evenly spread over the run and memory is flat.
  */
 export const CHECKPOINT_MS = 60_000;
 
@@ -31,11 +32,11 @@ export function checkpointIntervalMs(pods: number): number {
 const MAX_CHECKPOINTS = 180;
 /**
  * How many pods all checkpoints together may hold. Over a simulated day at 6,600 pods a checkpoint
- * past the recent quarter hour holds ~1.8 MB once shrunk (shrinkOldCheckpoints: 0.4 MB of
- * deflated pod columns, 1.2 MB of the rest of the world, its packed log lines and KRR head); a
- * packed one holds ~6 MB and a deep copy held ~17. The budget keeps 75 of them at that size, in
- * ~105 MB (25 packed ones took ~150 MB): within the day no gap grows past 20 minutes, so no seek
- * replays more. 5,000 pods keep 100; 30,000 pods (~5 MB each, shrunk) keep 16.
+ * past the recent quarter hour holds ~1.8 MB once shrunk (shrinkOldCheckpoints: 0.3 MB of
+ * deflated pod columns, 1.0 MB of nodes and controller state, 0.3 MB of packed KRR head, events and
+ * log lines); unshrunk it held ~7 MB, and a deep copy ~17. The budget keeps 75 of them, in ~133 MB
+ * (the 25 the budget kept before took ~184 MB): within the day no gap grows past 20 minutes, so no
+ * seek replays more. 5,000 pods keep 100; 30,000 pods (~4 MB each, shrunk) keep 16.
  */
 const CHECKPOINT_POD_BUDGET = 500_000;
 const MIN_CHECKPOINTS = 6;
