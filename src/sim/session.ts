@@ -123,7 +123,7 @@ export function createSession(spec: ScenarioSpec, manifests: ManifestDoc[], log:
     manifests,
     world,
     log: [],
-    checkpoints: [{ timeMs: 0, packed: packWorld(world), rings: {} }],
+    checkpoints: [takeCheckpoint(world)],
     horizonMs: 0,
     history: [sampleWorld(world, false)],
   };
@@ -138,7 +138,7 @@ function checkpoint(session: Session): void {
   const w = session.world;
   const last = session.checkpoints[session.checkpoints.length - 1];
   if (w.timeMs % CHECKPOINT_MS !== 0 || (last && w.timeMs - last.timeMs < checkpointIntervalMs(w.pods.size))) return;
-  session.checkpoints.push({ timeMs: w.timeMs, packed: packWorld(w), rings: {} });
+  session.checkpoints.push(takeCheckpoint(w));
   const max = maxCheckpoints(w.pods.size);
   const recentFromMs = w.timeMs - RECENT_CHECKPOINTS_MS;
   if (session.checkpoints.length > max) session.checkpoints = thinCheckpoints(session.checkpoints, max, recentFromMs);
@@ -213,6 +213,10 @@ export function issueCommands(session: Session, input: string, commands: readonl
   return out;
 }
 
+function takeCheckpoint(world: World): Checkpoint {
+  return { timeMs: world.timeMs, packed: packWorld(world), rings: {} };
+}
+
 function restoreCheckpoint(c: Checkpoint): World {
   const world = unpackWorld(c.packed);
   if (c.krrHead) restoreKrrHead(world, c.krrHead);
@@ -274,7 +278,7 @@ function keepScrubCheckpoint(session: Session): void {
   let at = list.length;
   while (at > 0 && list[at - 1].timeMs > w.timeMs) at--;
   if (at > 0 && list[at - 1].timeMs === w.timeMs) return;
-  list.splice(at, 0, { timeMs: w.timeMs, packed: packWorld(w), rings: {} });
+  list.splice(at, 0, takeCheckpoint(w));
   const max = maxCheckpoints(w.pods.size) + 1;
   if (list.length > max) session.checkpoints = thinCheckpoints(list, max, session.horizonMs - RECENT_CHECKPOINTS_MS);
 }

@@ -8,11 +8,11 @@ import { performance } from 'node:perf_hooks';
 import { advance, createSession, seekNow } from '../../sim/session';
 import { benchInputs, type BenchCase } from './worlds';
 import { arrayBuffersMB, heapMB } from './heap';
-import { krrHistoryBytes, type KrrHistory } from '../../sim/autoscalers/vpa/krrHistory';
+import { krrHistoryBytes, krrHistoryIn } from '../../sim/autoscalers/vpa/krrHistory';
 
 /** What the KRR history holds (the one structure that grows for KRR's 14-day window), in MB. */
 function krrMB(session: ReturnType<typeof createSession>): string {
-  const krr = (session.world.autoscalers.vpa as { krr?: KrrHistory } | undefined)?.krr;
+  const krr = krrHistoryIn(session.world);
   return krr ? (krrHistoryBytes(krr) / 1048576).toFixed(1) : '0';
 }
 

@@ -13,7 +13,7 @@
 import { deflateSync, inflateSync } from 'fflate';
 import type { World } from '../../core/types';
 import { packRing, unpackRing, type PackedRing } from '../../core/checkpointRings';
-import type { KrrFrame, KrrFramePods, KrrHistory } from './krrHistory';
+import { krrHistoryIn, type KrrFrame, type KrrFramePods } from './krrHistory';
 import { ByteReader, ByteWriter } from './varint';
 
 export interface PackedKrrFrames {
@@ -150,18 +150,14 @@ function forEachRun(frames: readonly { pods: KrrFramePods }[], visit: (from: num
   }
 }
 
-function krrOf(world: World): KrrHistory | undefined {
-  return (world.autoscalers.vpa as { krr?: KrrHistory } | undefined)?.krr;
-}
-
 /**
  * Pack a checkpoint's KRR head once the live world no longer shares it (its window was compacted,
  * or the live world was rebuilt by a seek), emptying the checkpoint's own list. Undefined while it
  * is shared or empty (ask again later); null when it cannot be packed exactly (leave it as it is).
  */
 export function packUnsharedKrrHead(checkpoint: World, live: World): PackedKrrFrames | null | undefined {
-  const held = krrOf(checkpoint);
-  if (!held || held.frames.length === 0 || krrOf(live)?.frames[0] === held.frames[0]) return undefined;
+  const held = krrHistoryIn(checkpoint);
+  if (!held || held.frames.length === 0 || krrHistoryIn(live)?.frames[0] === held.frames[0]) return undefined;
   const packed = packKrrFrames(held.frames);
   if (!packed) return null;
   held.frames = [];
@@ -170,6 +166,6 @@ export function packUnsharedKrrHead(checkpoint: World, live: World): PackedKrrFr
 
 /** Put a packed head back into a world restored from the checkpoint that held it. */
 export function restoreKrrHead(world: World, packed: PackedKrrFrames): void {
-  const history = krrOf(world);
+  const history = krrHistoryIn(world);
   if (history) history.frames = unpackKrrFrames(packed);
 }

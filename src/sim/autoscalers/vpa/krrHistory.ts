@@ -60,10 +60,16 @@ export function emptyKrrHistory(): KrrHistory {
   return { blocks: [], frames: [], lastSampleMs: -1 };
 }
 
+/** The world's KRR history, if its VPA state has one yet (the first 75-s step makes it). */
+export function krrHistoryIn(world: World): KrrHistory | undefined {
+  return (world.autoscalers.vpa as { krr?: KrrHistory } | undefined)?.krr;
+}
+
 function historyOf(world: World): KrrHistory {
-  const s = world.autoscalers.vpa as { krr?: KrrHistory } | undefined;
-  if (s?.krr) return s.krr;
+  const existing = krrHistoryIn(world);
+  if (existing) return existing;
   const created = emptyKrrHistory();
+  const s = world.autoscalers.vpa as { krr?: KrrHistory } | undefined;
   if (s) s.krr = created;
   return created;
 }
@@ -285,8 +291,8 @@ export function krrSimpleView(world: World): string {
  * checkpoints copy what is not frozen.
  */
 export function freezeKrrFrames(world: World): void {
-  const s = world.autoscalers.vpa as { krr?: KrrHistory } | undefined;
-  for (const b of s?.krr?.blocks ?? []) {
+  const history = krrHistoryIn(world);
+  for (const b of history?.blocks ?? []) {
     if (Object.isFrozen(b)) continue;
     if ('frames' in b) {
       for (const f of b.frames) freezeFrame(f);
@@ -298,7 +304,7 @@ export function freezeKrrFrames(world: World): void {
     }
     Object.freeze(b);
   }
-  for (const f of s?.krr?.frames ?? []) freezeFrame(f);
+  for (const f of history?.frames ?? []) freezeFrame(f);
 }
 
 function freezeFrame(f: KrrBlockFrame): void {
