@@ -155,6 +155,64 @@ test('PERF: 200 nodes / 5,000 pods at 60×, slider drag, bundle size', async ({ 
   }
 });
 
+/**
+ * BIG with traffic into web (12,000 rps at 20m a request: ~48% of its CPU requests) and an HPA on it
+ * (target 50%), so every slider of the controls is live: Load, Replicas, the HPA's three and the
+ * node group's two.
+ */
+const BIG_CONTROLLED = BIG.replace(
+  '    - {name: ng1, instanceType: m5.4xlarge, minSize: 200, maxSize: 200, desiredCapacity: 200}\n',
+  '    - {name: ng1, instanceType: m5.4xlarge, minSize: 200, maxSize: 200, desiredCapacity: 200}\n  load:\n    - {target: web, cpuPerRequest: 20m, profile: [{at: 0s, rps: 12000}]}\n',
+) + `---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector: {app: web}
+  ports: [{port: 80}]
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: web}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  minReplicas: 1
+  maxReplicas: 6000
+  metrics:
+    - type: Resource
+      resource: {name: cpu, target: {type: Utilization, averageUtilization: 50}}
+`;
+
+test('PERF: dragging each slider at 200 nodes / 5,000 pods, playing at 60×', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`/${encodeShareHash({ scenario: BIG_CONTROLLED, seed: 1, commands: [] })}`);
+  const a = app(page);
+  await expect(page.getByTestId('workload-web')).toBeVisible({ timeout: 30_000 });
+  await a.setSpeed(60);
+  await page.getByRole('button', { name: /Play/ }).click();
+  await expect(page.getByTestId('pods')).toContainText(/5\d{3} running/, { timeout: 60_000 });
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  // The drags that shrink the cluster most (the node group's max, the Load, the HPA's max) come last.
+  for (const id of ['replicas-slider', 'hpa-target', 'hpa-min', 'ng-min', 'ng-max', 'load-slider', 'hpa-max']) {
+    const box = (await page.getByTestId(id).boundingBox())!;
+    const pods = await page.getByTestId('pods').textContent();
+    await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+    const trace = await traceWhile(page, () => dragLeft(page, box));
+    const lt = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+    console.log(
+      `PERF drag ${id} (playing at 60x, ${pods}): ${lt.length} long tasks, ${lt.filter((d) => d > 50).length} over 50 ms, max ${Math.max(0, ...lt).toFixed(0)} ms; ${cpuLine(analyseTrace(trace))}; then ${await page.getByTestId('pods').textContent()}`,
+    );
+  }
+  await page.getByRole('button', { name: /Pause/ }).click();
+});
+
 /** examples/large-cluster.yaml (1,000 nodes / 30,000 pods) at 1920×1080, playing at 60× once its pods run. */
 async function playLargeCluster(page: Page): Promise<ReturnType<typeof app>> {
   await page.setViewportSize({ width: 1920, height: 1080 });

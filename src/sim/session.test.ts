@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../scenario/loadScenario';
-import { advance, createSession, issueCommand, maxCheckpoints, seekNow, thinCheckpoints } from './session';
+import { advance, COSTLY_HEAD_MS, createSession, issueCommand, maxCheckpoints, replayWeightMs, seekNow, thinCheckpoints } from './session';
 import { deployment, scenario } from './testing/fixtures';
 import { sampleWorld } from './trace/trace';
 import { LOG_RING } from './core/world';
@@ -58,9 +58,9 @@ describe('checkpoint thinning', () => {
     expect(list).toHaveLength(10);
     expect(list[0].timeMs).toBe(0);
     expect(list.at(-1)!.timeMs).toBe(6_000_000);
-    const gaps = list.slice(1).map((c, i) => c.timeMs - list[i].timeMs);
-    // Evenly spread: no gap more than twice the mean (100 min / 9 gaps).
-    expect(Math.max(...gaps)).toBeLessThanOrEqual((2 * 6_000_000) / 9);
+    const gaps = list.slice(1).map((c, i) => replayWeightMs(list[i].timeMs, c.timeMs));
+    // Evenly spread by replay cost: no gap more than twice the mean over 9 gaps.
+    expect(Math.max(...gaps)).toBeLessThanOrEqual((2 * replayWeightMs(0, 6_000_000)) / 9);
   });
 
   it('never drops the recent ones: every minute of the last quarter hour stays, the rest spread', () => {
@@ -74,6 +74,19 @@ describe('checkpoint thinning', () => {
     expect(Math.max(...gaps)).toBeLessThanOrEqual((2 * 285 * 60_000) / (older.length - 1));
     // More recent checkpoints than the budget: nothing is dropped rather than a recent one.
     expect(thinCheckpoints([0, 1, 2, 3].map((m) => ({ timeMs: m * 60_000 })), 2, 0)).toHaveLength(4);
+  });
+
+  it("keeps the run's costly first half hour about three times as dense as the rest", () => {
+    let list = [{ timeMs: 0 }];
+    for (let t = 1; t <= 240; t++) list = thinCheckpoints([...list, { timeMs: t * 60_000 }], 20);
+    const gaps = list.slice(1).map((c, i) => [list[i].timeMs, c.timeMs] as const);
+    const headGaps = gaps.filter(([, to]) => to <= COSTLY_HEAD_MS).map(([from, to]) => to - from);
+    const laterGaps = gaps.filter(([from]) => from >= COSTLY_HEAD_MS).map(([from, to]) => to - from);
+    expect(headGaps.length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...headGaps) * 2).toBeLessThanOrEqual(Math.min(...laterGaps));
+    // Weighed by replay cost, no gap stands out: the largest is at most twice the mean.
+    const weights = gaps.map(([from, to]) => replayWeightMs(from, to));
+    expect(Math.max(...weights)).toBeLessThanOrEqual((2 * replayWeightMs(0, 240 * 60_000)) / gaps.length);
   });
 
   it('a long seek leaves a checkpoint before its target, so seeking nearby again replays minutes, not the gap', () => {
