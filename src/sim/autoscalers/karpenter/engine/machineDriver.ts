@@ -45,18 +45,64 @@ export function karpenterState(world: World): KarpenterState {
   return s;
 }
 
+interface MachineStep {
+  value: StateValue;
+  valueKey: string;
+  actions: readonly { type: string; params?: unknown }[];
+}
+
+/**
+ * xstate's answer per (state value, event type). karpenterMachine has no context, guards or
+ * assigns, so that pair decides the next value and the actions (the delays are constants of its
+ * setup); only the timers depend on the clock, and applyActions adds it. transition() builds an
+ * actor scope on every call (~15–20 µs), and the disruption loop sends an event every second:
+ * ~9% of medium-karpenter. At most 15 values × 9 events are ever stored. Values are frozen, as
+ * every world that reaches the same state shares one.
+ */
+const stepMemo = new Map<string, MachineStep>();
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
+function stepWithXState(m: MachineSnapshot, event: KarpenterMachineEvent | { type: string }): MachineStep & { context: Record<string, unknown> } {
+  const snap = karpenterMachine.resolveState({ value: m.value, context: m.context });
+  const [next, actions] = transition(karpenterMachine, snap, event as KarpenterMachineEvent);
+  return { value: next.value, valueKey: JSON.stringify(next.value), actions, context: next.context };
+}
+
 /** Send one event; returns whether the state value changed. */
 export function sendMachine(state: KarpenterState, event: KarpenterMachineEvent | { type: string }, nowMs: number): boolean {
   const m = state.machine;
-  const snap = karpenterMachine.resolveState({ value: m.value, context: m.context });
-  const [next, actions] = transition(karpenterMachine, snap, event as KarpenterMachineEvent);
   const before = JSON.stringify(m.value);
-  state.machine = {
-    value: next.value,
-    context: { ...next.context },
-    timers: applyActions(m, actions, nowMs),
-  };
-  return JSON.stringify(next.value) !== before;
+  const memoKey = isEmpty(m.context) && Object.keys(event).length === 1 ? `${before} ${event.type}` : null;
+  let step: MachineStep | undefined = memoKey === null ? undefined : stepMemo.get(memoKey);
+  let context: Record<string, unknown> = {};
+  if (!step) {
+    const fresh = stepWithXState(m, event);
+    context = { ...fresh.context };
+    step = fresh;
+    if (memoKey !== null && isEmpty(fresh.context)) {
+      step = { value: deepFreeze(fresh.value), valueKey: fresh.valueKey, actions: fresh.actions };
+      stepMemo.set(memoKey, step);
+    }
+  }
+  state.machine = { value: step.value, context, timers: applyActions(m, step.actions, nowMs) };
+  return step.valueKey !== before;
+}
+
+/** For tests: forget the memo, so a run steps every event through xstate again. */
+export function clearMachineStepMemo(): void {
+  stepMemo.clear();
 }
 
 /** Fire every timer due by now, earliest first. */
