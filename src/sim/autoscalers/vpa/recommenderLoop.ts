@@ -13,7 +13,7 @@ import { addCpuSampleInPlace, addMemoryPeak, emptyAggregateState, recordOom } fr
 import { mergeConditions, recommend } from './recommender';
 import { BYTES_PER_MIB, VPA_DEFAULTS, type VerticalPodAutoscaler } from './types';
 import { stepObjectMachine } from './machineState';
-import { vpaObjects, vpaState, VPA_CHART_POINTS, type VpaObjectState } from './worldState';
+import { firstVpaObject, vpaObjects, vpaState, VPA_CHART_POINTS, type VpaObjectState } from './worldState';
 import { formatCpuMillis, humanMemory } from './quantity';
 import { msg } from '../../core/message';
 
@@ -123,7 +123,8 @@ export function runRecommender(world: World): void {
 /** Which VPA (if any) targets a pod's Deployment. */
 export function vpaForPod(world: World, pod: Pod): VpaObjectState | undefined {
   if (!pod.deployment) return undefined;
-  return vpaObjects(world).find(
+  return firstVpaObject(
+    world,
     (o) => o.vpa.spec.targetRef.kind === 'Deployment' && o.vpa.spec.targetRef.name === pod.deployment && (o.vpa.metadata.namespace ?? 'default') === pod.namespace,
   );
 }

@@ -88,6 +88,18 @@ export function vpaObjects(world: World): VpaObjectState[] {
     .map((k) => s.objects[k]);
 }
 
+/**
+ * The first VPA object in name order that `matches`, as vpaObjects(world).find(matches) answers,
+ * without building and sorting the list: the admission hook asks once per pod created.
+ */
+export function firstVpaObject(world: World, matches: (o: VpaObjectState) => boolean): VpaObjectState | undefined {
+  const s = world.autoscalers[VPA_STATE_KEY] as VpaWorldState | undefined;
+  if (!s) return undefined;
+  let firstKey: string | undefined;
+  for (const k in s.objects) if ((firstKey === undefined || k < firstKey) && matches(s.objects[k])) firstKey = k;
+  return firstKey === undefined ? undefined : s.objects[firstKey];
+}
+
 export function objectKey(namespace: string, name: string): string {
   return namespace === 'default' ? name : `${namespace}/${name}`;
 }
