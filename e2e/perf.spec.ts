@@ -90,15 +90,34 @@ async function dragLeft(page: Page, box: { x: number; y: number; width: number; 
   await page.waitForTimeout(1500);
 }
 
-test('PERF: 200 nodes / 5,000 pods at 60×, slider drag, bundle size', async ({ page }) => {
-  test.setTimeout(180_000);
+/** Open `scenario` at 1920×1080 and play it at 60× until its ~5,000 pods run. */
+async function playAt60(page: Page, scenario: string): Promise<ReturnType<typeof app>> {
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto(`/${encodeShareHash({ scenario: BIG, seed: 1, commands: [] })}`);
+  await page.goto(`/${encodeShareHash({ scenario, seed: 1, commands: [] })}`);
   const a = app(page);
   await expect(page.getByTestId('workload-web')).toBeVisible({ timeout: 30_000 });
   await a.setSpeed(60);
   await page.getByRole('button', { name: /Play/ }).click();
   await expect(page.getByTestId('pods')).toContainText(/5\d{3} running/, { timeout: 60_000 });
+  return a;
+}
+
+/** From now on, every long task's duration goes to window.__longTasks (takeLongTasks empties it). */
+async function observeLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+}
+
+const takeLongTasks = (page: Page) => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+
+test('PERF: 200 nodes / 5,000 pods at 60×, slider drag, bundle size', async ({ page }) => {
+  test.setTimeout(180_000);
+  const a = await playAt60(page, BIG);
   const status = await page.getByTestId('status').textContent();
   const f60 = await frameStats(page, 6000);
   const simBefore = await a.simSeconds();
@@ -107,15 +126,9 @@ test('PERF: 200 nodes / 5,000 pods at 60×, slider drag, bundle size', async ({ 
   console.log(`PERF frame@60x 200nodes/5000pods: median ${f60.median.toFixed(1)} ms, p95 ${f60.p95.toFixed(1)} ms, ${f60.frames} frames in 6 s; sim speed achieved ${simRate.toFixed(1)}x (${status})`);
 
   // Long tasks while dragging the Replicas slider, sim still playing.
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
+  await observeLongTasks(page);
   await page.waitForTimeout(3000);
-  const idle = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+  const idle = await takeLongTasks(page);
   console.log(`PERF long tasks playing at 60x without input (3 s baseline): ${idle.length}, ${idle.filter((d) => d > 50).length} over 50 ms, max ${Math.max(0, ...idle).toFixed(0)} ms`);
   const slider = page.getByRole('slider', { name: 'Replicas', exact: true });
   const box = (await slider.boundingBox())!;
@@ -126,11 +139,11 @@ test('PERF: 200 nodes / 5,000 pods at 60×, slider drag, bundle size', async ({ 
   console.log(`PERF long tasks while dragging Replicas (playing at 60x): ${longTasks.length} long tasks, ${over50.length} over 50 ms, max ${Math.max(0, ...longTasks).toFixed(0)} ms; ${cpuLine(analyseTrace(dragTrace))}`);
 
   await a.setSpeed(1000);
-  await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+  await takeLongTasks(page);
   const f1000 = await frameStats(page, 4000);
   const before1000 = await a.simSeconds();
   const trace1000 = await traceWhile(page, () => page.waitForTimeout(3000));
-  const lt1000 = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+  const lt1000 = await takeLongTasks(page);
   console.log(
     `PERF frame@1000x: median ${f1000.median.toFixed(1)} ms, p95 ${f1000.p95.toFixed(1)} ms; sim speed achieved ${(((await a.simSeconds()) - before1000) / 3).toFixed(0)}x; long tasks ${lt1000.length}, ${lt1000.filter((d) => d > 50).length} over 50 ms, max ${Math.max(0, ...lt1000).toFixed(0)} ms; ${cpuLine(analyseTrace(trace1000))}`,
   );
@@ -185,27 +198,15 @@ spec:
 
 test('PERF: dragging each slider at 200 nodes / 5,000 pods, playing at 60×', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto(`/${encodeShareHash({ scenario: BIG_CONTROLLED, seed: 1, commands: [] })}`);
-  const a = app(page);
-  await expect(page.getByTestId('workload-web')).toBeVisible({ timeout: 30_000 });
-  await a.setSpeed(60);
-  await page.getByRole('button', { name: /Play/ }).click();
-  await expect(page.getByTestId('pods')).toContainText(/5\d{3} running/, { timeout: 60_000 });
-  await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
+  await playAt60(page, BIG_CONTROLLED);
+  await observeLongTasks(page);
   // The drags that shrink the cluster most (the node group's max, the Load, the HPA's max) come last.
   for (const id of ['replicas-slider', 'hpa-target', 'hpa-min', 'ng-min', 'ng-max', 'load-slider', 'hpa-max']) {
     const box = (await page.getByTestId(id).boundingBox())!;
     const pods = await page.getByTestId('pods').textContent();
-    await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+    await takeLongTasks(page);
     const trace = await traceWhile(page, () => dragLeft(page, box));
-    const lt = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
+    const lt = await takeLongTasks(page);
     console.log(
       `PERF drag ${id} (playing at 60x, ${pods}): ${lt.length} long tasks, ${lt.filter((d) => d > 50).length} over 50 ms, max ${Math.max(0, ...lt).toFixed(0)} ms; ${cpuLine(analyseTrace(trace))}; then ${await page.getByTestId('pods').textContent()}`,
     );
