@@ -87,6 +87,8 @@ describe('kubectl apply and delete', () => {
   it('delete errors', () => {
     expect(err('kubectl delete')).toBe('error: You must provide one or more resources by argument or filename.');
     expect(err('kubectl delete deployment')).toBe('error: resource(s) were provided, but no name was specified');
+    expect(err('kubectl delete , web')).toBe('error: you must provide a resource and a resource name together');
+    expect(err('kubectl scale ,, web --replicas=2')).toBe('error: you must provide a resource and a resource name together');
   });
 });
 

@@ -30,5 +30,7 @@ export function resourceRefs(args: readonly string[]): RefsResult {
   if (names.length === 0) return { ok: false, error: 'error: resource(s) were provided, but no name was specified' };
   // "deployment,service x" names several types at once in kubectl.
   const types = typeArg.split(',').filter((t) => t !== '');
+  // kubectl's builder: names but no type left after dropping empty ones (",").
+  if (types.length === 0) return { ok: false, error: 'error: you must provide a resource and a resource name together' };
   return { ok: true, refs: types.flatMap((t) => names.map((name) => ({ type: normalizeType(t), name }))) };
 }
