@@ -1,7 +1,8 @@
-import type { Pod, World } from '../../core/types';
+import type { Deployment, Pod, World } from '../../core/types';
 import { emitEvent, log } from '../../core/world';
 import { podIsActive } from '../../lifecycle/apply';
-import { deploymentPods } from '../../resources/workloadKinds';
+import { ownedPodIndex } from '../../cluster/pods';
+import { replicaSetsOf } from '../../cluster/workloads';
 import type { HorizontalPodAutoscaler } from './types';
 import { DEFAULT_HPA_CONTROLLER_CONFIG } from './types';
 import { initialHpaControllerState, reconcileHpa, type HpaControllerState } from './reconcile';
@@ -70,13 +71,33 @@ function countActive(pods: readonly Pod[]): number {
   return n;
 }
 
+/*
+ * The target's pods (deploymentPods' order: ReplicaSets oldest first, each in its pods' order),
+ * refilled into one list per sync instead of a fresh list grown by push: that growth was the
+ * largest allocation of an HPA sync (~1.7 kB at a hundred pods). The list is valid until the next
+ * sync; reconcileHpa and the metrics client read it during the sync and keep nothing of it.
+ */
+const targetPodList: Pod[] = [];
+
+function listTargetPods(world: World, target: Deployment): Pod[] {
+  // Written by index and cut to length at the end: `length = 0` would drop the backing store, and
+  // the pushes would grow a new one.
+  let n = 0;
+  for (const rs of replicaSetsOf(world, target)) {
+    const owned = ownedPodIndex(world, 'ReplicaSet', rs.name);
+    if (owned) for (const pod of owned.values()) targetPodList[n++] = pod;
+  }
+  targetPodList.length = n;
+  return targetPodList;
+}
+
 export function syncHpa(world: World, record: HpaRecord): void {
   const now = world.timeMs / 1000;
   const { hpa } = record;
   const namespace = hpa.metadata.namespace ?? 'default';
   const ref = hpa.spec.scaleTargetRef;
   const target = ref.kind === 'Deployment' ? world.deployments.get(ref.name) : undefined;
-  const pods = target ? deploymentPods(world, target) : [];
+  const pods = target ? listTargetPods(world, target) : [];
   const scale = target
     ? {
         specReplicas: target.replicas,

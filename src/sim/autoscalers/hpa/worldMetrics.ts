@@ -120,8 +120,9 @@ function sampleMilliOf(pod: Pod, resource: string, container?: string): number |
   return undefined;
 }
 
-function inNamespace(this: string, p: Pod): boolean {
-  return p.namespace === this;
+function allInNamespace(pods: readonly Pod[], namespace: string): boolean {
+  for (let i = 0; i < pods.length; i++) if (pods[i].namespace !== namespace) return false;
+  return true;
 }
 
 /**
@@ -138,7 +139,8 @@ class WorldMetricsClient implements HpaMetricsClient {
     targetPods: Pod[],
   ) {
     // A Deployment's pods share its namespace, so the filter almost never drops one: copy only when it does.
-    this.pods = targetPods.every(inNamespace, namespace) ? targetPods : targetPods.filter(inNamespace, namespace);
+    // A loop, not every/filter with a callback: V8 did not inline the callback (~2% of medium-hpa).
+    this.pods = allInNamespace(targetPods, namespace) ? targetPods : targetPods.filter((p) => p.namespace === namespace);
   }
 
   private loadState(): LoadState | undefined {
