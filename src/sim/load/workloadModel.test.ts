@@ -49,6 +49,27 @@ describe('the workload model in the engine', () => {
     for (const p of hamsterPods(world)) expect(p.metric?.cpuMillis).toBeCloseTo(501, 6);
   });
 
+  it('every pod of a target burns the load\'s per-pod rate, up to 98% of its CPU limit', () => {
+    // A sleeping container: only the load's requests use CPU. 2 pods, 10 req/s at 60m a request:
+    // 300m a pod, under a 400m limit; 20 req/s would be 600m a pod, and the queue serves at most
+    // 98% of the 400m (RHO_CAP) — stepLoad's shared-rate path (the rate below every cap) in both.
+    const world = (rps: number) => {
+      const d = deployment('web', 2, '100m', '50Mi');
+      const c = (d.spec as { template: { spec: { containers: Record<string, unknown>[] } } }).template.spec.containers[0];
+      Object.assign(c, sh('sleep 3600'), { resources: { requests: { cpu: '100m', memory: '50Mi' }, limits: { cpu: '400m' } } });
+      const load: LoadSpec = { target: 'web', cpuPerRequestMillis: 60, memoryPerInflightMiB: 0, timeoutMs: 30_000, profile: [{ atMs: 0, rps, rampMs: 0 }] };
+      return createWorld(scenario({ load: [load] }), [d]);
+    };
+    const pods = (w: World) => [...w.pods.values()].filter((p) => p.deployment === 'web');
+    const under = world(10);
+    runChecked(under, 90_000);
+    expect(pods(under)).toHaveLength(2);
+    for (const p of pods(under)) expect(p.metric?.cpuMillis).toBeCloseTo(301, 6);
+    const over = world(20);
+    runChecked(over, 90_000);
+    for (const p of pods(over)) expect(p.metric?.cpuMillis).toBeCloseTo(0.98 * 400 + 1, 6);
+  });
+
   it('the busy CPU is capped by the CPU limit, and a load may set it explicitly', () => {
     const capped = hamsterWorld(null, { cpu: '300m' });
     runChecked(capped, 60_000);
