@@ -334,21 +334,23 @@ export function combineMetricProposals(
 }
 
 export function computeReplicasForMetrics(ctx: MetricContext, specs: readonly MetricSpec[]): MetricsOutcome {
-  // Loops, not map/find with closures: one HPA, one metric, every 15 s.
-  const proposals: MetricProposal[] = [];
-  const statuses: MetricStatus[] = [];
-  const replicas: (number | null)[] = [];
+  // Loops, not map/find with closures, into lists of their final size (a first push reserves 17
+  // slots): one HPA, one metric, every 15 s.
+  const proposals = new Array<MetricProposal>(specs.length);
+  const statuses = new Array<MetricStatus>(specs.length);
+  const replicas = new Array<number | null>(specs.length);
   const events: HpaEvent[] = [];
-  const explanation: Message[] = [];
   let firstInvalid: Extract<MetricProposal, { ok: false }> | undefined;
-  for (const spec of specs) {
-    const p = computeReplicasForMetric(ctx, spec);
-    proposals.push(p);
-    statuses.push(p.ok ? p.status : { type: '' });
-    replicas.push(p.ok ? p.replicas : null);
+  for (let i = 0; i < specs.length; i++) {
+    const p = computeReplicasForMetric(ctx, specs[i]);
+    proposals[i] = p;
+    statuses[i] = p.ok ? p.status : { type: '' };
+    replicas[i] = p.ok ? p.replicas : null;
   }
-  for (const p of proposals) {
-    pushAll(explanation, p.explanation);
+  const explanation: Message[] = proposals.length > 0 ? proposals[0].explanation.slice() : [];
+  for (let i = 0; i < proposals.length; i++) {
+    const p = proposals[i];
+    if (i > 0) pushAll(explanation, p.explanation);
     if (!p.ok) {
       events.push({ type: 'Warning', reason: p.reason, message: p.conditionError });
       firstInvalid ??= p;
