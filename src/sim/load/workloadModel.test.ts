@@ -90,6 +90,23 @@ describe('the workload model in the engine', () => {
     expect(workingSetAtRestMiB(world, pod, { memoryBaseMiB: 80 } as LoadSpec, world.timeMs)).toBe(80);
   });
 
+  it('the scrape reads each pod\'s own ReplicaSet template, however the pods of several ReplicaSets interleave', () => {
+    // Three deployments of different memory requests; the pod list is then reordered so owners
+    // alternate, and a second scrape must still give each pod 60% of its own template's request.
+    const world = createWorld(scenario({}), [deployment('a', 3, '100m', '50Mi'), deployment('b', 3, '100m', '100Mi'), deployment('c', 2, '100m', '20Mi')]);
+    runChecked(world, 30_000);
+    const pods = [...world.pods.values()];
+    const byOwner = (d: string) => pods.filter((p) => p.deployment === d);
+    const [a, b, c] = [byOwner('a'), byOwner('b'), byOwner('c')];
+    world.pods.clear();
+    for (const p of [a[0], b[0], a[1], c[0], b[1], b[2], a[2], c[1]]) world.pods.set(p.name, p);
+    for (const p of pods) if (!world.pods.has(p.name)) world.pods.set(p.name, p);
+    for (const p of [...a, ...b, ...c]) p.memoryMiB = 0;
+    runChecked(world, 45_000);
+    const expected: Record<string, number> = { a: 30, b: 60, c: 12 };
+    for (const p of [...a, ...b, ...c]) expect([p.deployment, p.memoryMiB]).toEqual([p.deployment, expect.closeTo(expected[p.deployment], 9)]);
+  });
+
   it('a leak grows with the time since the container started', () => {
     const world = hamsterWorld({ memoryBaseMiB: 100, memoryLeakMiBPerHour: 60 });
     runChecked(world, 600_000);
