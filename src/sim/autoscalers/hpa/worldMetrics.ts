@@ -84,7 +84,20 @@ function resourceMetricPods(pods: readonly Pod[], resource: string, container: s
   while (podInfoPool.length < pods.length) podInfoPool.push(blankPodInfo());
   const out = resourcePodInfos;
   out.length = pods.length;
-  for (let i = 0; i < pods.length; i++) out[i] = fillPodInfo(podInfoPool[i], pods[i], requestMilliOf(pods[i], resource, container), sampleMilliOf(pods[i], resource, container));
+  // A ReplicaSet's pods share their template's container list, and container lists are replaced,
+  // never edited (busyLoopCpuMillis relies on the same): the previous pod's request is this pod's
+  // when the list is the same one, without walking it again.
+  let lastContainers: Pod['spec']['containers'] | null = null;
+  let lastRequest: number | undefined;
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i];
+    const containers = pod.spec.containers;
+    if (containers !== lastContainers) {
+      lastContainers = containers;
+      lastRequest = requestMilliOf(pod, resource, container);
+    }
+    out[i] = fillPodInfo(podInfoPool[i], pod, lastRequest, sampleMilliOf(pod, resource, container));
+  }
   return out;
 }
 
