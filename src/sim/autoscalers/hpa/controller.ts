@@ -1,8 +1,7 @@
-import type { Deployment, Pod, World } from '../../core/types';
+import type { Deployment, Pod, ReplicaSet, World } from '../../core/types';
 import { emitEvent, log } from '../../core/world';
 import { podIsActive } from '../../lifecycle/apply';
 import { ownedPodIndex } from '../../cluster/pods';
-import { replicaSetsOf } from '../../cluster/workloads';
 import type { HorizontalPodAutoscaler } from './types';
 import { DEFAULT_HPA_CONTROLLER_CONFIG } from './types';
 import { initialHpaControllerState, reconcileHpa, type HpaControllerState } from './reconcile';
@@ -65,6 +64,22 @@ function selectorText(labels: Record<string, string>): string {
   return text;
 }
 
+/** replicaSetsOf (cluster/workloads.ts) into one kept list, sorted by a module comparator (no closure per sync). */
+const replicaSetList: ReplicaSet[] = [];
+
+function byCreation(a: ReplicaSet, b: ReplicaSet): number {
+  return a.createdMs - b.createdMs;
+}
+
+function targetReplicaSets(world: World, d: Deployment): ReplicaSet[] {
+  let n = 0;
+  for (const rs of world.replicaSets.values()) if (rs.deployment === d.name && rs.namespace === d.namespace) replicaSetList[n++] = rs;
+  replicaSetList.length = n;
+  // The same stable sort as replicaSetsOf; one ReplicaSet (no rollout under way) needs none.
+  if (n > 1) replicaSetList.sort(byCreation);
+  return replicaSetList;
+}
+
 /*
  * The target's pods (deploymentPods' order: ReplicaSets oldest first, each in its pods' order),
  * refilled into one list per sync instead of a fresh list grown by push: that growth was the
@@ -82,7 +97,7 @@ function listTargetPods(world: World, target: Deployment, namespace: string): ty
   let n = 0;
   let active = 0;
   let inNamespace = true;
-  for (const rs of replicaSetsOf(world, target)) {
+  for (const rs of targetReplicaSets(world, target)) {
     const owned = ownedPodIndex(world, 'ReplicaSet', rs.name);
     if (!owned) continue;
     for (const pod of owned.values()) {

@@ -282,12 +282,12 @@ function limitedCondition(limited: number, stabilized: number, reason: LimitReas
 export function normalizeLegacy(input: NormalizationInput): NormalizationResult {
   const { stabilized, recommendations } = stabilizeLegacy(input.recommendations, input.proposal, input.nowSeconds, input.downscaleStabilizationSeconds);
   const ableReason: StabilizationReason = stabilized !== input.proposal ? 'ScaleDownStabilized' : 'ReadyForNewScale';
-  const explanation: Message[] = [];
-  if (stabilized !== input.proposal) {
-    explanation.push(msg('engine.hpa.windowKept', { window: input.downscaleStabilizationSeconds, replicas: stabilized, proposal: input.proposal }));
-  } else {
-    explanation.push(msg('engine.hpa.windowNoHigher', { window: input.downscaleStabilizationSeconds, replicas: stabilized }));
-  }
+  // A literal of one (a first push would reserve 17 slots).
+  const explanation: Message[] = [
+    stabilized !== input.proposal
+      ? msg('engine.hpa.windowKept', { window: input.downscaleStabilizationSeconds, replicas: stabilized, proposal: input.proposal })
+      : msg('engine.hpa.windowNoHigher', { window: input.downscaleStabilizationSeconds, replicas: stabilized }),
+  ];
   const limited = convertDesiredReplicasLegacy(input.currentReplicas, stabilized, input.minReplicas, input.maxReplicas);
   if (limited.replicas !== stabilized) {
     explanation.push(
