@@ -90,7 +90,7 @@ function targetReplicaSets(world: World, d: Deployment): ReplicaSet[] {
  */
 const listing = { pods: [] as Pod[], active: 0, inNamespace: true };
 
-function listTargetPods(world: World, target: Deployment, namespace: string): typeof listing {
+export function listTargetPods(world: World, target: Deployment, namespace: string): typeof listing {
   // Written by index and cut to length at the end: `length = 0` would drop the backing store, and
   // the pushes would grow a new one.
   const pods = listing.pods;
