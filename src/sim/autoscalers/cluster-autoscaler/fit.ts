@@ -56,7 +56,7 @@ export function podFitsNode(pod: FitPod, node: FitNode, cluster?: readonly FitNo
   return s.reasons.length === 0 ? { fits: true } : { fits: false, reason: s.reasons[0] };
 }
 
-export const hasAntiAffinity = (p: SchedPod): boolean => (p.podAntiAffinity ?? []).length > 0;
+export const hasAntiAffinity = (p: SchedPod): boolean => (p.podAntiAffinity?.length ?? 0) > 0;
 
 /** Pods with required anti-affinity on the given nodes. */
 export function antiHolders(nodes: readonly SchedNode[]): { pod: SchedPod; node: SchedNode }[] {
