@@ -14,6 +14,7 @@ import { nodeUtilization, type UtilizationInfo } from './utilization';
 import { candidateRank, keepUnremovable, nextMinUpdateInterval, type UnremovableEntry } from './planner';
 import type { Candidate, SimulatedStatus } from './removalSimulation';
 import { samePods, simulateRemovals } from './simulationMemo';
+import { settledStatus } from './statusReuse';
 import type { CaEvent, CaLogLine, CaNode, CaPod, PdbStatus } from './types';
 import { msg, type Message } from '../../core/message';
 
@@ -88,6 +89,11 @@ export interface ScaleDownResult {
 const podKey = (p: CaPod): string => `${p.namespace}/${p.name}`;
 const isMovable = (p: CaPod): boolean => !p.isDaemonSet && !p.isMirror;
 
+function hasKeys(o: Readonly<Record<string, unknown>> | undefined): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
 
 /**
  * The last grouping of bound pods by node, and a generation that changes whenever the list of pod
@@ -149,16 +155,15 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   const deleting = new Set(input.deletingNodes ?? []);
   for (const n of input.nodes) if (n.taints?.some((t) => t.key === TO_BE_DELETED_TAINT)) deleting.add(n.name);
   const { byNode: podsOn, generation: podsGeneration } = podsOnNodes(input.pods);
-  out.unremovable = keepUnremovable(input.unremovable, new Set(input.nodes.map((n) => n.name)), now);
-  // A keyed read by a node name that is not a key costs ~0.2 µs; most scans have no deadline at all.
-  let anyUnremovable = false;
-  for (const _ in out.unremovable) {
-    anyUnremovable = true;
-    break;
-  }
+  // A keyed read by a node name that is not a key costs ~0.2 µs; most scans hold no deadline at all.
+  const anyUnremovable = hasKeys(input.unremovable);
+  if (anyUnremovable) out.unremovable = keepUnremovable(input.unremovable, new Set(input.nodes.map((n) => n.name)), now);
   const groups = new Map(input.groups.map((g) => [g.name, g]));
   const threshold = o.scaleDownUtilizationThreshold;
-  const statuses = new Map<string, NodeScaleDownStatus>();
+  // Every node's status in node order; the candidates' also by name, as the simulation and the
+  // unneeded timers write to them (a map of all 180 nodes a scan cost more than the statuses).
+  const statuses: NodeScaleDownStatus[] = [];
+  const candidateStatuses = new Map<string, NodeScaleDownStatus>();
   const eligible: RankedCandidate[] = [];
   let recentlyUnremovable = 0;
   const utilOpts = {
@@ -166,10 +171,11 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
     ignoreMirrorPodsUtilization: o.ignoreMirrorPodsUtilization,
     nowSeconds: now,
   };
-  for (const n of input.nodes) {
+  for (let at = 0; at < input.nodes.length; at++) {
+    const n = input.nodes[at];
     const pods = podsOn.get(n.name) ?? [];
     if (!n.group) {
-      statuses.set(n.name, {
+      statuses.push({
         node: n.name,
         state: 'not-autoscaled',
         reason: 'NotAutoscaled',
@@ -182,7 +188,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
       out.logs.push(
         log(1, 'pre_filtering_processor.go:67', `Skipping ${n.name} - node group min size reached (current: ${group.targetSize}, min: ${group.minSize})`),
       );
-      statuses.set(n.name, {
+      statuses.push({
         node: n.name,
         group: n.group,
         state: 'not-candidate',
@@ -196,7 +202,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
       // Skipped before any other check; the utilization is computed for the why panel only.
       recentlyUnremovable += 1;
       const utilization = nodeUtilization(n.allocatable, pods, utilOpts);
-      statuses.set(n.name, {
+      statuses.push({
         node: n.name,
         group: n.group,
         state: 'blocked',
@@ -212,16 +218,21 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
       continue;
     }
     const e = nodeEligibility(n, pods, deleting.has(n.name), o, now, input.nodes.length);
-    statuses.set(n.name, {
+    if (e.log) out.logs.push(e.log);
+    if (!e.el.candidate) {
+      statuses.push(settledStatus(n, e, at));
+      continue;
+    }
+    const status: NodeScaleDownStatus = {
       node: n.name,
       group: n.group,
       state: e.state,
       reason: e.el.reason,
       utilization: e.el.utilization,
       explanation: e.explanation,
-    });
-    if (e.log) out.logs.push(e.log);
-    if (!e.el.candidate) continue;
+    };
+    statuses.push(status);
+    candidateStatuses.set(n.name, status);
     eligible.push({
       node: n,
       movable: e.movable,
@@ -237,7 +248,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   }
   eligible.sort(byRank);
   const setStatus = (node: string, sim: SimulatedStatus): void => {
-    Object.assign(statuses.get(node)!, sim);
+    Object.assign(candidateStatuses.get(node)!, sim);
   };
   const sim = simulateRemovals(input, eligible, podsOn, podsGeneration, deleting, out.minUpdateIntervalSeconds, setStatus, out.unremovable, out.logs);
   out.simulated = sim.simulated;
@@ -245,7 +256,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   for (const n of unneeded) {
     const since = input.unneededSince[n.name] ?? now;
     out.unneededSince[n.name] = since;
-    const status = statuses.get(n.name)!;
+    const status = candidateStatuses.get(n.name)!;
     status.unneededForSeconds = now - since;
     const needed = n.ready ? o.scaleDownUnneededTimeSeconds : o.scaleDownUnreadyTimeSeconds;
     status.explanation = msg('engine.ca.node.unneeded', {
@@ -275,10 +286,10 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
     ),
   );
   if (out.cooldown || !o.scaleDownEnabled) {
-    for (const s of statuses.values())
+    for (const s of statuses)
       if (s.state === 'unneeded')
         s.explanation = msg('engine.ca.node.paused', { line: s.explanation, reason: out.cooldown ?? '--scale-down-enabled=false' });
-    out.nodes = [...statuses.values()];
+    out.nodes = statuses;
     return out;
   }
 
@@ -303,7 +314,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
           `Skipping ${n.name} - node group min size reached (current: ${group?.targetSize ?? 0}, min: ${group?.minSize ?? 0})`,
         ),
       );
-      const st = statuses.get(n.name)!;
+      const st = candidateStatuses.get(n.name)!;
       st.explanation = msg('engine.ca.node.minSize', { line: st.explanation });
       continue;
     }
@@ -313,7 +324,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
     room.set(n.group!, left - 1);
     const pods = (podsOn.get(n.name) ?? []).filter((p) => isMovable(p) && p.deletionTimestampSeconds === undefined);
     out.deletions.push({ node: n.name, group: n.group!, empty, pods: pods.map(podKey) });
-    const status = statuses.get(n.name)!;
+    const status = candidateStatuses.get(n.name)!;
     status.state = 'to-delete';
     out.events.push(nodeMarkedForDeletionEvent(n.name));
     if (empty) {
@@ -339,6 +350,6 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
     }
   }
   if (unneeded.length === 0) out.logs.push(log(1, 'legacy.go:298', 'No candidates for scale down'));
-  out.nodes = [...statuses.values()];
+  out.nodes = statuses;
   return out;
 }

@@ -13,6 +13,7 @@ import { failedToScaleUpGroupEvent, log } from './messages';
 import { emitCaEvent, printCaLogs } from './output';
 import { planScaleUp, type ScaleUpResult } from './scaleUp';
 import { applyScaleDown } from './scanScaleDown';
+import { whyNodes } from './statusReuse';
 import { removeOldUnregisteredNodes } from './unregistered';
 import { isClusterHealthy } from './status';
 import { writeStatusConfigMap } from './statusConfigMap';
@@ -255,14 +256,7 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
     scanAtSeconds: now,
     scaleUp: up.explanation,
     scaleDown: down.cooldown ? [msg('engine.ca.cooldown', { reason: down.cooldown })] : [],
-    nodes: down.nodes.map((n) => ({
-      node: n.node,
-      group: n.group,
-      state: n.state,
-      utilization: n.utilization?.utilization,
-      resource: n.utilization?.resourceName,
-      explanation: n.explanation,
-    })),
+    nodes: whyNodes(state.why.nodes, down.nodes),
   };
   writeStatusConfigMap(world, state, groups, health);
 }
