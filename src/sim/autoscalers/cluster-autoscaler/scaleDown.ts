@@ -1,5 +1,5 @@
 import { TO_BE_DELETED_TAINT, scaleDownCooldown, unneededLongEnough } from './eligibility';
-import { nodeEligibility, type NodeScaleDownState } from './nodeEligibility';
+import type { NodeScaleDownState } from './nodeEligibility';
 import { podsByNode } from './fit';
 import type { CaOptions } from './flags';
 import { formatGoDuration } from './goFlags';
@@ -10,13 +10,14 @@ import {
   scaleDownEmptyEvent,
   scaleDownNodeEvent,
 } from './messages';
-import { nodeUtilization, type UtilizationInfo } from './utilization';
-import { candidateRank, keepUnremovable, nextMinUpdateInterval, type UnremovableEntry } from './planner';
-import type { Candidate, SimulatedStatus } from './removalSimulation';
+import type { UtilizationInfo } from './utilization';
+import { keepUnremovable, nextMinUpdateInterval, type UnremovableEntry } from './planner';
+import type { SimulatedStatus } from './removalSimulation';
 import { samePods, simulateRemovals } from './simulationMemo';
-import { settledStatus } from './statusReuse';
+import { nodeCategories, type RankedCandidate } from './categorize';
 import type { CaEvent, CaLogLine, CaNode, CaPod, PdbStatus } from './types';
 import { msg, type Message } from '../../core/message';
+import { pushAll } from '../../core/arrays';
 
 export interface ScaleDownGroup {
   name: string;
@@ -118,11 +119,6 @@ function podsOnNodes(pods: readonly CaPod[]): { byNode: ReadonlyMap<string, read
   return lastPods;
 }
 
-interface RankedCandidate extends Candidate {
-  rank: number;
-  index: number;
-}
-
 const byRank = (a: RankedCandidate, b: RankedCandidate): number => a.rank - b.rank || a.index - b.index;
 
 /**
@@ -155,97 +151,21 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   const deleting = new Set(input.deletingNodes ?? []);
   for (const n of input.nodes) if (n.taints?.some((t) => t.key === TO_BE_DELETED_TAINT)) deleting.add(n.name);
   const { byNode: podsOn, generation: podsGeneration } = podsOnNodes(input.pods);
-  // A keyed read by a node name that is not a key costs ~0.2 µs; most scans hold no deadline at all.
   const anyUnremovable = hasKeys(input.unremovable);
   if (anyUnremovable) out.unremovable = keepUnremovable(input.unremovable, new Set(input.nodes.map((n) => n.name)), now);
-  const groups = new Map(input.groups.map((g) => [g.name, g]));
   const threshold = o.scaleDownUtilizationThreshold;
-  // Every node's status in node order; the candidates' also by name, as the simulation and the
-  // unneeded timers write to them (a map of all 180 nodes a scan cost more than the statuses).
-  const statuses: NodeScaleDownStatus[] = [];
-  const candidateStatuses = new Map<string, NodeScaleDownStatus>();
-  const eligible: RankedCandidate[] = [];
-  let recentlyUnremovable = 0;
-  const utilOpts = {
-    ignoreDaemonSetsUtilization: o.ignoreDaemonSetsUtilization,
-    ignoreMirrorPodsUtilization: o.ignoreMirrorPodsUtilization,
+  const { statuses, candidateStatuses, eligible, logs } = nodeCategories({
     nowSeconds: now,
-  };
-  for (let at = 0; at < input.nodes.length; at++) {
-    const n = input.nodes[at];
-    const pods = podsOn.get(n.name) ?? [];
-    if (!n.group) {
-      statuses.push({
-        node: n.name,
-        state: 'not-autoscaled',
-        reason: 'NotAutoscaled',
-        explanation: msg('engine.ca.node.notAutoscaled', { node: n.name }),
-      });
-      continue;
-    }
-    const group = groups.get(n.group);
-    if (group && group.targetSize <= group.minSize && !deleting.has(n.name)) {
-      out.logs.push(
-        log(1, 'pre_filtering_processor.go:67', `Skipping ${n.name} - node group min size reached (current: ${group.targetSize}, min: ${group.minSize})`),
-      );
-      statuses.push({
-        node: n.name,
-        group: n.group,
-        state: 'not-candidate',
-        reason: 'NodeGroupMinSizeReached',
-        explanation: msg('engine.ca.node.atMinSize', { node: n.name, group: n.group, size: group.targetSize, min: group.minSize }),
-      });
-      continue;
-    }
-    const recent = !anyUnremovable || deleting.has(n.name) ? undefined : out.unremovable[n.name];
-    if (recent) {
-      // Skipped before any other check; the utilization is computed for the why panel only.
-      recentlyUnremovable += 1;
-      const utilization = nodeUtilization(n.allocatable, pods, utilOpts);
-      statuses.push({
-        node: n.name,
-        group: n.group,
-        state: 'blocked',
-        reason: 'RecentlyUnremovable',
-        utilization,
-        explanation: msg('engine.ca.node.recentlyUnremovable', {
-          node: n.name,
-          blocker: recent.reason,
-          ago: formatGoDuration(now - recent.atSeconds),
-          recheck: formatGoDuration(recent.untilSeconds - now),
-        }),
-      });
-      continue;
-    }
-    const e = nodeEligibility(n, pods, deleting.has(n.name), o, now, input.nodes.length);
-    if (e.log) out.logs.push(e.log);
-    if (!e.el.candidate) {
-      statuses.push(settledStatus(n, e, at));
-      continue;
-    }
-    const status: NodeScaleDownStatus = {
-      node: n.name,
-      group: n.group,
-      state: e.state,
-      reason: e.el.reason,
-      utilization: e.el.utilization,
-      explanation: e.explanation,
-    };
-    statuses.push(status);
-    candidateStatuses.set(n.name, status);
-    eligible.push({
-      node: n,
-      movable: e.movable,
-      util: e.el.utilization!,
-      rank: candidateRank(e.movable.length === 0, input.unneededSince[n.name] !== undefined),
-      index: eligible.length,
-    });
-  }
-  if (recentlyUnremovable > 0) {
-    out.logs.push(
-      log(1, 'eligibility.go:104', `Scale-down calculation: ignoring ${recentlyUnremovable} nodes unremovable in the last ${formatGoDuration(o.unremovableNodeRecheckTimeoutSeconds)}`),
-    );
-  }
+    nodes: input.nodes,
+    groups: input.groups,
+    options: o,
+    unneededSince: input.unneededSince,
+    podsOn,
+    podsGeneration,
+    deleting,
+    unremovable: anyUnremovable ? out.unremovable : undefined,
+  });
+  pushAll(out.logs, logs);
   eligible.sort(byRank);
   const setStatus = (node: string, sim: SimulatedStatus): void => {
     Object.assign(candidateStatuses.get(node)!, sim);

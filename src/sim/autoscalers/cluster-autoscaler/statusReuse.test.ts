@@ -3,9 +3,10 @@ import { step } from '../../core/step';
 import { caExampleWorld, t3Node } from './engineFixtures';
 import { DEFAULT_CA_OPTIONS } from './flags';
 import { planScaleDown, type ScaleDownInput } from './scaleDown';
+import { categorizeCounts } from './categorize';
 import { caState, type CaNodeWhy } from './state';
 import { verifyStatusReuse, whyNodes } from './statusReuse';
-import type { CaPod } from './types';
+import type { CaNode, CaPod } from './types';
 
 /**
  * A scan takes over the last scan's status of a node that is not a candidate, and its why-panel
@@ -19,6 +20,7 @@ describe('the Cluster Autoscaler reuses a settled node status only while it is w
 
   it('through the whole scale-out and scale-in of examples/ca-nginx-scaleout.yaml, every reuse matches a fresh build', () => {
     const { world, durationMs } = caExampleWorld();
+    const categories = { ...categorizeCounts };
     let reused = 0;
     let built = 0;
     let last: readonly CaNodeWhy[] = [];
@@ -36,6 +38,9 @@ describe('the Cluster Autoscaler reuses a settled node status only while it is w
     // still (98 reused, each checked).
     expect(built).toBeGreaterThan(300);
     expect(reused).toBeGreaterThan(50);
+    // Whole categorizations too, each compared with a fresh one.
+    expect(categorizeCounts.built - categories.built).toBeGreaterThan(5);
+    expect(categorizeCounts.reused - categories.reused).toBeGreaterThan(5);
   });
 
   const busy = (node: string, i: number): CaPod => ({
@@ -66,6 +71,24 @@ describe('the Cluster Autoscaler reuses a settled node status only while it is w
     // A write that bypasses the verdict the reuse is keyed on is caught.
     second.nodes[1].state = 'to-delete';
     expect(() => planScaleDown({ ...same, nowSeconds: 120 })).toThrow(/differs from a fresh build/);
+  });
+
+  it('hands back the last categorization while its inputs stand, and refuses one whose node changed in place', () => {
+    const same = input();
+    const first = planScaleDown(same);
+    const second = planScaleDown({ ...same, nowSeconds: 110 });
+    expect(second.nodes).toBe(first.nodes);
+    expect(second.logs.slice(0, 3)).toEqual(first.logs.slice(0, 3));
+    // A new node object with other allocatable is a new key; the same object changed in place is not.
+    const roomier = { cpuMillis: 8000, memoryMiB: 32000, pods: 110 };
+    const third = planScaleDown({ ...same, nodes: [same.nodes[0], { ...same.nodes[1], allocatable: roomier }, same.nodes[2]], nowSeconds: 120 });
+    expect(third.nodes).not.toBe(first.nodes);
+    expect(third.nodes[1].reason).not.toBe('NotUnderutilized');
+    const fourth = planScaleDown({ ...same, nowSeconds: 130 });
+    expect(fourth.nodes).not.toBe(third.nodes);
+    expect(planScaleDown({ ...same, nowSeconds: 140 }).nodes).toBe(fourth.nodes);
+    (same.nodes[1] as { allocatable: CaNode['allocatable'] }).allocatable = roomier;
+    expect(() => planScaleDown({ ...same, nowSeconds: 150 })).toThrow(/an input changed without changing the key/);
   });
 
   it('rebuilds the status of a node whose pods changed', () => {

@@ -21,6 +21,10 @@ export function verifyStatusReuse(on: boolean): void {
   verifyReuse = on;
 }
 
+export function statusReuseVerified(): boolean {
+  return verifyReuse;
+}
+
 function mismatch(what: string, node: string): Error {
   return new Error(`${what} of ${node} reused, but it differs from a fresh build: something wrote to it`);
 }
