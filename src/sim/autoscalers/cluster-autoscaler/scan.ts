@@ -193,8 +193,11 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
   const groups = managedGroups(world, options, state);
   const asgByPool = new Map(groups.map((g) => [g.group.name, g.managed.asg.name]));
   const registered = [...world.nodes.values()].filter((n) => isRegistered(n) && n.state !== 'Terminating');
-  const started = registered.filter(hasStarted);
-  const health = isClusterHealthy(started.map((n) => caNodeOf(n, asgByPool)), options);
+  // Built once: nothing before the plans below changes a registered node, and no plan writes to these views.
+  const nodes = registered.map((n) => caNodeOf(n, asgByPool));
+  // Nodes that never became Ready are still upcoming capacity, not scale-down candidates.
+  const startedNodes = nodes.filter((_, i) => hasStarted(registered[i]));
+  const health = isClusterHealthy(startedNodes, options);
   state.deleting = state.deleting.filter((n) => world.nodes.has(n));
   removeOldUnregisteredNodes(world, groups, options, now, logs);
   const upcoming = (): number => groups.reduce((s, g) => s + Math.max(0, g.group.desiredCapacity - startedNodesOfGroup(world, g.group)), 0);
@@ -212,9 +215,6 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
   handleFailedLaunches(world, state, groups, options, now, logs);
   const minRaised = enforceMinSizes(world, groups, options, logs);
 
-  const nodes = registered.map((n) => caNodeOf(n, asgByPool));
-  // Nodes that never became Ready are still upcoming capacity, not scale-down candidates.
-  const startedNodes = started.map((n) => caNodeOf(n, asgByPool));
   const pdbs = listPdbs(world);
   const bound = boundCaPodsOf(world, pdbs);
   const pending = unschedulablePods(world).map((p) => caPodOf(p));

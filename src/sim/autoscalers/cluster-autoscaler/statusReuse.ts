@@ -87,6 +87,8 @@ const whySources = new WeakMap<readonly CaNodeWhy[], readonly NodeScaleDownStatu
  */
 export function whyNodes(previous: readonly CaNodeWhy[], statuses: readonly NodeScaleDownStatus[]): CaNodeWhy[] {
   const from = whySources.get(previous);
+  // The very statuses of the last scan (a categorization taken over whole): the very same entries.
+  if (from === statuses && !verifyReuse) return previous as CaNodeWhy[];
   const out: CaNodeWhy[] = [];
   for (let i = 0; i < statuses.length; i++) {
     const s = statuses[i];
