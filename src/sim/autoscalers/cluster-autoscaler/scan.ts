@@ -69,6 +69,12 @@ function priorityConfig(world: World, options: CaOptions, logs: CaLogLine[]): Pr
 
 /** Step 2 of the loop: scale-ups whose nodes did not register in time back their group off. */
 function checkProvisionTimeouts(world: World, state: CaWorldState, groups: readonly ScanGroup[], options: CaOptions, now: number, logs: CaLogLine[]): void {
+  // No scale-up waiting: nothing to time out, and no need to count every group's nodes (a fresh
+  // empty list, as checkProvisioning gives).
+  if (state.requests.length === 0) {
+    state.requests = [];
+    return;
+  }
   const registered: Record<string, number> = {};
   const target: Record<string, number> = {};
   for (const g of groups) {
