@@ -1,5 +1,6 @@
-import { drainBlocker, pdbBudget, takePdbDisruption } from './eligibility';
-import { addPodToNode, firstFitFrom, fitNodeOf, hasAntiAffinity, sameNodeLocalRules, type FitNode } from './fit';
+import { pdbBudget, takePdbDisruption } from './eligibility';
+import { addPodToNode, firstFitFrom, fitNodeOf, hasAntiAffinity, type FitNode } from './fit';
+import { movablePods } from './movablePods';
 import { formatGoDuration } from './goFlags';
 import { goTimeString, log } from './messages';
 import type { CaLogLine, CaNode, CaPod, PdbStatus } from './types';
@@ -56,8 +57,6 @@ export interface SimulationResult {
   /** Nodes whose removal was simulated. */
   simulated: number;
 }
-
-const podKey = (p: CaPod): string => `${p.namespace}/${p.name}`;
 
 /**
  * The last destination built per node: a trial never changes one (it copies a node before adding a
@@ -154,11 +153,8 @@ export function runSimulation(
       break;
     }
     result.simulated += 1;
-    let blocker: string | undefined;
-    for (const p of movable) {
-      blocker = drainBlocker(p, o);
-      if (blocker) break;
-    }
+    const prepared = movablePods(movable, o);
+    let blocker = prepared.blocker;
     // Each eviction spends one allowed disruption; with no budgets there is nothing to spend.
     const spent = budget.size > 0 ? new Map(budget) : undefined;
     if (!blocker && spent) for (const p of movable) if ((blocker = takePdbDisruption(p, spent))) break;
@@ -169,12 +165,12 @@ export function runSimulation(
     if (!blocker) {
       trial = withoutNode(dest, n.name);
       let copies: Set<FitNode> | undefined;
-      // The last pod placed and where: a pod with the same node-local rules cannot fit before it.
-      let prev: CaPod | undefined;
+      // Where the pod before went: a pod with the same node-local rules cannot fit before it.
       let prevAt = 0;
-      for (const p of movable) {
-        const from = prev !== undefined && holders !== undefined && holders.length === 0 && sameNodeLocalRules(prev, p) ? prevAt : 0;
-        const k = firstFitFrom(p, trial, holders, from);
+      for (let j = 0; j < movable.length; j++) {
+        const p = movable[j];
+        const from = holders !== undefined && holders.length === 0 && prepared.sameRulesAsPrevious[j] ? prevAt : 0;
+        const k = firstFitFrom(p, trial, holders, from, prepared.clusterWide[j]);
         if (k < 0) {
           blocker = `can reschedule only ${placed.length} out of ${movable.length} pods`;
           break;
@@ -182,8 +178,7 @@ export function runSimulation(
         const target = trial[k];
         if (copies?.has(target)) addPodInPlace(target, p);
         else (copies ??= new Set()).add((trial[k] = addPodToNode(target, p)));
-        placed.push({ pod: podKey(p), node: target.name });
-        prev = p;
+        placed.push({ pod: prepared.keys[j], node: target.name });
         prevAt = k;
       }
     }
