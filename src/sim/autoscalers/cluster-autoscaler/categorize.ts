@@ -5,7 +5,7 @@ import { log } from './messages';
 import { nodeEligibility } from './nodeEligibility';
 import { candidateRank, type UnremovableEntry } from './planner';
 import type { Candidate } from './removalSimulation';
-import type { NodeScaleDownStatus, ScaleDownGroup } from './scaleDown';
+import type { NodeScaleDownStatus, ScaleDownGroup } from './scaleDownStatus';
 import { settledStatus, statusReuseVerified } from './statusReuse';
 import type { CaLogLine, CaNode, CaPod } from './types';
 import { nodeUtilization } from './utilization';

@@ -1,5 +1,4 @@
 import { TO_BE_DELETED_TAINT, scaleDownCooldown, unneededLongEnough } from './eligibility';
-import type { NodeScaleDownState } from './nodeEligibility';
 import { podsByNode } from './fit';
 import type { CaOptions } from './flags';
 import { formatGoDuration } from './goFlags';
@@ -10,20 +9,17 @@ import {
   scaleDownEmptyEvent,
   scaleDownNodeEvent,
 } from './messages';
-import type { UtilizationInfo } from './utilization';
 import { keepUnremovable, nextMinUpdateInterval, type UnremovableEntry } from './planner';
 import type { SimulatedStatus } from './removalSimulation';
 import { samePods, simulateRemovals } from './simulationMemo';
 import { nodeCategories, type RankedCandidate } from './categorize';
 import type { CaEvent, CaLogLine, CaNode, CaPod, PdbStatus } from './types';
-import { msg, type Message } from '../../core/message';
+import { msg } from '../../core/message';
 import { pushAll } from '../../core/arrays';
 
-export interface ScaleDownGroup {
-  name: string;
-  minSize: number;
-  targetSize: number;
-}
+import type { NodeScaleDownStatus, ScaleDownGroup } from './scaleDownStatus';
+
+export type { NodeScaleDownStatus, ScaleDownGroup } from './scaleDownStatus';
 
 export interface ScaleDownInput {
   nowSeconds: number;
@@ -50,19 +46,6 @@ export interface ScaleDownInput {
 }
 
 export type { NodeScaleDownState } from './nodeEligibility';
-
-export interface NodeScaleDownStatus {
-  node: string;
-  group?: string;
-  state: NodeScaleDownState;
-  /** An UnremovableReason, or the drain blocker's text for blocked nodes. */
-  reason?: string;
-  utilization?: UtilizationInfo;
-  unneededForSeconds?: number;
-  /** Where each movable pod would go, for unneeded nodes. */
-  destinations?: { pod: string; node: string }[];
-  explanation: Message;
-}
 
 export interface NodeDeletion {
   node: string;

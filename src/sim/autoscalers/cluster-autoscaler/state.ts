@@ -3,7 +3,7 @@ import { compileStepper, stepStored } from '../../core/compiledStepper';
 import type { World } from '../../core/types';
 import type { GroupBackoff, ScaleUpRequest } from './backoff';
 import { caMachine, type CaMachineContext, type CaScanSummary } from './caMachine';
-import type { NodeScaleDownState } from './scaleDown';
+import type { NodeScaleDownState } from './nodeEligibility';
 import type { UnremovableEntry } from './planner';
 import type { Message } from '../../core/message';
 

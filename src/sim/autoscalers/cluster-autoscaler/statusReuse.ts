@@ -1,5 +1,5 @@
 import type { NodeEligibility } from './nodeEligibility';
-import type { NodeScaleDownStatus } from './scaleDown';
+import type { NodeScaleDownStatus } from './scaleDownStatus';
 import type { CaNodeWhy } from './state';
 import type { CaNode } from './types';
 
