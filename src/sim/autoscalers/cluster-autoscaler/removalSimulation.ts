@@ -1,6 +1,7 @@
 import { pdbBudget, takePdbDisruption } from './eligibility';
 import { addPodToNode, firstFitFrom, fitNodeOf, hasAntiAffinity, type FitNode } from './fit';
 import { movablePods } from './movablePods';
+import { RoomBounds } from './roomBounds';
 import { formatGoDuration } from './goFlags';
 import { goTimeString, log } from './messages';
 import type { CaLogLine, CaNode, CaPod, PdbStatus } from './types';
@@ -77,16 +78,10 @@ function destinationOf(node: CaNode, pods: readonly CaPod[], nodeCount: number):
 }
 
 
-/** A copy of `nodes` without the one named (a cordoned or unready candidate is not among them). */
-function withoutNode(nodes: readonly FitNode[], name: string): FitNode[] {
-  const out = nodes.slice();
-  for (let i = 0; i < out.length; i++) {
-    if (out[i].name === name) {
-      out.splice(i, 1);
-      break;
-    }
-  }
-  return out;
+/** Where the node named is in `nodes`, -1 when it is not there (a cordoned or unready candidate). */
+function indexOfNode(nodes: readonly FitNode[], name: string): number {
+  for (let i = 0; i < nodes.length; i++) if (nodes[i].name === name) return i;
+  return -1;
 }
 
 /** withPod's sums on a node copy the trial already owns: the same additions, without another copy. */
@@ -138,6 +133,7 @@ export function runSimulation(
   // No pod with required anti-affinity anywhere: none appears by moving pods, so skip the lookup per pod.
   const holders = input.pods.some(hasAntiAffinity) ? undefined : [];
   let unremovableCount = 0;
+  const bounds = new RoomBounds();
   for (let i = 0; i < eligible.length; i++) {
     const { node: n, movable, util } = eligible[i];
     if (o.scaleDownSimulationTimeoutSeconds <= 0) {
@@ -163,14 +159,17 @@ export function runSimulation(
     // it takes a pod (later pods go into that private copy), and replaces `dest` when it succeeds.
     let trial: FitNode[] = dest;
     if (!blocker) {
-      trial = withoutNode(dest, n.name);
+      const at = indexOfNode(dest, n.name);
+      trial = dest.slice();
+      if (at >= 0) trial.splice(at, 1);
+      bounds.startTrial(at);
       let copies: Set<FitNode> | undefined;
       // Where the pod before went: a pod with the same node-local rules cannot fit before it.
       let prevAt = 0;
       for (let j = 0; j < movable.length; j++) {
         const p = movable[j];
         const from = holders !== undefined && holders.length === 0 && prepared.sameRulesAsPrevious[j] ? prevAt : 0;
-        const k = firstFitFrom(p, trial, holders, from, prepared.clusterWide[j]);
+        const k = firstFitFrom(p, trial, holders, bounds.startFor(p, trial, from), prepared.clusterWide[j]);
         if (k < 0) {
           blocker = `can reschedule only ${placed.length} out of ${movable.length} pods`;
           break;
@@ -196,6 +195,7 @@ export function runSimulation(
     }
     // Commit: later candidates see these pods on their new nodes, and this node no longer as a destination.
     dest = trial;
+    bounds.commit();
     if (spent) for (const [k, v] of spent) budget.set(k, v);
     status(n.name, { state: 'unneeded', destinations: placed, explanation: msg('engine.ca.node.candidate', { node: n.name }) });
     if (movable.length === 0) result.empties.add(n.name);
