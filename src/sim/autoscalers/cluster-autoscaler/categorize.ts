@@ -177,6 +177,7 @@ function sameInputs(m: CategoriesMemo, input: CategorizeInput): boolean {
     const b = input.groups[i];
     if (a.name !== b.name || a.minSize !== b.minSize || a.targetSize !== b.targetSize) return false;
   }
+  const anyDeleting = input.deleting.size > 0;
   for (let i = 0; i < m.nodes.length; i++) {
     const a = m.nodes[i];
     const b = input.nodes[i];
@@ -187,7 +188,7 @@ function sameInputs(m: CategoriesMemo, input: CategorizeInput): boolean {
       a.allocatable !== b.allocatable ||
       a.annotations !== b.annotations ||
       m.disabled[i] !== disabledOf(b) ||
-      m.deleting[i] !== input.deleting.has(b.name)
+      m.deleting[i] !== (anyDeleting && input.deleting.has(b.name))
     )
       return false;
   }

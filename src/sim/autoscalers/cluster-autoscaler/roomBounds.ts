@@ -15,14 +15,14 @@ import type { Resources } from './types';
  * only when the trial succeeds (a failed trial's copies held pods the destinations do not).
  */
 export class RoomBounds {
-  private committed = new Map<Resources, number>();
-  private trial = new Map<Resources, number>();
+  private readonly committed = new Map<Resources, number>();
+  private readonly trial = new Map<Resources, number>();
   /** Where the trial's candidate was in the destination list (-1: it was not a destination). */
   private removedAt = -1;
 
   /** A trial on the destination list without the node that was at `removedAt`. */
   startTrial(removedAt: number): void {
-    this.trial = new Map();
+    this.trial.clear();
     this.removedAt = removedAt;
   }
 
@@ -55,11 +55,10 @@ export class RoomBounds {
 
   /** The trial succeeded: its list is now the destination list. */
   commit(): void {
-    const next = new Map<Resources, number>();
-    for (const r of this.committed.keys()) next.set(r, this.bound(r));
-    for (const [r, b] of this.trial) next.set(r, b);
-    this.committed = next;
-    this.trial = new Map();
+    // In place (a map a candidate was ~1% of the run): existing keys only, then the trial's.
+    if (this.removedAt >= 0) for (const [r, b] of this.committed) if (b > this.removedAt) this.committed.set(r, b - 1);
+    for (const [r, b] of this.trial) this.committed.set(r, b);
+    this.trial.clear();
     this.removedAt = -1;
   }
 }
