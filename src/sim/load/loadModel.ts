@@ -220,6 +220,16 @@ export function stepLoad(world: World, dtMs: number): void {
     const rate = state.perPodCpuMillis;
     const used = world.podCpu.used;
     const slots = t.slots;
+    // Below the smallest cap (the usual case: a target's pods share one template) every pod adds
+    // the same product, rate × dt: worked out once, and the caps are not read per pod. The same
+    // multiplication of the same numbers, so the same sums to the bit.
+    let minCap = Infinity;
+    for (const g of t.groups) if (g.cap < minCap) minCap = g.cap;
+    if (rate < minCap) {
+      const added = rate * dtMs;
+      for (let i = 0; i < slots.length; i++) used[slots[i]] += added;
+      continue;
+    }
     const caps = t.caps;
     for (let i = 0; i < slots.length; i++) used[slots[i]] += (rate < caps[i] ? rate : caps[i]) * dtMs;
   }

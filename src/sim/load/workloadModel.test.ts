@@ -49,6 +49,27 @@ describe('the workload model in the engine', () => {
     for (const p of hamsterPods(world)) expect(p.metric?.cpuMillis).toBeCloseTo(501, 6);
   });
 
+  it('every pod of a target burns the load\'s per-pod rate, up to 98% of its CPU limit', () => {
+    // A sleeping container: only the load's requests use CPU. 2 pods, 10 req/s at 60m a request:
+    // 300m a pod, under a 400m limit; 20 req/s would be 600m a pod, and the queue serves at most
+    // 98% of the 400m (RHO_CAP) — stepLoad's shared-rate path (the rate below every cap) in both.
+    const world = (rps: number) => {
+      const d = deployment('web', 2, '100m', '50Mi');
+      const c = (d.spec as { template: { spec: { containers: Record<string, unknown>[] } } }).template.spec.containers[0];
+      Object.assign(c, sh('sleep 3600'), { resources: { requests: { cpu: '100m', memory: '50Mi' }, limits: { cpu: '400m' } } });
+      const load: LoadSpec = { target: 'web', cpuPerRequestMillis: 60, memoryPerInflightMiB: 0, timeoutMs: 30_000, profile: [{ atMs: 0, rps, rampMs: 0 }] };
+      return createWorld(scenario({ load: [load] }), [d]);
+    };
+    const pods = (w: World) => [...w.pods.values()].filter((p) => p.deployment === 'web');
+    const under = world(10);
+    runChecked(under, 90_000);
+    expect(pods(under)).toHaveLength(2);
+    for (const p of pods(under)) expect(p.metric?.cpuMillis).toBeCloseTo(301, 6);
+    const over = world(20);
+    runChecked(over, 90_000);
+    for (const p of pods(over)) expect(p.metric?.cpuMillis).toBeCloseTo(0.98 * 400 + 1, 6);
+  });
+
   it('the busy CPU is capped by the CPU limit, and a load may set it explicitly', () => {
     const capped = hamsterWorld(null, { cpu: '300m' });
     runChecked(capped, 60_000);
@@ -67,6 +88,23 @@ describe('the workload model in the engine', () => {
     pod.request = { ...pod.request, memoryMiB: 250 };
     expect(workingSetAtRestMiB(world, pod, undefined, world.timeMs)).toBeCloseTo(30, 9);
     expect(workingSetAtRestMiB(world, pod, { memoryBaseMiB: 80 } as LoadSpec, world.timeMs)).toBe(80);
+  });
+
+  it('the scrape reads each pod\'s own ReplicaSet template, however the pods of several ReplicaSets interleave', () => {
+    // Three deployments of different memory requests; the pod list is then reordered so owners
+    // alternate, and a second scrape must still give each pod 60% of its own template's request.
+    const world = createWorld(scenario({}), [deployment('a', 3, '100m', '50Mi'), deployment('b', 3, '100m', '100Mi'), deployment('c', 2, '100m', '20Mi')]);
+    runChecked(world, 30_000);
+    const pods = [...world.pods.values()];
+    const byOwner = (d: string) => pods.filter((p) => p.deployment === d);
+    const [a, b, c] = [byOwner('a'), byOwner('b'), byOwner('c')];
+    world.pods.clear();
+    for (const p of [a[0], b[0], a[1], c[0], b[1], b[2], a[2], c[1]]) world.pods.set(p.name, p);
+    for (const p of pods) if (!world.pods.has(p.name)) world.pods.set(p.name, p);
+    for (const p of [...a, ...b, ...c]) p.memoryMiB = 0;
+    runChecked(world, 45_000);
+    const expected: Record<string, number> = { a: 30, b: 60, c: 12 };
+    for (const p of [...a, ...b, ...c]) expect([p.deployment, p.memoryMiB]).toEqual([p.deployment, expect.closeTo(expected[p.deployment], 9)]);
   });
 
   it('a leak grows with the time since the container started', () => {

@@ -73,18 +73,52 @@ export function containerStartMs(pod: Pod, nowMs: number): number {
  * template requests (32 MiB without a request). The template's request (the ReplicaSet's), not
  * the pod's: a VPA that raises a pod's request does not make the program use more memory.
  */
-export function restingMemoryMiB(world: World, pod: Pod, load: LoadSpec | undefined): number {
+export function restingMemoryMiB(world: World, pod: Pod, load: LoadSpec | undefined, owners?: OwnerRequestMemo): number {
   if (load?.memoryBaseMiB !== undefined) return load.memoryBaseMiB;
-  const template = pod.ownerKind === 'ReplicaSet' ? world.replicaSets.get(pod.ownerName)?.template : undefined;
-  let requested = 0;
-  if (template) for (const c of template.containers) requested += c.requests.memoryMiB;
-  else requested = pod.request.memoryMiB;
+  const fromTemplate = pod.ownerKind === 'ReplicaSet' ? templateMemoryRequest(world, pod.ownerName, owners) : undefined;
+  const requested = fromTemplate ?? pod.request.memoryMiB;
   return requested > 0 ? requested * 0.6 : 32;
 }
 
+/**
+ * The last ReplicaSet asked about and its template's memory request (undefined: no such
+ * ReplicaSet), for one pass over the pods (the scrape): a ReplicaSet's pods mostly come one after
+ * another in the pod list, and each asked again costs a map lookup and a walk over the template's
+ * containers. Valid while no ReplicaSet is added, removed or replaced, so a pass makes a new one
+ * and forgets it (forgetOwner) whenever it runs code that could change them.
+ */
+export interface OwnerRequestMemo {
+  ownerName: string | null;
+  requested: number | undefined;
+}
+
+export function newOwnerRequestMemo(): OwnerRequestMemo {
+  return { ownerName: null, requested: undefined };
+}
+
+export function forgetOwner(owners: OwnerRequestMemo): void {
+  owners.ownerName = null;
+}
+
+/** The summed memory request of a ReplicaSet's template; undefined when there is no such ReplicaSet. */
+function templateMemoryRequest(world: World, ownerName: string, owners: OwnerRequestMemo | undefined): number | undefined {
+  if (owners !== undefined && owners.ownerName === ownerName) return owners.requested;
+  const template = world.replicaSets.get(ownerName)?.template;
+  let requested: number | undefined;
+  if (template) {
+    requested = 0;
+    for (const c of template.containers) requested += c.requests.memoryMiB;
+  }
+  if (owners !== undefined) {
+    owners.ownerName = ownerName;
+    owners.requested = requested;
+  }
+  return requested;
+}
+
 /** Resting memory plus the leak accumulated since the container started. */
-export function workingSetAtRestMiB(world: World, pod: Pod, load: LoadSpec | undefined, nowMs: number): number {
-  const base = restingMemoryMiB(world, pod, load);
+export function workingSetAtRestMiB(world: World, pod: Pod, load: LoadSpec | undefined, nowMs: number, owners?: OwnerRequestMemo): number {
+  const base = restingMemoryMiB(world, pod, load, owners);
   const leak = load?.memoryLeakMiBPerHour ?? 0;
   if (leak <= 0) return base;
   return base + (leak * Math.max(0, nowMs - containerStartMs(pod, nowMs))) / 3_600_000;

@@ -1,7 +1,8 @@
 import type { World } from '../core/types';
 import { metricsServerDown } from '../faults/state';
 import { IDLE_CPU_MILLIS, inflightMemoryBySlot } from '../load/loadModel';
-import { killIfOverMemoryLimit, workingSetAtRestMiB, workloadIndex } from '../load/workloadModel';
+import { forgetOwner, killIfOverMemoryLimit, newOwnerRequestMemo, workingSetAtRestMiB, workloadIndex } from '../load/workloadModel';
+import type { LoadSpec } from '../core/types';
 
 /**
  * metrics-server scrapes every kubelet every 15 s (--metric-resolution) and reports each pod's CPU
@@ -21,6 +22,11 @@ export function scrapeMetrics(world: World): void {
   // needs two scrapes of a pod again before it reports that pod's CPU rate.
   const down = metricsServerDown(world);
   const used = world.podCpu.used;
+  // The previous pod's deployment and load, and its ReplicaSet's memory request: consecutive pods
+  // mostly share them, and `loads` and the ReplicaSets stand still until a pod is OOM-killed.
+  const owners = newOwnerRequestMemo();
+  let lastDeployment: string | undefined;
+  let lastLoad: LoadSpec | undefined;
   for (const pod of world.pods.values()) {
     const s = pod.state;
     if (s !== 'Running' && s !== 'Ready') {
@@ -31,9 +37,17 @@ export function scrapeMetrics(world: World): void {
       }
       continue;
     }
-    pod.memoryMiB = workingSetAtRestMiB(world, pod, pod.deployment ? loads.get(pod.deployment) : undefined, now) + inflight[pod.cpuSlot];
-    // The kernel kills at the limit; metrics-server never reports a working set past it.
-    if (killIfOverMemoryLimit(world, pod)) continue;
+    if (pod.deployment !== lastDeployment || lastLoad === undefined) {
+      lastDeployment = pod.deployment;
+      lastLoad = pod.deployment ? loads.get(pod.deployment) : undefined;
+    }
+    pod.memoryMiB = workingSetAtRestMiB(world, pod, lastLoad, now, owners) + inflight[pod.cpuSlot];
+    // The kernel kills at the limit; metrics-server never reports a working set past it. A kill
+    // runs the pod's lifecycle and the OOM observers: the ReplicaSets are asked afresh after one.
+    if (killIfOverMemoryLimit(world, pod)) {
+      forgetOwner(owners);
+      continue;
+    }
     if (down) {
       pod.metric = null;
       pod.scrapeMs = -1;

@@ -56,7 +56,7 @@ export function podFitsNode(pod: FitPod, node: FitNode, cluster?: readonly FitNo
   return s.reasons.length === 0 ? { fits: true } : { fits: false, reason: s.reasons[0] };
 }
 
-export const hasAntiAffinity = (p: SchedPod): boolean => (p.podAntiAffinity ?? []).length > 0;
+export const hasAntiAffinity = (p: SchedPod): boolean => (p.podAntiAffinity?.length ?? 0) > 0;
 
 /** Pods with required anti-affinity on the given nodes. */
 export function antiHolders(nodes: readonly SchedNode[]): { pod: SchedPod; node: SchedNode }[] {
@@ -88,9 +88,14 @@ export function firstFitIndex(pod: FitPod, nodes: readonly FitNode[], holders?: 
  * firstFitIndex when every node before `from` is known not to fit the pod (see sameNodeLocalRules):
  * the search starts there.
  */
-export function firstFitFrom(pod: FitPod, nodes: readonly FitNode[], holders: readonly { pod: SchedPod; node: SchedNode }[] | undefined, from: number): number {
+export function firstFitFrom(
+  pod: FitPod,
+  nodes: readonly FitNode[],
+  holders: readonly { pod: SchedPod; node: SchedNode }[] | undefined,
+  from: number,
+  clusterWide = needsClusterState(pod),
+): number {
   const anti = holders ?? antiHolders(nodes);
-  const clusterWide = needsClusterState(pod);
   // Without the pod's own spread/anti-affinity rules and without holders, preFilter's state is empty.
   const state = !clusterWide && anti.length === 0 ? NO_CLUSTER_STATE : preFilter(pod, clusterWide ? nodes : [], anti);
   for (let i = from; i < nodes.length; i++) if (hasRoomFor(pod, nodes[i]) && filterNode(pod, nodes[i], state).reasons.length === 0) return i;

@@ -281,7 +281,7 @@ describe('an unhealthy cluster resets the unneeded timers (static_autoscaler.go 
   });
 });
 
-describe('first-fit search hint (removalSimulation.ts, fit.sameNodeLocalRules)', () => {
+describe('first-fit search hints (removalSimulation.ts, fit.sameNodeLocalRules, roomBounds.ts)', () => {
   it('places every pod where a search from the first node would', () => {
     fc.assert(
       fc.property(
@@ -294,8 +294,9 @@ describe('first-fit search hint (removalSimulation.ts, fit.sameNodeLocalRules)',
           const build = (distinct: boolean): CaPod[] =>
             placements.map((pl, k) => ({
               ...app(`p${k}`, nodes[pl.node % nodes.length].name),
-              requests: kinds[pl.kind],
-              // Shared rule objects let the search start at the last pod's node; distinct ones do not.
+              // Shared rule and request objects let the search start at the last pod's node and after
+              // the nodes known full for the request (roomBounds.ts); distinct ones do neither.
+              requests: distinct ? { ...kinds[pl.kind] } : kinds[pl.kind],
               tolerations: distinct ? [] : shared[pl.kind],
             }));
           const opts = { scaleDownUtilizationThreshold: 1.01 };

@@ -1,5 +1,7 @@
-import { drainBlocker, pdbBudget, takePdbDisruption } from './eligibility';
-import { addPodToNode, firstFitFrom, fitNodeOf, hasAntiAffinity, sameNodeLocalRules, type FitNode } from './fit';
+import { pdbBudget, takePdbDisruption } from './eligibility';
+import { addPodToNode, firstFitFrom, fitNodeOf, hasAntiAffinity, type FitNode } from './fit';
+import { movablePods } from './movablePods';
+import { RoomBounds } from './roomBounds';
 import { formatGoDuration } from './goFlags';
 import { goTimeString, log } from './messages';
 import type { CaLogLine, CaNode, CaPod, PdbStatus } from './types';
@@ -57,8 +59,6 @@ export interface SimulationResult {
   simulated: number;
 }
 
-const podKey = (p: CaPod): string => `${p.namespace}/${p.name}`;
-
 /**
  * The last destination built per node: a trial never changes one (it copies a node before adding a
  * pod), so the same node fields and the same pod array (scaleDown.ts keeps a node's array while its
@@ -78,16 +78,10 @@ function destinationOf(node: CaNode, pods: readonly CaPod[], nodeCount: number):
 }
 
 
-/** A copy of `nodes` without the one named (a cordoned or unready candidate is not among them). */
-function withoutNode(nodes: readonly FitNode[], name: string): FitNode[] {
-  const out = nodes.slice();
-  for (let i = 0; i < out.length; i++) {
-    if (out[i].name === name) {
-      out.splice(i, 1);
-      break;
-    }
-  }
-  return out;
+/** Where the node named is in `nodes`, -1 when it is not there (a cordoned or unready candidate). */
+function indexOfNode(nodes: readonly FitNode[], name: string): number {
+  for (let i = 0; i < nodes.length; i++) if (nodes[i].name === name) return i;
+  return -1;
 }
 
 /** withPod's sums on a node copy the trial already owns: the same additions, without another copy. */
@@ -139,6 +133,7 @@ export function runSimulation(
   // No pod with required anti-affinity anywhere: none appears by moving pods, so skip the lookup per pod.
   const holders = input.pods.some(hasAntiAffinity) ? undefined : [];
   let unremovableCount = 0;
+  const bounds = new RoomBounds();
   for (let i = 0; i < eligible.length; i++) {
     const { node: n, movable, util } = eligible[i];
     if (o.scaleDownSimulationTimeoutSeconds <= 0) {
@@ -154,11 +149,8 @@ export function runSimulation(
       break;
     }
     result.simulated += 1;
-    let blocker: string | undefined;
-    for (const p of movable) {
-      blocker = drainBlocker(p, o);
-      if (blocker) break;
-    }
+    const prepared = movablePods(movable, o);
+    let blocker = prepared.blocker;
     // Each eviction spends one allowed disruption; with no budgets there is nothing to spend.
     const spent = budget.size > 0 ? new Map(budget) : undefined;
     if (!blocker && spent) for (const p of movable) if ((blocker = takePdbDisruption(p, spent))) break;
@@ -167,14 +159,17 @@ export function runSimulation(
     // it takes a pod (later pods go into that private copy), and replaces `dest` when it succeeds.
     let trial: FitNode[] = dest;
     if (!blocker) {
-      trial = withoutNode(dest, n.name);
+      const at = indexOfNode(dest, n.name);
+      trial = dest.slice();
+      if (at >= 0) trial.splice(at, 1);
+      bounds.startTrial(at);
       let copies: Set<FitNode> | undefined;
-      // The last pod placed and where: a pod with the same node-local rules cannot fit before it.
-      let prev: CaPod | undefined;
+      // Where the pod before went: a pod with the same node-local rules cannot fit before it.
       let prevAt = 0;
-      for (const p of movable) {
-        const from = prev !== undefined && holders !== undefined && holders.length === 0 && sameNodeLocalRules(prev, p) ? prevAt : 0;
-        const k = firstFitFrom(p, trial, holders, from);
+      for (let j = 0; j < movable.length; j++) {
+        const p = movable[j];
+        const from = holders !== undefined && holders.length === 0 && prepared.sameRulesAsPrevious[j] ? prevAt : 0;
+        const k = firstFitFrom(p, trial, holders, bounds.startFor(p, trial, from), prepared.clusterWide[j]);
         if (k < 0) {
           blocker = `can reschedule only ${placed.length} out of ${movable.length} pods`;
           break;
@@ -182,8 +177,7 @@ export function runSimulation(
         const target = trial[k];
         if (copies?.has(target)) addPodInPlace(target, p);
         else (copies ??= new Set()).add((trial[k] = addPodToNode(target, p)));
-        placed.push({ pod: podKey(p), node: target.name });
-        prev = p;
+        placed.push({ pod: prepared.keys[j], node: target.name });
         prevAt = k;
       }
     }
@@ -201,6 +195,7 @@ export function runSimulation(
     }
     // Commit: later candidates see these pods on their new nodes, and this node no longer as a destination.
     dest = trial;
+    bounds.commit();
     if (spent) for (const [k, v] of spent) budget.set(k, v);
     status(n.name, { state: 'unneeded', destinations: placed, explanation: msg('engine.ca.node.candidate', { node: n.name }) });
     if (movable.length === 0) result.empties.add(n.name);

@@ -1,5 +1,4 @@
 import { TO_BE_DELETED_TAINT, scaleDownCooldown, unneededLongEnough } from './eligibility';
-import { nodeEligibility, type NodeScaleDownState } from './nodeEligibility';
 import { podsByNode } from './fit';
 import type { CaOptions } from './flags';
 import { formatGoDuration } from './goFlags';
@@ -10,18 +9,17 @@ import {
   scaleDownEmptyEvent,
   scaleDownNodeEvent,
 } from './messages';
-import { nodeUtilization, type UtilizationInfo } from './utilization';
-import { candidateRank, keepUnremovable, nextMinUpdateInterval, type UnremovableEntry } from './planner';
-import type { Candidate, SimulatedStatus } from './removalSimulation';
+import { keepUnremovable, nextMinUpdateInterval, type UnremovableEntry } from './planner';
+import type { SimulatedStatus } from './removalSimulation';
 import { samePods, simulateRemovals } from './simulationMemo';
+import { nodeCategories, type RankedCandidate } from './categorize';
 import type { CaEvent, CaLogLine, CaNode, CaPod, PdbStatus } from './types';
-import { msg, type Message } from '../../core/message';
+import { msg } from '../../core/message';
+import { pushAll } from '../../core/arrays';
 
-export interface ScaleDownGroup {
-  name: string;
-  minSize: number;
-  targetSize: number;
-}
+import type { NodeScaleDownStatus, ScaleDownGroup } from './scaleDownStatus';
+
+export type { NodeScaleDownStatus, ScaleDownGroup } from './scaleDownStatus';
 
 export interface ScaleDownInput {
   nowSeconds: number;
@@ -49,19 +47,6 @@ export interface ScaleDownInput {
 
 export type { NodeScaleDownState } from './nodeEligibility';
 
-export interface NodeScaleDownStatus {
-  node: string;
-  group?: string;
-  state: NodeScaleDownState;
-  /** An UnremovableReason, or the drain blocker's text for blocked nodes. */
-  reason?: string;
-  utilization?: UtilizationInfo;
-  unneededForSeconds?: number;
-  /** Where each movable pod would go, for unneeded nodes. */
-  destinations?: { pod: string; node: string }[];
-  explanation: Message;
-}
-
 export interface NodeDeletion {
   node: string;
   group: string;
@@ -88,6 +73,11 @@ export interface ScaleDownResult {
 const podKey = (p: CaPod): string => `${p.namespace}/${p.name}`;
 const isMovable = (p: CaPod): boolean => !p.isDaemonSet && !p.isMirror;
 
+function hasKeys(o: Readonly<Record<string, unknown>> | undefined): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
 
 /**
  * The last grouping of bound pods by node, and a generation that changes whenever the list of pod
@@ -110,11 +100,6 @@ function podsOnNodes(pods: readonly CaPod[]): { byNode: ReadonlyMap<string, read
   }
   lastPods = { pods, byNode, generation: (lastPods?.generation ?? 0) + 1 };
   return lastPods;
-}
-
-interface RankedCandidate extends Candidate {
-  rank: number;
-  index: number;
 }
 
 const byRank = (a: RankedCandidate, b: RankedCandidate): number => a.rank - b.rank || a.index - b.index;
@@ -149,89 +134,24 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   const deleting = new Set(input.deletingNodes ?? []);
   for (const n of input.nodes) if (n.taints?.some((t) => t.key === TO_BE_DELETED_TAINT)) deleting.add(n.name);
   const { byNode: podsOn, generation: podsGeneration } = podsOnNodes(input.pods);
-  out.unremovable = keepUnremovable(input.unremovable, new Set(input.nodes.map((n) => n.name)), now);
-  const groups = new Map(input.groups.map((g) => [g.name, g]));
+  const anyUnremovable = hasKeys(input.unremovable);
+  if (anyUnremovable) out.unremovable = keepUnremovable(input.unremovable, new Set(input.nodes.map((n) => n.name)), now);
   const threshold = o.scaleDownUtilizationThreshold;
-  const statuses = new Map<string, NodeScaleDownStatus>();
-  const eligible: RankedCandidate[] = [];
-  let recentlyUnremovable = 0;
-  const utilOpts = {
-    ignoreDaemonSetsUtilization: o.ignoreDaemonSetsUtilization,
-    ignoreMirrorPodsUtilization: o.ignoreMirrorPodsUtilization,
+  const { statuses, candidateStatuses, eligible, logs } = nodeCategories({
     nowSeconds: now,
-  };
-  for (const n of input.nodes) {
-    const pods = podsOn.get(n.name) ?? [];
-    if (!n.group) {
-      statuses.set(n.name, {
-        node: n.name,
-        state: 'not-autoscaled',
-        reason: 'NotAutoscaled',
-        explanation: msg('engine.ca.node.notAutoscaled', { node: n.name }),
-      });
-      continue;
-    }
-    const group = groups.get(n.group);
-    if (group && group.targetSize <= group.minSize && !deleting.has(n.name)) {
-      out.logs.push(
-        log(1, 'pre_filtering_processor.go:67', `Skipping ${n.name} - node group min size reached (current: ${group.targetSize}, min: ${group.minSize})`),
-      );
-      statuses.set(n.name, {
-        node: n.name,
-        group: n.group,
-        state: 'not-candidate',
-        reason: 'NodeGroupMinSizeReached',
-        explanation: msg('engine.ca.node.atMinSize', { node: n.name, group: n.group, size: group.targetSize, min: group.minSize }),
-      });
-      continue;
-    }
-    const recent = deleting.has(n.name) ? undefined : out.unremovable[n.name];
-    if (recent) {
-      // Skipped before any other check; the utilization is computed for the why panel only.
-      recentlyUnremovable += 1;
-      const utilization = nodeUtilization(n.allocatable, pods, utilOpts);
-      statuses.set(n.name, {
-        node: n.name,
-        group: n.group,
-        state: 'blocked',
-        reason: 'RecentlyUnremovable',
-        utilization,
-        explanation: msg('engine.ca.node.recentlyUnremovable', {
-          node: n.name,
-          blocker: recent.reason,
-          ago: formatGoDuration(now - recent.atSeconds),
-          recheck: formatGoDuration(recent.untilSeconds - now),
-        }),
-      });
-      continue;
-    }
-    const e = nodeEligibility(n, pods, deleting.has(n.name), o, now, input.nodes.length);
-    statuses.set(n.name, {
-      node: n.name,
-      group: n.group,
-      state: e.state,
-      reason: e.el.reason,
-      utilization: e.el.utilization,
-      explanation: e.explanation,
-    });
-    if (e.log) out.logs.push(e.log);
-    if (!e.el.candidate) continue;
-    eligible.push({
-      node: n,
-      movable: e.movable,
-      util: e.el.utilization!,
-      rank: candidateRank(e.movable.length === 0, input.unneededSince[n.name] !== undefined),
-      index: eligible.length,
-    });
-  }
-  if (recentlyUnremovable > 0) {
-    out.logs.push(
-      log(1, 'eligibility.go:104', `Scale-down calculation: ignoring ${recentlyUnremovable} nodes unremovable in the last ${formatGoDuration(o.unremovableNodeRecheckTimeoutSeconds)}`),
-    );
-  }
+    nodes: input.nodes,
+    groups: input.groups,
+    options: o,
+    unneededSince: input.unneededSince,
+    podsOn,
+    podsGeneration,
+    deleting,
+    unremovable: anyUnremovable ? out.unremovable : undefined,
+  });
+  pushAll(out.logs, logs);
   eligible.sort(byRank);
   const setStatus = (node: string, sim: SimulatedStatus): void => {
-    Object.assign(statuses.get(node)!, sim);
+    Object.assign(candidateStatuses.get(node)!, sim);
   };
   const sim = simulateRemovals(input, eligible, podsOn, podsGeneration, deleting, out.minUpdateIntervalSeconds, setStatus, out.unremovable, out.logs);
   out.simulated = sim.simulated;
@@ -239,7 +159,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   for (const n of unneeded) {
     const since = input.unneededSince[n.name] ?? now;
     out.unneededSince[n.name] = since;
-    const status = statuses.get(n.name)!;
+    const status = candidateStatuses.get(n.name)!;
     status.unneededForSeconds = now - since;
     const needed = n.ready ? o.scaleDownUnneededTimeSeconds : o.scaleDownUnreadyTimeSeconds;
     status.explanation = msg('engine.ca.node.unneeded', {
@@ -269,10 +189,10 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
     ),
   );
   if (out.cooldown || !o.scaleDownEnabled) {
-    for (const s of statuses.values())
+    for (const s of statuses)
       if (s.state === 'unneeded')
         s.explanation = msg('engine.ca.node.paused', { line: s.explanation, reason: out.cooldown ?? '--scale-down-enabled=false' });
-    out.nodes = [...statuses.values()];
+    out.nodes = statuses;
     return out;
   }
 
@@ -297,7 +217,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
           `Skipping ${n.name} - node group min size reached (current: ${group?.targetSize ?? 0}, min: ${group?.minSize ?? 0})`,
         ),
       );
-      const st = statuses.get(n.name)!;
+      const st = candidateStatuses.get(n.name)!;
       st.explanation = msg('engine.ca.node.minSize', { line: st.explanation });
       continue;
     }
@@ -307,7 +227,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
     room.set(n.group!, left - 1);
     const pods = (podsOn.get(n.name) ?? []).filter((p) => isMovable(p) && p.deletionTimestampSeconds === undefined);
     out.deletions.push({ node: n.name, group: n.group!, empty, pods: pods.map(podKey) });
-    const status = statuses.get(n.name)!;
+    const status = candidateStatuses.get(n.name)!;
     status.state = 'to-delete';
     out.events.push(nodeMarkedForDeletionEvent(n.name));
     if (empty) {
@@ -333,6 +253,6 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
     }
   }
   if (unneeded.length === 0) out.logs.push(log(1, 'legacy.go:298', 'No candidates for scale down'));
-  out.nodes = [...statuses.values()];
+  out.nodes = statuses;
   return out;
 }

@@ -13,6 +13,7 @@ import { failedToScaleUpGroupEvent, log } from './messages';
 import { emitCaEvent, printCaLogs } from './output';
 import { planScaleUp, type ScaleUpResult } from './scaleUp';
 import { applyScaleDown } from './scanScaleDown';
+import { whyNodes } from './statusReuse';
 import { removeOldUnregisteredNodes } from './unregistered';
 import { isClusterHealthy } from './status';
 import { writeStatusConfigMap } from './statusConfigMap';
@@ -68,6 +69,12 @@ function priorityConfig(world: World, options: CaOptions, logs: CaLogLine[]): Pr
 
 /** Step 2 of the loop: scale-ups whose nodes did not register in time back their group off. */
 function checkProvisionTimeouts(world: World, state: CaWorldState, groups: readonly ScanGroup[], options: CaOptions, now: number, logs: CaLogLine[]): void {
+  // No scale-up waiting: nothing to time out, and no need to count every group's nodes (a fresh
+  // empty list, as checkProvisioning gives).
+  if (state.requests.length === 0) {
+    state.requests = [];
+    return;
+  }
   const registered: Record<string, number> = {};
   const target: Record<string, number> = {};
   for (const g of groups) {
@@ -192,8 +199,11 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
   const groups = managedGroups(world, options, state);
   const asgByPool = new Map(groups.map((g) => [g.group.name, g.managed.asg.name]));
   const registered = [...world.nodes.values()].filter((n) => isRegistered(n) && n.state !== 'Terminating');
-  const started = registered.filter(hasStarted);
-  const health = isClusterHealthy(started.map((n) => caNodeOf(n, asgByPool)), options);
+  // Built once: nothing before the plans below changes a registered node, and no plan writes to these views.
+  const nodes = registered.map((n) => caNodeOf(n, asgByPool));
+  // Nodes that never became Ready are still upcoming capacity, not scale-down candidates.
+  const startedNodes = nodes.filter((_, i) => hasStarted(registered[i]));
+  const health = isClusterHealthy(startedNodes, options);
   state.deleting = state.deleting.filter((n) => world.nodes.has(n));
   removeOldUnregisteredNodes(world, groups, options, now, logs);
   const upcoming = (): number => groups.reduce((s, g) => s + Math.max(0, g.group.desiredCapacity - startedNodesOfGroup(world, g.group)), 0);
@@ -211,9 +221,6 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
   handleFailedLaunches(world, state, groups, options, now, logs);
   const minRaised = enforceMinSizes(world, groups, options, logs);
 
-  const nodes = registered.map((n) => caNodeOf(n, asgByPool));
-  // Nodes that never became Ready are still upcoming capacity, not scale-down candidates.
-  const startedNodes = started.map((n) => caNodeOf(n, asgByPool));
   const pdbs = listPdbs(world);
   const bound = boundCaPodsOf(world, pdbs);
   const pending = unschedulablePods(world).map((p) => caPodOf(p));
@@ -255,14 +262,7 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
     scanAtSeconds: now,
     scaleUp: up.explanation,
     scaleDown: down.cooldown ? [msg('engine.ca.cooldown', { reason: down.cooldown })] : [],
-    nodes: down.nodes.map((n) => ({
-      node: n.node,
-      group: n.group,
-      state: n.state,
-      utilization: n.utilization?.utilization,
-      resource: n.utilization?.resourceName,
-      explanation: n.explanation,
-    })),
+    nodes: whyNodes(state.why.nodes, down.nodes),
   };
   writeStatusConfigMap(world, state, groups, health);
 }

@@ -3,7 +3,7 @@ import { compileStepper, stepStored } from '../../core/compiledStepper';
 import type { World } from '../../core/types';
 import type { GroupBackoff, ScaleUpRequest } from './backoff';
 import { caMachine, type CaMachineContext, type CaScanSummary } from './caMachine';
-import type { NodeScaleDownState } from './scaleDown';
+import type { NodeScaleDownState } from './nodeEligibility';
 import type { UnremovableEntry } from './planner';
 import type { Message } from '../../core/message';
 
@@ -114,7 +114,8 @@ export const stepCaPersisted = compileStepper(caMachine);
 
 /** One SCANNED event through caMachine (the summary it records is the event, made fresh per scan). */
 export function stepCaMachine(state: CaWorldState, summary: CaScanSummary): void {
-  state.machine = stepStored(stepCaPersisted, state.machine, { type: 'SCANNED', ...summary });
+  // Object.assign onto a literal, not a spread after a key: V8 builds the latter on a slow path.
+  state.machine = stepStored(stepCaPersisted, state.machine, Object.assign({ type: 'SCANNED' as const }, summary));
 }
 
 export function caMachineStateName(state: CaWorldState): string {

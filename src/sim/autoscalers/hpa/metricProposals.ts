@@ -16,6 +16,7 @@ import { averageValueMetricReplicas, valueMetricReplicas } from './valueMetricCa
 import type { HpaControllerConfig, MetricSpec, MetricStatus, MetricTarget } from './types';
 import { msg, type Message } from '../../core/message';
 import { pushAll } from '../../core/arrays';
+import { boundedMemo } from '../../core/memo';
 
 export interface HpaEvent {
   type: 'Normal' | 'Warning';
@@ -71,16 +72,36 @@ function perPodInput<T extends object>(ctx: MetricContext, pods: HpaPodInfo[], m
   );
 }
 
+/**
+ * A resource metric's name in the rescale reason and the ScalingActive message, one string per
+ * (resource, kind): built anew each sync it was a fresh string that the condition comparison then
+ * had to flatten and compare character by character.
+ */
+const resourceMetricNames = [0, 1, 2, 3].map(() => new Map<string, string>());
+
+function resourceMetricName(resource: string, container: boolean, averageValue: boolean): string {
+  const names = resourceMetricNames[(averageValue ? 2 : 0) + (container ? 1 : 0)];
+  let name = names.get(resource);
+  if (name === undefined) {
+    name = averageValue ? `${resource} resource` : `${resource} ${container ? 'container ' : ''}resource utilization (percentage of request)`;
+    if (names.size >= 256) names.clear();
+    names.set(resource, name);
+  }
+  return name;
+}
+
+function wrapResourceError(e: string, resource: string, container: string | undefined): string {
+  return container ? `failed to get ${container} container metric value: ${e}` : `failed to get ${resource} resource metric value: ${e}`;
+}
+
 /** Resource and ContainerResource share computeStatusForResourceMetricGeneric. */
 function resourceProposal(ctx: MetricContext, resource: string, target: MetricTarget, container: string | undefined): MetricProposal {
   const label = container ? `${resource} of container ${container}` : resource;
-  const [reason, wrap] = container
-    ? ['FailedGetContainerResourceMetric', (e: string) => `failed to get ${container} container metric value: ${e}`]
-    : ['FailedGetResourceMetric', (e: string) => `failed to get ${resource} resource metric value: ${e}`];
+  const reason = container ? 'FailedGetContainerResourceMetric' : 'FailedGetResourceMetric';
   const useAverageValue = target.averageValue !== undefined;
   if (!useAverageValue && target.averageUtilization === undefined) {
     const e = 'invalid resource metric source: neither an average utilization target nor an average value (usage) target was set';
-    return fail(reason, e, wrap(e), label);
+    return fail(reason, e, wrapResourceError(e, resource, container), label);
   }
   const what = useAverageValue ? 'usage' : 'utilization';
   const listed = ctx.metrics.podResourceMetrics(resource, container);
@@ -95,7 +116,7 @@ function resourceProposal(ctx: MetricContext, resource: string, target: MetricTa
   }
   if (!calc.ok) {
     const e = `failed to get ${resource} ${what}: ${calc.error}`;
-    return fail(reason, e, wrap(e), label);
+    return fail(reason, e, wrapResourceError(e, resource, container), label);
   }
   const current = useAverageValue
     ? { averageValue: mq(calc.averageMilli) }
@@ -103,9 +124,7 @@ function resourceProposal(ctx: MetricContext, resource: string, target: MetricTa
   const status: MetricStatus = container
     ? { type: 'ContainerResource', containerResource: { name: resource, container, current } }
     : { type: 'Resource', resource: { name: resource, current } };
-  const metricName = useAverageValue
-    ? `${resource} resource`
-    : `${resource} ${container ? 'container ' : ''}resource utilization (percentage of request)`;
+  const metricName = resourceMetricName(resource, Boolean(container), useAverageValue);
   return { ok: true, replicas: calc.replicas, metricName, status, explanation: calc.explanation, details: calc };
 }
 
@@ -270,6 +289,9 @@ export function computeReplicasForMetric(ctx: MetricContext, spec: MetricSpec): 
   }
 }
 
+/** ScalingActive's message per metric name: the same few names every sync (see resourceMetricName). */
+const validMetricMessage = boundedMemo((metricName: string) => `the HPA was able to successfully calculate a replica count from ${metricName}`, 256);
+
 export interface MetricsOutcome {
   /** -1 when the HPA must not scale this cycle (every metric failed, or a failure plus a scale-down). */
   replicas: number;
@@ -296,31 +318,45 @@ export function combineMetricProposals(
   let replicas = 0;
   let index = -1;
   let invalidCount = 0;
-  proposals.forEach((p, i) => {
+  for (let i = 0; i < proposals.length; i++) {
+    const p = proposals[i];
     if (p === null) {
       invalidCount++;
-      return;
+      continue;
     }
     if (replicas === 0 || p > replicas) {
       replicas = p;
       index = i;
     }
-  });
+  }
   if (invalidCount > 0 && (invalidCount >= proposals.length || replicas < specReplicas)) return { replicas: -1, index: -1, invalidCount };
   return { replicas, index, invalidCount };
 }
 
 export function computeReplicasForMetrics(ctx: MetricContext, specs: readonly MetricSpec[]): MetricsOutcome {
-  const proposals = specs.map((spec) => computeReplicasForMetric(ctx, spec));
-  const statuses: MetricStatus[] = proposals.map((p) => (p.ok ? p.status : { type: '' }));
+  // Loops, not map/find with closures, into lists of their final size (a first push reserves 17
+  // slots): one HPA, one metric, every 15 s.
+  const proposals = new Array<MetricProposal>(specs.length);
+  const statuses = new Array<MetricStatus>(specs.length);
+  const replicas = new Array<number | null>(specs.length);
   const events: HpaEvent[] = [];
-  const explanation: Message[] = [];
-  for (const p of proposals) {
-    pushAll(explanation, p.explanation);
-    if (!p.ok) events.push({ type: 'Warning', reason: p.reason, message: p.conditionError });
+  let firstInvalid: Extract<MetricProposal, { ok: false }> | undefined;
+  for (let i = 0; i < specs.length; i++) {
+    const p = computeReplicasForMetric(ctx, specs[i]);
+    proposals[i] = p;
+    statuses[i] = p.ok ? p.status : { type: '' };
+    replicas[i] = p.ok ? p.replicas : null;
   }
-  const combined = combineMetricProposals(ctx.specReplicas, proposals.map((p) => (p.ok ? p.replicas : null)));
-  const firstInvalid = proposals.find((p): p is Extract<MetricProposal, { ok: false }> => !p.ok);
+  const explanation: Message[] = proposals.length > 0 ? proposals[0].explanation.slice() : [];
+  for (let i = 0; i < proposals.length; i++) {
+    const p = proposals[i];
+    if (i > 0) pushAll(explanation, p.explanation);
+    if (!p.ok) {
+      events.push({ type: 'Warning', reason: p.reason, message: p.conditionError });
+      firstInvalid ??= p;
+    }
+  }
+  const combined = combineMetricProposals(ctx.specReplicas, replicas);
   const invalidCount = combined.invalidCount;
   const error = firstInvalid
     ? `invalid metrics (${invalidCount} invalid out of ${specs.length}), first error is: ${firstInvalid.error}`
@@ -353,7 +389,7 @@ export function computeReplicasForMetrics(ctx: MetricContext, specs: readonly Me
     proposals,
     invalidCount,
     error,
-    scalingActive: { status: 'True', reason: 'ValidMetricFound', message: `the HPA was able to successfully calculate a replica count from ${metricName}` },
+    scalingActive: { status: 'True', reason: 'ValidMetricFound', message: validMetricMessage(metricName) },
     events,
     explanation,
   };

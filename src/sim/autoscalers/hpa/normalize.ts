@@ -61,10 +61,11 @@ export function stabilizeLegacy(
   const cutoff = nowSeconds - windowSeconds;
   let stabilized = proposal;
   let oldIndex = -1;
-  recommendations.forEach((rec, i) => {
+  for (let i = 0; i < recommendations.length; i++) {
+    const rec = recommendations[i];
     if (rec.timestampSeconds < cutoff) oldIndex = i;
     else if (rec.replicas > stabilized) stabilized = rec.replicas;
-  });
+  }
   return { stabilized, recommendations: storeRecommendation(recommendations, oldIndex, { replicas: proposal, timestampSeconds: nowSeconds }) };
 }
 
@@ -76,8 +77,8 @@ export function convertDesiredReplicasLegacy(
   maxReplicas: number,
 ): { replicas: number; reason: LimitReason } {
   const scaleUpLimit = Math.max(2 * currentReplicas, 4);
-  const [maxAllowed, upReason]: [number, LimitReason] =
-    maxReplicas > scaleUpLimit ? [scaleUpLimit, 'ScaleUpLimit'] : [maxReplicas, 'TooManyReplicas'];
+  const maxAllowed = maxReplicas > scaleUpLimit ? scaleUpLimit : maxReplicas;
+  const upReason: LimitReason = maxReplicas > scaleUpLimit ? 'ScaleUpLimit' : 'TooManyReplicas';
   if (desiredReplicas < minReplicas) return { replicas: minReplicas, reason: 'TooFewReplicas' };
   if (desiredReplicas > maxAllowed) return { replicas: maxAllowed, reason: upReason };
   return { replicas: desiredReplicas, reason: 'DesiredWithinRange' };
@@ -281,12 +282,12 @@ function limitedCondition(limited: number, stabilized: number, reason: LimitReas
 export function normalizeLegacy(input: NormalizationInput): NormalizationResult {
   const { stabilized, recommendations } = stabilizeLegacy(input.recommendations, input.proposal, input.nowSeconds, input.downscaleStabilizationSeconds);
   const ableReason: StabilizationReason = stabilized !== input.proposal ? 'ScaleDownStabilized' : 'ReadyForNewScale';
-  const explanation: Message[] = [];
-  if (stabilized !== input.proposal) {
-    explanation.push(msg('engine.hpa.windowKept', { window: input.downscaleStabilizationSeconds, replicas: stabilized, proposal: input.proposal }));
-  } else {
-    explanation.push(msg('engine.hpa.windowNoHigher', { window: input.downscaleStabilizationSeconds, replicas: stabilized }));
-  }
+  // A literal of one (a first push would reserve 17 slots).
+  const explanation: Message[] = [
+    stabilized !== input.proposal
+      ? msg('engine.hpa.windowKept', { window: input.downscaleStabilizationSeconds, replicas: stabilized, proposal: input.proposal })
+      : msg('engine.hpa.windowNoHigher', { window: input.downscaleStabilizationSeconds, replicas: stabilized }),
+  ];
   const limited = convertDesiredReplicasLegacy(input.currentReplicas, stabilized, input.minReplicas, input.maxReplicas);
   if (limited.replicas !== stabilized) {
     explanation.push(

@@ -80,8 +80,14 @@ export interface PodGroups {
   ignored: string[];
 }
 
-export function groupPods(pods: readonly HpaPodInfo[], options: PodGroupingOptions): PodGroups {
-  const groups: PodGroups = { readyPodCount: 0, groupOf: new Array<PodGroup>(pods.length), unready: [], missing: [], ignored: [] };
+/**
+ * `into`, when given, is refilled as `groupOf` instead of a new list: the replica calculators pass
+ * one kept list (a hundred entries per sync), read it within the calculation and keep none of it.
+ */
+export function groupPods(pods: readonly HpaPodInfo[], options: PodGroupingOptions, into?: PodGroup[]): PodGroups {
+  const groupOf = into ?? new Array<PodGroup>(pods.length);
+  groupOf.length = pods.length;
+  const groups: PodGroups = { readyPodCount: 0, groupOf, unready: [], missing: [], ignored: [] };
   for (let i = 0; i < pods.length; i++) {
     const group = classifyPod(pods[i], options);
     groups.groupOf[i] = group;

@@ -109,13 +109,17 @@ export function formatMilliQuantity(milli: number, format: QuantityFormat = 'Dec
   return formatMilliQuantityBig(rounded, format);
 }
 
+/** Each step's divisor, 10^(exponent+3), worked out once (each is an exact double). */
+const DECIMAL_DIVISORS = DECIMAL_STEPS.map(([exponent]) => 10 ** (exponent + 3));
+
 function formatSafeDecimal(value: number): string {
   if (value === 0) return '0';
   const sign = value < 0 ? '-' : '';
   const abs = Math.abs(value);
-  for (const [exponent, suffix] of DECIMAL_STEPS) {
-    const divisor = 10 ** (exponent + 3);
-    if (abs % divisor === 0) return `${sign}${abs / divisor}${suffix}`;
+  for (let i = 0; i < DECIMAL_STEPS.length; i++) {
+    const divisor = DECIMAL_DIVISORS[i];
+    // A divisor above the value leaves the value itself (not 0) as remainder: skip the float modulo.
+    if (divisor <= abs && abs % divisor === 0) return `${sign}${abs / divisor}${DECIMAL_STEPS[i][1]}`;
   }
   return `${sign}${abs}m`;
 }

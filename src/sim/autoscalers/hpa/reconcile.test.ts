@@ -184,4 +184,28 @@ describe('reconcileHpa', () => {
     expect(out).toMatchObject({ rescale: true, desiredReplicas: 2 });
     expect(out.events[0].message).toBe('New size: 2; reason: Service metric rps above target');
   });
+  it('shares the previous conditions only while none changes, and never edits the previous status', () => {
+    const hpa = makeHpa({ maxReplicas: 10, metrics: [cpuMetric(50)] });
+    const first = sync(hpa, 2, { pods: cpuPods(2, 106) });
+    const firstConditions = first.status.conditions!;
+    const firstCopy = structuredClone(firstConditions);
+    // The same readings 15 s later: every condition is what it was, so the list is the same one.
+    const same = sync({ ...hpa, status: first.status }, 2, { pods: cpuPods(2, 106) }, { nowSeconds: T + 15 });
+    expect(same.status.conditions).toBe(firstConditions);
+    expect(same.status).not.toBe(first.status);
+    // A scale-up changes AbleToScale (reason and message, not its status): a new list, the old one untouched.
+    const up = sync({ ...hpa, status: same.status }, 2, { pods: cpuPods(2, 190) }, { nowSeconds: T + 30 });
+    expect(up.status.conditions).not.toBe(firstConditions);
+    expect(firstConditions).toEqual(firstCopy);
+    const able = up.status.conditions!.find((c) => c.type === 'AbleToScale')!;
+    expect(able).toEqual({ type: 'AbleToScale', status: 'True', reason: 'SucceededRescale', message: 'the HPA controller was able to update the target scale to 4', lastTransitionTime: T });
+    // The unchanged conditions are carried over as they were.
+    expect(up.status.conditions!.find((c) => c.type === 'ScalingActive')).toBe(firstConditions.find((c) => c.type === 'ScalingActive'));
+    // A failed scale read flips AbleToScale to False: its transition time moves, and the status
+    // passed in (returned as the new status on this path) is copied, not edited.
+    const before = structuredClone(up.status);
+    const failed = reconcileHpa({ hpa: { ...hpa, status: up.status }, state: initialHpaControllerState(), nowSeconds: T + 45, scale: { error: 'not found' }, metrics: fakeMetricsClient({}) });
+    expect(up.status).toEqual(before);
+    expect(failed.status.conditions!.find((c) => c.type === 'AbleToScale')).toMatchObject({ status: 'False', reason: 'FailedGetScale', lastTransitionTime: T + 45 });
+  });
 });

@@ -81,37 +81,55 @@ export interface ReconcileHpaOutput {
 
 const EVENT_RESCALE = 'SuccessfulRescale';
 
-/** setCondition: lastTransitionTime moves only when the status flips. */
-function setCondition(
-  conditions: HpaCondition[],
-  type: HpaConditionType,
-  status: ConditionStatus,
-  reason: string,
-  message: string,
-  nowSeconds: number,
-): HpaCondition[] {
-  const index = conditions.findIndex((c) => c.type === type);
-  if (index < 0) return [...conditions, { type, status, reason, message, lastTransitionTime: nowSeconds }];
+/**
+ * setCondition on the working list: lastTransitionTime moves only when the status flips. A
+ * condition that comes out as it was in the previous status is that status's own object, and a
+ * list that comes out the same is that status's own list (finishConditions): most syncs change no
+ * condition, and the status then keeps its list and objects instead of new copies kept for 15 s.
+ * Nothing edits a status's conditions in place, so sharing them is safe.
+ */
+function setCond(w: Working, now: number, type: HpaConditionType, status: ConditionStatus, reason: string, message: string): void {
+  if (w.conditions === w.previousConditions) w.conditions = w.previousConditions.slice();
+  const conditions = w.conditions;
+  let index = -1;
+  for (let i = 0; i < conditions.length; i++) {
+    if (conditions[i].type === type) {
+      index = i;
+      break;
+    }
+  }
+  if (index < 0) {
+    conditions.push({ type, status, reason, message, lastTransitionTime: now });
+    return;
+  }
   const existing = conditions[index];
-  const updated: HpaCondition = {
-    type,
-    status,
-    reason,
-    message,
-    lastTransitionTime: existing.status !== status ? nowSeconds : existing.lastTransitionTime,
-  };
-  return conditions.map((c, i) => (i === index ? updated : c));
+  const lastTransitionTime = existing.status !== status ? now : existing.lastTransitionTime;
+  const original = index < w.previousConditions.length ? w.previousConditions[index] : undefined;
+  conditions[index] =
+    original !== undefined &&
+    original.type === type &&
+    original.status === status &&
+    original.reason === reason &&
+    original.message === message &&
+    original.lastTransitionTime === lastTransitionTime
+      ? original
+      : { type, status, reason, message, lastTransitionTime };
+}
+
+/** The previous status's list when every condition came out as its own object, else the new list. */
+function finishConditions(w: Working): HpaCondition[] {
+  const { conditions, previousConditions } = w;
+  if (conditions === previousConditions || conditions.length !== previousConditions.length) return conditions;
+  for (let i = 0; i < conditions.length; i++) if (conditions[i] !== previousConditions[i]) return conditions;
+  return previousConditions;
 }
 
 interface Working {
+  previousConditions: HpaCondition[];
+  /** previousConditions until the first setCond; a private copy after. */
   conditions: HpaCondition[];
   events: HpaEvent[];
   explanation: Message[];
-}
-
-/** setCondition on the working copy (a module function: a closure per sync costs more than the call). */
-function setCond(w: Working, now: number, type: HpaConditionType, status: ConditionStatus, reason: string, message: string): void {
-  w.conditions = setCondition(w.conditions, type, status, reason, message, now);
 }
 
 function outcomeFor(
@@ -133,6 +151,18 @@ function outcomeFor(
   };
 }
 
+/** The state's name as a message, one per state: messages are plain data, never edited, so one is shared. */
+const stateNames = new Map<HpaStateName, Message>();
+
+function stateName(state: HpaStateName): Message {
+  let name = stateNames.get(state);
+  if (name === undefined) {
+    name = msg(`engine.state.${state}`);
+    stateNames.set(state, name);
+  }
+  return name;
+}
+
 function finish(
   input: ReconcileHpaInput,
   w: Working,
@@ -144,11 +174,15 @@ function finish(
   // The compiled step (hpaStepper.ts, checked against transition()) spares an xstate actor per sync.
   const machine = stepPersistedHpaMachine(input.state.machine, outcome);
   const machineState = machine.value;
-  w.explanation.push(msg('engine.hpa.state', { state: msg(`engine.state.${machineState}`) }));
+  w.explanation.push(msg('engine.hpa.state', { state: stateName(machineState) }));
+  // Every path but a failed scale read passes a status built for this sync: set its conditions
+  // in place (the same key order as a spread) rather than copy it once more.
+  const out = status === input.hpa.status ? { ...status } : status;
+  out.conditions = finishConditions(w);
   return {
     desiredReplicas: outcome.desiredReplicas,
     rescale,
-    status: { ...status, conditions: w.conditions },
+    status: out,
     // Literals, not `{ ...state, machine }`: V8 builds a spread followed by a new key on a slow
     // path (~1.3 µs an object, several per sync).
     state: { recommendations: state.recommendations, scaleUpEvents: state.scaleUpEvents, scaleDownEvents: state.scaleDownEvents, machine },
@@ -160,11 +194,14 @@ function finish(
 }
 
 export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
-  const config: HpaControllerConfig = { ...DEFAULT_HPA_CONTROLLER_CONFIG, ...input.config };
+  // The engine passes the defaults themselves: no copy of them per sync (nothing writes to a config).
+  const config: HpaControllerConfig =
+    input.config === undefined || input.config === DEFAULT_HPA_CONTROLLER_CONFIG ? DEFAULT_HPA_CONTROLLER_CONFIG : { ...DEFAULT_HPA_CONTROLLER_CONFIG, ...input.config };
   const now = input.nowSeconds;
   const spec = withDefaults(input.hpa.spec, { downscaleStabilizationSeconds: config.downscaleStabilizationSeconds });
   const previous: HorizontalPodAutoscalerStatus = input.hpa.status ?? { currentReplicas: 0, desiredReplicas: 0 };
-  const w: Working = { conditions: [...(previous.conditions ?? [])], events: [], explanation: [] };
+  const previousConditions = previous.conditions ?? [];
+  const w: Working = { previousConditions, conditions: previousConditions, events: [], explanation: [] };
   let state: Omit<HpaControllerState, 'machine'> = {
     recommendations: input.state.recommendations,
     scaleUpEvents: input.state.scaleUpEvents,

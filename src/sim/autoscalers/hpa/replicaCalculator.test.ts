@@ -67,6 +67,21 @@ describe('resource utilization (GetResourceReplicas)', () => {
     expect(down.replicas).toBe(2);
   });
 
+  it('gives each calculation its own grouping, whatever ran before it (the groups list is reused)', () => {
+    // A long list with every group, then a short one whose pods sit where the long list had
+    // missing and unready pods: a stale group carried over would count them differently.
+    const long = [p('a', 2000, 600, 'unready'), p('b', 2000, null), p('c', 2000, 1000), p('d', 2000, 1400), p('e', 2000, 300, 'pending')];
+    const short = [p('x', 2000, 1800), p('y', 2000, 1600)];
+    const shortAlone = cpu(short, 2, 50);
+    const longAlone = cpu(long, 5, 50);
+    const shortAfterLong = cpu(short, 2, 50);
+    const longAfterShort = cpu(long, 5, 50);
+    expect(shortAfterLong).toEqual(shortAlone);
+    expect(longAfterShort).toEqual(longAlone);
+    expect([shortAlone.readyPodCount, shortAlone.replicas, shortAlone.decision]).toEqual([2, 4, 'scaled']);
+    expect([longAlone.readyPodCount, longAlone.unreadyPods, longAlone.missingPods]).toEqual([2, ['a', 'e'], ['b']]);
+  });
+
   it('errors when no ready pod reports, or a request is missing', () => {
     const pods = podsFromVectorStates([p('a', 2000, 600, 'pending')]);
     const base = { currentReplicas: 1, tolerances: TOL, nowSeconds: VECTOR_NOW, cpuInitializationPeriodSeconds: 300, initialReadinessDelaySeconds: 30, metricLabel: 'cpu', resource: 'cpu', targetUtilization: 50 };

@@ -51,13 +51,20 @@ export interface PerPodMetricInput {
   metricLabel: string;
 }
 
+/** groupOf of the calculation under way: read only before the calculator returns (see groupPods). */
+const groupOfScratch: PodGroup[] = [];
+
 function group(input: PerPodMetricInput, cpuReadinessChecks: boolean): PodGroups {
-  return groupPods(input.pods, {
-    cpuReadinessChecks,
-    nowSeconds: input.nowSeconds,
-    cpuInitializationPeriodSeconds: input.cpuInitializationPeriodSeconds,
-    initialReadinessDelaySeconds: input.initialReadinessDelaySeconds,
-  });
+  return groupPods(
+    input.pods,
+    {
+      cpuReadinessChecks,
+      nowSeconds: input.nowSeconds,
+      cpuInitializationPeriodSeconds: input.cpuInitializationPeriodSeconds,
+      initialReadinessDelaySeconds: input.initialReadinessDelaySeconds,
+    },
+    groupOfScratch,
+  );
 }
 
 function groupSummary(groups: PodGroups): Message {
@@ -141,7 +148,7 @@ function decide<T>(
   passArg: T,
   explanation: Message[],
   ratioFormula: string = ratioText(usageRatio),
-): Pick<PerPodCalculation, 'replicas' | 'newUsageRatio' | 'podsCounted' | 'decision'> {
+): Decision {
   const current = input.currentReplicas;
   const scaleUpWithUnready = groups.unready.length > 0 && usageRatio > 1.0;
   if (!scaleUpWithUnready && groups.missing.length === 0) {
@@ -240,6 +247,32 @@ function plainSecondPass({ input, groups, first, explanation }: PlainPassInput):
   return { newRatio: plainRatio(total, count, input.targetAverageMilli).ratio, count };
 }
 
+type Decision = Pick<PerPodCalculation, 'replicas' | 'newUsageRatio' | 'podsCounted' | 'decision'>;
+
+/**
+ * A calculator's result as one literal per shape (the keys in the order `{ ok, ...decision, … }`
+ * gives): Object.assign onto `{ ok }` grew the object key by key into an out-of-object store.
+ */
+function calculation(
+  d: Decision,
+  usageRatio: number,
+  utilizationPercent: number | undefined,
+  averageMilli: number,
+  groups: PodGroups,
+  explanation: Message[],
+): { ok: true } & PerPodCalculation {
+  const { readyPodCount, unready: unreadyPods, missing: missingPods, ignored: ignoredPods } = groups;
+  const { replicas, podsCounted, decision } = d;
+  if (utilizationPercent === undefined) {
+    return d.newUsageRatio === undefined
+      ? { ok: true, replicas, podsCounted, decision, usageRatio, averageMilli, readyPodCount, unreadyPods, missingPods, ignoredPods, explanation }
+      : { ok: true, replicas, newUsageRatio: d.newUsageRatio, podsCounted, decision, usageRatio, averageMilli, readyPodCount, unreadyPods, missingPods, ignoredPods, explanation };
+  }
+  return d.newUsageRatio === undefined
+    ? { ok: true, replicas, podsCounted, decision, usageRatio, utilizationPercent, averageMilli, readyPodCount, unreadyPods, missingPods, ignoredPods, explanation }
+    : { ok: true, replicas, newUsageRatio: d.newUsageRatio, podsCounted, decision, usageRatio, utilizationPercent, averageMilli, readyPodCount, unreadyPods, missingPods, ignoredPods, explanation };
+}
+
 /** Resource metric with an averageUtilization target (GetResourceReplicas). */
 export function resourceUtilizationReplicas(
   input: PerPodMetricInput & { resource: string; targetUtilization: number },
@@ -265,18 +298,7 @@ export function resourceUtilizationReplicas(
   ];
   const formula = `${first.utilization}% / ${input.targetUtilization}%`;
   const outcome = decide(input, groups, first.ratio, utilizationSecondPass, { input, groups, first, explanation }, explanation, formula);
-  // Object.assign, not `{ ok, ...outcome, more }`: V8 builds a spread followed by new keys on a
-  // slow path. The keys come out in the same order.
-  return Object.assign({ ok: true as const }, outcome, {
-    usageRatio: first.ratio,
-    utilizationPercent: first.utilization,
-    averageMilli: first.rawAverage,
-    readyPodCount: groups.readyPodCount,
-    unreadyPods: groups.unready,
-    missingPods: groups.missing,
-    ignoredPods: groups.ignored,
-    explanation,
-  });
+  return calculation(outcome, first.ratio, first.utilization, first.rawAverage, groups, explanation);
 }
 
 /**
@@ -300,15 +322,5 @@ export function plainMetricReplicas(
     }),
   ];
   const outcome = decide(input, groups, first.ratio, plainSecondPass, { input, groups, first, explanation }, explanation);
-  // Object.assign, not `{ ok, ...outcome, more }`: V8 builds a spread followed by new keys on a
-  // slow path. The keys come out in the same order.
-  return Object.assign({ ok: true as const }, outcome, {
-    usageRatio: first.ratio,
-    averageMilli: first.average,
-    readyPodCount: groups.readyPodCount,
-    unreadyPods: groups.unready,
-    missingPods: groups.missing,
-    ignoredPods: groups.ignored,
-    explanation,
-  });
+  return calculation(outcome, first.ratio, undefined, first.average, groups, explanation);
 }

@@ -84,7 +84,20 @@ function resourceMetricPods(pods: readonly Pod[], resource: string, container: s
   while (podInfoPool.length < pods.length) podInfoPool.push(blankPodInfo());
   const out = resourcePodInfos;
   out.length = pods.length;
-  for (let i = 0; i < pods.length; i++) out[i] = fillPodInfo(podInfoPool[i], pods[i], requestMilliOf(pods[i], resource, container), sampleMilliOf(pods[i], resource, container));
+  // A ReplicaSet's pods share their template's container list, and container lists are replaced,
+  // never edited (busyLoopCpuMillis relies on the same): the previous pod's request is this pod's
+  // when the list is the same one, without walking it again.
+  let lastContainers: Pod['spec']['containers'] | null = null;
+  let lastRequest: number | undefined;
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i];
+    const containers = pod.spec.containers;
+    if (containers !== lastContainers) {
+      lastContainers = containers;
+      lastRequest = requestMilliOf(pod, resource, container);
+    }
+    out[i] = fillPodInfo(podInfoPool[i], pod, lastRequest, sampleMilliOf(pod, resource, container));
+  }
   return out;
 }
 
@@ -120,8 +133,9 @@ function sampleMilliOf(pod: Pod, resource: string, container?: string): number |
   return undefined;
 }
 
-function inNamespace(this: string, p: Pod): boolean {
-  return p.namespace === this;
+function allInNamespace(pods: readonly Pod[], namespace: string): boolean {
+  for (let i = 0; i < pods.length; i++) if (pods[i].namespace !== namespace) return false;
+  return true;
 }
 
 /**
@@ -136,9 +150,12 @@ class WorldMetricsClient implements HpaMetricsClient {
     private readonly target: Deployment,
     private readonly namespace: string,
     targetPods: Pod[],
+    podsInNamespace: boolean | undefined,
   ) {
     // A Deployment's pods share its namespace, so the filter almost never drops one: copy only when it does.
-    this.pods = targetPods.every(inNamespace, namespace) ? targetPods : targetPods.filter(inNamespace, namespace);
+    // A loop, not every/filter with a callback: V8 did not inline the callback (~2% of medium-hpa).
+    const inNamespace = podsInNamespace ?? allInNamespace(targetPods, namespace);
+    this.pods = inNamespace ? targetPods : targetPods.filter((p) => p.namespace === namespace);
   }
 
   private loadState(): LoadState | undefined {
@@ -211,6 +228,8 @@ export function worldMetricsClient(
   target: Deployment,
   namespace: string,
   targetPods: Pod[] = deploymentPods(world, target),
+  /** Whether every pod of targetPods is in `namespace`, when the caller already knows. */
+  podsInNamespace?: boolean,
 ): HpaMetricsClient {
-  return new WorldMetricsClient(world, target, namespace, targetPods);
+  return new WorldMetricsClient(world, target, namespace, targetPods, podsInNamespace);
 }
