@@ -2,18 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createWorld } from '../bootstrap';
 import { step } from '../core/step';
 import { checkInvariants } from '../core/invariants';
-import { deployment, scenario } from '../testing/fixtures';
-import { enqueueCommand } from '../commands/apply';
+import { deployment, rolloutCpuRequests, scenario } from '../testing/fixtures';
 
 describe('Deployment rolling update', () => {
   it('replaces every pod within maxSurge 25% and maxUnavailable 25%', () => {
     const world = createWorld(scenario(), [deployment('web', 8, '100m', '64Mi')]);
     for (let i = 0; i < 30; i++) step(world);
-    enqueueCommand(world, {
-      atMs: world.timeMs,
-      input: 'kubectl set resources deployment web --requests=cpu=150m',
-      command: { type: 'setResources', kind: 'deployment', name: 'web', namespace: 'default', container: '*', requests: { cpuMillis: 150 }, limits: {} },
-    });
+    rolloutCpuRequests(world, 'web', 150);
     let maxTotal = 0;
     let minReady = Infinity;
     for (let i = 0; i < 120; i++) {

@@ -2,6 +2,8 @@ import type { TraceSample } from '../trace/trace';
 import type { ManifestDoc } from '../core/commands';
 import type { NodeGroupSpec, ScenarioSpec } from '../core/scenario';
 import { DEFAULT_START_TIME } from '../core/scenario';
+import type { World } from '../core/types';
+import { enqueueCommand } from '../commands/apply';
 
 /** Scenario specs for engine tests, built in code so engine tests do not depend on the YAML layer. */
 export function nodeGroup(over: Partial<NodeGroupSpec> = {}): NodeGroupSpec {
@@ -64,4 +66,13 @@ export function emptySample(t: number, autoscalers: TraceSample['autoscalers'] =
     load: {},
     costPerHour: 0,
   };
+}
+
+/** Starts a rolling update of deployment `name` now: new CPU requests, so a second ReplicaSet. */
+export function rolloutCpuRequests(world: World, name: string, cpuMillis: number): void {
+  enqueueCommand(world, {
+    atMs: world.timeMs,
+    input: `kubectl set resources deployment ${name} --requests=cpu=${cpuMillis}m`,
+    command: { type: 'setResources', kind: 'deployment', name, namespace: 'default', container: '*', requests: { cpuMillis }, limits: {} },
+  });
 }

@@ -6,7 +6,7 @@ import { nodeEligibility } from './nodeEligibility';
 import { candidateRank, type UnremovableEntry } from './planner';
 import type { Candidate } from './removalSimulation';
 import type { NodeScaleDownStatus, ScaleDownGroup } from './scaleDownStatus';
-import { settledStatus, statusReuseVerified } from './statusReuse';
+import { nodeStatus, settledStatus, statusReuseVerified } from './statusReuse';
 import type { CaLogLine, CaNode, CaPod } from './types';
 import { nodeUtilization } from './utilization';
 import { msg } from '../../core/message';
@@ -105,14 +105,7 @@ function categorizeNodes(input: CategorizeInput): NodeCategories {
       out.statuses.push(settledStatus(n, e, at));
       continue;
     }
-    const status: NodeScaleDownStatus = {
-      node: n.name,
-      group: n.group,
-      state: e.state,
-      reason: e.el.reason,
-      utilization: e.el.utilization,
-      explanation: e.explanation,
-    };
+    const status = nodeStatus(n, e);
     out.statuses.push(status);
     out.candidateStatuses.set(n.name, status);
     out.eligible.push({

@@ -29,7 +29,8 @@ function mismatch(what: string, node: string): Error {
   return new Error(`${what} of ${node} reused, but it differs from a fresh build: something wrote to it`);
 }
 
-function buildSettled(n: CaNode, e: NodeEligibility): NodeScaleDownStatus {
+/** A node's scale-down status from its eligibility verdict (candidates and settled nodes alike). */
+export function nodeStatus(n: CaNode, e: NodeEligibility): NodeScaleDownStatus {
   return {
     node: n.name,
     group: n.group,
@@ -53,14 +54,14 @@ export function settledStatus(n: CaNode, e: NodeEligibility, at: number): NodeSc
   const s = lastSettled[at];
   if (s !== undefined && lastVerdicts[at] === e && s.node === n.name && s.group === n.group) {
     if (verifyReuse) {
-      const fresh = buildSettled(n, e);
+      const fresh = nodeStatus(n, e);
       if (s.state !== fresh.state || s.reason !== fresh.reason || s.utilization !== fresh.utilization || s.explanation !== fresh.explanation || Object.keys(s).length !== 6) {
         throw mismatch('scale-down status', n.name);
       }
     }
     return s;
   }
-  const status = buildSettled(n, e);
+  const status = nodeStatus(n, e);
   lastVerdicts[at] = e;
   lastSettled[at] = status;
   return status;

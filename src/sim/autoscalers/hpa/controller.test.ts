@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '../../bootstrap';
 import { step } from '../../core/step';
-import { enqueueCommand } from '../../commands/apply';
 import { podIsActive } from '../../lifecycle/apply';
 import { deploymentPods } from '../../resources/workloadKinds';
-import { deployment, scenario } from '../../testing/fixtures';
+import { deployment, rolloutCpuRequests, scenario } from '../../testing/fixtures';
 import { listTargetPods } from './controller';
 
 describe("the HPA controller's listing of its target's pods", () => {
   it("is deploymentPods' list and count through a rollout (two ReplicaSets), reused list and all", () => {
     const world = createWorld(scenario(), [deployment('web', 8, '100m', '64Mi'), deployment('api', 3, '100m', '64Mi')]);
     for (let i = 0; i < 30; i++) step(world);
-    enqueueCommand(world, {
-      atMs: world.timeMs,
-      input: 'kubectl set resources deployment web --requests=cpu=150m',
-      command: { type: 'setResources', kind: 'deployment', name: 'web', namespace: 'default', container: '*', requests: { cpuMillis: 150 }, limits: {} },
-    });
+    rolloutCpuRequests(world, 'web', 150);
     let withTwoReplicaSets = 0;
     for (let i = 0; i < 120; i++) {
       step(world);
