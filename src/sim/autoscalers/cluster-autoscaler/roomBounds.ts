@@ -56,8 +56,12 @@ export class RoomBounds {
   /** The trial succeeded: its list is now the destination list. */
   commit(): void {
     // In place (a map a candidate was ~1% of the run): existing keys only, then the trial's.
-    if (this.removedAt >= 0) for (const [r, b] of this.committed) if (b > this.removedAt) this.committed.set(r, b - 1);
-    for (const [r, b] of this.trial) this.committed.set(r, b);
+    // forEach, not for…of: the entries iterator allocates a [key, value] pair per entry (the largest
+    // allocation of medium-all's run, 12% of its bytes).
+    const removedAt = this.removedAt;
+    const committed = this.committed;
+    if (removedAt >= 0) committed.forEach((b, r) => { if (b > removedAt) committed.set(r, b - 1); });
+    this.trial.forEach((b, r) => committed.set(r, b));
     this.trial.clear();
     this.removedAt = -1;
   }
