@@ -89,6 +89,12 @@ describe('kubectl apply and delete', () => {
     expect(err('kubectl delete deployment')).toBe('error: resource(s) were provided, but no name was specified');
     expect(err('kubectl delete , web')).toBe('error: you must provide a resource and a resource name together');
     expect(err('kubectl scale ,, web --replicas=2')).toBe('error: you must provide a resource and a resource name together');
+    // A type list with an empty entry beside a real one ("deployment,"): kubectl rewrites it to
+    // "deployment/web /web" and refuses the empty type; it is no plain "deployment web".
+    expect(err('kubectl delete deployment, web')).toBe('error: arguments in resource/name form must have a single resource and name');
+    expect(err('kubectl scale ,deploy web --replicas=2')).toBe('error: arguments in resource/name form must have a single resource and name');
+    // Repeated types are one type, as kubectl's SplitResourceArgument drops repeats.
+    expect(parseCommandLine('kubectl delete deployment,deployment web')).toMatchObject({ ok: true, commands: [{ type: 'delete', kind: 'deployment', name: 'web', namespace: 'default' }] });
   });
 });
 

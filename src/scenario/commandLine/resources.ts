@@ -28,8 +28,13 @@ export function resourceRefs(args: readonly string[]): RefsResult {
   }
   const [typeArg, ...names] = args;
   if (names.length === 0) return { ok: false, error: 'error: resource(s) were provided, but no name was specified' };
-  // "deployment,service x" names several types at once in kubectl.
-  const types = typeArg.split(',').filter((t) => t !== '');
+  // "deployment,service x" names several types at once in kubectl. Its SplitResourceArgument splits
+  // on commas and drops repeats but keeps an empty type: with more than one type left, the builder
+  // rewrites the line to "deployment/x service/x", so "deployment, x" becomes "deployment/x /x" and
+  // fails on the empty type.
+  const split = [...new Set(typeArg.split(','))];
+  if (split.length > 1 && split.includes('')) return { ok: false, error: 'error: arguments in resource/name form must have a single resource and name' };
+  const types = split.filter((t) => t !== '');
   // kubectl's builder: names but no type left after dropping empty ones (",").
   if (types.length === 0) return { ok: false, error: 'error: you must provide a resource and a resource name together' };
   return { ok: true, refs: types.flatMap((t) => names.map((name) => ({ type: normalizeType(t), name }))) };
