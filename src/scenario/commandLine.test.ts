@@ -87,8 +87,8 @@ describe('kubectl apply and delete', () => {
   it('delete errors', () => {
     expect(err('kubectl delete')).toBe('error: You must provide one or more resources by argument or filename.');
     expect(err('kubectl delete deployment')).toBe('error: resource(s) were provided, but no name was specified');
-    expect(err('kubectl delete , web')).toBe('error: you must provide a resource and a resource name together');
-    expect(err('kubectl scale ,, web --replicas=2')).toBe('error: you must provide a resource and a resource name together');
+    expect(err('kubectl delete , web')).toBe('error: the server doesn\'t have a resource type ""');
+    expect(err('kubectl scale ,, web --replicas=2')).toBe('error: the server doesn\'t have a resource type ""');
     // A type list with an empty entry beside a real one ("deployment,"): kubectl rewrites it to
     // "deployment/web /web" and refuses the empty type; it is no plain "deployment web".
     expect(err('kubectl delete deployment, web')).toBe('error: arguments in resource/name form must have a single resource and name');
@@ -179,6 +179,8 @@ describe('never throws', () => {
       fc.property(fc.string({ maxLength: 200 }), (s) => {
         const r = parseCommandLine(s);
         expect(typeof r.ok).toBe('boolean');
+        // parseCommandLine turns a parser crash into this error; a crash is a bug, not an answer.
+        if (!r.ok) expect(r.error).not.toContain('could not parse the command');
       }),
       { numRuns: 2000 },
     );
@@ -189,6 +191,7 @@ describe('never throws', () => {
       fc.property(fc.constantFrom('kubectl', 'aws autoscaling'), fc.constantFrom('scale', 'apply', 'delete', 'run', 'drain', 'autoscale', 'get', 'top', 'update-auto-scaling-group', 'cordon'), fc.array(word, { maxLength: 10 }), fc.option(fc.string({ maxLength: 40 })), (tool, verb, words, stdin) => {
         const r = parseCommandLine(`${tool} ${verb} ${words.join(' ')}`, stdin === null ? {} : { stdin });
         expect(r.ok ? r.commands.length > 0 : r.error.length > 0).toBe(true);
+        if (!r.ok) expect(r.error).not.toContain('could not parse the command');
       }),
       { numRuns: 2000 },
     );

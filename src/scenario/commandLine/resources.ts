@@ -35,7 +35,7 @@ export function resourceRefs(args: readonly string[]): RefsResult {
   const split = [...new Set(typeArg.split(','))];
   if (split.length > 1 && split.includes('')) return { ok: false, error: 'error: arguments in resource/name form must have a single resource and name' };
   const types = split.filter((t) => t !== '');
-  // kubectl's builder: names but no type left after dropping empty ones (",").
-  if (types.length === 0) return { ok: false, error: 'error: you must provide a resource and a resource name together' };
+  // Only commas (",", ",,"): kubectl keeps the one empty type and the server has no such resource.
+  if (types.length === 0) return { ok: false, error: `error: the server doesn't have a resource type ""` };
   return { ok: true, refs: types.flatMap((t) => names.map((name) => ({ type: normalizeType(t), name }))) };
 }
