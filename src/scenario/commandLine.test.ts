@@ -173,6 +173,17 @@ describe('aws autoscaling', () => {
   });
 });
 
+describe("names that are Object.prototype's keys", () => {
+  // Found by the never-throws properties: the tables of verbs and operations were plain objects, so
+  // "toString" or "valueOf" found a prototype function and the parser crashed on it.
+  it('are unknown commands and operations, as the real tools say', () => {
+    expect(err('kubectl toString')).toBe('error: unknown command "toString" for "kubectl"');
+    expect(err('kubectl hasOwnProperty x')).toBe('error: unknown command "hasOwnProperty" for "kubectl"');
+    expect(err('aws autoscaling valueOf')).toContain('aws: error: argument operation: Invalid choice');
+    expect(err('aws ec2 constructor')).toContain('aws: error: argument operation: Invalid choice');
+  });
+});
+
 describe('never throws', () => {
   it('on arbitrary strings', () => {
     fc.assert(

@@ -5,7 +5,7 @@ const ZONES_BY_REGION: Record<string, readonly string[]> = {
 };
 
 export function regionZones(region: string): readonly string[] {
-  return ZONES_BY_REGION[region] ?? ['a', 'b', 'c'].map((s) => `${region}${s}`);
+  return (Object.hasOwn(ZONES_BY_REGION, region) ? ZONES_BY_REGION[region] : undefined) ?? ['a', 'b', 'c'].map((s) => `${region}${s}`);
 }
 
 /** A managed node group spreads over the region's first three zones unless told otherwise. */

@@ -78,7 +78,7 @@ export function parseAws(words: readonly string[], line: string): ParseResult {
     return fail(`aws: error: argument command: Invalid choice: '${service}' (the playground supports: autoscaling, ec2)`, msg('cmd.aws.invalidService', { service }));
   }
   if (operation === undefined) return fail('aws: error: the following arguments are required: operation');
-  const spec = AUTOSCALING[operation];
+  const spec = Object.hasOwn(AUTOSCALING, operation) ? AUTOSCALING[operation] : undefined;
   if (!spec) {
     const near = suggestions(operation, Object.keys(AUTOSCALING), 3);
     // With suggestions this is the AWS CLI's own text; without, the playground names what it supports.

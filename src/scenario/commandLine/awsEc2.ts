@@ -20,7 +20,7 @@ const REAL_BUT_NOT_SIMULATED = ['describe-instances', 'stop-instances', 'start-i
 
 export function parseAwsEc2(operation: string | undefined, params: readonly string[]): ParseResult {
   if (operation === undefined) return fail('aws: error: the following arguments are required: operation');
-  const build = OPERATIONS[operation];
+  const build = Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
   if (!build) {
     if (REAL_BUT_NOT_SIMULATED.includes(operation)) {
       return fail(`aws: "ec2 ${operation}" is not simulated in the playground; supported: aws ec2 terminate-instances | send-spot-instance-interruptions`, msg('cmd.aws.ec2NotSimulated', { operation }));

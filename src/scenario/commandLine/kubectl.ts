@@ -93,7 +93,8 @@ export function parseKubectl(words: readonly string[], line: string, options: Pa
     const supported = SUPPORTED_KUBECTL.join(', ');
     return fail(`error: kubectl needs a command, e.g. "kubectl get pods" (supported: ${supported})`, msg('cmd.kubectl.needsCommand', { supported }));
   }
-  const specs = FLAGS[verb];
+  // Own keys only: a verb like "toString" must not find Object.prototype's.
+  const specs = Object.hasOwn(FLAGS, verb) ? FLAGS[verb] : undefined;
   if (!specs) {
     if ((KUBECTL_COMMANDS as readonly string[]).includes(verb)) {
       const supported = SUPPORTED_KUBECTL.join(', ');

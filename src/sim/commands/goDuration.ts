@@ -20,7 +20,7 @@ export function parseGoDuration(text: string): DurationResult {
     rest = rest.slice(num.length);
     const unit = /^[^0-9.]*/.exec(rest)![0];
     if (unit === '') return { ok: false, error: `time: missing unit in duration ${quoted}` };
-    const factor = UNIT_SECONDS[unit];
+    const factor = Object.hasOwn(UNIT_SECONDS, unit) ? UNIT_SECONDS[unit] : undefined;
     if (factor === undefined) return { ok: false, error: `time: unknown unit "${unit}" in duration ${quoted}` };
     seconds += Number(num) * factor;
     rest = rest.slice(unit.length);

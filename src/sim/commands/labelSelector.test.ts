@@ -51,6 +51,8 @@ describe("Go's ParseDuration (for --since)", () => {
   it("answers with Go's errors", () => {
     expect(parseGoDuration('5')).toEqual({ ok: false, error: 'time: missing unit in duration "5"' });
     expect(parseGoDuration('5x')).toEqual({ ok: false, error: 'time: unknown unit "x" in duration "5x"' });
+    // A unit named like an Object.prototype key is unknown too (it found a function, so NaN seconds).
+    expect(parseGoDuration('5constructor')).toEqual({ ok: false, error: 'time: unknown unit "constructor" in duration "5constructor"' });
     expect(parseGoDuration('m')).toEqual({ ok: false, error: 'time: invalid duration "m"' });
     expect(parseGoDuration('')).toEqual({ ok: false, error: 'time: invalid duration ""' });
   });
