@@ -32,7 +32,7 @@ export function readViewArgs(args: readonly string[]): ViewArgs {
     const body = a.replace(/^--?/, '');
     const eq = body.indexOf('=');
     const raw = eq < 0 ? body : body.slice(0, eq);
-    const name = a.startsWith('--') ? raw : (SHORT[raw] ?? raw);
+    const name = a.startsWith('--') || !Object.hasOwn(SHORT, raw) ? raw : SHORT[raw];
     let value: string;
     if (eq >= 0) value = body.slice(eq + 1);
     else if (TAKES_VALUE.has(name) && i + 1 < args.length) value = args[++i];
