@@ -46,33 +46,6 @@ export function podCpuUsedMilliMs(world: World, pod: Pod): number {
   return world.podCpu.used[pod.cpuSlot];
 }
 
-/**
- * Pods added to or removed from any world's `pods` map, ever (createPod and removePod are the only
- * writers besides a checkpoint's unpacking, which makes a new world). Not world state: a count
- * that only grows, so a list kept at one count is the map's content while the count stands.
- */
-let membershipChanges = 0;
-
-export function podMembershipChanges(): number {
-  return membershipChanges;
-}
-
-const podLists = new WeakMap<World, { changes: number; list: Pod[] }>();
-
-/**
- * world.pods' values in the map's order, as an array kept until a pod is added or removed. Passes
- * over every pod (the metrics scrape every 15 s, KRR's history every 75 s) walk it instead of the
- * map: a map iterator costs ~15 ns a step at 5,000 pods, several times an array's. Read only; a
- * caller that can add or remove pods while walking it checks podMembershipChanges.
- */
-export function podList(world: World): readonly Pod[] {
-  const kept = podLists.get(world);
-  if (kept !== undefined && kept.changes === membershipChanges) return kept.list;
-  const list = [...world.pods.values()];
-  podLists.set(world, { changes: membershipChanges, list });
-  return list;
-}
-
 function ownerKey(kind: string, name: string) {
   return `${kind}/${name}`;
 }
@@ -163,7 +136,6 @@ export function createPod(world: World, p: NewPod): Pod {
   };
   for (const admit of podAdmissionHooks) admit(world, pod);
   world.pods.set(name, pod);
-  membershipChanges++;
   world.podsVersion++;
   world.pendingPods.add(name);
   indexPod(world, pod);
@@ -230,7 +202,6 @@ export function removePod(world: World, pod: Pod): void {
   // pod must not hand one slot to two pods).
   if (world.pods.get(pod.name) === pod) world.podCpu.free.push(pod.cpuSlot);
   world.pods.delete(pod.name);
-  membershipChanges++;
   world.podsVersion++;
   world.pendingPods.delete(pod.name);
   if (pod.ownerKind !== 'None') world.ownerIndex.get(`${pod.ownerKind}/${pod.ownerName}`)?.delete(pod.name);
