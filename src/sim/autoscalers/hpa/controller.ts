@@ -1,6 +1,7 @@
-import type { ReplicaSet, World } from '../../core/types';
+import type { Deployment, Pod, ReplicaSet, World } from '../../core/types';
 import { emitEvent, log } from '../../core/world';
-import { listTargetPods, replicaSetsByDeploymentName } from './targetListing';
+import { podIsActive } from '../../lifecycle/apply';
+import { ownedPodIndex } from '../../cluster/pods';
 import type { HorizontalPodAutoscaler } from './types';
 import { DEFAULT_HPA_CONTROLLER_CONFIG } from './types';
 import { initialHpaControllerState, reconcileHpa, type HpaControllerState } from './reconcile';
@@ -63,16 +64,61 @@ function selectorText(labels: Record<string, string>): string {
   return text;
 }
 
-export { listTargetPods } from './targetListing';
+/** replicaSetsOf (cluster/workloads.ts) into one kept list, sorted by a module comparator (no closure per sync). */
+const replicaSetList: ReplicaSet[] = [];
 
-/** `replicaSets`: replicaSetsByDeploymentName, when the caller syncs several HPAs in one go. */
-export function syncHpa(world: World, record: HpaRecord, replicaSets?: Map<string, ReplicaSet[]>): void {
+function byCreation(a: ReplicaSet, b: ReplicaSet): number {
+  return a.createdMs - b.createdMs;
+}
+
+function targetReplicaSets(world: World, d: Deployment): ReplicaSet[] {
+  let n = 0;
+  for (const rs of world.replicaSets.values()) if (rs.deployment === d.name && rs.namespace === d.namespace) replicaSetList[n++] = rs;
+  replicaSetList.length = n;
+  // The same stable sort as replicaSetsOf; one ReplicaSet (no rollout under way) needs none.
+  if (n > 1) replicaSetList.sort(byCreation);
+  return replicaSetList;
+}
+
+/*
+ * The target's pods (deploymentPods' order: ReplicaSets oldest first, each in its pods' order),
+ * refilled into one list per sync instead of a fresh list grown by push: that growth was the
+ * largest allocation of an HPA sync (~1.7 kB at a hundred pods). The list is valid until the next
+ * sync; reconcileHpa and the metrics client read it during the sync and keep nothing of it. The
+ * same pass counts the active pods (the scale's status.replicas) and checks the namespace, so
+ * each pod is fetched from memory once before the metrics listing.
+ */
+const listing = { pods: [] as Pod[], active: 0, inNamespace: true };
+
+export function listTargetPods(world: World, target: Deployment, namespace: string): typeof listing {
+  // Written by index and cut to length at the end: `length = 0` would drop the backing store, and
+  // the pushes would grow a new one.
+  const pods = listing.pods;
+  let n = 0;
+  let active = 0;
+  let inNamespace = true;
+  for (const rs of targetReplicaSets(world, target)) {
+    const owned = ownedPodIndex(world, 'ReplicaSet', rs.name);
+    if (!owned) continue;
+    for (const pod of owned.values()) {
+      pods[n++] = pod;
+      if (podIsActive(pod)) active++;
+      if (pod.namespace !== namespace) inNamespace = false;
+    }
+  }
+  pods.length = n;
+  listing.active = active;
+  listing.inNamespace = inNamespace;
+  return listing;
+}
+
+export function syncHpa(world: World, record: HpaRecord): void {
   const now = world.timeMs / 1000;
   const { hpa } = record;
   const namespace = hpa.metadata.namespace ?? 'default';
   const ref = hpa.spec.scaleTargetRef;
   const target = ref.kind === 'Deployment' ? world.deployments.get(ref.name) : undefined;
-  const listed = target ? listTargetPods(world, target, namespace, replicaSets) : undefined;
+  const listed = target ? listTargetPods(world, target, namespace) : undefined;
   const scale = target
     ? {
         specReplicas: target.replicas,
@@ -109,7 +155,5 @@ export function syncHpa(world: World, record: HpaRecord, replicaSets?: Map<strin
 
 export function runHpaController(world: World): void {
   const state = hpaState(world);
-  // A sync changes no ReplicaSet (a rescale writes the Deployment; its controller runs later in the tick).
-  const replicaSets = replicaSetsByDeploymentName(world);
-  for (const key of Object.keys(state.records).sort()) syncHpa(world, state.records[key], replicaSets);
+  for (const key of Object.keys(state.records).sort()) syncHpa(world, state.records[key]);
 }
