@@ -215,8 +215,10 @@ export function loadTargets(world: World): TargetPods[] {
 /** One tick of traffic: the load state of every target and the CPU its Ready pods burn. */
 export function stepLoad(world: World, dtMs: number): void {
   for (const t of loadTargets(world)) {
-    const state = solveLoad(world, t, world.loadStates.get(t.load.target), dtMs);
-    world.loadStates.set(t.load.target, state);
+    const prev = world.loadStates.get(t.load.target);
+    const state = solveLoad(world, t, prev, dtMs);
+    // solveLoad rewrites the previous state in place: the map already holds it (50 sets a tick otherwise).
+    if (state !== prev) world.loadStates.set(t.load.target, state);
     const rate = state.perPodCpuMillis;
     const used = world.podCpu.used;
     const slots = t.slots;

@@ -87,10 +87,19 @@ function sameNames(a: readonly string[], b: readonly string[], n: number): boole
 
 let scratch = { names: [] as string[], cpu: new Float64Array(0), mem: new Float64Array(0) };
 
-/** Thousandths as int32 when they fit (always, for real pods), else as exact doubles. */
+/**
+ * Thousandths as int32 when they fit (always, for real pods), else as exact doubles. Copied in the
+ * same loop that checks the range: `new Int32Array(float64Array)` took V8's generic conversion,
+ * ~10× the loop (two columns of 5,000 pods every 75 s were ~3% of the medium-hpa hour).
+ */
 function column(values: Float64Array): Int32Array | Float64Array {
-  for (let i = 0; i < values.length; i++) if (values[i] > INT32_MAX || values[i] < -INT32_MAX) return values.slice();
-  return new Int32Array(values);
+  const out = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v > INT32_MAX || v < -INT32_MAX) return values.slice();
+    out[i] = v;
+  }
+  return out;
 }
 
 /** One step: record every Deployment pod's latest metric; hourly, forget what fell out of the window. */
