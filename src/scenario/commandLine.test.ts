@@ -173,6 +173,16 @@ describe('aws autoscaling', () => {
   });
 });
 
+describe("kubectl's global -v", () => {
+  // klog's Level parses with strconv.ParseInt(value, 10, 32); pflag names the flag "-v, --v".
+  it('takes an int32 and says so as kubectl does', () => {
+    expect(parseCommandLine('kubectl get pods -v=4').ok).toBe(true);
+    expect(err('kubectl get pods --v=abc')).toBe(`error: invalid argument "abc" for "-v, --v" flag: strconv.ParseInt: parsing "abc": invalid syntax\nSee 'kubectl get --help' for usage.`);
+    expect(err('kubectl logs deploy/karpenter -valueOf')).toContain(`invalid argument "alueOf" for "-v, --v" flag`);
+    expect(err('kubectl get pods --v=99999999999')).toContain('value out of range');
+  });
+});
+
 describe("names that are Object.prototype's keys", () => {
   // Found by the never-throws properties: the tables of verbs and operations were plain objects, so
   // "toString" or "valueOf" found a prototype function and the parser crashed on it.

@@ -61,7 +61,8 @@ export function parseFlags(words: readonly string[], specs: readonly FlagSpec[])
       else if (spec.kind === 'bool') raw = 'true';
       else if (i + 1 < words.length) raw = words[++i];
       else return { ok: false, error: `flag needs an argument: --${name}` };
-      const err = setFlag(values, spec, `--${name}`, raw);
+      // pflag names a flag with a shorthand as "-v, --v" however it was written.
+      const err = setFlag(values, spec, spec.short ? `-${spec.short}, --${spec.name}` : `--${name}`, raw);
       if (err) return { ok: false, error: err };
       continue;
     }
@@ -121,6 +122,7 @@ export const KUBECTL_GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'kubeconfig', kind: 'string' },
   { name: 'server', short: 's', kind: 'string' },
   { name: 'request-timeout', kind: 'string' },
-  { name: 'v', short: 'v', kind: 'string' },
+  // klog's Level: strconv.ParseInt(value, 10, 32).
+  { name: 'v', short: 'v', kind: 'int', bits: 32 },
   { name: 'insecure-skip-tls-verify', kind: 'bool' },
 ];
