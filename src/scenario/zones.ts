@@ -1,3 +1,5 @@
+import { ownEntry } from '../sim/core/ownKey';
+
 /** Availability zones of the catalog's regions (real zone names), for node groups and their defaults. */
 const ZONES_BY_REGION: Record<string, readonly string[]> = {
   'ap-northeast-2': ['ap-northeast-2a', 'ap-northeast-2b', 'ap-northeast-2c', 'ap-northeast-2d'],
@@ -5,7 +7,7 @@ const ZONES_BY_REGION: Record<string, readonly string[]> = {
 };
 
 export function regionZones(region: string): readonly string[] {
-  return (Object.hasOwn(ZONES_BY_REGION, region) ? ZONES_BY_REGION[region] : undefined) ?? ['a', 'b', 'c'].map((s) => `${region}${s}`);
+  return ownEntry(ZONES_BY_REGION, region) ?? ['a', 'b', 'c'].map((s) => `${region}${s}`);
 }
 
 /** A managed node group spreads over the region's first three zones unless told otherwise. */

@@ -4,6 +4,7 @@ import { msg } from '../../sim/core/message';
 import { fail, ok, type ParseResult } from './types';
 import { parseAwsEc2 } from './awsEc2';
 import { INT32_MAX } from '../../sim/core/limits';
+import { ownEntry } from '../../sim/core/ownKey';
 
 /** AWS CLI global options (those taking a value, then switches). */
 const GLOBAL_VALUE = new Set(['--region', '--profile', '--output', '--query', '--endpoint-url', '--cli-read-timeout', '--cli-connect-timeout', '--color', '--ca-bundle']);
@@ -78,7 +79,7 @@ export function parseAws(words: readonly string[], line: string): ParseResult {
     return fail(`aws: error: argument command: Invalid choice: '${service}' (the playground supports: autoscaling, ec2)`, msg('cmd.aws.invalidService', { service }));
   }
   if (operation === undefined) return fail('aws: error: the following arguments are required: operation');
-  const spec = Object.hasOwn(AUTOSCALING, operation) ? AUTOSCALING[operation] : undefined;
+  const spec = ownEntry(AUTOSCALING, operation);
   if (!spec) {
     const near = suggestions(operation, Object.keys(AUTOSCALING), 3);
     // With suggestions this is the AWS CLI's own text; without, the playground names what it supports.

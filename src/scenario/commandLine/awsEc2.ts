@@ -3,6 +3,7 @@ import { suggestions } from '../suggest';
 import { msg } from '../../sim/core/message';
 import { fail, ok, type ParseResult } from './types';
 import { pushAll } from '../../sim/core/arrays';
+import { ownEntry } from '../../sim/core/ownKey';
 
 /**
  * `aws ec2 terminate-instances --instance-ids i-… [i-…]`, and the playground's own
@@ -20,7 +21,7 @@ const REAL_BUT_NOT_SIMULATED = ['describe-instances', 'stop-instances', 'start-i
 
 export function parseAwsEc2(operation: string | undefined, params: readonly string[]): ParseResult {
   if (operation === undefined) return fail('aws: error: the following arguments are required: operation');
-  const build = Object.hasOwn(OPERATIONS, operation) ? OPERATIONS[operation] : undefined;
+  const build = ownEntry(OPERATIONS, operation);
   if (!build) {
     if (REAL_BUT_NOT_SIMULATED.includes(operation)) {
       return fail(`aws: "ec2 ${operation}" is not simulated in the playground; supported: aws ec2 terminate-instances | send-spot-instance-interruptions`, msg('cmd.aws.ec2NotSimulated', { operation }));

@@ -24,7 +24,9 @@ export type FlagResult = { ok: true; flags: ParsedFlags } | { ok: false; error: 
 const TRUE_WORDS = new Set(['true', '1', 't', 'T', 'TRUE', 'True']);
 const FALSE_WORDS = new Set(['false', '0', 'f', 'F', 'FALSE', 'False']);
 
-function setFlag(values: Map<string, string[]>, spec: FlagSpec, shown: string, raw: string): string | undefined {
+function setFlag(values: Map<string, string[]>, spec: FlagSpec, raw: string): string | undefined {
+  // pflag names a flag with a shorthand "-n, --namespace" in its errors, however it was written.
+  const shown = spec.short ? `-${spec.short}, --${spec.name}` : `--${spec.name}`;
   if (spec.kind === 'int' && !/^[+-]?\d+$/.test(raw)) return `invalid argument "${raw}" for "${shown}" flag: strconv.ParseInt: parsing "${raw}": invalid syntax`;
   if (spec.kind === 'int' && !fitsInt(raw, spec.bits ?? 64)) return `invalid argument "${raw}" for "${shown}" flag: strconv.ParseInt: parsing "${raw}": value out of range`;
   if (spec.kind === 'bool' && !TRUE_WORDS.has(raw) && !FALSE_WORDS.has(raw)) return `invalid argument "${raw}" for "${shown}" flag: strconv.ParseBool: parsing "${raw}": invalid syntax`;
@@ -61,8 +63,7 @@ export function parseFlags(words: readonly string[], specs: readonly FlagSpec[])
       else if (spec.kind === 'bool') raw = 'true';
       else if (i + 1 < words.length) raw = words[++i];
       else return { ok: false, error: `flag needs an argument: --${name}` };
-      // pflag names a flag with a shorthand as "-v, --v" however it was written.
-      const err = setFlag(values, spec, spec.short ? `-${spec.short}, --${spec.name}` : `--${name}`, raw);
+      const err = setFlag(values, spec, raw);
       if (err) return { ok: false, error: err };
       continue;
     }
@@ -76,11 +77,11 @@ export function parseFlags(words: readonly string[], specs: readonly FlagSpec[])
         const rest = w.slice(j + 1);
         if (spec.kind === 'bool') {
           if (rest.startsWith('=')) {
-            const err = setFlag(values, spec, `-${letter}, --${spec.name}`, rest.slice(1));
+            const err = setFlag(values, spec, rest.slice(1));
             if (err) return { ok: false, error: err };
             break;
           }
-          setFlag(values, spec, `-${letter}`, 'true');
+          setFlag(values, spec, 'true');
           j++;
           continue;
         }
@@ -88,7 +89,7 @@ export function parseFlags(words: readonly string[], specs: readonly FlagSpec[])
         if (rest !== '') raw = rest.startsWith('=') ? rest.slice(1) : rest;
         else if (i + 1 < words.length) raw = words[++i];
         else return { ok: false, error: `flag needs an argument: '${letter}' in -${letter}` };
-        const err = setFlag(values, spec, `-${letter}, --${spec.name}`, raw);
+        const err = setFlag(values, spec, raw);
         if (err) return { ok: false, error: err };
         break;
       }

@@ -13,6 +13,7 @@ import { msg } from '../../sim/core/message';
 import { fail, ok, type ParseOptions, type ParseResult } from './types';
 import { pushAll } from '../../sim/core/arrays';
 import { INT32_MAX } from '../../sim/core/limits';
+import { ownEntry } from '../../sim/core/ownKey';
 
 const bool = (name: string, short?: string): FlagSpec => ({ name, short, kind: 'bool' });
 const str = (name: string, short?: string, repeatable = false): FlagSpec => ({ name, short, kind: 'string', repeatable });
@@ -93,8 +94,7 @@ export function parseKubectl(words: readonly string[], line: string, options: Pa
     const supported = SUPPORTED_KUBECTL.join(', ');
     return fail(`error: kubectl needs a command, e.g. "kubectl get pods" (supported: ${supported})`, msg('cmd.kubectl.needsCommand', { supported }));
   }
-  // Own keys only: a verb like "toString" must not find Object.prototype's.
-  const specs = Object.hasOwn(FLAGS, verb) ? FLAGS[verb] : undefined;
+  const specs = ownEntry(FLAGS, verb);
   if (!specs) {
     if ((KUBECTL_COMMANDS as readonly string[]).includes(verb)) {
       const supported = SUPPORTED_KUBECTL.join(', ');

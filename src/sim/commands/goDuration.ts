@@ -1,3 +1,5 @@
+import { ownEntry } from '../core/ownKey';
+
 /** Go's time.ParseDuration, as pflag reads `--since=5m` or `--since=1h30m`, in seconds. */
 export type DurationResult = { ok: true; seconds: number } | { ok: false; error: string };
 
@@ -20,7 +22,7 @@ export function parseGoDuration(text: string): DurationResult {
     rest = rest.slice(num.length);
     const unit = /^[^0-9.]*/.exec(rest)![0];
     if (unit === '') return { ok: false, error: `time: missing unit in duration ${quoted}` };
-    const factor = Object.hasOwn(UNIT_SECONDS, unit) ? UNIT_SECONDS[unit] : undefined;
+    const factor = ownEntry(UNIT_SECONDS, unit);
     if (factor === undefined) return { ok: false, error: `time: unknown unit "${unit}" in duration ${quoted}` };
     seconds += Number(num) * factor;
     rest = rest.slice(unit.length);

@@ -1,3 +1,5 @@
+import { ownEntry } from '../core/ownKey';
+
 /**
  * The arguments of a view command. The command-line parser hands them over normalised
  * (positional words, then `--name=value` and `-o=fmt`); people and tests calling runView directly
@@ -32,7 +34,7 @@ export function readViewArgs(args: readonly string[]): ViewArgs {
     const body = a.replace(/^--?/, '');
     const eq = body.indexOf('=');
     const raw = eq < 0 ? body : body.slice(0, eq);
-    const name = a.startsWith('--') || !Object.hasOwn(SHORT, raw) ? raw : SHORT[raw];
+    const name = a.startsWith('--') ? raw : (ownEntry(SHORT, raw) ?? raw);
     let value: string;
     if (eq >= 0) value = body.slice(eq + 1);
     else if (TAKES_VALUE.has(name) && i + 1 < args.length) value = args[++i];
