@@ -127,9 +127,19 @@ function deletionRank(a: Pod, b: Pod): number {
   );
 }
 
+/**
+ * kube-controller-manager's ReplicaSet controller creates or deletes at most this many pods per
+ * sync (pkg/controller/replicaset/replica_set.go BurstReplicas), then waits to observe them before
+ * the next sync. So a ReplicaSet 3,000 pods short fills up over several ticks, not in one.
+ */
+export const BURST_REPLICAS = 500;
+
 export function syncReplicaSet(world: World, rs: ReplicaSet): void {
   // Counted first: most passes find the count right and need no list.
-  const diff = rs.replicas - countActive(world, rs, false);
+  const short = rs.replicas - countActive(world, rs, false);
+  const diff = Math.max(-BURST_REPLICAS, Math.min(BURST_REPLICAS, short));
+  // The rest waits for the next sync, one tick later (the pods this one made are observed by then).
+  if (diff !== short) world.workloadsDirty = true;
   if (diff > 0) {
     for (let i = 0; i < diff; i++) {
       createPod(world, {
