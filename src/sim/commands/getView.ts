@@ -6,7 +6,7 @@ import { filterByFields, labelsOf, parseFieldSelector } from './objectFilters';
 import { renameFirstColumn, withColumn, withoutHeader } from './tableEdit';
 import { eventsView } from './eventsView';
 import { nodesWide } from './nodesWide';
-import { replicaSetsTable } from './replicaSetsView';
+import { replicaSetsView } from './replicaSetsView';
 import type { CommandResult } from '../core/commands';
 import { pushAll } from '../core/arrays';
 
@@ -121,7 +121,7 @@ export function getOrDescribeView(world: World, verb: 'get' | 'describe', v: Vie
     let block: Block | string;
     if ('kind' in r) block = kindBlock(world, verb, r.kind, group.names, v, prefixed);
     else if (r.special === 'events') block = eventsView(world, v, group.names);
-    else block = replicaSetsTable(world, v, group.names, prefixed);
+    else block = replicaSetsView(world, verb, v, group.names, prefixed);
     if (typeof block === 'string') return { ok: false, output: block };
     // Some kinds end their table with a newline; blocks are joined with exactly one blank line.
     const text = block.text.replace(/\n+$/, '');

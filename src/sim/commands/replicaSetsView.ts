@@ -5,6 +5,7 @@ import { humanDuration, table } from '../views/format';
 import { argBool, argValue, namespaceArg, type ViewArgs, type ViewBlock } from './viewArgs';
 import { parseLabelSelector, selectorMatches } from './labelSelector';
 import { withColumn } from './tableEdit';
+import { describeReplicaSet } from '../resources/workloadDescribe';
 
 /** A ReplicaSet's pods that count towards status.replicas (not terminating), and those Ready. */
 export function replicaSetPodCounts(world: World, rs: ReplicaSet): { current: number; ready: number } {
@@ -16,8 +17,11 @@ function labelsOfReplicaSet(rs: ReplicaSet): Record<string, string> {
   return { ...rs.template.labels, 'pod-template-hash': rs.templateHash };
 }
 
-/** `kubectl get rs`: the Deployment controller's ReplicaSets (NAME DESIRED CURRENT READY AGE). */
-export function replicaSetsTable(world: World, v: ViewArgs, names: readonly string[], prefixed: boolean): ViewBlock | string {
+/**
+ * `kubectl get rs`: the Deployment controller's ReplicaSets (NAME DESIRED CURRENT READY AGE);
+ * `kubectl describe rs`: each of them described.
+ */
+export function replicaSetsView(world: World, verb: 'get' | 'describe', v: ViewArgs, names: readonly string[], prefixed: boolean): ViewBlock | string {
   const selector = parseLabelSelector(argValue(v, 'selector') ?? '');
   if (!selector.ok) return selector.error;
   const allNs = argBool(v, 'all-namespaces');
@@ -28,6 +32,7 @@ export function replicaSetsTable(world: World, v: ViewArgs, names: readonly stri
   const errors = names.filter((n) => !inScope.some((rs) => rs.name === n)).map((n) => `Error from server (NotFound): replicasets.apps "${n}" not found`);
   const items = names.length > 0 ? inScope.filter((rs) => names.includes(rs.name)) : inScope;
   if (items.length === 0) return { text: '', errors };
+  if (verb === 'describe') return { text: items.map((rs) => describeReplicaSet(world, rs)).join('\n\n\n'), errors };
   const rows = items.map((rs) => {
     const { current, ready } = replicaSetPodCounts(world, rs);
     return [prefixed ? `replicaset.apps/${rs.name}` : rs.name, String(rs.replicas), String(current), String(ready), humanDuration(world.timeMs - rs.createdMs)];

@@ -138,6 +138,8 @@ export interface Deployment {
   replicas: number;
   template: PodTemplate;
   templateHash: string;
+  /** spec.selector.matchLabels, for `kubectl describe` (absent: the template's labels). */
+  selector?: Record<string, string>;
   maxSurge: string | number;
   maxUnavailable: string | number;
   createdMs: number;

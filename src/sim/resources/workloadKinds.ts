@@ -8,6 +8,7 @@ import { syncDaemonSet } from '../cluster/daemonSets';
 import { enterPodState, podIsActive, sendPod } from '../lifecycle/apply';
 import { humanDuration, table } from '../views/format';
 import { registerKind, type ResourceKind } from './registry';
+import { describeDeployment } from './workloadDescribe';
 
 function meta(doc: ManifestDoc) {
   const m = asObj(doc.metadata);
@@ -19,6 +20,7 @@ export function deploymentFromManifest(world: World, doc: ManifestDoc): Deployme
   const spec = asObj(doc.spec);
   const template = podTemplateFromManifest(spec.template);
   const rolling = asObj(asObj(spec.strategy).rollingUpdate);
+  const matchLabels = asStringMap(asObj(spec.selector).matchLabels);
   return {
     name,
     namespace,
@@ -26,6 +28,7 @@ export function deploymentFromManifest(world: World, doc: ManifestDoc): Deployme
     replicas: spec.replicas === undefined ? 1 : Number(spec.replicas),
     template,
     templateHash: templateHash(template),
+    ...(Object.keys(matchLabels).length > 0 ? { selector: matchLabels } : {}),
     maxSurge: (rolling.maxSurge as string | number | undefined) ?? '25%',
     maxUnavailable: (rolling.maxUnavailable as string | number | undefined) ?? '25%',
     createdMs: world.timeMs,
@@ -70,6 +73,9 @@ export const deploymentKind: ResourceKind = {
       return [name, `${ready}/${d.replicas}`, String(upToDate), String(ready), humanDuration(world.timeMs - d.createdMs)];
     });
     return table(['NAME', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'AGE'], rows);
+  },
+  describe(world, name) {
+    return describeDeployment(world, world.deployments.get(name)!);
   },
   delete(world, name) {
     const d = world.deployments.get(name);
