@@ -23,10 +23,17 @@ export function nodesOfGroup(world: World, group: NodeGroup): Node[] {
   return out;
 }
 
-function nodeCountOfGroup(world: World, group: NodeGroup): number {
+/** How many of the group's nodes pass `which` (all of them when omitted), without listing them. */
+export function countNodesOfGroup(world: World, group: NodeGroup, which?: (n: Node) => boolean): number {
   let count = 0;
-  for (const n of world.nodes.values()) if (countsInGroup(n, group)) count++;
+  for (const n of world.nodes.values()) if (countsInGroup(n, group) && (which === undefined || which(n))) count++;
   return count;
+}
+
+/** The group's first node (in node order) that passes `which`. */
+export function findNodeOfGroup(world: World, group: NodeGroup, which: (n: Node) => boolean): Node | undefined {
+  for (const n of world.nodes.values()) if (countsInGroup(n, group) && which(n)) return n;
+  return undefined;
 }
 
 export function nodeGroupLabels(group: NodeGroup): Record<string, string> {
@@ -95,7 +102,7 @@ function launchForGroup(world: World, group: NodeGroup, nodes: Node[]): void {
 export function reconcileNodeGroups(world: World): void {
   for (const group of world.nodeGroups.values()) {
     // Counted first: most ticks the group is at its desired size and needs no list.
-    if (nodeCountOfGroup(world, group) === group.desiredCapacity) continue;
+    if (countNodesOfGroup(world, group) === group.desiredCapacity) continue;
     const nodes = nodesOfGroup(world, group);
     if (nodes.length < group.desiredCapacity) {
       launchForGroup(world, group, nodes);

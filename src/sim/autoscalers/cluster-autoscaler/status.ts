@@ -18,7 +18,8 @@ export function isClusterHealthy(
   opts: { okTotalUnreadyCount: number; maxTotalUnreadyPercentage: number },
 ): ClusterHealth {
   const total = nodes.length;
-  const ready = nodes.filter((n) => n.ready).length;
+  let ready = 0;
+  for (const n of nodes) if (n.ready) ready++;
   const unready = total - ready;
   const healthy = !(
     unready > opts.okTotalUnreadyCount && unready > (opts.maxTotalUnreadyPercentage / 100) * total

@@ -1,12 +1,14 @@
-import type { World } from '../../core/types';
+import type { Node, World } from '../../core/types';
 import { putConfigMap } from '../../resources/configMapKind';
 import { isBackedOff } from './backoff';
 import { goTimeString } from './output';
 import type { CaWorldState } from './state';
 import type { ScanGroup } from './types';
 import { renderStatusConfigMap, type ClusterHealth, type GroupStatusView } from './status';
-import { hasStarted, isReadyCondition, isRegistered } from './worldView';
-import { nodesOfGroup } from '../../cloud/nodeGroups';
+import { isReadyCondition, isStarted } from './worldView';
+import { countNodesOfGroup } from '../../cloud/nodeGroups';
+
+const isStartedAndReady = (n: Node): boolean => isStarted(n) && isReadyCondition(n);
 
 export const STATUS_CONFIGMAP = { namespace: 'kube-system', name: 'cluster-autoscaler-status' };
 
@@ -19,8 +21,8 @@ export function writeStatusConfigMap(
 ): void {
   const now = world.timeMs / 1000;
   const views: GroupStatusView[] = groups.map((g) => {
-    const nodes = nodesOfGroup(world, g.group).filter((n) => isRegistered(n) && hasStarted(n));
-    const ready = nodes.filter(isReadyCondition).length;
+    const registered = countNodesOfGroup(world, g.group, isStarted);
+    const ready = countNodesOfGroup(world, g.group, isStartedAndReady);
     const name = g.managed.asg.name;
     const backoff = state.backoff[name];
     return {
@@ -29,8 +31,8 @@ export function writeStatusConfigMap(
       maxSize: g.managed.maxSize,
       targetSize: g.group.desiredCapacity,
       ready,
-      unready: nodes.length - ready,
-      registered: nodes.length,
+      unready: registered - ready,
+      registered,
       backoff: backoff && isBackedOff(state.backoff, name, now) ? backoff.reason : undefined,
       scaleUpInProgress: state.requests.some((r) => r.group === name),
       scaleDownCandidates: state.why.nodes.filter((n) => n.group === name && n.state === 'unneeded').length,

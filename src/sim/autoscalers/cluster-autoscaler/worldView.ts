@@ -1,6 +1,6 @@
 import type { Node, NodeGroup, Pod, World } from '../../core/types';
 import { templateRequest } from '../../cluster/pods';
-import { nodeGroupLabels, nodesOfGroup } from '../../cloud/nodeGroups';
+import { countNodesOfGroup, findNodeOfGroup, nodeGroupLabels } from '../../cloud/nodeGroups';
 import { podIsActive } from '../../lifecycle/apply';
 import { schedPodOf } from '../../cluster/scheduling/worldView';
 import { listPdbs, pdbStatus, pdbsSelecting, type PodDisruptionBudget } from '../../cluster/disruption/pdb';
@@ -209,7 +209,7 @@ export function daemonSetSpecs(world: World): DaemonSetSpec[] {
  * (its real allocatable and labels); otherwise the instance type's catalog entry.
  */
 export function templateOfGroup(world: World, group: NodeGroup): TemplateNode | undefined {
-  const live = nodesOfGroup(world, group).find((n) => n.state === 'Ready');
+  const live = findNodeOfGroup(world, group, (n) => n.state === 'Ready');
   if (live) {
     return {
       allocatable: live.allocatable,
@@ -223,7 +223,12 @@ export function templateOfGroup(world: World, group: NodeGroup): TemplateNode | 
 
 /** Nodes of the group that have started (Ready at least once) and are not being removed. */
 export function startedNodesOfGroup(world: World, group: NodeGroup): number {
-  return nodesOfGroup(world, group).filter((n) => isRegistered(n) && hasStarted(n)).length;
+  return countNodesOfGroup(world, group, isStarted);
+}
+
+/** Registered and Ready at least once: what the CA counts as a group's registered node. */
+export function isStarted(n: Node): boolean {
+  return isRegistered(n) && hasStarted(n);
 }
 
 export function scaleUpGroupOf(world: World, group: NodeGroup, managed: ManagedGroup): ScaleUpGroup | undefined {
