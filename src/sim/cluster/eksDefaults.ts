@@ -77,3 +77,17 @@ export const EKS_SYSTEM_MANIFESTS: ManifestDoc[] = [
     },
   },
 ];
+
+/**
+ * What EKS's Amazon Linux 2023 nodes report as their OS (`kubectl get nodes -o wide`, a node's
+ * status.nodeInfo). The playground does not model the OS, so one current AL2023 image stands for all.
+ */
+export const OS_IMAGE = 'Amazon Linux 2023.8.20250915';
+export const KERNEL = '6.1.150-174.273.amzn2023';
+export const CONTAINER_RUNTIME = 'containerd://1.7.27';
+
+/** The private IP in an EC2 private DNS name: ip-192-168-12-34.… → 192.168.12.34. */
+export function internalIpOf(nodeName: string): string {
+  const m = /^ip-(\d+)-(\d+)-(\d+)-(\d+)(\.|$)/.exec(nodeName);
+  return m ? `${m[1]}.${m[2]}.${m[3]}.${m[4]}` : '<none>';
+}

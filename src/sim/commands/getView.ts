@@ -9,6 +9,7 @@ import { nodesWide } from './nodesWide';
 import { replicaSetsView } from './replicaSetsView';
 import type { CommandResult } from '../core/commands';
 import { pushAll } from '../core/arrays';
+import { apiObjectsOf, parseOutputFormat, printObjects, sortItems, type Failure } from './objectOutput';
 
 /** What `kubectl get all` lists, of the kinds the playground has. */
 const ALL_TYPES = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'hpa'];
@@ -64,33 +65,56 @@ function resolveType(type: string): Resolved | undefined {
   return kind ? { kind } : undefined;
 }
 
+const byKey = (a: { name: string; namespace: string }, b: { name: string; namespace: string }): number =>
+  a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+
 function labelText(labels: Record<string, string>): string {
   const keys = Object.keys(labels).sort();
   return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels[k]}`).join(',');
 }
 
-function kindBlock(world: World, verb: string, kind: ResourceKind, names: string[], v: ViewArgs, prefixed: boolean): Block | string {
+function kindBlock(world: World, verb: string, kind: ResourceKind, names: string[], v: ViewArgs, prefixed: boolean): Block | string | Failure {
   const ns = namespaceArg(v);
   const allNs = argBool(v, 'all-namespaces');
   const selector = parseLabelSelector(argValue(v, 'selector') ?? '');
   if (!selector.ok) return selector.error;
   const fields = parseFieldSelector(argValue(v, 'field-selector') ?? '');
   if (!fields.ok) return fields.error;
-  const inScope = kind.list(world).filter((o) => !kind.namespaced || allNs || o.namespace === ns);
+  // The API server lists in key order, namespace then name (byte order, not locale order).
+  const inScope = kind.list(world).filter((o) => !kind.namespaced || allNs || o.namespace === ns).sort(byKey);
   const byFields = filterByFields(world, kind, inScope, fields.requirements);
   if (!byFields.ok) return byFields.error;
   const selected = byFields.items.filter((o) => selectorMatches(selector.requirements, labelsOf(world, kind, o.name)));
   const errors = argBool(v, 'ignore-not-found') ? [] : names.filter((n) => !selected.some((o) => o.name === n)).map((n) => notFound(kind, n));
-  const items = names.length > 0 ? selected.filter((o) => names.includes(o.name)) : selected;
+  // Named objects print in the order asked for: kubectl fetches each one.
+  let items = names.length > 0 ? names.flatMap((n) => selected.filter((o) => o.name === n)) : selected;
   if (items.length === 0) return { text: '', errors };
   if (verb === 'describe') {
     if (!kind.describe) return `error: describe is not supported for ${kind.plural}`;
     return { text: items.map((o) => kind.describe!(world, o.name, o.namespace)).join('\n\n\n'), errors };
   }
-  const output = argValue(v, 'output') ?? '';
-  if (output === 'name') return { text: items.map((o) => qualifiedName(kind, o.name)).join('\n'), errors };
-  const tabular = output === '' || output === 'wide';
-  if (!tabular) return { text: kind.get(world, items, output), errors };
+  const parsedFormat = parseOutputFormat(argValue(v, 'output'));
+  if (!parsedFormat.ok) return parsedFormat;
+  const format = parsedFormat.format;
+  const sortBy = argValue(v, 'sort-by');
+  const needsObjects = sortBy !== undefined || (format.type !== 'table' && format.type !== 'name');
+  let objects: Record<string, unknown>[] = [];
+  if (needsObjects) {
+    const read = apiObjectsOf(world, kind, items);
+    if (!read.ok) return read;
+    objects = read.objects;
+    if (sortBy !== undefined) {
+      const sorted = sortItems(items, objects, sortBy);
+      if (!sorted.ok) return sorted;
+      ({ items, objects } = sorted);
+    }
+  }
+  if (format.type === 'name') return { text: items.map((o) => qualifiedName(kind, o.name)).join('\n'), errors };
+  if (format.type !== 'table') {
+    const printed = printObjects(objects, format, names.length === 1 && !prefixed);
+    return printed.ok ? { text: printed.text, errors } : printed;
+  }
+  const output = format.wide ? 'wide' : '';
   let out = kind.kind === 'Node' && output === 'wide' ? nodesWide(world, kind.get(world, items, ''), items) : kind.get(world, items, output);
   if (!out.startsWith('NAME')) return { text: out, errors };
   for (const label of argValues(v, 'label-columns')) {
@@ -118,11 +142,12 @@ export function getOrDescribeView(world: World, verb: 'get' | 'describe', v: Vie
   const texts: string[] = [];
   const errors: string[] = [];
   for (const { group, r } of resolved) {
-    let block: Block | string;
+    let block: Block | string | Failure;
     if ('kind' in r) block = kindBlock(world, verb, r.kind, group.names, v, prefixed);
     else if (r.special === 'events') block = eventsView(world, v, group.names);
     else block = replicaSetsView(world, verb, v, group.names, prefixed);
     if (typeof block === 'string') return { ok: false, output: block };
+    if ('ok' in block) return block;
     // Some kinds end their table with a newline; blocks are joined with exactly one blank line.
     const text = block.text.replace(/\n+$/, '');
     if (text !== '') texts.push(text);

@@ -6,6 +6,8 @@ import { argBool, argValue, namespaceArg, type ViewArgs, type ViewBlock } from '
 import { parseLabelSelector, selectorMatches } from './labelSelector';
 import { withColumn } from './tableEdit';
 import { describeReplicaSet } from '../resources/workloadDescribe';
+import { replicaSetObject } from '../resources/apiObjects';
+import { parseOutputFormat, printObjects, sortItems, sortKeysDeep, type Failure } from './objectOutput';
 
 /** A ReplicaSet's pods that count towards status.replicas (not terminating), and those Ready. */
 export function replicaSetPodCounts(world: World, rs: ReplicaSet): { current: number; ready: number } {
@@ -21,18 +23,35 @@ function labelsOfReplicaSet(rs: ReplicaSet): Record<string, string> {
  * `kubectl get rs`: the Deployment controller's ReplicaSets (NAME DESIRED CURRENT READY AGE);
  * `kubectl describe rs`: each of them described.
  */
-export function replicaSetsView(world: World, verb: 'get' | 'describe', v: ViewArgs, names: readonly string[], prefixed: boolean): ViewBlock | string {
+export function replicaSetsView(world: World, verb: 'get' | 'describe', v: ViewArgs, names: readonly string[], prefixed: boolean): ViewBlock | string | Failure {
   const selector = parseLabelSelector(argValue(v, 'selector') ?? '');
   if (!selector.ok) return selector.error;
   const allNs = argBool(v, 'all-namespaces');
   const ns = namespaceArg(v);
   const inScope = [...world.replicaSets.values()]
     .filter((rs) => (allNs || rs.namespace === ns) && selectorMatches(selector.requirements, labelsOfReplicaSet(rs)))
-    .sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name));
+    .sort((a, b) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const errors = names.filter((n) => !inScope.some((rs) => rs.name === n)).map((n) => `Error from server (NotFound): replicasets.apps "${n}" not found`);
-  const items = names.length > 0 ? inScope.filter((rs) => names.includes(rs.name)) : inScope;
+  let items = names.length > 0 ? names.flatMap((n) => inScope.filter((rs) => rs.name === n)) : inScope;
   if (items.length === 0) return { text: '', errors };
   if (verb === 'describe') return { text: items.map((rs) => describeReplicaSet(world, rs)).join('\n\n\n'), errors };
+  const parsed = parseOutputFormat(argValue(v, 'output'));
+  if (!parsed.ok) return parsed;
+  const format = parsed.format;
+  const sortBy = argValue(v, 'sort-by');
+  if (sortBy !== undefined || (format.type !== 'table' && format.type !== 'name')) {
+    let objects = items.map((rs) => sortKeysDeep(replicaSetObject(world, rs)) as Record<string, unknown>);
+    if (sortBy !== undefined) {
+      const sorted = sortItems(items, objects, sortBy);
+      if (!sorted.ok) return sorted;
+      ({ items, objects } = sorted);
+    }
+    if (format.type !== 'table' && format.type !== 'name') {
+      const printed = printObjects(objects, format, names.length === 1 && !prefixed);
+      return printed.ok ? { text: printed.text, errors } : printed;
+    }
+  }
+  if (format.type === 'name') return { text: items.map((rs) => `replicaset.apps/${rs.name}`).join('\n'), errors };
   const rows = items.map((rs) => {
     const { current, ready } = replicaSetPodCounts(world, rs);
     return [prefixed ? `replicaset.apps/${rs.name}` : rs.name, String(rs.replicas), String(current), String(ready), humanDuration(world.timeMs - rs.createdMs)];

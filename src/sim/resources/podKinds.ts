@@ -7,6 +7,7 @@ import { createPod } from '../cluster/pods';
 import { podTemplateFromManifest } from '../manifests/podTemplate';
 import { eventsFor } from '../views/events';
 import { KUBELET_VERSION } from '../cluster/eksDefaults';
+import { nodeObject, podObject } from './apiObjects';
 
 /** What `kubectl get pods` prints in STATUS for each lifecycle state. */
 export function podStatusText(pod: Pod): string {
@@ -73,6 +74,7 @@ export const podKind: ResourceKind = {
     if (wide) headers.push('IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES');
     return table(headers, rows);
   },
+  object: (world, name) => podObject(world, world.pods.get(name)!),
   describe(world, name) {
     const p = world.pods.get(name)!;
     const out: string[] = [];
@@ -142,6 +144,7 @@ export const nodeKind: ResourceKind = {
     if (wide) headers.push('ZONE', 'INSTANCE-TYPE', 'CAPACITY-TYPE');
     return table(headers, rows);
   },
+  object: (world, name) => nodeObject(world, world.nodes.get(name)!),
   describe(world, name) {
     const n = world.nodes.get(name)!;
     const pods = n.podNames.map((p) => world.pods.get(p)).filter((p): p is Pod => !!p);

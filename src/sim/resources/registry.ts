@@ -22,6 +22,8 @@ export interface ResourceKind {
   list(world: World): { name: string; namespace: string }[];
   get(world: World, names: { name: string; namespace: string }[], output: string): string;
   describe?(world: World, name: string, namespace: string): string;
+  /** The object as the API server returns it, for -o yaml|json|jsonpath|custom-columns and --sort-by. */
+  object?(world: World, name: string, namespace: string): Record<string, unknown>;
   delete?(world: World, name: string, namespace: string): void;
 }
 

@@ -9,6 +9,7 @@ import { enterPodState, podIsActive, sendPod } from '../lifecycle/apply';
 import { humanDuration, table } from '../views/format';
 import { registerKind, type ResourceKind } from './registry';
 import { describeDeployment } from './workloadDescribe';
+import { daemonSetObject, deploymentObject, serviceObject } from './apiObjects';
 
 function meta(doc: ManifestDoc) {
   const m = asObj(doc.metadata);
@@ -77,6 +78,7 @@ export const deploymentKind: ResourceKind = {
   describe(world, name) {
     return describeDeployment(world, world.deployments.get(name)!);
   },
+  object: (world, name) => deploymentObject(world, world.deployments.get(name)!),
   delete(world, name) {
     const d = world.deployments.get(name);
     if (!d) return;
@@ -116,6 +118,7 @@ export const daemonSetKind: ResourceKind = {
     });
     return table(['NAME', 'DESIRED', 'CURRENT', 'READY', 'UP-TO-DATE', 'AVAILABLE', 'NODE SELECTOR', 'AGE'], rows);
   },
+  object: (world, name) => daemonSetObject(world, world.daemonSets.get(name)!),
   delete(world, name) {
     world.daemonSets.delete(name);
     for (const pod of podsOwnedBy(world, 'DaemonSet', name)) sendPod(world, pod, 'DELETE');
@@ -154,6 +157,7 @@ export const serviceKind: ResourceKind = {
     });
     return table(['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'], rows);
   },
+  object: (world, name) => serviceObject(world, world.services.get(name)!),
   delete(world, name) {
     world.services.delete(name);
   },

@@ -59,11 +59,17 @@ describe("the engine's own answers in the console", () => {
     check(w, `playground fault node/${nodes[1].name}`, true);
     check(w, 'kubectl scale statefulset web --replicas=2', false);
     check(w, 'kubectl set resources daemonset aws-node -n kube-system --requests=cpu=100m', false);
-    const view = runView(w, (parseCommandLine('kubectl rollout status daemonset/aws-node -n kube-system') as { command: { args: string[] } }).command.args);
-    expect(view.msg && en(view.msg)).toBe(view.output);
-    if (view.msg) {
-      for (const key of messageKeys(view.msg)) used.add(key);
-      expect(ko(view.msg)).toMatch(HANGUL);
+    // Views the playground refuses in its own words: a rollout of a DaemonSet, a Go template, an
+    // object it keeps no manifest of.
+    for (const line of ['kubectl rollout status daemonset/aws-node -n kube-system', 'kubectl get pods -o go-template={{.kind}}', 'kubectl get ec2nodeclass -o yaml']) {
+      const view = runView(w, (parseCommandLine(line) as { command: { args: string[] } }).command.args);
+      expect(view.ok, line).toBe(false);
+      expect(view.msg, line).toBeDefined();
+      expect(view.msg && en(view.msg)).toBe(view.output);
+      if (view.msg) {
+        for (const key of messageKeys(view.msg)) used.add(key);
+        expect(ko(view.msg)).toMatch(HANGUL);
+      }
     }
 
     // A spot node Karpenter launched, and one it does not own (a spot node group).

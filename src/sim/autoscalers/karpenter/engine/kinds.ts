@@ -3,7 +3,7 @@ import type { ManifestDoc } from '../../../core/commands';
 import type { World } from '../../../core/types';
 import type { ResourceKind } from '../../../resources/registry';
 import { eventsFor } from '../../../views/events';
-import { humanDuration, table } from '../../../views/format';
+import { humanDuration, rfc3339, table } from '../../../views/format';
 import { kubectlDescribeNodePool, kubectlGetNodeClaims, kubectlGetNodePools, type NodeClaimView } from '../kubectlViews';
 import { parseKarpenterManifest } from '../manifests';
 import { karpenterState } from './machineDriver';
@@ -173,6 +173,31 @@ export const nodeClaimKind: ResourceKind = {
       `  Why:          ${c.reason}`,
       eventsFor(world, 'NodeClaim', name),
     ].join('\n');
+  },
+  object(world, name) {
+    const c = karpenterState(world).nodeClaims[name];
+    const at = (ms: number) => rfc3339(ms / 1000, world.startEpochMs);
+    const cond = (type: string, ms: number) => ({ type, status: ms >= 0 ? 'True' : 'Unknown', ...(ms >= 0 ? { lastTransitionTime: at(ms) } : {}) });
+    return {
+      apiVersion: 'karpenter.sh/v1',
+      kind: 'NodeClaim',
+      metadata: {
+        name: c.name,
+        creationTimestamp: at(c.createdMs),
+        labels: {
+          'karpenter.sh/nodepool': c.nodePool,
+          'karpenter.sh/capacity-type': c.capacityType,
+          'node.kubernetes.io/instance-type': c.instanceType,
+          'topology.kubernetes.io/zone': c.zone,
+        },
+        ownerReferences: [{ apiVersion: 'karpenter.sh/v1', kind: 'NodePool', name: c.nodePool, blockOwnerDeletion: true }],
+      },
+      status: {
+        ...(c.registeredMs >= 0 ? { nodeName: c.nodeName } : {}),
+        providerID: c.providerId,
+        conditions: [cond('Launched', c.createdMs), cond('Registered', c.registeredMs), cond('Initialized', c.initializedMs)],
+      },
+    };
   },
   delete(world, name) {
     const state = karpenterState(world);
