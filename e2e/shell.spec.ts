@@ -20,6 +20,9 @@ test('the playground runs the engine live and answers kubectl', async ({ page })
 
   await a.run('kubectl get pods');
   await expect(page.getByTestId('terminal-output')).toContainText('Pending');
+  // Object printers: JSONPath over the pods the engine holds.
+  await a.run("kubectl get pods --field-selector=status.phase=Pending -o jsonpath='{range .items[*]}{.status.phase}/{.status.conditions[0].reason}{\"\\n\"}{end}'");
+  await expect(page.getByTestId('terminal-output')).toContainText('Pending/Unschedulable');
 
   await a.run('kubectl scale --replicas=3 deployment/nope');
   await expect(page.getByTestId('terminal-output')).toContainText('Error from server (NotFound): deployments.apps "nope" not found');
