@@ -3,6 +3,7 @@ import { formatCpu, formatMemory } from '../core/quantity';
 import { podsOwnedBy } from '../cluster/pods';
 import { replicaSetsOf, resolvePercent } from '../cluster/workloads';
 import { podIsActive } from '../lifecycle/apply';
+import { podPhase } from '../lifecycle/phase';
 import { rfc3339 } from '../views/format';
 import { CONTAINER_RUNTIME, KERNEL, KUBELET_VERSION, OS_IMAGE, internalIpOf } from '../cluster/eksDefaults';
 
@@ -78,22 +79,6 @@ function podSpec(t: PodTemplate, withDefaults: boolean): Obj {
 
 function template(t: PodTemplate, labels: Record<string, string>): Obj {
   return { metadata: { labels, ...(nonEmpty(t.annotations) ? { annotations: t.annotations } : {}) }, spec: podSpec(t, false) };
-}
-
-/** What kubectl shows as the pod's phase (status.phase), from the engine's lifecycle state. */
-export function podPhase(pod: Pod): 'Pending' | 'Running' | 'Succeeded' | 'Failed' {
-  switch (pod.state) {
-    case 'Pending':
-    case 'Scheduled':
-    case 'ContainerCreating':
-      return 'Pending';
-    case 'Succeeded':
-      return 'Succeeded';
-    case 'Evicted':
-      return 'Failed';
-    default:
-      return 'Running';
-  }
 }
 
 function containerState(world: World, pod: Pod): Obj {
