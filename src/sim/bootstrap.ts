@@ -8,15 +8,12 @@ import { launchNode } from './cloud/nodes';
 import { mirrorReadyCondition } from './cluster/pods';
 import { nodeGroupLabels } from './cloud/nodeGroups';
 import { applyCommand, enqueueCommand } from './commands/apply';
-import { EKS_SYSTEM_MANIFESTS } from './cluster/eksDefaults';
+import { CLUSTER_AGE_MS, EKS_SYSTEM_MANIFESTS } from './cluster/eksDefaults';
 import { enterPodState } from './lifecycle/apply';
 import { schedulePendingPods } from './cluster/scheduling/scheduler';
 import { syncWorkloads } from './cluster/workloads';
 import { kindByManifest } from './resources/registry';
 import { installQueues } from './autoscalers/keda/kedaModule';
-
-/** How long the cluster existed before the scenario starts (ages in kubectl output count from it). */
-const CLUSTER_AGE_MS = 2 * 3600_000;
 
 /**
  * Build the world a scenario starts from: its node groups already running (as an existing EKS

@@ -91,3 +91,9 @@ export function internalIpOf(nodeName: string): string {
   const m = /^ip-(\d+)-(\d+)-(\d+)-(\d+)(\.|$)/.exec(nodeName);
   return m ? `${m[1]}.${m[2]}.${m[3]}.${m[4]}` : '<none>';
 }
+
+/** How long the cluster ran before the scenario starts: its nodes, add-ons and namespaces are this old. */
+export const CLUSTER_AGE_MS = 2 * 3600_000;
+
+/** The namespaces every EKS cluster has. */
+export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];

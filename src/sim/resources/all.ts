@@ -2,4 +2,5 @@
 import './workloadKinds';
 import './podKinds';
 import './pdbKind';
+import './namespaceKind';
 import '../autoscalers/kinds';
