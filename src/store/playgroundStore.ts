@@ -27,6 +27,8 @@ export interface TerminalEntry {
   ok: boolean;
   /** The playground's own error as a Message, shown in the reader's language instead of `output`. */
   msg?: Message;
+  /** The playground's remark shown after `output` (what a long answer left out). */
+  note?: Message;
 }
 
 export interface LoadedScenario {
@@ -282,7 +284,7 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
     } else if (parsed.command.type === 'view') {
       // Read-only: answer from the world as it is now, without touching the log.
       const r = engine().runView(worldAsIssued(session), parsed.command.args);
-      entry = { t, input: trimmed, output: r.output, ok: r.ok, ...(r.msg ? { msg: r.msg } : {}) };
+      entry = { t, input: trimmed, output: r.output, ok: r.ok, ...(r.msg ? { msg: r.msg } : {}), ...(r.note ? { note: r.note } : {}) };
     } else {
       // Check against a throwaway copy first, so a NotFound or a bad value never enters the log.
       // Every name on the line is applied (kubectl scale deployment a b), in order, as kubectl does.

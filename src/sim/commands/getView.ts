@@ -9,7 +9,7 @@ import { nodesWide } from './nodesWide';
 import { replicaSetsView } from './replicaSetsView';
 import type { CommandResult } from '../core/commands';
 import { pushAll } from '../core/arrays';
-import { apiObjectsOf, parseOutputFormat, printObjects, sortItems, type Failure } from './objectOutput';
+import { apiObjectsOf, objectsToBuild, omittedNote, parseOutputFormat, printObjects, sortItems, type Failure } from './objectOutput';
 
 /** What `kubectl get all` lists, of the kinds the playground has. */
 const ALL_TYPES = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'hpa'];
@@ -100,7 +100,7 @@ function kindBlock(world: World, verb: string, kind: ResourceKind, names: string
   const needsObjects = sortBy !== undefined || (format.type !== 'table' && format.type !== 'name');
   let objects: Record<string, unknown>[] = [];
   if (needsObjects) {
-    const read = apiObjectsOf(world, kind, items);
+    const read = apiObjectsOf(world, kind, objectsToBuild(items, format, sortBy !== undefined));
     if (!read.ok) return read;
     objects = read.objects;
     if (sortBy !== undefined) {
@@ -111,8 +111,8 @@ function kindBlock(world: World, verb: string, kind: ResourceKind, names: string
   }
   if (format.type === 'name') return { text: items.map((o) => qualifiedName(kind, o.name)).join('\n'), errors };
   if (format.type !== 'table') {
-    const printed = printObjects(objects, format, names.length === 1 && !prefixed);
-    return printed.ok ? { text: printed.text, errors } : printed;
+    const printed = printObjects(objects, format, names.length === 1 && !prefixed, items.length);
+    return printed.ok ? { text: printed.text, errors, omitted: printed.omitted } : printed;
   }
   const output = format.wide ? 'wide' : '';
   let out = kind.kind === 'Node' && output === 'wide' ? nodesWide(world, kind.get(world, items, ''), items) : kind.get(world, items, output);
@@ -141,6 +141,7 @@ export function getOrDescribeView(world: World, verb: 'get' | 'describe', v: Vie
   const prefixed = verb === 'get' && (parsed.all || distinctKinds > 1 || argBool(v, 'show-kind'));
   const texts: string[] = [];
   const errors: string[] = [];
+  let omitted = 0;
   for (const { group, r } of resolved) {
     let block: Block | string | Failure;
     if ('kind' in r) block = kindBlock(world, verb, r.kind, group.names, v, prefixed);
@@ -152,6 +153,7 @@ export function getOrDescribeView(world: World, verb: 'get' | 'describe', v: Vie
     const text = block.text.replace(/\n+$/, '');
     if (text !== '') texts.push(text);
     pushAll(errors, block.errors);
+    omitted += block.omitted ?? 0;
   }
   const noHeaders = argBool(v, 'no-headers') && verb === 'get';
   const shown = noHeaders ? texts.map((t) => (t.startsWith('NAME') || t.startsWith('LAST SEEN') || t.startsWith('NAMESPACE') ? withoutHeader(t) : t)) : texts;
@@ -166,5 +168,5 @@ export function getOrDescribeView(world: World, verb: 'get' | 'describe', v: Vie
   }
   if (argBool(v, 'watch') || argBool(v, 'watch-only')) output = `${output}\n${WATCH_NOTE}`;
   const all = [output, ...errors].filter((s) => s !== '').join('\n');
-  return { ok: errors.length === 0, output: all };
+  return { ok: errors.length === 0, output: all, ...(omitted > 0 ? { note: omittedNote(omitted) } : {}) };
 }

@@ -146,3 +146,22 @@ describe('kubectl get -o jsonpath / custom-columns / --sort-by', () => {
     expect(byAge.map(created)).toEqual([...byAge.map(created)].sort((a, b) => a - b));
   });
 });
+
+describe('a long -o yaml/json printout is cut, with a note', () => {
+  it('prints the first MAX_PRINTED_OBJECTS objects as a List and says how many it left out', async () => {
+    const { MAX_PRINTED_OBJECTS } = await import('./objectOutput');
+    const world = createWorld(scenario({ nodeGroups: [{ ...scenario().nodeGroups[0], instanceTypes: ['m5.4xlarge'], minSize: 10, maxSize: 10, desiredCapacity: 10 }] }), [deployment('web', MAX_PRINTED_OBJECTS + 20, '10m', '16Mi')]);
+    for (let i = 0; i < 30; i++) step(world);
+    const parsed = parseCommandLine('kubectl get pods -o json');
+    const r = runView(world, (parsed as { command: { args: string[] } }).command.args);
+    expect(r.ok).toBe(true);
+    expect((JSON.parse(r.output) as { items: unknown[] }).items).toHaveLength(MAX_PRINTED_OBJECTS);
+    expect(r.note).toEqual({ key: 'engine.command.objectsOmitted', params: { shown: MAX_PRINTED_OBJECTS, omitted: 20 } });
+    // Sorted, the first ones are those the sort puts first; jsonpath is not cut.
+    const names = run(world, 'kubectl get pods -o jsonpath={.items[*].metadata.name}').output.split(' ');
+    expect(names).toHaveLength(MAX_PRINTED_OBJECTS + 20);
+    const sorted = JSON.parse(runView(world, (parseCommandLine('kubectl get pods --sort-by=.metadata.name -o json') as { command: { args: string[] } }).command.args).output) as { items: { metadata: { name: string } }[] };
+    expect(sorted.items[0].metadata.name).toBe([...names].sort()[0]);
+    expect(run(world, 'kubectl get pods -o yaml').output.split('\n- apiVersion: v1').length - 1).toBe(MAX_PRINTED_OBJECTS);
+  });
+});

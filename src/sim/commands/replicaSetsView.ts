@@ -48,7 +48,7 @@ export function replicaSetsView(world: World, verb: 'get' | 'describe', v: ViewA
     }
     if (format.type !== 'table' && format.type !== 'name') {
       const printed = printObjects(objects, format, names.length === 1 && !prefixed);
-      return printed.ok ? { text: printed.text, errors } : printed;
+      return printed.ok ? { text: printed.text, errors, omitted: printed.omitted } : printed;
     }
   }
   if (format.type === 'name') return { text: items.map((rs) => `replicaset.apps/${rs.name}`).join('\n'), errors };

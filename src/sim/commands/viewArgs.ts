@@ -66,4 +66,6 @@ export function namespaceArg(v: ViewArgs): string {
 export interface ViewBlock {
   text: string;
   errors: string[];
+  /** Objects a long -o yaml/json printout left out (objectOutput.ts MAX_PRINTED_OBJECTS). */
+  omitted?: number;
 }

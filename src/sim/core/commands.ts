@@ -90,4 +90,6 @@ export interface CommandResult {
   output: string;
   /** The playground's own words (not kubectl's or a controller's) as a Message, for the console in the reader's language. */
   msg?: Message;
+  /** The playground's remark after the output (e.g. what it left out), in the reader's language; not part of `output`. */
+  note?: Message;
 }

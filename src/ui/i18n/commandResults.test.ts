@@ -85,6 +85,21 @@ describe("the engine's own answers in the console", () => {
     }
   });
 
+  it('a long -o yaml printout is cut with a note in the reader\'s language', () => {
+    const w = exampleWorld('php-apache');
+    answer(w, 'kubectl scale deployment php-apache --replicas=150');
+    runUntil(w, 5_000);
+    const r = runView(w, (parseCommandLine('kubectl get pods -o yaml') as { command: { args: string[] } }).command.args);
+    expect(r.ok).toBe(true);
+    expect(r.msg).toBeUndefined();
+    expect(r.note).toBeDefined();
+    if (r.note) {
+      for (const key of messageKeys(r.note)) used.add(key);
+      expect(en(r.note)).toMatch(/^\(the playground printed the first 100 objects and left out \d+ more/);
+      expect(ko(r.note)).toMatch(HANGUL);
+    }
+  });
+
   it("kubectl's own answers carry no Message", () => {
     const w = exampleWorld('php-apache');
     for (const line of ['kubectl scale deployment php-apache --replicas=2', 'playground fault node/nope', 'kubectl get pods']) {

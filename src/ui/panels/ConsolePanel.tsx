@@ -63,6 +63,12 @@ export function ConsolePanel() {
             {'\n'}
             {e.msg ? renderMessage(t, e.msg) : e.output}
             {'\n'}
+            {e.note && (
+              <span className="muted">
+                {renderMessage(t, e.note)}
+                {'\n'}
+              </span>
+            )}
           </span>
         ))}
       </pre>
