@@ -3,6 +3,7 @@
 // k8s.io/apimachinery pkg/api/resource/quantity.go for strings that are both quantities.
 // TableSorter checks the field even for one row; RuntimeSorter (-o json/yaml/name/jsonpath) skips a
 // single object entirely, so there a lone item without the field would not be an error.
+import { BINARY_SUFFIX_POWER, DECIMAL_SUFFIX_EXPONENT } from '../core/quantity';
 import { findResults } from './jsonPathEval';
 import { GoNum, INVALID, LimitExceeded, compareGoStrings, goTypeName, isInt64 } from './jsonPathGo';
 import {
@@ -138,19 +139,6 @@ function goQuote(s: string): string {
   return `${out}"`;
 }
 
-const DECIMAL_SUFFIXES: Record<string, number> = {
-  '': 0,
-  n: -9,
-  u: -6,
-  m: -3,
-  k: 3,
-  M: 6,
-  G: 9,
-  T: 12,
-  P: 15,
-  E: 18,
-};
-const BINARY_SUFFIXES: Record<string, number> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 };
 /** An exponent bound of ours: `1e99999` stays a plain string instead of a huge BigInt. */
 const MAX_EXPONENT = 1000;
 const NANO = 10n ** 9n;
@@ -169,8 +157,8 @@ export function parseQuantity(str: string): bigint | undefined {
   // only a signed run of digits, so `[eE...]*[-+]?[0-9]*` above is exactly what it admits.
   let exp10 = 0;
   let exp2 = 0;
-  if (suffix in DECIMAL_SUFFIXES) exp10 = DECIMAL_SUFFIXES[suffix];
-  else if (suffix in BINARY_SUFFIXES) exp2 = BINARY_SUFFIXES[suffix];
+  if (Object.hasOwn(DECIMAL_SUFFIX_EXPONENT, suffix)) exp10 = DECIMAL_SUFFIX_EXPONENT[suffix];
+  else if (Object.hasOwn(BINARY_SUFFIX_POWER, suffix)) exp2 = BINARY_SUFFIX_POWER[suffix] * 10;
   else if (
     suffix.length > 1 &&
     (suffix[0] === 'e' || suffix[0] === 'E') &&

@@ -2,6 +2,11 @@
  * Kubernetes resource quantities ("500m", "1", "512Mi", "1G", "1e3") turned into the engine's
  * units: CPU in millicores, memory in MiB. Throws with the offending text when malformed.
  */
+/** Decimal SI suffixes and the power of ten each stands for (resource.Quantity). */
+export const DECIMAL_SUFFIX_EXPONENT: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+/** Binary SI suffixes and the power of 1024 each stands for. */
+export const BINARY_SUFFIX_POWER: Readonly<Record<string, number>> = { Ki: 1, Mi: 2, Gi: 3, Ti: 4, Pi: 5, Ei: 6 };
+
 const BINARY: Record<string, number> = { Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
 const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18 };
 

@@ -5,6 +5,8 @@
  * kubectl prints for spec targets and status values.
  */
 
+import { BINARY_SUFFIX_POWER, DECIMAL_SUFFIX_EXPONENT } from '../../core/quantity';
+
 export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
 
 export interface ParsedQuantity {
@@ -14,21 +16,6 @@ export interface ParsedQuantity {
   approximate: number;
   format: QuantityFormat;
 }
-
-const DECIMAL_SUFFIX_EXPONENT: Record<string, number> = {
-  n: -9,
-  u: -6,
-  m: -3,
-  '': 0,
-  k: 3,
-  M: 6,
-  G: 9,
-  T: 12,
-  P: 15,
-  E: 18,
-};
-
-const BINARY_SUFFIX_POWER: Record<string, number> = { Ki: 1, Mi: 2, Gi: 3, Ti: 4, Pi: 5, Ei: 6 };
 
 const QUANTITY_PATTERN = /^([+-]?)(\d+\.?\d*|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
 
