@@ -45,6 +45,15 @@ describe('kubectl get: list order', () => {
     expect(rows).toEqual([...rows].sort());
   });
 
+  it('kubectl top pods lists by name too: metrics-server sorts its answer by namespace and name (pkg/api/pod.go)', () => {
+    const world = settled();
+    for (let i = 0; i < 60; i++) step(world);
+    const listed = firstColumn(run(world, 'kubectl top pods').output);
+    expect(listed).toHaveLength(5);
+    expect(listed).toEqual([...listed].sort());
+    expect(podNames(world)).not.toEqual([...podNames(world)].sort());
+  });
+
   it('prints named objects in the order they were asked for', () => {
     const world = settled();
     expect(firstColumn(run(world, 'kubectl get deploy web api').output)).toEqual(['web', 'api']);
