@@ -3,6 +3,8 @@ import { humanDuration, table } from '../views/format';
 import { argBool, argValue, namespaceArg, type ViewArgs, type ViewBlock } from './viewArgs';
 import { parseFieldSelector } from './objectFilters';
 import { withColumn } from './tableEdit';
+import { rfc3339 } from '../views/format';
+import { objectsToBuild, parseOutputFormat, printObjects, sortItems, sortKeysDeep, type Failure } from './objectOutput';
 
 /** Cluster-scoped objects (nodes, NodeClaims) have their events recorded in "default", as on a real cluster. */
 function eventNamespace(e: KubeEvent): string {
@@ -36,12 +38,36 @@ function eventField(e: KubeEvent, field: string): string | undefined {
   }
 }
 
+/** The recorder names an event after its object and the time in nanoseconds, in hex (client-go tools/record). */
+function eventName(world: World, e: KubeEvent): string {
+  return `${e.name}.${(BigInt(world.startEpochMs + e.t * 1000) * 1_000_000n).toString(16)}`;
+}
+
+/** A core/v1 Event as the API server returns it, for -o yaml|json|jsonpath|custom-columns and --sort-by. */
+function eventObject(world: World, e: KubeEvent): Record<string, unknown> {
+  const at = rfc3339(e.t, world.startEpochMs);
+  return sortKeysDeep({
+    apiVersion: 'v1',
+    kind: 'Event',
+    metadata: { name: eventName(world, e), namespace: eventNamespace(e), creationTimestamp: at },
+    involvedObject: { kind: e.kind, name: e.name, ...(e.namespace ? { namespace: e.namespace } : {}) },
+    type: e.type,
+    reason: e.reason,
+    message: e.message,
+    count: e.count,
+    firstTimestamp: at,
+    lastTimestamp: at,
+    source: { component: e.source },
+    reportingComponent: e.source,
+  }) as Record<string, unknown>;
+}
+
 /**
  * `kubectl get events` in the namespace (or -A), optionally `--field-selector involvedObject.kind=Node,type=Warning`.
  * The world keeps events in the order they happened, which is what `--sort-by=.lastTimestamp` gives;
- * other sort keys keep that order too.
+ * `--sort-by` and the object formats read each event as a core/v1 Event.
  */
-export function eventsView(world: World, v: ViewArgs, names: readonly string[]): ViewBlock | string {
+export function eventsView(world: World, v: ViewArgs, names: readonly string[]): ViewBlock | string | Failure {
   const fields = parseFieldSelector(argValue(v, 'field-selector') ?? '');
   if (!fields.ok) return fields.error;
   const probe: KubeEvent = { t: 0, kind: '', namespace: '', name: '', type: 'Normal', reason: '', message: '', source: '', count: 0 };
@@ -49,11 +75,28 @@ export function eventsView(world: World, v: ViewArgs, names: readonly string[]):
   if (unsupported) return `Error from server (BadRequest): Unable to find "/v1, Resource=events" that match label selector "", field selector "${unsupported.field}=${unsupported.value}": field label not supported: ${unsupported.field}`;
   const allNs = argBool(v, 'all-namespaces');
   const ns = namespaceArg(v);
-  const events = world.events.filter(
+  let events = world.events.filter(
     (e) => (allNs || eventNamespace(e) === ns) && fields.requirements.every((r) => (eventField(e, r.field) === r.value) === r.equal),
   );
   const errors = names.map((n) => `Error from server (NotFound): events "${n}" not found`);
   if (names.length > 0 || events.length === 0) return { text: '', errors };
+  const parsed = parseOutputFormat(argValue(v, 'output'));
+  if (!parsed.ok) return parsed;
+  const format = parsed.format;
+  const sortBy = argValue(v, 'sort-by');
+  if (sortBy !== undefined || (format.type !== 'table' && format.type !== 'name')) {
+    let objects = objectsToBuild(events, format, sortBy !== undefined).map((e) => eventObject(world, e));
+    if (sortBy !== undefined) {
+      const sorted = sortItems(events, objects, sortBy);
+      if (!sorted.ok) return sorted;
+      ({ items: events, objects } = sorted);
+    }
+    if (format.type !== 'table' && format.type !== 'name') {
+      const printed = printObjects(objects, format, false, events.length);
+      return printed.ok ? { text: printed.text, errors, omitted: printed.omitted } : printed;
+    }
+  }
+  if (format.type === 'name') return { text: events.map((e) => `event/${eventName(world, e)}`).join('\n'), errors };
   const rows = events.map((e) => [humanDuration(world.timeMs - e.t * 1000), e.type, e.reason, `${e.kind.toLowerCase()}/${e.name}`, e.message]);
   let text = table(['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], rows);
   if (allNs) text = withColumn(text, 'NAMESPACE', events.map(eventNamespace));

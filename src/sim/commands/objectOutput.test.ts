@@ -174,3 +174,19 @@ describe('a long -o yaml/json printout is cut, with a note', () => {
     expect(run(world, 'kubectl get pods -o yaml').output.split('\n- apiVersion: v1').length - 1).toBe(MAX_PRINTED_OBJECTS);
   });
 });
+
+describe('kubectl get events as objects', () => {
+  it('names each event after its object and the time in hex nanoseconds, and sorts and prints them as core/v1 Events', () => {
+    const world = settled();
+    const names = run(world, 'kubectl get events -o name --field-selector involvedObject.kind=Deployment').output.split('\n');
+    expect(names).toHaveLength(2);
+    // client-go's recorder: fmt.Sprintf("%v.%x", ref.Name, t.UnixNano()).
+    const web = world.events.find((e) => e.kind === 'Deployment' && e.name === 'web')!;
+    expect(names).toContain(`event/web.${(BigInt(world.startEpochMs + web.t * 1000) * 1_000_000n).toString(16)}`);
+    const reasons = run(world, 'kubectl get events --sort-by=.reason -o jsonpath={.items[*].reason}').output.split(' ');
+    expect(reasons).toEqual([...reasons].sort());
+    expect(new Set(reasons).size).toBeGreaterThan(3);
+    const first = JSON.parse(run(world, 'kubectl get events -o json').output) as { items: { kind: string; involvedObject: { kind: string }; source: { component: string } }[] };
+    expect(first.items[0]).toMatchObject({ kind: 'Event', involvedObject: { kind: 'Deployment' }, source: { component: 'deployment-controller' } });
+  });
+});
