@@ -1,10 +1,9 @@
 import type { KubeEvent, World } from '../core/types';
-import { humanDuration, table } from '../views/format';
+import { humanDuration, rfc3339, table } from '../views/format';
 import { argBool, argValue, namespaceArg, type ViewArgs, type ViewBlock } from './viewArgs';
 import { parseFieldSelector } from './objectFilters';
 import { withColumn } from './tableEdit';
-import { rfc3339 } from '../views/format';
-import { objectsToBuild, parseOutputFormat, printObjects, sortItems, sortKeysDeep, type Failure } from './objectOutput';
+import { applyObjectFormats, parseOutputFormat, sortKeysDeep, type Failure } from './objectOutput';
 
 /** Cluster-scoped objects (nodes, NodeClaims) have their events recorded in "default", as on a real cluster. */
 function eventNamespace(e: KubeEvent): string {
@@ -83,19 +82,10 @@ export function eventsView(world: World, v: ViewArgs, names: readonly string[]):
   const parsed = parseOutputFormat(argValue(v, 'output'));
   if (!parsed.ok) return parsed;
   const format = parsed.format;
-  const sortBy = argValue(v, 'sort-by');
-  if (sortBy !== undefined || (format.type !== 'table' && format.type !== 'name')) {
-    let objects = objectsToBuild(events, format, sortBy !== undefined).map((e) => eventObject(world, e));
-    if (sortBy !== undefined) {
-      const sorted = sortItems(events, objects, sortBy);
-      if (!sorted.ok) return sorted;
-      ({ items: events, objects } = sorted);
-    }
-    if (format.type !== 'table' && format.type !== 'name') {
-      const printed = printObjects(objects, format, false, events.length);
-      return printed.ok ? { text: printed.text, errors, omitted: printed.omitted } : printed;
-    }
-  }
+  const applied = applyObjectFormats(events, format, argValue(v, 'sort-by'), false, (some) => ({ ok: true, objects: some.map((e) => eventObject(world, e)) }));
+  if (!applied.ok) return applied;
+  if (applied.printed) return { text: applied.printed.text, errors, omitted: applied.printed.omitted };
+  events = applied.items;
   if (format.type === 'name') return { text: events.map((e) => `event/${eventName(world, e)}`).join('\n'), errors };
   const rows = events.map((e) => [humanDuration(world.timeMs - e.t * 1000), e.type, e.reason, `${e.kind.toLowerCase()}/${e.name}`, e.message]);
   let text = table(['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], rows);

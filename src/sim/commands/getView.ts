@@ -9,7 +9,7 @@ import { nodesWide } from './nodesWide';
 import { replicaSetsView } from './replicaSetsView';
 import type { CommandResult } from '../core/commands';
 import { pushAll } from '../core/arrays';
-import { apiObjectsOf, objectsToBuild, omittedNote, parseOutputFormat, printObjects, sortItems, type Failure } from './objectOutput';
+import { apiObjectsOf, applyObjectFormats, byKey, omittedNote, parseOutputFormat, type Failure } from './objectOutput';
 
 /** What `kubectl get all` lists, of the kinds the playground has. */
 const ALL_TYPES = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'hpa'];
@@ -65,9 +65,6 @@ function resolveType(type: string): Resolved | undefined {
   return kind ? { kind } : undefined;
 }
 
-const byKey = (a: { name: string; namespace: string }, b: { name: string; namespace: string }): number =>
-  a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-
 function labelText(labels: Record<string, string>): string {
   const keys = Object.keys(labels).sort();
   return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels[k]}`).join(',');
@@ -96,25 +93,12 @@ function kindBlock(world: World, verb: string, kind: ResourceKind, names: string
   const parsedFormat = parseOutputFormat(argValue(v, 'output'));
   if (!parsedFormat.ok) return parsedFormat;
   const format = parsedFormat.format;
-  const sortBy = argValue(v, 'sort-by');
-  const needsObjects = sortBy !== undefined || (format.type !== 'table' && format.type !== 'name');
-  let objects: Record<string, unknown>[] = [];
-  if (needsObjects) {
-    const read = apiObjectsOf(world, kind, objectsToBuild(items, format, sortBy !== undefined));
-    if (!read.ok) return read;
-    objects = read.objects;
-    if (sortBy !== undefined) {
-      const sorted = sortItems(items, objects, sortBy);
-      if (!sorted.ok) return sorted;
-      ({ items, objects } = sorted);
-    }
-  }
+  const applied = applyObjectFormats(items, format, argValue(v, 'sort-by'), names.length === 1 && !prefixed, (some) => apiObjectsOf(world, kind, some));
+  if (!applied.ok) return applied;
+  if (applied.printed) return { text: applied.printed.text, errors, omitted: applied.printed.omitted };
+  items = applied.items;
   if (format.type === 'name') return { text: items.map((o) => qualifiedName(kind, o.name)).join('\n'), errors };
-  if (format.type !== 'table') {
-    const printed = printObjects(objects, format, names.length === 1 && !prefixed, items.length);
-    return printed.ok ? { text: printed.text, errors, omitted: printed.omitted } : printed;
-  }
-  const output = format.wide ? 'wide' : '';
+  const output = format.type === 'table' && format.wide ? 'wide' : '';
   let out = kind.kind === 'Node' && output === 'wide' ? nodesWide(world, kind.get(world, items, ''), items) : kind.get(world, items, output);
   if (!out.startsWith('NAME')) return { text: out, errors };
   for (const label of argValues(v, 'label-columns')) {

@@ -111,7 +111,7 @@ export const MAX_PRINTED_OBJECTS = 100;
  * for; `total`: how many objects the query found (`objects` may hold only the first ones, see
  * objectsToBuild). `omitted`: objects past MAX_PRINTED_OBJECTS that -o yaml/json left out.
  */
-export function printObjects(objects: Obj[], format: OutputFormat, single: boolean, total = objects.length): { ok: true; text: string; omitted: number } | Failure {
+function printObjects(objects: Obj[], format: OutputFormat, single: boolean, total = objects.length): { ok: true; text: string; omitted: number } | Failure {
   const cut = isDocument(format) && total > MAX_PRINTED_OBJECTS;
   const r = printAll(cut ? objects.slice(0, MAX_PRINTED_OBJECTS) : objects, format, single);
   return r.ok ? { ...r, omitted: cut ? total - MAX_PRINTED_OBJECTS : 0 } : r;
@@ -122,7 +122,7 @@ function isDocument(format: OutputFormat): boolean {
 }
 
 /** The items whose objects a printout needs: all of them, except -o yaml/json unsorted, which prints only the first ones. */
-export function objectsToBuild<T>(items: readonly T[], format: OutputFormat, sorted: boolean): readonly T[] {
+function objectsToBuild<T>(items: readonly T[], format: OutputFormat, sorted: boolean): readonly T[] {
   return isDocument(format) && !sorted ? items.slice(0, MAX_PRINTED_OBJECTS) : items;
 }
 
@@ -170,8 +170,43 @@ function customColumns(objects: Obj[], spec: string): { ok: true; text: string }
   return { ok: true, text: table(columns.map((c) => c.header), rows) };
 }
 
+/** The API server's list order: namespace, then name, compared as bytes (not by locale). */
+export function byKey(a: { name: string; namespace?: string }, b: { name: string; namespace?: string }): number {
+  const na = a.namespace ?? '';
+  const nb = b.namespace ?? '';
+  if (na !== nb) return na < nb ? -1 : 1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
+ * --sort-by and the object formats, as every `kubectl get` view applies them to the items it
+ * found: the items reordered (for a table or -o name), or the printout of their objects.
+ * `objectsOf` reads the objects of some items; `single`: one name was asked for.
+ */
+export function applyObjectFormats<T>(
+  items: T[],
+  format: OutputFormat,
+  sortBy: string | undefined,
+  single: boolean,
+  objectsOf: (items: readonly T[]) => { ok: true; objects: Obj[] } | Failure,
+): { ok: true; items: T[]; printed?: { text: string; omitted: number } } | Failure {
+  const document = format.type !== 'table' && format.type !== 'name';
+  if (sortBy === undefined && !document) return { ok: true, items };
+  const read = objectsOf(objectsToBuild(items, format, sortBy !== undefined));
+  if (!read.ok) return read;
+  let objects = read.objects;
+  if (sortBy !== undefined) {
+    const sorted = sortItems(items, objects, sortBy);
+    if (!sorted.ok) return sorted;
+    ({ items, objects } = sorted);
+  }
+  if (!document) return { ok: true, items };
+  const printed = printObjects(objects, format, single, items.length);
+  return printed.ok ? { ok: true, items, printed: { text: printed.text, omitted: printed.omitted } } : printed;
+}
+
 /** --sort-by=JSONPATH: the items reordered as kubectl's sorter orders their objects. */
-export function sortItems<T>(items: readonly T[], objects: readonly Obj[], expr: string): { ok: true; items: T[]; objects: Obj[] } | Failure {
+function sortItems<T>(items: readonly T[], objects: readonly Obj[], expr: string): { ok: true; items: T[]; objects: Obj[] } | Failure {
   const r = sortByJsonPath(objects, expr);
   if (!r.ok) return { ok: false, output: `error: ${r.error}` };
   return { ok: true, items: r.order.map((i) => items[i]), objects: r.order.map((i) => objects[i]) };

@@ -7,7 +7,7 @@ import { parseLabelSelector, selectorMatches } from './labelSelector';
 import { withColumn } from './tableEdit';
 import { describeReplicaSet } from '../resources/workloadDescribe';
 import { replicaSetObject } from '../resources/apiObjects';
-import { parseOutputFormat, printObjects, sortItems, sortKeysDeep, type Failure } from './objectOutput';
+import { applyObjectFormats, byKey, parseOutputFormat, sortKeysDeep, type Failure } from './objectOutput';
 
 /** A ReplicaSet's pods that count towards status.replicas (not terminating), and those Ready. */
 export function replicaSetPodCounts(world: World, rs: ReplicaSet): { current: number; ready: number } {
@@ -30,7 +30,7 @@ export function replicaSetsView(world: World, verb: 'get' | 'describe', v: ViewA
   const ns = namespaceArg(v);
   const inScope = [...world.replicaSets.values()]
     .filter((rs) => (allNs || rs.namespace === ns) && selectorMatches(selector.requirements, labelsOfReplicaSet(rs)))
-    .sort((a, b) => (a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort(byKey);
   const errors = names.filter((n) => !inScope.some((rs) => rs.name === n)).map((n) => `Error from server (NotFound): replicasets.apps "${n}" not found`);
   let items = names.length > 0 ? names.flatMap((n) => inScope.filter((rs) => rs.name === n)) : inScope;
   if (items.length === 0) return { text: '', errors };
@@ -38,19 +38,13 @@ export function replicaSetsView(world: World, verb: 'get' | 'describe', v: ViewA
   const parsed = parseOutputFormat(argValue(v, 'output'));
   if (!parsed.ok) return parsed;
   const format = parsed.format;
-  const sortBy = argValue(v, 'sort-by');
-  if (sortBy !== undefined || (format.type !== 'table' && format.type !== 'name')) {
-    let objects = items.map((rs) => sortKeysDeep(replicaSetObject(world, rs)) as Record<string, unknown>);
-    if (sortBy !== undefined) {
-      const sorted = sortItems(items, objects, sortBy);
-      if (!sorted.ok) return sorted;
-      ({ items, objects } = sorted);
-    }
-    if (format.type !== 'table' && format.type !== 'name') {
-      const printed = printObjects(objects, format, names.length === 1 && !prefixed);
-      return printed.ok ? { text: printed.text, errors, omitted: printed.omitted } : printed;
-    }
-  }
+  const applied = applyObjectFormats(items, format, argValue(v, 'sort-by'), names.length === 1 && !prefixed, (some) => ({
+    ok: true,
+    objects: some.map((rs) => sortKeysDeep(replicaSetObject(world, rs)) as Record<string, unknown>),
+  }));
+  if (!applied.ok) return applied;
+  if (applied.printed) return { text: applied.printed.text, errors, omitted: applied.printed.omitted };
+  items = applied.items;
   if (format.type === 'name') return { text: items.map((rs) => `replicaset.apps/${rs.name}`).join('\n'), errors };
   const rows = items.map((rs) => {
     const { current, ready } = replicaSetPodCounts(world, rs);

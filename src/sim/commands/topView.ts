@@ -1,3 +1,4 @@
+import { byKey } from './objectOutput';
 import type { Pod, World } from '../core/types';
 import { metricsServerDown } from '../faults/state';
 import { table } from '../views/format';
@@ -26,17 +27,6 @@ export function containerUsage(pod: Pod): { container: string; cpuMillis: number
   }));
 }
 
-/**
- * metrics-server answers in the API's key order, namespace then name (metrics-server pkg/api/pod.go
- * and node.go getMetrics: "maintain the same ordering invariant as the Kube API would").
- */
-function byKey(a: { name: string; namespace?: string }, b: { name: string; namespace?: string }): number {
-  const na = a.namespace ?? '';
-  const nb = b.namespace ?? '';
-  if (na !== nb) return na < nb ? -1 : 1;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-
 function sortRows<T>(rows: T[], sortBy: string | undefined, cpu: (r: T) => number, mem: (r: T) => number): string | undefined {
   if (sortBy === undefined) return undefined;
   if (sortBy === 'cpu') rows.sort((a, b) => cpu(b) - cpu(a));
@@ -52,6 +42,7 @@ function topNodes(world: World, v: ViewArgs, names: string[]): CommandResult {
   if (missing) return { ok: false, output: `Error from server (NotFound): nodes "${missing}" not found` };
   const nodes = [...world.nodes.values()]
     .filter((n) => n.state !== 'Launching' && (names.length === 0 || names.includes(n.name)) && selectorMatches(selector.requirements, n.labels))
+    // metrics-server answers in the API's key order (pkg/api/node.go, pod.go getMetrics).
     .sort(byKey);
   const usage = nodes.map((n) => {
     let cpu = 0;
@@ -83,6 +74,7 @@ function topPods(world: World, v: ViewArgs, names: string[]): CommandResult {
   if (missing) return { ok: false, output: `Error from server (NotFound): pods "${missing}" not found` };
   const chosen = inScope.filter((p) => (names.length === 0 || names.includes(p.name)) && selectorMatches(selector.requirements, p.labels));
   if (chosen.length === 0) return { ok: false, output: allNs ? 'No resources found' : `No resources found in ${ns} namespace.` };
+  // metrics-server sorts its answer by namespace and name (pkg/api/pod.go getMetrics).
   const measured = chosen.filter((p) => p.metric).sort(byKey);
   if (measured.length === 0) return { ok: false, output: 'error: metrics not available yet' };
   const sortError = sortRows(measured, argValue(v, 'sort-by'), (p) => p.metric!.cpuMillis, (p) => p.metric!.memoryMiB);

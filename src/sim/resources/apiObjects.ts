@@ -1,8 +1,8 @@
 import type { ContainerSpec, DaemonSet, Deployment, Node, Pod, PodTemplate, ReplicaSet, Service, World } from '../core/types';
 import { formatCpu, formatMemory } from '../core/quantity';
 import { podsOwnedBy } from '../cluster/pods';
-import { replicaSetsOf, resolvePercent } from '../cluster/workloads';
 import { podIsActive } from '../lifecycle/apply';
+import { deploymentStatus, replicaSetAnnotations } from './workloadDescribe';
 import { podPhase } from '../lifecycle/phase';
 import { rfc3339 } from '../views/format';
 import { CONTAINER_RUNTIME, KERNEL, KUBELET_VERSION, OS_IMAGE, internalIpOf } from '../cluster/eksDefaults';
@@ -206,13 +206,7 @@ export function nodeObject(world: World, node: Node): Obj {
 }
 
 export function deploymentObject(world: World, d: Deployment): Obj {
-  const sets = replicaSetsOf(world, d);
-  const current = sets.find((rs) => rs.templateHash === d.templateHash);
-  const pods = sets.flatMap((rs) => podsOwnedBy(world, 'ReplicaSet', rs.name)).filter(podIsActive);
-  const updated = current ? pods.filter((p) => p.ownerName === current.name).length : 0;
-  const ready = pods.filter((p) => p.state === 'Ready').length;
-  const minAvailable = d.replicas - resolvePercent(d.maxUnavailable, d.replicas, false);
-  const complete = updated === d.replicas && ready === d.replicas && pods.length === d.replicas;
+  const { sets, current, pods, updated, available: ready, minAvailable, complete } = deploymentStatus(world, d);
   const status: Obj = {
     observedGeneration: d.generation,
     conditions: [
@@ -293,15 +287,7 @@ export function replicaSetObject(world: World, rs: ReplicaSet): Obj {
       namespace: rs.namespace,
       creationTimestamp: time(world, rs.createdMs),
       labels,
-      ...(d
-        ? {
-            annotations: {
-              'deployment.kubernetes.io/desired-replicas': String(d.replicas),
-              'deployment.kubernetes.io/max-replicas': String(d.replicas + resolvePercent(d.maxSurge, d.replicas, true)),
-              'deployment.kubernetes.io/revision': String(replicaSetsOf(world, d).indexOf(rs) + 1),
-            },
-          }
-        : {}),
+      ...(d ? { annotations: replicaSetAnnotations(world, d, rs) } : {}),
       ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: rs.deployment, controller: true, blockOwnerDeletion: true }],
     },
     spec: {

@@ -57,17 +57,31 @@ function revisionOf(world: World, d: Deployment, rs: ReplicaSet): number {
   return replicaSetsOf(world, d).indexOf(rs) + 1;
 }
 
-export function describeDeployment(world: World, d: Deployment): string {
+/** What the deployment controller's status sync counts: its ReplicaSets, pods, updated and available ones. */
+export function deploymentStatus(world: World, d: Deployment) {
   const sets = replicaSetsOf(world, d);
   const current = sets.find((rs) => rs.templateHash === d.templateHash);
-  const old = sets.filter((rs) => rs !== current && rs.replicas > 0);
   const pods = sets.flatMap((rs) => podsOwnedBy(world, 'ReplicaSet', rs.name)).filter(podIsActive);
   const updated = current ? pods.filter((p) => p.ownerName === current.name).length : 0;
   // minReadySeconds is 0: a Ready pod is available.
   const available = pods.filter((p) => p.state === 'Ready').length;
-  const maxUnavailable = resolvePercent(d.maxUnavailable, d.replicas, false);
-  const minAvailable = d.replicas - maxUnavailable;
+  const minAvailable = d.replicas - resolvePercent(d.maxUnavailable, d.replicas, false);
   const complete = updated === d.replicas && available === d.replicas && pods.length === d.replicas;
+  return { sets, current, pods, updated, available, minAvailable, complete };
+}
+
+/** The annotations the deployment controller sets on one of its ReplicaSets. */
+export function replicaSetAnnotations(world: World, d: Deployment, rs: ReplicaSet): Record<string, string> {
+  return {
+    'deployment.kubernetes.io/desired-replicas': String(d.replicas),
+    'deployment.kubernetes.io/max-replicas': String(d.replicas + resolvePercent(d.maxSurge, d.replicas, true)),
+    'deployment.kubernetes.io/revision': String(revisionOf(world, d, rs)),
+  };
+}
+
+export function describeDeployment(world: World, d: Deployment): string {
+  const { current, pods, updated, available, minAvailable, complete, sets } = deploymentStatus(world, d);
+  const old = sets.filter((rs) => rs !== current && rs.replicas > 0);
   const rsLine = (rs: ReplicaSet) => `${rs.name} (${podsOwnedBy(world, 'ReplicaSet', rs.name).filter(podIsActive).length}/${rs.replicas} replicas created)`;
   const head = describeBlock([
     ['Name', d.name],
@@ -102,11 +116,9 @@ export function describeReplicaSet(world: World, rs: ReplicaSet): string {
   const running = pods.filter((p) => p.state === 'Running' || p.state === 'Ready').length;
   const d = world.deployments.get(rs.deployment);
   const annotations = d
-    ? [
-        `deployment.kubernetes.io/desired-replicas: ${d.replicas}`,
-        `deployment.kubernetes.io/max-replicas: ${d.replicas + resolvePercent(d.maxSurge, d.replicas, true)}`,
-        `deployment.kubernetes.io/revision: ${revisionOf(world, d, rs)}`,
-      ].join('\n                ')
+    ? Object.entries(replicaSetAnnotations(world, d, rs))
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\n                ')
     : '<none>';
   const head = describeBlock([
     ['Name', rs.name],
