@@ -4,6 +4,7 @@
 // (k8s.io/apimachinery pkg/util/json convertNumber), so a JS number is int64 when it is an integer
 // in range and float64 otherwise.
 import { MAX_DEPTH, TOO_DEEP } from './jsonPathParse';
+import { goFormatFloat } from '../core/goFormat';
 
 /** Go's zero reflect.Value: what a range over a JSON null (or a nil document) hands its body. */
 export const INVALID: unique symbol = Symbol('invalid reflect.Value');
@@ -68,18 +69,6 @@ export function goTypeName(v: unknown): string {
   if (typeof v === 'string') return 'string';
   if (typeof v === 'boolean') return 'bool';
   return 'interface {}';
-}
-
-/** fmt's %v for a float64: strconv 'g' with shortest digits, exponent form below 1e-4 or from 1e6. */
-export function goFormatFloat(n: number): string {
-  if (Number.isNaN(n)) return 'NaN';
-  if (!Number.isFinite(n)) return n > 0 ? '+Inf' : '-Inf';
-  if (n === 0) return Object.is(n, -0) ? '-0' : '0';
-  const [mantissa, expText] = n.toExponential().split('e');
-  const exp = Number(expText);
-  if (exp >= -4 && exp < 6) return String(n);
-  const abs = Math.abs(exp);
-  return `${mantissa}e${exp < 0 ? '-' : '+'}${abs < 10 ? '0' : ''}${abs}`;
 }
 
 const formatNumber = (n: number) => (isInt64(n) ? BigInt(n).toString() : goFormatFloat(n));

@@ -11,6 +11,9 @@ import type { CaLogLine, CaNode, CaPod } from './types';
 import { nodeUtilization } from './utilization';
 import { msg } from '../../core/message';
 
+/** The first 20 candidates of a loop print their utilization; the rest are counted in one line. */
+const UTIL_LOGS_QUOTA = 20;
+
 export interface RankedCandidate extends Candidate {
   rank: number;
   index: number;
@@ -48,6 +51,8 @@ function categorizeNodes(input: CategorizeInput): NodeCategories {
   const groups = new Map(input.groups.map((g) => [g.name, g]));
   const out: NodeCategories = { statuses: [], candidateStatuses: new Map(), eligible: [], logs: [] };
   let recentlyUnremovable = 0;
+  // eligibility.go FilterOutUnremovable: klogx.NewLoggingQuota(20) for the candidates' utilization lines.
+  let utilLogsLeft = UTIL_LOGS_QUOTA;
   for (let at = 0; at < input.nodes.length; at++) {
     const n = input.nodes[at];
     const pods = podsOn.get(n.name) ?? NO_PODS;
@@ -100,7 +105,8 @@ function categorizeNodes(input: CategorizeInput): NodeCategories {
       continue;
     }
     const e = nodeEligibility(n, pods, deleting.has(n.name), o, now, input.nodes.length);
-    if (e.log) out.logs.push(e.log);
+    // klogx UpTo(utilLogsQuota): a candidate's utilization line counts against the quota.
+    if (e.log && (!e.el.candidate || --utilLogsLeft >= 0)) out.logs.push(e.log);
     if (!e.el.candidate) {
       out.statuses.push(settledStatus(n, e, at));
       continue;
@@ -116,6 +122,7 @@ function categorizeNodes(input: CategorizeInput): NodeCategories {
       index: out.eligible.length,
     });
   }
+  if (utilLogsLeft < 0) out.logs.push(log(4, 'eligibility.go:102', `Skipped logging utilization for ${-utilLogsLeft} other nodes`));
   if (recentlyUnremovable > 0) {
     out.logs.push(
       log(1, 'eligibility.go:104', `Scale-down calculation: ignoring ${recentlyUnremovable} nodes unremovable in the last ${formatGoDuration(o.unremovableNodeRecheckTimeoutSeconds)}`),

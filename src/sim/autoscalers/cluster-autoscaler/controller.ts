@@ -40,7 +40,9 @@ export function runClusterAutoscaler(world: World): void {
   const running = controllerPodRunning(world, found.deployment);
   if (running && !state.podRunning) {
     state.nextScanMs = world.timeMs;
-    printCaLogs(world, [log(0, 'main.go:543', `Cluster Autoscaler ${imageTag(found.container.image)}`)], 0);
+    state.processStartMs = world.timeMs;
+    // version.ClusterAutoscalerVersion has no "v": the image tag without it.
+    printCaLogs(world, [log(1, 'main.go:350', `Cluster Autoscaler ${imageTag(found.container.image).replace(/^v/, '')}`)], optionsOf(found.argv).verbosity);
   }
   state.podRunning = running;
   if (!running || world.timeMs < state.nextScanMs) return;

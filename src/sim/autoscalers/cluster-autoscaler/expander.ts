@@ -67,6 +67,8 @@ export interface ExpanderDecision {
 export interface ExpanderContext {
   rng: RandomSource;
   priorities?: PriorityConfig;
+  /** Why the priority ConfigMap was refused: printed each time the expander reloads it (priority.go logConfigWarning). */
+  priorityWarning?: CaLogLine;
 }
 
 /** least-waste: (capCPU·n − reqCPU)/(capCPU·n) + (capMem·n − reqMem)/(capMem·n); lower is better. */
@@ -104,7 +106,7 @@ const FILTERS: Record<Exclude<ExpanderName, 'random'>, Filter> = {
       out.logs.push({
         v: 1,
         severity: 'I',
-        source: 'waste.go:57',
+        source: 'waste.go:56',
         message: `Expanding Node Group ${o.nodeGroup} would waste ${(w.cpu * 100).toFixed(2)}% CPU, ${(w.memory * 100).toFixed(2)}% Memory, ${(w.score * 50).toFixed(2)}% Blended`,
       });
     }
@@ -131,6 +133,7 @@ const FILTERS: Record<Exclude<ExpanderName, 'random'>, Filter> = {
   },
   priority: (options, ctx, out) => {
     if (!ctx.priorities) {
+      if (ctx.priorityWarning) out.logs.push(ctx.priorityWarning);
       return { kept: options, detail: msg('engine.ca.expander.noPriorityConfig') };
     }
     let best = -Infinity;
@@ -141,7 +144,7 @@ const FILTERS: Record<Exclude<ExpanderName, 'random'>, Filter> = {
         out.logs.push({
           v: 0,
           severity: 'W',
-          source: 'priority.go:166',
+          source: 'priority.go:87',
           message: `Priority expander: node group ${o.nodeGroup} not found in priority expander configuration. The group won't be used.`,
         });
         continue;
@@ -157,9 +160,8 @@ const FILTERS: Record<Exclude<ExpanderName, 'random'>, Filter> = {
       out.logs.push({
         v: 0,
         severity: 'W',
-        source: 'priority.go:172',
-        message:
-          'Priority expander: no priorities info found for any of the expansion options. Falling back to random choice.',
+        source: 'priority.go:87',
+        message: 'Priority expander: no priorities info found for any of the expansion options. No options filtered.',
       });
       return { kept: options, detail: msg('engine.ca.expander.noPriorityMatch') };
     }

@@ -159,8 +159,23 @@ export function klogLine(line: CaLogLine, stamp: string): string {
 
 export { formatGoDuration };
 
-/** Go's time.Time String() in UTC (the status ConfigMap's times, klog's %v of a time). */
+/**
+ * Go's time.Time String() in UTC, "2006-01-02 15:04:05.999999999 -0700 MST": the fraction keeps
+ * no trailing zeros (none at all on a whole second). Also the status ConfigMap's
+ * ConfigMapLastUpdateFormat (clusterstate/utils/status.go).
+ */
 export function goTimeString(epochMs: number): string {
   const iso = new Date(epochMs).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}.${iso.slice(20, 23)}000000 +0000 UTC`;
+  const fraction = iso.slice(20, 23).replace(/0+$/, '');
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? `.${fraction}` : ''} +0000 UTC`;
+}
+
+/**
+ * String() of a time the CA took from time.Now() (the loop's currentTime and times derived from
+ * it): Go adds the monotonic clock reading, " m=±seconds.nanoseconds" since the process started.
+ */
+export function goTimeWithMonotonic(epochMs: number, sinceProcessStartMs: number): string {
+  const sign = sinceProcessStartMs < 0 ? '-' : '+';
+  const ms = Math.round(Math.abs(sinceProcessStartMs));
+  return `${goTimeString(epochMs)} m=${sign}${Math.floor(ms / 1000)}.${String((ms % 1000) * 1_000_000).padStart(9, '0')}`;
 }

@@ -4,6 +4,7 @@ import { log } from './messages';
 import { isLongTerminating } from './utilization';
 import type { CaLogLine, CaNode, CaPod } from './types';
 import { msg, type Message } from '../../core/message';
+import { goFormatG } from '../../core/goFormat';
 
 export type NodeScaleDownState =
   'not-autoscaled' | 'not-candidate' | 'blocked' | 'unneeded' | 'deleting' | 'to-delete';
@@ -20,6 +21,9 @@ export interface NodeEligibility {
 
 const isMovable = (p: CaPod): boolean => !p.isDaemonSet && !p.isMirror;
 
+/** eligibility.go prints a utilization as `%.6g%%` of Utilization*100. */
+const percent = (utilization: number): string => goFormatG(utilization * 100, 6);
+
 /** eligibility.go for one node, with the why-panel text and the klog line it gives. */
 function evaluate(n: CaNode, pods: readonly CaPod[], beingDeleted: boolean, o: CaOptions, now: number): NodeEligibility {
   const el = checkScaleDownEligibility({ allocatable: n.allocatable, pods, ready: n.ready, annotations: n.annotations, beingDeleted }, o, now);
@@ -29,17 +33,26 @@ function evaluate(n: CaNode, pods: readonly CaPod[], beingDeleted: boolean, o: C
       el,
       state: 'not-candidate',
       explanation: msg('engine.ca.node.candidate', { node: n.name }),
-      log: log(4, 'eligibility.go:166', `Node ${n.name} - ${u!.resourceName} utilization ${u!.utilization.toFixed(6)}`),
+      // Printed under the loop's utilization logging quota (categorize.ts).
+      log: log(4, 'eligibility.go:167', `Node ${n.name} - ${u!.resourceName} requested is ${percent(u!.utilization)}% of allocatable`),
       movable: pods.filter((p) => isMovable(p) && !isLongTerminating(p, now)),
     };
   }
-  if (el.reason === 'CurrentlyBeingDeleted') return { el, state: 'deleting', explanation: msg('engine.ca.node.deleting', { node: n.name }), movable: [] };
+  if (el.reason === 'CurrentlyBeingDeleted') {
+    return {
+      el,
+      state: 'deleting',
+      explanation: msg('engine.ca.node.deleting', { node: n.name }),
+      log: log(1, 'eligibility.go:113', `Skipping ${n.name} from delete consideration - the node is currently being deleted`),
+      movable: [],
+    };
+  }
   if (el.reason === 'NotUnderutilized' && u) {
     return {
       el,
       state: 'not-candidate',
       explanation: msg('engine.ca.node.notUnderutilized', { node: n.name, resource: u.resourceName, utilization: u.utilization.toFixed(2), threshold: o.scaleDownUtilizationThreshold }),
-      log: log(4, 'eligibility.go:162', `Node ${n.name} is not suitable for removal - ${u.resourceName} utilization too big (${u.utilization.toFixed(6)})`),
+      log: log(4, 'eligibility.go:163', `Node ${n.name} unremovable: ${u.resourceName} requested (${percent(u.utilization)}% of allocatable) is above the scale-down utilization threshold`),
       movable: [],
     };
   }
@@ -48,11 +61,17 @@ function evaluate(n: CaNode, pods: readonly CaPod[], beingDeleted: boolean, o: C
       el,
       state: 'not-candidate',
       explanation: msg('engine.ca.node.disabledAnnotation', { node: n.name }),
-      log: log(1, 'eligibility.go:139', `Skipping ${n.name} from delete consideration - the node is marked as no scale down`),
+      log: log(1, 'eligibility.go:119', `Skipping ${n.name} from delete consideration - the node is marked as no scale down`),
       movable: [],
     };
   }
-  return { el, state: 'not-candidate', explanation: msg('engine.ca.node.unready', { node: n.name }), movable: [] };
+  return {
+    el,
+    state: 'not-candidate',
+    explanation: msg('engine.ca.node.unready', { node: n.name }),
+    log: log(4, 'eligibility.go:152', `Skipping unready node ${n.name} from delete consideration - scale-down of unready nodes is disabled`),
+    movable: [],
+  };
 }
 
 /** A verdict with everything it was computed from. */

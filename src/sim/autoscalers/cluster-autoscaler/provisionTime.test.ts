@@ -11,7 +11,7 @@ import { caMachineStateName, caState } from './state';
  *   at ExpectedAddTime times out and backs the node group off (registerFailedScaleUp); nothing is
  *   deleted there.
  * - core/static_autoscaler.go removeOldUnregisteredNodes: only instances that have been
- *   unregistered for longer than MaxNodeProvisionTime are deleted ("Removing unregistered node",
+ *   unregistered for longer than MaxNodeProvisionTime are deleted ("Marking unregistered node … for removal",
  *   event DeleteUnregistered), decreasing the group's target.
  * A node that registered late is therefore kept, turns Ready and takes its pod.
  */
@@ -63,7 +63,10 @@ describe('CA --max-node-provision-time', () => {
     const created = stuck!.createdMs / 1000;
     expect(caEvents(w, 'DeleteUnregistered')).toHaveLength(1);
     expect(caEvents(w, 'DeleteUnregistered')[0].message).toBe(`Removed unregistered node ${stuck!.name}`);
-    expect(w.logs.some((l) => l.message.includes(`Removing unregistered node ${stuck!.name}`))).toBe(true);
+    // static_autoscaler.go removeOldUnregisteredNodes (cluster-autoscaler 1.33): marked by name, then removed per group.
+    expect(w.logs.some((l) => l.message.endsWith(`] Marking unregistered node ${stuck!.name} for removal`))).toBe(true);
+    expect(w.logs.some((l) => / static_autoscaler\.go:779\] Removing 1 unregistered nodes for node group /.test(l.message))).toBe(true);
+    expect(w.logs.some((l) => l.message.endsWith('static_autoscaler.go:418] Some unregistered nodes were removed'))).toBe(true);
     // Removed on the first scan strictly after created + 60 s; the scan runs every 10 s.
     const removedAtSeconds = w.events.find((e) => e.reason === 'DeleteUnregistered')!.t;
     expect(removedAtSeconds).toBeGreaterThan(created + 60);

@@ -3,7 +3,7 @@ import { addPodToNode, firstFitFrom, fitNodeOf, hasAntiAffinity, type FitNode } 
 import { movablePods } from './movablePods';
 import { RoomBounds } from './roomBounds';
 import { formatGoDuration } from './goFlags';
-import { goTimeString, log } from './messages';
+import { goTimeWithMonotonic, log } from './messages';
 import type { CaLogLine, CaNode, CaPod, PdbStatus } from './types';
 import type { UtilizationInfo } from './utilization';
 import type { CaOptions } from './flags';
@@ -20,6 +20,7 @@ export interface SimulationInput {
   options: CaOptions;
   unneededSince: Readonly<Record<string, number>>;
   startEpochMs?: number;
+  processStartSeconds?: number;
 }
 
 type StatusSink = (node: string, s: SimulatedStatus) => void;
@@ -149,6 +150,7 @@ export function runSimulation(
       break;
     }
     result.simulated += 1;
+    logs.push(log(2, 'cluster.go:165', `Simulating node ${n.name} removal`));
     const prepared = movablePods(movable, o);
     let blocker = prepared.blocker;
     // Each eviction spends one allowed disruption; with no budgets there is nothing to spend.
@@ -158,6 +160,8 @@ export function runSimulation(
     // The other destinations in their order; the trial fills them, copying a node the first time
     // it takes a pod (later pods go into that private copy), and replaces `dest` when it succeeds.
     let trial: FitNode[] = dest;
+    // Drain blockers and budgets fail GetPodsToMove; a pod with no place fails findPlaceFor. The two print differently.
+    const drainBlocked = blocker !== undefined;
     if (!blocker) {
       const at = indexOfNode(dest, n.name);
       trial = dest.slice();
@@ -190,13 +194,18 @@ export function runSimulation(
         reason: blocker,
         explanation: msg('engine.ca.node.blocked', { node: n.name, resource: util.resourceName, utilization: util.utilization.toFixed(2), threshold, blocker }),
       });
-      logs.push(log(2, 'cluster.go:180', `node ${n.name} cannot be removed: ${blocker}`));
+      logs.push(
+        drainBlocked
+          ? log(2, 'cluster.go:170', `Node ${n.name} cannot be removed: ${blocker}`)
+          : log(2, 'cluster.go:181', `Node ${n.name} is not suitable for removal: ${blocker}`),
+      );
       continue;
     }
     // Commit: later candidates see these pods on their new nodes, and this node no longer as a destination.
     dest = trial;
     bounds.commit();
     if (spent) for (const [k, v] of spent) budget.set(k, v);
+    logs.push(log(2, 'cluster.go:184', `Node ${n.name} may be removed`));
     status(n.name, { state: 'unneeded', destinations: placed, explanation: msg('engine.ca.node.candidate', { node: n.name }) });
     if (movable.length === 0) result.empties.add(n.name);
     result.unneeded.push(n);
@@ -211,6 +220,7 @@ export function runSimulation(
 export function recheckLog(unremovableCount: number, input: SimulationInput, logs: CaLogLine[]): void {
   if (unremovableCount === 0) return;
   const at = input.nowSeconds + input.options.unremovableNodeRecheckTimeoutSeconds;
-  const when = input.startEpochMs === undefined ? formatGoDuration(at) : goTimeString(input.startEpochMs + at * 1000);
+  // timestamp.Add(recheckTimeout): a time from time.Now(), printed with its monotonic reading.
+  const when = input.startEpochMs === undefined ? formatGoDuration(at) : goTimeWithMonotonic(input.startEpochMs + at * 1000, (at - (input.processStartSeconds ?? 0)) * 1000);
   logs.push(log(1, 'planner.go:305', `${unremovableCount} nodes found to be unremovable in simulation, will re-check them at ${when}`));
 }

@@ -77,8 +77,14 @@ describe('planScaleDown', () => {
       ['ip-192-168-1-12', true],
       ['ip-192-168-1-13', true],
     ]);
-    expect(r.logs.map((l) => l.message)).toContain('Scale-down: removing empty node "ip-192-168-1-12"');
-    expect(r.logs.map((l) => l.message)).toContain('ip-192-168-1-12 was unneeded for 10m0s');
+    // The actuator's line waits for the taint (scanScaleDown.ts); the planner's lines come in upstream's order.
+    expect(r.deletions[0].log).toMatchObject({ v: 0, source: 'actuator.go:175', message: 'Scale-down: removing empty node "ip-192-168-1-12"' });
+    const messages = r.logs.map((l) => l.message);
+    expect(messages).toContain('ip-192-168-1-12 was unneeded for 10m0s');
+    expect(messages[0]).toBe('Calculating unneeded nodes');
+    const status = messages.findIndex((m) => m.startsWith('Scale down status: '));
+    expect(messages.indexOf('Starting scale down')).toBe(status + 1);
+    expect(messages.indexOf('ip-192-168-1-12 was unneeded for 10m0s')).toBeGreaterThan(status + 1);
     expect(r.events.filter((e) => e.reason === 'ScaleDownEmpty')).toHaveLength(2);
   });
 

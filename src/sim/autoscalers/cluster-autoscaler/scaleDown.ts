@@ -3,6 +3,7 @@ import { podsByNode } from './fit';
 import type { CaOptions } from './flags';
 import { formatGoDuration } from './goFlags';
 import {
+  goTimeWithMonotonic,
   log,
   nodeMarkedForDeletionEvent,
   podEvictedForScaleDownEvent,
@@ -16,6 +17,8 @@ import { nodeCategories, type RankedCandidate } from './categorize';
 import type { CaEvent, CaLogLine, CaNode, CaPod, PdbStatus } from './types';
 import { msg } from '../../core/message';
 import { pushAll } from '../../core/arrays';
+import { goFormatFloat } from '../../core/goFormat';
+import type { UtilizationInfo } from './utilization';
 
 import type { NodeScaleDownStatus, ScaleDownGroup } from './scaleDownStatus';
 
@@ -43,6 +46,8 @@ export interface ScaleDownInput {
   minUpdateIntervalSeconds?: number;
   /** The sim's wall-clock epoch, to print times in log lines as klog does. */
   startEpochMs?: number;
+  /** When the CA process started (sim seconds): the origin of the monotonic readings its times print. */
+  processStartSeconds?: number;
 }
 
 export type { NodeScaleDownState } from './nodeEligibility';
@@ -53,6 +58,8 @@ export interface NodeDeletion {
   empty: boolean;
   /** Pods to evict (non-DaemonSet, non-mirror). */
   pods: string[];
+  /** The actuator's line, printed once the node is tainted. */
+  log: CaLogLine;
 }
 
 export interface ScaleDownResult {
@@ -133,6 +140,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   };
   const deleting = new Set(input.deletingNodes ?? []);
   for (const n of input.nodes) if (n.taints?.some((t) => t.key === TO_BE_DELETED_TAINT)) deleting.add(n.name);
+  out.logs.push(log(4, 'static_autoscaler.go:568', 'Calculating unneeded nodes'));
   const { byNode: podsOn, generation: podsGeneration } = podsOnNodes(input.pods);
   const anyUnremovable = hasKeys(input.unremovable);
   if (anyUnremovable) out.unremovable = keepUnremovable(input.unremovable, new Set(input.nodes.map((n) => n.name)), now);
@@ -156,6 +164,9 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   const sim = simulateRemovals(input, eligible, podsOn, podsGeneration, deleting, out.minUpdateIntervalSeconds, setStatus, out.unremovable, out.logs);
   out.simulated = sim.simulated;
   const { unneeded, empties } = sim;
+  // RemovableAt prints these only when the scale-down runs, the empty nodes first.
+  const emptyLines: CaLogLine[] = [];
+  const drainLines: CaLogLine[] = [];
   for (const n of unneeded) {
     const since = input.unneededSince[n.name] ?? now;
     out.unneededSince[n.name] = since;
@@ -169,7 +180,8 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
       since: formatGoDuration(now - since),
       needed: formatGoDuration(needed),
     });
-    out.logs.push(log(2, 'nodes.go:123', `${n.name} was unneeded for ${formatGoDuration(now - since)}`));
+    if (empties.has(n.name)) emptyLines.push(log(2, 'nodes.go:126', `${n.name} was unneeded for ${formatGoDuration(now - since)}`));
+    else drainLines.push(log(2, 'nodes.go:134', `${n.name} was unneeded for ${formatGoDuration(now - since)}`));
   }
 
   const ago = (t: number | undefined): number | undefined => (t === undefined ? undefined : now - t);
@@ -181,20 +193,24 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
     },
     o,
   );
-  out.logs.push(
-    log(
-      4,
-      'static_autoscaler.go:660',
-      `Scale down status: lastScaleUpTime=${input.lastScaleUpAtSeconds ?? 'never'} scaleDownInCooldown=${out.cooldown !== undefined}`,
-    ),
-  );
+  out.logs.push(log(4, 'static_autoscaler.go:611', scaleDownStatusLine(input, out.cooldown !== undefined)));
   if (out.cooldown || !o.scaleDownEnabled) {
     for (const s of statuses)
       if (s.state === 'unneeded')
         s.explanation = msg('engine.ca.node.paused', { line: s.explanation, reason: out.cooldown ?? '--scale-down-enabled=false' });
     out.nodes = statuses;
+    // With --scale-down-enabled=false the loop skips the whole section; the statuses still feed the why panel.
+    if (!o.scaleDownEnabled) out.logs = [];
     return out;
   }
+  if (!statuses.some(isScaleDownCandidate)) {
+    out.logs.push(log(4, 'static_autoscaler.go:633', 'Starting scale down: no scale down candidates. skipping...'));
+    out.nodes = statuses;
+    return out;
+  }
+  out.logs.push(log(4, 'static_autoscaler.go:638', 'Starting scale down'));
+  pushAll(out.logs, emptyLines);
+  pushAll(out.logs, drainLines);
 
   const room = new Map(input.groups.map((g) => [g.name, g.targetSize - g.minSize]));
   const ready = unneeded.filter((n) => unneededLongEnough(now - out.unneededSince[n.name], n.ready, o));
@@ -213,8 +229,8 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
       out.logs.push(
         log(
           1,
-          'pre_filtering_processor.go:66',
-          `Skipping ${n.name} - node group min size reached (current: ${group?.targetSize ?? 0}, min: ${group?.minSize ?? 0})`,
+          'nodes.go:236',
+          `Skipping ${n.name} - node group min size reached`,
         ),
       );
       const st = candidateStatuses.get(n.name)!;
@@ -226,33 +242,53 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
     if (!empty) drains += 1;
     room.set(n.group!, left - 1);
     const pods = (podsOn.get(n.name) ?? []).filter((p) => isMovable(p) && p.deletionTimestampSeconds === undefined);
-    out.deletions.push({ node: n.name, group: n.group!, empty, pods: pods.map(podKey) });
     const status = candidateStatuses.get(n.name)!;
     status.state = 'to-delete';
     out.events.push(nodeMarkedForDeletionEvent(n.name));
+    let line: CaLogLine;
     if (empty) {
-      out.logs.push(log(0, 'actuator.go:161', `Scale-down: removing empty node "${n.name}"`));
+      line = log(0, 'actuator.go:175', `Scale-down: removing empty node "${n.name}"`);
       out.events.push(scaleDownEmptyEvent(n.name));
     } else {
-      const util = status.utilization!.utilization;
-      out.logs.push(
-        log(
-          0,
-          'actuator.go:291',
-          `Scale-down: removing node ${n.name}, utilization: ${util.toFixed(6)}, pods to reschedule: ${pods.map((p) => p.name).join(',')}`,
-        ),
-      );
+      const util = status.utilization!;
+      line = log(0, 'actuator.go:268', `Scale-down: removing node ${n.name}, utilization: ${utilizationInfoText(util)}, pods to reschedule: ${pods.map((p) => p.name).join(',')}`);
       out.events.push(
         scaleDownNodeEvent(
           n.name,
-          util,
+          util.utilization,
           pods.map((p) => p.name),
         ),
       );
       for (const p of pods) out.events.push(podEvictedForScaleDownEvent(p));
     }
+    out.deletions.push({ node: n.name, group: n.group!, empty, pods: pods.map(podKey), log: line });
   }
-  if (unneeded.length === 0) out.logs.push(log(1, 'legacy.go:298', 'No candidates for scale down'));
   out.nodes = statuses;
   return out;
+}
+
+/** The pre-filter's scale-down candidates: autoscaled nodes whose group is above its min size. */
+const isScaleDownCandidate = (s: NodeScaleDownStatus): boolean => s.state !== 'not-autoscaled' && s.reason !== 'NodeGroupMinSizeReached';
+
+/** utilization.Info printed with %v (simulator/utilization/info.go): {CpuUtil MemUtil GpuUtil DynamicResourceUtil ResourceName Utilization}. */
+export function utilizationInfoText(u: UtilizationInfo): string {
+  return `{${goFormatFloat(u.cpuUtil)} ${goFormatFloat(u.memUtil)} 0 0 ${u.resourceName} ${goFormatFloat(u.utilization)}}`;
+}
+
+/**
+ * static_autoscaler.go's "Scale down status" line. Its three times come from time.Now(), so Go
+ * prints them with their monotonic reading; NewStaticAutoscaler starts them an hour before the
+ * process started (initialScaleTime). Nothing here sets scaleDownForbidden: the engine has no
+ * "unschedulable pods are very new" loop.
+ */
+function scaleDownStatusLine(input: ScaleDownInput, inCooldown: boolean): string {
+  const start = input.processStartSeconds ?? 0;
+  const time = (t: number | undefined): string => {
+    const at = t ?? start - 3600;
+    return goTimeWithMonotonic((input.startEpochMs ?? 0) + at * 1000, (at - start) * 1000);
+  };
+  return (
+    `Scale down status: lastScaleUpTime=${time(input.lastScaleUpAtSeconds)} lastScaleDownDeleteTime=${time(input.lastScaleDownDeleteAtSeconds)} ` +
+    `lastScaleDownFailTime=${time(input.lastScaleDownFailAtSeconds)} scaleDownForbidden=false scaleDownInCooldown=${inCooldown}`
+  );
 }

@@ -10,7 +10,6 @@ import { addPodToNode, firstFitIndex, fitNodeOf, podsByNode, type FitNode } from
 import type { CaOptions } from './flags';
 import {
   aggregateReasons,
-  formatGoDuration,
   formatScaleUpPlan,
   log,
   notTriggerScaleUpEvent,
@@ -40,6 +39,7 @@ export interface ScaleUpInput {
   backoff: BackoffState;
   rng: RandomSource;
   priorities?: PriorityConfig;
+  priorityWarning?: CaLogLine;
 }
 
 export interface ScaleUpOptionSummary {
@@ -70,6 +70,9 @@ export interface ScaleUpResult {
 }
 
 const key = (p: CaPod): string => `${p.namespace}/${p.name}`;
+
+/** klogx.PodsLoggingQuota (utils/klogx/defaults.go): MaxPodsLogged, or MaxPodsLoggedV5 from --v=5. */
+const podsLoggingQuota = (verbosity: number): number => (verbosity >= 5 ? 1000 : 20);
 
 /** Free room on ready, schedulable existing nodes plus empty template nodes for upcoming ones. */
 function simulatedCapacity(input: ScaleUpInput): FitNode[] {
@@ -116,7 +119,7 @@ function capByResourceLimits(
     logs.push(
       log(
         1,
-        'resource_manager.go:160',
+        'manager.go:171',
         `Capping scale-up size due to limit for resource ${byCores <= byMem ? 'cpu' : 'memory'}`,
       ),
     );
@@ -176,11 +179,7 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
     if (age < options.newPodScaleUpDelaySeconds) {
       out.tooNewPods.push(key(p));
       out.logs.push(
-        log(
-          3,
-          'filter_out_young_pods.go:58',
-          `Pod ${key(p)} is ${formatGoDuration(age)} old, too new to trigger scale-up`,
-        ),
+        log(3, 'static_autoscaler.go:971', `Pod ${p.name} is ${age.toFixed(3)} seconds old, too new to consider unschedulable`),
       );
       continue;
     }
@@ -201,7 +200,7 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
   }
   const upcomingTotal = input.groups.reduce((s, g) => s + Math.max(0, g.targetSize - g.registeredNodes), 0);
   if (unschedulable.length === 0) {
-    out.logs.push(log(1, 'static_autoscaler.go:581', 'No unschedulable pods'));
+    out.logs.push(log(1, 'static_autoscaler.go:527', 'No unschedulable pods'));
     if (out.awaitingPods.length > 0) {
       out.explanation.push(
         msg('engine.ca.awaiting', { pods: out.awaitingPods.length, upcoming: upcomingTotal }),
@@ -209,9 +208,13 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
     }
     return out;
   }
-  for (const p of unschedulable)
-    out.logs.push(log(1, 'orchestrator.go:106', `Pod ${key(p)} is unschedulable`));
-  out.logs.push(log(4, 'orchestrator.go:115', `Upcoming ${upcomingTotal} nodes`));
+  // klogx.PodsLoggingQuota: the first MaxPodsLogged pods by name, then a count of the rest.
+  const quota = podsLoggingQuota(options.verbosity);
+  for (const p of unschedulable.slice(0, quota))
+    out.logs.push(log(1, 'orchestrator.go:98', `Pod ${key(p)} is unschedulable`));
+  if (unschedulable.length > quota)
+    out.logs.push(log(1, 'orchestrator.go:100', `${unschedulable.length - quota} other pods are also unschedulable`));
+  out.logs.push(log(4, 'orchestrator.go:110', `Upcoming ${upcomingTotal} nodes`));
 
   const rejected: Record<string, Record<string, string[]>> = {};
   const addReason = (pod: string, group: string, reason: string): void => {
@@ -226,7 +229,7 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
     if (isBackedOff(input.backoff, g.name, now)) skip = 'in backoff after failed scale-up';
     else if (g.targetSize >= g.maxSize) {
       skip = 'max node group size reached';
-      out.logs.push(log(4, 'orchestrator.go:134', `Skipping node group ${g.name} - max size reached`));
+      out.logs.push(log(4, 'orchestrator.go:420', `Skipping node group ${g.name} - max size reached`));
     }
     if (skip) {
       out.skippedGroups[g.name] = skip;
@@ -246,7 +249,7 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
     for (const p of estimate.scheduledPods) acceptedSomewhere.add(p);
     for (const p of estimate.limited) acceptedSomewhere.add(p);
     if (estimate.nodeCount === 0) {
-      out.logs.push(log(4, 'orchestrator.go:160', `No pod can fit to ${g.name}`));
+      out.logs.push(log(4, 'orchestrator.go:152', `No pod can fit to ${g.name}`));
       continue;
     }
     const podsByKey = new Map(unschedulable.map((p) => [key(p), p]));
@@ -280,22 +283,23 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
   }
   if (expansion.length === 0) {
     out.result = 'NoOptionsAvailable';
-    out.logs.push(log(1, 'orchestrator.go:170', 'No expansion options'));
+    out.logs.push(log(1, 'orchestrator.go:168', 'No expansion options'));
     out.explanation.push(msg('engine.ca.noGroup', { pods: unschedulable.length }));
     return out;
   }
   const decision = chooseExpansionOption(expansion, options.expanders, {
     rng: input.rng,
     priorities: input.priorities,
+    priorityWarning: input.priorityWarning,
   });
   pushAll(out.logs, decision.logs);
   for (const step of decision.steps)
     out.explanation.push(msg('engine.ca.expanderStep', { expander: step.expander, detail: step.detail, kept: step.kept.join(', ') }));
   const best = decision.chosen!;
   const bestGroup = byName.get(best.nodeGroup)!;
-  out.logs.push(log(1, 'orchestrator.go:189', `Best option to resize: ${best.nodeGroup}`));
+  out.logs.push(log(1, 'orchestrator.go:185', `Best option to resize: ${best.nodeGroup}`));
   out.logs.push(
-    log(1, 'orchestrator.go:193', `Estimated ${best.nodeCount} nodes needed in ${best.nodeGroup}`),
+    log(1, 'orchestrator.go:189', `Estimated ${best.nodeCount} nodes needed in ${best.nodeGroup}`),
   );
 
   let newNodes = best.nodeCount;
@@ -303,7 +307,7 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
     const current = input.nodes.length + upcomingTotal;
     if (current + newNodes > options.maxNodesTotal) {
       out.logs.push(
-        log(1, 'orchestrator.go:701', `Capping size to max cluster total size (${options.maxNodesTotal})`),
+        log(1, 'orchestrator.go:688', `Capping size to max cluster total size (${options.maxNodesTotal})`),
       );
       newNodes = options.maxNodesTotal - current;
       if (newNodes < 1) {
@@ -334,7 +338,7 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
       out.logs.push(
         log(
           1,
-          'orchestrator.go:246',
+          'orchestrator.go:729',
           `Splitting scale-up between ${targets.length} similar node groups: {${names}}`,
         ),
       );
@@ -342,9 +346,9 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
   }
   out.increases = balance(targets, newNodes);
   out.result = 'Successful';
-  out.logs.push(log(1, 'orchestrator.go:258', `Final scale-up plan: ${formatScaleUpPlan(out.increases)}`));
+  out.logs.push(log(1, 'orchestrator.go:261', `Final scale-up plan: ${formatScaleUpPlan(out.increases)}`));
   for (const inc of out.increases) {
-    out.logs.push(log(0, 'executor.go:147', `Scale-up: setting group ${inc.group} size to ${inc.newSize}`));
+    out.logs.push(log(0, 'executor.go:164', `Scale-up: setting group ${inc.group} size to ${inc.newSize}`));
     out.events.push(scaledUpGroupEvent(inc));
   }
   const triggering = new Set(best.pods.map((p) => p.name));

@@ -9,7 +9,8 @@ import { backoffGroup, checkProvisioning, clearBackoff, isBackedOff } from './ba
 import { discoverNodeGroups } from './discovery';
 import { parsePriorityExpanderConfig, type PriorityConfig } from './expander';
 import type { CaOptions } from './flags';
-import { failedToScaleUpGroupEvent, log } from './messages';
+import { failedToScaleUpGroupEvent, formatScaleUpPlan, goTimeWithMonotonic, log, type GroupIncrease } from './messages';
+import { formatGoDuration } from './goFlags';
 import { emitCaEvent, printCaLogs } from './output';
 import { planScaleUp, type ScaleUpResult } from './scaleUp';
 import { applyScaleDown } from './scanScaleDown';
@@ -52,19 +53,21 @@ export function managedGroups(world: World, options: CaOptions, state: CaWorldSt
   return out;
 }
 
-function priorityConfig(world: World, options: CaOptions, logs: CaLogLine[]): PriorityConfig | undefined {
-  if (!options.expanders.includes('priority')) return undefined;
+/**
+ * The priority expander's ConfigMap, read as priority.go reloadConfigMap does: a missing ConfigMap
+ * leaves the options unfiltered without a word; a missing key or a bad configuration gives the
+ * warning logConfigWarning prints each time the expander runs.
+ */
+function priorityConfig(world: World, options: CaOptions): { config?: PriorityConfig; warning?: CaLogLine } {
+  if (!options.expanders.includes('priority')) return {};
   const cm = getConfigMap(world, 'kube-system', 'cluster-autoscaler-priority-expander');
-  if (!cm?.data.priorities) {
-    logs.push(log(0, 'priority.go:91', 'Priority expander: configmap cluster-autoscaler-priority-expander not found or has no "priorities" key', 'W'));
-    return undefined;
+  if (!cm) return {};
+  if (cm.data.priorities === undefined) {
+    return { warning: log(0, 'priority.go:87', "Wrong configmap for priority expander, doesn't contain priorities key. Ignoring update.", 'W') };
   }
   const parsed = parsePriorityExpanderConfig(cm.data.priorities);
-  if (!parsed.ok) {
-    logs.push(log(0, 'priority.go:98', parsed.error, 'E'));
-    return undefined;
-  }
-  return parsed.config;
+  if (!parsed.ok) return { warning: log(0, 'priority.go:87', `Wrong configuration for priority expander: ${parsed.error}. Ignoring update.`, 'W') };
+  return { config: parsed.config };
 }
 
 /** Step 2 of the loop: scale-ups whose nodes did not register in time back their group off. */
@@ -93,7 +96,7 @@ function checkProvisionTimeouts(world: World, state: CaWorldState, groups: reado
     const g = groups.find((x) => x.managed.asg.name === t.group);
     if (!g) continue;
     state.backoff = { ...backoffGroup(state.backoff, t.group, now, 'scale-up timed out', options) };
-    logs.push(log(0, 'clusterstate.go:272', `Scale-up timed out for node group ${t.group} after ${Math.round(t.afterSeconds)}s`, 'W'));
+    logs.push(log(0, 'clusterstate.go:278', `Scale-up timed out for node group ${t.group} after ${formatGoDuration(t.afterSeconds)}`, 'W'));
     // Only the group is backed off (clusterstate.go registerFailedScaleUp): nodes that registered late
     // stay and take their pods; instances that never registered go in removeOldUnregisteredNodes.
     emitCaEvent(world, {
@@ -124,10 +127,11 @@ function handleFailedLaunches(world: World, state: CaWorldState, groups: readonl
     if (missing <= 0) continue;
     const code = 'placeholder-cannot-be-fulfilled';
     const text = 'AWS cannot provision any more instances for this node group';
-    logs.push(log(0, 'clusterstate.go:1100', `Failed adding ${missing} nodes (${missing} unseen previously) to group ${r.group} due to OutOfResource.${code}; errorMessages=[]string{"${text}"}`, 'W'));
+    logs.push(log(1, 'clusterstate.go:1145', `Failed adding ${missing} nodes (${missing} unseen previously) to group ${r.group} due to OutOfResource.${code}; errorMessages=[]string{"${text}"}`));
     state.backoff = { ...backoffGroup(state.backoff, r.group, now, `OutOfResource.${code}: ${text}`, options) };
     const until = state.backoff[r.group].untilSeconds;
-    logs.push(log(0, 'clusterstate.go:303', `Disabling scale-up for node group ${r.group} until ${new Date(world.startEpochMs + until * 1000).toISOString()}; errorClass=OutOfResource; errorCode=${code}`, 'W'));
+    const untilText = goTimeWithMonotonic(world.startEpochMs + until * 1000, until * 1000 - (state.processStartMs ?? 0));
+    logs.push(log(0, 'clusterstate.go:313', `Disabling scale-up for node group ${r.group} until ${untilText}; errorClass=OutOfResource; errorCode=${code}`, 'W'));
     g.group.desiredCapacity = Math.max(g.group.minSize, g.group.desiredCapacity - missing);
     state.requests = state.requests.filter((x) => x !== r);
   }
@@ -143,7 +147,7 @@ function applyScaleUp(world: World, state: CaWorldState, groups: readonly ScanGr
     if (delta <= 0) continue;
     const change = increaseSize(asg, delta);
     if (change.error) {
-      logs.push(log(0, 'executor.go:181', `Failed to increase node group size: ${change.error.message}`, 'E'));
+      logs.push(log(0, 'static_autoscaler.go:511', `Failed to scale up: failed to increase node group size: ${change.error.message}`, 'E'));
       emitCaEvent(world, failedToScaleUpGroupEvent(inc.group, change.error.message));
       state.backoff = { ...backoffGroup(state.backoff, inc.group, now, change.error.message, options) };
       continue;
@@ -169,9 +173,21 @@ function applyScaleUp(world: World, state: CaWorldState, groups: readonly ScanGr
 function enforceMinSizes(world: World, groups: readonly ScanGroup[], options: CaOptions, logs: CaLogLine[]): boolean {
   if (!options.enforceNodeGroupMinSize) return false;
   let raised = false;
+  const plan: GroupIncrease[] = [];
+  for (const g of groups) {
+    const id = g.managed.asg.name;
+    logs.push(log(4, 'orchestrator.go:329', `ScaleUpToNodeGroupMinSize: NodeGroup ${id}, TargetSize ${g.group.desiredCapacity}, MinSize ${g.managed.minSize}, MaxSize ${g.managed.maxSize}`));
+    if (g.group.desiredCapacity >= g.managed.minSize) continue;
+    plan.push({ group: id, currentSize: g.group.desiredCapacity, newSize: g.managed.minSize, maxSize: g.managed.maxSize });
+  }
+  if (plan.length === 0) {
+    logs.push(log(1, 'orchestrator.go:373', 'ScaleUpToNodeGroupMinSize: scale up not needed'));
+    return false;
+  }
+  logs.push(log(1, 'orchestrator.go:377', `ScaleUpToNodeGroupMinSize: final scale-up plan: ${formatScaleUpPlan(plan)}`));
   for (const g of groups) {
     if (g.group.desiredCapacity >= g.managed.minSize) continue;
-    logs.push(log(0, 'scale_up.go:586', `Scale-up: setting group ${g.managed.asg.name} size to ${g.managed.minSize} (min size)`));
+    logs.push(log(0, 'executor.go:164', `Scale-up: setting group ${g.managed.asg.name} size to ${g.managed.minSize}`));
     g.group.desiredCapacity = g.managed.minSize;
     raised = true;
   }
@@ -195,7 +211,7 @@ function emitScaleUpEvents(world: World, state: CaWorldState, up: ScaleUpResult)
 /** One pass of the CA's main loop (RunOnce), applied to the world. */
 export function runCaScan(world: World, state: CaWorldState, options: CaOptions): void {
   const now = world.timeMs / 1000;
-  const logs: CaLogLine[] = [log(4, 'static_autoscaler.go:290', 'Starting main loop')];
+  const logs: CaLogLine[] = [log(4, 'static_autoscaler.go:275', 'Starting main loop')];
   const groups = managedGroups(world, options, state);
   const asgByPool = new Map(groups.map((g) => [g.group.name, g.managed.asg.name]));
   const registered = [...world.nodes.values()].filter((n) => isRegistered(n) && n.state !== 'Terminating');
@@ -225,6 +241,7 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
   const bound = boundCaPodsOf(world, pdbs);
   const pending = unschedulablePods(world).map((p) => caPodOf(p));
   const scaleUpGroups = groups.map((g) => scaleUpGroupOf(world, g.group, g.managed)).filter((g) => g !== undefined);
+  const priority = priorityConfig(world, options);
   const up = planScaleUp({
     nowSeconds: now,
     pendingPods: pending,
@@ -235,7 +252,8 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
     options,
     backoff: state.backoff,
     rng: () => nextFloat(world.rng),
-    priorities: priorityConfig(world, options, logs),
+    priorities: priority.config,
+    priorityWarning: priority.warning,
   });
   pushAll(logs, up.logs);
   const applied = applyScaleUp(world, state, groups, up, options, now, logs);

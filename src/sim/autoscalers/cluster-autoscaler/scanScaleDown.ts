@@ -37,7 +37,8 @@ function removeNode(world: World, state: CaWorldState, group: ScanGroup, d: Node
   if (!sendNode(world, node, 'DRAIN')) sendNode(world, node, 'TERMINATE');
   state.deleting.push(d.node);
   state.scaleDowns += 1;
-  logs.push(log(0, 'delete.go:104', `Successfully added ${TO_BE_DELETED_TAINT} on node ${d.node}`));
+  // StartDeletion taints the node first (utils/taints), then the actuator says what it removes.
+  logs.push(log(1, 'taints.go:218', `Successfully added ${TO_BE_DELETED_TAINT} on node ${d.node}`), d.log);
   return true;
 }
 
@@ -68,6 +69,7 @@ export function applyScaleDown(
     lastUpdateAtSeconds: state.plannerUpdatedAtSeconds,
     minUpdateIntervalSeconds: state.plannerMinUpdateIntervalSeconds,
     startEpochMs: world.startEpochMs,
+    processStartSeconds: (state.processStartMs ?? 0) / 1000,
   });
   pushAll(logs, down.logs);
   state.unneededSince = down.unneededSince;

@@ -39,6 +39,8 @@ export interface CaWorldState {
   reported: string[];
   podRunning: boolean;
   nextScanMs: number;
+  /** When the CA's pod last started running: Go's monotonic clock reads from here (the m=+… of its logged times). */
+  processStartMs?: number;
   machine: { value: StateValue; context: CaMachineContext };
   unneededSince: Record<string, number>;
   /** The planner's unremovable.Nodes: nodes that failed a removal simulation, skipped until their recheck deadline. */

@@ -31,12 +31,7 @@ export function isClusterHealthy(
     total,
     log: healthy
       ? undefined
-      : log(
-          0,
-          'static_autoscaler.go:366',
-          `Cluster is not ready for autoscaling: unready=${unready} ready=${ready} total=${total}`,
-          'W',
-        ),
+      : log(0, 'static_autoscaler.go:423', 'Cluster is not ready for autoscaling', 'W'),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { World } from '../../core/types';
+import type { Node, World } from '../../core/types';
 import { deleteNodes } from '../../cloud/asg';
 import { applyAsgToNodeGroup, asgOfNodeGroup } from '../../cloud/asgWorld';
 import { nodesOfGroup } from '../../cloud/nodeGroups';
@@ -17,19 +17,38 @@ import type { CaLogLine, ScanGroup } from './types';
  * Returns how many instances were removed.
  */
 export function removeOldUnregisteredNodes(world: World, groups: readonly ScanGroup[], options: CaOptions, now: number, logs: CaLogLine[]): number {
-  let removed = 0;
+  let present = 0;
+  const old: { group: ScanGroup; nodes: Node[] }[] = [];
   for (const g of groups) {
+    const nodes: Node[] = [];
     for (const node of nodesOfGroup(world, g.group)) {
       if (node.state !== 'Launching' || node.terminateWhenDrained) continue;
+      present++;
       const unregisteredSince = node.createdMs / 1000;
       // UnregisteredSince.Add(maxNodeProvisionTime).Before(now): strictly before.
-      if (!(unregisteredSince + options.maxNodeProvisionTimeSeconds < now)) continue;
+      if (unregisteredSince + options.maxNodeProvisionTimeSeconds < now) nodes.push(node);
+    }
+    if (nodes.length > 0) old.push({ group: g, nodes });
+  }
+  if (present === 0) return 0;
+  logs.push(log(1, 'static_autoscaler.go:410', `${present} unregistered nodes present`));
+  for (const { nodes } of old) for (const node of nodes) logs.push(log(0, 'static_autoscaler.go:851', `Marking unregistered node ${node.name} for removal`));
+  let removed = 0;
+  for (const { group: g, nodes } of old) {
+    const id = g.managed.asg.name;
+    logs.push(log(0, 'static_autoscaler.go:779', `Removing ${nodes.length} unregistered nodes for node group ${id}`));
+    const possible = g.group.desiredCapacity - g.managed.minSize;
+    if (possible <= 0) {
+      logs.push(log(0, 'static_autoscaler.go:788', `Node group ${id} min size reached, skipping removal of ${nodes.length} unregistered nodes`, 'W'));
+      continue;
+    }
+    if (nodes.length > possible) {
+      // "constaint": upstream's spelling.
+      logs.push(log(0, 'static_autoscaler.go:792', `Capping node group ${id} unregistered node removal to ${possible} nodes, removing all ${nodes.length} would exceed min size constaint`, 'W'));
+    }
+    for (const node of nodes.slice(0, possible)) {
       const change = deleteNodes(asgOfNodeGroup(world, g.group), 1);
-      if (change.error || change.deleted === 0) {
-        logs.push(log(0, 'static_autoscaler.go:848', `Failed to remove node ${node.name}: node group min size reached, skipping unregistered node removal`, 'W'));
-        continue;
-      }
-      logs.push(log(0, 'static_autoscaler.go:852', `Removing unregistered node ${node.name}`));
+      if (change.error || change.deleted === 0) break;
       applyAsgToNodeGroup(g.group, change.asg);
       node.terminateWhenDrained = true;
       sendNode(world, node, 'TERMINATE');
@@ -42,6 +61,6 @@ export function removeOldUnregisteredNodes(world: World, groups: readonly ScanGr
       removed++;
     }
   }
-  if (removed > 0) logs.push(log(0, 'static_autoscaler.go:475', 'Some unregistered nodes were removed'));
+  if (removed > 0) logs.push(log(0, 'static_autoscaler.go:418', 'Some unregistered nodes were removed'));
   return removed;
 }

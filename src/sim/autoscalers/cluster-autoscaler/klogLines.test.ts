@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { planScaleDown, utilizationInfoText, type ScaleDownInput } from './scaleDown';
+import { planScaleUp } from './scaleUp';
+import { DEFAULT_CA_OPTIONS } from './flags';
+import { templateForInstanceType } from './template';
+import { goTimeString, goTimeWithMonotonic } from './messages';
+import type { CaLogLine, CaNode, CaPod } from './types';
+import { t3Node } from './engineFixtures';
+
+/**
+ * The CA's klog lines as cluster-autoscaler v1.33 prints them (the image the examples run), file
+ * and line included: a workshop compares them with `kubectl logs` of a real cluster.
+ */
+const node = (i: number): CaNode => t3Node(`ip-192-168-1-${10 + i}`);
+const pod = (name: string, nodeName: string | undefined, cpuMillis: number): CaPod => ({
+  name,
+  namespace: 'default',
+  ownerKind: 'ReplicaSet',
+  requests: { cpuMillis, memoryMiB: 128 },
+  nodeName,
+  unschedulableSinceSeconds: nodeName ? undefined : 0,
+});
+const lines = (logs: readonly CaLogLine[]): string[] => logs.map((l) => `${l.source}] ${l.message}`);
+const EPOCH = Date.UTC(2026, 10, 2, 1, 0, 0);
+
+/** 25 nodes at 200m of 1930m allocatable (candidates), then 5 at 1500m (above the 0.5 threshold). */
+function quietCluster(now: number): ScaleDownInput {
+  const nodes = Array.from({ length: 30 }, (_, i) => node(i));
+  const pods = nodes.map((n, i) => pod(`web-${i}`, n.name, i < 25 ? 200 : 1500));
+  return {
+    nowSeconds: now,
+    nodes,
+    pods,
+    groups: [{ name: 'ng1', minSize: 1, targetSize: 30 }],
+    options: { ...DEFAULT_CA_OPTIONS },
+    unneededSince: {},
+    startEpochMs: EPOCH,
+    processStartSeconds: 100,
+    lastScaleUpAtSeconds: 160,
+  };
+}
+
+describe('scale-down klog lines (core/scaledown/eligibility/eligibility.go, release-1.33)', () => {
+  const r = planScaleDown(quietCluster(1000));
+  const out = lines(r.logs);
+
+  it('prints the first 20 candidates\' utilization (klogx quota 20) and counts the rest', () => {
+    // eligibility.go:167 klogx.V(4).UpTo(utilLogsQuota) "Node %s - %s requested is %.6g%% of allocatable"
+    const util = out.filter((l) => l.startsWith('eligibility.go:167] '));
+    expect(util).toHaveLength(20);
+    // 200 / 1930 × 100 = 10.3626943… → %.6g
+    expect(util[0]).toBe('eligibility.go:167] Node ip-192-168-1-10 - cpu requested is 10.3627% of allocatable');
+    // eligibility.go:102 klogx.V(4).Over(utilLogsQuota)
+    expect(out).toContain('eligibility.go:102] Skipped logging utilization for 5 other nodes');
+  });
+
+  it('prints every node above the threshold, with no quota', () => {
+    // eligibility.go:163 klog.V(4) "Node %s unremovable: %s requested (%.6g%% of allocatable) is above …"
+    const above = out.filter((l) => l.startsWith('eligibility.go:163] '));
+    expect(above).toHaveLength(5);
+    expect(above[0]).toBe(
+      'eligibility.go:163] Node ip-192-168-1-35 unremovable: cpu requested (77.7202% of allocatable) is above the scale-down utilization threshold',
+    );
+    expect(out.indexOf('eligibility.go:102] Skipped logging utilization for 5 other nodes')).toBeGreaterThan(out.indexOf(above[4]));
+  });
+
+  it('says what the removal simulation did per node (simulator/cluster.go)', () => {
+    expect(out).toContain('cluster.go:165] Simulating node ip-192-168-1-10 removal');
+    expect(out).toContain('cluster.go:184] Node ip-192-168-1-10 may be removed');
+    expect(out.indexOf('cluster.go:165] Simulating node ip-192-168-1-10 removal')).toBeLessThan(out.indexOf('cluster.go:184] Node ip-192-168-1-10 may be removed'));
+  });
+
+  it('prints the loop\'s scale-down section in static_autoscaler.go\'s order, times as Go prints time.Now()', () => {
+    expect(out[0]).toBe('static_autoscaler.go:568] Calculating unneeded nodes');
+    // static_autoscaler.go:611; the never-set times are NewStaticAutoscaler's initialScaleTime, an hour before the process.
+    const status = out.findIndex((l) => l.startsWith('static_autoscaler.go:611] '));
+    expect(out[status]).toBe(
+      'static_autoscaler.go:611] Scale down status: lastScaleUpTime=2026-11-02 01:02:40 +0000 UTC m=+60.000000000 ' +
+        'lastScaleDownDeleteTime=2026-11-02 00:01:40 +0000 UTC m=-3600.000000000 lastScaleDownFailTime=2026-11-02 00:01:40 +0000 UTC m=-3600.000000000 ' +
+        'scaleDownForbidden=false scaleDownInCooldown=false',
+    );
+    expect(out[status + 1]).toBe('static_autoscaler.go:638] Starting scale down');
+    // core/scaledown/unneeded/nodes.go:134, printed by RemovableAt once the scale-down runs.
+    expect(out.slice(status + 2)).toContain('nodes.go:134] ip-192-168-1-10 was unneeded for 0s');
+  });
+
+  it('stops after the status line while in cooldown: no "Starting scale down", no unneeded durations', () => {
+    const cool = lines(planScaleDown({ ...quietCluster(1000), lastScaleUpAtSeconds: 900 }).logs);
+    expect(cool[cool.length - 1]).toMatch(/^static_autoscaler\.go:611\] Scale down status: .* scaleDownInCooldown=true$/);
+    expect(cool.some((l) => l.includes('was unneeded for'))).toBe(false);
+  });
+
+  it('prints nothing of the section with --scale-down-enabled=false', () => {
+    const off = planScaleDown({ ...quietCluster(1000), options: { ...DEFAULT_CA_OPTIONS, scaleDownEnabled: false } });
+    expect(off.logs).toEqual([]);
+    expect(off.nodes.length).toBe(30);
+  });
+
+  it('prints utilization.Info with %v for a drained node (actuator.go:268)', () => {
+    expect(utilizationInfoText({ cpuUtil: 0.4625, memUtil: 0.125, utilization: 0.4625, resourceName: 'cpu' })).toBe('{0.4625 0.125 0 0 cpu 0.4625}');
+  });
+});
+
+describe('scale-up klog lines (core/scaleup/orchestrator/orchestrator.go, release-1.33)', () => {
+  it('names at most 20 unschedulable pods (klogx.PodsLoggingQuota) and counts the rest', () => {
+    const nodes = [node(0)];
+    const t3 = templateForInstanceType('t3.medium')!;
+    const up = planScaleUp({
+      nowSeconds: 100,
+      pendingPods: Array.from({ length: 25 }, (_, i) => pod(`web-${String(i).padStart(2, '0')}`, undefined, 4000)),
+      nodes,
+      boundPods: [],
+      groups: [{ name: 'ng1', minSize: 1, maxSize: 5, targetSize: 1, registeredNodes: 1, instanceType: 't3.medium', template: t3 }],
+      daemonSets: [],
+      options: { ...DEFAULT_CA_OPTIONS },
+      backoff: {},
+      rng: () => 0,
+    });
+    const out = lines(up.logs);
+    expect(out.filter((l) => l.startsWith('orchestrator.go:98] Pod default/web-'))).toHaveLength(20);
+    expect(out).toContain('orchestrator.go:100] 5 other pods are also unschedulable');
+    expect(out).toContain('orchestrator.go:110] Upcoming 0 nodes');
+  });
+});
+
+describe('Go time printing', () => {
+  it('drops trailing zeros of the fraction, as time.Time String() does', () => {
+    expect(goTimeString(Date.UTC(2026, 10, 2, 1, 4, 59))).toBe('2026-11-02 01:04:59 +0000 UTC');
+    expect(goTimeString(Date.UTC(2026, 10, 2, 1, 4, 59, 500))).toBe('2026-11-02 01:04:59.5 +0000 UTC');
+    expect(goTimeWithMonotonic(Date.UTC(2026, 10, 2, 1, 4, 59, 250), 12_345_250)).toBe('2026-11-02 01:04:59.25 +0000 UTC m=+12345.250000000');
+  });
+});
