@@ -125,7 +125,8 @@ describe('Cluster Autoscaler controller in the engine', () => {
       if (x.timeMs > 60_000) minRunning = Math.min(minRunning, runningPodsOf(x, 'nginx-to-scaleout'));
     });
     const scaleDown = caEvents(w, 'ScaleDown').find((e) => e.kind === 'ConfigMap')!;
-    expect(scaleDown.message).toMatch(/^Scale-down: removing node (\S+), utilization: 0\.3\d+, pods to reschedule: nginx-to-scaleout-\S+$/);
+    // actuator.go:269 prints utilization.Info with %v: {CpuUtil MemUtil GpuUtil DynamicResourceUtil ResourceName Utilization}.
+    expect(scaleDown.message).toMatch(/^Scale-down: removing node (\S+), utilization: \{0\.3\d+ 0\.\d+ 0 0 cpu 0\.3\d+\}, pods to reschedule: nginx-to-scaleout-\S+$/);
     const evicted = caEvents(w, 'ScaleDown').filter((e) => e.kind === 'Pod');
     expect(evicted.length).toBe(1);
     expect(evicted[0].message).toBe('deleting pod for node scale down');

@@ -85,11 +85,12 @@ export function scaleDownEmptyEvent(node: string): CaEvent {
   };
 }
 
-export function scaleDownNodeEvent(node: string, utilization: number, pods: readonly string[]): CaEvent {
+/** `utilization`: utilization.Info as %v prints it (scaleDown.ts utilizationInfoText). */
+export function scaleDownNodeEvent(node: string, utilization: string, pods: readonly string[]): CaEvent {
   return {
     type: 'Normal',
     reason: 'ScaleDown',
-    message: `Scale-down: removing node ${node}, utilization: ${utilization.toFixed(6)}, pods to reschedule: ${pods.join(',')}`,
+    message: `Scale-down: removing node ${node}, utilization: ${utilization}, pods to reschedule: ${pods.join(',')}`,
     involvedObject: STATUS_CONFIGMAP,
   };
 }
@@ -104,14 +105,21 @@ export function nodeMarkedForDeletionEvent(node: string): CaEvent {
   };
 }
 
-/** On the Node once the cloud provider accepted the deletion. */
+/** On the Node once the cloud provider accepted the deletion (delete_in_batch.go RegisterAndRecordSuccessfulScaleDownEvent). */
 export function nodeRemovedEvent(node: string): CaEvent {
   return {
     type: 'Normal',
     reason: 'ScaleDown',
-    message: 'node removed by cluster autoscaler',
+    message: 'nodes removed by cluster autoscaler',
     involvedObject: { kind: 'Node', name: node },
   };
+}
+
+/** The same moment on the status ConfigMap. */
+export function nodeRemovedStatusEvent(node: string, empty: boolean): CaEvent {
+  return empty
+    ? { type: 'Normal', reason: 'ScaleDownEmpty', message: `Scale-down: empty node ${node} removed`, involvedObject: STATUS_CONFIGMAP }
+    : { type: 'Normal', reason: 'ScaleDown', message: `Scale-down: node ${node} removed with drain`, involvedObject: STATUS_CONFIGMAP };
 }
 
 /** On each evicted pod. */

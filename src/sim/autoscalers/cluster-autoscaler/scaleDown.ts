@@ -250,12 +250,12 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
       line = log(0, 'actuator.go:175', `Scale-down: removing empty node "${n.name}"`);
       out.events.push(scaleDownEmptyEvent(n.name));
     } else {
-      const util = status.utilization!;
-      line = log(0, 'actuator.go:268', `Scale-down: removing node ${n.name}, utilization: ${utilizationInfoText(util)}, pods to reschedule: ${pods.map((p) => p.name).join(',')}`);
+      const util = utilizationInfoText(status.utilization!);
+      line = log(0, 'actuator.go:268', `Scale-down: removing node ${n.name}, utilization: ${util}, pods to reschedule: ${pods.map((p) => p.name).join(',')}`);
       out.events.push(
         scaleDownNodeEvent(
           n.name,
-          util.utilization,
+          util,
           pods.map((p) => p.name),
         ),
       );

@@ -102,7 +102,7 @@ function checkProvisionTimeouts(world: World, state: CaWorldState, groups: reado
     emitCaEvent(world, {
       type: 'Warning',
       reason: 'ScaleUpTimedOut',
-      message: `Nodes added to group ${t.group} failed to register within ${Math.round(t.afterSeconds)}s`,
+      message: `Nodes added to group ${t.group} failed to register within ${formatGoDuration(t.afterSeconds)}`,
       involvedObject: { kind: 'ConfigMap', namespace: 'kube-system', name: 'cluster-autoscaler-status' },
     });
     state.lastScaleDownFailAtSeconds = now;
@@ -225,6 +225,7 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
   const upcoming = (): number => groups.reduce((s, g) => s + Math.max(0, g.group.desiredCapacity - startedNodesOfGroup(world, g.group)), 0);
   if (!health.healthy) {
     if (health.log) logs.push(health.log);
+    emitCaEvent(world, { type: 'Warning', reason: 'ClusterUnhealthy', message: 'Cluster is unhealthy', involvedObject: { kind: 'ConfigMap', namespace: 'kube-system', name: 'cluster-autoscaler-status' } });
     // static_autoscaler.go: an unhealthy cluster makes the planner forget its unneeded nodes
     // (CleanUpUnneededNodes); their timers start again once it is healthy.
     state.unneededSince = {};
@@ -259,10 +260,12 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
   const applied = applyScaleUp(world, state, groups, up, options, now, logs);
   emitScaleUpEvents(world, state, up);
 
-  const down = applyScaleDown(world, state, groups, startedNodes, bound, options, now, logs);
+  // static_autoscaler.go postScaleUp: a loop that executed a scale-up (or failed to) ends there;
+  // the planner keeps last loop's unneeded nodes and the scale-down waits for the next loop.
+  const down = up.increases.length > 0 ? undefined : applyScaleDown(world, state, groups, startedNodes, bound, options, now, logs);
   printCaLogs(world, logs, options.verbosity);
 
-  const unneeded = down.nodes.filter((n) => n.state === 'unneeded').length;
+  const unneeded = down ? down.nodes.filter((n) => n.state === 'unneeded').length : state.unneededNodes;
   state.unneededNodes = unneeded;
   state.upcomingNodes = upcoming();
   const backedOff = pending.length > 0 ? groups.filter((g) => isBackedOff(state.backoff, g.managed.asg.name, now)).length : 0;
@@ -279,8 +282,8 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
     ...state.why,
     scanAtSeconds: now,
     scaleUp: up.explanation,
-    scaleDown: down.cooldown ? [msg('engine.ca.cooldown', { reason: down.cooldown })] : [],
-    nodes: whyNodes(state.why.nodes, down.nodes),
+    scaleDown: down === undefined ? state.why.scaleDown : down.cooldown ? [msg('engine.ca.cooldown', { reason: down.cooldown })] : [],
+    nodes: down === undefined ? state.why.nodes : whyNodes(state.why.nodes, down.nodes),
   };
   writeStatusConfigMap(world, state, groups, health);
 }

@@ -4,7 +4,7 @@ import { applyAsgToNodeGroup, asgOfNodeGroup } from '../../cloud/asgWorld';
 import { sendNode } from '../../lifecycle/apply';
 import { TO_BE_DELETED_TAINT } from './eligibility';
 import type { CaOptions } from './flags';
-import { log, nodeRemovedEvent } from './messages';
+import { log, nodeRemovedEvent, nodeRemovedStatusEvent } from './messages';
 import { emitCaEvent } from './output';
 import { planScaleDown, type NodeDeletion, type ScaleDownResult } from './scaleDown';
 import type { CaWorldState } from './state';
@@ -93,7 +93,10 @@ export function applyScaleDown(
     if (o.kind === 'ConfigMap' && refused.some((d) => e.message.includes(d.node))) continue;
     emitCaEvent(world, e);
   }
-  for (const n of removed) emitCaEvent(world, nodeRemovedEvent(n));
+  for (const n of removed) {
+    emitCaEvent(world, nodeRemovedEvent(n));
+    emitCaEvent(world, nodeRemovedStatusEvent(n, down.deletions.find((d) => d.node === n)!.empty));
+  }
   if (removed.length > 0) {
     state.lastScaleDownDeleteAtSeconds = now;
     state.why.lastScaleDown = {

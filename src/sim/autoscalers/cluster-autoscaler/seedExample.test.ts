@@ -45,8 +45,12 @@ describe('examples/ca-nginx-scaleout.yaml through the engine', () => {
   });
 
   it('removes the two extra nodes no sooner than 10 minutes after the delete, back to 3', () => {
-    const removals = caEvents.filter((e) => e.reason === 'ScaleDownEmpty');
+    // actuator.go:176 when the deletion starts, delete_in_batch.go:225 once the node is gone (cluster-autoscaler 1.33).
+    const removals = caEvents.filter((e) => e.reason === 'ScaleDownEmpty' && e.message.startsWith('Scale-down: removing empty node "'));
     expect(removals).toHaveLength(2);
+    expect(caEvents.filter((e) => e.reason === 'ScaleDownEmpty' && / removed$/.test(e.message)).map((e) => e.message)).toEqual(
+      removals.map((e) => `Scale-down: empty node ${/"(.+)"/.exec(e.message)![1]} removed`),
+    );
     for (const e of removals) expect(e.t - 300).toBeGreaterThanOrEqual(600);
     const firstShrink = groupSizes.find((s) => s.t > 300 && s.desired < 5)!;
     expect(firstShrink.t - 300).toBeGreaterThanOrEqual(600);
