@@ -5,7 +5,9 @@ import { DEFAULT_CA_OPTIONS } from './flags';
 import { templateForInstanceType } from './template';
 import { goTimeString, goTimeWithMonotonic } from './messages';
 import type { CaLogLine, CaNode, CaPod } from './types';
-import { t3Node } from './engineFixtures';
+import { caExampleWorld, t3Node } from './engineFixtures';
+import { runUntil } from '../../core/step';
+import { CA_LOG_SOURCE } from './output';
 
 /**
  * The CA's klog lines as cluster-autoscaler v1.33 prints them (the image the examples run), file
@@ -128,5 +130,27 @@ describe('Go time printing', () => {
     expect(goTimeString(Date.UTC(2026, 10, 2, 1, 4, 59))).toBe('2026-11-02 01:04:59 +0000 UTC');
     expect(goTimeString(Date.UTC(2026, 10, 2, 1, 4, 59, 500))).toBe('2026-11-02 01:04:59.5 +0000 UTC');
     expect(goTimeWithMonotonic(Date.UTC(2026, 10, 2, 1, 4, 59, 250), 12_345_250)).toBe('2026-11-02 01:04:59.25 +0000 UTC m=+12345.250000000');
+  });
+});
+
+describe('a scan of examples/ca-nginx-scaleout.yaml (static_autoscaler.go RunOnce, release-1.33)', () => {
+  const { world } = caExampleWorld();
+  runUntil(world, 120_000);
+  const ca = world.logs.filter((l) => l.controller === CA_LOG_SOURCE).map((l) => l.message);
+
+  it('says how many pods it found while some wait (listPods, static_autoscaler.go:1172)', () => {
+    const found = ca.filter((m) => m.includes(' static_autoscaler.go:1172] '));
+    expect(found.length).toBeGreaterThan(0);
+    const [, total, scheduled, unschedulable, ignored] = /Found (\d+) pods in the cluster: (\d+) scheduled, (\d+) unschedulable, 0 unprocessed by scheduler, (\d+) ignored \(most likely using custom scheduler\)$/.exec(found[0])!.map(Number);
+    expect(unschedulable).toBe(6);
+    expect(scheduled + unschedulable + ignored).toBe(total);
+    // The scan that finds them scales up, and postScaleUp ends the loop: no scale-down section follows.
+    const at = ca.findIndex((m) => m.includes('executor.go:164] Scale-up: setting group '));
+    const next = ca.findIndex((m, i) => i > at && m.includes('Starting main loop'));
+    expect(ca.slice(at, next).some((m) => m.includes('Calculating unneeded nodes'))).toBe(false);
+  });
+
+  it('prints its version without the tag\'s v (main.go:350)', () => {
+    expect(ca.some((m) => m.endsWith(' main.go:350] Cluster Autoscaler 1.33.0'))).toBe(true);
   });
 });

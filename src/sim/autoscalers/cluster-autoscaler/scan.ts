@@ -23,6 +23,7 @@ import { stepCaMachine, type CaWorldState } from './state';
 import type { CaLogLine, ScanGroup } from './types';
 import {
   boundCaPodsOf,
+  foundPodsLine,
   caNodeOf,
   caPodOf,
   daemonSetSpecs,
@@ -212,6 +213,8 @@ function emitScaleUpEvents(world: World, state: CaWorldState, up: ScaleUpResult)
 export function runCaScan(world: World, state: CaWorldState, options: CaOptions): void {
   const now = world.timeMs / 1000;
   const logs: CaLogLine[] = [log(4, 'static_autoscaler.go:275', 'Starting main loop')];
+  const found = foundPodsLine(world);
+  if (found) logs.push(log(0, 'static_autoscaler.go:1172', found));
   const groups = managedGroups(world, options, state);
   const asgByPool = new Map(groups.map((g) => [g.group.name, g.managed.asg.name]));
   const registered = [...world.nodes.values()].filter((n) => isRegistered(n) && n.state !== 'Terminating');

@@ -184,6 +184,25 @@ export function unschedulablePods(world: World): Pod[] {
 }
 
 /**
+ * static_autoscaler.go listPods' line, "Found N pods in the cluster: …", which it skips in "the boring
+ * scenario, when all pods are scheduled". Every pod the engine holds is listed (the CA lists all
+ * pods); none is unprocessed, since the scheduler marks a pod it cannot place at once.
+ * Only pods waiting for the scheduler can be unbound, so an empty pending set is the boring case.
+ */
+export function foundPodsLine(world: World): string | undefined {
+  if (world.pendingPods.size === 0) return undefined;
+  let scheduled = 0;
+  let unschedulable = 0;
+  for (const p of world.pods.values()) {
+    if (p.nodeName !== '') scheduled++;
+    else if (p.conditions.some((c) => c.type === 'PodScheduled' && c.status === 'False' && c.reason === 'Unschedulable')) unschedulable++;
+  }
+  const total = world.pods.size;
+  if (scheduled === total) return undefined;
+  return `Found ${total} pods in the cluster: ${scheduled} scheduled, ${unschedulable} unschedulable, 0 unprocessed by scheduler, ${total - scheduled - unschedulable} ignored (most likely using custom scheduler)`;
+}
+
+/**
  * Pods bound to a node that still count against it. Terminating pods are included: the CA's
  * snapshot holds them until they are gone, and its utilization skips only those terminating past
  * their grace period (simulator/utilization, drain.IsPodLongTerminating).
