@@ -48,6 +48,9 @@ const FLAGS: Record<string, FlagSpec[]> = {
   patch: PATCH_FLAGS,
   set: SET_FLAGS,
   rollout: ROLLOUT_FLAGS,
+  version: [bool('client'), str('output', 'o')],
+  'api-resources': [str('output', 'o'), bool('no-headers'), str('api-group'), bool('namespaced'), str('verbs', undefined, true), str('sort-by'), bool('cached')],
+  'api-versions': [],
   edit: [str('output', 'o'), str('filename', 'f', true), bool('windows-line-endings'), bool('save-config'), str('validate'), bool('record'), str('subresource'), str('field-manager')],
 };
 

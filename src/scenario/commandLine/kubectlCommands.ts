@@ -7,4 +7,4 @@ export const KUBECTL_COMMANDS = [
   'version', 'options', 'help',
 ] as const;
 
-export const SUPPORTED_KUBECTL = ['apply', 'autoscale', 'cordon', 'delete', 'describe', 'drain', 'get', 'logs', 'patch', 'rollout', 'run', 'scale', 'set', 'top', 'uncordon'] as const;
+export const SUPPORTED_KUBECTL = ['api-resources', 'api-versions', 'apply', 'autoscale', 'cordon', 'delete', 'describe', 'drain', 'get', 'logs', 'patch', 'rollout', 'run', 'scale', 'set', 'top', 'uncordon', 'version'] as const;

@@ -151,6 +151,8 @@ export function getOrDescribeView(world: World, verb: 'get' | 'describe', v: Vie
     output = namespaced && !allNs ? `No resources found in ${namespaceArg(v)} namespace.` : 'No resources found';
   }
   if (argBool(v, 'watch') || argBool(v, 'watch-only')) output = `${output}\n${WATCH_NOTE}`;
-  const all = [output, ...errors].filter((s) => s !== '').join('\n');
+  // The API server's deprecation warnings reach stderr before the answer; kubectl prints each once.
+  const warnings = [...new Set(resolved.flatMap(({ r }) => ('kind' in r && r.kind.warning ? [r.kind.warning] : [])))];
+  const all = [...warnings, output, ...errors].filter((s) => s !== '').join('\n');
   return { ok: errors.length === 0, output: all, ...(omitted > 0 ? { note: omittedNote(omitted) } : {}) };
 }

@@ -1,6 +1,7 @@
 import type { World } from '../core/types';
 import type { ResourceKind } from '../resources/registry';
 import { podPhase } from '../lifecycle/phase';
+import { endpointSliceLabels } from '../resources/endpointSliceKind';
 
 /** The labels kubectl would see on an object; kinds whose labels the engine does not keep have none. */
 export function labelsOf(world: World, kind: ResourceKind, name: string): Record<string, string> {
@@ -11,6 +12,8 @@ export function labelsOf(world: World, kind: ResourceKind, name: string): Record
       return world.deployments.get(name)?.labels ?? {};
     case 'Node':
       return world.nodes.get(name)?.labels ?? {};
+    case 'EndpointSlice':
+      return endpointSliceLabels(world, name);
     default:
       return {};
   }

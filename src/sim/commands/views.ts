@@ -7,13 +7,16 @@ import { krrView } from './krrView';
 import { logsView } from './logs';
 import { rolloutView } from './rolloutView';
 import { topView } from './topView';
+import { versionView } from './versionView';
+import { apiResourcesView, apiVersionsView } from './apiResourcesView';
 import { readViewArgs } from './viewArgs';
 import { maxOf } from '../core/arrays';
 
 export { withColumn } from './tableEdit';
 
 /**
- * Read-only commands: kubectl get/describe/top/logs/rollout status, krr, and aws describe-*.
+ * Read-only commands: kubectl get/describe/top/logs/rollout status/version/api-resources/api-versions,
+ * krr, and aws describe-*.
  * They never change the world. `args` starts with the tool (`kubectl`, `aws`, `krr`).
  */
 export function runView(world: World, args: string[]): CommandResult {
@@ -32,6 +35,12 @@ export function runView(world: World, args: string[]): CommandResult {
       return logsView(world, v);
     case 'rollout':
       return rolloutView(world, v);
+    case 'version':
+      return versionView(v);
+    case 'api-resources':
+      return apiResourcesView(v);
+    case 'api-versions':
+      return apiVersionsView(v);
     default:
       return { ok: false, output: `error: unknown command "${verb ?? ''}" for "kubectl"` };
   }

@@ -165,12 +165,22 @@ export interface DaemonSet {
   createdMs: number;
 }
 
+/** One entry of a Service's spec.ports; targetPort defaults to port, as the API server defaults it. */
+export interface ServicePort {
+  name: string;
+  port: number;
+  protocol: string;
+  targetPort: number | string;
+}
+
 export interface Service {
   name: string;
   namespace: string;
   selector: Record<string, string>;
   clusterIP: string;
+  /** PORT(S) as `kubectl get svc` prints it: "80/TCP,443/TCP" or "<none>". */
   ports: string;
+  portList: ServicePort[];
   createdMs: number;
 }
 

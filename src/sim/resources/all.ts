@@ -3,4 +3,6 @@ import './workloadKinds';
 import './podKinds';
 import './pdbKind';
 import './namespaceKind';
+import './endpointsKind';
+import './endpointSliceKind';
 import '../autoscalers/kinds';

@@ -256,11 +256,7 @@ export function daemonSetObject(world: World, ds: DaemonSet): Obj {
 }
 
 export function serviceObject(world: World, s: Service): Obj {
-  const ports = s.ports
-    .split(',')
-    .map((p) => /^(\d+)\/(\w+)$/.exec(p.trim()))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => ({ port: Number(m[1]), protocol: m[2], targetPort: Number(m[1]) }));
+  const ports = s.portList.map((p) => ({ ...(p.name ? { name: p.name } : {}), port: p.port, protocol: p.protocol, targetPort: p.targetPort }));
   return {
     apiVersion: 'v1',
     kind: 'Service',

@@ -33,6 +33,7 @@ export const namespaceKind: ResourceKind = {
   kind: 'Namespace',
   group: '',
   apiVersions: [],
+  servedVersion: 'v1',
   names: ['namespace', 'namespaces', 'ns'],
   plural: 'namespaces',
   namespaced: false,

@@ -11,6 +11,14 @@ export interface ResourceKind {
   /** API group for messages, e.g. "apps" → deployment.apps/x; "" for the core group. */
   group: string;
   apiVersions: string[];
+  /**
+   * The group/version discovery serves the kind under (`kubectl api-resources`), when `apiVersions`
+   * (what apply accepts) does not say: kinds the playground lists but never applies. Kinds with
+   * neither are the playground's own views and are not served.
+   */
+  servedVersion?: string;
+  /** What the API server warns on every read of this kind (a deprecated API); kubectl prints it once. */
+  warning?: string;
   /** Names kubectl accepts: singular, plural and short names, lower case. */
   names: string[];
   plural: string;

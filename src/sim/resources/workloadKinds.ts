@@ -1,5 +1,5 @@
 import type { ManifestDoc } from '../core/commands';
-import type { Deployment, Pod, World } from '../core/types';
+import type { Deployment, Pod, ServicePort, World } from '../core/types';
 import { nextInt } from '../core/rng';
 import { asObj, asStringMap, podTemplateFromManifest, str, templateHash } from '../manifests/podTemplate';
 import { appendPodsOwnedBy, podsOwnedBy } from '../cluster/pods';
@@ -136,15 +136,19 @@ export const serviceKind: ResourceKind = {
     const { name, namespace } = meta(doc);
     const existed = world.services.has(name);
     const spec = asObj(doc.spec);
-    const ports = (Array.isArray(spec.ports) ? spec.ports : [])
-      .map((p) => `${str(asObj(p).port)}/${str(asObj(p).protocol, 'TCP')}`)
-      .join(',');
+    const portList = (Array.isArray(spec.ports) ? spec.ports : []).map((raw): ServicePort => {
+      const p = asObj(raw);
+      const port = Number(p.port);
+      const target = p.targetPort;
+      return { name: str(p.name), port, protocol: str(p.protocol, 'TCP'), targetPort: typeof target === 'string' || typeof target === 'number' ? target : port };
+    });
     world.services.set(name, {
       name,
       namespace,
       selector: asStringMap(spec.selector),
       clusterIP: `10.100.${nextInt(world.rng, 0, 255)}.${nextInt(world.rng, 1, 254)}`,
-      ports: ports || '<none>',
+      ports: portList.map((p) => `${p.port}/${p.protocol}`).join(',') || '<none>',
+      portList,
       createdMs: world.timeMs,
     });
     return existed ? 'unchanged' : 'created';

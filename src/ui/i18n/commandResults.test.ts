@@ -60,8 +60,9 @@ describe("the engine's own answers in the console", () => {
     check(w, 'kubectl scale statefulset web --replicas=2', false);
     check(w, 'kubectl set resources daemonset aws-node -n kube-system --requests=cpu=100m', false);
     // Views the playground refuses in its own words: a rollout of a DaemonSet, a Go template, an
-    // object it keeps no manifest of.
-    for (const line of ['kubectl rollout status daemonset/aws-node -n kube-system', 'kubectl get pods -o go-template={{.kind}}', 'kubectl get ec2nodeclass -o yaml']) {
+    // object it keeps no manifest of, api-resources' verbs.
+    const refused = ['kubectl rollout status daemonset/aws-node -n kube-system', 'kubectl get pods -o go-template={{.kind}}', 'kubectl get ec2nodeclass -o yaml', 'kubectl api-resources -o wide', 'kubectl api-resources --verbs=get'];
+    for (const line of refused) {
       const view = runView(w, (parseCommandLine(line) as { command: { args: string[] } }).command.args);
       expect(view.ok, line).toBe(false);
       expect(view.msg, line).toBeDefined();
