@@ -14,10 +14,17 @@ function levelOf(line: CaLogLine): ControllerLog['level'] {
 /** Print the klog lines the CA's --v lets through, with klog's header stamped from the sim clock. */
 export function printCaLogs(world: World, lines: readonly CaLogLine[], verbosity: number): void {
   let stamp: string | undefined;
+  // A scan prints a few hundred lines from a dozen call sites: each header is built once, so a
+  // line is one concatenation (90,000 lines an hour at 200 nodes and --v=4).
+  let headers: Map<string, string> | undefined;
   for (const line of lines) {
     if (line.v > verbosity) continue;
     stamp ??= klogStamp(world.timeMs / 1000, world.startEpochMs);
-    log(world, CA_LOG_SOURCE, klogLine(line, stamp), levelOf(line));
+    headers ??= new Map();
+    const key = line.severity + line.source;
+    let header = headers.get(key);
+    if (header === undefined) headers.set(key, (header = klogLine({ ...line, message: '' }, stamp)));
+    log(world, CA_LOG_SOURCE, header + line.message, levelOf(line));
   }
 }
 
