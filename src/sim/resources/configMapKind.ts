@@ -3,6 +3,7 @@ import type { ManifestDoc } from '../core/commands';
 import type { World } from '../core/types';
 import { asObj, asStringMap } from '../manifests/podTemplate';
 import { humanDuration, table } from '../views/format';
+import { eventsFor } from '../views/events';
 import type { ResourceKind } from './registry';
 
 /**
@@ -157,7 +158,9 @@ export const configMapKind: ResourceKind = {
       '====',
     ];
     for (const [k, v] of Object.entries(c.data)) lines.push(`${k}:`, '----', v, '');
-    lines.push('', 'BinaryData', '====', '', 'Events:  <none>');
+    // The CA records its scale-up and scale-down events on its status ConfigMap.
+    const events = world.events.some((e) => e.kind === 'ConfigMap' && e.name === c.name && e.namespace === c.namespace);
+    lines.push('', 'BinaryData', '====', '', events ? eventsFor(world, 'ConfigMap', c.name) : 'Events:  <none>');
     return lines.join('\n');
   },
   delete(world, name, namespace) {

@@ -259,7 +259,7 @@ describe('the examples, as the Autoscalers tab shows them', () => {
     const ca = runExample('ca-nginx-scaleout', 300).world;
     const status = runCardView(ca, viewCommands(ca, 'ClusterAutoscaler', 'cluster-autoscaler')[0]);
     expect(status.ok).toBe(true);
-    expect(status.output).toContain('Cluster-autoscaler status at');
+    expect(status.output).toContain('autoscalerStatus: Running');
     const cpa = runExample('cpa-ladder', 300).world;
     expect(cpaTargets(cpa, 'nginx-autoscaler')).toEqual({
       namespace: 'default',

@@ -8,6 +8,9 @@ export interface GroupBackoff {
   untilSeconds: number;
   lastFailedAtSeconds: number;
   reason: string;
+  /** InstanceErrorInfo's code and message, as the status ConfigMap's backoffInfo shows them. */
+  errorCode?: string;
+  errorMessage?: string;
 }
 
 export type BackoffState = Readonly<Record<string, GroupBackoff>>;
@@ -24,6 +27,7 @@ export function backoffGroup(
   now: number,
   reason: string,
   opts: BackoffOptions,
+  error?: { code: string; message: string },
 ): BackoffState {
   const previous = state[group];
   let duration = opts.initialNodeGroupBackoffSeconds;
@@ -32,7 +36,7 @@ export function backoffGroup(
   }
   return {
     ...state,
-    [group]: { durationSeconds: duration, untilSeconds: now + duration, lastFailedAtSeconds: now, reason },
+    [group]: { durationSeconds: duration, untilSeconds: now + duration, lastFailedAtSeconds: now, reason, errorCode: error?.code, errorMessage: error?.message },
   };
 }
 

@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { nodeUtilization } from './utilization';
 import { effectivePodRequests } from './podRequests';
 import { podFitsNode, toleratesTaint } from './fit';
-import { isClusterHealthy, renderStatusConfigMap } from './status';
+import { isClusterHealthy } from './status';
+import { renderStatusYaml, yamlV2String } from './statusYaml';
 import { formatKlogLine, aggregateReasons } from './messages';
 import { shouldDeleteUnneededNode } from './eligibility';
 import { DEFAULT_CA_OPTIONS } from './flags';
@@ -122,26 +123,65 @@ describe('cluster health and status', () => {
     const big = Array.from({ length: 20 }, (_, i) => n(i >= 4, i));
     expect(isClusterHealthy(big, DEFAULT_CA_OPTIONS).healthy).toBe(true);
   });
-  it('renders a status ConfigMap body', () => {
-    const text = renderStatusConfigMap(
-      '2024-01-01 00:00:00 +0000 UTC',
-      isClusterHealthy([n(true, 0)], DEFAULT_CA_OPTIONS),
-      [
+  it('renders the status ConfigMap body as yaml.v2 marshals api.ClusterAutoscalerStatus (clusterstate/utils/status.go, 1.30+)', () => {
+    const t0 = Date.UTC(2026, 10, 2, 0, 0, 7);
+    const counts = { total: 3, ready: 3, notStarted: 0, beingDeleted: 0, unready: 0, longUnregistered: 0, unregistered: 2 };
+    const text = renderStatusYaml({
+      time: '2026-11-02 00:01:17 +0000 UTC',
+      probeEpochMs: Date.UTC(2026, 10, 2, 0, 1, 17),
+      health: { status: 'Healthy', sinceEpochMs: t0 },
+      counts,
+      scaleUp: { status: 'InProgress', sinceEpochMs: Date.UTC(2026, 10, 2, 0, 1, 7, 500) },
+      scaleDown: { status: 'NoCandidates', sinceEpochMs: t0, candidates: 0 },
+      groups: [
         {
-          name: 'ng1',
+          name: 'eks-ng1-1',
+          health: { status: 'Healthy', sinceEpochMs: t0 },
+          counts,
+          cloudProviderTarget: 5,
           minSize: 3,
           maxSize: 6,
-          targetSize: 5,
-          ready: 3,
-          unready: 0,
-          registered: 3,
-          scaleUpInProgress: true,
-          scaleDownCandidates: 0,
+          scaleUp: { status: 'Backoff', sinceEpochMs: t0, backoff: { errorCode: 'timeout', errorMessage: 'Scale-up timed out for node group eks-ng1-1 after 15m0s' } },
+          scaleDown: { status: 'CandidatesPresent', sinceEpochMs: t0, candidates: 2 },
         },
       ],
-    );
-    expect(text).toContain('ScaleUp:     InProgress (ready=3 cloudProviderTarget=5)');
-    expect(text).toContain('cloudProviderTarget=5 (minSize=3, maxSize=6)');
+    });
+    expect(text.split('\n').slice(0, 18)).toEqual([
+      'time: 2026-11-02 00:01:17 +0000 UTC',
+      'autoscalerStatus: Running',
+      'clusterWide:',
+      '  health:',
+      '    status: Healthy',
+      '    nodeCounts:',
+      '      registered:',
+      '        total: 3',
+      '        ready: 3',
+      '        notStarted: 0',
+      '      longUnregistered: 0',
+      '      unregistered: 2',
+      '    lastProbeTime: "2026-11-02T00:01:17Z"',
+      '    lastTransitionTime: "2026-11-02T00:00:07Z"',
+      '  scaleUp:',
+      '    status: InProgress',
+      '    lastProbeTime: "2026-11-02T00:01:17Z"',
+      '    lastTransitionTime: "2026-11-02T00:01:07.5Z"',
+    ]);
+    // A sequence sits flush with its key; omitempty drops a zero candidates count but keeps 2.
+    expect(text).toContain('nodeGroups:\n- name: eks-ng1-1\n  health:\n    status: Healthy\n');
+    expect(text).toContain('    cloudProviderTarget: 5\n    minSize: 3\n    maxSize: 6\n');
+    expect(text).toContain('    status: Backoff\n    backoffInfo:\n      errorCode: timeout\n      errorMessage: Scale-up timed out for node group eks-ng1-1 after 15m0s\n');
+    expect(text).toContain('    status: CandidatesPresent\n    candidates: 2\n');
+    expect(text).not.toContain('candidates: 0');
+  });
+
+  it('quotes a status string only where yaml.v2 would', () => {
+    expect(yamlV2String('Healthy')).toBe('Healthy');
+    // Not one of yaml.v2's timestamp formats (the zone text follows), so plain; a bare date would resolve.
+    expect(yamlV2String('2026-11-02 00:01:17 +0000 UTC')).toBe('2026-11-02 00:01:17 +0000 UTC');
+    expect(yamlV2String('2026-11-02')).toBe('"2026-11-02"');
+    expect(yamlV2String('2026-11-02T00:01:17Z')).toBe('"2026-11-02T00:01:17Z"');
+    expect(yamlV2String('error: quota')).toBe("'error: quota'");
+    expect(yamlV2String('12')).toBe('"12"');
   });
 });
 

@@ -96,7 +96,10 @@ function checkProvisionTimeouts(world: World, state: CaWorldState, groups: reado
   for (const t of check.timedOut) {
     const g = groups.find((x) => x.managed.asg.name === t.group);
     if (!g) continue;
-    state.backoff = { ...backoffGroup(state.backoff, t.group, now, 'scale-up timed out', options) };
+    state.backoff = { ...backoffGroup(state.backoff, t.group, now, 'scale-up timed out', options, {
+      code: 'timeout',
+      message: `Scale-up timed out for node group ${t.group} after ${formatGoDuration(t.afterSeconds)}`,
+    }) };
     logs.push(log(0, 'clusterstate.go:278', `Scale-up timed out for node group ${t.group} after ${formatGoDuration(t.afterSeconds)}`, 'W'));
     // Only the group is backed off (clusterstate.go registerFailedScaleUp): nodes that registered late
     // stay and take their pods; instances that never registered go in removeOldUnregisteredNodes.
@@ -129,7 +132,7 @@ function handleFailedLaunches(world: World, state: CaWorldState, groups: readonl
     const code = 'placeholder-cannot-be-fulfilled';
     const text = 'AWS cannot provision any more instances for this node group';
     logs.push(log(1, 'clusterstate.go:1145', `Failed adding ${missing} nodes (${missing} unseen previously) to group ${r.group} due to OutOfResource.${code}; errorMessages=[]string{"${text}"}`));
-    state.backoff = { ...backoffGroup(state.backoff, r.group, now, `OutOfResource.${code}: ${text}`, options) };
+    state.backoff = { ...backoffGroup(state.backoff, r.group, now, `OutOfResource.${code}: ${text}`, options, { code, message: text }) };
     const until = state.backoff[r.group].untilSeconds;
     const untilText = goTimeWithMonotonic(world.startEpochMs + until * 1000, until * 1000 - (state.processStartMs ?? 0));
     logs.push(log(0, 'clusterstate.go:313', `Disabling scale-up for node group ${r.group} until ${untilText}; errorClass=OutOfResource; errorCode=${code}`, 'W'));
@@ -150,7 +153,10 @@ function applyScaleUp(world: World, state: CaWorldState, groups: readonly ScanGr
     if (change.error) {
       logs.push(log(0, 'static_autoscaler.go:511', `Failed to scale up: failed to increase node group size: ${change.error.message}`, 'E'));
       emitCaEvent(world, failedToScaleUpGroupEvent(inc.group, change.error.message));
-      state.backoff = { ...backoffGroup(state.backoff, inc.group, now, change.error.message, options) };
+      state.backoff = { ...backoffGroup(state.backoff, inc.group, now, change.error.message, options, {
+        code: 'cloudProviderError',
+        message: `failed to increase node group size: ${change.error.message}`,
+      }) };
       continue;
     }
     applyAsgToNodeGroup(g.group, change.asg);
@@ -234,7 +240,7 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
     state.unneededSince = {};
     printCaLogs(world, logs, options.verbosity);
     stepCaMachine(state, { nowSeconds: now, tooManyUnready: true, scaleUpTriggered: false, upcomingNodes: upcoming(), backedOffGroups: 0, unneededNodes: 0, deletingNodes: state.deleting.length });
-    writeStatusConfigMap(world, state, groups, health);
+    writeStatusConfigMap(world, state, groups, health, options);
     return;
   }
   checkProvisionTimeouts(world, state, groups, options, now, logs);
@@ -288,5 +294,5 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
     scaleDown: down === undefined ? state.why.scaleDown : down.cooldown ? [msg('engine.ca.cooldown', { reason: down.cooldown })] : [],
     nodes: down === undefined ? state.why.nodes : whyNodes(state.why.nodes, down.nodes),
   };
-  writeStatusConfigMap(world, state, groups, health);
+  writeStatusConfigMap(world, state, groups, health, options);
 }

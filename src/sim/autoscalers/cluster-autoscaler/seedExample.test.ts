@@ -70,8 +70,10 @@ describe('examples/ca-nginx-scaleout.yaml through the engine', () => {
   it('writes the status ConfigMap that kubectl shows', () => {
     const out = runView(world, ['kubectl', 'get', 'configmap', 'cluster-autoscaler-status', '--namespace=kube-system', '-o=yaml']);
     expect(out.ok).toBe(true);
-    expect(out.output).toContain('Cluster-autoscaler status at 2026-11-02 00:29:5');
-    expect(out.output).toMatch(/cloudProviderTarget=3 \(minSize=3, maxSize=6\)/);
+    // The 1.30+ layout: api.ClusterAutoscalerStatus as YAML under data.status.
+    expect(out.output).toMatch(/time: 2026-11-02 00:29:5\d \+0000 UTC/);
+    expect(out.output).toContain('autoscalerStatus: Running');
+    expect(out.output).toMatch(/cloudProviderTarget: 3\s+minSize: 3\s+maxSize: 6/);
   });
 
   it('is deterministic: the same seed gives the same trace, and a checkpoint replays identically', () => {

@@ -41,6 +41,8 @@ export interface CaWorldState {
   nextScanMs: number;
   /** When the CA's pod last started running: Go's monotonic clock reads from here (the m=+… of its logged times). */
   processStartMs?: number;
+  /** The status ConfigMap's conditions (by path) with the second each took its current status: lastTransitionTime. */
+  statusSince?: Record<string, { status: string; atSeconds: number }>;
   machine: { value: StateValue; context: CaMachineContext };
   unneededSince: Record<string, number>;
   /** The planner's unremovable.Nodes: nodes that failed a removal simulation, skipped until their recheck deadline. */

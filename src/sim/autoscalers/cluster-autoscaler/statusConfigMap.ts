@@ -1,16 +1,50 @@
 import type { Node, World } from '../../core/types';
 import { putConfigMap } from '../../resources/configMapKind';
+import { nodesOfGroup } from '../../cloud/nodeGroups';
 import { isBackedOff } from './backoff';
+import { TO_BE_DELETED_TAINT } from './eligibility';
+import type { CaOptions } from './flags';
 import { goTimeString } from './output';
 import type { CaWorldState } from './state';
+import type { ClusterHealth } from './status';
+import { renderStatusYaml, type ConditionView, type NodeCountsView } from './statusYaml';
 import type { ScanGroup } from './types';
-import { renderStatusConfigMap, type ClusterHealth, type GroupStatusView } from './status';
-import { isReadyCondition, isStarted } from './worldView';
-import { countNodesOfGroup } from '../../cloud/nodeGroups';
-
-const isStartedAndReady = (n: Node): boolean => isStarted(n) && isReadyCondition(n);
+import { hasStarted, isReadyCondition, isRegistered } from './worldView';
 
 export const STATUS_CONFIGMAP = { namespace: 'kube-system', name: 'cluster-autoscaler-status' };
+
+function emptyCounts(): NodeCountsView {
+  return { total: 0, ready: 0, notStarted: 0, beingDeleted: 0, unready: 0, longUnregistered: 0, unregistered: 0 };
+}
+
+/**
+ * clusterstate's readiness of a set of nodes: every registered node is being deleted, not started,
+ * ready or unready (in that order); instances without a Node are unregistered, and long
+ * unregistered past --max-node-provision-time.
+ */
+function countNodes(nodes: Iterable<Node>, into: NodeCountsView, nowMs: number, options: CaOptions): NodeCountsView {
+  for (const n of nodes) {
+    if (n.state === 'Gone') continue;
+    if (!isRegistered(n)) {
+      if (n.terminateWhenDrained) continue;
+      into.unregistered++;
+      if (n.createdMs + options.maxNodeProvisionTimeSeconds * 1000 < nowMs) into.longUnregistered++;
+      continue;
+    }
+    into.total++;
+    if (n.taints.some((t) => t.key === TO_BE_DELETED_TAINT)) into.beingDeleted++;
+    else if (!hasStarted(n)) into.notStarted++;
+    else if (isReadyCondition(n)) into.ready++;
+    else into.unready++;
+  }
+  return into;
+}
+
+/** clusterstate.IsNodeGroupHealthy's thresholds, as the cluster's: unready beyond both is unhealthy. */
+function healthOf(c: NodeCountsView, options: CaOptions): string {
+  const unhealthy = c.unready > options.okTotalUnreadyCount && c.unready > (options.maxTotalUnreadyPercentage / 100) * c.total;
+  return unhealthy ? 'Unhealthy' : 'Healthy';
+}
 
 /** What the CA writes to kube-system/cluster-autoscaler-status at the end of every loop. */
 export function writeStatusConfigMap(
@@ -18,28 +52,49 @@ export function writeStatusConfigMap(
   state: CaWorldState,
   groups: readonly ScanGroup[],
   health: ClusterHealth,
+  options: CaOptions,
 ): void {
   const now = world.timeMs / 1000;
-  const views: GroupStatusView[] = groups.map((g) => {
-    const registered = countNodesOfGroup(world, g.group, isStarted);
-    const ready = countNodesOfGroup(world, g.group, isStartedAndReady);
+  const since = (state.statusSince ??= {});
+  // lastTransitionTime: the first loop that wrote this status for this condition.
+  const condition = (key: string, status: string): ConditionView => {
+    const prev = since[key];
+    if (prev?.status !== status) since[key] = { status, atSeconds: now };
+    return { status, sinceEpochMs: world.startEpochMs + since[key].atSeconds * 1000 };
+  };
+  let candidates = 0;
+  const groupViews = groups.map((g) => {
     const name = g.managed.asg.name;
+    const counts = countNodes(nodesOfGroup(world, g.group), emptyCounts(), world.timeMs, options);
     const backoff = state.backoff[name];
+    const backedOff = backoff !== undefined && isBackedOff(state.backoff, name, now);
+    const inProgress = state.requests.some((r) => r.group === name);
+    const groupCandidates = state.why.nodes.filter((n) => n.group === name && n.state === 'unneeded').length;
+    candidates += groupCandidates;
     return {
       name,
+      health: condition(`${name}/health`, healthOf(counts, options)),
+      counts,
+      cloudProviderTarget: g.group.desiredCapacity,
       minSize: g.managed.minSize,
       maxSize: g.managed.maxSize,
-      targetSize: g.group.desiredCapacity,
-      ready,
-      unready: registered - ready,
-      registered,
-      backoff: backoff && isBackedOff(state.backoff, name, now) ? backoff.reason : undefined,
-      scaleUpInProgress: state.requests.some((r) => r.group === name),
-      scaleDownCandidates: state.why.nodes.filter((n) => n.group === name && n.state === 'unneeded').length,
+      scaleUp: {
+        ...condition(`${name}/scaleUp`, backedOff ? 'Backoff' : inProgress ? 'InProgress' : 'NoActivity'),
+        backoff: backedOff ? { errorCode: backoff.errorCode, errorMessage: backoff.errorMessage } : undefined,
+      },
+      scaleDown: { ...condition(`${name}/scaleDown`, groupCandidates > 0 ? 'CandidatesPresent' : 'NoCandidates'), candidates: groupCandidates },
     };
   });
   const at = goTimeString(world.startEpochMs + world.timeMs);
-  const text = renderStatusConfigMap(at, health, views);
+  const text = renderStatusYaml({
+    time: at,
+    probeEpochMs: world.startEpochMs + world.timeMs,
+    health: condition('health', health.healthy ? 'Healthy' : 'Unhealthy'),
+    counts: countNodes(world.nodes.values(), emptyCounts(), world.timeMs, options),
+    scaleUp: condition('scaleUp', state.requests.length > 0 ? 'InProgress' : 'NoActivity'),
+    scaleDown: { ...condition('scaleDown', candidates > 0 ? 'CandidatesPresent' : 'NoCandidates'), candidates },
+    groups: groupViews,
+  });
   putConfigMap(world, {
     ...STATUS_CONFIGMAP,
     data: { status: text },
