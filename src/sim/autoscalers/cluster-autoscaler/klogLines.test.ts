@@ -20,7 +20,7 @@ const pod = (name: string, nodeName: string | undefined, cpuMillis: number): CaP
   ownerKind: 'ReplicaSet',
   requests: { cpuMillis, memoryMiB: 128 },
   nodeName,
-  unschedulableSinceSeconds: nodeName ? undefined : 0,
+  createdAtSeconds: nodeName ? undefined : 0,
 });
 const lines = (logs: readonly CaLogLine[]): string[] => logs.map((l) => `${l.source}] ${l.message}`);
 const EPOCH = Date.UTC(2026, 10, 2, 1, 0, 0);
@@ -122,6 +122,29 @@ describe('scale-up klog lines (core/scaleup/orchestrator/orchestrator.go, releas
     expect(out.filter((l) => l.startsWith('orchestrator.go:98] Pod default/web-'))).toHaveLength(20);
     expect(out).toContain('orchestrator.go:100] 5 other pods are also unschedulable');
     expect(out).toContain('orchestrator.go:110] Upcoming 0 nodes');
+  });
+});
+
+describe('filterOutYoungPods (static_autoscaler.go, release-1.33)', () => {
+  it('lets only pods strictly older than --new-pod-scale-up-delay trigger, by creation time', () => {
+    const t3 = templateForInstanceType('t3.medium')!;
+    const young = { ...pod('web-young', undefined, 4000), createdAtSeconds: 100 };
+    const old = { ...pod('web-old', undefined, 4000), createdAtSeconds: 99 };
+    const up = planScaleUp({
+      nowSeconds: 100,
+      pendingPods: [young, old],
+      nodes: [node(0)],
+      boundPods: [],
+      groups: [{ name: 'ng1', minSize: 1, maxSize: 5, targetSize: 1, registeredNodes: 1, instanceType: 't3.medium', template: t3 }],
+      daemonSets: [],
+      options: { ...DEFAULT_CA_OPTIONS },
+      backoff: {},
+      rng: () => 0,
+    });
+    // The default delay is 0s and the check is podAge > delay: a pod created this second waits.
+    expect(up.tooNewPods).toEqual(['default/web-young']);
+    expect(lines(up.logs)).toContain('static_autoscaler.go:971] Pod web-young is 0.000 seconds old, too new to consider unschedulable');
+    expect(lines(up.logs)).toContain('orchestrator.go:98] Pod default/web-old is unschedulable');
   });
 });
 

@@ -30,7 +30,7 @@ const nginx = (i: number, nodeName?: string): CaPod => ({
   ownerKind: 'ReplicaSet',
   requests: { cpuMillis: 500, memoryMiB: 512 },
   nodeName,
-  unschedulableSinceSeconds: nodeName ? undefined : 60,
+  createdAtSeconds: nodeName ? undefined : 60,
 });
 const coredns = (i: number, nodeName: string): CaPod => ({
   name: `coredns-${i}`,

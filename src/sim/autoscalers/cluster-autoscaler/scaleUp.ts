@@ -175,8 +175,9 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
       out.expendablePods.push(key(p));
       continue;
     }
-    const age = now - (p.unschedulableSinceSeconds ?? now);
-    if (age < options.newPodScaleUpDelaySeconds) {
+    // static_autoscaler.go filterOutYoungPods: only pods older than the delay (strictly) may trigger.
+    const age = p.createdAtSeconds === undefined ? Infinity : now - p.createdAtSeconds;
+    if (!(age > options.newPodScaleUpDelaySeconds)) {
       out.tooNewPods.push(key(p));
       out.logs.push(
         log(3, 'static_autoscaler.go:971', `Pod ${p.name} is ${age.toFixed(3)} seconds old, too new to consider unschedulable`),

@@ -84,9 +84,8 @@ describe('seed run: ca-nginx-scaleout through the pure CA functions', () => {
         const target = [...fit.values()].find((f) => podFitsNode(p, f).fits);
         if (target) {
           p.nodeName = target.name;
-          p.unschedulableSinceSeconds = undefined;
           fit.set(target.name, addPodToNode(target, p));
-        } else p.unschedulableSinceSeconds ??= t;
+        } else p.createdAtSeconds ??= t;
       }
     };
     const booting: number[] = [];

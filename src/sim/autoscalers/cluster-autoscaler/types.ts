@@ -61,8 +61,8 @@ export interface CaPod extends SchedPod {
   hasLocalStorage?: boolean;
   /** Name of the PodDisruptionBudget that covers this pod, if any. */
   pdbName?: string;
-  /** When PodScheduled became False/Unschedulable (for Pending pods). */
-  unschedulableSinceSeconds?: number;
+  /** creationTimestamp: filterOutYoungPods measures a pending pod's age from it. Unknown counts as old. */
+  createdAtSeconds?: number;
   /** Set for pods being deleted; they are ignored once past their grace period. */
   deletionTimestampSeconds?: number;
   terminationGracePeriodSeconds?: number;

@@ -52,21 +52,12 @@ export function caNodeOf(node: Node, asgByPool: ReadonlyMap<string, string>): Ca
   };
 }
 
-/** When PodScheduled=False/Unschedulable, the second it turned so. */
-function unschedulableSince(pod: Pod): number | undefined {
-  for (const c of pod.conditions) {
-    if (c.type !== 'PodScheduled') continue;
-    return c.status === 'False' && c.reason === 'Unschedulable' ? c.lastTransitionMs / 1000 : undefined;
-  }
-  return undefined;
-}
-
 /** `pdbs`: listPdbs(world), to name the pod's budget (omitted: no budget is looked up). */
 export function caPodOf(pod: Pod, pdbs?: readonly PodDisruptionBudget[]): CaPod {
-  return buildCaPod(pod, unschedulableSince(pod), pdbs ? pdbsSelecting(pdbs, pod)[0]?.name : undefined);
+  return buildCaPod(pod, pdbs ? pdbsSelecting(pdbs, pod)[0]?.name : undefined);
 }
 
-function buildCaPod(pod: Pod, unschedulableSinceSeconds: number | undefined, pdbName: string | undefined): CaPod {
+function buildCaPod(pod: Pod, pdbName: string | undefined): CaPod {
   // Everything kube-scheduler's filter reads, so the CA simulates exactly what the scheduler decides.
   // Object.assign rather than a spread followed by more keys, which V8 builds on a slow path
   // (3–17 µs an object: 90 ms a scan at 5,000 pods).
@@ -77,7 +68,7 @@ function buildCaPod(pod: Pod, unschedulableSinceSeconds: number | undefined, pdb
     nodeName: pod.nodeName === '' ? undefined : pod.nodeName,
     isDaemonSet: pod.ownerKind === 'DaemonSet',
     annotations: pod.spec.annotations,
-    unschedulableSinceSeconds,
+    createdAtSeconds: pod.createdMs / 1000,
     terminationGracePeriodSeconds: pod.spec.terminationGracePeriodSeconds,
     hasLocalStorage: (pod.spec.localStorageVolumes ?? []).length > 0,
     pdbName,
@@ -101,10 +92,8 @@ interface CachedCaPod {
 /**
  * The last view built for each pod. A pod's spec, labels and request are replaced, never changed in
  * place (the spec is shared with its ReplicaSet's template; see cluster/pods.ts), so a view built from
- * the same objects, state, node, deletion time and budget is the same view. A bound view's
- * unschedulableSinceSeconds is not re-read: the PodScheduled condition changes only as the pod enters
- * Scheduled or while it is Pending and unbound, and no planner reads it for a bound pod (only for
- * pending pods, whose views are built fresh every scan).
+ * the same objects, state, node, deletion time and budget is the same view (a pod's creation time
+ * never changes).
  * Keyed by the pod object: a restored checkpoint's pods simply miss it. The planners never change a view.
  */
 const views = new WeakMap<Pod, CachedCaPod>();
@@ -129,7 +118,7 @@ export function boundCaPods(pods: readonly Pod[], pdbs: readonly PodDisruptionBu
       out[i] = c.view;
       continue;
     }
-    const view = buildCaPod(pod, unschedulableSince(pod), pdbName);
+    const view = buildCaPod(pod, pdbName);
     views.set(pod, { view, spec: pod.spec, labels: pod.labels, request: pod.request, state: pod.state, nodeName: pod.nodeName, deletionMs: pod.deletionMs, pdbName });
     out[i] = view;
   }
