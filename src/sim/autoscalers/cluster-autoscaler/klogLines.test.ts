@@ -103,21 +103,25 @@ describe('scale-down klog lines (core/scaledown/eligibility/eligibility.go, rele
   });
 });
 
+/** One full t3.medium node of group ng1 (room for 4 more) and `pending` pods, at second 100. */
+function scaleUpAt100(pending: CaPod[]) {
+  const t3 = templateForInstanceType('t3.medium')!;
+  return planScaleUp({
+    nowSeconds: 100,
+    pendingPods: pending,
+    nodes: [node(0)],
+    boundPods: [],
+    groups: [{ name: 'ng1', minSize: 1, maxSize: 5, targetSize: 1, registeredNodes: 1, instanceType: 't3.medium', template: t3 }],
+    daemonSets: [],
+    options: { ...DEFAULT_CA_OPTIONS },
+    backoff: {},
+    rng: () => 0,
+  });
+}
+
 describe('scale-up klog lines (core/scaleup/orchestrator/orchestrator.go, release-1.33)', () => {
   it('names at most 20 unschedulable pods (klogx.PodsLoggingQuota) and counts the rest', () => {
-    const nodes = [node(0)];
-    const t3 = templateForInstanceType('t3.medium')!;
-    const up = planScaleUp({
-      nowSeconds: 100,
-      pendingPods: Array.from({ length: 25 }, (_, i) => pod(`web-${String(i).padStart(2, '0')}`, undefined, 4000)),
-      nodes,
-      boundPods: [],
-      groups: [{ name: 'ng1', minSize: 1, maxSize: 5, targetSize: 1, registeredNodes: 1, instanceType: 't3.medium', template: t3 }],
-      daemonSets: [],
-      options: { ...DEFAULT_CA_OPTIONS },
-      backoff: {},
-      rng: () => 0,
-    });
+    const up = scaleUpAt100(Array.from({ length: 25 }, (_, i) => pod(`web-${String(i).padStart(2, '0')}`, undefined, 4000)));
     const out = lines(up.logs);
     expect(out.filter((l) => l.startsWith('orchestrator.go:98] Pod default/web-'))).toHaveLength(20);
     expect(out).toContain('orchestrator.go:100] 5 other pods are also unschedulable');
@@ -127,20 +131,9 @@ describe('scale-up klog lines (core/scaleup/orchestrator/orchestrator.go, releas
 
 describe('filterOutYoungPods (static_autoscaler.go, release-1.33)', () => {
   it('lets only pods strictly older than --new-pod-scale-up-delay trigger, by creation time', () => {
-    const t3 = templateForInstanceType('t3.medium')!;
     const young = { ...pod('web-young', undefined, 4000), createdAtSeconds: 100 };
     const old = { ...pod('web-old', undefined, 4000), createdAtSeconds: 99 };
-    const up = planScaleUp({
-      nowSeconds: 100,
-      pendingPods: [young, old],
-      nodes: [node(0)],
-      boundPods: [],
-      groups: [{ name: 'ng1', minSize: 1, maxSize: 5, targetSize: 1, registeredNodes: 1, instanceType: 't3.medium', template: t3 }],
-      daemonSets: [],
-      options: { ...DEFAULT_CA_OPTIONS },
-      backoff: {},
-      rng: () => 0,
-    });
+    const up = scaleUpAt100([young, old]);
     // The default delay is 0s and the check is podAge > delay: a pod created this second waits.
     expect(up.tooNewPods).toEqual(['default/web-young']);
     expect(lines(up.logs)).toContain('static_autoscaler.go:971] Pod web-young is 0.000 seconds old, too new to consider unschedulable');
