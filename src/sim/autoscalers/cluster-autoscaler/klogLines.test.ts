@@ -103,7 +103,7 @@ describe('scale-down klog lines (core/scaledown/eligibility/eligibility.go, rele
   });
 });
 
-/** One full t3.medium node of group ng1 (room for 4 more) and `pending` pods, at second 100. */
+/** Group ng1 with one t3.medium node (1930m allocatable: none of the tests' 4-CPU pods fits it), at second 100. */
 function scaleUpAt100(pending: CaPod[]) {
   const t3 = templateForInstanceType('t3.medium')!;
   return planScaleUp({
