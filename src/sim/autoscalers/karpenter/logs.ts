@@ -3,6 +3,8 @@ import type { LaunchChoice } from './offeringSelection';
 import { nodeClaimRequests, type PlannedNodeClaim } from './scheduling';
 import type { NodePool, Resources } from './types';
 import { formatCpu, formatMemory } from './units';
+import * as v1 from './logsV1';
+import type { ReconcileContext } from './v1Log';
 
 /**
  * Karpenter's log lines in the wording of the version a manifest came from: v1alpha5 Provisioners
@@ -16,10 +18,12 @@ export function logStyleFor(pool: Pick<NodePool, 'sourceApiVersion'>): LogStyle 
 }
 
 export interface KarpenterLogLine {
-  level: 'INFO' | 'DEBUG';
+  level: 'INFO' | 'DEBUG' | 'ERROR';
   /** v0.27 logger names (controller.provisioner, …); v1 logs all say "controller". */
   logger: string;
   message: string;
+  /** v1: the reconcile the line is logged from (controller-runtime's fields come before `fields`). */
+  ctx?: ReconcileContext;
   fields: Record<string, unknown>;
 }
 
@@ -38,38 +42,46 @@ export function instanceTypeList(names: readonly string[], shown = 5): string {
   return names.length > shown ? `${head} and ${names.length - shown} other(s)` : head;
 }
 
+/** v1-only inputs of the provisioner's lines (the v0.27 wording needs none of them). */
+export interface ProvisioningV1 {
+  /** Every pod of the batch, as namespace/name. */
+  pods: readonly string[];
+  duration: string;
+  /** All NodeClaims the solver opened, and their pods (some may fail to launch later). */
+  nodeClaims: number;
+  nodeClaimPods: number;
+  /** Pods the solver placed on existing nodes, and how many nodes took them. */
+  existing: { nodes: number; pods: number };
+}
+
 export function provisioningLogLines(
   podCount: number,
   claims: readonly (PlannedNodeClaim & { name?: string })[],
   style: LogStyle,
+  v1info?: ProvisioningV1,
 ): KarpenterLogLine[] {
+  if (style === 'v1') {
+    if (!v1info || v1info.nodeClaims === 0) return [];
+    const lines = [v1.foundProvisionablePods(v1info.pods, v1info.duration), v1.computedNewNodeClaims(v1info.nodeClaims, v1info.nodeClaimPods)];
+    if (v1info.existing.pods > 0) lines.push(v1.computedUnreadyNodes(v1info.existing.nodes, v1info.existing.pods));
+    return [...lines, ...claims.map((c) => v1.createdNodeClaim(c))];
+  }
   if (claims.length === 0) return [];
   const newPods = claims.reduce((s, c) => s + c.pods.length, 0);
-  const logger = style === 'v0.27' ? 'controller.provisioner' : 'controller';
+  const logger = 'controller.provisioner';
   const lines: KarpenterLogLine[] = [
     { level: 'INFO', logger, message: 'found provisionable pod(s)', fields: { pods: podCount } },
-    style === 'v0.27'
-      ? { level: 'INFO', logger, message: 'computed new machine(s) to fit pod(s)', fields: { machines: claims.length, pods: newPods } }
-      : { level: 'INFO', logger, message: 'computed new nodeclaim(s) to fit pod(s)', fields: { nodeclaims: claims.length, pods: newPods } },
+    { level: 'INFO', logger, message: 'computed new machine(s) to fit pod(s)', fields: { machines: claims.length, pods: newPods } },
   ];
   for (const c of claims) {
     const types = instanceTypeList(c.instanceTypeOptions.map((o) => o.name));
     const req = requestsJson(nodeClaimRequests(c));
-    lines.push(
-      style === 'v0.27'
-        ? {
-            level: 'INFO',
-            logger,
-            message: `launching machine with ${c.pods.length} pods requesting ${req} from types ${types}`,
-            fields: { provisioner: c.nodePool },
-          }
-        : {
-            level: 'INFO',
-            logger,
-            message: 'created nodeclaim',
-            fields: { NodePool: { name: c.nodePool }, NodeClaim: { name: c.name ?? '' }, requests: JSON.parse(req) as unknown, 'instance-types': types },
-          },
-    );
+    lines.push({
+      level: 'INFO',
+      logger,
+      message: `launching machine with ${c.pods.length} pods requesting ${req} from types ${types}`,
+      fields: { provisioner: c.nodePool },
+    });
   }
   return lines;
 }
@@ -101,76 +113,43 @@ export function launchedLogLine(l: LaunchedInstance, style: LogStyle): Karpenter
       },
     };
   }
-  const alloc = l.launch.option.allocatable;
-  return {
-    level: 'INFO',
-    logger: 'controller',
-    message: 'launched nodeclaim',
-    fields: {
-      NodeClaim: { name: l.nodeClaim },
-      'provider-id': `aws:///${l.launch.zone}/${l.instanceId}`,
-      'instance-type': l.launch.instanceType,
-      zone: l.launch.zone,
-      'capacity-type': l.launch.capacityType,
-      allocatable: { cpu: `${alloc.cpuMillis}m`, memory: formatMemory(alloc.memoryMiB), pods: String(alloc.pods) },
-    },
-  };
+  return v1.launchedNodeClaim(l.nodeClaim, `aws:///${l.launch.zone}/${l.instanceId}`, l.launch);
 }
 
-export function disruptionLogLine(cmd: DisruptionCommand, style: LogStyle): KarpenterLogLine {
+/** `commandId` is the v1 "command-id" (see logsV1.commandId); v0.27 lines have none. */
+export function disruptionLogLine(cmd: DisruptionCommand, style: LogStyle, commandId?: string): KarpenterLogLine {
+  if (style === 'v1') return v1.disruptingNodes(cmd, commandId ?? v1.commandId(cmd, 0));
   const nodes = cmd.candidates;
-  const podCount = nodes.reduce((s, n) => s + n.pods.filter((p) => !p.daemonSet && !p.terminal).length, 0);
-  if (style === 'v0.27') {
-    const via = cmd.method === 'emptiness' ? 'emptiness' : 'consolidation';
-    const list = nodes.map((n) => `${n.name}/${n.instanceType}/${n.capacityType}`).join(', ');
-    let message = `deprovisioning via ${via} ${cmd.decision}, terminating ${nodes.length} machines ${list}`;
-    if (cmd.replacement) {
-      const types = instanceTypeList(orderedNames(cmd.replacement.nodeClaim));
-      message += ` and replacing with ${cmd.replacement.launch.capacityType} machine from types ${types}`;
-    }
-    return { level: 'INFO', logger: 'controller.deprovisioning', message, fields: {} };
-  }
-  const fields: Record<string, unknown> = {
-    reason: cmd.reason.toLowerCase(),
-    decision: cmd.decision,
-    'disrupted-node-count': nodes.length,
-    'replacement-node-count': cmd.replacement ? 1 : 0,
-    'pod-count': podCount,
-    'disrupted-nodes': nodes.map((n) => ({
-      Node: { name: n.name },
-      NodeClaim: { name: n.nodeClaimName },
-      'capacity-type': n.capacityType,
-      'instance-type': n.instanceType,
-    })),
-  };
+  const via = cmd.method === 'emptiness' ? 'emptiness' : 'consolidation';
+  const list = nodes.map((n) => `${n.name}/${n.instanceType}/${n.capacityType}`).join(', ');
+  let message = `deprovisioning via ${via} ${cmd.decision}, terminating ${nodes.length} machines ${list}`;
   if (cmd.replacement) {
-    fields['replacement-nodes'] = [
-      { 'capacity-type': cmd.replacement.launch.capacityType, 'instance-types': instanceTypeList(orderedNames(cmd.replacement.nodeClaim)) },
-    ];
+    const types = instanceTypeList(orderedNames(cmd.replacement.nodeClaim));
+    message += ` and replacing with ${cmd.replacement.launch.capacityType} machine from types ${types}`;
   }
-  return { level: 'INFO', logger: 'controller', message: 'disrupting node(s)', fields };
+  return { level: 'INFO', logger: 'controller.deprovisioning', message, fields: {} };
 }
 
 function orderedNames(c: PlannedNodeClaim): string[] {
   return c.instanceTypeOptions.map((o) => o.name);
 }
 
-/** Node termination steps, in each version's wording (cordon/taint, then delete). */
-export function terminationLogLines(node: string, step: 'cordon' | 'delete', style: LogStyle): KarpenterLogLine {
+/** Node termination steps, in each version's wording (cordon/taint, then delete); v1 names the NodeClaim too. */
+export function terminationLogLines(node: string, step: 'cordon' | 'delete', style: LogStyle, nodeClaim = ''): KarpenterLogLine {
   if (style === 'v0.27') {
     return { level: 'INFO', logger: 'controller.termination', message: step === 'cordon' ? 'cordoned node' : 'deleted node', fields: { node } };
   }
-  return step === 'cordon'
-    ? { level: 'INFO', logger: 'controller', message: 'tainted node', fields: { Node: { name: node }, 'taint.Key': 'karpenter.sh/disrupted', 'taint.Value': '', 'taint.Effect': 'NoSchedule' } }
-    : { level: 'INFO', logger: 'controller', message: 'deleted node', fields: { Node: { name: node } } };
+  return step === 'cordon' ? v1.taintedNode(node, nodeClaim) : v1.deletedNode(node, nodeClaim);
 }
 
 /** Render a line as `kubectl logs` shows it: tab-separated for v0.27, one JSON object for v1. */
-export function renderLogLine(line: KarpenterLogLine, isoTime: string, style: LogStyle): string {
+export function renderLogLine(line: KarpenterLogLine, isoTime: string, style: LogStyle, context: Record<string, unknown> = {}): string {
   if (style === 'v0.27') {
     const entries = Object.entries(line.fields).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`);
     const f = entries.length ? `\t{${entries.join(', ')}}` : '';
     return `${isoTime}\t${line.level}\t${line.logger}\t${line.message}${f}`;
   }
-  return JSON.stringify({ level: line.level, time: isoTime, logger: line.logger, message: line.message, ...line.fields });
+  // zap's JSON encoder: level, time, logger, message (no caller at the default info level: logging.go
+  // DisableCaller), then the logger's With fields (commit, controller-runtime's), then the line's own.
+  return JSON.stringify({ level: line.level, time: isoTime, logger: line.logger, message: line.message, ...context, ...line.fields });
 }

@@ -143,7 +143,7 @@ describe('seed: inflate 5 × 1 CPU on an empty NodePool', () => {
     const cmd = computeDisruption(input).command;
     expect(cmd).toMatchObject({ method: 'emptiness', decision: 'delete' });
     expect(cmd?.candidates.map((c) => c.name)).toEqual(['ip-192-168-77-1']);
-    expect(renderLogLine(disruptionLogLine(cmd!, 'v1'), 'T', 'v1')).toContain('"message":"disrupting node(s)","reason":"empty","decision":"delete"');
+    expect(renderLogLine(disruptionLogLine(cmd!, 'v1'), 'T', 'v1')).toMatch(/"message":"disrupting node\(s\)","command-id":"[0-9a-f-]{36}","reason":"empty","decision":"delete"/);
   });
 
   it('the seed Provisioner (spot, ttlSecondsAfterEmpty 30) waits 30s before deleting an empty node', () => {

@@ -3,6 +3,7 @@ import { computeDisruption, expiredNodes, validateCommand } from '../disruption/
 import type { DisruptionCommand } from '../disruption/methods';
 import { disruptionLogLine, instanceTypeList, type LogStyle } from '../logs';
 import { formatDuration } from '../units';
+import { abandoningCommand, commandId, deletingExpiredNodeClaim } from '../logsV1';
 import { karpenterEvent, karpenterLog, pruneEventKeys } from './logging';
 import { disruptionState, sendMachine } from './machineDriver';
 import { deleteNodeClaim, launchNodeClaim, taintDisrupted, untaintDisrupted } from './nodeClaims';
@@ -75,7 +76,13 @@ export function advanceDisruption(world: World, state: KarpenterState): void {
     const verdict = validateCommand(pending.command, disruptionInput(world, state));
     if (!verdict.valid) {
       const style = commandStyle(state, pending.command);
-      karpenterLog(world, { level: 'INFO', logger: style === 'v0.27' ? 'controller.deprovisioning' : 'controller', message: `abandoning ${pending.command.method} command, ${verdict.reason ?? 'not valid'}`, fields: {} }, style);
+      karpenterLog(
+        world,
+        style === 'v0.27'
+          ? { level: 'INFO', logger: 'controller.deprovisioning', message: `abandoning ${pending.command.method} command, ${verdict.reason ?? 'not valid'}`, fields: {} }
+          : abandoningCommand(pending.command),
+        style,
+      );
       state.lastDisruption = { atMs: world.timeMs, text: msg('engine.karpenter.abandoned', { reason: verdict.reason ?? '' }) };
       state.pendingCommand = null;
       sendMachine(state, { type: 'COMMAND_INVALID' }, world.timeMs);
@@ -96,7 +103,7 @@ function startCommand(world: World, state: KarpenterState): void {
   }
   const cmd = pending.command;
   const style = commandStyle(state, cmd);
-  karpenterLog(world, disruptionLogLine(cmd, style), style);
+  karpenterLog(world, disruptionLogLine(cmd, style, commandId(cmd, pending.foundMs)), style);
   pending.executedMs = world.timeMs;
   for (const c of cmd.candidates) {
     const node = world.nodes.get(c.name);
@@ -171,7 +178,7 @@ function expireNodeClaims(world: World, state: KarpenterState): void {
       world,
       style === 'v0.27'
         ? { level: 'INFO', logger: 'controller.deprovisioning', message: `deprovisioning via expiration delete, terminating 1 machines ${n.name}/${n.instanceType}/${n.capacityType}`, fields: {} }
-        : { level: 'INFO', logger: 'controller', message: 'deleting expired nodeclaim', fields: { NodeClaim: { name: claim.name }, expireAfter: formatDuration(ttl) } },
+        : deletingExpiredNodeClaim(claim.name, claim.registeredMs >= 0 ? claim.nodeName : ''),
       style,
     );
     karpenterEvent(world, state, { kind: 'NodeClaim', name: claim.name, type: 'Normal', reason: 'Expired', message: `NodeClaim expired after ${formatDuration(ttl)}` }, false);

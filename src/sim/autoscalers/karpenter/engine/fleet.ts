@@ -6,6 +6,7 @@ import type { Requirements } from '../requirements';
 import type { LogStyle } from '../logs';
 import type { InstanceTypeOption } from '../types';
 import { chooseLaunch, type LaunchChoice } from '../offeringSelection';
+import { removingOffering } from '../logsV1';
 import { karpenterLog } from './logging';
 import type { KarpenterState } from './state';
 
@@ -41,12 +42,14 @@ export function createFleet(world: World, state: KarpenterState, options: readon
     state.unavailable = markOfferingUnavailable(state.unavailable, offering, nowSeconds);
     karpenterLog(
       world,
-      {
-        level: 'DEBUG',
-        logger: 'controller',
-        message: 'removing offering from offerings',
-        fields: { reason: 'InsufficientInstanceCapacity', 'instance-type': launch.instanceType, zone: launch.zone, 'capacity-type': launch.capacityType, ttl: `${UNAVAILABLE_OFFERING_TTL_SECONDS / 60}m0s` },
-      },
+      style === 'v1'
+        ? removingOffering('InsufficientInstanceCapacity', launch.instanceType, launch.zone, launch.capacityType, UNAVAILABLE_OFFERING_TTL_SECONDS)
+        : {
+            level: 'DEBUG',
+            logger: 'controller',
+            message: 'removing offering from offerings',
+            fields: { reason: 'InsufficientInstanceCapacity', 'instance-type': launch.instanceType, zone: launch.zone, 'capacity-type': launch.capacityType, ttl: `${UNAVAILABLE_OFFERING_TTL_SECONDS / 60}m0s` },
+          },
       style,
     );
     opts = opts.map((o) =>

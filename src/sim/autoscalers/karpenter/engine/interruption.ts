@@ -1,6 +1,7 @@
 import type { World } from '../../../core/types';
 import { markOfferingUnavailable } from '../../../cloud/offerings';
 import { sendNode } from '../../../lifecycle/apply';
+import { interruptionDelete } from '../logsV1';
 import { karpenterEvent, karpenterLog } from './logging';
 import { karpenterState } from './machineDriver';
 import { deleteNodeClaim } from './nodeClaims';
@@ -41,14 +42,14 @@ export function interruptSpotInstance(world: World, nodeName: string): { ok: boo
   const style = styleOfPool(state, claim.nodePool);
   karpenterLog(
     world,
-    {
-      level: 'INFO',
-      logger: style === 'v0.27' ? 'controller.interruption' : 'controller',
-      message: 'initiating delete from interruption message',
-      fields: style === 'v0.27'
-        ? { queue: `Karpenter-${world.clusterName}`, messageKind: 'SpotInterruptionKind', machine: claim.name, action: 'CordonAndDrain', node: node.name }
-        : { queue: `Karpenter-${world.clusterName}`, messageKind: 'spot_interrupted', NodeClaim: { name: claim.name }, action: 'CordonAndDrain', Node: { name: node.name } },
-    },
+    style === 'v0.27'
+      ? {
+          level: 'INFO',
+          logger: 'controller.interruption',
+          message: 'initiating delete from interruption message',
+          fields: { queue: `Karpenter-${world.clusterName}`, messageKind: 'SpotInterruptionKind', machine: claim.name, action: 'CordonAndDrain', node: node.name },
+        }
+      : interruptionDelete(`Karpenter-${world.clusterName}`, claim.name, node.name),
     style,
   );
   for (const kind of ['Node', 'NodeClaim'] as const) {

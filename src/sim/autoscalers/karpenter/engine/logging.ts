@@ -2,7 +2,8 @@ import type { World } from '../../../core/types';
 import { emitEvent, log } from '../../../core/world';
 import type { KarpenterEvent } from '../disruption/controller';
 import { renderLogLine, type KarpenterLogLine, type LogStyle } from '../logs';
-import { formatMemory } from '../units';
+import * as v1 from '../logsV1';
+import { contextFields, karpenterCommit } from '../v1Log';
 import type { KarpenterState, NodeClaimRecord } from './state';
 
 export const LOG_CONTROLLER = 'karpenter';
@@ -12,8 +13,13 @@ export function isoNow(world: World): string {
   return new Date(world.startEpochMs + world.timeMs).toISOString();
 }
 
+/**
+ * Karpenter's chart runs at logLevel info, so its V(1) lines (level DEBUG) would not reach the pod's
+ * output; they are stored with level DEBUG so a reader can tell them apart.
+ */
 export function karpenterLog(world: World, line: KarpenterLogLine, style: LogStyle): void {
-  log(world, LOG_CONTROLLER, renderLogLine(line, isoNow(world), style), line.level === 'DEBUG' ? 'DEBUG' : 'INFO');
+  const context = style === 'v1' ? contextFields(karpenterCommit(world), line.ctx, world.timeMs) : {};
+  log(world, LOG_CONTROLLER, renderLogLine(line, isoNow(world), style, context), line.level);
 }
 
 /** NodeClaim lifecycle lines after launch: the node joined, then became Ready (initialized). */
@@ -26,17 +32,13 @@ export function lifecycleLogLine(claim: NodeClaimRecord, step: 'registered' | 'i
       fields: { machine: claim.name, provisioner: claim.nodePool, node: claim.nodeName },
     };
   }
-  const fields: Record<string, unknown> = { NodeClaim: { name: claim.name }, 'provider-id': claim.providerId, Node: { name: claim.nodeName } };
-  if (step === 'initialized') {
-    fields.allocatable = { cpu: `${claim.allocatable.cpuMillis}m`, memory: formatMemory(claim.allocatable.memoryMiB), pods: String(claim.allocatable.pods) };
-  }
-  return { level: 'INFO', logger: 'controller', message: `${step} nodeclaim`, fields };
+  return step === 'registered' ? v1.registeredNodeClaim(claim) : v1.initializedNodeClaim(claim);
 }
 
 export function deletedNodeClaimLine(claim: NodeClaimRecord, style: LogStyle): KarpenterLogLine {
   return style === 'v0.27'
     ? { level: 'INFO', logger: 'controller.machine.termination', message: 'deleted machine', fields: { machine: claim.name, provisioner: claim.nodePool, node: claim.nodeName } }
-    : { level: 'INFO', logger: 'controller', message: 'deleted nodeclaim', fields: { NodeClaim: { name: claim.name }, Node: { name: claim.nodeName }, 'provider-id': claim.providerId } };
+    : v1.deletedNodeClaim(claim, claim.registeredMs >= 0);
 }
 
 /** Upstream dedupes events: Unconsolidatable for 15 min, DisruptionBlocked for 1 min, others 2 min. */

@@ -7,6 +7,7 @@ import { effectiveMaxPods, instanceTypeLabels } from '../instanceTypes';
 import { launchedLogLine, terminationLogLines } from '../logs';
 import type { LaunchChoice } from '../offeringSelection';
 import { LABEL_CAPACITY_TYPE, LABEL_NODEPOOL, LABEL_ZONE } from '../requirements';
+import { annotatedNodeClaim } from '../logsV1';
 import { deletedNodeClaimLine, karpenterLog, lifecycleLogLine } from './logging';
 import { styleOfPool, type KarpenterState, type NodeClaimRecord } from './state';
 import { kubeletFor } from './worldViews';
@@ -90,11 +91,16 @@ export function launchNodeClaim(world: World, state: KarpenterState, nodePool: s
 export function deleteNodeClaim(world: World, state: KarpenterState, claim: NodeClaimRecord): void {
   if (claim.deletingMs >= 0) return;
   claim.deletingMs = world.timeMs;
+  const style = styleOfPool(state, claim.nodePool);
+  if (style === 'v1' && claim.terminationGracePeriodSeconds !== undefined) {
+    // The finalizer's first step (lifecycle/controller.go:187, 282-301): deletionTimestamp + TGP, RFC 3339.
+    const at = new Date(world.startEpochMs + claim.deletingMs + claim.terminationGracePeriodSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    karpenterLog(world, annotatedNodeClaim(claim, claim.registeredMs >= 0, at), style);
+  }
   const node = world.nodes.get(claim.nodeName);
   if (!node) return;
   taintDisrupted(node);
-  const style = styleOfPool(state, claim.nodePool);
-  karpenterLog(world, terminationLogLines(node.name, 'cordon', style), style);
+  karpenterLog(world, terminationLogLines(node.name, 'cordon', style, claim.name), style);
   node.terminateWhenDrained = true;
   const grace = claim.terminationGracePeriodSeconds;
   node.karpenterDrain = { forceAtMs: grace === undefined ? -1 : claim.deletingMs + grace * 1000 };
@@ -129,7 +135,8 @@ export function syncNodeClaims(world: World, state: KarpenterState): void {
     const style = styleOfPool(state, claim.nodePool);
     const node = world.nodes.get(claim.nodeName);
     if (!node || node.state === 'Gone') {
-      karpenterLog(world, terminationLogLines(claim.nodeName, 'delete', style), style);
+      // v1: the node.termination finalizer only runs for a node that joined (registered) the cluster.
+      if (style === 'v0.27' || claim.registeredMs >= 0) karpenterLog(world, terminationLogLines(claim.nodeName, 'delete', style, claim.name), style);
       karpenterLog(world, deletedNodeClaimLine(claim, style), style);
       delete state.nodeClaims[claim.name];
       continue;

@@ -1,7 +1,9 @@
 import type { Pod, World } from '../../../core/types';
 import { emitEvent } from '../../../core/world';
 import { openOrExtendBatch } from '../batcher';
-import { provisioningLogLines, requestsJson } from '../logs';
+import { provisioningLogLines, requestsJson, type ProvisioningV1 } from '../logs';
+import { couldNotSchedulePod } from '../logsV1';
+import { scheduleDuration } from '../v1Log';
 import { cheapestPrice, type LaunchChoice } from '../offeringSelection';
 import { createFleet } from './fleet';
 import { nodeClaimRequests, solveScheduling, type PlannedNodeClaim } from '../scheduling';
@@ -93,6 +95,15 @@ export function provisionBatch(world: World, state: KarpenterState): number {
     planned.push({ claim: { ...claim, name: `${claim.nodePool}-pending` }, launch, fallback: fleet.note });
   }
   const explanation: ProvisioningExplanation = { atMs: world.timeMs, pods: pods.length, nodeClaims: [], errors };
+  // Upstream logs these during Solve, before "found provisionable pod(s)" (scheduler.go:253).
+  for (const e of result.podErrors) {
+    const pod = world.pods.get(e.pod);
+    if (pod && unschedulableDue(world, state, pod.name, e.error)) karpenterLog(world, couldNotSchedulePod(pod.name, pod.namespace, e.error), 'v1');
+  }
+  if (planned.length === 0 && result.newNodeClaims.length > 0) {
+    const style = styleOfPool(state, result.newNodeClaims[0].nodePool);
+    for (const line of provisioningLogLines(pods.length, [], style, provisioningV1(world, pods, result))) karpenterLog(world, line, style);
+  }
   if (planned.length > 0) {
     // Names are drawn before launching so the "created nodeclaim" lines can name them.
     const taken = new Set<string>();
@@ -101,7 +112,8 @@ export function provisionBatch(world: World, state: KarpenterState): number {
       taken.add(p.claim.name);
     }
     const style = styleOfPool(state, planned[0].claim.nodePool);
-    for (const line of provisioningLogLines(pods.length, planned.map((p) => p.claim), style)) karpenterLog(world, line, style);
+    const lines = provisioningLogLines(pods.length, planned.map((p) => p.claim), style, provisioningV1(world, pods, result));
+    for (const line of lines) karpenterLog(world, line, style);
     for (const { claim, launch, fallback } of planned) {
       const why = `${claim.pods.length} pod(s) requesting ${requestsJson(nodeClaimRequests(claim))} fit together; cheapest of ${claim.instanceTypeOptions.length} types`;
       const record = launchNodeClaim(world, state, claim.nodePool, launch, why, claim.name);
@@ -118,19 +130,36 @@ export function provisionBatch(world: World, state: KarpenterState): number {
       });
     }
   }
-  for (const e of errors) reportUnschedulable(world, state, e.pod, e.error);
+  const solverErrors = new Set(result.podErrors);
+  for (const e of errors) reportUnschedulable(world, state, e, !solverErrors.has(e));
   state.lastProvisioning = explanation;
   return planned.length;
 }
 
-function reportUnschedulable(world: World, state: KarpenterState, podName: string, error: string): void {
-  const pod = world.pods.get(podName);
-  if (!pod) return;
-  const message = `Failed to schedule pod, ${error}`;
-  const key = `Pod/${podName}/FailedScheduling/${message}`;
-  const last = state.eventSeenMs[key];
-  if (last !== undefined && world.timeMs - last < 120_000) return;
-  state.eventSeenMs[key] = world.timeMs;
+/** The v1 provisioner lines' inputs, all from this batch's scheduling result. */
+function provisioningV1(world: World, pods: readonly Pod[], result: ReturnType<typeof solveScheduling>): ProvisioningV1 {
+  return {
+    pods: pods.map((p) => `${p.namespace}/${p.name}`),
+    duration: scheduleDuration(world.timeMs, pods.length),
+    nodeClaims: result.newNodeClaims.length,
+    nodeClaimPods: result.newNodeClaims.reduce((s, c) => s + c.pods.length, 0),
+    existing: { nodes: new Set(result.existingPlacements.map((p) => p.node)).size, pods: result.existingPlacements.length },
+  };
+}
+
+const unschedulableKey = (podName: string, error: string) => `Pod/${podName}/FailedScheduling/Failed to schedule pod, ${error}`;
+
+/** The FailedScheduling event (and its log line) repeats at most every 2 minutes per pod and error. */
+function unschedulableDue(world: World, state: KarpenterState, podName: string, error: string): boolean {
+  const last = state.eventSeenMs[unschedulableKey(podName, error)];
+  return last === undefined || world.timeMs - last >= 120_000;
+}
+
+function reportUnschedulable(world: World, state: KarpenterState, e: { pod: string; error: string }, logIt: boolean): void {
+  const pod = world.pods.get(e.pod);
+  if (!pod || !unschedulableDue(world, state, pod.name, e.error)) return;
+  state.eventSeenMs[unschedulableKey(pod.name, e.error)] = world.timeMs;
+  const message = `Failed to schedule pod, ${e.error}`;
   emitEvent(world, { kind: 'Pod', name: pod.name, namespace: pod.namespace, type: 'Warning', reason: 'FailedScheduling', message, source: 'karpenter' });
-  karpenterLog(world, { level: 'INFO', logger: 'controller', message: 'could not schedule pod', fields: { Pod: { name: pod.name, namespace: pod.namespace }, error } }, 'v1');
+  if (logIt) karpenterLog(world, couldNotSchedulePod(pod.name, pod.namespace, e.error), 'v1');
 }
