@@ -56,6 +56,8 @@ export const LOG_SOURCES: readonly LogSource[] = [
       return path.includes('karpenter') && (path[path.length - 1] === 'controller' || path[path.length - 1] === 'karpenter');
     },
     format: 'asStored',
+    // The chart's default logLevel is info: V(1) lines (abandoned commands, expiry, removed offerings) stay out of kubectl logs.
+    hidesDebug: true,
   },
   {
     controller: 'keda-operator',
