@@ -4,7 +4,7 @@ import { nodeClaimRequests, type PlannedNodeClaim } from './scheduling';
 import type { NodePool, Resources } from './types';
 import { formatCpu, formatMemory } from './units';
 import * as v1 from './logsV1';
-import type { ReconcileContext } from './v1Log';
+import type { KarpenterLogLine } from './logLine';
 
 /**
  * Karpenter's log lines in the wording of the version a manifest came from: v1alpha5 Provisioners
@@ -17,15 +17,7 @@ export function logStyleFor(pool: Pick<NodePool, 'sourceApiVersion'>): LogStyle 
   return pool.sourceApiVersion === 'karpenter.sh/v1alpha5' ? 'v0.27' : 'v1';
 }
 
-export interface KarpenterLogLine {
-  level: 'INFO' | 'DEBUG' | 'ERROR';
-  /** v0.27 logger names (controller.provisioner, …); v1 logs all say "controller". */
-  logger: string;
-  message: string;
-  /** v1: the reconcile the line is logged from (controller-runtime's fields come before `fields`). */
-  ctx?: ReconcileContext;
-  fields: Record<string, unknown>;
-}
+export type { KarpenterLogLine } from './logLine';
 
 /** {"cpu":"5125m","memory":"1144Mi","pods":"8"}: zero resources left out, as upstream prints. */
 export function requestsJson(r: Resources): string {

@@ -1,5 +1,5 @@
 import type { DisruptionCommand } from './disruption/methods';
-import type { KarpenterLogLine } from './logs';
+import type { KarpenterLogLine } from './logLine';
 import type { LaunchChoice } from './offeringSelection';
 import { nodeClaimRequests, type PlannedNodeClaim } from './scheduling';
 import type { Resources } from './types';
