@@ -76,7 +76,7 @@ export function pollCpa(world: World, instance: CpaInstanceState, options: CpaOp
   for (const name of missing) {
     const kind = options.targets.find((t) => t.name === name)?.kind ?? 'Deployment';
     const why = kind === 'Deployment' ? `deployments.apps "${name}" not found` : `${kind} targets are not simulated in the playground`;
-    logs.push({ v: 0, severity: 'E', source: 'autoscaler_server.go:144', message: `Update failure: ${why}` });
+    logs.push({ v: 0, severity: 'E', source: 'autoscaler_server.go:154', message: `Update failure: ${why}` });
   }
   printLogs(world, logs, options.verbosity);
   if (result.decision) {

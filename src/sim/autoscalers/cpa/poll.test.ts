@@ -19,12 +19,14 @@ describe('cpaPoll', () => {
       currentReplicas: { 'nginx-deployment': 3 },
     });
     expect(r.scale).toEqual([{ target: 'nginx-deployment', from: 3, to: 5 }]);
-    expect(
-      r.logs.some(
-        (l) =>
-          l.message === 'Replicas are not as expected : updating deployment/nginx-deployment from 3 to 5',
-      ),
-    ).toBe(true);
+    // cluster-proportional-autoscaler v1.9.0 pkg/autoscaler/k8sclient/k8sclient.go:264-265 (one target).
+    expect(r.logs.map((l) => `${l.source}] ${l.message}`)).toEqual(
+      expect.arrayContaining([
+        'k8sclient.go:264] Cluster status: SchedulableNodes[5], TotalNodes[5], SchedulableCores[10], TotalCores[10]',
+        'k8sclient.go:265] Replicas are not as expected : updating replicas from 3 to 5',
+        'ladder_controller.go:73] Detected ConfigMap version change (old:  new: 1) - rebuilding lookup entries',
+      ]),
+    );
     const again = cpaPoll({
       nodes: [node(), node(), node(), node(), node(true, true)],
       configMapData: { ladder: 'garbage' },

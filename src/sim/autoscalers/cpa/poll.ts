@@ -45,13 +45,13 @@ export function cpaPoll(input: CpaPollInput): CpaPollResult {
     {
       v: 4,
       severity: 'I',
-      source: 'autoscaler_server.go:120',
+      source: 'autoscaler_server.go:123',
       message: `Total nodes ${pad(status.totalNodes, 5)}, schedulable nodes: ${pad(status.schedulableNodes, 5)}`,
     },
     {
       v: 4,
       severity: 'I',
-      source: 'autoscaler_server.go:121',
+      source: 'autoscaler_server.go:124',
       message: `Total cores ${pad(status.totalCores, 5)}, schedulable cores: ${pad(status.schedulableCores, 5)}`,
     },
   );
@@ -63,7 +63,7 @@ export function cpaPoll(input: CpaPollInput): CpaPollResult {
       logs.push({
         v: 0,
         severity: 'E',
-        source: 'autoscaler_server.go:127',
+        source: 'autoscaler_server.go:129',
         message: `Error syncing configMap with apiserver: ${error}`,
       });
       return { status, error, scale: [], logs };
@@ -71,7 +71,7 @@ export function cpaPoll(input: CpaPollInput): CpaPollResult {
     logs.push({
       v: 0,
       severity: 'I',
-      source: 'autoscaler_server.go:157',
+      source: 'autoscaler_server.go:169',
       message: `ConfigMap not found: configmaps "${input.options.configMap}" not found, will create one with default params`,
     });
     data = input.options.defaultParams;
@@ -84,22 +84,27 @@ export function cpaPoll(input: CpaPollInput): CpaPollResult {
       logs.push({
         v: 0,
         severity: 'E',
-        source: 'autoscaler_server.go:136',
+        source: 'autoscaler_server.go:138',
         message: `Error ensuring controller: ${parsed.error}`,
       });
       return { status, error: parsed.error, createConfigMap, scale: [], logs };
     }
     const mode = parsed.params.mode;
+    // The two controllers word the rebuild differently (ladder_controller.go:73, linear_controller.go:60 in v1.9.0).
+    const ladder = mode === 'ladder';
+    const old = input.previous?.version ?? '';
     logs.push({
       v: 0,
       severity: 'I',
-      source: `${mode}_controller.go:60`,
-      message: `ConfigMap version change (old: ${input.previous?.version ?? ''} new: ${input.configMapVersion}) - rebuilding params`,
+      source: ladder ? 'ladder_controller.go:73' : 'linear_controller.go:60',
+      message: ladder
+        ? `Detected ConfigMap version change (old: ${old} new: ${input.configMapVersion}) - rebuilding lookup entries`
+        : `ConfigMap version change (old: ${old} new: ${input.configMapVersion}) - rebuilding params`,
     });
     logs.push({
       v: 2,
       severity: 'I',
-      source: `${mode}_controller.go:61`,
+      source: ladder ? 'ladder_controller.go:74' : 'linear_controller.go:61',
       message: `Params from apiserver: \n${data[mode]}`,
     });
     for (const notice of parsed.notices)
@@ -110,7 +115,7 @@ export function cpaPoll(input: CpaPollInput): CpaPollResult {
   logs.push({
     v: 4,
     severity: 'I',
-    source: 'autoscaler_server.go:146',
+    source: 'autoscaler_server.go:149',
     message: `Expected replica count: ${pad(decision.replicas, 3)}`,
   });
   const scale: CpaPollResult['scale'] = [];
@@ -118,17 +123,22 @@ export function cpaPoll(input: CpaPollInput): CpaPollResult {
     const from = input.currentReplicas[target.name] ?? 0;
     if (from === decision.replicas) continue;
     scale.push({ target: target.name, from, to: decision.replicas });
+    // k8sclient.go updateReplicasAppsV1. v1.9.0 (the examples' image) scales one target; several
+    // targets arrived in v1.9.1, whose line names each one.
+    const many = input.options.targets.length > 1;
     logs.push({
       v: 0,
       severity: 'I',
-      source: 'k8sclient.go:272',
-      message: `Cluster status: SchedulableNodes[${status.schedulableNodes}], SchedulableCores[${status.schedulableCores}]`,
+      source: many ? 'k8sclient.go:301' : 'k8sclient.go:264',
+      message: `Cluster status: SchedulableNodes[${status.schedulableNodes}], TotalNodes[${status.totalNodes}], SchedulableCores[${status.schedulableCores}], TotalCores[${status.totalCores}]`,
     });
     logs.push({
       v: 0,
       severity: 'I',
-      source: 'k8sclient.go:273',
-      message: `Replicas are not as expected : updating ${target.kind.toLowerCase()}/${target.name} from ${from} to ${decision.replicas}`,
+      source: many ? 'k8sclient.go:307' : 'k8sclient.go:265',
+      message: many
+        ? `Replicas are not as expected : updating ${target.kind.toLowerCase()}/${target.name} from ${from} to ${decision.replicas}`
+        : `Replicas are not as expected : updating replicas from ${from} to ${decision.replicas}`,
     });
   }
   return { status, params, decision, createConfigMap, scale, logs };
