@@ -52,7 +52,8 @@ export function notTriggerScaleUpEvent(pod: { namespace: string; name: string },
   };
 }
 
-const STATUS_CONFIGMAP = {
+/** The object the CA records its own events on. */
+export const STATUS_CONFIGMAP = {
   kind: 'ConfigMap' as const,
   namespace: 'kube-system',
   name: 'cluster-autoscaler-status',
@@ -162,7 +163,12 @@ export function klogStamp(simSeconds: number, epochMs = 0): string {
 
 /** A klog line with its header time already formatted (one per scan: every line of a scan shares it). */
 export function klogLine(line: CaLogLine, stamp: string): string {
-  return `${line.severity}${stamp}       1 ${line.source}] ${line.message}`;
+  return klogHeader(line, stamp) + line.message;
+}
+
+/** The part of a klog line before its message: severity, time, thread and source. */
+export function klogHeader(line: Pick<CaLogLine, 'severity' | 'source'>, stamp: string): string {
+  return `${line.severity}${stamp}       1 ${line.source}] `;
 }
 
 export { formatGoDuration };

@@ -1,6 +1,6 @@
 import type { ControllerLog, World } from '../../core/types';
 import { emitEvent, log } from '../../core/world';
-import { klogLine, klogStamp } from './messages';
+import { klogHeader, klogStamp } from './messages';
 import type { CaEvent, CaLogLine } from './types';
 
 export const CA_LOG_SOURCE = 'cluster-autoscaler';
@@ -23,7 +23,7 @@ export function printCaLogs(world: World, lines: readonly CaLogLine[], verbosity
     headers ??= new Map();
     const key = line.severity + line.source;
     let header = headers.get(key);
-    if (header === undefined) headers.set(key, (header = klogLine({ ...line, message: '' }, stamp)));
+    if (header === undefined) headers.set(key, (header = klogHeader(line, stamp)));
     log(world, CA_LOG_SOURCE, header + line.message, levelOf(line));
   }
 }

@@ -9,7 +9,7 @@ import { backoffGroup, checkProvisioning, clearBackoff, isBackedOff } from './ba
 import { discoverNodeGroups } from './discovery';
 import { parsePriorityExpanderConfig, type PriorityConfig } from './expander';
 import type { CaOptions } from './flags';
-import { failedToScaleUpGroupEvent, formatScaleUpPlan, goTimeWithMonotonic, log, type GroupIncrease } from './messages';
+import { STATUS_CONFIGMAP, failedToScaleUpGroupEvent, formatScaleUpPlan, goTimeWithMonotonic, log, type GroupIncrease } from './messages';
 import { formatGoDuration } from './goFlags';
 import { emitCaEvent, printCaLogs } from './output';
 import { planScaleUp, type ScaleUpResult } from './scaleUp';
@@ -107,7 +107,7 @@ function checkProvisionTimeouts(world: World, state: CaWorldState, groups: reado
       type: 'Warning',
       reason: 'ScaleUpTimedOut',
       message: `Nodes added to group ${t.group} failed to register within ${formatGoDuration(t.afterSeconds)}`,
-      involvedObject: { kind: 'ConfigMap', namespace: 'kube-system', name: 'cluster-autoscaler-status' },
+      involvedObject: STATUS_CONFIGMAP,
     });
     state.lastScaleDownFailAtSeconds = now;
   }
@@ -234,7 +234,7 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
   const upcoming = (): number => groups.reduce((s, g) => s + Math.max(0, g.group.desiredCapacity - startedNodesOfGroup(world, g.group)), 0);
   if (!health.healthy) {
     if (health.log) logs.push(health.log);
-    emitCaEvent(world, { type: 'Warning', reason: 'ClusterUnhealthy', message: 'Cluster is unhealthy', involvedObject: { kind: 'ConfigMap', namespace: 'kube-system', name: 'cluster-autoscaler-status' } });
+    emitCaEvent(world, { type: 'Warning', reason: 'ClusterUnhealthy', message: 'Cluster is unhealthy', involvedObject: STATUS_CONFIGMAP });
     // static_autoscaler.go: an unhealthy cluster makes the planner forget its unneeded nodes
     // (CleanUpUnneededNodes); their timers start again once it is healthy.
     state.unneededSince = {};

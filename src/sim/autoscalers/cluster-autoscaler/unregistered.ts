@@ -4,7 +4,7 @@ import { applyAsgToNodeGroup, asgOfNodeGroup } from '../../cloud/asgWorld';
 import { nodesOfGroup } from '../../cloud/nodeGroups';
 import { sendNode } from '../../lifecycle/apply';
 import type { CaOptions } from './flags';
-import { log } from './messages';
+import { STATUS_CONFIGMAP, log } from './messages';
 import { emitCaEvent } from './output';
 import type { CaLogLine, ScanGroup } from './types';
 
@@ -56,7 +56,7 @@ export function removeOldUnregisteredNodes(world: World, groups: readonly ScanGr
         type: 'Normal',
         reason: 'DeleteUnregistered',
         message: `Removed unregistered node ${node.name}`,
-        involvedObject: { kind: 'ConfigMap', namespace: 'kube-system', name: 'cluster-autoscaler-status' },
+        involvedObject: STATUS_CONFIGMAP,
       });
       removed++;
     }
