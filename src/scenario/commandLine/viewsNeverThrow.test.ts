@@ -25,7 +25,7 @@ function smallWorld() {
 
 const VERBS = [
   'kubectl get', 'kubectl describe', 'kubectl top', 'kubectl logs', 'kubectl rollout', 'kubectl patch', 'kubectl set resources',
-  'kubectl edit', 'krr', 'python krr.py', 'aws ec2', 'aws autoscaling', 'playground',
+  'kubectl edit', 'krr', 'python krr.py', 'aws ec2', 'aws autoscaling', 'playground', 'kubectl version', 'kubectl api-resources', 'kubectl api-versions',
 ];
 /** Command starts that parse, so that the flags after them reach the engine. */
 const HEADS = [
@@ -35,6 +35,7 @@ const HEADS = [
   'kubectl logs -n kube-system deploy/cluster-autoscaler', 'kubectl logs', 'kubectl rollout status deployment/web',
   'kubectl rollout restart deployment/web', 'kubectl set resources deployment web --requests=cpu=300m', 'krr simple',
   'aws ec2 terminate-instances --instance-ids i-00000000000000001', 'aws ec2 send-spot-instance-interruptions --instance-ids i-00000000000000002',
+  'kubectl get endpoints', 'kubectl get ep', 'kubectl get endpointslices', 'kubectl describe endpoints', 'kubectl version', 'kubectl api-resources',
 ];
 const WORDS = [
   'pods', 'pod', 'po', 'deploy', 'deployments,hpa', 'pods,deployments,hpa', 'scaledobject,hpa,pod', 'all', 'events', 'ev', 'rs', 'nodes', 'node',
@@ -44,6 +45,7 @@ const WORDS = [
   '--show-labels', '--no-headers', '--show-kind', '--containers', '--sort-by=cpu', '--sort-by=.lastTimestamp', '--field-selector',
   'involvedObject.kind=Node', 'spec.nodeName=x', '-f', '--tail=2', '--tail=-1', '--since=5m', '--since=1h30m', '--since-time=2026-11-02T00:00:00Z',
   '--timestamps', '--prefix', '-c', 'web', '-p', '--patch', `{"spec":{"minReplicas":2}}`, '--type=json', '--requests=cpu=1', '--limits=memory=1Gi',
+  '--namespaced=true', '--api-group=karpenter.sh', '--sort-by=kind', '--client', 'json',
   '--instance-ids', 'i-00000000000000001', 'load', 'fault', '--rps=3', '--cpu_percentile=90', '--allow_hpa', '=', ',', '/', '--', '-',
 ];
 
