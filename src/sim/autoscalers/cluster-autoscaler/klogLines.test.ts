@@ -132,7 +132,8 @@ describe('scale-up klog lines (core/scaleup/orchestrator/orchestrator.go, releas
 describe('filterOutYoungPods (static_autoscaler.go, release-1.33)', () => {
   it('lets only pods strictly older than --new-pod-scale-up-delay trigger, by creation time', () => {
     const young = { ...pod('web-young', undefined, 4000), createdAtSeconds: 100 };
-    const old = { ...pod('web-old', undefined, 4000), createdAtSeconds: 99 };
+    // 97: past the 2 s in which allPodsAreNew would hold the whole loop back (see below).
+    const old = { ...pod('web-old', undefined, 4000), createdAtSeconds: 97 };
     const up = scaleUpAt100([young, old]);
     // The default delay is 0s and the check is podAge > delay: a pod created this second waits.
     expect(up.tooNewPods).toEqual(['default/web-young']);
@@ -168,5 +169,27 @@ describe('a scan of examples/ca-nginx-scaleout.yaml (static_autoscaler.go RunOnc
 
   it('prints its version without the tag\'s v (main.go:350)', () => {
     expect(ca.some((m) => m.endsWith(' main.go:350] Cluster Autoscaler 1.33.0'))).toBe(true);
+  });
+});
+
+describe('allPodsAreNew (static_autoscaler.go:544-553, release-1.33: unschedulablePodTimeBuffer = 2s)', () => {
+  it('waits one loop while the oldest unschedulable pod is under 2 s old, and disables that loop\'s scale-down', () => {
+    const up = scaleUpAt100([
+      { ...pod('web-a', undefined, 4000), createdAtSeconds: 99 },
+      { ...pod('web-b', undefined, 4000), createdAtSeconds: 99.5 },
+    ]);
+    expect(up.result).toBe('InCooldown');
+    expect(up.increases).toEqual([]);
+    expect(lines(up.logs)).toContain('static_autoscaler.go:553] Unschedulable pods are very new, waiting one iteration for more');
+    // The orchestrator never ran: no pod is reported unschedulable in this loop.
+    expect(lines(up.logs).some((l) => l.startsWith('orchestrator.go:98]'))).toBe(false);
+    expect(up.explanation[0]).toMatchObject({ key: 'engine.ca.podsVeryNew', params: { pods: 2, age: 1, buffer: 2 } });
+  });
+
+  it('lets the loop scale up once the oldest pod is 2 s old (Go\'s After is strict), counting whole seconds', () => {
+    // 98.9 reaches the CA as creationTimestamp 98 (RFC 3339 seconds): 98 + 2 is not after 100.
+    const up = scaleUpAt100([{ ...pod('web-a', undefined, 4000), createdAtSeconds: 98.9 }, { ...pod('web-b', undefined, 4000), createdAtSeconds: 100 - 0.5 }]);
+    expect(up.result).not.toBe('InCooldown');
+    expect(lines(up.logs)).toContain('orchestrator.go:98] Pod default/web-a is unschedulable');
   });
 });

@@ -68,6 +68,16 @@ export function scaledUpGroupEvent(i: GroupIncrease): CaEvent {
   };
 }
 
+/** executor.go's second ScaledUpGroup event, once the group's size is set. */
+export function groupSizeSetEvent(i: GroupIncrease): CaEvent {
+  return {
+    type: 'Normal',
+    reason: 'ScaledUpGroup',
+    message: `Scale-up: group ${i.group} size set to ${i.newSize} instead of ${i.currentSize} (max: ${i.maxSize})`,
+    involvedObject: STATUS_CONFIGMAP,
+  };
+}
+
 export function failedToScaleUpGroupEvent(group: string, detail: string): CaEvent {
   return {
     type: 'Warning',

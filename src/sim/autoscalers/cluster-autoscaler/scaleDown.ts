@@ -15,7 +15,7 @@ import type { SimulatedStatus } from './removalSimulation';
 import { samePods, simulateRemovals } from './simulationMemo';
 import { nodeCategories, type RankedCandidate } from './categorize';
 import type { CaEvent, CaLogLine, CaNode, CaPod, PdbStatus } from './types';
-import { msg } from '../../core/message';
+import { msg, type Message } from '../../core/message';
 import { pushAll } from '../../core/arrays';
 import { goFormatFloat } from '../../core/goFormat';
 import type { UtilizationInfo } from './utilization';
@@ -48,6 +48,8 @@ export interface ScaleDownInput {
   startEpochMs?: number;
   /** When the CA process started (sim seconds): the origin of the monotonic readings its times print. */
   processStartSeconds?: number;
+  /** This loop's scale-up found only very new unschedulable pods (DisableScaleDownForLoop). */
+  scaleDownForbidden?: boolean;
 }
 
 export type { NodeScaleDownState } from './nodeEligibility';
@@ -69,7 +71,8 @@ export interface ScaleDownResult {
   minUpdateIntervalSeconds: number;
   /** Nodes whose removal was simulated this loop. */
   simulated: number;
-  cooldown?: string;
+  /** Why scale-down waits this loop: the delay flag in force, or a clause (scaleDownForbidden). */
+  cooldown?: string | Message;
   nodes: NodeScaleDownStatus[];
   /** Taint, drain and delete these now: empty nodes in bulk, at most --max-drain-parallelism others. */
   deletions: NodeDeletion[];
@@ -185,7 +188,8 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   }
 
   const ago = (t: number | undefined): number | undefined => (t === undefined ? undefined : now - t);
-  out.cooldown = scaleDownCooldown(
+  // isScaleDownInCooldown: a loop that disabled scale-down counts as in cooldown, before the delays.
+  out.cooldown = input.scaleDownForbidden ? msg('engine.ca.scaleDownForbidden') : scaleDownCooldown(
     {
       secondsSinceLastScaleUp: ago(input.lastScaleUpAtSeconds) ?? Infinity,
       secondsSinceLastScaleDownDelete: ago(input.lastScaleDownDeleteAtSeconds),
@@ -278,8 +282,7 @@ export function utilizationInfoText(u: UtilizationInfo): string {
 /**
  * static_autoscaler.go's "Scale down status" line. Its three times come from time.Now(), so Go
  * prints them with their monotonic reading; NewStaticAutoscaler starts them an hour before the
- * process started (initialScaleTime). Nothing here sets scaleDownForbidden: the engine has no
- * "unschedulable pods are very new" loop.
+ * process started (initialScaleTime). scaleDownForbidden is the loop's DisableScaleDownForLoop.
  */
 function scaleDownStatusLine(input: ScaleDownInput, inCooldown: boolean): string {
   const start = input.processStartSeconds ?? 0;
@@ -289,6 +292,6 @@ function scaleDownStatusLine(input: ScaleDownInput, inCooldown: boolean): string
   };
   return (
     `Scale down status: lastScaleUpTime=${time(input.lastScaleUpAtSeconds)} lastScaleDownDeleteTime=${time(input.lastScaleDownDeleteAtSeconds)} ` +
-    `lastScaleDownFailTime=${time(input.lastScaleDownFailAtSeconds)} scaleDownForbidden=false scaleDownInCooldown=${inCooldown}`
+    `lastScaleDownFailTime=${time(input.lastScaleDownFailAtSeconds)} scaleDownForbidden=${input.scaleDownForbidden === true} scaleDownInCooldown=${inCooldown}`
   );
 }

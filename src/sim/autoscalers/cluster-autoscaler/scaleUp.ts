@@ -50,7 +50,8 @@ export interface ScaleUpOptionSummary {
 }
 
 export interface ScaleUpResult {
-  result: 'NotNeeded' | 'Successful' | 'NoOptionsAvailable' | 'Error';
+  /** InCooldown: every unschedulable pod is very new; the loop waits one iteration and skips scale-down. */
+  result: 'NotNeeded' | 'InCooldown' | 'Successful' | 'NoOptionsAvailable' | 'Error';
   /** The new desired sizes to set on the ASGs. */
   increases: GroupIncrease[];
   /** Pods the chosen option places (they get TriggeredScaleUp). */
@@ -70,6 +71,23 @@ export interface ScaleUpResult {
 }
 
 const key = (p: CaPod): string => `${p.namespace}/${p.name}`;
+
+/** static_autoscaler.go unschedulablePodTimeBuffer. */
+export const UNSCHEDULABLE_POD_TIME_BUFFER_SECONDS = 2;
+
+/**
+ * static_autoscaler.go allPodsAreNew: the oldest pod was created less than the buffer ago (Go's
+ * strict After). creationTimestamp reaches the CA through the API in whole seconds, hence the floor.
+ * Returns the oldest pod's age, or undefined when some pod is old enough (or of unknown age).
+ */
+function ageOfOldestIfAllNew(pods: readonly CaPod[], now: number): number | undefined {
+  let oldest = Infinity;
+  for (const p of pods) {
+    if (p.createdAtSeconds === undefined) return undefined;
+    oldest = Math.min(oldest, Math.floor(p.createdAtSeconds));
+  }
+  return oldest + UNSCHEDULABLE_POD_TIME_BUFFER_SECONDS > now ? now - oldest : undefined;
+}
 
 /** klogx.PodsLoggingQuota (utils/klogx/defaults.go): MaxPodsLogged, or MaxPodsLoggedV5 from --v=5. */
 const podsLoggingQuota = (verbosity: number): number => (verbosity >= 5 ? 1000 : 20);
@@ -207,6 +225,15 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
         msg('engine.ca.awaiting', { pods: out.awaitingPods.length, upcoming: upcomingTotal }),
       );
     }
+    return out;
+  }
+  // More pods usually follow the first ones of a rescale within a second or two: the CA waits one
+  // loop for them, and skips this loop's scale-down as if the pods had been handled.
+  const oldestAge = ageOfOldestIfAllNew(unschedulable, now);
+  if (oldestAge !== undefined) {
+    out.result = 'InCooldown';
+    out.logs.push(log(1, 'static_autoscaler.go:553', 'Unschedulable pods are very new, waiting one iteration for more'));
+    out.explanation.push(msg('engine.ca.podsVeryNew', { pods: unschedulable.length, age: oldestAge, buffer: UNSCHEDULABLE_POD_TIME_BUFFER_SECONDS }));
     return out;
   }
   // klogx.PodsLoggingQuota: the first MaxPodsLogged pods by name, then a count of the rest.

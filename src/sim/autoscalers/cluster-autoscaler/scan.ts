@@ -9,7 +9,7 @@ import { backoffGroup, checkProvisioning, clearBackoff, isBackedOff } from './ba
 import { discoverNodeGroups } from './discovery';
 import { parsePriorityExpanderConfig, type PriorityConfig } from './expander';
 import type { CaOptions } from './flags';
-import { STATUS_CONFIGMAP, failedToScaleUpGroupEvent, formatScaleUpPlan, goTimeWithMonotonic, log, type GroupIncrease } from './messages';
+import { STATUS_CONFIGMAP, failedToScaleUpGroupEvent, formatScaleUpPlan, groupSizeSetEvent, scaledUpGroupEvent, goTimeWithMonotonic, log, type GroupIncrease } from './messages';
 import { formatGoDuration } from './goFlags';
 import { emitCaEvent, printCaLogs } from './output';
 import { planScaleUp, type ScaleUpResult } from './scaleUp';
@@ -141,14 +141,20 @@ function handleFailedLaunches(world: World, state: CaWorldState, groups: readonl
   }
 }
 
-function applyScaleUp(world: World, state: CaWorldState, groups: readonly ScanGroup[], up: ScaleUpResult, options: CaOptions, now: number, logs: CaLogLine[]): number {
+/**
+ * executor.go ExecuteScaleUps on the world: per group, the "setting" event, the ASG's new desired
+ * capacity, then the "size set to" event and a scale-up registered with clusterstate (its provision
+ * timeout); a refused increase backs the group off instead. Returns how many groups grew.
+ */
+function executeScaleUps(world: World, state: CaWorldState, groups: readonly ScanGroup[], increases: readonly GroupIncrease[], options: CaOptions, now: number, logs: CaLogLine[]): number {
   let applied = 0;
-  for (const inc of up.increases) {
+  for (const inc of increases) {
     const g = groups.find((x) => x.managed.asg.name === inc.group);
     if (!g) continue;
     const asg = asgOfNodeGroup(world, g.group);
     const delta = inc.newSize - asg.desiredCapacity;
     if (delta <= 0) continue;
+    emitCaEvent(world, scaledUpGroupEvent(inc));
     const change = increaseSize(asg, delta);
     if (change.error) {
       logs.push(log(0, 'static_autoscaler.go:511', `Failed to scale up: failed to increase node group size: ${change.error.message}`, 'E'));
@@ -166,9 +172,15 @@ function applyScaleUp(world: World, state: CaWorldState, groups: readonly ScanGr
       requestedAtSeconds: now,
       expectedAddBySeconds: now + options.maxNodeProvisionTimeSeconds,
     });
+    emitCaEvent(world, groupSizeSetEvent(inc));
     state.scaleUps += 1;
     applied += 1;
   }
+  return applied;
+}
+
+function applyScaleUp(world: World, state: CaWorldState, groups: readonly ScanGroup[], up: ScaleUpResult, options: CaOptions, now: number, logs: CaLogLine[]): number {
+  const applied = executeScaleUps(world, state, groups, up.increases, options, now, logs);
   if (applied > 0) {
     state.lastScaleUpAtSeconds = now;
     state.why.lastScaleUp = { atSeconds: now, lines: [...up.explanation], triggeringPods: [...up.triggeringPods] };
@@ -176,15 +188,22 @@ function applyScaleUp(world: World, state: CaWorldState, groups: readonly ScanGr
   return applied;
 }
 
-/** --enforce-node-group-min-size: raise groups below their min, as the CA does before anything else. */
-function enforceMinSizes(world: World, groups: readonly ScanGroup[], options: CaOptions, logs: CaLogLine[]): boolean {
+/**
+ * --enforce-node-group-min-size (orchestrator.go ScaleUpToNodeGroupMinSize), the last step of a loop
+ * that did not end at a scale-up: groups whose target size is below their min grow to it, unless
+ * backed off. A raise counts as a scale-up (postScaleUp: lastScaleUpTime, so scale-down-delay-after-add).
+ */
+function enforceMinSizes(world: World, state: CaWorldState, groups: readonly ScanGroup[], options: CaOptions, now: number, logs: CaLogLine[]): boolean {
   if (!options.enforceNodeGroupMinSize) return false;
-  let raised = false;
   const plan: GroupIncrease[] = [];
   for (const g of groups) {
     const id = g.managed.asg.name;
     logs.push(log(4, 'orchestrator.go:329', `ScaleUpToNodeGroupMinSize: NodeGroup ${id}, TargetSize ${g.group.desiredCapacity}, MinSize ${g.managed.minSize}, MaxSize ${g.managed.maxSize}`));
     if (g.group.desiredCapacity >= g.managed.minSize) continue;
+    if (isBackedOff(state.backoff, id, now)) {
+      logs.push(log(0, 'orchestrator.go:335', 'ScaleUpToNodeGroupMinSize: node group is ready to scale up: &{[in backoff after failed scale-up]}', 'W'));
+      continue;
+    }
     plan.push({ group: id, currentSize: g.group.desiredCapacity, newSize: g.managed.minSize, maxSize: g.managed.maxSize });
   }
   if (plan.length === 0) {
@@ -192,18 +211,17 @@ function enforceMinSizes(world: World, groups: readonly ScanGroup[], options: Ca
     return false;
   }
   logs.push(log(1, 'orchestrator.go:377', `ScaleUpToNodeGroupMinSize: final scale-up plan: ${formatScaleUpPlan(plan)}`));
-  for (const g of groups) {
-    if (g.group.desiredCapacity >= g.managed.minSize) continue;
-    logs.push(log(0, 'executor.go:164', `Scale-up: setting group ${g.managed.asg.name} size to ${g.managed.minSize}`));
-    g.group.desiredCapacity = g.managed.minSize;
-    raised = true;
-  }
-  return raised;
+  for (const inc of plan) logs.push(log(0, 'executor.go:164', `Scale-up: setting group ${inc.group} size to ${inc.newSize}`));
+  if (executeScaleUps(world, state, groups, plan, options, now, logs) === 0) return false;
+  state.lastScaleUpAtSeconds = now;
+  return true;
 }
 
 function emitScaleUpEvents(world: World, state: CaWorldState, up: ScaleUpResult): void {
   const stillPending = new Set<string>();
   for (const e of up.events) {
+    // executeScaleUps emitted the group's events as it grew it.
+    if (e.reason === 'ScaledUpGroup') continue;
     if (e.reason === 'NotTriggerScaleUp') {
       const key = `${e.involvedObject.namespace ?? ''}/${e.involvedObject.name}`;
       stillPending.add(key);
@@ -245,7 +263,6 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
   }
   checkProvisionTimeouts(world, state, groups, options, now, logs);
   handleFailedLaunches(world, state, groups, options, now, logs);
-  const minRaised = enforceMinSizes(world, groups, options, logs);
 
   const pdbs = listPdbs(world);
   const bound = boundCaPodsOf(world, pdbs);
@@ -271,7 +288,8 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
 
   // static_autoscaler.go postScaleUp: a loop that executed a scale-up (or failed to) ends there;
   // the planner keeps last loop's unneeded nodes and the scale-down waits for the next loop.
-  const down = up.increases.length > 0 ? undefined : applyScaleDown(world, state, groups, startedNodes, bound, options, now, logs);
+  const down = up.increases.length > 0 ? undefined : applyScaleDown(world, state, groups, startedNodes, bound, options, now, logs, up.result === 'InCooldown');
+  const minRaised = up.increases.length > 0 ? false : enforceMinSizes(world, state, groups, options, now, logs);
   printCaLogs(world, logs, options.verbosity);
 
   const unneeded = down ? down.nodes.filter((n) => n.state === 'unneeded').length : state.unneededNodes;

@@ -52,6 +52,7 @@ export function applyScaleDown(
   options: CaOptions,
   now: number,
   logs: CaLogLine[],
+  scaleDownForbidden = false,
 ): ScaleDownResult {
   const down = planScaleDown({
     nowSeconds: now,
@@ -70,6 +71,7 @@ export function applyScaleDown(
     minUpdateIntervalSeconds: state.plannerMinUpdateIntervalSeconds,
     startEpochMs: world.startEpochMs,
     processStartSeconds: (state.processStartMs ?? 0) / 1000,
+    scaleDownForbidden,
   });
   pushAll(logs, down.logs);
   state.unneededSince = down.unneededSince;
