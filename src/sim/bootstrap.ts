@@ -80,9 +80,10 @@ function settleNode(world: World, node: Node): void {
 
 /** Fast-forward the EKS add-ons to Running and Ready, as on a cluster that has been up a while. */
 function settleSystemPods(world: World): void {
-  // The add-ons' controllers are as old as the cluster (kubectl get deploy,ds -A shows their age).
+  // The add-ons' controllers and Services are as old as the cluster (kubectl get deploy,ds,svc -A shows their age).
   for (const d of world.deployments.values()) d.createdMs = -CLUSTER_AGE_MS;
   for (const ds of world.daemonSets.values()) ds.createdMs = -CLUSTER_AGE_MS;
+  for (const svc of world.services.values()) svc.createdMs = -CLUSTER_AGE_MS;
   syncWorkloads(world);
   schedulePendingPods(world);
   for (const rs of world.replicaSets.values()) rs.createdMs = -CLUSTER_AGE_MS;

@@ -2,7 +2,7 @@ import type { ManifestDoc } from '../core/commands';
 
 /**
  * What every EKS cluster runs before anyone deploys anything: the VPC CNI (aws-node) and kube-proxy
- * DaemonSets and two CoreDNS replicas, with the requests EKS's managed add-ons set (aws-node 25m
+ * DaemonSets, two CoreDNS replicas and their kube-dns Service, and the `kubernetes` Service, with the requests EKS's managed add-ons set (aws-node 25m
  * CPU; kube-proxy 100m CPU; coredns 100m CPU / 70Mi, memory limit 170Mi). They consume allocatable
  * on every node, which is why a t3.medium holds three 500m pods, not three and a half.
  */
@@ -74,6 +74,32 @@ export const EKS_SYSTEM_MANIFESTS: ManifestDoc[] = [
           ],
         },
       },
+    },
+  },
+  // The API server's own Service (selectorless: the apiserver keeps its endpoints) and CoreDNS's,
+  // at the addresses EKS gives them in its default 10.100.0.0/16 service CIDR.
+  {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: { clusterIP: '10.100.0.1', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 443 }] },
+  },
+  {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: {
+      name: 'kube-dns',
+      namespace: 'kube-system',
+      labels: { 'eks.amazonaws.com/component': 'kube-dns', 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
+    },
+    spec: {
+      clusterIP: '10.100.0.10',
+      selector: { 'k8s-app': 'kube-dns' },
+      ports: [
+        { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
+        { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 },
+        { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
+      ],
     },
   },
 ];

@@ -176,6 +176,7 @@ export interface ServicePort {
 export interface Service {
   name: string;
   namespace: string;
+  labels: Record<string, string>;
   selector: Record<string, string>;
   clusterIP: string;
   /** PORT(S) as `kubectl get svc` prints it: "80/TCP,443/TCP" or "<none>". */

@@ -260,8 +260,19 @@ export function serviceObject(world: World, s: Service): Obj {
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name: s.name, namespace: s.namespace, creationTimestamp: time(world, s.createdMs) },
-    spec: { clusterIP: s.clusterIP, clusterIPs: [s.clusterIP], ports, selector: s.selector, type: 'ClusterIP', sessionAffinity: 'None' },
+    metadata: { name: s.name, namespace: s.namespace, creationTimestamp: time(world, s.createdMs), ...(Object.keys(s.labels).length > 0 ? { labels: s.labels } : {}) },
+    // What the API server defaults on a single-stack IPv4 cluster such as EKS's.
+    spec: {
+      clusterIP: s.clusterIP,
+      clusterIPs: [s.clusterIP],
+      internalTrafficPolicy: 'Cluster',
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+      ports,
+      ...(Object.keys(s.selector).length > 0 ? { selector: s.selector } : {}),
+      sessionAffinity: 'None',
+      type: 'ClusterIP',
+    },
     status: { loadBalancer: {} },
   };
 }

@@ -33,7 +33,10 @@ describe('kubectl get endpoints', () => {
     // The Service without a selector gets no Endpoints: the controller leaves it to whoever wrote it.
     expect(r.output.split('\n')).toEqual([WARNING, expect.stringMatching(/^NAME {3}ENDPOINTS +AGE$/), `web    ${ips.slice(0, 3).map((ip) => `${ip}:8080`).join(',')} + 2 more...   90s`]);
     expect(view(world, 'kubectl get endpoints web -o name').output).toBe(`${WARNING}\nendpoints/web`);
-    expect(view(world, 'kubectl get ep -A').output.split('\n')[1]).toMatch(/^NAMESPACE {3}NAME {3}ENDPOINTS/);
+    // Every EKS cluster also has CoreDNS's kube-dns Service in kube-system.
+    const all = view(world, 'kubectl get ep -A').output.split('\n');
+    expect(all[1]).toMatch(/^NAMESPACE {5}NAME {7}ENDPOINTS/);
+    expect(all.slice(2).map((l) => l.split(/\s+/).slice(0, 2).join(' '))).toEqual(['default web', 'kube-system kube-dns']);
     expect(view(world, 'kubectl get ep nope').output).toBe(`${WARNING}\nError from server (NotFound): endpoints "nope" not found`);
   });
 

@@ -9,6 +9,7 @@ import { enterPodState, podIsActive, sendPod } from '../lifecycle/apply';
 import { humanDuration, table } from '../views/format';
 import { registerKind, type ResourceKind } from './registry';
 import { describeDeployment } from './workloadDescribe';
+import { describeService } from './serviceDescribe';
 import { daemonSetObject, deploymentObject, serviceObject } from './apiObjects';
 
 function meta(doc: ManifestDoc) {
@@ -125,6 +126,17 @@ export const daemonSetKind: ResourceKind = {
   },
 };
 
+/**
+ * spec.clusterIP as written: an IPv4 address the allocator hands out as asked, or "None" for a
+ * headless Service. Anything else (or nothing) gets an address from the service CIDR.
+ */
+function requestedClusterIP(raw: unknown): string | undefined {
+  if (raw === 'None') return 'None';
+  if (typeof raw !== 'string') return undefined;
+  const parts = raw.split('.');
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255) ? raw : undefined;
+}
+
 export const serviceKind: ResourceKind = {
   kind: 'Service',
   group: '',
@@ -145,8 +157,9 @@ export const serviceKind: ResourceKind = {
     world.services.set(name, {
       name,
       namespace,
+      labels: asStringMap(asObj(doc.metadata).labels),
       selector: asStringMap(spec.selector),
-      clusterIP: `10.100.${nextInt(world.rng, 0, 255)}.${nextInt(world.rng, 1, 254)}`,
+      clusterIP: requestedClusterIP(spec.clusterIP) ?? `10.100.${nextInt(world.rng, 0, 255)}.${nextInt(world.rng, 1, 254)}`,
       ports: portList.map((p) => `${p.port}/${p.protocol}`).join(',') || '<none>',
       portList,
       createdMs: world.timeMs,
@@ -162,6 +175,7 @@ export const serviceKind: ResourceKind = {
     return table(['NAME', 'TYPE', 'CLUSTER-IP', 'EXTERNAL-IP', 'PORT(S)', 'AGE'], rows);
   },
   object: (world, name) => serviceObject(world, world.services.get(name)!),
+  describe: (world, name) => describeService(world, world.services.get(name)!),
   delete(world, name) {
     world.services.delete(name);
   },
