@@ -3,9 +3,9 @@ import { formatKlogLine } from '../autoscalers/cluster-autoscaler/messages';
 
 /**
  * The controllers whose logs the playground keeps (world.logs), how people reach them with
- * `kubectl logs`, and how each prints a line. Cluster Autoscaler, CPA and Karpenter store their
- * lines already rendered (klog, klog, JSON or v0.27's tab form); KEDA stores zap's
- * "logger<TAB>message<TAB>fields" without the time and level; the HPA and the VPA store bare messages.
+ * `kubectl logs`, and how each prints a line. Cluster Autoscaler, CPA, the VPA and Karpenter store
+ * their lines already rendered (klog, klog, klog, JSON or v0.27's tab form); KEDA stores zap's
+ * "logger<TAB>message<TAB>fields" without the time and level; the HPA stores bare messages.
  */
 export interface LogSource {
   /** The `controller` value in world.logs. */
@@ -77,20 +77,19 @@ export const LOG_SOURCES: readonly LogSource[] = [
     klogSource: 'horizontal.go:878',
   },
   {
+    // The VPA module stores klog lines rendered as VPA 1.4.2 prints them at its default --v=4.
     controller: 'vpa-recommender',
     deployments: ['vpa-recommender'],
     namespaces: ['kube-system'],
     runs: lastSegmentIs('vpa-recommender'),
-    format: 'klog',
-    klogSource: 'recommender.go:183',
+    format: 'asStored',
   },
   {
     controller: 'vpa-updater',
     deployments: ['vpa-updater'],
     namespaces: ['kube-system'],
     runs: lastSegmentIs('vpa-updater'),
-    format: 'klog',
-    klogSource: 'updater.go:226',
+    format: 'asStored',
   },
 ];
 

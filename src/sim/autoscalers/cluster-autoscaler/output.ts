@@ -13,6 +13,11 @@ function levelOf(line: CaLogLine): ControllerLog['level'] {
 
 /** Print the klog lines the CA's --v lets through, with klog's header stamped from the sim clock. */
 export function printCaLogs(world: World, lines: readonly CaLogLine[], verbosity: number): void {
+  printKlogLines(world, CA_LOG_SOURCE, lines, verbosity);
+}
+
+/** Any klog-speaking controller's lines (the CA's, the VPA's): what its --v lets through, stamped from the sim clock. */
+export function printKlogLines(world: World, controller: string, lines: readonly CaLogLine[], verbosity: number): void {
   let stamp: string | undefined;
   // A scan prints a few hundred lines from a dozen call sites: each header is built once, so a
   // line is one concatenation (90,000 lines an hour at 200 nodes and --v=4).
@@ -24,7 +29,7 @@ export function printCaLogs(world: World, lines: readonly CaLogLine[], verbosity
     const key = line.severity + line.source;
     let header = headers.get(key);
     if (header === undefined) headers.set(key, (header = klogHeader(line, stamp)));
-    log(world, CA_LOG_SOURCE, header + line.message, levelOf(line));
+    log(world, controller, header + line.message, levelOf(line));
   }
 }
 

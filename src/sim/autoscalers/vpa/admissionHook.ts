@@ -11,10 +11,14 @@ import { vpaForPod } from './recommenderLoop';
 export function admitVpaPod(world: World, pod: Pod): void {
   const obj = vpaForPod(world, pod);
   if (!obj || !admissionApplies(obj.vpa.spec)) return;
+  // The webhook's observed-containers calculator annotates every pod it admits, recommendation or not.
+  const observed = pod.spec.containers.map((c) => c.name).join(', ');
   const recs = obj.vpa.status?.recommendation?.containerRecommendations ?? [];
-  if (recs.length === 0) return;
   const { containers, changes } = applyRecommendation(podContainerResources(pod), recs, obj.vpa.spec);
-  if (changes.length === 0) return;
+  if (changes.length === 0) {
+    pod.spec = { ...pod.spec, annotations: { ...pod.spec.annotations, vpaObservedContainers: observed } };
+    return;
+  }
   setPodContainerResources(world, pod, containers);
   const index = new Map(pod.spec.containers.map((c, i) => [c.name, i]));
   const byContainer = new Map<string, string[]>();
@@ -29,7 +33,7 @@ export function admitVpaPod(world: World, pod: Pod): void {
     annotations: {
       ...pod.spec.annotations,
       vpaUpdates: `Pod resources updated by ${obj.vpa.metadata.name}: ${parts.join('; ')}`,
-      vpaObservedContainers: pod.spec.containers.map((c) => c.name).join(', '),
+      vpaObservedContainers: observed,
     },
   };
 }

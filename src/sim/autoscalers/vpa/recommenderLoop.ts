@@ -5,17 +5,17 @@
  * happen, through `observeOom` (the recommender's OOM observer).
  */
 import type { Pod, World } from '../../core/types';
-import { log } from '../../core/world';
 import { podIsActive } from '../../lifecycle/apply';
 import type { OomKill } from '../../load/workloadModel';
 import { deploymentPods } from '../../resources/workloadKinds';
 import { addCpuSampleInPlace, addMemoryPeak, emptyAggregateState, recordOom } from './aggregateState';
 import { mergeConditions, recommend } from './recommender';
-import { BYTES_PER_MIB, VPA_DEFAULTS, type VerticalPodAutoscaler } from './types';
+import { BYTES_PER_MIB, type VerticalPodAutoscaler } from './types';
 import { stepObjectMachine } from './machineState';
 import { firstVpaObject, vpaObjects, vpaState, VPA_CHART_POINTS, type VpaObjectState } from './worldState';
-import { formatCpuMillis, humanMemory } from './quantity';
 import { msg } from '../../core/message';
+import { printKlogLines } from '../cluster-autoscaler/output';
+import { recommenderProcess, recommenderRunLines, vpaId, VPA_VERBOSITY } from './recommenderLog';
 
 /** Pods of the VPA's target workload that have not gone away (Deployments only in the playground). */
 export function targetPods(world: World, vpa: VerticalPodAutoscaler): Pod[] {
@@ -91,8 +91,8 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** One recommender pass over one VPA. */
-export function runRecommenderFor(world: World, obj: VpaObjectState): void {
+/** One recommender pass over one VPA: false when it gave no recommendation. */
+export function runRecommenderFor(world: World, obj: VpaObjectState): boolean {
   const nowSeconds = world.timeMs / 1000;
   const pods = targetPods(world, obj.vpa);
   feedSamples(world, obj, pods);
@@ -104,20 +104,18 @@ export function runRecommenderFor(world: World, obj: VpaObjectState): void {
     conditions: mergeConditions(previous, result.conditions),
   };
   obj.explanation = result.details.flatMap((d) => d.explanation.map((line) => msg('engine.vpa.container', { container: d.recommendation.containerName, line })));
-  if (provided) {
-    const first = result.recommendation.containerRecommendations[0];
-    log(
-      world,
-      'vpa-recommender',
-      `${obj.vpa.metadata.name}: target ${first.containerName} cpu ${formatCpuMillis(first.target.cpu ?? 0)} memory ${humanMemory(first.target.memory ?? 0)}`,
-    );
-  }
   recordChart(world, obj, pods);
   stepObjectMachine(obj, { type: 'RECOMMENDER_RAN', hasRecommendation: obj.vpa.status.recommendation !== undefined });
+  return provided;
 }
 
 export function runRecommender(world: World): void {
-  for (const obj of vpaObjects(world)) runRecommenderFor(world, obj);
+  const objs = vpaObjects(world);
+  const proc = recommenderProcess(world, objs.length > 0);
+  const withoutRecommendation = new Set<string>();
+  for (const obj of objs) if (!runRecommenderFor(world, obj)) withoutRecommendation.add(vpaId(obj.vpa));
+  // The recommender decides nothing in its log lines; they are rendered after the pass, in RunOnce's order.
+  if (proc) printKlogLines(world, 'vpa-recommender', recommenderRunLines(world, proc, withoutRecommendation), VPA_VERBOSITY);
 }
 
 /** Which VPA (if any) targets a pod's Deployment. */
@@ -136,15 +134,12 @@ export function vpaForPod(world: World, pod: Pod): VpaObjectState | undefined {
 export function observeOom(world: World, pod: Pod, kill: OomKill): void {
   const state = vpaState(world);
   state.ooms[pod.name] = { atSeconds: kill.atMs / 1000, runSeconds: kill.runMs / 1000, container: kill.container };
-  const obj = vpaForPod(world, pod);
-  if (!obj) return;
   const spec = pod.spec.containers.find((c) => c.name === kill.container);
   const requestBytes = Math.round((spec?.requests.memoryMiB ?? kill.requestMiB) * BYTES_PER_MIB);
+  // Its observer watches every pod; the recommender logs what it queued at its next run.
+  recommenderProcess(world, vpaObjects(world).length > 0)?.ooms.push({ atMs: kill.atMs, requestBytes, namespace: pod.namespace, pod: pod.name, container: kill.container });
+  const obj = vpaForPod(world, pod);
+  if (!obj) return;
   const current = obj.containers[kill.container] ?? emptyAggregateState();
   obj.containers[kill.container] = recordOom(current, { atSeconds: kill.atMs / 1000, memoryRequestBytes: requestBytes });
-  log(
-    world,
-    'vpa-recommender',
-    `${obj.vpa.metadata.name}: OOM of ${pod.name}/${kill.container} after ${Math.round(kill.runMs / 1000)}s (request ${humanMemory(requestBytes)}): memory sample bumped ×${VPA_DEFAULTS.oomBumpUpRatio} / +100Mi`,
-  );
 }

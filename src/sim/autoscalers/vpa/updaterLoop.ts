@@ -5,17 +5,22 @@
  * which gives them the target; a replacement that no longer fits stays Pending, as it would.
  */
 import type { Pod, World } from '../../core/types';
+import type { CaLogLine } from '../cluster-autoscaler/types';
 import { checkEviction } from '../../cluster/disruption/eviction';
-import { emitEvent, log } from '../../core/world';
+import { emitEvent } from '../../core/world';
 import { sendPod } from '../../lifecycle/apply';
-import { applyRecommendation, capToContainerLimits } from './admission';
+import { pushAll } from '../../core/arrays';
+import { printKlogLines } from '../cluster-autoscaler/output';
+import { applyRecommendation, capToContainerLimits, type ContainerResources } from './admission';
 import { formatCpuMillis, humanMemory } from './quantity';
 import { targetPods } from './recommenderLoop';
+import { recommenderProcess, targetSelector, VPA_VERBOSITY } from './recommenderLog';
 import { isPendingPhase, isRunningPhase, podContainerResources, setPodContainerResources, totalRequests } from './podResources';
 import { stepObjectMachine } from './machineState';
 import {
   canEvictAnother,
   inPlaceOrEvict,
+  isQuickOom,
   podUpdatePriority,
   updateQueue,
   updateVerdict,
@@ -24,16 +29,18 @@ import {
   type ReplicaGroupStats,
   type UpdateCandidate,
 } from './updater';
+import * as klog from './updaterLog';
 import { containerPolicyFor, effectiveUpdateMode, VPA_DEFAULTS, type RecommendedContainerResources, type VerticalPodAutoscalerSpec, type VpaResourceName } from './types';
 import { vpaObjects, vpaState, type VpaObjectState, type VpaPodDecision } from './worldState';
 import { msg, type Message } from '../../core/message';
 
-export const EVICTED_BY_VPA_MESSAGE = 'Pod was evicted by VPA Updater to apply resource recommendation.';
 export const RESIZED_BY_VPA_MESSAGE = 'Pod was resized in place by VPA Updater.';
 
 interface PodCandidate extends UpdateCandidate {
   pod: Pod;
   containers: ContainerRequestsAndRecommendation[];
+  /** The recommendation as the updater's capping processor hands it on: VPA status order, this pod's containers only. */
+  processed: RecommendedContainerResources[];
 }
 
 function fmt(r: VpaResourceName, v: number): string {
@@ -62,10 +69,15 @@ export function priorityReasons(containers: readonly ContainerRequestsAndRecomme
 }
 
 function candidateFor(world: World, pod: Pod, recs: readonly RecommendedContainerResources[], spec: VerticalPodAutoscalerSpec): PodCandidate {
-  const containers = podContainerResources(pod).map((c) => {
-    const found = recs.find((r) => r.containerName === c.name);
-    // The updater ranks against the same capped recommendation the admission controller applies.
-    const rec = found && containerPolicyFor(spec, c.name)?.controlledValues === 'RequestsOnly' ? capToContainerLimits(found, c.limits) : found;
+  const current = podContainerResources(pod);
+  // The updater ranks against the same capped recommendation the admission controller applies.
+  const processed: RecommendedContainerResources[] = [];
+  for (const found of recs) {
+    const c = current.find((x) => x.name === found.containerName);
+    if (c) processed.push(containerPolicyFor(spec, c.name)?.controlledValues === 'RequestsOnly' ? capToContainerLimits(found, c.limits) : found);
+  }
+  const containers = current.map((c) => {
+    const rec = processed.find((r) => r.containerName === c.name);
     return { requests: c.requests, ...(rec ? { recommendation: rec } : {}) };
   });
   const oom = vpaState(world).ooms[pod.name];
@@ -73,13 +85,14 @@ function candidateFor(world: World, pod: Pod, recs: readonly RecommendedContaine
     name: pod.name,
     pod,
     containers,
+    processed,
     priority: podUpdatePriority(containers),
     ageSeconds: pod.startedMs >= 0 ? (world.timeMs - pod.startedMs) / 1000 : null,
     lastOomRunSeconds: pod.lastTerminationReason === 'OOMKilled' && oom ? oom.runSeconds : null,
   };
 }
 
-/** Keys for updateVerdict's reasons (upstream's names stay in the log lines). */
+/** Keys for updateVerdict's reasons. */
 const VERDICT_KEYS: Record<ReturnType<typeof updateVerdict>['reason'], string> = {
   outsideRecommendedRange: 'engine.vpa.verdict.outsideRecommendedRange',
   quickOOM: 'engine.vpa.verdict.quickOOM',
@@ -90,16 +103,7 @@ const VERDICT_KEYS: Record<ReturnType<typeof updateVerdict>['reason'], string> =
   quickOOMButNoChange: 'engine.vpa.verdict.quickOOMButNoChange',
 };
 
-/** The controller's log line: English, as a log is. */
-function why(c: PodCandidate): string {
-  const verdict = updateVerdict(c);
-  const parts: string[] = [verdict.reason];
-  if (c.priority.scaleUp) parts.push('scale up');
-  parts.push(`resourceDiff ${c.priority.resourceDiff.toFixed(2)}`);
-  return parts.join('; ');
-}
-
-/** The same decision for the Why panel, with each container's request against the recommendation. */
+/** The decision for the Why panel, with each container's request against the recommendation. */
 function whyMessage(c: PodCandidate, extra?: Message): Message {
   const parts = [msg(VERDICT_KEYS[updateVerdict(c).reason]), ...priorityReasons(c.containers)];
   if (c.priority.scaleUp) parts.push(msg('engine.vpa.scaleUp'));
@@ -108,35 +112,61 @@ function whyMessage(c: PodCandidate, extra?: Message): Message {
   return msg('engine.vpa.reasons', { parts });
 }
 
+/** UpdatePriorityCalculator.AddPod's lines for one pod: a quick OOM, then admitted or why not. */
+function priorityLines(world: World, c: PodCandidate, lines: CaLogLine[]): void {
+  if (isQuickOom(c)) lines.push(klog.quickOomDetected(c.pod, vpaState(world).ooms[c.pod.name].container));
+  const verdict = updateVerdict(c);
+  lines.push(verdict.admitted ? klog.acceptedForUpdate(c.pod, c.priority.resourceDiff, c.processed) : klog.notUpdating(c.pod, verdict.reason, c.priority));
+}
+
 function podEvent(world: World, pod: Pod, reason: string, message: string): void {
   emitEvent(world, { kind: 'Pod', name: pod.name, namespace: pod.namespace, type: 'Normal', reason, message, source: 'vpa-updater' });
 }
 
-function evict(world: World, obj: VpaObjectState, c: PodCandidate, decisions: VpaPodDecision[], extra = '', extraWhy?: Message): boolean {
+function evict(world: World, obj: VpaObjectState, c: PodCandidate, decisions: VpaPodDecision[], lines: CaLogLine[], extraWhy?: Message): boolean {
+  lines.push(klog.evictingPod(c.pod));
   // The updater evicts through the Eviction API: a PodDisruptionBudget can refuse it.
   const api = checkEviction(world, c.pod);
   if (!api.ok) {
     decisions.push({ pod: c.pod.name, action: 'skipped', reason: msg('engine.vpa.evictionRefused', { message: api.message }) });
-    log(world, 'vpa-updater', `${obj.vpa.metadata.name}: failed to evict pod ${c.pod.name}: ${api.message}`, 'WARN');
+    pushAll(lines, klog.evictionRefused(c.pod, api.message));
     return false;
   }
-  podEvent(world, c.pod, 'EvictedByVPA', EVICTED_BY_VPA_MESSAGE);
+  podEvent(world, c.pod, 'EvictedByVPA', klog.EVICTED_BY_VPA_MESSAGE);
   sendPod(world, c.pod, 'EVICT');
   obj.evictions++;
-  const reason = `${why(c)}${extra}`;
   decisions.push({ pod: c.pod.name, action: 'evicted', reason: whyMessage(c, extraWhy) });
-  log(world, 'vpa-updater', `${obj.vpa.metadata.name}: evicting pod ${c.pod.name}: ${reason}`);
+  pushAll(lines, klog.evictionEvents(c.pod, obj.vpa));
   return true;
 }
 
-/** One updater pass over one VPA. */
-export function runUpdaterFor(world: World, obj: VpaObjectState): void {
+/** GetContainersResourcesForPod for the resize: the target as requests, limits scaled where the container had them. */
+function resizePlans(spec: VerticalPodAutoscalerSpec, c: PodCandidate, current: readonly ContainerResources[], next: readonly ContainerResources[]): (klog.ResizePlan | undefined)[] {
+  return current.map((cur, i) => {
+    const rec = c.processed.find((r) => r.containerName === cur.name);
+    if (!rec) return undefined;
+    const limits: klog.ResizePlan['limits'] = {};
+    if (containerPolicyFor(spec, cur.name)?.controlledValues !== 'RequestsOnly') {
+      for (const r of ['cpu', 'memory'] as const) if (cur.limits[r] !== undefined && next[i].limits[r] !== undefined) limits[r] = next[i].limits[r];
+    }
+    return { hadRequests: Object.keys(cur.requests).length > 0, hadLimits: Object.keys(cur.limits).length > 0, requests: rec.target, limits };
+  });
+}
+
+const waitingForTolerance = (stats: ReplicaGroupStats, disrupted: number, budget: EvictionBudgetConfig) =>
+  msg('engine.vpa.tolerance', { running: stats.running - disrupted, configured: stats.configured, floor: stats.configured - Math.trunc(stats.configured * budget.evictionToleranceFraction) });
+
+/**
+ * One updater pass over one VPA. `lines` collects what upstream's RunOnce logs for it, in its order:
+ * the controller's replica check, each pod's priority, then the updates.
+ */
+export function runUpdaterFor(world: World, obj: VpaObjectState, lines: CaLogLine[] = []): void {
   const t = world.timeMs / 1000;
   const mode = effectiveUpdateMode(obj.vpa.spec);
   const recs = obj.vpa.status?.recommendation?.containerRecommendations ?? [];
   const decisions: VpaPodDecision[] = [];
   obj.lastUpdate = { t, decisions };
-  if (mode === 'Off' || mode === 'Initial' || recs.length === 0) {
+  if (mode === 'Off' || mode === 'Initial') {
     stepObjectMachine(obj, { type: 'UPDATER_RAN', queued: 0, evicted: 0, resizedInPlace: 0 });
     return;
   }
@@ -151,23 +181,41 @@ export function runUpdaterFor(world: World, obj: VpaObjectState): void {
     minReplicas: obj.vpa.spec.updatePolicy?.minReplicas ?? VPA_DEFAULTS.updaterMinReplicas,
     evictionToleranceFraction: VPA_DEFAULTS.evictionTolerance,
   };
+  const inPlace = mode === 'InPlaceOrRecreate';
   const candidates = pods.map((p) => candidateFor(world, p, recs, obj.vpa.spec));
+  const tooFew = stats.livePods < budget.minReplicas;
+  logReplicaCheck(obj, pods, budget, tooFew, lines);
+  // Only pods the restriction would let go this loop reach the priority calculator.
+  for (const c of candidates) {
+    const pending = isPendingPhase(c.pod);
+    if (inPlace) {
+      if (tooFew || (!pending && !canEvictAnother(stats, 0, budget))) lines.push(klog.cannotResizeInPlace(c.pod));
+      else if (!pending) priorityLines(world, c, lines);
+    } else if (!tooFew && (pending || canEvictAnother(stats, 0, budget))) priorityLines(world, c, lines);
+  }
+  if (recs.length === 0) {
+    stepObjectMachine(obj, { type: 'UPDATER_RAN', queued: 0, evicted: 0, resizedInPlace: 0 });
+    return;
+  }
   const queue = updateQueue(candidates);
   let disrupted = 0;
   let evicted = 0;
   let resized = 0;
-  if (queue.length > 0 && stats.livePods < budget.minReplicas) {
+  // RunOnce resizes first and evicts the pods that fell back to eviction after.
+  const evictionLines: CaLogLine[] = [];
+  if (queue.length > 0 && tooFew) {
     for (const c of queue) decisions.push({ pod: c.pod.name, action: 'waiting', reason: msg('engine.vpa.tooFewPods', { live: stats.livePods, min: budget.minReplicas }) });
   } else {
     for (const c of queue) {
       const pending = isPendingPhase(c.pod);
-      if (mode === 'InPlaceOrRecreate') {
+      if (inPlace) {
         if (pending) {
           decisions.push({ pod: c.pod.name, action: 'waiting', reason: msg('engine.vpa.pendingDeferred') });
           continue;
         }
         if (!canEvictAnother(stats, disrupted, budget)) {
-          decisions.push({ pod: c.pod.name, action: 'waiting', reason: msg('engine.vpa.tolerance', { running: stats.running - disrupted, configured: stats.configured, floor: stats.configured - Math.trunc(stats.configured * budget.evictionToleranceFraction) }) });
+          decisions.push({ pod: c.pod.name, action: 'waiting', reason: waitingForTolerance(stats, disrupted, budget) });
+          lines.push(klog.cannotResizeInPlace(c.pod), klog.inPlaceDeferred(c.pod));
           continue;
         }
         const current = podContainerResources(c.pod);
@@ -179,36 +227,69 @@ export function runUpdaterFor(world: World, obj: VpaObjectState): void {
         const decision = inPlaceOrEvict({ nodeFree: free, currentPodRequests: totalRequests(current), newPodRequests: totalRequests(next) });
         disrupted++;
         if (decision.action === 'resizeInPlace') {
+          pushAll(lines, klog.inPlaceUpdateLines(c.pod, resizePlans(obj.vpa.spec, c, current, next)));
           setPodContainerResources(world, c.pod, next);
+          // The annotations patch the updater sends after the /resize one.
+          c.pod.spec = { ...c.pod.spec, annotations: { ...c.pod.spec.annotations, vpaInPlaceUpdated: 'true' } };
           podEvent(world, c.pod, 'InPlaceResizedByVPA', RESIZED_BY_VPA_MESSAGE);
           obj.resizedInPlace++;
           resized++;
-          const reason = why(c);
           decisions.push({ pod: c.pod.name, action: 'resizedInPlace', reason: whyMessage(c) });
-          log(world, 'vpa-updater', `${obj.vpa.metadata.name}: resized pod ${c.pod.name} in place: ${reason}`);
         } else {
-          if (evict(world, obj, c, decisions, `; ${decision.reason}`, msg('engine.vpa.noRoom', { resource: decision.short }))) evicted++;
+          if (evict(world, obj, c, decisions, evictionLines, msg('engine.vpa.noRoom', { resource: decision.short }))) evicted++;
         }
         continue;
       }
       if (pending || canEvictAnother(stats, disrupted, budget)) {
-        if (!evict(world, obj, c, decisions)) continue;
+        if (!evict(world, obj, c, decisions, lines)) continue;
         evicted++;
         // Evicting a Pending pod costs the group no running replica.
         if (!pending) disrupted++;
       } else {
-        decisions.push({ pod: c.pod.name, action: 'waiting', reason: msg('engine.vpa.tolerance', { running: stats.running - disrupted, configured: stats.configured, floor: stats.configured - Math.trunc(stats.configured * budget.evictionToleranceFraction) }) });
+        decisions.push({ pod: c.pod.name, action: 'waiting', reason: waitingForTolerance(stats, disrupted, budget) });
       }
     }
   }
+  pushAll(lines, evictionLines);
   for (const c of candidates) {
     if (!queue.includes(c)) decisions.push({ pod: c.pod.name, action: 'skipped', reason: msg(VERDICT_KEYS[updateVerdict(c).reason]) });
   }
   stepObjectMachine(obj, { type: 'UPDATER_RAN', queued: queue.length, evicted, resizedInPlace: resized });
 }
 
+/** GetCreatorMaps: a VPA's own minReplicas, then each ReplicaSet with too few live pods. */
+function logReplicaCheck(obj: VpaObjectState, pods: readonly Pod[], budget: EvictionBudgetConfig, tooFew: boolean, lines: CaLogLine[]): void {
+  if (pods.length === 0) return;
+  const own = obj.vpa.spec.updatePolicy?.minReplicas;
+  if (own !== undefined) lines.push(klog.minReplicasOverridden(obj.vpa, VPA_DEFAULTS.updaterMinReplicas, own));
+  if (!tooFew) return;
+  const groups = new Map<string, number>();
+  for (const p of pods) groups.set(p.ownerName, (groups.get(p.ownerName) ?? 0) + 1);
+  const ns = obj.vpa.metadata.namespace ?? 'default';
+  for (const [rs, live] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    lines.push(klog.tooFewReplicas(ns, 'ReplicaSet', rs, live, budget.minReplicas, VPA_DEFAULTS.updaterMinReplicas));
+  }
+}
+
+/**
+ * RunOnce: the VPAs it skips are logged first, then each VPA with live pods is updated. The
+ * InPlaceOrRecreate path runs as with --feature-gates=InPlaceOrRecreate=true (alpha and off by
+ * default in 1.4): without the gate upstream warns and evicts instead.
+ */
 export function runUpdater(world: World): void {
   const state = vpaState(world);
   for (const name of Object.keys(state.ooms)) if (!world.pods.has(name)) delete state.ooms[name];
-  for (const obj of vpaObjects(world)) runUpdaterFor(world, obj);
+  const objs = vpaObjects(world);
+  const lines: CaLogLine[] = [];
+  let eligible = 0;
+  for (const obj of objs) {
+    const mode = effectiveUpdateMode(obj.vpa.spec);
+    if (mode === 'Off' || mode === 'Initial') lines.push(klog.skippedForMode(obj.vpa));
+    else if ('error' in targetSelector(world, obj.vpa)) lines.push(klog.skippedForSelector(obj.vpa));
+    else eligible++;
+  }
+  const installed = recommenderProcess(world, objs.length > 0) !== undefined;
+  if (eligible === 0 && installed) lines.push(klog.noVpaObjects());
+  for (const obj of objs) runUpdaterFor(world, obj, lines);
+  if (installed) printKlogLines(world, 'vpa-updater', lines, VPA_VERBOSITY);
 }

@@ -59,11 +59,42 @@ export interface ObservedOom {
   container: string;
 }
 
+/** An OOM kill as the recommender's OOM observer queues it (oom/observer.go OomInfo). */
+export interface QueuedOom {
+  atMs: number;
+  /** The killed container's memory request, bytes (0 without one). */
+  requestBytes: number;
+  namespace: string;
+  pod: string;
+  container: string;
+}
+
+/**
+ * What the recommender process remembers between runs beyond the VPAs' histories, for the lines it
+ * logs: its ClusterState's pods, VPAs and aggregate states, the VPACheckpoints it wrote, and the
+ * OOMs its observer queued since the last run. Present once a VPA has been seen: from then on the
+ * VPA's three processes count as installed and log every loop.
+ */
+export interface RecommenderProcess {
+  /** clusterState.Pods() after the last run: "namespace/name", sorted. */
+  pods: string[];
+  /** clusterState.VPAs() after the last run: "namespace/name". */
+  vpas: string[];
+  /** Aggregate container states by namespace, pod template and container: when made, last CPU sample (-1: none). */
+  aggregates: Record<string, { createdMs: number; lastSampleMs: number }>;
+  checkpoints: { namespace: string; name: string; vpa: string }[];
+  /** clusterState.emptyVPAs: when a VPA without a recommendation was last reported, by "namespace/name". */
+  emptyVpas: Record<string, number>;
+  /** The OOM observer's channel, drained by the next run. */
+  ooms: QueuedOom[];
+}
+
 export interface VpaWorldState {
   objects: Record<string, VpaObjectState>;
   /** Last OOM kill per pod name; dropped with the pod. */
   ooms: Record<string, ObservedOom>;
   krr: KrrHistory;
+  recommenderProcess?: RecommenderProcess;
 }
 
 export const VPA_STATE_KEY = 'vpa';

@@ -1,0 +1,213 @@
+/**
+ * The vpa-recommender's klog lines, as VPA 1.4.2 (the image of upstream's deploy manifests on
+ * vpa-release-1.4) prints them at its default verbosity: common.InitLoggingFlags sets --v=4 and
+ * the manifests pass no --v. Line numbers are those of tag vertical-pod-autoscaler/v1.4.2.
+ * RunOnce (routines/recommender.go) in order: LoadVPAs, LoadPods, LoadRealTimeMetrics (the OOMs its
+ * observer queued), UpdateVPAs, MaintainCheckpoints, the aggregate states' garbage collection.
+ */
+import type { Pod, World } from '../../core/types';
+import type { CaLogLine } from '../cluster-autoscaler/types';
+import { metricsServerDown } from '../../faults/state';
+import { podPhase } from '../../lifecycle/phase';
+import { errorS, goJson, goJsonTime, infoS, kref } from './klogS';
+import { VPA_DEFAULTS, type VerticalPodAutoscaler } from './types';
+import { vpaObjects, vpaState, type QueuedOom, type RecommenderProcess } from './worldState';
+
+/** The --v the VPA's components run at: common/flags.go InitLoggingFlags' default, which the deploy manifests keep. */
+export const VPA_VERBOSITY = 4;
+
+/** The API aggregator's answer while metrics-server is down, as client-go's StatusError prints it. */
+const METRICS_UNAVAILABLE = 'the server is currently unable to handle the request (get pods.metrics.k8s.io)';
+/** main.go --checkpoints-gc-interval and clusterState's aggregateContainerStateGCInterval. */
+const CHECKPOINT_GC_MS = 10 * 60_000;
+const AGGREGATE_GC_MS = 60 * 60_000;
+/** cluster.go RecommendationMissingMaxDuration, printed by Go as "30m0s". */
+const MISSING_MAX_MS = 30 * 60_000;
+/** Memory aggregation window, 24 h × 8: an aggregate state older than that expires. */
+const AGGREGATION_WINDOW_MS = 8 * 24 * 3_600_000;
+
+/**
+ * The recommender's memory, made when the first VPA appears (or an OOM is observed while one
+ * exists): until a scenario uses a VPA the playground does not run its processes.
+ */
+export function recommenderProcess(world: World, create: boolean): RecommenderProcess | undefined {
+  const state = vpaState(world);
+  if (!state.recommenderProcess && create) {
+    state.recommenderProcess = { pods: [], vpas: [], aggregates: {}, checkpoints: [], emptyVpas: {}, ooms: [] };
+  }
+  return state.recommenderProcess;
+}
+
+const vpaNamespace = (vpa: VerticalPodAutoscaler) => vpa.metadata.namespace ?? 'default';
+export const vpaId = (vpa: VerticalPodAutoscaler) => `${vpaNamespace(vpa)}/${vpa.metadata.name}`;
+const refOf = (id: string) => kref(id.slice(0, id.indexOf('/')), id.slice(id.indexOf('/') + 1));
+
+/** labels.Selector String(): requirements sorted by key (bytewise, as Go sorts), "k=v" joined by commas. */
+function selectorString(labels: Record<string, string>): string {
+  return Object.keys(labels)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((k) => `${k}=${labels[k]}`)
+    .join(',');
+}
+
+const WELL_KNOWN = ['Deployment', 'DaemonSet', 'ReplicaSet', 'StatefulSet', 'Job', 'CronJob', 'ReplicationController'];
+
+/** target/fetcher.go Fetch: the target's selector, or the error getSelector logs. */
+export function targetSelector(world: World, vpa: VerticalPodAutoscaler): { selector: string } | { error: string } {
+  const { kind, name, apiVersion } = vpa.spec.targetRef;
+  const ns = vpaNamespace(vpa);
+  const found =
+    kind === 'Deployment' ? world.deployments.get(name) : kind === 'DaemonSet' ? world.daemonSets.get(name) : kind === 'ReplicaSet' ? world.replicaSets.get(name) : undefined;
+  if (found && found.namespace === ns) {
+    const deploymentSelector = kind === 'Deployment' ? world.deployments.get(name)?.selector : undefined;
+    return { selector: selectorString(deploymentSelector ?? found.template.labels) };
+  }
+  if (WELL_KNOWN.includes(kind)) return { error: `${kind} ${ns}/${name} does not exist` };
+  const version = apiVersion ?? '';
+  const group = version.includes('/') ? version.slice(0, version.indexOf('/')) : '';
+  return { error: `Unhandled targetRef ${version} / ${kind} / ${name}, last error no matches for kind "${kind}" in group "${group}"` };
+}
+
+/** Pods of one template share their labels, hence one aggregate state per container name. */
+function aggregateKey(pod: Pod, container: string): string {
+  const template =
+    pod.ownerKind === 'None'
+      ? JSON.stringify(Object.keys(pod.labels).sort().map((k) => [k, pod.labels[k]]))
+      : `${pod.ownerKind}/${pod.ownerName}`;
+  return `${pod.namespace}\n${template}\n${container}`;
+}
+
+function loadPods(world: World, proc: RecommenderProcess, out: CaLogLine[]): Pod[] {
+  // The pod informer lists every pod but Pending ones (cluster_feeder.go newPodClients).
+  const tracked = [...world.pods.values()].filter((p) => p.state !== 'Gone' && podPhase(p) !== 'Pending');
+  const ids = tracked.map((p) => `${p.namespace}/${p.name}`).sort();
+  const now = new Set(ids);
+  for (const id of proc.pods) if (!now.has(id)) out.push(infoS(3, 'cluster_feeder.go:471', 'Deleting Pod', { pod: refOf(id) }));
+  proc.pods = ids;
+  for (const p of tracked) for (const c of p.spec.containers) proc.aggregates[aggregateKey(p, c.name)] ??= { createdMs: world.timeMs, lastSampleMs: -1 };
+  return tracked;
+}
+
+function loadRealTimeMetrics(world: World, proc: RecommenderProcess, out: CaLogLine[]): void {
+  let containerCount = 0;
+  if (metricsServerDown(world)) {
+    out.push(errorS('cluster_feeder.go:496', METRICS_UNAVAILABLE, 'Cannot get ContainerMetricsSnapshot from MetricsClient'));
+  } else {
+    let podMetrics = 0;
+    for (const p of world.pods.values()) {
+      if (!p.metric || p.state === 'Gone') continue;
+      podMetrics++;
+      containerCount += p.spec.containers.length;
+      for (const c of p.spec.containers) {
+        const agg = proc.aggregates[aggregateKey(p, c.name)];
+        if (agg) agg.lastSampleMs = Math.max(agg.lastSampleMs, p.metric.timestampMs);
+      }
+    }
+    out.push(infoS(3, 'metrics_client.go:76', 'podMetrics retrieved for all namespaces', { podMetrics }));
+  }
+  // Each container's snapshot is a CPU and a memory sample; every pod with metrics is tracked.
+  out.push(infoS(3, 'cluster_feeder.go:523', 'ClusterSpec fed with ContainerUsageSamples', { sampleCount: 2 * containerCount, containerCount, droppedSampleCount: 0 }));
+  for (const oom of proc.ooms.splice(0)) out.push(oomDetected(world, oom));
+}
+
+function oomDetected(world: World, oom: QueuedOom): CaLogLine {
+  // OomInfo through encoding/json: ContainerID embeds PodID, whose fields JSON lifts into it.
+  const oomInfo = goJson({
+    Timestamp: goJsonTime(world.startEpochMs + oom.atMs),
+    Memory: oom.requestBytes,
+    ContainerID: { Namespace: oom.namespace, PodName: oom.pod, ContainerName: oom.container },
+  });
+  return infoS(3, 'cluster_feeder.go:528', 'OOM detected', { oomInfo });
+}
+
+/** UpdateVPAs' RecordRecommendation: a VPA left without a recommendation is reported every 30 minutes. */
+function recordRecommendations(world: World, proc: RecommenderProcess, withoutRecommendation: ReadonlySet<string>, out: CaLogLine[]): void {
+  for (const o of vpaObjects(world)) {
+    const id = vpaId(o.vpa);
+    if (!withoutRecommendation.has(id)) {
+      delete proc.emptyVpas[id];
+      continue;
+    }
+    const last = proc.emptyVpas[id];
+    if (last === undefined) proc.emptyVpas[id] = world.timeMs;
+    else if (last + MISSING_MAX_MS < world.timeMs) {
+      proc.emptyVpas[id] = world.timeMs;
+      out.push(infoS(0, 'recommender.go:110', '', { err: `VPA ${id} is missing recommendation for more than 30m0s` }));
+    }
+  }
+}
+
+function maintainCheckpoints(world: World, proc: RecommenderProcess, out: CaLogLine[]): void {
+  for (const o of vpaObjects(world)) {
+    const ns = vpaNamespace(o.vpa);
+    for (const container of Object.keys(o.containers).sort()) {
+      out.push(infoS(3, 'checkpoint_writer.go:114', 'Saved checkpoint for VPA', { vpa: kref(ns, o.vpa.metadata.name), container }));
+      const name = `${o.vpa.metadata.name}-${container}`;
+      if (!proc.checkpoints.some((c) => c.namespace === ns && c.name === name)) proc.checkpoints.push({ namespace: ns, name, vpa: o.vpa.metadata.name });
+    }
+  }
+  // Every --checkpoints-gc-interval from the process's start (t=0); the first run after the
+  // interval has passed, which with runs every minute is each tenth.
+  if (world.timeMs === 0 || world.timeMs % CHECKPOINT_GC_MS !== 0) return;
+  out.push(infoS(3, 'cluster_feeder.go:295', 'Starting garbage collection of checkpoints'));
+  const live = new Set(vpaObjects(world).map((o) => vpaId(o.vpa)));
+  const byKey = (a: { namespace: string; name: string }, b: { namespace: string; name: string }) =>
+    a.namespace < b.namespace ? -1 : a.namespace > b.namespace ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  proc.checkpoints.sort(byKey);
+  proc.checkpoints = proc.checkpoints.filter((c) => {
+    if (live.has(`${c.namespace}/${c.vpa}`)) return true;
+    out.push(infoS(3, 'cluster_feeder.go:360', 'Orphaned VPA checkpoint cleanup - deleting', { checkpoint: kref(c.namespace, c.name) }));
+    return false;
+  });
+}
+
+/**
+ * clusterState starts its last collection at the Unix epoch, so the first run collects, then every
+ * hour. An aggregate state is kept while a running pod has it or it has samples younger than the
+ * window. Its key is a struct of unexported fields: encoding/json prints {}.
+ */
+function collectAggregates(world: World, proc: RecommenderProcess, tracked: readonly Pod[], out: CaLogLine[]): void {
+  const periodMs = VPA_DEFAULTS.recommenderIntervalSeconds * 1000;
+  if ((world.timeMs - periodMs) % AGGREGATE_GC_MS !== 0) return;
+  out.push(infoS(1, 'cluster.go:405', 'Garbage collection of AggregateCollectionStates triggered'));
+  const contributive = new Set<string>();
+  for (const p of tracked) if (podPhase(p) === 'Running') for (const c of p.spec.containers) contributive.add(aggregateKey(p, c.name));
+  for (const key of Object.keys(proc.aggregates).sort()) {
+    const a = proc.aggregates[key];
+    const empty = a.lastSampleMs < 0;
+    if (empty && !contributive.has(key)) {
+      out.push(infoS(1, 'cluster.go:412', 'Removing empty and not contributive AggregateCollectionState', { key: goJson({}) }));
+      delete proc.aggregates[key];
+    } else if (world.timeMs - (empty ? a.createdMs : a.lastSampleMs) >= AGGREGATION_WINDOW_MS) {
+      out.push(infoS(1, 'cluster.go:417', 'Removing expired AggregateCollectionState', { key: goJson({}) }));
+      delete proc.aggregates[key];
+    }
+  }
+}
+
+/**
+ * Everything one RunOnce prints, in its order, once the engine has written this run's
+ * recommendations (`withoutRecommendation`: the VPAs this run gave none).
+ */
+export function recommenderRunLines(world: World, proc: RecommenderProcess, withoutRecommendation: ReadonlySet<string>): CaLogLine[] {
+  const out: CaLogLine[] = [infoS(3, 'recommender.go:148', 'Recommender Run')];
+  const objs = vpaObjects(world);
+  out.push(infoS(3, 'cluster_feeder.go:381', 'Start selecting the vpaCRDs.'), infoS(3, 'cluster_feeder.go:422', 'Fetching VPAs', { count: objs.length }));
+  for (const o of objs) {
+    const target = targetSelector(world, o.vpa);
+    if ('error' in target) out.push(errorS('cluster_feeder.go:615', target.error, "Cannot get target selector from VPA's targetRef"));
+    out.push(infoS(4, 'cluster_feeder.go:432', 'Using selector', { selector: 'selector' in target ? target.selector : '', vpa: kref(vpaNamespace(o.vpa), o.vpa.metadata.name) }));
+  }
+  const ids = objs.map((o) => vpaId(o.vpa));
+  for (const id of proc.vpas) if (!ids.includes(id)) out.push(infoS(3, 'cluster_feeder.go:450', 'Deleting VPA', { vpa: refOf(id) }));
+  proc.vpas = ids;
+  const tracked = loadPods(world, proc, out);
+  loadRealTimeMetrics(world, proc, out);
+  out.push(infoS(3, 'recommender.go:158', 'ClusterState is tracking', { pods: tracked.length, vpas: objs.length }));
+  recordRecommendations(world, proc, withoutRecommendation, out);
+  maintainCheckpoints(world, proc, out);
+  collectAggregates(world, proc, tracked, out);
+  out.push(infoS(3, 'recommender.go:170', 'ClusterState is tracking', { aggregateContainerStates: Object.keys(proc.aggregates).length }));
+  return out;
+}
+
