@@ -55,6 +55,10 @@ describe('VPA in the engine: the seed hamster (examples/vpa-hamster.yaml)', () =
     expect(evictions.length).toBe(2);
     expect(evictions[0].message).toBe('Pod was evicted by VPA Updater to apply resource recommendation.');
     expect(evictions[1].t - evictions[0].t).toBeGreaterThanOrEqual(60);
+    // pods_eviction_restriction.go (vpa-release-1.4) Evict: the VPA gets its own event per eviction.
+    expect(trace.events.filter((e) => e.reason === 'EvictedPod').map((e) => [e.t, e.kind, e.name, e.message])).toEqual(
+      evictions.map((e) => [e.t, 'VerticalPodAutoscaler', 'hamster-vpa', `VPA Updater evicted Pod ${e.name} to apply resource recommendation.`]),
+    );
     for (const s of trace.samples) expect(s.workloads.hamster?.ready ?? 2).toBeGreaterThanOrEqual(s.t > 30 ? 1 : 0);
     const pods = hamsterPods();
     expect(pods).toHaveLength(2);

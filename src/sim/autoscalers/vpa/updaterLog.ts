@@ -86,11 +86,15 @@ function eventOccurred(namespace: string, name: string, kind: string, apiVersion
   return infoS(4, 'event.go:389', 'Event occurred', { object: kref(namespace, name), fieldPath: '', kind, apiVersion, type: 'Normal', reason, message });
 }
 
+export function evictedPodMessage(pod: Pod): string {
+  return `VPA Updater evicted Pod ${pod.name} to apply resource recommendation.`;
+}
+
 /** Evict records EvictedByVPA on the pod and EvictedPod on the VPA. */
 export function evictionEvents(pod: Pod, vpa: VerticalPodAutoscaler): CaLogLine[] {
   return [
     eventOccurred(pod.namespace, pod.name, 'Pod', 'v1', 'EvictedByVPA', EVICTED_BY_VPA_MESSAGE),
-    eventOccurred(vpa.metadata.namespace ?? 'default', vpa.metadata.name, 'VerticalPodAutoscaler', 'autoscaling.k8s.io/v1', 'EvictedPod', `VPA Updater evicted Pod ${pod.name} to apply resource recommendation.`),
+    eventOccurred(vpa.metadata.namespace ?? 'default', vpa.metadata.name, 'VerticalPodAutoscaler', 'autoscaling.k8s.io/v1', 'EvictedPod', evictedPodMessage(pod)),
   ];
 }
 

@@ -132,7 +132,17 @@ function evict(world: World, obj: VpaObjectState, c: PodCandidate, decisions: Vp
     pushAll(lines, klog.evictionRefused(c.pod, api.message));
     return false;
   }
+  // pods_eviction_restriction.go Evict: one event on the pod, one on the VPA.
   podEvent(world, c.pod, 'EvictedByVPA', klog.EVICTED_BY_VPA_MESSAGE);
+  emitEvent(world, {
+    kind: 'VerticalPodAutoscaler',
+    name: obj.vpa.metadata.name,
+    namespace: obj.vpa.metadata.namespace ?? 'default',
+    type: 'Normal',
+    reason: 'EvictedPod',
+    message: klog.evictedPodMessage(c.pod),
+    source: 'vpa-updater',
+  });
   sendPod(world, c.pod, 'EVICT');
   obj.evictions++;
   decisions.push({ pod: c.pod.name, action: 'evicted', reason: whyMessage(c, extraWhy) });
