@@ -33,7 +33,7 @@ const AGGREGATION_WINDOW_MS = 8 * 24 * 3_600_000;
 export function recommenderProcess(world: World, create: boolean): RecommenderProcess | undefined {
   const state = vpaState(world);
   if (!state.recommenderProcess && create) {
-    state.recommenderProcess = { pods: [], vpas: [], aggregates: {}, checkpoints: [], emptyVpas: {}, ooms: [] };
+    state.recommenderProcess = { pods: { uids: [], names: [], namespaces: [] }, registerAllPods: false, vpas: [], aggregates: {}, checkpoints: [], emptyVpas: {}, ooms: [] };
   }
   return state.recommenderProcess;
 }
@@ -77,14 +77,79 @@ function aggregateKey(pod: Pod, container: string): string {
   return `${pod.namespace}\n${template}\n${container}`;
 }
 
+/*
+ * A pod's aggregate keys never change while its container list is the same (lists are replaced,
+ * never edited): built once per template instead of on every run over thousands of pods.
+ * Module memory outside the world, keyed by the objects themselves, so it holds nothing a
+ * checkpoint restore could miss except time.
+ */
+const aggregateKeys = new WeakMap<Pod['spec']['containers'], { pod: Pod; keys: string[] }>();
+
+function aggregateKeysOf(pod: Pod): string[] {
+  const containers = pod.spec.containers;
+  const cached = aggregateKeys.get(containers);
+  // A container list is shared by every pod of a template: the keys are too, when owner and namespace match.
+  if (cached && (cached.pod === pod || (cached.pod.ownerKind === pod.ownerKind && cached.pod.ownerName === pod.ownerName && cached.pod.namespace === pod.namespace && pod.ownerKind !== 'None'))) {
+    return cached.keys;
+  }
+  const keys = containers.map((c) => aggregateKey(pod, c.name));
+  aggregateKeys.set(containers, { pod, keys });
+  return keys;
+}
+
+/** The pods the last run tracked, in uid order when the world's pod order is (see loadPods). */
+function deletedSinceLastRun(proc: RecommenderProcess, uids: readonly number[], ascending: boolean, isNew: (k: number) => void): string[] {
+  const prev = proc.pods;
+  const deleted: string[] = [];
+  const name = (i: number) => `${prev.namespaces[i]}/${prev.names[i]}`;
+  let sorted = ascending;
+  for (let i = 1; sorted && i < prev.uids.length; i++) sorted = prev.uids[i - 1] < prev.uids[i];
+  if (sorted) {
+    // Both lists ascend by uid: one merge walk finds the pods gone and the pods new since the last run.
+    let i = 0;
+    for (let k = 0; k < uids.length; k++) {
+      while (i < prev.uids.length && prev.uids[i] < uids[k]) deleted.push(name(i++));
+      if (i < prev.uids.length && prev.uids[i] === uids[k]) i++;
+      else isNew(k);
+    }
+    while (i < prev.uids.length) deleted.push(name(i++));
+  } else {
+    const before = new Set(prev.uids);
+    const present = new Set(uids);
+    for (let i = 0; i < prev.uids.length; i++) if (!present.has(prev.uids[i])) deleted.push(name(i));
+    for (let k = 0; k < uids.length; k++) if (!before.has(uids[k])) isNew(k);
+  }
+  return deleted.sort();
+}
+
 function loadPods(world: World, proc: RecommenderProcess, out: CaLogLine[]): Pod[] {
   // The pod informer lists every pod but Pending ones (cluster_feeder.go newPodClients).
-  const tracked = [...world.pods.values()].filter((p) => p.state !== 'Gone' && podPhase(p) !== 'Pending');
-  const ids = tracked.map((p) => `${p.namespace}/${p.name}`).sort();
-  const now = new Set(ids);
-  for (const id of proc.pods) if (!now.has(id)) out.push(infoS(3, 'cluster_feeder.go:471', 'Deleting Pod', { pod: refOf(id) }));
-  proc.pods = ids;
-  for (const p of tracked) for (const c of p.spec.containers) proc.aggregates[aggregateKey(p, c.name)] ??= { createdMs: world.timeMs, lastSampleMs: -1 };
+  const tracked: Pod[] = [];
+  const uids: number[] = [];
+  const names: string[] = [];
+  const namespaces: string[] = [];
+  // Pods enter the world in uid order and keep their place, so the list usually ascends.
+  let ascending = true;
+  for (const p of world.pods.values()) {
+    if (p.state === 'Gone' || podPhase(p) === 'Pending') continue;
+    if (uids.length > 0 && p.uid <= uids[uids.length - 1]) ascending = false;
+    tracked.push(p);
+    uids.push(p.uid);
+    names.push(p.name);
+    namespaces.push(p.namespace);
+  }
+  // AddOrUpdatePod makes the aggregate states of a pod's containers; only a pod new to the run, or
+  // every pod after a garbage collection removed some, can lack one.
+  const register = (pod: Pod) => {
+    for (const key of aggregateKeysOf(pod)) proc.aggregates[key] ??= { createdMs: world.timeMs, lastSampleMs: -1 };
+  };
+  const deleted = deletedSinceLastRun(proc, uids, ascending, (k) => {
+    if (!proc.registerAllPods) register(tracked[k]);
+  });
+  if (proc.registerAllPods) for (const p of tracked) register(p);
+  proc.registerAllPods = false;
+  for (const id of deleted) out.push(infoS(3, 'cluster_feeder.go:471', 'Deleting Pod', { pod: refOf(id) }));
+  proc.pods = { uids, names, namespaces };
   return tracked;
 }
 
@@ -98,8 +163,8 @@ function loadRealTimeMetrics(world: World, proc: RecommenderProcess, out: CaLogL
       if (!p.metric || p.state === 'Gone') continue;
       podMetrics++;
       containerCount += p.spec.containers.length;
-      for (const c of p.spec.containers) {
-        const agg = proc.aggregates[aggregateKey(p, c.name)];
+      for (const key of aggregateKeysOf(p)) {
+        const agg = proc.aggregates[key];
         if (agg) agg.lastSampleMs = Math.max(agg.lastSampleMs, p.metric.timestampMs);
       }
     }
@@ -171,16 +236,18 @@ function collectAggregates(world: World, proc: RecommenderProcess, tracked: read
   if ((world.timeMs - periodMs) % AGGREGATE_GC_MS !== 0) return;
   out.push(infoS(1, 'cluster.go:405', 'Garbage collection of AggregateCollectionStates triggered'));
   const contributive = new Set<string>();
-  for (const p of tracked) if (podPhase(p) === 'Running') for (const c of p.spec.containers) contributive.add(aggregateKey(p, c.name));
+  for (const p of tracked) if (podPhase(p) === 'Running') for (const key of aggregateKeysOf(p)) contributive.add(key);
   for (const key of Object.keys(proc.aggregates).sort()) {
     const a = proc.aggregates[key];
     const empty = a.lastSampleMs < 0;
     if (empty && !contributive.has(key)) {
       out.push(infoS(1, 'cluster.go:412', 'Removing empty and not contributive AggregateCollectionState', { key: goJson({}) }));
       delete proc.aggregates[key];
+      proc.registerAllPods = true;
     } else if (world.timeMs - (empty ? a.createdMs : a.lastSampleMs) >= AGGREGATION_WINDOW_MS) {
       out.push(infoS(1, 'cluster.go:417', 'Removing expired AggregateCollectionState', { key: goJson({}) }));
       delete proc.aggregates[key];
+      proc.registerAllPods = true;
     }
   }
 }

@@ -76,8 +76,10 @@ export interface QueuedOom {
  * VPA's three processes count as installed and log every loop.
  */
 export interface RecommenderProcess {
-  /** clusterState.Pods() after the last run: "namespace/name", sorted. */
-  pods: string[];
+  /** clusterState.Pods() after the last run, in the world's pod order: uids to tell which are gone, names to print them. */
+  pods: { uids: number[]; names: string[]; namespaces: string[] };
+  /** A garbage collection removed aggregate states: the next run makes them again for every pod. */
+  registerAllPods: boolean;
   /** clusterState.VPAs() after the last run: "namespace/name". */
   vpas: string[];
   /** Aggregate container states by namespace, pod template and container: when made, last CPU sample (-1: none). */
