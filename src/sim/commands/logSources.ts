@@ -4,8 +4,9 @@ import { formatKlogLine } from '../autoscalers/cluster-autoscaler/messages';
 /**
  * The controllers whose logs the playground keeps (world.logs), how people reach them with
  * `kubectl logs`, and how each prints a line. Cluster Autoscaler, CPA and Karpenter store their
- * lines already rendered (klog, klog, JSON or v0.27's tab form); KEDA stores zap's
- * "logger<TAB>message<TAB>fields" without the time and level; the HPA and the VPA store bare messages.
+ * lines already rendered (klog, klog, JSON or v0.27's tab form); KEDA stores zap's console line
+ * after its time and level ("[logger<TAB>]message<TAB>fields", then an ERROR's stacktrace on the
+ * lines below); the HPA and the VPA store bare messages.
  */
 export interface LogSource {
   /** The `controller` value in world.logs. */
@@ -123,7 +124,8 @@ export function renderLogLine(world: World, source: LogSource, line: ControllerL
     case 'asStored':
       return line.message;
     case 'zapConsole':
-      return `${rfc3339(world, line.t)}\t${line.level}\t${line.message}`;
+      // zapcore.RFC3339TimeEncoder formats time.RFC3339: whole seconds, the fraction dropped.
+      return `${rfc3339(world, Math.floor(line.t))}\t${line.level}\t${line.message}`;
     case 'klog':
       return formatKlogLine({ v: 0, severity: KLOG_SEVERITY[line.level], source: source.klogSource ?? 'main.go:1', message: line.message }, line.t, world.startEpochMs);
   }
