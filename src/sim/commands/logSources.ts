@@ -5,7 +5,8 @@ import { formatKlogLine } from '../autoscalers/cluster-autoscaler/messages';
  * The controllers whose logs the playground keeps (world.logs), how people reach them with
  * `kubectl logs`, and how each prints a line. Cluster Autoscaler, CPA, the VPA and Karpenter store
  * their lines already rendered (klog, klog, klog, JSON or v0.27's tab form); KEDA stores zap's
- * "logger<TAB>message<TAB>fields" without the time and level; the HPA stores bare messages.
+ * console line after its time and level ("[logger<TAB>]message<TAB>fields", then an ERROR's
+ * stacktrace on the lines below); the HPA stores bare messages.
  */
 export interface LogSource {
   /** The `controller` value in world.logs. */
@@ -122,7 +123,8 @@ export function renderLogLine(world: World, source: LogSource, line: ControllerL
     case 'asStored':
       return line.message;
     case 'zapConsole':
-      return `${rfc3339(world, line.t)}\t${line.level}\t${line.message}`;
+      // zapcore.RFC3339TimeEncoder formats time.RFC3339: whole seconds, the fraction dropped.
+      return `${rfc3339(world, Math.floor(line.t))}\t${line.level}\t${line.message}`;
     case 'klog':
       return formatKlogLine({ v: 0, severity: KLOG_SEVERITY[line.level], source: source.klogSource ?? 'main.go:1', message: line.message }, line.t, world.startEpochMs);
   }

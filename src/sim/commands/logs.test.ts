@@ -28,7 +28,8 @@ function world() {
   // Karpenter 1.x runs at the chart's logLevel info: its V(1) lines are not in kubectl logs.
   log(w, 'karpenter', '{"level":"DEBUG","time":"2026-11-02T00:01:00.000Z","logger":"controller","message":"removing offering from offerings"}', 'DEBUG');
   log(w, 'keda-operator', 'scaleexecutor\tSuccessfully updated ScaleTarget\t{"scaledobject.Name": "x"}');
-  log(w, 'keda-operator', 'scaleexecutor\tActive condition True\t{"scaledobject.Name": "x"}', 'DEBUG');
+  // A V(1) line of KEDA's (scale_scaledobjects.go:190): zapr writes it as DEBUG, which info level drops.
+  log(w, 'keda-operator', 'scaleexecutor\tScaleTarget no change\t{"scaledobject.Name": "x"}', 'DEBUG');
   log(w, 'horizontal-pod-autoscaler', 'Successful rescale of default/web, old size: 1, new size: 2, reason: cpu resource utilization (percentage of request) above target');
   for (let i = 0; i < 120; i++) step(w);
   for (let i = 1; i <= 12; i++) log(w, 'karpenter', `{"level":"INFO","message":"line ${i}"}`);

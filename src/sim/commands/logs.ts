@@ -141,10 +141,20 @@ function earliestSecond(world: World, v: ViewArgs): { ok: true; t: number } | { 
 
 function linesOf(world: World, stream: Stream, earliest: number, tail: number, v: ViewArgs): string[] {
   const kept: ControllerLog[] = world.logs.filter((l) => l.controller === stream.source.controller && l.t >= earliest && !(stream.source.hidesDebug && l.level === 'DEBUG'));
-  const shown = tail >= 0 ? kept.slice(Math.max(0, kept.length - tail)) : kept;
   const stamp = argBool(v, 'timestamps');
   const prefix = argBool(v, 'prefix') ? `[pod/${stream.pod}/${stream.container}] ` : '';
-  return shown.map((l) => `${prefix}${stamp ? `${timestampOf(world, l.t)} ` : ''}${renderLogLine(world, stream.source, l)}`);
+  // The container log is kept line by line (an ERROR's stacktrace is several), so --tail counts
+  // those lines and --timestamps/--prefix mark each one.
+  const physical = (l: ControllerLog) => renderLogLine(world, stream.source, l).split('\n').map((text) => `${prefix}${stamp ? `${timestampOf(world, l.t)} ` : ''}${text}`);
+  if (tail < 0) return kept.flatMap(physical);
+  // Only the newest entries are rendered: the ring holds thousands and --tail wants a few lines.
+  const newest: string[][] = [];
+  for (let i = kept.length - 1, n = 0; i >= 0 && n < tail; i--) {
+    newest.push(physical(kept[i]));
+    n += newest[newest.length - 1].length;
+  }
+  const lines = newest.reverse().flat();
+  return lines.slice(Math.max(0, lines.length - tail));
 }
 
 /**

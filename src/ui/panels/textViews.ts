@@ -29,13 +29,17 @@ export function eventRows(events: readonly KubeEvent[], nowS: number, filter: st
   return out.reverse();
 }
 
-/** klog-like line: level letter, wall-clock-ish sim time, controller prefix, message. */
+/**
+ * klog-like line: level letter, wall-clock-ish sim time, controller prefix, message. Only the
+ * message's first line: the rest is a Go stacktrace (keda-operator's ERRORs), which `kubectl logs` shows.
+ */
 export function logLine(l: ControllerLog): string {
   const s = Math.max(0, Math.floor(l.t));
   const hh = String(Math.floor(s / 3600)).padStart(2, '0');
   const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
   const ss = String(s % 60).padStart(2, '0');
-  return `${l.level[0]} ${hh}:${mm}:${ss} [${l.controller}] ${l.message}`;
+  const end = l.message.indexOf('\n');
+  return `${l.level[0]} ${hh}:${mm}:${ss} [${l.controller}] ${end < 0 ? l.message : l.message.slice(0, end)}`;
 }
 
 export function logLines(logs: readonly ControllerLog[], filter: string, limit = 400): string[] {

@@ -7,33 +7,24 @@
  * simulated queues each second.
  */
 import type { World } from '../../core/types';
-import { emitEvent, log } from '../../core/world';
+import { emitEvent } from '../../core/world';
 import { conflictingHpa, syncGeneratedHpa } from './generatedHpaRecord';
 import { stepKedaPersisted, type KedaMachineEvent } from './kedaMachine';
 import { stepStored } from '../../core/compiledStepper';
 import { pollScaledObject, type PollResult } from './poll';
 import { stepQueue } from './queueModel';
 import { KEDA_OPERATOR, kedaState, recordEvent, type ScaledObjectRecord } from './state';
-import { resolveSpec, setCondition, type ScaledObject } from './types';
+import { pausedState, resolveSpec, setCondition, type ScaledObject } from './types';
 import { worldFacts } from './worldFacts';
 import { msg } from '../../core/message';
 import { emptyHistory, recordPromHistory } from './promHistory';
+import { kedaLog, type KedaLogLine } from './operatorLog';
+import { raisedToMin, scaledToPausedCount, setToIdleOrMin, updatedScaleTarget } from './operatorLines';
+import { logTargetAtPoll, runReconcileRetries } from './reconcileLog';
 import { worldPromSeries } from './promSeries';
 
 export const KEDA_POLL_TICK_MS = 1000;
 export const QUEUE_SIMULATOR = 'queue-simulator';
-
-/** zap's JSON fields as KEDA prints them after the message: {"k": v, …}. */
-function logFields(fields: Record<string, number | string>): string {
-  return `{${Object.entries(fields)
-    .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
-    .join(', ')}}`;
-}
-
-function kedaLog(world: World, so: ScaledObject, logger: string, message: string, extra: Record<string, number | string> = {}): void {
-  const fields = logFields({ 'scaledobject.Name': so.metadata.name, 'scaledObject.Namespace': so.metadata.namespace ?? 'default', 'scaleTarget.Name': so.spec.scaleTargetRef.name, ...extra });
-  log(world, KEDA_OPERATOR, `${logger}\t${message}\t${fields}`);
-}
 
 function stepMachine(record: ScaledObjectRecord, event: KedaMachineEvent): void {
   record.machine = stepStored(stepKedaPersisted, record.machine, event);
@@ -50,8 +41,35 @@ function targetCheckFailed(world: World, record: ScaledObjectRecord, message: st
     const e = { type: 'Warning' as const, reason: 'ScaledObjectCheckFailed', message };
     recordEvent(record, e, world.timeMs / 1000);
     emitEvent(world, { kind: 'ScaledObject', name: so.metadata.name, namespace: so.metadata.namespace, ...e, source: KEDA_OPERATOR });
-    log(world, KEDA_OPERATOR, `controller.scaledobject\t${message}\t{"ScaledObject": "${so.metadata.name}"}`, 'ERROR');
   }
+}
+
+/**
+ * What RequestScale prints for one poll. Activity changes only set the Active condition; KEDA logs
+ * them at V(1) ("Scaler for scaledObject is active"), which info level hides. Failing scalers are
+ * not narrated: see docs/keda.md.
+ */
+function pollLines(so: ScaledObject, result: PollResult, current: number): KedaLogLine[] {
+  const lines: KedaLogLine[] = [];
+  const after = result.replicasAfter;
+  switch (result.executor.phase) {
+    case 'activated':
+      if (after !== current) lines.push(updatedScaleTarget(so, current, after));
+      break;
+    case 'deactivated':
+      if (after !== current) lines.push(setToIdleOrMin(so, resolveSpec(so.spec).idleReplicaCount !== undefined, current, after));
+      break;
+    case 'raisedToMin':
+      if (after !== current) lines.push(raisedToMin(so, current, after));
+      break;
+    case 'paused': {
+      // RequestScale logs the pin when it scales, or the first time it records status.pausedReplicaCount.
+      const pinned = pausedState(so.metadata.annotations).replicas;
+      if (pinned !== null && (pinned !== current || so.status?.pausedReplicaCount === undefined)) lines.push(scaledToPausedCount(so, pinned));
+      break;
+    }
+  }
+  return lines;
 }
 
 function applyResult(world: World, record: ScaledObjectRecord, result: PollResult, currentReplicas: number): void {
@@ -62,23 +80,12 @@ function applyResult(world: World, record: ScaledObjectRecord, result: PollResul
     target.replicas = result.replicasAfter;
     target.lastScaledBy = `ScaledObject/${so.metadata.name} (keda-operator)`;
     world.workloadsDirty = true;
-    const fields = { 'Original Replicas Count': currentReplicas, 'New Replicas Count': result.replicasAfter };
     const phase = result.executor.phase;
-    if (phase === 'activated') kedaLog(world, so, 'scaleexecutor', 'Successfully updated ScaleTarget', fields);
-    else if (phase === 'deactivated') {
-      const which = resolveSpec(so.spec).idleReplicaCount !== undefined ? 'idleReplicaCount' : 'minReplicaCount';
-      kedaLog(world, so, 'scaleexecutor', `Successfully set ScaleTarget replicas count to ScaledObject ${which}`, fields);
-    } else if (phase === 'raisedToMin') kedaLog(world, so, 'scaleexecutor', 'Successfully set ScaleTarget replicas count to ScaledObject minReplicaCount', fields);
-    else if (phase === 'paused') kedaLog(world, so, 'scaleexecutor', 'Successfully scaled target to paused replicas count', fields);
     if (phase === 'activated' || phase === 'deactivated') {
       record.transitions.push({ t: now, from: currentReplicas, to: result.replicasAfter, reason: phase === 'activated' ? 'KEDAScaleTargetActivated' : 'KEDAScaleTargetDeactivated' });
     }
   }
-  const wasActive = so.status?.conditions.find((c) => c.type === 'Active')?.status;
-  const nowActive = result.status.conditions.find((c) => c.type === 'Active')?.status;
-  if (wasActive !== nowActive && result.executor.phase !== 'paused') {
-    log(world, KEDA_OPERATOR, `scaleexecutor\tActive condition ${nowActive ?? 'Unknown'}: ${result.executor.phase}\t{"scaledobject.Name": "${so.metadata.name}"}`, 'DEBUG');
-  }
+  kedaLog(world, pollLines(so, result, currentReplicas));
   so.status = result.status;
   for (const e of result.events) {
     recordEvent(record, e, now);
@@ -100,6 +107,7 @@ export function pollRecord(world: World, record: ScaledObjectRecord): void {
   const ref = so.spec.scaleTargetRef;
   const kind = ref.kind ?? 'Deployment';
   const target = kind === 'Deployment' ? world.deployments.get(ref.name) : undefined;
+  if (kind === 'Deployment') logTargetAtPoll(world, record, target !== undefined);
   if (!target) {
     const what = kind === 'Deployment' ? `deployments.apps "${ref.name}" not found` : `scale target kind ${kind} is not simulated (Deployments only)`;
     targetCheckFailed(world, record, `ScaledObject doesn't have correct scaleTargetRef specification: ${what}`);
@@ -134,6 +142,7 @@ export function runKedaOperator(world: World): void {
   const state = kedaState(world);
   for (const key of Object.keys(state.objects).sort()) {
     const record = state.objects[key];
+    runReconcileRetries(world, record);
     if (world.timeMs < record.nextPollMs) continue;
     pollRecord(world, record);
     record.nextPollMs += resolveSpec(record.so.spec).pollingIntervalSeconds * 1000;

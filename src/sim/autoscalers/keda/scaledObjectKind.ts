@@ -5,13 +5,14 @@
  */
 import { stringify } from 'yaml';
 import type { World } from '../../core/types';
-import { emitEvent, log } from '../../core/world';
+import { emitEvent } from '../../core/world';
 import type { ResourceKind } from '../../resources/registry';
 import { rfc3339 } from '../vpa/kubectlFormat';
 import { deleteGeneratedHpa, syncGeneratedHpa } from './generatedHpaRecord';
 import { generatedHpaName } from './generatedHpa';
 import { initialKedaSnapshot } from './kedaMachine';
 import { kubectlDescribeScaledObject, kubectlGetScaledObjects } from './kubectlViews';
+import { hpaSpecOf, logCreated, logDeleted, logUpdated } from './reconcileLog';
 import { scaledObjectFromManifest } from './manifest';
 import { scaledObjectCreatedEvents } from './poll';
 import { KEDA_OPERATOR, kedaState, recordEvent, scaledObjectKey, type ScaledObjectRecord } from './state';
@@ -77,6 +78,8 @@ export const scaledObjectKind: ResourceKind = {
         JSON.stringify(existing.so.spec) === JSON.stringify(so.spec) &&
         JSON.stringify(existing.so.metadata.annotations ?? {}) === JSON.stringify(so.metadata.annotations ?? {});
       if (same) return 'unchanged';
+      const previous = existing.so;
+      const hpaBefore = hpaSpecOf(world, previous);
       const renamed = generatedHpaName(existing.so) !== generatedHpaName(so);
       if (renamed) deleteGeneratedHpa(world, existing.so);
       existing.so = {
@@ -85,14 +88,14 @@ export const scaledObjectKind: ResourceKind = {
         status: existing.so.status ? { ...existing.so.status, hpaName: generatedHpaName(so) } : emptyStatus(generatedHpaName(so)),
       };
       syncGeneratedHpa(world, existing.so);
+      logUpdated(world, existing, previous, hpaBefore);
       existing.nextPollMs = world.timeMs;
       return 'configured';
     }
     const record = newRecord(world, so);
     objects[key] = record;
     syncGeneratedHpa(world, record.so);
-    log(world, KEDA_OPERATOR, `controller.scaledobject\tReconciling ScaledObject\t{"ScaledObject": {"name":"${so.metadata.name}","namespace":"${namespace}"}}`);
-    log(world, KEDA_OPERATOR, `controller.scaledobject\tInitializing Scaling logic according to ScaledObject Specification\t{"ScaledObject": {"name":"${so.metadata.name}","namespace":"${namespace}"}}`);
+    logCreated(world, record);
     for (const e of scaledObjectCreatedEvents(record.so)) {
       recordEvent(record, e, now);
       emitEvent(world, { kind: 'ScaledObject', name: so.metadata.name, namespace, ...e, source: KEDA_OPERATOR });
@@ -116,6 +119,7 @@ export const scaledObjectKind: ResourceKind = {
   delete(world, name, namespace) {
     const record = find(world, name, namespace);
     if (!record) return;
+    logDeleted(world, record);
     deleteGeneratedHpa(world, record.so);
     delete kedaState(world).objects[scaledObjectKey(namespace, name)];
   },

@@ -37,6 +37,17 @@ export interface ScaledObjectRecord {
   fallbackMetrics: Record<string, boolean>;
   /** Sim seconds of every activation (0→N) and deactivation (N→0), for the timeline and tests. */
   transitions: { t: number; from: number; to: number; reason: 'KEDAScaleTargetActivated' | 'KEDAScaleTargetDeactivated' }[];
+  /** The operator's reconciler as its log lines need it (reconcileLog.ts); absent reads as reconciled. */
+  reconciler?: ReconcilerState;
+}
+
+export interface ReconcilerState {
+  /** A reconcile got through: the HPA and the scale loop exist. */
+  loopStarted: boolean;
+  /** Failed reconciles since the last success; the first one also added the finalizer. */
+  failures: number;
+  /** Sim ms of the next backoff retry of a failing reconcile. */
+  nextRetryMs?: number;
 }
 
 export interface KedaWorldState {
