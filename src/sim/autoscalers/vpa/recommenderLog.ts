@@ -11,7 +11,7 @@ import { metricsServerDown } from '../../faults/state';
 import { podPhase } from '../../lifecycle/phase';
 import { errorS, goJson, goJsonTime, infoS, kref } from './klogS';
 import { VPA_DEFAULTS, type VerticalPodAutoscaler } from './types';
-import { vpaObjects, vpaState, type QueuedOom, type RecommenderProcess } from './worldState';
+import { vpaObjects, vpaState, VPA_STATE_KEY, type QueuedOom, type RecommenderProcess, type VpaWorldState } from './worldState';
 
 /** The --v the VPA's components run at: common/flags.go InitLoggingFlags' default, which the deploy manifests keep. */
 export const VPA_VERBOSITY = 4;
@@ -31,6 +31,8 @@ const AGGREGATION_WINDOW_MS = 8 * 24 * 3_600_000;
  * exists): until a scenario uses a VPA the playground does not run its processes.
  */
 export function recommenderProcess(world: World, create: boolean): RecommenderProcess | undefined {
+  // Without a VPA nothing here may make the VPA's world state: the KRR history begins it at its first sample.
+  if (!create) return (world.autoscalers[VPA_STATE_KEY] as VpaWorldState | undefined)?.recommenderProcess;
   const state = vpaState(world);
   if (!state.recommenderProcess && create) {
     state.recommenderProcess = { pods: { uids: [], names: [], namespaces: [] }, registerAllPods: false, vpas: [], aggregates: {}, checkpoints: [], emptyVpas: {}, ooms: [] };
