@@ -34,8 +34,6 @@ import { containerPolicyFor, effectiveUpdateMode, VPA_DEFAULTS, type Recommended
 import { vpaObjects, vpaState, type VpaObjectState, type VpaPodDecision } from './worldState';
 import { msg, type Message } from '../../core/message';
 
-export const RESIZED_BY_VPA_MESSAGE = 'Pod was resized in place by VPA Updater.';
-
 interface PodCandidate extends UpdateCandidate {
   pod: Pod;
   containers: ContainerRequestsAndRecommendation[];
@@ -239,9 +237,9 @@ export function runUpdaterFor(world: World, obj: VpaObjectState, lines: CaLogLin
         if (decision.action === 'resizeInPlace') {
           pushAll(lines, klog.inPlaceUpdateLines(c.pod, resizePlans(obj.vpa.spec, c, current, next)));
           setPodContainerResources(world, c.pod, next);
-          // The annotations patch the updater sends after the /resize one.
+          // The annotations patch the updater sends after the /resize one. No event: 1.4.2 has its
+          // InPlaceResizedByVPA event commented out (pods_inplace_restriction.go:162-165).
           c.pod.spec = { ...c.pod.spec, annotations: { ...c.pod.spec.annotations, vpaInPlaceUpdated: 'true' } };
-          podEvent(world, c.pod, 'InPlaceResizedByVPA', RESIZED_BY_VPA_MESSAGE);
           obj.resizedInPlace++;
           resized++;
           decisions.push({ pod: c.pod.name, action: 'resizedInPlace', reason: whyMessage(c) });
