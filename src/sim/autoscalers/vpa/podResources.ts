@@ -56,12 +56,3 @@ export function setPodContainerResources(world: World, pod: Pod, containers: rea
   world.readyVersion++;
   world.podsVersion++;
 }
-
-export function isPendingPhase(pod: Pod): boolean {
-  return pod.state === 'Pending' || pod.state === 'Scheduled' || pod.state === 'ContainerCreating';
-}
-
-/** Pod phase Running: containers started, whether or not they are ready or restarting. */
-export function isRunningPhase(pod: Pod): boolean {
-  return pod.state === 'Running' || pod.state === 'Ready' || pod.state === 'OOMKilled' || pod.state === 'CrashLoopBackOff';
-}

@@ -6,6 +6,7 @@
  */
 import type { Pod, World } from '../../core/types';
 import { podIsActive } from '../../lifecycle/apply';
+import { podPhase } from '../../lifecycle/phase';
 import type { OomKill } from '../../load/workloadModel';
 import { deploymentPods } from '../../resources/workloadKinds';
 import { addCpuSampleInPlace, addMemoryPeak, emptyAggregateState, recordOom } from './aggregateState';
@@ -40,6 +41,10 @@ export function containerShares(pod: Pod): { name: string; cpu: number; memory: 
 
 function feedSamples(world: World, obj: VpaObjectState, pods: Pod[]): void {
   for (const pod of pods) {
+    // The recommender's informer lists no Pending pod (cluster_feeder.go:168-172), so only a listed
+    // pod's containers get aggregate states (LoadPods → AddOrUpdateContainer): a container seen only
+    // in Pending pods neither takes a share of the pod minimum nor hides NoPodsMatched.
+    if (podPhase(pod) === 'Pending') continue;
     for (const c of pod.spec.containers) obj.containers[c.name] ??= emptyAggregateState();
     const m = pod.metric;
     if (!m || (pod.state !== 'Running' && pod.state !== 'Ready')) continue;

@@ -34,6 +34,10 @@ export const minReplicasOverridden = (vpa: VerticalPodAutoscaler, globalMinRepli
 export const tooFewReplicas = (namespace: string, kind: string, name: string, livePods: number, requiredPods: number, globalMinReplicas: number) =>
   infoS(2, 'pods_restriction_factory.go:212', 'Too few replicas', { kind, object: kref(namespace, name), livePods, requiredPods, globalMinReplicas });
 
+/** GetCreatorMaps also leaves out a controller whose replica count it cannot read (getReplicaCount's error). */
+export const replicaCountFailed = (namespace: string, kind: string, name: string, err: string) =>
+  errorS('pods_restriction_factory.go:224', err, 'Failed to obtain replication info', { kind, object: kref(namespace, name) });
+
 export const quickOomDetected = (pod: Pod, containerName: string) => infoS(2, 'update_priority_calculator.go:116', 'Quick OOM detected in pod', { pod: podRef(pod), containerName });
 
 /** UpdatePriorityCalculator.AddPod's refusals, by updateVerdict's reason. */

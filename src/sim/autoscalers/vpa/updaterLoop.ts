@@ -1,7 +1,8 @@
 /**
  * The VPA updater's loop (every --updater-interval, 1 m), per VPA in Recreate/Auto/InPlaceOrRecreate
- * mode: rank the target's pods by update priority, then evict (or resize in place) as many as the
- * eviction tolerance allows. Evicted pods come back through the ReplicaSet and the admission hook,
+ * mode: over the target's pods bound to a node, rank those the restriction lets go by update
+ * priority, then evict (or resize in place) as many as each ReplicaSet's eviction tolerance allows
+ * (restriction.ts). Evicted pods come back through the ReplicaSet and the admission hook,
  * which gives them the target; a replacement that no longer fits stays Pending, as it would.
  */
 import type { Pod, World } from '../../core/types';
@@ -15,10 +16,11 @@ import { applyRecommendation, capToContainerLimits, type ContainerResources } fr
 import { formatCpuMillis, humanMemory } from './quantity';
 import { targetPods } from './recommenderLoop';
 import { recommenderProcess, targetSelector, VPA_VERBOSITY } from './recommenderLog';
-import { isPendingPhase, isRunningPhase, podContainerResources, setPodContainerResources, totalRequests } from './podResources';
+import { podContainerResources, setPodContainerResources, totalRequests } from './podResources';
+import { podPhase } from '../../lifecycle/phase';
+import { canEvict, canInPlaceUpdate, creatorMaps, listedByUpdater, waitingForTolerance, type CreatorMaps } from './restriction';
 import { stepObjectMachine } from './machineState';
 import {
-  canEvictAnother,
   inPlaceOrEvict,
   isQuickOom,
   podUpdatePriority,
@@ -26,7 +28,6 @@ import {
   updateVerdict,
   type ContainerRequestsAndRecommendation,
   type EvictionBudgetConfig,
-  type ReplicaGroupStats,
   type UpdateCandidate,
 } from './updater';
 import * as klog from './updaterLog';
@@ -161,12 +162,20 @@ function resizePlans(spec: VerticalPodAutoscalerSpec, c: PodCandidate, current: 
   });
 }
 
-const waitingForTolerance = (stats: ReplicaGroupStats, disrupted: number, budget: EvictionBudgetConfig) =>
-  msg('engine.vpa.tolerance', { running: stats.running - disrupted, configured: stats.configured, floor: stats.configured - Math.trunc(stats.configured * budget.evictionToleranceFraction) });
+/**
+ * Why the restriction held a pod back before ranking (filterNonEvictablePods /
+ * filterNonInPlaceUpdatablePods): its group was left out, it is Pending (in place), or its group
+ * may lose no more pods.
+ */
+function heldReason(maps: CreatorMaps, c: PodCandidate, budget: EvictionBudgetConfig): Message {
+  const group = maps.byPod.get(c.pod.name);
+  if (!group) return maps.excluded.get(c.pod.name)!;
+  return podPhase(c.pod) === 'Pending' ? msg('engine.vpa.pendingDeferred') : waitingForTolerance(group, budget);
+}
 
 /**
  * One updater pass over one VPA. `lines` collects what upstream's RunOnce logs for it, in its order:
- * the controller's replica check, each pod's priority, then the updates.
+ * GetCreatorMaps, the restriction's filter, each remaining pod's priority, then the updates.
  */
 export function runUpdaterFor(world: World, obj: VpaObjectState, lines: CaLogLine[] = []): void {
   const t = world.timeMs / 1000;
@@ -178,105 +187,89 @@ export function runUpdaterFor(world: World, obj: VpaObjectState, lines: CaLogLin
     stepObjectMachine(obj, { type: 'UPDATER_RAN', queued: 0, evicted: 0, resizedInPlace: 0 });
     return;
   }
-  const d = world.deployments.get(obj.vpa.spec.targetRef.name);
-  const pods = targetPods(world, obj.vpa);
-  const stats: ReplicaGroupStats = {
-    configured: d?.replicas ?? 0,
-    livePods: pods.length,
-    running: pods.filter(isRunningPhase).length,
-  };
+  const live = targetPods(world, obj.vpa);
+  const pods = live.filter(listedByUpdater);
   const budget: EvictionBudgetConfig = {
     minReplicas: obj.vpa.spec.updatePolicy?.minReplicas ?? VPA_DEFAULTS.updaterMinReplicas,
     evictionToleranceFraction: VPA_DEFAULTS.evictionTolerance,
   };
   const inPlace = mode === 'InPlaceOrRecreate';
+  const maps = creatorMaps(world, obj.vpa, pods, budget, lines);
   const candidates = pods.map((p) => candidateFor(world, p, recs, obj.vpa.spec));
-  const tooFew = stats.livePods < budget.minReplicas;
-  logReplicaCheck(obj, pods, budget, tooFew, lines);
-  // Only pods the restriction would let go this loop reach the priority calculator.
+  // The whole filter runs before the priority calculator sees any pod, so its :101 lines come first.
+  const passed: PodCandidate[] = [];
+  const held: PodCandidate[] = [];
   for (const c of candidates) {
-    const pending = isPendingPhase(c.pod);
-    if (inPlace) {
-      if (tooFew || (!pending && !canEvictAnother(stats, 0, budget))) lines.push(klog.cannotResizeInPlace(c.pod));
-      else if (!pending) priorityLines(world, c, lines);
-    } else if (!tooFew && (pending || canEvictAnother(stats, 0, budget))) priorityLines(world, c, lines);
+    const ok = inPlace ? canInPlaceUpdate(maps, c.pod, budget) : canEvict(maps, c.pod, budget) ? 'approved' : 'held';
+    if (ok === 'approved') passed.push(c);
+    else held.push(c);
+    if (ok === 'deferred') lines.push(klog.cannotResizeInPlace(c.pod));
   }
+  for (const c of passed) priorityLines(world, c, lines);
   if (recs.length === 0) {
     stepObjectMachine(obj, { type: 'UPDATER_RAN', queued: 0, evicted: 0, resizedInPlace: 0 });
     return;
   }
-  const queue = updateQueue(candidates);
-  let disrupted = 0;
+  const queue = updateQueue(passed);
   let evicted = 0;
   let resized = 0;
   // RunOnce resizes first and evicts the pods that fell back to eviction after.
   const evictionLines: CaLogLine[] = [];
-  if (queue.length > 0 && tooFew) {
-    for (const c of queue) decisions.push({ pod: c.pod.name, action: 'waiting', reason: msg('engine.vpa.tooFewPods', { live: stats.livePods, min: budget.minReplicas }) });
-  } else {
-    for (const c of queue) {
-      const pending = isPendingPhase(c.pod);
-      if (inPlace) {
-        if (pending) {
-          decisions.push({ pod: c.pod.name, action: 'waiting', reason: msg('engine.vpa.pendingDeferred') });
-          continue;
-        }
-        if (!canEvictAnother(stats, disrupted, budget)) {
-          decisions.push({ pod: c.pod.name, action: 'waiting', reason: waitingForTolerance(stats, disrupted, budget) });
-          lines.push(klog.cannotResizeInPlace(c.pod), klog.inPlaceDeferred(c.pod));
-          continue;
-        }
-        const current = podContainerResources(c.pod);
-        const next = applyRecommendation(current, recs, obj.vpa.spec).containers;
-        const node = world.nodes.get(c.pod.nodeName);
-        const free = node
-          ? { cpuMillis: node.allocatable.cpuMillis - node.requested.cpuMillis, memoryBytes: Math.round((node.allocatable.memoryMiB - node.requested.memoryMiB) * 1048576) }
-          : { cpuMillis: 0, memoryBytes: 0 };
-        const decision = inPlaceOrEvict({ nodeFree: free, currentPodRequests: totalRequests(current), newPodRequests: totalRequests(next) });
-        disrupted++;
-        if (decision.action === 'resizeInPlace') {
-          pushAll(lines, klog.inPlaceUpdateLines(c.pod, resizePlans(obj.vpa.spec, c, current, next)));
-          setPodContainerResources(world, c.pod, next);
-          // The annotations patch the updater sends after the /resize one. No event: 1.4.2 has its
-          // InPlaceResizedByVPA event commented out (pods_inplace_restriction.go:162-165).
-          c.pod.spec = { ...c.pod.spec, annotations: { ...c.pod.spec.annotations, vpaInPlaceUpdated: 'true' } };
-          obj.resizedInPlace++;
-          resized++;
-          decisions.push({ pod: c.pod.name, action: 'resizedInPlace', reason: whyMessage(c) });
-        } else {
-          if (evict(world, obj, c, decisions, evictionLines, msg('engine.vpa.noRoom', { resource: decision.short }))) evicted++;
-        }
+  for (const c of queue) {
+    // A pod that passed the filter has a group; the checks below see this loop's disruptions.
+    const group = maps.byPod.get(c.pod.name)!;
+    if (inPlace) {
+      if (canInPlaceUpdate(maps, c.pod, budget) !== 'approved') {
+        decisions.push({ pod: c.pod.name, action: 'waiting', reason: waitingForTolerance(group, budget) });
+        lines.push(klog.cannotResizeInPlace(c.pod), klog.inPlaceDeferred(c.pod));
         continue;
       }
-      if (pending || canEvictAnother(stats, disrupted, budget)) {
-        if (!evict(world, obj, c, decisions, lines)) continue;
-        evicted++;
-        // Evicting a Pending pod costs the group no running replica.
-        if (!pending) disrupted++;
+      const current = podContainerResources(c.pod);
+      const next = applyRecommendation(current, recs, obj.vpa.spec).containers;
+      const node = world.nodes.get(c.pod.nodeName);
+      const free = node
+        ? { cpuMillis: node.allocatable.cpuMillis - node.requested.cpuMillis, memoryBytes: Math.round((node.allocatable.memoryMiB - node.requested.memoryMiB) * 1048576) }
+        : { cpuMillis: 0, memoryBytes: 0 };
+      const decision = inPlaceOrEvict({ nodeFree: free, currentPodRequests: totalRequests(current), newPodRequests: totalRequests(next) });
+      group.disrupted++;
+      if (decision.action === 'resizeInPlace') {
+        pushAll(lines, klog.inPlaceUpdateLines(c.pod, resizePlans(obj.vpa.spec, c, current, next)));
+        setPodContainerResources(world, c.pod, next);
+        // The annotations patch the updater sends after the /resize one. No event: 1.4.2 has its
+        // InPlaceResizedByVPA event commented out (pods_inplace_restriction.go:162-165).
+        c.pod.spec = { ...c.pod.spec, annotations: { ...c.pod.spec.annotations, vpaInPlaceUpdated: 'true' } };
+        obj.resizedInPlace++;
+        resized++;
+        decisions.push({ pod: c.pod.name, action: 'resizedInPlace', reason: whyMessage(c) });
       } else {
-        decisions.push({ pod: c.pod.name, action: 'waiting', reason: waitingForTolerance(stats, disrupted, budget) });
+        if (evict(world, obj, c, decisions, evictionLines, msg('engine.vpa.noRoom', { resource: decision.short }))) evicted++;
       }
+      continue;
     }
+    if (!canEvict(maps, c.pod, budget)) {
+      decisions.push({ pod: c.pod.name, action: 'waiting', reason: waitingForTolerance(group, budget) });
+      continue;
+    }
+    // Evicting a Pending pod costs the group no running replica (pods_eviction_restriction.go:102-109).
+    const pending = podPhase(c.pod) === 'Pending';
+    if (!evict(world, obj, c, decisions, lines)) continue;
+    evicted++;
+    if (!pending) group.disrupted++;
   }
   pushAll(lines, evictionLines);
-  for (const c of candidates) {
+  let admittedButHeld = 0;
+  for (const c of held) {
+    if (updateVerdict(c).admitted) {
+      admittedButHeld++;
+      decisions.push({ pod: c.pod.name, action: 'waiting', reason: heldReason(maps, c, budget) });
+    } else decisions.push({ pod: c.pod.name, action: 'skipped', reason: msg(VERDICT_KEYS[updateVerdict(c).reason]) });
+  }
+  for (const c of passed) {
     if (!queue.includes(c)) decisions.push({ pod: c.pod.name, action: 'skipped', reason: msg(VERDICT_KEYS[updateVerdict(c).reason]) });
   }
-  stepObjectMachine(obj, { type: 'UPDATER_RAN', queued: queue.length, evicted, resizedInPlace: resized });
-}
-
-/** GetCreatorMaps: a VPA's own minReplicas, then each ReplicaSet with too few live pods. */
-function logReplicaCheck(obj: VpaObjectState, pods: readonly Pod[], budget: EvictionBudgetConfig, tooFew: boolean, lines: CaLogLine[]): void {
-  if (pods.length === 0) return;
-  const own = obj.vpa.spec.updatePolicy?.minReplicas;
-  if (own !== undefined) lines.push(klog.minReplicasOverridden(obj.vpa, VPA_DEFAULTS.updaterMinReplicas, own));
-  if (!tooFew) return;
-  const groups = new Map<string, number>();
-  for (const p of pods) groups.set(p.ownerName, (groups.get(p.ownerName) ?? 0) + 1);
-  const ns = obj.vpa.metadata.namespace ?? 'default';
-  for (const [rs, live] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    lines.push(klog.tooFewReplicas(ns, 'ReplicaSet', rs, live, budget.minReplicas, VPA_DEFAULTS.updaterMinReplicas));
-  }
+  // The pod lister never returns an unscheduled pod: the updater neither ranks nor counts it.
+  for (const p of live) if (!listedByUpdater(p)) decisions.push({ pod: p.name, action: 'skipped', reason: msg('engine.vpa.unscheduled') });
+  stepObjectMachine(obj, { type: 'UPDATER_RAN', queued: queue.length + admittedButHeld, evicted, resizedInPlace: resized });
 }
 
 /**
