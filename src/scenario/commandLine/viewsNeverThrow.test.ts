@@ -36,11 +36,13 @@ const HEADS = [
   'kubectl rollout restart deployment/web', 'kubectl set resources deployment web --requests=cpu=300m', 'krr simple',
   'aws ec2 terminate-instances --instance-ids i-00000000000000001', 'aws ec2 send-spot-instance-interruptions --instance-ids i-00000000000000002',
   'kubectl get endpoints', 'kubectl get ep', 'kubectl get endpointslices', 'kubectl describe endpoints', 'kubectl version', 'kubectl api-resources',
+  'kubectl get svc', 'kubectl describe svc', 'kubectl describe service kube-dns -n kube-system', 'kubectl logs -n kube-system deploy/vpa-updater',
+  'kubectl logs -n kube-system deploy/vpa-recommender',
 ];
 const WORDS = [
   'pods', 'pod', 'po', 'deploy', 'deployments,hpa', 'pods,deployments,hpa', 'scaledobject,hpa,pod', 'all', 'events', 'ev', 'rs', 'nodes', 'node',
   'hpa', 'krr', 'vpa', 'web', 'deploy/web', 'deployment/web', 'hpa/web', 'pod/x', 'deploy/keda-operator', 'deploy/karpenter', 'deploy/cluster-autoscaler',
-  'deploy/kube-controller-manager', 'status', 'restart', 'simple', 'terminate-instances', 'send-spot-instance-interruptions', 'describe-auto-scaling-groups',
+  'deploy/kube-controller-manager', 'svc', 'service', 'kube-dns', 'kubernetes', 'deploy/vpa-updater', 'deploy/vpa-recommender', 'status', 'restart', 'simple', 'terminate-instances', 'send-spot-instance-interruptions', 'describe-auto-scaling-groups',
   '-n', 'kube-system', 'keda', 'karpenter', '-A', '-o', 'wide', 'yaml', 'name', '-w', '-l', 'app=web', 'app in (web)', '!app', '-L', 'app',
   '--show-labels', '--no-headers', '--show-kind', '--containers', '--sort-by=cpu', '--sort-by=.lastTimestamp', '--field-selector',
   'involvedObject.kind=Node', 'spec.nodeName=x', '-f', '--tail=2', '--tail=-1', '--since=5m', '--since=1h30m', '--since-time=2026-11-02T00:00:00Z',
