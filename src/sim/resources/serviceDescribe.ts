@@ -67,10 +67,9 @@ export function describeService(world: World, svc: Service): string {
     lines.push(`Endpoints:\t${endpointsOfPort(world, svc, p.name)}`);
   }
   lines.push('Session Affinity:\tNone', 'Internal Traffic Policy:\tCluster');
-  const events = eventsFor(world, 'Service', svc.name);
   // DescribeEvents: "Events:\t<none>" stays in the block; a table starts its own after "Events:".
-  const none = /^Events:\s+<none>$/.test(events);
-  if (none) lines.push('Events:\t<none>');
+  const hasEvents = world.events.some((e) => e.kind === 'Service' && e.name === svc.name);
+  if (!hasEvents) lines.push('Events:\t<none>');
   const block = goTabwriter(`${lines.join('\n')}\n`, KUBECTL_DESCRIBE_TABWRITER).replace(/\n$/, '');
-  return none ? block : `${block}\n${events}`;
+  return hasEvents ? `${block}\n${eventsFor(world, 'Service', svc.name)}` : block;
 }
