@@ -102,3 +102,53 @@ test('console history and an unapplied YAML edit survive a reload', async ({ pag
   await page.getByTestId('kubectl-input').press('ArrowUp');
   await expect(page.getByTestId('kubectl-input')).toHaveValue('kubectl get hpa');
 });
+
+test('a link pasted into the open page opens without a reload: a lesson step, then a run link after asking', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  const a = await settle(page);
+  // A share link of a run at 0:30 with one command, taken from this page and then left behind.
+  await a.run('kubectl scale deployment php-apache --replicas=3');
+  await runTo(page, 30_000);
+  const at = (await state(page)).timeMs;
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toContain(`t=${at}`);
+  const runLink = await page.evaluate(() => window.location.hash);
+
+  // The instructor's lesson link, pasted: only the hash changes, so no reload happens.
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+  await page.evaluate(() => (window.location.hash = '#lesson=karpenter&step=2'));
+  const dialog = page.getByTestId('confirm-discard');
+  await expect(dialog).toBeVisible();
+  // Keep: the run stays and the address shows it again.
+  await page.getByTestId('confirm-keep').click();
+  await expect(dialog).toHaveCount(0);
+  expect((await state(page)).log).toHaveLength(1);
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#s=/);
+  // A mistyped link says why and costs nothing: no question, the run stays, the address comes back.
+  await page.evaluate(() => (window.location.hash = '#lesson=06-karpenter&step=2'));
+  await expect(page.getByTestId('link-error')).toContainText('06-karpenter');
+  await expect(dialog).toHaveCount(0);
+  expect((await state(page)).log).toHaveLength(1);
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#s=/);
+
+  await page.evaluate(() => (window.location.hash = '#lesson=karpenter&step=2'));
+  await page.getByTestId('confirm-discard-run').click();
+  await expect(page.getByTestId('lesson-title')).toContainText('Karpenter', { timeout: 60_000 });
+  await expect(page.getByTestId('lesson-step')).toContainText('Step 2 of', { timeout: 60_000 });
+  // Another step of the same lesson.
+  await page.evaluate(() => (window.location.hash = '#lesson=karpenter&step=1'));
+  await expect(page.getByTestId('lesson-step')).toContainText('Step 1 of', { timeout: 60_000 });
+
+  // The run link: the lesson closes and the run is replayed to where it was, with its command.
+  await page.evaluate((h) => (window.location.hash = h), runLink);
+  const discard = page.getByTestId('confirm-discard-run');
+  if (await discard.isVisible({ timeout: 2000 }).catch(() => false)) await discard.click();
+  await expect(a.status).toHaveAttribute('data-scenario', 'hpa-php-apache', { timeout: 30_000 });
+  await expect.poll(async () => (await state(page)).timeMs, { timeout: 30_000 }).toBe(at);
+  expect((await state(page)).log).toHaveLength(1);
+  await expect(page.getByTestId('lesson-title')).toHaveCount(0);
+  // The same page all along.
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+  expect(errors).toEqual([]);
+});

@@ -13,6 +13,7 @@ import { useKeyboard } from './useKeyboard';
 import { useHashSync } from './share/useHashSync';
 import { useCompareLink } from './share/compareLink';
 import { replayTo, startupOnce, type StartupOutcome } from './runLoader';
+import { useHashNavigation } from './share/useHashNavigation';
 import { applyTheme, storedTheme, type Theme } from './theme';
 import { TopBar } from './TopBar';
 import { StatusSummary } from './StatusSummary';
@@ -63,6 +64,7 @@ export function App() {
   useFrameLoop();
   useLessonDrop();
   useHashSync(ready);
+  useHashNavigation(ready, setNotice);
   useCompareLink(ready);
   useKeyboard(
     useCallback(() => setHelp((h) => !h), []),

@@ -57,7 +57,7 @@ export function useHashSync(enabled: boolean): void {
       const lesson = activeLessonHash();
       if (lesson) {
         const here = window.location.hash;
-        // Another lesson link typed or pasted since the last write stands: a reload opens it.
+        // Another lesson link pasted since the last write stands while useHashNavigation opens it.
         if (lastLesson && here !== lastLesson && here !== lesson && here.startsWith('#lesson=')) return;
         if (lesson !== here) window.history.replaceState(null, '', lesson);
         lastLesson = lesson;

@@ -1,0 +1,101 @@
+import { useEffect, useRef } from 'react';
+import { usePlayground } from '../../store/playgroundStore';
+import { confirmDiscard } from '../../store/undoStore';
+import { activeLessonHash } from '../../ui/lessons/lessonLink';
+import { closeLesson, loadCatalog, startupLesson } from '../../ui/lessons/lessonRunner';
+import { hashParam, hasRunHash } from './hashParams';
+import { lessonLink, replayTo, scenarioLoading, startup, type StartupOutcome } from '../runLoader';
+import { currentRunHash, writeHashNow } from './useHashSync';
+
+/** The part of a run link that says which run: scenario, seed and log (`s`), and the moment (`t`, `x`). */
+function runKey(hash: string): string {
+  return ['s', 't', 'x'].map((k) => hashParam(hash, k) ?? '').join('&');
+}
+
+/**
+ * What a changed address asks for: another lesson or step, another run, or nothing new (the
+ * language, the grid's filter, a compare link, or the run already on screen).
+ */
+export async function linkRequest(hash: string): Promise<'lesson' | 'run' | null> {
+  const lesson = lessonLink(hash);
+  if (lesson) {
+    const here = activeLessonHash();
+    return here !== null && lessonLink(here)?.id === lesson.id && lessonLink(here)?.step === lesson.step ? null : 'lesson';
+  }
+  if (!hasRunHash(hash)) return null;
+  const current = await currentRunHash();
+  return current !== null && runKey(current) === runKey(hash) ? null : 'run';
+}
+
+/**
+ * Why a link cannot be opened, as the notice a reload would show, or null when it can. Checked
+ * before the open page gives up its run: a mistyped link costs nothing but the notice.
+ */
+export async function linkProblem(hash: string, kind: 'lesson' | 'run'): Promise<StartupOutcome['notice']> {
+  if (kind === 'lesson') {
+    const id = lessonLink(hash)?.id ?? '';
+    const catalog = await loadCatalog();
+    return catalog.some((e) => e.id === id) ? null : { kind: 'error', key: 'lessons.linkUnknown', values: { id } };
+  }
+  const { decodeRunHash, parseScenarioText } = await scenarioLoading();
+  const r = decodeRunHash(hash);
+  if (!r.ok) {
+    return r.reason === 'future' ? { kind: 'error', key: 'app.linkFuture', values: { version: r.version ?? 0 } } : { kind: 'error', key: 'app.linkBroken', values: { reason: r.msg } };
+  }
+  const parsed = parseScenarioText(r.run.scenario, 'shared-link.yaml');
+  return parsed.ok ? null : { kind: 'error', key: 'app.linkBroken', values: { reason: parsed.errors[0] ?? '' } };
+}
+
+/** Put the address back to what is on screen. */
+async function restoreAddress(): Promise<void> {
+  const lesson = activeLessonHash();
+  if (lesson) window.history.replaceState(null, '', lesson);
+  else await writeHashNow();
+}
+
+/**
+ * A link pasted into the address bar of the open page changes only its hash, and the browser does
+ * not reload for that: a student who already has the playground open and pastes the instructor's
+ * next link would see nothing happen. The page opens it as a reload would, after asking when the
+ * run holds commands of the person's own; kept, the address goes back to the run on screen. A link
+ * that cannot be opened says why and leaves the run alone (a reload would fall back to an example).
+ */
+export function useHashNavigation(ready: boolean, onNotice: (notice: StartupOutcome['notice']) => void): void {
+  const noticeRef = useRef(onNotice);
+  noticeRef.current = onNotice;
+  useEffect(() => {
+    if (!ready) return;
+    let busy = false;
+    const open = async () => {
+      const hash = window.location.hash;
+      const kind = await linkRequest(hash);
+      if (kind === null || busy) return;
+      busy = true;
+      try {
+        const problem = await linkProblem(hash, kind);
+        if (problem) {
+          noticeRef.current(problem);
+          await restoreAddress();
+          return;
+        }
+        usePlayground.getState().pause();
+        if (!(await confirmDiscard())) {
+          await restoreAddress();
+          return;
+        }
+        if (kind === 'run') closeLesson();
+        const outcome = await startup(hash);
+        noticeRef.current(outcome.notice);
+        if (outcome.lesson) {
+          const lessonNotice = await startupLesson(outcome.lesson);
+          if (lessonNotice) noticeRef.current(lessonNotice);
+        } else if (outcome.replayToMs > 0) await replayTo(outcome.replayToMs);
+      } finally {
+        busy = false;
+      }
+    };
+    const onHashChange = () => void open();
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, [ready]);
+}
