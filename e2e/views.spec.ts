@@ -139,3 +139,40 @@ test('offline: after the first visit a reload works with no network, the YAML ta
   await app(page).pickScenario('karpenter-inflate');
   await context.setOffline(false);
 });
+
+test('the Faults, Export and Legend popups close on Escape and on a press outside, and a press inside keeps them', async ({ page }) => {
+  await page.goto('/');
+  const a = app(page);
+  await expect(a.status).toHaveAttribute('data-scenario', /./, { timeout: 30_000 });
+  const faults = page.getByTestId('faults-menu');
+  await faults.click();
+  await expect(page.getByTestId('fault-terminate')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('fault-terminate')).toHaveCount(0);
+  await expect(faults).toBeFocused();
+  await faults.click();
+  await page.getByRole('menu').locator('.faults-hint').click();
+  await expect(page.getByTestId('fault-terminate')).toBeVisible();
+  await page.getByTestId('status').click();
+  await expect(page.getByTestId('fault-terminate')).toHaveCount(0);
+
+  await page.getByText('Export', { exact: true }).click();
+  await expect(page.getByTestId('export-embed')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('export-embed')).toBeHidden();
+  await page.getByText('Export', { exact: true }).click();
+  await expect(page.getByTestId('export-embed')).toBeVisible();
+  await page.getByTestId('status').click();
+  await expect(page.getByTestId('export-embed')).toBeHidden();
+
+  const legend = page.getByRole('button', { name: 'Legend' });
+  await legend.click();
+  await expect(page.locator('.cluster-legend-popover')).toBeVisible();
+  await page.getByTestId('status').click();
+  await expect(page.locator('.cluster-legend-popover')).toHaveCount(0);
+  await legend.click();
+  await expect(page.locator('.cluster-legend-popover')).toBeVisible();
+  // The button still toggles it shut.
+  await legend.click();
+  await expect(page.locator('.cluster-legend-popover')).toHaveCount(0);
+});

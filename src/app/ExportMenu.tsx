@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useDismiss } from '../ui/common/useDismiss';
 import { useTranslation } from 'react-i18next';
 import { currentRunHash } from './share/useHashSync';
 import { embedSnippet } from './embed';
@@ -12,6 +13,11 @@ export function ExportMenu() {
   const { t } = useTranslation();
   const [snippet, setSnippet] = useState('');
   const [workload, setWorkload] = useState('');
+  const [open, setOpen] = useState(false);
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  const summaryRef = useRef<HTMLElement>(null);
+  const inside = useMemo(() => [menuRef], []);
+  useDismiss(open, useCallback(() => setOpen(false), []), inside, summaryRef);
   const session = usePlayground((s) => s.session);
   const workloads = session ? [...session.world.deployments.keys()].sort() : [];
   const embed = async (w = workload) => {
@@ -36,8 +42,8 @@ export function ExportMenu() {
     }
   };
   return (
-    <details className="menu">
-      <summary>{t('app.export')}</summary>
+    <details className="menu" ref={menuRef} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary ref={summaryRef}>{t('app.export')}</summary>
       <div className="menu-items">
         <button type="button" onClick={() => run('json')}>{t('app.exportTraceJson')}</button>
         <button type="button" onClick={() => run('csv')}>{t('app.exportTraceCsv')}</button>

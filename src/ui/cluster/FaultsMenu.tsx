@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useDismiss } from '../common/useDismiss';
 import { useTranslation } from 'react-i18next';
 import { parseCommandLine } from '../../scenario/commandLine';
 import { usePlayground } from '../../store/playgroundStore';
@@ -48,6 +49,10 @@ const CAPACITY_FOR = '30m';
 export function FaultsMenu({ world }: { world: World | null }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const inside = useMemo(() => [menuRef], []);
+  useDismiss(open, useCallback(() => setOpen(false), []), inside, buttonRef);
   const selection = usePlayground((s) => s.selection);
   const selected = selection?.kind === 'node' ? selection.name : null;
   if (!world) return null;
@@ -69,8 +74,8 @@ export function FaultsMenu({ world }: { world: World | null }) {
     { id: 'capacity', node: type, line: type && `playground fault capacity/${type} --for=${CAPACITY_FOR}`, label: t('views.faults.capacity', { duration: CAPACITY_FOR }), none: t('views.faults.noNode') },
   ];
   return (
-    <div className="faults-menu">
-      <button type="button" data-testid="faults-menu" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen((o) => !o)}>
+    <div className="faults-menu" ref={menuRef}>
+      <button type="button" ref={buttonRef} data-testid="faults-menu" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen((o) => !o)}>
         {t('views.faults.button')}
       </button>
       {open && (

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useDismiss } from '../common/useDismiss';
 import { useTranslation } from 'react-i18next';
 import type { ColorBy } from './layout';
 import { Legend } from './Legend';
@@ -17,6 +18,10 @@ const MAX_WORKLOAD_CHIPS = 8;
 export function GridToolbar({ colorBy, onColorBy, zoom, onZoom, onFit, workloads }: Props) {
   const { t } = useTranslation();
   const [legendOpen, setLegendOpen] = useState(false);
+  const legendButton = useRef<HTMLButtonElement>(null);
+  const legendPopover = useRef<HTMLDivElement>(null);
+  const inside = useMemo(() => [legendButton, legendPopover], []);
+  useDismiss(legendOpen, useCallback(() => setLegendOpen(false), []), inside, legendButton);
   const chips = [...workloads].slice(0, MAX_WORKLOAD_CHIPS);
   return (
     <>
@@ -41,7 +46,7 @@ export function GridToolbar({ colorBy, onColorBy, zoom, onZoom, onFit, workloads
         <button type="button" onClick={onFit} title={t('cluster.grid.fitHint')}>
           {t('cluster.grid.fit')}
         </button>
-        <button type="button" aria-expanded={legendOpen} onClick={() => setLegendOpen((o) => !o)}>
+        <button type="button" ref={legendButton} aria-expanded={legendOpen} onClick={() => setLegendOpen((o) => !o)}>
           {t('cluster.legend.button')}
         </button>
       </div>
@@ -57,7 +62,7 @@ export function GridToolbar({ colorBy, onColorBy, zoom, onZoom, onFit, workloads
         </ul>
       )}
       {legendOpen && (
-        <div className="cluster-legend-popover">
+        <div className="cluster-legend-popover" ref={legendPopover}>
           <button type="button" className="cluster-close" aria-label={t('cluster.close')} onClick={() => setLegendOpen(false)}>
             ×
           </button>
