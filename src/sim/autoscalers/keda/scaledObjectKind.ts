@@ -113,7 +113,15 @@ export const scaledObjectKind: ResourceKind = {
   describe(world, name, namespace) {
     const record = find(world, name, namespace)!;
     const now = world.timeMs / 1000;
-    const events = record.events.map((e) => ({ type: e.type, reason: e.reason, ageSeconds: now - e.lastTimestamp, from: KEDA_OPERATOR, message: e.message }));
+    const events = record.events.map((e) => ({
+      type: e.type,
+      reason: e.reason,
+      ageSeconds: now - e.lastTimestamp,
+      firstAgeSeconds: now - e.firstTimestamp,
+      count: e.count,
+      from: KEDA_OPERATOR,
+      message: e.message,
+    }));
     return kubectlDescribeScaledObject(record.so, { nowSeconds: now, simEpochMs: world.startEpochMs }, events);
   },
   delete(world, name, namespace) {

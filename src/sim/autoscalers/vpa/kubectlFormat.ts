@@ -69,19 +69,27 @@ export function describeTree(map: DescribeMap, indent = 0, sortKeys = true): str
 export interface DescribeEvent {
   type: 'Normal' | 'Warning';
   reason: string;
+  /** Since the latest occurrence (lastTimestamp). */
   ageSeconds: number;
   from: string;
   message: string;
+  /** A repeated event (the API's count > 1) and the age of its first occurrence. */
+  count?: number;
+  firstAgeSeconds?: number;
 }
 
-export function describeEvents(events: readonly DescribeEvent[]): string[] {
-  if (events.length === 0) return ['Events:  <none>'];
+/** kubectl's DescribeEvents: sorted by lastTimestamp, a repeat as "3m (x4 over 28m)". */
+export function describeEvents(unsorted: readonly DescribeEvent[]): string[] {
+  if (unsorted.length === 0) return ['Events:  <none>'];
+  const events = [...unsorted].sort((a, b) => b.ageSeconds - a.ageSeconds);
+  const age = (e: DescribeEvent) =>
+    (e.count ?? 1) > 1 ? `${humanDuration(e.ageSeconds)} (x${e.count} over ${humanDuration(e.firstAgeSeconds ?? e.ageSeconds)})` : humanDuration(e.firstAgeSeconds ?? e.ageSeconds);
   // kubectl prints a fixed dash row under the header, aligned by its tabwriter.
   const table = formatTable(
     ['Type', 'Reason', 'Age', 'From', 'Message'],
     [
       ['----', '------', '----', '----', '-------'],
-      ...events.map((e) => [e.type, e.reason, humanDuration(e.ageSeconds), e.from, e.message]),
+      ...events.map((e) => [e.type, e.reason, age(e), e.from, e.message.trim()]),
     ],
     '  ',
   ).split('\n');

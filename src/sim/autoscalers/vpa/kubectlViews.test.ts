@@ -87,4 +87,14 @@ describe('kubectl describe vpa', () => {
     expect(lines[2]).toBe('  ----    ------        ----  ----         -------');
     expect(lines[3]).toContain('Normal  EvictedByVPA  30s   vpa-updater');
   });
+  it('sorts by the latest occurrence and prints a repeated event as kubectl does (describe.go DescribeEvents)', () => {
+    const lines = describeEvents([
+      { type: 'Normal', reason: 'Activated', ageSeconds: 900, firstAgeSeconds: 1680, count: 2, from: 'keda-operator', message: 'from 0 to 1' },
+      { type: 'Normal', reason: 'Deactivated', ageSeconds: 1260, from: 'keda-operator', message: 'from 6 to 0' },
+    ]);
+    expect(lines.slice(3)).toEqual([
+      '  Normal  Deactivated  21m                keda-operator  from 6 to 0',
+      '  Normal  Activated    15m (x2 over 28m)  keda-operator  from 0 to 1',
+    ]);
+  });
 });

@@ -14,6 +14,7 @@ import { vpaFromManifest } from './manifest';
 import { formatCpuMillis, formatMemoryBytes } from './quantity';
 import type { ResourceAmounts, VerticalPodAutoscaler } from './types';
 import { objectKey, vpaObjects, vpaState } from './worldState';
+import { eventSeries } from '../../views/events';
 
 function specQuantities(r: ResourceAmounts | undefined): Record<string, string> | undefined {
   if (!r) return undefined;
@@ -125,9 +126,15 @@ export const verticalPodAutoscalerKind: ResourceKind = {
     const obj = findObject(world, name, namespace);
     if (!obj) return notFound(verticalPodAutoscalerKind, name);
     const now = world.timeMs / 1000;
-    const events = world.events
-      .filter((e) => e.kind === 'VerticalPodAutoscaler' && e.name === name)
-      .map((e) => ({ type: e.type, reason: e.reason, ageSeconds: now - e.t, from: e.source, message: e.message }));
+    const events = eventSeries(world.events.filter((e) => e.kind === 'VerticalPodAutoscaler' && e.name === name)).map(({ event: e, count, firstT, lastT }) => ({
+      type: e.type,
+      reason: e.reason,
+      ageSeconds: now - lastT,
+      firstAgeSeconds: now - firstT,
+      count,
+      from: e.source,
+      message: e.message,
+    }));
     return kubectlDescribeVpa(obj.vpa, { nowSeconds: now, simEpochMs: world.startEpochMs }, events);
   },
   delete(world, name, namespace) {
