@@ -125,4 +125,23 @@ describe('kubectl get events', () => {
     expect(view(world, 'get', 'events', '-A').output.split('\n')[0]).toMatch(/^NAMESPACE\s+LAST SEEN/);
     expect(view(world, 'get', 'events', '--field-selector=color=red').output).toContain('field label not supported: color');
   });
+  it('a repeated event is one Event object: one row at its latest time, count and both timestamps in -o yaml', () => {
+    const w = settledWorld();
+    const backOff = { kind: 'Pod', name: 'y', type: 'Warning' as const, reason: 'BackOff', message: 'Back-off restarting failed container', source: 'kubelet' };
+    emitEvent(w, backOff);
+    w.timeMs += 120_000;
+    emitEvent(w, { ...backOff, message: 'something else' });
+    w.timeMs += 60_000;
+    emitEvent(w, backOff);
+    w.timeMs += 30_000;
+    const rows = view(w, 'get', 'events', '--field-selector', 'involvedObject.name=y').output.split('\n').slice(1);
+    expect(rows).toHaveLength(2);
+    // Listed by lastTimestamp: the folded BackOff (30 s ago) comes after "something else" (90 s ago).
+    expect(rows[0]).toMatch(/^90s\s+Warning\s+BackOff\s+pod\/y\s+something else$/);
+    expect(rows[1]).toMatch(/^30s\s+Warning\s+BackOff\s+pod\/y\s+Back-off restarting failed container$/);
+    const json = JSON.parse(view(w, 'get', 'events', '--field-selector', 'involvedObject.name=y', '-o', 'json').output) as { items: { count: number; firstTimestamp: string; lastTimestamp: string; message: string }[] };
+    const folded = json.items.find((i) => i.count === 2)!;
+    expect(folded.message).toBe('Back-off restarting failed container');
+    expect(Date.parse(folded.lastTimestamp) - Date.parse(folded.firstTimestamp)).toBe(180_000);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeEvent, World } from '../core/types';
-import { eventSeries, eventsFor, getEvents } from './events';
+import { eventSeries, eventsFor } from './events';
 
 const ev = (t: number, reason: string, message: string, name = 'web-1'): KubeEvent => ({
   t,
@@ -38,11 +38,5 @@ describe('events as the API server holds them', () => {
       'Normal Created 23m (x2 over 29m) kubelet Created container app',
       'Normal Started 23m (x2 over 29m) kubelet Started container app',
     ]);
-  });
-
-  it('kubectl get events lists one row per Event object, at its latest occurrence', () => {
-    const rows = getEvents(world).split('\n').slice(1);
-    expect(rows).toHaveLength(4);
-    expect(rows.filter((r) => r.includes('Created') && r.includes('pod/web-1'))).toEqual([expect.stringMatching(/^23m\s/)]);
   });
 });

@@ -50,13 +50,3 @@ export function eventsFor(world: World, kind: string, name: string): string {
   ]);
   return `Events:\n${table(['  Type', 'Reason', 'Age', 'From', 'Message'], [['  ----', '------', '----', '----', '-------'], ...rows])}`;
 }
-
-/** `kubectl get events` (sorted by time, as with --sort-by=.lastTimestamp). */
-export function getEvents(world: World): string {
-  // One row per Event object (a repeat updates its row's LAST SEEN), the latest 200.
-  const rows = eventSeries(world.events)
-    .slice(-200)
-    .map(({ event: e, lastT }) => [humanDuration(world.timeMs - lastT * 1000), e.type, e.reason, `${e.kind.toLowerCase()}/${e.name}`, e.message]);
-  if (rows.length === 0) return 'No resources found in default namespace.';
-  return table(['LAST SEEN', 'TYPE', 'REASON', 'OBJECT', 'MESSAGE'], rows);
-}
