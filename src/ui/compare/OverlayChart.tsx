@@ -8,16 +8,18 @@ export function OverlayChart({ title, a, b, value, format }: { title: string; a:
   const H = 90;
   const all = [...a, ...b];
   let tMax = 60;
-  let yMax = 1e-9;
+  let seen = 0;
   for (const s of all) {
     tMax = Math.max(tMax, s.t);
-    yMax = Math.max(yMax, value(s));
+    seen = Math.max(seen, value(s));
   }
+  // The caption says the real maximum (0 when nothing was pending); the scale only avoids a division by zero.
+  const yMax = seen > 0 ? seen : 1;
   const path = (xs: readonly TraceSample[]) => xs.map((s, i) => `${i === 0 ? 'M' : 'L'}${((s.t / tMax) * W).toFixed(1)},${(H - (value(s) / yMax) * (H - 4)).toFixed(1)}`).join('');
   return (
     <figure className="compare-chart">
       <figcaption>
-        {title} <span className="muted">{t('compare.chartMax', { value: format(yMax) })}</span>
+        {title} <span className="muted">{t('compare.chartMax', { value: format(seen) })}</span>
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={title}>
         <path d={path(a)} className="series-a" />
