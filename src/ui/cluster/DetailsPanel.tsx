@@ -1,6 +1,7 @@
 import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KubeEvent, Node, Pod, World } from '../../sim/core/types';
+import type { Node, Pod, World } from '../../sim/core/types';
+import type { EventSeries } from '../../sim/views/events';
 import { usePlayground, type TerminalEntry } from '../../store/playgroundStore';
 import { parseCommandLine } from '../../scenario/commandLine';
 import { renderMessage } from '../i18n/message';
@@ -96,7 +97,7 @@ function Labels({ labels, t }: { labels: Record<string, string>; t: T }) {
   );
 }
 
-function Events({ events, world, t }: { events: KubeEvent[]; world: World; t: T }) {
+function Events({ events, world, t }: { events: EventSeries[]; world: World; t: T }) {
   if (events.length === 0) return <p className="cluster-muted">{t('cluster.details.noEvents')}</p>;
   return (
     <table className="cluster-events">
@@ -109,11 +110,15 @@ function Events({ events, world, t }: { events: KubeEvent[]; world: World; t: T 
         </tr>
       </thead>
       <tbody>
-        {events.map((e, i) => (
+        {events.map(({ event: e, count, firstT, lastT }, i) => (
           <tr key={i} className={e.type === 'Warning' ? 'cluster-warning' : ''}>
             <td>{e.type}</td>
             <td>{e.reason}</td>
-            <td>{formatAge(world.timeMs - e.t * 1000)}</td>
+            <td>
+              {count > 1
+                ? t('cluster.details.eventRepeated', { last: formatAge(world.timeMs - lastT * 1000), count, first: formatAge(world.timeMs - firstT * 1000) })
+                : formatAge(world.timeMs - firstT * 1000)}
+            </td>
             <td>{e.message}</td>
           </tr>
         ))}

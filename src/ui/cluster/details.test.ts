@@ -10,8 +10,17 @@ describe('details helpers', () => {
     const pending = [...world.pods.values()].find((p) => p.state === 'Pending')!;
     const events = eventsFor(world, 'Pod', pending.name, 'default');
     expect(events.length).toBeGreaterThan(0);
-    expect(events[events.length - 1]).toMatchObject({ type: 'Warning', reason: 'FailedScheduling' });
+    expect(events[events.length - 1].event).toMatchObject({ type: 'Warning', reason: 'FailedScheduling' });
     expect(pending.unschedulableMessage).toMatch(/Insufficient cpu/);
+  });
+
+  it('folds a repeated event into one row with its count and first occurrence, as kubectl describe does', () => {
+    const pending = [...world.pods.values()].find((p) => p.state === 'Pending')!;
+    const failed = world.events.find((e) => e.kind === 'Pod' && e.name === pending.name && e.reason === 'FailedScheduling')!;
+    const again = { ...world, events: [...world.events, { ...failed, t: failed.t + 60 }], timeMs: world.timeMs + 60_000 };
+    const rows = eventsFor(again, 'Pod', pending.name, 'default').filter((r) => r.event.reason === 'FailedScheduling');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ count: 2, firstT: failed.t, lastT: failed.t + 60 });
   });
 
   it('returns no events for another namespace', () => {

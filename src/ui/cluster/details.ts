@@ -1,13 +1,13 @@
-import type { KubeEvent, Pod, World } from '../../sim/core/types';
+import type { Pod, World } from '../../sim/core/types';
+import { eventSeries, type EventSeries } from '../../sim/views/events';
 
-/** The most recent events whose involved object is `kind/name`, newest last (as `kubectl describe` lists them). */
-export function eventsFor(world: World, kind: 'Pod' | 'Node', name: string, namespace: string | null, limit = 12): KubeEvent[] {
-  const out: KubeEvent[] = [];
-  for (let i = world.events.length - 1; i >= 0 && out.length < limit; i--) {
-    const e = world.events[i];
-    if (e.kind === kind && e.name === name && (namespace === null || e.namespace === namespace)) out.push(e);
-  }
-  return out.reverse();
+/**
+ * The latest events of `kind/name`, newest last, as `kubectl describe` lists them: a repeated
+ * event is one row with its count and first occurrence (eventSeries).
+ */
+export function eventsFor(world: World, kind: 'Pod' | 'Node', name: string, namespace: string | null, limit = 12): EventSeries[] {
+  const series = eventSeries(world.events.filter((e) => e.kind === kind && e.name === name && (namespace === null || e.namespace === namespace)));
+  return series.slice(-limit);
 }
 
 /** The command line that describes the selection, with `-n` only outside the default namespace. */
