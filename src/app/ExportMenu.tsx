@@ -43,7 +43,16 @@ export function ExportMenu() {
   };
   return (
     <details className="menu" ref={menuRef} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary ref={summaryRef}>{t('app.export')}</summary>
+      {/* The state opens it, not the browser's own toggle: the close-on-Escape listeners are then in place when it shows. */}
+      <summary
+        ref={summaryRef}
+        onClick={(e) => {
+          e.preventDefault();
+          setOpen((o) => !o);
+        }}
+      >
+        {t('app.export')}
+      </summary>
       <div className="menu-items">
         <button type="button" onClick={() => run('json')}>{t('app.exportTraceJson')}</button>
         <button type="button" onClick={() => run('csv')}>{t('app.exportTraceCsv')}</button>

@@ -1,13 +1,14 @@
-import { useEffect, type RefObject } from 'react';
+import { useLayoutEffect, type RefObject } from 'react';
 
 /**
  * A popup closes the way people expect from one: on Escape, or on a press anywhere outside it.
  * `inside` lists what counts as the popup, its opening button included (a press on the button
  * toggles it; closing it here first would reopen it). Escape hands focus back to `returnFocus`,
- * so a keyboard user stays where they were.
+ * so a keyboard user stays where they were. A layout effect: the listeners are in place before the
+ * popup is painted, so an Escape pressed the moment it shows is heard.
  */
 export function useDismiss(open: boolean, close: () => void, inside: readonly RefObject<HTMLElement | null>[], returnFocus?: RefObject<HTMLElement | null>): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!open) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape') return;
