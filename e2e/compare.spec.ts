@@ -147,5 +147,10 @@ test('one link opens both runs with the scorecard; a damaged run B is reported a
   await expect(broken.getByTestId('compare-link-errors')).toContainText('cmp: unknown preset "nope"', { timeout: 30_000 });
   await expect(broken.getByTestId('status')).toContainText('Sim time 2:00');
   await expect(broken.getByTestId('status')).toHaveAttribute('data-scenario', 'ca-nginx-scaleout');
+  // The good link pasted into that page (only the hash changes, no reload): run B opens beside the same run A.
+  await broken.evaluate((h) => (window.location.hash = h), new URL(page.url()).hash);
+  await expect(broken.getByTestId('compare-legend')).toContainText('B: ca-nginx-scaleout-karpenter', { timeout: 30_000 });
+  await expect(broken.getByTestId('status')).toContainText('Sim time 2:00');
+  await expect(broken.getByTestId('confirm-discard')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -44,7 +44,8 @@ async function openFromLink(value: string, slo: string | undefined): Promise<voi
 }
 
 /** The shortest `cmp=` that gives run B back: the preset or example when B is exactly that, else the YAML. */
-async function compareValue(): Promise<string | null> {
+/** The running comparison as its `cmp=` value, or null when none runs. */
+export async function compareValue(): Promise<string | null> {
   const { b, bScenario, source } = useCompare.getState();
   if (!b || !bScenario) return null;
   const lib = await loadLib();
@@ -68,6 +69,12 @@ async function writeCompareParams(): Promise<void> {
   if (next !== window.location.hash) window.history.replaceState(null, '', next || window.location.pathname);
 }
 
+/** A link's comparison (`cmp=`, `slo=`), once the link's run A is on screen; nothing when it has none. */
+export function openCompareFromHash(hash: string): Promise<void> {
+  const value = hashParam(hash, 'cmp');
+  return value === undefined ? Promise.resolve() : openFromLink(value, hashParam(hash, 'slo'));
+}
+
 /**
  * A comparison in the address: once the run from the link is on screen (`ready`), `cmp=` opens its
  * run B; from then on starting, changing or stopping B (or the SLO) rewrites `cmp=`/`slo=`, which
@@ -76,8 +83,7 @@ async function writeCompareParams(): Promise<void> {
 export function useCompareLink(ready: boolean): void {
   useEffect(() => {
     if (!ready) return;
-    const value = hashParam(window.location.hash, 'cmp');
-    if (value !== undefined) void openFromLink(value, hashParam(window.location.hash, 'slo'));
+    void openCompareFromHash(window.location.hash);
     return useCompare.subscribe((s, prev) => {
       if (s.b !== prev.b || (s.b && s.sloMs !== prev.sloMs)) void writeCompareParams();
     });

@@ -6,6 +6,7 @@ import { closeLesson, loadCatalog, startupLesson } from '../../ui/lessons/lesson
 import { hashParam, hasRunHash } from './hashParams';
 import { lessonLink, replayTo, scenarioLoading, startup, type StartupOutcome } from '../runLoader';
 import { currentRunHash, writeHashNow } from './useHashSync';
+import { compareValue, openCompareFromHash } from './compareLink';
 
 /** The part of a run link that says which run: scenario, seed and log (`s`), and the moment (`t`, `x`). */
 function runKey(hash: string): string {
@@ -13,10 +14,10 @@ function runKey(hash: string): string {
 }
 
 /**
- * What a changed address asks for: another lesson or step, another run, or nothing new (the
- * language, the grid's filter, a compare link, or the run already on screen).
+ * What a changed address asks for: another lesson or step, another run, another run B beside the
+ * run on screen, or nothing new (the language, the grid's filter, or what is already on screen).
  */
-export async function linkRequest(hash: string): Promise<'lesson' | 'run' | null> {
+export async function linkRequest(hash: string): Promise<'lesson' | 'run' | 'compare' | null> {
   const lesson = lessonLink(hash);
   if (lesson) {
     const here = activeLessonHash();
@@ -24,14 +25,18 @@ export async function linkRequest(hash: string): Promise<'lesson' | 'run' | null
   }
   if (!hasRunHash(hash)) return null;
   const current = await currentRunHash();
-  return current !== null && runKey(current) === runKey(hash) ? null : 'run';
+  if (current === null || runKey(current) !== runKey(hash)) return 'run';
+  const cmp = hashParam(hash, 'cmp');
+  return cmp !== undefined && cmp !== (await compareValue()) ? 'compare' : null;
 }
 
 /**
  * Why a link cannot be opened, as the notice a reload would show, or null when it can. Checked
  * before the open page gives up its run: a mistyped link costs nothing but the notice.
  */
-export async function linkProblem(hash: string, kind: 'lesson' | 'run'): Promise<StartupOutcome['notice']> {
+export async function linkProblem(hash: string, kind: 'lesson' | 'run' | 'compare'): Promise<StartupOutcome['notice']> {
+  // A damaged run B is reported in the Compare tab, where the link's run A stays (openFromLink).
+  if (kind === 'compare') return null;
   if (kind === 'lesson') {
     const id = lessonLink(hash)?.id ?? '';
     const catalog = await loadCatalog();
@@ -58,7 +63,8 @@ async function restoreAddress(): Promise<void> {
  * not reload for that: a student who already has the playground open and pastes the instructor's
  * next link would see nothing happen. The page opens it as a reload would, after asking when the
  * run holds commands of the person's own; kept, the address goes back to the run on screen. A link
- * that cannot be opened says why and leaves the run alone (a reload would fall back to an example).
+ * that cannot be opened says why and leaves the run alone (a reload would fall back to an example);
+ * a compare link opens its run B too.
  */
 export function useHashNavigation(ready: boolean, onNotice: (notice: StartupOutcome['notice']) => void): void {
   const noticeRef = useRef(onNotice);
@@ -78,6 +84,10 @@ export function useHashNavigation(ready: boolean, onNotice: (notice: StartupOutc
           await restoreAddress();
           return;
         }
+        if (kind === 'compare') {
+          await openCompareFromHash(hash);
+          return;
+        }
         usePlayground.getState().pause();
         if (!(await confirmDiscard())) {
           await restoreAddress();
@@ -89,7 +99,11 @@ export function useHashNavigation(ready: boolean, onNotice: (notice: StartupOutc
         if (outcome.lesson) {
           const lessonNotice = await startupLesson(outcome.lesson);
           if (lessonNotice) noticeRef.current(lessonNotice);
-        } else if (outcome.replayToMs > 0) await replayTo(outcome.replayToMs);
+        } else {
+          if (outcome.replayToMs > 0) await replayTo(outcome.replayToMs);
+          // A compare link opens its run B beside A, as on a fresh load (useCompareLink).
+          await openCompareFromHash(hash);
+        }
       } finally {
         busy = false;
       }
