@@ -42,7 +42,7 @@ export function ExportMenu() {
     }
   };
   return (
-    <details className="menu" ref={menuRef} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details className="menu" ref={menuRef} open={open}>
       {/* The state opens it, not the browser's own toggle: the close-on-Escape listeners are then in place when it shows. */}
       <summary
         ref={summaryRef}

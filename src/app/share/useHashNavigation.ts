@@ -20,8 +20,8 @@ function runKey(hash: string): string {
 export async function linkRequest(hash: string): Promise<'lesson' | 'run' | 'compare' | null> {
   const lesson = lessonLink(hash);
   if (lesson) {
-    const here = activeLessonHash();
-    return here !== null && lessonLink(here)?.id === lesson.id && lessonLink(here)?.step === lesson.step ? null : 'lesson';
+    const here = lessonLink(activeLessonHash() ?? '');
+    return here?.id === lesson.id && here.step === lesson.step ? null : 'lesson';
   }
   if (!hasRunHash(hash)) return null;
   const current = await currentRunHash();

@@ -1,5 +1,5 @@
 import type { KubeEvent, World } from '../core/types';
-import { humanDuration, table } from './format';
+import { humanDurationSeconds, table } from './format';
 
 /** One Event object as the API server holds it: the latest occurrence, how many, since when. */
 export interface EventSeries {
@@ -31,10 +31,10 @@ export function eventSeries(events: readonly KubeEvent[]): EventSeries[] {
   return [...byKey.values()].sort((a, b) => a.lastT - b.lastT);
 }
 
-/** kubectl describe's Age column: "15m", or "3m (x4 over 28m)" for a repeated event (describe.go DescribeEvents). */
-export function eventAge(nowMs: number, s: Pick<EventSeries, 'count' | 'firstT' | 'lastT'>): string {
-  const first = humanDuration(nowMs - s.firstT * 1000);
-  return s.count > 1 ? `${humanDuration(nowMs - s.lastT * 1000)} (x${s.count} over ${first})` : first;
+/** kubectl describe's Age column (describe.go DescribeEvents): "15m", or "3m (x4 over 28m)" for a repeated event. */
+export function describeEventAge(lastAgeSeconds: number, count: number, firstAgeSeconds: number): string {
+  const first = humanDurationSeconds(firstAgeSeconds);
+  return count > 1 ? `${humanDurationSeconds(lastAgeSeconds)} (x${count} over ${first})` : first;
 }
 
 /** The Events: section of `kubectl describe`, from the events the world still keeps. */
@@ -44,7 +44,7 @@ export function eventsFor(world: World, kind: string, name: string): string {
   const rows = series.map((s) => [
     `  ${s.event.type}`,
     s.event.reason,
-    eventAge(world.timeMs, s),
+    describeEventAge((world.timeMs - s.lastT * 1000) / 1000, s.count, (world.timeMs - s.firstT * 1000) / 1000),
     s.event.source,
     s.event.message.trim(),
   ]);

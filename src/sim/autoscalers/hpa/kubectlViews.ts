@@ -17,6 +17,7 @@ import {
 import { canonicalQuantity } from './quantity';
 import type { HPAScalingRules, HorizontalPodAutoscaler, MetricSpec, MetricStatus, MetricValueStatus } from './types';
 import { pushAll } from '../../core/arrays';
+import { describeEventAge } from '../../views/events';
 
 export interface HpaView {
   /** The HPA with its status. */
@@ -168,8 +169,7 @@ function describeEvents(events: readonly HpaEventRecord[], nowSeconds: number): 
   const sorted = [...events].sort((a, b) => a.lastTimestamp - b.lastTimestamp);
   const rows = ['Events:', '  Type\tReason\tAge\tFrom\tMessage', '  ----\t------\t----\t----\t-------'];
   for (const e of sorted) {
-    const first = humanDuration(nowSeconds - e.firstTimestamp);
-    const age = e.count > 1 ? `${humanDuration(nowSeconds - e.lastTimestamp)} (x${e.count} over ${first})` : first;
+    const age = describeEventAge(nowSeconds - e.lastTimestamp, e.count, nowSeconds - e.firstTimestamp);
     rows.push(`  ${e.type}\t${e.reason}\t${age}\t${HPA_EVENT_SOURCE}\t${e.message.trim()}`);
   }
   return rows.join('\n') + '\n';

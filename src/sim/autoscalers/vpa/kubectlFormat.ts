@@ -6,6 +6,7 @@
 
 import { humanDurationSeconds as humanDuration } from '../../views/format';
 import { maxOf, pushAll } from '../../core/arrays';
+import { describeEventAge } from '../../views/events';
 
 export { humanDuration };
 
@@ -82,14 +83,12 @@ export interface DescribeEvent {
 export function describeEvents(unsorted: readonly DescribeEvent[]): string[] {
   if (unsorted.length === 0) return ['Events:  <none>'];
   const events = [...unsorted].sort((a, b) => b.ageSeconds - a.ageSeconds);
-  const age = (e: DescribeEvent) =>
-    (e.count ?? 1) > 1 ? `${humanDuration(e.ageSeconds)} (x${e.count} over ${humanDuration(e.firstAgeSeconds ?? e.ageSeconds)})` : humanDuration(e.firstAgeSeconds ?? e.ageSeconds);
   // kubectl prints a fixed dash row under the header, aligned by its tabwriter.
   const table = formatTable(
     ['Type', 'Reason', 'Age', 'From', 'Message'],
     [
       ['----', '------', '----', '----', '-------'],
-      ...events.map((e) => [e.type, e.reason, age(e), e.from, e.message.trim()]),
+      ...events.map((e) => [e.type, e.reason, describeEventAge(e.ageSeconds, e.count ?? 1, e.firstAgeSeconds ?? e.ageSeconds), e.from, e.message.trim()]),
     ],
     '  ',
   ).split('\n');
