@@ -128,6 +128,7 @@ test('a link pasted into the open page opens without a reload: a lesson step, th
   // A mistyped link says why and costs nothing: no question, the run stays, the address comes back.
   await page.evaluate(() => (window.location.hash = '#lesson=06-karpenter&step=2'));
   await expect(page.getByTestId('link-error')).toContainText('06-karpenter');
+  await expect(page.getByTestId('link-error')).toContainText('the run on screen stays');
   await expect(dialog).toHaveCount(0);
   expect((await state(page)).log).toHaveLength(1);
   await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#s=/);

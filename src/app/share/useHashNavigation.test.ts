@@ -30,10 +30,10 @@ describe('a link pasted into the open page, at the door', () => {
     );
   });
 
-  it('an unknown lesson and a damaged run are refused with the notice a reload shows; a good run and a shipped lesson pass', async () => {
-    expect(await linkProblem('#lesson=06-karpenter&step=2', 'lesson')).toEqual({ kind: 'error', key: 'lessons.linkUnknown', values: { id: '06-karpenter' } });
+  it('an unknown lesson and a damaged run are refused with a notice that says the run stays; a good run and a shipped lesson pass', async () => {
+    expect(await linkProblem('#lesson=06-karpenter&step=2', 'lesson')).toEqual({ kind: 'error', key: 'lessons.linkUnknownKept', values: { id: '06-karpenter' } });
     expect(await linkProblem('#lesson=karpenter&step=2', 'lesson')).toBeNull();
-    expect((await linkProblem(good.slice(0, good.length - 40), 'run'))?.key).toBe('app.linkBroken');
+    expect((await linkProblem(good.slice(0, good.length - 40), 'run'))?.key).toBe('app.linkBrokenKept');
     expect(await linkProblem(good, 'run')).toBeNull();
     expect(await linkRequest('#lang=ko&q=app%3Dweb')).toBeNull();
   });

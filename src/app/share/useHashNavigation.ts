@@ -31,8 +31,9 @@ export async function linkRequest(hash: string): Promise<'lesson' | 'run' | 'com
 }
 
 /**
- * Why a link cannot be opened, as the notice a reload would show, or null when it can. Checked
- * before the open page gives up its run: a mistyped link costs nothing but the notice.
+ * Why a link cannot be opened, or null when it can. Checked before the open page gives up its
+ * run: a mistyped link costs nothing but the notice, which says the run stays (a reload's says the
+ * default scenario opened instead).
  */
 export async function linkProblem(hash: string, kind: 'lesson' | 'run' | 'compare'): Promise<StartupOutcome['notice']> {
   // A damaged run B is reported in the Compare tab, where the link's run A stays (openFromLink).
@@ -40,15 +41,15 @@ export async function linkProblem(hash: string, kind: 'lesson' | 'run' | 'compar
   if (kind === 'lesson') {
     const id = lessonLink(hash)?.id ?? '';
     const catalog = await loadCatalog();
-    return catalog.some((e) => e.id === id) ? null : { kind: 'error', key: 'lessons.linkUnknown', values: { id } };
+    return catalog.some((e) => e.id === id) ? null : { kind: 'error', key: 'lessons.linkUnknownKept', values: { id } };
   }
   const { decodeRunHash, parseScenarioText } = await scenarioLoading();
   const r = decodeRunHash(hash);
   if (!r.ok) {
-    return r.reason === 'future' ? { kind: 'error', key: 'app.linkFuture', values: { version: r.version ?? 0 } } : { kind: 'error', key: 'app.linkBroken', values: { reason: r.msg } };
+    return r.reason === 'future' ? { kind: 'error', key: 'app.linkFutureKept', values: { version: r.version ?? 0 } } : { kind: 'error', key: 'app.linkBrokenKept', values: { reason: r.msg } };
   }
   const parsed = parseScenarioText(r.run.scenario, 'shared-link.yaml');
-  return parsed.ok ? null : { kind: 'error', key: 'app.linkBroken', values: { reason: parsed.errors[0] ?? '' } };
+  return parsed.ok ? null : { kind: 'error', key: 'app.linkBrokenKept', values: { reason: parsed.errors[0] ?? '' } };
 }
 
 /** Put the address back to what is on screen. */
