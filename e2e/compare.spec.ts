@@ -54,7 +54,7 @@ test('CA example vs "Karpenter instead": 30 simulated minutes, the scorecard, a 
   await pending.click();
   await expect.poll(() => a.simSeconds(), { timeout: 30_000 }).toBe(60);
   // B follows A's clock back to 1:00 as well.
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __compare?: { getState(): { b: { world: { timeMs: number } } | null } } }).__compare?.getState().b?.world.timeMs)).toBe(60_000);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __compare?: { getState(): { b: { timeMs: number } | null } } }).__compare?.getState().b?.timeMs)).toBe(60_000);
   expect(errors).toEqual([]);
 });
 
@@ -130,7 +130,7 @@ test('one link opens both runs with the scorecard; a damaged run B is reported a
   await expect(other.getByTestId('status')).toContainText('Sim time 2:00');
   await expect(other.getByTestId('score-nodesLaunched-a')).toHaveText(/^2 @1:[01]\d$/);
   await expect(other.getByTestId('score-nodesLaunched-b')).toHaveText(/^2 @1:[01]\d$/);
-  await expect.poll(() => other.evaluate(() => (window as unknown as { __compare?: { getState(): { b: { world: { timeMs: number } } | null } } }).__compare?.getState().b?.world.timeMs)).toBe(120_000);
+  await expect.poll(() => other.evaluate(() => (window as unknown as { __compare?: { getState(): { b: { timeMs: number } | null } } }).__compare?.getState().b?.timeMs)).toBe(120_000);
   // Both node grids side by side, and Why for run B.
   await other.getByTestId('compare-view-grids').click();
   await expect(other.getByTestId('compare-grids')).toHaveAttribute('data-both', '1');

@@ -214,6 +214,43 @@ test('PERF: dragging each slider at 200 nodes / 5,000 pods, playing at 60×', as
   await page.getByRole('button', { name: /Pause/ }).click();
 });
 
+/** How far run B trails run A, in sim seconds (B follows A's clock through the engine worker). */
+const bLag = (page: Page) =>
+  page.evaluate(() => {
+    const c = (window as unknown as { __compare?: { getState(): { b: { timeMs?: number; world?: { timeMs: number } | null } | null } } }).__compare;
+    const b = c?.getState().b;
+    const bMs = b?.timeMs ?? b?.world?.timeMs ?? 0;
+    const aSec = document.querySelector('[data-testid="status-time"]')?.textContent ?? '';
+    return { bMs, aSec };
+  });
+
+test('PERF: compare mode at 200 nodes / 5,000 pods with an HPA, run B = the same scenario, at 1000×', async ({ page }) => {
+  test.setTimeout(240_000);
+  const a = await playAt60(page, BIG_CONTROLLED);
+  await page.getByRole('button', { name: /Pause/ }).click();
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await page.getByTestId('compare-pick').selectOption('edited');
+  await page.getByTestId('compare-start').click();
+  await expect(page.getByTestId('compare-legend')).toBeVisible({ timeout: 120_000 });
+  await observeLongTasks(page);
+  await a.setSpeed(1000);
+  await page.getByRole('button', { name: /Play/ }).click();
+  for (const view of ['scorecard', 'grids'] as const) {
+    await page.getByTestId(`compare-view-${view}`).click();
+    await page.waitForTimeout(1500);
+    await takeLongTasks(page);
+    const f = await frameStats(page, 4000);
+    const before = await a.simSeconds();
+    const trace = await traceWhile(page, () => page.waitForTimeout(3000));
+    const lt = await takeLongTasks(page);
+    const lag = await bLag(page);
+    console.log(
+      `PERF compare ${view}@1000x (A and B 200 nodes, HPA): median ${f.median.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms; sim speed achieved ${(((await a.simSeconds()) - before) / 3).toFixed(0)}x; long tasks ${lt.length}, ${lt.filter((d) => d > 50).length} over 50 ms, max ${Math.max(0, ...lt).toFixed(0)} ms; ${cpuLine(analyseTrace(trace))}; A at ${lag.aSec}, B at ${(lag.bMs / 1000).toFixed(0)} s`,
+    );
+  }
+  await page.getByRole('button', { name: /Pause/ }).click();
+});
+
 /** examples/large-cluster.yaml (1,000 nodes / 30,000 pods) at 1920×1080, playing at 60× once its pods run. */
 async function playLargeCluster(page: Page): Promise<ReturnType<typeof app>> {
   await page.setViewportSize({ width: 1920, height: 1080 });

@@ -6,6 +6,7 @@ import { advance, createSession, HISTORY_MS, issueCommand, issueCommands, seek }
 import { applyCommand } from './commands/apply';
 import { runView } from './commands/views';
 import { autoscalerExplanations } from './autoscalers/explain';
+import { latestByController } from './views/why';
 import { podIsActive } from './lifecycle/apply';
 import { vpaObjects } from './autoscalers/vpa';
 import { karpenterWhy } from './autoscalers/karpenter/controller';
@@ -33,6 +34,7 @@ export const engineApi = {
   applyCommand,
   runView,
   autoscalerExplanations,
+  latestByController,
   podIsActive,
   vpaObjects,
   karpenterWhy,

@@ -1,7 +1,7 @@
 import type { ManifestDoc, TimedCommand } from '../sim/core/commands';
 import type { ScenarioSpec } from '../sim/core/scenario';
 import type { Trace } from '../sim/trace/trace';
-import type { BState, EngineRequest, EngineResponse } from '../sim/worker/protocol';
+import type { BState, BView, EngineRequest, EngineResponse } from '../sim/worker/protocol';
 import type { GotoJob, GotoResult } from '../sim/worker/replica';
 import { engine } from './engine';
 
@@ -30,10 +30,13 @@ export interface EngineClient {
   open(spec: ScenarioSpec, manifests: ManifestDoc[], log: TimedCommand[]): void;
   sync(log: TimedCommand[], timeMs: number): void;
   goto(job: GotoJob, onProgress: (value: number) => void): GotoHandle;
-  openB(spec: ScenarioSpec, manifests: ManifestDoc[], atMs: number): Promise<BState | null>;
-  syncB(timeMs: number): Promise<BState | null>;
+  /** `view`: send back what that view of B draws too (only a view on screen asks). */
+  openB(spec: ScenarioSpec, manifests: ManifestDoc[], atMs: number, view?: BView): Promise<BState | null>;
+  syncB(timeMs: number, view?: BView): Promise<BState | null>;
   closeB(): void;
   traceB(): Promise<Trace | null>;
+  /** Page time spent taking in the last message (deserialising it), ms: what a message costs the page. */
+  lastMessageMs(): number;
 }
 
 function createClient(): EngineClient {
@@ -44,6 +47,7 @@ function createClient(): EngineClient {
   /** Sent before the worker said it is ready: resent to the in-page host if the worker fails to start. */
   const early: EngineRequest[] = [];
   let send: (m: EngineRequest) => void;
+  let lastMessageMs = 0;
 
   const receive = (m: EngineResponse) => {
     if (m.type === 'ready') {
@@ -66,8 +70,13 @@ function createClient(): EngineClient {
     remote = false;
     const host = engine().createEngineHost({
       post: (m) => {
+        const t0 = performance.now();
         const copy = structuredClone(m);
-        setTimeout(() => receive(copy), 0);
+        const took = performance.now() - t0;
+        setTimeout(() => {
+          lastMessageMs = took;
+          receive(copy);
+        }, 0);
       },
       schedule: (fn) => setTimeout(fn, 0),
       now: () => performance.now(),
@@ -91,7 +100,13 @@ function createClient(): EngineClient {
   if (worker) {
     const w = worker;
     remote = true;
-    w.onmessage = (e: MessageEvent<EngineResponse>) => receive(e.data);
+    w.onmessage = (e: MessageEvent<EngineResponse>) => {
+      // Chromium deserialises a message when `data` is first read: timing that read is its cost.
+      const t0 = performance.now();
+      const data = e.data;
+      lastMessageMs = performance.now() - t0;
+      receive(data);
+    };
     w.onerror = (e) => {
       e.preventDefault();
       w.terminate();
@@ -130,10 +145,11 @@ function createClient(): EngineClient {
       );
       return { done, cancel: () => send({ type: 'cancel', id }) };
     },
-    openB: (spec, manifests, atMs) => request({ type: 'openB', id: nextId++, spec, manifests, atMs }).then(bState),
-    syncB: (timeMs) => request({ type: 'syncB', id: nextId++, timeMs }).then(bState),
+    openB: (spec, manifests, atMs, view) => request({ type: 'openB', id: nextId++, spec, manifests, atMs, view }).then(bState),
+    syncB: (timeMs, view) => request({ type: 'syncB', id: nextId++, timeMs, view }).then(bState),
     closeB: () => send({ type: 'closeB' }),
     traceB: () => request({ type: 'traceB', id: nextId++ }).then((r) => (r.type === 'trace' ? r.trace : null)),
+    lastMessageMs: () => lastMessageMs,
   };
 }
 

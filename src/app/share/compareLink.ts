@@ -85,7 +85,8 @@ export function useCompareLink(ready: boolean): void {
     if (!ready) return;
     void openCompareFromHash(window.location.hash);
     return useCompare.subscribe((s, prev) => {
-      if (s.b !== prev.b || (s.b && s.sloMs !== prev.sloMs)) void writeCompareParams();
+      // Not on every sync of B: when B starts (its first answer), stops or is replaced, or the SLO moves.
+      if (s.bRun !== prev.bRun || (s.b === null) !== (prev.b === null) || (s.b && s.sloMs !== prev.sloMs)) void writeCompareParams();
     });
   }, [ready]);
 }

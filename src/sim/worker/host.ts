@@ -8,7 +8,8 @@ import { createSession, type Session } from '../session';
 import { historyTrace, syncSessionTo } from '../scorecard/compareSession';
 import type { TraceSample } from '../trace/trace';
 import { gotoResult, gotoTarget, syncReplica } from './replica';
-import { isEngineRequest, PROTOCOL_VERSION, samplesDelta, type BState, type EngineRequest, type EngineResponse } from './protocol';
+import { isEngineRequest, PROTOCOL_VERSION, samplesDelta, type BState, type BView, type EngineRequest, type EngineResponse } from './protocol';
+import { whyView } from '../views/why';
 
 export interface HostEnv {
   post(msg: EngineResponse): void;
@@ -47,11 +48,18 @@ export function createEngineHost(env: HostEnv): EngineHost {
   const cancelled = new Set<number>();
   let scheduled = false;
 
-  const bState = (s: Session): BState => {
+  const bState = (s: Session, view: BView | undefined): BState => {
     const samples = samplesDelta(bSent, s.history);
     bSent = s.history.slice();
-    return { name: s.spec.name, seed: s.spec.seed, timeMs: s.world.timeMs, horizonMs: s.horizonMs, samples };
+    const state: BState = { name: s.spec.name, seed: s.spec.seed, timeMs: s.world.timeMs, horizonMs: s.horizonMs, samples };
+    const w = s.world;
+    if (view === 'grid') state.grid = { timeMs: w.timeMs, nodes: w.nodes, pods: w.pods, deployments: w.deployments };
+    else if (view === 'why') state.why = whyView(w);
+    return state;
   };
+
+  // Every request with an id gets an answer, so the page's promise settles after a closeB too.
+  const noB = (id: number): EngineResponse => ({ type: 'error', id, message: 'engine worker: no run B is open' });
 
   /** A job done in one go (still a generator, so every job runs through the same pump). */
   const once =
@@ -179,7 +187,7 @@ export function createEngineHost(env: HostEnv): EngineHost {
             bSent = [];
             syncSessionTo(b, msg.atMs);
           }),
-          done: () => b && env.post({ type: 'bState', id: msg.id, state: bState(b) }),
+          done: () => env.post(b ? { type: 'bState', id: msg.id, state: bState(b, msg.view) } : noB(msg.id)),
         });
       case 'syncB':
         return enqueue({
@@ -187,7 +195,7 @@ export function createEngineHost(env: HostEnv): EngineHost {
           kind: 'syncB',
           cancellable: none,
           start: once(() => b && syncSessionTo(b, msg.timeMs)),
-          done: () => b && env.post({ type: 'bState', id: msg.id, state: bState(b) }),
+          done: () => env.post(b ? { type: 'bState', id: msg.id, state: bState(b, msg.view) } : noB(msg.id)),
         });
       case 'closeB':
         return enqueue({

@@ -6,12 +6,15 @@
  * - a replica of the page's run (`open`, `sync`): it follows the page's command log and sim time,
  *   takes the checkpoints and answers seeks and long replays (`goto`) with the resulting world;
  * - compare mode's run B (`openB`, `syncB`, `closeB`, `traceB`), which lives only in the worker:
- *   the page receives its chart samples as deltas and its trace on request.
+ *   the page receives its chart samples as deltas, its trace on request, and, only while a view
+ *   of B is on screen, what that view draws (`view`: the nodes and pods for B's grid, the Why text).
  * Everything crosses by structured clone; nothing in a message is a function or a class instance.
  */
 import type { ManifestDoc, TimedCommand } from '../core/commands';
 import type { ScenarioSpec } from '../core/scenario';
 import type { Trace, TraceSample } from '../trace/trace';
+import type { World } from '../core/types';
+import type { WhyView } from '../views/why';
 import type { GotoJob, GotoResult } from './replica';
 
 export const PROTOCOL_VERSION = 1;
@@ -25,8 +28,8 @@ export type EngineRequest =
   | { type: 'goto'; id: number; job: GotoJob }
   /** Stop job `id` where it has got to (a goto still answers, with `cancelled: true`). */
   | { type: 'cancel'; id: number }
-  | { type: 'openB'; id: number; spec: ScenarioSpec; manifests: ManifestDoc[]; atMs: number }
-  | { type: 'syncB'; id: number; timeMs: number }
+  | { type: 'openB'; id: number; spec: ScenarioSpec; manifests: ManifestDoc[]; atMs: number; view?: BView }
+  | { type: 'syncB'; id: number; timeMs: number; view?: BView }
   | { type: 'closeB' }
   | { type: 'traceB'; id: number };
 
@@ -46,7 +49,17 @@ export interface BState {
   timeMs: number;
   horizonMs: number;
   samples: SamplesDelta;
+  /** view 'grid': what B's node grid reads of its world (the pods are most of a message's weight). */
+  grid?: GridSlice;
+  /** view 'why': B's Why text, computed in the worker. */
+  why?: WhyView;
 }
+
+/** What the page asks along with a sync of run B: the data of the one B view on screen, if any. */
+export type BView = 'grid' | 'why';
+
+/** The part of a world the node grid's layout reads (src/ui/cluster/layout.ts). */
+export type GridSlice = Pick<World, 'timeMs' | 'nodes' | 'pods' | 'deployments'>;
 
 export type EngineResponse =
   | { type: 'ready'; version: number }

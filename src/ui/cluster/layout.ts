@@ -1,4 +1,7 @@
 import type { Node, Pod, World } from '../../sim/core/types';
+
+/** What the layout reads of a world: compare mode's run B sends only this from the worker. */
+export type ClusterSlice = Pick<World, 'nodes' | 'pods' | 'deployments'>;
 import { POD_STATUS_COLORS, seriesColor, type PodStatusKind } from '../theme/palette';
 import type { GridQuery } from './gridQuery';
 import type { NodeGroupBy, NodeSort } from '../../store/gridViewStore';
@@ -154,7 +157,7 @@ export function shortNodeName(name: string): string {
 }
 
 /** Workloads in a stable order (Deployments by name, then bare pods) so colours don't shuffle as pods come and go. */
-export function workloadColorMap(world: World): Map<string, string> {
+export function workloadColorMap(world: ClusterSlice): Map<string, string> {
   const names = new Set<string>();
   for (const d of [...world.deployments.keys()].sort()) names.add(d);
   const others: string[] = [];
@@ -171,7 +174,7 @@ export function workloadColorMap(world: World): Map<string, string> {
 }
 
 
-export function layoutCluster(world: World, size: Size, options: LayoutOptions): ClusterLayout {
+export function layoutCluster(world: ClusterSlice, size: Size, options: LayoutOptions): ClusterLayout {
   const zoom = clampZoom(options.zoom);
   const detail: ClusterLayout['detail'] = zoom < COMPACT_ZOOM ? 'compact' : 'full';
   const wrapWidth = Math.max(size.width / zoom, (detail === 'full' ? FULL_NODE_W : COMPACT_W) + 2 * GROUP_PAD);
@@ -424,7 +427,7 @@ function moveNode(box: NodeBox, layout: ClusterLayout, x: number, y: number): vo
  * zoom changes, so this is a search, not a ratio). Never above FIT_MAX_ZOOM: a handful of nodes
  * should look like a cluster, not fill a projector with three boxes.
  */
-export function fitZoom(world: World, size: Size, colorBy: ColorBy = 'status'): number {
+export function fitZoom(world: ClusterSlice, size: Size, colorBy: ColorBy = 'status'): number {
   if (size.width <= 0 || size.height <= 0) return 1;
   const fits = (z: number) => layoutCluster(world, size, { zoom: z, colorBy }).height * z <= size.height;
   let lo = MIN_ZOOM;

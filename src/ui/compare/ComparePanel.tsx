@@ -4,7 +4,7 @@ import { exampleScenarios } from '../../app/exampleList';
 import { engine } from '../../store/engine';
 import { usePlayground } from '../../store/playgroundStore';
 import { useCompare } from '../../store/compareStore';
-import { download } from './format';
+import { download, historyUpTo } from './format';
 import { ImportPanel } from './ImportPanel';
 import { OverlayChart } from './OverlayChart';
 import { ScorecardTable } from './ScorecardTable';
@@ -23,7 +23,7 @@ export default function ComparePanel() {
   const scenario = usePlayground((s) => s.scenario);
   const version = usePlayground((s) => s.version);
   const session = usePlayground((s) => s.session);
-  const { b, bScenario, sloMs, source } = useCompare();
+  const { b, bScenario, sloMs, source, starting } = useCompare();
   const compareVersion = useCompare((s) => s.version);
   const [pick, setPick] = useState('');
   const [bText, setBText] = useState('');
@@ -60,22 +60,28 @@ export default function ComparePanel() {
     useCompare.getState().startB(s, pick || 'edited', session.world.timeMs);
   };
 
+  // B runs in the worker and may trail A by a sync on its way: both are scored up to B's time.
+  const aHistory = useMemo(() => (session && b ? historyUpTo(session.history, b.timeMs) : []), [session, b, version]); // eslint-disable-line react-hooks/exhaustive-deps
   const comparison = useMemo(() => {
     if (!b || !session) return null;
     const e = engine();
-    const a = e.computeScorecard({ scenario: session.spec.name, seed: session.spec.seed, samples: session.history }, { sloMs });
-    const cb = e.computeScorecard({ scenario: b.spec.name, seed: b.spec.seed, samples: b.history }, { sloMs });
+    const a = e.computeScorecard({ scenario: session.spec.name, seed: session.spec.seed, samples: aHistory }, { sloMs });
+    const cb = e.computeScorecard({ scenario: b.name, seed: b.seed, samples: b.history }, { sloMs });
     return e.compareScorecards(a, cb);
     // version/compareVersion: the sessions are mutable; recompute when either moved.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [b, session, sloMs, version, compareVersion]);
+  }, [b, session, aHistory, sloMs, version, compareVersion]);
 
   const jump = (seconds: number) => usePlayground.getState().seekTo(seconds * 1000);
   const exportAll = (kind: 'json' | 'csv') => {
     if (!comparison || !session || !b) return;
     const e = engine();
     if (kind === 'csv') return download('scorecard.csv', e.comparisonCsv(comparison), 'text/csv');
-    download('compare.json', `${JSON.stringify({ scorecard: comparison, a: e.historyTrace(session), b: e.historyTrace(b) })}\n`, 'application/json');
+    const a = e.historyTrace(session);
+    void useCompare
+      .getState()
+      .traceB()
+      .then((tb) => download('compare.json', `${JSON.stringify({ scorecard: comparison, a, b: tb })}\n`, 'application/json'));
   };
 
   if (!lib) return <p className="muted">{t('app.loading')}</p>;
@@ -149,7 +155,12 @@ export default function ComparePanel() {
               <pre>{errors.join('\n')}</pre>
             </div>
           )}
-          {!b && bText && (
+          {starting && (
+            <p className="muted" role="status" data-testid="compare-starting">
+              {t('compare.startingB')}
+            </p>
+          )}
+          {!b && !starting && bText && (
             <textarea className="compare-yaml" data-testid="compare-yaml" value={bText} onChange={(e) => setBText(e.target.value)} spellCheck={false} aria-label={t('compare.yamlB')} />
           )}
           {b && session && comparison && (
@@ -168,11 +179,11 @@ export default function ComparePanel() {
               <div className="compare-charts">
                 <p className="compare-legend" data-testid="compare-legend">
                   <span className="key-a">━ {t('compare.legendA', { name: session.spec.name })}</span>{' '}
-                  <span className="key-b">┅ {t('compare.legendB', { name: b.spec.name, source: source ? t(`compare.source.${source.split(':')[0]}`) : '' })}</span>
+                  <span className="key-b">┅ {t('compare.legendB', { name: b.name, source: source ? t(`compare.source.${source.split(':')[0]}`) : '' })}</span>
                 </p>
-                <OverlayChart title={t('compare.chartNodes')} a={session.history} b={b.history} value={(s) => s.nodes.total + s.nodes.launching} format={(v) => String(v)} />
-                <OverlayChart title={t('compare.chartPending')} a={session.history} b={b.history} value={(s) => s.pods.pending} format={(v) => String(v)} />
-                <OverlayChart title={t('compare.chartCost')} a={session.history} b={b.history} value={(s) => s.costPerHour} format={(v) => `$${v.toFixed(3)}`} />
+                <OverlayChart title={t('compare.chartNodes')} a={aHistory} b={b.history} value={(s) => s.nodes.total + s.nodes.launching} format={(v) => String(v)} />
+                <OverlayChart title={t('compare.chartPending')} a={aHistory} b={b.history} value={(s) => s.pods.pending} format={(v) => String(v)} />
+                <OverlayChart title={t('compare.chartCost')} a={aHistory} b={b.history} value={(s) => s.costPerHour} format={(v) => `$${v.toFixed(3)}`} />
                 {bScenario && bScenario.notices.length > 0 && <p className="muted">{t('compare.bNotices', { count: bScenario.notices.length })}</p>}
               </div>
               <ScorecardTable c={comparison} onJump={jump} />

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../sim/session';
-import { WhyContent } from '../panels/WhyPanel';
+import { useCompare, type RunB } from '../../store/compareStore';
+import { WhyContent, WhyOfWorld } from '../panels/WhyPanel';
 import { MiniGrid } from './MiniGrid';
 
 /** Below this panel width the two grids do not fit side by side: one shows, and a key swaps them. */
@@ -11,8 +12,13 @@ const SIDE_BY_SIDE_MIN_PX = 720;
  * Both runs' node grids side by side (or one at a time on a narrow screen: the A/B buttons or the
  * "x" key swap them), and the Why text for either run.
  */
-export function CompareRuns({ a, b, version, view }: { a: Session; b: Session; version: number; view: 'grids' | 'why' }) {
+export function CompareRuns({ a, b, version, view }: { a: Session; b: RunB; version: number; view: 'grids' | 'why' }) {
   const { t } = useTranslation();
+  // What this view draws of B crosses from the worker only while it is on screen.
+  useEffect(() => {
+    useCompare.getState().watchView(view === 'grids' ? 'grid' : 'why');
+    return () => useCompare.getState().watchView(null);
+  }, [view]);
   const [run, setRun] = useState<'a' | 'b'>('a');
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
@@ -31,7 +37,12 @@ export function CompareRuns({ a, b, version, view }: { a: Session; b: Session; v
     }
   };
   const labelA = t('compare.runNamedA', { name: a.spec.name });
-  const labelB = t('compare.runNamedB', { name: b.spec.name });
+  const labelB = t('compare.runNamedB', { name: b.name });
+  const loadingB = (
+    <p className="muted" role="status" data-testid="compare-b-loading">
+      {t('compare.bWorldLoading')}
+    </p>
+  );
   return (
     <div className={`compare-runs ${view}`} ref={ref} tabIndex={0} onKeyDown={onKey} data-testid={`compare-${view}`} data-both={both ? '1' : '0'} aria-label={t(view === 'grids' ? 'compare.viewGrids' : 'compare.viewWhy')}>
       {!both && (
@@ -47,10 +58,10 @@ export function CompareRuns({ a, b, version, view }: { a: Session; b: Session; v
       {view === 'grids' ? (
         <div className="compare-grids">
           {(both || run === 'a') && <MiniGrid world={a.world} version={version} label={labelA} testId="compare-grid-a" />}
-          {(both || run === 'b') && <MiniGrid world={b.world} version={version} label={labelB} testId="compare-grid-b" />}
+          {(both || run === 'b') && (b.grid ? <MiniGrid world={b.grid} version={version} label={labelB} testId="compare-grid-b" /> : loadingB)}
         </div>
       ) : (
-        <WhyContent session={run === 'a' ? a : b} version={version} testId={`compare-why-${run}`} />
+        run === 'a' ? <WhyOfWorld world={a.world} version={version} testId="compare-why-a" /> : b.why ? <WhyContent view={b.why} testId="compare-why-b" /> : loadingB
       )}
     </div>
   );

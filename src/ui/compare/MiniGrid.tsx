@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { World } from '../../sim/core/types';
+import type { ClusterSlice } from '../cluster/layout';
 import { drawCluster } from '../cluster/draw';
 import { fitZoom, layoutCluster } from '../cluster/layout';
 import { canvasThemeFor } from '../theme/palette';
@@ -9,7 +9,7 @@ import { canvasThemeFor } from '../theme/palette';
  * One run's node grid, read-only, for compare mode: the same layout and drawing as the main grid
  * (node boxes, requests/usage bars, pod tiles), fitted to its box. `version` says the world changed.
  */
-export function MiniGrid({ world, version, label, testId }: { world: World; version: number; label: string; testId: string }) {
+export function MiniGrid({ world, version, label, testId }: { world: ClusterSlice; version: number; label: string; testId: string }) {
   const { t } = useTranslation();
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionVersion } from '../common/useSession';
-import type { Session } from '../../sim/session';
+import type { World } from '../../sim/core/types';
 import { engine } from '../../store/engine';
 import { formatSeconds } from '../charts/geometry';
-import { latestByController, logLine } from './textViews';
+import { logLine } from './textViews';
+import type { WhyView } from '../../sim/views/why';
 import { explanationTitle, renderLines, stateLabel } from '../i18n/message';
 
 /**
@@ -13,17 +14,23 @@ import { explanationTitle, renderLines, stateLabel } from '../i18n/message';
  */
 export function WhyPanel() {
   const { session, version } = useSessionVersion();
-  return <WhyContent session={session} version={version} />;
+  return <WhyOfWorld world={session?.world ?? null} version={version} />;
 }
 
-/** The Why text of one run's session (compare mode shows it for run B too). */
-export function WhyContent({ session, version, testId = 'why-panel' }: { session: Session | null; version: number; testId?: string }) {
-  const { t } = useTranslation();
-  const logCount = session?.world.logCount ?? 0;
+/** The Why text of a run whose world is on the page (the main run; compare mode's run A). */
+export function WhyOfWorld({ world, version, testId = 'why-panel' }: { world: World | null; version: number; testId?: string }) {
+  const logCount = world?.logCount ?? 0;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the world mutates in place; version says when
-  const explained = useMemo(() => (session ? engine().autoscalerExplanations(session.world) : []), [session, version]);
+  const explained = useMemo(() => (world ? engine().autoscalerExplanations(world) : []), [world, version]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- logs grow in place; logCount says when
-  const groups = useMemo(() => (session ? latestByController(session.world.logs) : []), [session, logCount]);
+  const groups = useMemo(() => (world ? engine().latestByController(world.logs) : []), [world, logCount]);
+  return <WhyContent view={{ explained, groups }} testId={testId} />;
+}
+
+/** The Why text itself, from a WhyView (compare mode's run B sends one from the engine worker). */
+export function WhyContent({ view, testId }: { view: WhyView; testId: string }) {
+  const { t } = useTranslation();
+  const { explained, groups } = view;
   return (
     <div className="textpanel scroll why" data-testid={testId}>
       {explained.map((e) => (

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ControllerLog, KubeEvent } from '../../sim/core/types';
-import { eventRows, latestByController, logLine, logLines } from './textViews';
+import { eventRows, logLine, logLines } from './textViews';
+import { latestByController } from '../../sim/views/why';
 
 const ev = (t: number, reason: string, name = 'web'): KubeEvent => ({ t, kind: 'Deployment', namespace: 'default', name, type: 'Normal', reason, message: `msg ${reason}`, source: 'deployment-controller', count: 1 });
 const log = (t: number, controller: string, message: string): ControllerLog => ({ t, controller, level: 'INFO', message });

@@ -52,16 +52,3 @@ export function logLines(logs: readonly ControllerLog[], filter: string, limit =
   return out.reverse();
 }
 
-/** The latest lines of each controller: the "why" until autoscalers record explanations. */
-export function latestByController(logs: readonly ControllerLog[], perController = 4): { controller: string; lines: ControllerLog[] }[] {
-  const by = new Map<string, ControllerLog[]>();
-  for (let i = logs.length - 1; i >= 0; i--) {
-    const l = logs[i];
-    const list = by.get(l.controller) ?? [];
-    if (list.length < perController) list.push(l);
-    by.set(l.controller, list);
-  }
-  return [...by.entries()]
-    .map(([controller, lines]) => ({ controller, lines: lines.reverse() }))
-    .sort((a, b) => b.lines[b.lines.length - 1].t - a.lines[a.lines.length - 1].t);
-}
