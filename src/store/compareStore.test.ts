@@ -97,6 +97,7 @@ describe('compare run B in the engine worker', () => {
     engine().syncSessionTo(direct, 300_000);
     expect(why.explained).toEqual(engine().autoscalerExplanations(direct.world));
     expect(why.explained.length).toBeGreaterThan(0);
+    expect(why.groups.length).toBeGreaterThan(0);
     expect(why.groups).toEqual(engine().latestByController(direct.world.logs));
     useCompare.getState().watchView(null);
   });
