@@ -8,6 +8,7 @@ import { initialHpaControllerState, reconcileHpa, type HpaControllerState } from
 import { recordHpaEvents, type HpaEventRecord } from './eventLog';
 import { worldMetricsClient } from './worldMetrics';
 import { msg, type Message } from '../../core/message';
+import { hpaWithStatus } from './statusCopy';
 
 /**
  * kube-controller-manager's horizontal-pod-autoscaler loop over the world: every 15 s
@@ -135,7 +136,7 @@ export function syncHpa(world: World, record: HpaRecord): void {
     config: DEFAULT_HPA_CONTROLLER_CONFIG,
   });
   record.state = out.state;
-  record.hpa = { ...hpa, status: out.status };
+  record.hpa = hpaWithStatus(hpa, out.status);
   record.explanation = out.explanation;
   record.machineState = out.machineState;
   record.lastSyncSeconds = now;

@@ -3,7 +3,7 @@
  * passes the object, the controller's memory for it, the scale subresource and a metrics client,
  * and gets back the decision, the new status, events to record and a readable explanation.
  */
-import { tolerancesFor, withDefaults } from './defaults';
+import { tolerancesFor, withDefaults, type DefaultedHpaSpec } from './defaults';
 import {
   initialHpaMachineSnapshot,
   persistHpaMachine,
@@ -34,6 +34,7 @@ import {
 } from './types';
 import { msg, type Message } from '../../core/message';
 import { pushAll } from '../../core/arrays';
+import { scaledStatus, statusWith } from './statusCopy';
 
 /** What kube-controller-manager keeps in memory per HPA between syncs. */
 export interface HpaControllerState {
@@ -193,12 +194,22 @@ function finish(
   };
 }
 
+/**
+ * withDefaults copies the spec to fill in minReplicas and metrics. When both are set and there is
+ * no behavior to default, that copy is the spec key for key (a spread of the same values), and a
+ * sync only reads it: the spec itself serves, without a slow spread per sync.
+ */
+function defaulted(spec: HorizontalPodAutoscaler['spec'], downscaleStabilizationSeconds: number): DefaultedHpaSpec {
+  if (spec.behavior === undefined && typeof spec.minReplicas === 'number' && spec.metrics !== undefined && spec.metrics.length > 0) return spec as DefaultedHpaSpec;
+  return withDefaults(spec, { downscaleStabilizationSeconds });
+}
+
 export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
   // The engine passes the defaults themselves: no copy of them per sync (nothing writes to a config).
   const config: HpaControllerConfig =
     input.config === undefined || input.config === DEFAULT_HPA_CONTROLLER_CONFIG ? DEFAULT_HPA_CONTROLLER_CONFIG : { ...DEFAULT_HPA_CONTROLLER_CONFIG, ...input.config };
   const now = input.nowSeconds;
-  const spec = withDefaults(input.hpa.spec, { downscaleStabilizationSeconds: config.downscaleStabilizationSeconds });
+  const spec = defaulted(input.hpa.spec, config.downscaleStabilizationSeconds);
   const previous: HorizontalPodAutoscalerStatus = input.hpa.status ?? { currentReplicas: 0, desiredReplicas: 0 };
   const previousConditions = previous.conditions ?? [];
   const w: Working = { previousConditions, conditions: previousConditions, events: [], explanation: [] };
@@ -217,7 +228,11 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
   }
   setCond(w, now, 'AbleToScale', 'True', 'SucceededGetScale', "the HPA controller was able to get the target's current scale");
   const current = input.scale.specReplicas;
-  if (state.recommendations.length === 0) state = { ...state, recommendations: [{ replicas: current, timestampSeconds: now }] };
+  // Literals, not `{ ...state, recommendations }` (statusCopy.ts says why): the state is this
+  // function's own three-key literal, and finish reads only those keys.
+  if (state.recommendations.length === 0) {
+    state = { recommendations: [{ replicas: current, timestampSeconds: now }], scaleUpEvents: state.scaleUpEvents, scaleDownEvents: state.scaleDownEvents };
+  }
   const minReplicas = spec.minReplicas;
   w.explanation.push(msg('engine.hpa.target', { target: `${spec.scaleTargetRef.kind}/${spec.scaleTargetRef.name}`, replicas: current, min: minReplicas, max: spec.maxReplicas }));
 
@@ -284,7 +299,7 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
       nowSeconds: now,
       downscaleStabilizationSeconds: config.downscaleStabilizationSeconds,
     });
-    state = { ...state, recommendations: normalized.recommendations };
+    state = { recommendations: normalized.recommendations, scaleUpEvents: state.scaleUpEvents, scaleDownEvents: state.scaleDownEvents };
     setCond(w, now, 'AbleToScale', 'True', normalized.ableToScale.reason, normalized.ableToScale.message);
     setCond(w, now, 'ScalingLimited', normalized.scalingLimited.status, normalized.scalingLimited.reason, normalized.scalingLimited.message);
     limited = { status: normalized.scalingLimited.status === 'True', reason: normalized.scalingLimited.reason };
@@ -294,7 +309,7 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
 
   if (desired === current) {
     w.explanation.push(msg('engine.hpa.noChange', { replicas: current }));
-    const status: HorizontalPodAutoscalerStatus = { ...previous, currentReplicas: current, desiredReplicas: current, currentMetrics: metricStatuses };
+    const status = statusWith(previous, current, current, metricStatuses);
     return finish(input, w, state, status, outcomeFor(w, current, limited, 'unchanged', current, now), false);
   }
   if (input.scaleUpdateError !== undefined) {
@@ -311,15 +326,9 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
   setCond(w, now, 'AbleToScale', 'True', 'SucceededRescale', `the HPA controller was able to update the target scale to ${desired}`);
   w.events.push({ type: 'Normal', reason: EVENT_RESCALE, message: `New size: ${desired}; reason: ${rescaleReason}` });
   const events = storeScaleEvent(spec.behavior, { scaleUpEvents: state.scaleUpEvents, scaleDownEvents: state.scaleDownEvents }, current, desired, now);
-  state = { ...state, ...events };
+  state = { recommendations: state.recommendations, scaleUpEvents: events.scaleUpEvents, scaleDownEvents: events.scaleDownEvents };
   w.explanation.push(msg('engine.hpa.rescale', { current, replicas: desired, reason: rescaleReason }));
-  const status: HorizontalPodAutoscalerStatus = {
-    ...previous,
-    currentReplicas: current,
-    desiredReplicas: desired,
-    currentMetrics: metricStatuses,
-    lastScaleTime: now,
-  };
+  const status = scaledStatus(previous, current, desired, metricStatuses, now);
   return finish(input, w, state, status, outcomeFor(w, current, limited, 'rescaled', desired, now), true);
 }
 
