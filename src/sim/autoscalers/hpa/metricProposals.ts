@@ -7,7 +7,9 @@ import { formatGoLabelSelector, isClientError, type HpaMetricsClient } from './m
 import { countReadyRunningPods, type HpaPodInfo } from './podGrouping';
 import { formatMilliQuantity, quantityToMilli } from './quantity';
 import {
+  NO_PODS,
   plainMetricReplicas,
+  resourceUtilizationFromTotals,
   resourceUtilizationReplicas,
   type CalcResult,
   type PerPodCalculation,
@@ -57,7 +59,7 @@ function fail(reason: string, conditionError: string, error: string, label: stri
  * The calculators' input with its metric-specific fields written in the literal: V8 builds a
  * spread followed by new keys (`{ ...base, resource }`) on a slow path, ~1.3 µs an object.
  */
-function perPodInput<T extends object>(ctx: MetricContext, pods: HpaPodInfo[], metricLabel: string, extra: T) {
+function perPodInput<T extends object>(ctx: MetricContext, pods: readonly HpaPodInfo[], metricLabel: string, extra: T) {
   return Object.assign(
     {
       currentReplicas: ctx.specReplicas,
@@ -94,6 +96,22 @@ function wrapResourceError(e: string, resource: string, container: string | unde
   return container ? `failed to get ${container} container metric value: ${e}` : `failed to get ${resource} resource metric value: ${e}`;
 }
 
+/** The per-pod calculation, from the client's one-pass totals when it gives them (their doc says when). */
+function resourceCalculation(ctx: MetricContext, resource: string, target: MetricTarget, container: string | undefined, label: string): CalcResult<PerPodCalculation> {
+  const useAverageValue = target.averageValue !== undefined;
+  const { cpuInitializationPeriodSeconds, initialReadinessDelaySeconds } = ctx.config;
+  const grouping = { cpuReadinessChecks: resource === 'cpu', nowSeconds: ctx.nowSeconds, cpuInitializationPeriodSeconds, initialReadinessDelaySeconds };
+  const totals = useAverageValue ? undefined : ctx.metrics.resourceUtilizationTotals?.(resource, container, grouping);
+  if (totals) return resourceUtilizationFromTotals(perPodInput(ctx, NO_PODS, label, { resource, targetUtilization: target.averageUtilization ?? 0 }), totals);
+  const listed = ctx.metrics.podResourceMetrics(resource, container);
+  if (isClientError(listed) || !listed.pods.some((p) => p.sampleMilli !== undefined)) {
+    const inner = isClientError(listed) ? listed.error : 'no metrics returned from resource metrics API';
+    return { ok: false, error: `unable to get metrics for resource ${resource}: ${inner}` };
+  }
+  if (useAverageValue) return plainMetricReplicas(perPodInput(ctx, listed.pods, label, { targetAverageMilli: quantityToMilli(target.averageValue ?? '0'), resource }));
+  return resourceUtilizationReplicas(perPodInput(ctx, listed.pods, label, { resource, targetUtilization: target.averageUtilization ?? 0 }));
+}
+
 /** Resource and ContainerResource share computeStatusForResourceMetricGeneric. */
 function resourceProposal(ctx: MetricContext, resource: string, target: MetricTarget, container: string | undefined): MetricProposal {
   const label = container ? `${resource} of container ${container}` : resource;
@@ -104,16 +122,7 @@ function resourceProposal(ctx: MetricContext, resource: string, target: MetricTa
     return fail(reason, e, wrapResourceError(e, resource, container), label);
   }
   const what = useAverageValue ? 'usage' : 'utilization';
-  const listed = ctx.metrics.podResourceMetrics(resource, container);
-  let calc: CalcResult<PerPodCalculation>;
-  if (isClientError(listed) || !listed.pods.some((p) => p.sampleMilli !== undefined)) {
-    const inner = isClientError(listed) ? listed.error : 'no metrics returned from resource metrics API';
-    calc = { ok: false, error: `unable to get metrics for resource ${resource}: ${inner}` };
-  } else if (useAverageValue) {
-    calc = plainMetricReplicas(perPodInput(ctx, listed.pods, label, { targetAverageMilli: quantityToMilli(target.averageValue ?? '0'), resource }));
-  } else {
-    calc = resourceUtilizationReplicas(perPodInput(ctx, listed.pods, label, { resource, targetUtilization: target.averageUtilization ?? 0 }));
-  }
+  const calc = resourceCalculation(ctx, resource, target, container, label);
   if (!calc.ok) {
     const e = `failed to get ${resource} ${what}: ${calc.error}`;
     return fail(reason, e, wrapResourceError(e, resource, container), label);

@@ -4,10 +4,21 @@
  * APIs. Errors are strings, as the real clients' error texts (e.g. "no metrics returned from
  * resource metrics API") are part of what the user sees in conditions and events.
  */
-import type { HpaPodInfo } from './podGrouping';
+import type { HpaPodInfo, PodGroupingOptions } from './podGrouping';
 import type { CrossVersionObjectReference, LabelSelector } from './types';
 
 export type MetricsClientError = { error: string };
+
+/**
+ * A resource Utilization metric's first pass done over the pods themselves (the counted pods'
+ * sums in list order, the ignored pods' names), when every pod is ready or ignored.
+ */
+export interface ResourceUtilizationTotals {
+  readyPodCount: number;
+  usageTotal: number;
+  requestTotal: number;
+  ignored: string[];
+}
 
 export interface HpaMetricsClient {
   /**
@@ -18,6 +29,13 @@ export interface HpaMetricsClient {
    * before asking again, and do not keep it.
    */
   podResourceMetrics(resource: string, container?: string): { pods: HpaPodInfo[] } | MetricsClientError;
+  /**
+   * Optional shortcut for podResourceMetrics followed by resourceUtilizationReplicas' grouping and
+   * sums, in one pass over the pods: undefined whenever the calculation could take any path but
+   * "every pod ready or ignored, each with its request" (an error, a missing or unready pod),
+   * and the caller then takes the full path. It must agree with that path wherever it answers.
+   */
+  resourceUtilizationTotals?(resource: string, container: string | undefined, grouping: PodGroupingOptions): ResourceUtilizationTotals | undefined;
   /** custom.metrics.k8s.io per-pod metric for the scale target's pods (samples only). */
   podsMetric(metricName: string, metricSelector?: LabelSelector): { pods: HpaPodInfo[] } | MetricsClientError;
   /** custom.metrics.k8s.io metric describing one object. */

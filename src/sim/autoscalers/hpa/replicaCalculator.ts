@@ -7,6 +7,7 @@ import { isWithinTolerance, type Tolerances } from './defaults';
 import { groupPods, type HpaPodInfo, type PodGroup, type PodGroups } from './podGrouping';
 import { amount, q, ratioText, toleranceText } from './calculationText';
 import { msg, type Message } from '../../core/message';
+import type { ResourceUtilizationTotals } from './metricsClient';
 
 export type CalcResult<T> = ({ ok: true } & T) | { ok: false; error: string };
 
@@ -107,9 +108,13 @@ function utilizationRatio(pods: readonly HpaPodInfo[], groups: PodGroups, target
     usageTotal += pods[i].sampleMilli!;
     requestTotal += pods[i].requestMilli!;
   }
+  return ratioOfTotals(usageTotal, requestTotal, groups.readyPodCount, target);
+}
+
+function ratioOfTotals(usageTotal: number, requestTotal: number, readyPodCount: number, target: number): UtilizationRatio | { error: string } {
   if (requestTotal === 0) return { error: 'no metrics returned matched known pods' };
   const utilization = Math.trunc((usageTotal * 100) / requestTotal);
-  return { ratio: utilization / target, utilization, rawAverage: Math.trunc(usageTotal / groups.readyPodCount), usageTotal, requestTotal };
+  return { ratio: utilization / target, utilization, rawAverage: Math.trunc(usageTotal / readyPodCount), usageTotal, requestTotal };
 }
 
 /** GetMetricUsageRatio: integer average over every sample, then average / target. */
@@ -284,7 +289,31 @@ export function resourceUtilizationReplicas(
   if (noRequest) return { ok: false, error: noRequest.error };
   const first = utilizationRatio(input.pods, groups, input.targetUtilization);
   if ('error' in first) return { ok: false, error: first.error };
+  return utilizationOutcome(input, groups, first);
+}
 
+/** The pods of resourceUtilizationFromTotals' input: nothing reads them once no pod is missing or unready. */
+export const NO_PODS: readonly HpaPodInfo[] = Object.freeze([]);
+
+/**
+ * resourceUtilizationReplicas from the first pass's totals (HpaMetricsClient.resourceUtilizationTotals):
+ * with every pod ready or ignored, decide keeps to its first branch, which reads no pod.
+ */
+export function resourceUtilizationFromTotals(
+  input: PerPodMetricInput & { resource: string; targetUtilization: number },
+  totals: ResourceUtilizationTotals,
+): CalcResult<PerPodCalculation> {
+  const groups: PodGroups = { readyPodCount: totals.readyPodCount, groupOf: [], unready: [], missing: [], ignored: totals.ignored };
+  const first = ratioOfTotals(totals.usageTotal, totals.requestTotal, totals.readyPodCount, input.targetUtilization);
+  if ('error' in first) return { ok: false, error: first.error };
+  return utilizationOutcome(input, groups, first);
+}
+
+function utilizationOutcome(
+  input: PerPodMetricInput & { resource: string; targetUtilization: number },
+  groups: PodGroups,
+  first: UtilizationRatio,
+): CalcResult<PerPodCalculation> {
   const explanation = [
     groupSummary(groups),
     msg('engine.hpa.utilization', {

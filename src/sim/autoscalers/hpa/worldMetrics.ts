@@ -1,8 +1,8 @@
 import type { Deployment, LoadState, Pod, World } from '../../core/types';
 import { metricsServerDown } from '../../faults/state';
 import { deploymentPods } from '../../resources/workloadKinds';
-import type { HpaMetricsClient, MetricsClientError } from './metricsClient';
-import type { HpaPodInfo } from './podGrouping';
+import type { HpaMetricsClient, MetricsClientError, ResourceUtilizationTotals } from './metricsClient';
+import type { HpaPodInfo, PodGroup, PodGroupingOptions } from './podGrouping';
 import type { CrossVersionObjectReference, LabelSelector } from './types';
 import { podPhase } from '../../lifecycle/phase';
 
@@ -133,6 +133,67 @@ function sampleMilliOf(pod: Pod, resource: string, container?: string): number |
   return undefined;
 }
 
+/**
+ * classifyPod on the pod itself, reading what fillPodInfo would have put in its HpaPodInfo
+ * (`sampleMilli` as sampleMilliOf gave it): the one-pass totals below classify without
+ * writing an info per pod. A fast-check property holds the two to the same answer.
+ */
+export function classifyWorldPod(pod: Pod, sampleMilli: number | undefined, options: PodGroupingOptions): PodGroup {
+  const state = pod.state;
+  // deletionTimestamp set, or phase Failed (podPhase: only an evicted pod).
+  if (state === 'Terminating' || state === 'Evicted') return 'ignored';
+  if (podPhase(pod) === 'Pending') return 'unready';
+  const m = pod.metric;
+  if (m === null || sampleMilli === undefined) return 'missing';
+  if (!options.cpuReadinessChecks) return 'ready';
+  const readyStatus = pod.readyConditionStatus;
+  if (readyStatus === '' || !(pod.scheduledMs >= 0 && pod.nodeName)) return 'unready';
+  const start = pod.scheduledMs / 1000;
+  const readySince = pod.readyConditionSinceMs / 1000;
+  if (start + options.cpuInitializationPeriodSeconds > options.nowSeconds) {
+    const staleSample = m.timestampMs / 1000 < readySince + m.windowMs / 1000;
+    return readyStatus === 'False' || staleSample ? 'unready' : 'ready';
+  }
+  const neverReady = readyStatus === 'False' && start + options.initialReadinessDelaySeconds > readySince;
+  return neverReady ? 'unready' : 'ready';
+}
+
+/**
+ * resourceMetricPods, groupPods, missingRequest and utilizationRatio as one pass over the pods
+ * (HpaMetricsClient.resourceUtilizationTotals): the four walked the target's pods or their infos
+ * one after another, and filling an info per pod was the largest of them. Any pod that would send
+ * the calculation elsewhere (no request, missing or unready) ends the pass with undefined, and
+ * the caller takes those four again; in a steady state every pod is ready.
+ */
+export function utilizationTotals(pods: readonly Pod[], resource: 'cpu' | 'memory', options: PodGroupingOptions): ResourceUtilizationTotals | undefined {
+  let readyPodCount = 0;
+  let usageTotal = 0;
+  let requestTotal = 0;
+  const ignored: string[] = [];
+  let lastContainers: Pod['spec']['containers'] | null = null;
+  let request: number | undefined;
+  for (let i = 0; i < pods.length; i++) {
+    const pod = pods[i];
+    const containers = pod.spec.containers;
+    if (containers !== lastContainers) {
+      lastContainers = containers;
+      request = requestMilliOf(pod, resource);
+    }
+    if (request === undefined) return undefined;
+    const sample = sampleMilliOf(pod, resource);
+    const group = classifyWorldPod(pod, sample, options);
+    if (group === 'ready') {
+      readyPodCount++;
+      // In list order over the ready pods, as utilizationRatio adds them.
+      usageTotal += sample!;
+      requestTotal += request;
+    } else if (group === 'ignored') ignored.push(pod.name);
+    else return undefined;
+  }
+  if (readyPodCount === 0 || requestTotal === 0) return undefined;
+  return { readyPodCount, usageTotal, requestTotal, ignored };
+}
+
 function allInNamespace(pods: readonly Pod[], namespace: string): boolean {
   for (let i = 0; i < pods.length; i++) if (pods[i].namespace !== namespace) return false;
   return true;
@@ -179,6 +240,11 @@ class WorldMetricsClient implements HpaMetricsClient {
       return { error: `unable to get metrics for resource ${resource}: no metrics returned from resource metrics API` };
     }
     return { pods: resourceMetricPods(this.pods, resource, container) };
+  }
+
+  resourceUtilizationTotals(resource: string, container: string | undefined, grouping: PodGroupingOptions): ResourceUtilizationTotals | undefined {
+    if (container !== undefined || (resource !== 'cpu' && resource !== 'memory') || metricsServerDown(this.world)) return undefined;
+    return utilizationTotals(this.pods, resource, grouping);
   }
 
   podsMetric(name: string): { pods: HpaPodInfo[] } | MetricsClientError {
