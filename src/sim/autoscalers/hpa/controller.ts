@@ -7,6 +7,7 @@ import { DEFAULT_HPA_CONTROLLER_CONFIG } from './types';
 import { initialHpaControllerState, reconcileHpa, type HpaControllerState } from './reconcile';
 import { recordHpaEvents, type HpaEventRecord } from './eventLog';
 import { worldMetricsClient } from './worldMetrics';
+import { UtilizationAccumulator } from './utilizationTotals';
 import { msg, type Message } from '../../core/message';
 import { hpaWithStatus } from './statusCopy';
 
@@ -91,7 +92,7 @@ function targetReplicaSets(world: World, d: Deployment): ReplicaSet[] {
  */
 const listing = { pods: [] as Pod[], active: 0, inNamespace: true };
 
-export function listTargetPods(world: World, target: Deployment, namespace: string): typeof listing {
+export function listTargetPods(world: World, target: Deployment, namespace: string, totals?: UtilizationAccumulator): typeof listing {
   // Written by index and cut to length at the end: `length = 0` would drop the backing store, and
   // the pushes would grow a new one.
   const pods = listing.pods;
@@ -105,6 +106,7 @@ export function listTargetPods(world: World, target: Deployment, namespace: stri
       pods[n++] = pod;
       if (podIsActive(pod)) active++;
       if (pod.namespace !== namespace) inNamespace = false;
+      if (totals !== undefined) totals.add(pod);
     }
   }
   pods.length = n;
@@ -113,13 +115,29 @@ export function listTargetPods(world: World, target: Deployment, namespace: stri
   return listing;
 }
 
+/**
+ * The utilization totals for the listing to gather when the HPA's one metric is a resource
+ * Utilization: reconcile then asks the client for exactly those (the client checks the resource
+ * and options, and any other question takes its own pass), and the listing fetches every pod
+ * anyway; the totals' own walk over the same pods was the larger part of their cost.
+ */
+function listingTotals(hpa: HorizontalPodAutoscaler, nowSeconds: number): UtilizationAccumulator | undefined {
+  const metrics = hpa.spec.metrics;
+  if (metrics === undefined || metrics.length !== 1 || metrics[0].type !== 'Resource') return undefined;
+  const resource = metrics[0].resource.name;
+  if (resource !== 'cpu' && resource !== 'memory') return undefined;
+  const { cpuInitializationPeriodSeconds, initialReadinessDelaySeconds } = DEFAULT_HPA_CONTROLLER_CONFIG;
+  return new UtilizationAccumulator(resource, { cpuReadinessChecks: resource === 'cpu', nowSeconds, cpuInitializationPeriodSeconds, initialReadinessDelaySeconds });
+}
+
 export function syncHpa(world: World, record: HpaRecord): void {
   const now = world.timeMs / 1000;
   const { hpa } = record;
   const namespace = hpa.metadata.namespace ?? 'default';
   const ref = hpa.spec.scaleTargetRef;
   const target = ref.kind === 'Deployment' ? world.deployments.get(ref.name) : undefined;
-  const listed = target ? listTargetPods(world, target, namespace) : undefined;
+  const totals = target ? listingTotals(hpa, now) : undefined;
+  const listed = target ? listTargetPods(world, target, namespace, totals) : undefined;
   const scale = target
     ? {
         specReplicas: target.replicas,
@@ -132,7 +150,7 @@ export function syncHpa(world: World, record: HpaRecord): void {
     state: record.state,
     nowSeconds: now,
     scale,
-    metrics: target ? worldMetricsClient(world, target, namespace, listed!.pods, listed!.inNamespace) : worldMetricsClient(world, { name: ref.name, template: { labels: {} } } as never, namespace),
+    metrics: target ? worldMetricsClient(world, target, namespace, listed!.pods, listed!.inNamespace, totals) : worldMetricsClient(world, { name: ref.name, template: { labels: {} } } as never, namespace),
     config: DEFAULT_HPA_CONTROLLER_CONFIG,
   });
   record.state = out.state;

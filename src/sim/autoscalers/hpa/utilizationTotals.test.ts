@@ -6,7 +6,8 @@ import { computeReplicasForMetrics, type MetricContext } from './metricProposals
 import { isClientError, type HpaMetricsClient } from './metricsClient';
 import { classifyPod, type PodGroupingOptions } from './podGrouping';
 import { DEFAULT_HPA_CONTROLLER_CONFIG, type MetricSpec } from './types';
-import { classifyWorldPod, worldMetricsClient } from './worldMetrics';
+import { worldMetricsClient } from './worldMetrics';
+import { classifyWorldPod, UtilizationAccumulator } from './utilizationTotals';
 
 /*
  * The one-pass totals (utilizationTotals, classifyWorldPod) restate what podResourceMetrics,
@@ -183,6 +184,11 @@ describe('the HPA one-pass utilization totals', () => {
           const fast = computeReplicasForMetrics(ctx(client), specs);
           const full = computeReplicasForMetrics(ctx(withoutTotals(client)), specs);
           expect(fast).toEqual(full);
+          // The same totals gathered pod by pod while listing (controller.ts), handed to the client.
+          const gathered = new UtilizationAccumulator(resource, grouping);
+          for (const pod of pods) gathered.add(pod);
+          const listed = worldMetricsClient(world, target, 'default', pods, true, gathered);
+          expect(computeReplicasForMetrics(ctx(listed), specs)).toEqual(full);
         },
       ),
       { numRuns: 1000 },

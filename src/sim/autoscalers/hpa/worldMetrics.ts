@@ -2,9 +2,10 @@ import type { Deployment, LoadState, Pod, World } from '../../core/types';
 import { metricsServerDown } from '../../faults/state';
 import { deploymentPods } from '../../resources/workloadKinds';
 import type { HpaMetricsClient, MetricsClientError, ResourceUtilizationTotals } from './metricsClient';
-import type { HpaPodInfo, PodGroup, PodGroupingOptions } from './podGrouping';
+import type { HpaPodInfo, PodGroupingOptions } from './podGrouping';
 import type { CrossVersionObjectReference, LabelSelector } from './types';
 import { podPhase } from '../../lifecycle/phase';
+import { requestMilliOf, sampleMilliOf, utilizationTotals, type UtilizationAccumulator } from './utilizationTotals';
 
 /**
  * The HPA's view of the world through the APIs the real controller uses: the pod lister for the
@@ -101,97 +102,13 @@ function resourceMetricPods(pods: readonly Pod[], resource: string, container: s
   return out;
 }
 
-/** Milli-units of a resource: millicores for cpu, milli-bytes for memory (as Quantity.MilliValue()). */
-function requestMilliOf(pod: Pod, resource: string, container?: string): number | undefined {
-  if (resource !== 'cpu' && resource !== 'memory') return undefined;
-  let sum = 0;
-  let covered = 0;
-  for (const c of pod.spec.containers) {
-    if (container && c.name !== container) continue;
-    const v = resource === 'cpu' ? c.requests.cpuMillis : c.requests.memoryMiB;
-    if (v === 0) return undefined;
-    sum += v;
-    covered++;
-  }
-  if (covered === 0) return undefined;
-  return resource === 'cpu' ? sum : sum * 1048576 * 1000;
-}
-
-function sampleMilliOf(pod: Pod, resource: string, container?: string): number | undefined {
-  const m = pod.metric;
-  if (!m) return undefined;
-  // Usage is modelled per pod; a container's share follows its share of the pod's requests.
-  let share = 1;
-  if (container) {
-    const total = pod.spec.containers.reduce((a, c) => a + (resource === 'cpu' ? c.requests.cpuMillis : c.requests.memoryMiB), 0);
-    const mine = pod.spec.containers.find((c) => c.name === container);
-    if (!mine) return undefined;
-    share = total > 0 ? (resource === 'cpu' ? mine.requests.cpuMillis : mine.requests.memoryMiB) / total : 1 / pod.spec.containers.length;
-  }
-  if (resource === 'cpu') return Math.round(m.cpuMillis * share);
-  if (resource === 'memory') return Math.round(m.memoryMiB * share * 1048576 * 1000);
-  return undefined;
-}
-
-/**
- * classifyPod on the pod itself, reading what fillPodInfo would have put in its HpaPodInfo
- * (`sampleMilli` as sampleMilliOf gave it): the one-pass totals below classify without
- * writing an info per pod. A fast-check property holds the two to the same answer.
- */
-export function classifyWorldPod(pod: Pod, sampleMilli: number | undefined, options: PodGroupingOptions): PodGroup {
-  const state = pod.state;
-  // deletionTimestamp set, or phase Failed (podPhase: only an evicted pod).
-  if (state === 'Terminating' || state === 'Evicted') return 'ignored';
-  if (podPhase(pod) === 'Pending') return 'unready';
-  const m = pod.metric;
-  if (m === null || sampleMilli === undefined) return 'missing';
-  if (!options.cpuReadinessChecks) return 'ready';
-  const readyStatus = pod.readyConditionStatus;
-  if (readyStatus === '' || !(pod.scheduledMs >= 0 && pod.nodeName)) return 'unready';
-  const start = pod.scheduledMs / 1000;
-  const readySince = pod.readyConditionSinceMs / 1000;
-  if (start + options.cpuInitializationPeriodSeconds > options.nowSeconds) {
-    const staleSample = m.timestampMs / 1000 < readySince + m.windowMs / 1000;
-    return readyStatus === 'False' || staleSample ? 'unready' : 'ready';
-  }
-  const neverReady = readyStatus === 'False' && start + options.initialReadinessDelaySeconds > readySince;
-  return neverReady ? 'unready' : 'ready';
-}
-
-/**
- * resourceMetricPods, groupPods, missingRequest and utilizationRatio as one pass over the pods
- * (HpaMetricsClient.resourceUtilizationTotals): the four walked the target's pods or their infos
- * one after another, and filling an info per pod was the largest of them. Any pod that would send
- * the calculation elsewhere (no request, missing or unready) ends the pass with undefined, and
- * the caller takes those four again; in a steady state every pod is ready.
- */
-export function utilizationTotals(pods: readonly Pod[], resource: 'cpu' | 'memory', options: PodGroupingOptions): ResourceUtilizationTotals | undefined {
-  let readyPodCount = 0;
-  let usageTotal = 0;
-  let requestTotal = 0;
-  const ignored: string[] = [];
-  let lastContainers: Pod['spec']['containers'] | null = null;
-  let request: number | undefined;
-  for (let i = 0; i < pods.length; i++) {
-    const pod = pods[i];
-    const containers = pod.spec.containers;
-    if (containers !== lastContainers) {
-      lastContainers = containers;
-      request = requestMilliOf(pod, resource);
-    }
-    if (request === undefined) return undefined;
-    const sample = sampleMilliOf(pod, resource);
-    const group = classifyWorldPod(pod, sample, options);
-    if (group === 'ready') {
-      readyPodCount++;
-      // In list order over the ready pods, as utilizationRatio adds them.
-      usageTotal += sample!;
-      requestTotal += request;
-    } else if (group === 'ignored') ignored.push(pod.name);
-    else return undefined;
-  }
-  if (readyPodCount === 0 || requestTotal === 0) return undefined;
-  return { readyPodCount, usageTotal, requestTotal, ignored };
+function sameGrouping(a: PodGroupingOptions, b: PodGroupingOptions): boolean {
+  return (
+    a.cpuReadinessChecks === b.cpuReadinessChecks &&
+    a.nowSeconds === b.nowSeconds &&
+    a.cpuInitializationPeriodSeconds === b.cpuInitializationPeriodSeconds &&
+    a.initialReadinessDelaySeconds === b.initialReadinessDelaySeconds
+  );
 }
 
 function allInNamespace(pods: readonly Pod[], namespace: string): boolean {
@@ -205,6 +122,8 @@ function allInNamespace(pods: readonly Pod[], namespace: string): boolean {
  */
 class WorldMetricsClient implements HpaMetricsClient {
   private readonly pods: readonly Pod[];
+  /** Totals gathered over exactly `pods` while they were listed, if any. */
+  private readonly listedTotals: UtilizationAccumulator | undefined;
 
   constructor(
     private readonly world: World,
@@ -212,11 +131,13 @@ class WorldMetricsClient implements HpaMetricsClient {
     private readonly namespace: string,
     targetPods: Pod[],
     podsInNamespace: boolean | undefined,
+    listedTotals: UtilizationAccumulator | undefined,
   ) {
     // A Deployment's pods share its namespace, so the filter almost never drops one: copy only when it does.
     // A loop, not every/filter with a callback: V8 did not inline the callback (~2% of medium-hpa).
     const inNamespace = podsInNamespace ?? allInNamespace(targetPods, namespace);
     this.pods = inNamespace ? targetPods : targetPods.filter((p) => p.namespace === namespace);
+    this.listedTotals = inNamespace ? listedTotals : undefined;
   }
 
   private loadState(): LoadState | undefined {
@@ -244,6 +165,8 @@ class WorldMetricsClient implements HpaMetricsClient {
 
   resourceUtilizationTotals(resource: string, container: string | undefined, grouping: PodGroupingOptions): ResourceUtilizationTotals | undefined {
     if (container !== undefined || (resource !== 'cpu' && resource !== 'memory') || metricsServerDown(this.world)) return undefined;
+    const listed = this.listedTotals;
+    if (listed !== undefined && listed.resource === resource && sameGrouping(listed.options, grouping)) return listed.totals();
     return utilizationTotals(this.pods, resource, grouping);
   }
 
@@ -296,6 +219,8 @@ export function worldMetricsClient(
   targetPods: Pod[] = deploymentPods(world, target),
   /** Whether every pod of targetPods is in `namespace`, when the caller already knows. */
   podsInNamespace?: boolean,
+  /** Utilization totals gathered over targetPods as they were listed (controller.ts). */
+  listedTotals?: UtilizationAccumulator,
 ): HpaMetricsClient {
-  return new WorldMetricsClient(world, target, namespace, targetPods, podsInNamespace);
+  return new WorldMetricsClient(world, target, namespace, targetPods, podsInNamespace, listedTotals);
 }

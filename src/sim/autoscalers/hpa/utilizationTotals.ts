@@ -1,0 +1,126 @@
+/**
+ * A resource Utilization metric's first pass (podResourceMetrics, groupPods, missingRequest and
+ * utilizationRatio) as one pass over the pods themselves, for HpaMetricsClient.resourceUtilizationTotals.
+ * Those four walked the target's pods or their infos one after another, and filling an info per pod
+ * was the largest of them. Any pod that would send the calculation elsewhere (no request, missing
+ * or unready) ends the pass with no answer, and the caller takes those four again; in a steady
+ * state every pod is ready. utilizationTotals.test.ts holds both paths to the same answers.
+ */
+import type { Pod } from '../../core/types';
+import { podPhase } from '../../lifecycle/phase';
+import type { ResourceUtilizationTotals } from './metricsClient';
+import type { PodGroup, PodGroupingOptions } from './podGrouping';
+
+/** Milli-units of a resource: millicores for cpu, milli-bytes for memory (as Quantity.MilliValue()). */
+export function requestMilliOf(pod: Pod, resource: string, container?: string): number | undefined {
+  if (resource !== 'cpu' && resource !== 'memory') return undefined;
+  let sum = 0;
+  let covered = 0;
+  for (const c of pod.spec.containers) {
+    if (container && c.name !== container) continue;
+    const v = resource === 'cpu' ? c.requests.cpuMillis : c.requests.memoryMiB;
+    if (v === 0) return undefined;
+    sum += v;
+    covered++;
+  }
+  if (covered === 0) return undefined;
+  return resource === 'cpu' ? sum : sum * 1048576 * 1000;
+}
+
+export function sampleMilliOf(pod: Pod, resource: string, container?: string): number | undefined {
+  const m = pod.metric;
+  if (!m) return undefined;
+  // Usage is modelled per pod; a container's share follows its share of the pod's requests.
+  let share = 1;
+  if (container) {
+    const total = pod.spec.containers.reduce((a, c) => a + (resource === 'cpu' ? c.requests.cpuMillis : c.requests.memoryMiB), 0);
+    const mine = pod.spec.containers.find((c) => c.name === container);
+    if (!mine) return undefined;
+    share = total > 0 ? (resource === 'cpu' ? mine.requests.cpuMillis : mine.requests.memoryMiB) / total : 1 / pod.spec.containers.length;
+  }
+  if (resource === 'cpu') return Math.round(m.cpuMillis * share);
+  if (resource === 'memory') return Math.round(m.memoryMiB * share * 1048576 * 1000);
+  return undefined;
+}
+
+/**
+ * classifyPod on the pod itself, reading what fillPodInfo would have put in its HpaPodInfo
+ * (`sampleMilli` as sampleMilliOf gave it): the one-pass totals below classify without
+ * writing an info per pod. A fast-check property holds the two to the same answer.
+ */
+export function classifyWorldPod(pod: Pod, sampleMilli: number | undefined, options: PodGroupingOptions): PodGroup {
+  const state = pod.state;
+  // deletionTimestamp set, or phase Failed (podPhase: only an evicted pod).
+  if (state === 'Terminating' || state === 'Evicted') return 'ignored';
+  if (podPhase(pod) === 'Pending') return 'unready';
+  const m = pod.metric;
+  if (m === null || sampleMilli === undefined) return 'missing';
+  if (!options.cpuReadinessChecks) return 'ready';
+  const readyStatus = pod.readyConditionStatus;
+  if (readyStatus === '' || !(pod.scheduledMs >= 0 && pod.nodeName)) return 'unready';
+  const start = pod.scheduledMs / 1000;
+  const readySince = pod.readyConditionSinceMs / 1000;
+  if (start + options.cpuInitializationPeriodSeconds > options.nowSeconds) {
+    const staleSample = m.timestampMs / 1000 < readySince + m.windowMs / 1000;
+    return readyStatus === 'False' || staleSample ? 'unready' : 'ready';
+  }
+  const neverReady = readyStatus === 'False' && start + options.initialReadinessDelaySeconds > readySince;
+  return neverReady ? 'unready' : 'ready';
+}
+
+
+/**
+ * The pass pod by pod, so that the HPA's listing of its target's pods can run it while it fetches
+ * each pod anyway (controller.ts), instead of a second walk over the same pods.
+ */
+export class UtilizationAccumulator {
+  private readyPodCount = 0;
+  private usageTotal = 0;
+  private requestTotal = 0;
+  private readonly ignored: string[] = [];
+  /** A pod sent the calculation elsewhere: the rest are not looked at. */
+  private failed = false;
+  private lastContainers: Pod['spec']['containers'] | null = null;
+  private request: number | undefined;
+
+  constructor(
+    readonly resource: 'cpu' | 'memory',
+    readonly options: PodGroupingOptions,
+  ) {}
+
+  add(pod: Pod): void {
+    if (this.failed) return;
+    // A ReplicaSet's pods share their template's container list (resourceMetricPods says why
+    // the previous pod's request then serves).
+    const containers = pod.spec.containers;
+    if (containers !== this.lastContainers) {
+      this.lastContainers = containers;
+      this.request = requestMilliOf(pod, this.resource);
+    }
+    const request = this.request;
+    if (request === undefined) {
+      this.failed = true;
+      return;
+    }
+    const sample = sampleMilliOf(pod, this.resource);
+    const group = classifyWorldPod(pod, sample, this.options);
+    if (group === 'ready') {
+      this.readyPodCount++;
+      // In list order over the ready pods, as utilizationRatio adds them.
+      this.usageTotal += sample!;
+      this.requestTotal += request;
+    } else if (group === 'ignored') this.ignored.push(pod.name);
+    else this.failed = true;
+  }
+
+  totals(): ResourceUtilizationTotals | undefined {
+    if (this.failed || this.readyPodCount === 0 || this.requestTotal === 0) return undefined;
+    return { readyPodCount: this.readyPodCount, usageTotal: this.usageTotal, requestTotal: this.requestTotal, ignored: this.ignored };
+  }
+}
+
+export function utilizationTotals(pods: readonly Pod[], resource: 'cpu' | 'memory', options: PodGroupingOptions): ResourceUtilizationTotals | undefined {
+  const acc = new UtilizationAccumulator(resource, options);
+  for (let i = 0; i < pods.length; i++) acc.add(pods[i]);
+  return acc.totals();
+}
