@@ -5,12 +5,24 @@ import { engine } from '../../store/engine';
 import { usePlayground } from '../../store/playgroundStore';
 import { useCompare } from '../../store/compareStore';
 import { download, historyUpTo } from './format';
+import { useThrottled } from '../common/useThrottled';
 import { ImportPanel } from './ImportPanel';
 import { OverlayChart } from './OverlayChart';
 import { ScorecardTable } from './ScorecardTable';
 import { CompareRuns } from './CompareRuns';
+import type { TraceSample } from '../../sim/trace/trace';
+
+/** How often the scorecard and the overlay charts follow run B while it moves. */
+const SCORE_REFRESH_MS = 250;
 
 type Loading = typeof import('./compareLoading');
+
+// The overlay charts' figures, defined once so the memoised charts see the same functions each render.
+const nodesOf = (s: TraceSample) => s.nodes.total + s.nodes.launching;
+const pendingOf = (s: TraceSample) => s.pods.pending;
+const costOf = (s: TraceSample) => s.costPerHour;
+const dollars = (v: number) => `$${v.toFixed(3)}`;
+const jump = (seconds: number) => usePlayground.getState().seekTo(seconds * 1000);
 
 /**
  * Compare mode: pick run B (a preset that fits A, another example, or edited YAML), run both on
@@ -60,19 +72,23 @@ export default function ComparePanel() {
     useCompare.getState().startB(s, pick || 'edited', session.world.timeMs);
   };
 
+  // B answers up to every frame while A plays; scoring both histories each time cost the page its
+  // frames (a 33 ms median at 1000×), and a table read by people needs no more than a few a second.
+  const throttledB = useThrottled(b, SCORE_REFRESH_MS);
+  const scoredB = b && throttledB ? throttledB : b;
   // B runs in the worker and may trail A by a sync on its way: both are scored up to B's time.
-  const aHistory = useMemo(() => (session && b ? historyUpTo(session.history, b.timeMs) : []), [session, b, version]); // eslint-disable-line react-hooks/exhaustive-deps
-  const comparison = useMemo(() => {
-    if (!b || !session) return null;
+  const scored = useMemo(() => {
+    if (!scoredB || !session) return null;
     const e = engine();
+    const aHistory = historyUpTo(session.history, scoredB.timeMs);
     const a = e.computeScorecard({ scenario: session.spec.name, seed: session.spec.seed, samples: aHistory }, { sloMs });
-    const cb = e.computeScorecard({ scenario: b.name, seed: b.seed, samples: b.history }, { sloMs });
-    return e.compareScorecards(a, cb);
-    // version/compareVersion: the sessions are mutable; recompute when either moved.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [b, session, aHistory, sloMs, version, compareVersion]);
+    const cb = e.computeScorecard({ scenario: scoredB.name, seed: scoredB.seed, samples: scoredB.history }, { sloMs });
+    return { aHistory, comparison: e.compareScorecards(a, cb) };
+    // A's history grows in place; B's time (a new scoredB) says when the part scored changed.
+  }, [scoredB, session, sloMs]);
+  const comparison = scored?.comparison ?? null;
+  const aHistory = scored?.aHistory ?? [];
 
-  const jump = (seconds: number) => usePlayground.getState().seekTo(seconds * 1000);
   const exportAll = (kind: 'json' | 'csv') => {
     if (!comparison || !session || !b) return;
     const e = engine();
@@ -181,9 +197,9 @@ export default function ComparePanel() {
                   <span className="key-a">━ {t('compare.legendA', { name: session.spec.name })}</span>{' '}
                   <span className="key-b">┅ {t('compare.legendB', { name: b.name, source: source ? t(`compare.source.${source.split(':')[0]}`) : '' })}</span>
                 </p>
-                <OverlayChart title={t('compare.chartNodes')} a={aHistory} b={b.history} value={(s) => s.nodes.total + s.nodes.launching} format={(v) => String(v)} />
-                <OverlayChart title={t('compare.chartPending')} a={aHistory} b={b.history} value={(s) => s.pods.pending} format={(v) => String(v)} />
-                <OverlayChart title={t('compare.chartCost')} a={aHistory} b={b.history} value={(s) => s.costPerHour} format={(v) => `$${v.toFixed(3)}`} />
+                <OverlayChart title={t('compare.chartNodes')} a={aHistory} b={scoredB!.history} value={nodesOf} format={String} />
+                <OverlayChart title={t('compare.chartPending')} a={aHistory} b={scoredB!.history} value={pendingOf} format={String} />
+                <OverlayChart title={t('compare.chartCost')} a={aHistory} b={scoredB!.history} value={costOf} format={dollars} />
                 {bScenario && bScenario.notices.length > 0 && <p className="muted">{t('compare.bNotices', { count: bScenario.notices.length })}</p>}
               </div>
               <ScorecardTable c={comparison} onJump={jump} />

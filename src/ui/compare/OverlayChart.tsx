@@ -1,8 +1,13 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TraceSample } from '../../sim/trace/trace';
 
-/** One figure of A (solid) and B (dashed) over sim time, on a shared y scale. */
-export function OverlayChart({ title, a, b, value, format }: { title: string; a: readonly TraceSample[]; b: readonly TraceSample[]; value: (s: TraceSample) => number; format: (v: number) => string }) {
+/**
+ * One figure of A (solid) and B (dashed) over sim time, on a shared y scale. Memoised: its paths walk
+ * both histories (hours of samples), and the Compare tab re-renders on every frame of A; callers
+ * pass stable `value`/`format` functions and histories that change only when B's time does.
+ */
+export const OverlayChart = memo(function OverlayChart({ title, a, b, value, format }: { title: string; a: readonly TraceSample[]; b: readonly TraceSample[]; value: (s: TraceSample) => number; format: (v: number) => string }) {
   const { t } = useTranslation();
   const W = 300;
   const H = 90;
@@ -27,4 +32,4 @@ export function OverlayChart({ title, a, b, value, format }: { title: string; a:
       </svg>
     </figure>
   );
-}
+});

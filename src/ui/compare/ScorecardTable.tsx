@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComparedFigure, Figure, ScorecardComparison } from '../../sim/scorecard/types';
 import { formatClock } from './format';
@@ -11,7 +12,8 @@ function value(t: (k: string, o?: Record<string, unknown>) => string, f: Figure 
 }
 
 /** The scorecard: A, B, B − A; every figure with a moment is a button that time-travels there. */
-export function ScorecardTable({ c, onJump }: { c: ScorecardComparison; onJump: (seconds: number, run: 'a' | 'b') => void }) {
+/** Memoised: the Compare tab re-renders on every frame of A; the comparison changes a few times a second. */
+export const ScorecardTable = memo(function ScorecardTable({ c, onJump }: { c: ScorecardComparison; onJump: (seconds: number, run: 'a' | 'b') => void }) {
   const { t } = useTranslation();
   const cell = (f: ComparedFigure, run: 'a' | 'b') => {
     const fig = f[run];
@@ -49,4 +51,4 @@ export function ScorecardTable({ c, onJump }: { c: ScorecardComparison; onJump: 
       </tbody>
     </table>
   );
-}
+});
