@@ -28,11 +28,15 @@ describe('useThrottled', () => {
     // Three more values inside 250 ms: none shows yet.
     for (const v of [3, 4, 5]) {
       act(() => root.render(<Probe value={v} />));
-      act(() => vi.advanceTimersByTime(50));
+      act(() => {
+      vi.advanceTimersByTime(50);
+    });
     }
     expect(shown.at(-1)).toBe(2);
     expect(shown).not.toContain(3);
-    act(() => vi.advanceTimersByTime(200));
+    act(() => {
+      vi.advanceTimersByTime(200);
+    });
     // The latest, not the first held: 3 and 4 were never shown.
     expect(shown.at(-1)).toBe(5);
     expect(shown).not.toContain(3);

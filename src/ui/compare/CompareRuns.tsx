@@ -14,7 +14,8 @@ const SIDE_BY_SIDE_MIN_PX = 720;
  */
 export function CompareRuns({ a, b, version, view }: { a: Session; b: RunB; version: number; view: 'grids' | 'why' }) {
   const { t } = useTranslation();
-  // What this view draws of B crosses from the worker only while it is on screen.
+  // What this view draws of B crosses from the worker only while it is on screen. B's grid is laid
+  // out again only when a new one arrives (its own time as the version), not on every frame of A.
   useEffect(() => {
     useCompare.getState().watchView(view === 'grids' ? 'grid' : 'why');
     return () => useCompare.getState().watchView(null);
@@ -58,7 +59,7 @@ export function CompareRuns({ a, b, version, view }: { a: Session; b: RunB; vers
       {view === 'grids' ? (
         <div className="compare-grids">
           {(both || run === 'a') && <MiniGrid world={a.world} version={version} label={labelA} testId="compare-grid-a" />}
-          {(both || run === 'b') && (b.grid ? <MiniGrid world={b.grid} version={version} label={labelB} testId="compare-grid-b" /> : loadingB)}
+          {(both || run === 'b') && (b.grid ? <MiniGrid world={b.grid} version={b.grid.timeMs} label={labelB} testId="compare-grid-b" /> : loadingB)}
         </div>
       ) : (
         run === 'a' ? <WhyOfWorld world={a.world} version={version} testId="compare-why-a" /> : b.why ? <WhyContent view={b.why} testId="compare-why-b" /> : loadingB
