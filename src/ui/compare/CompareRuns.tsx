@@ -4,7 +4,7 @@ import type { Session } from '../../sim/session';
 import { useCompare, type RunB } from '../../store/compareStore';
 import { WhyContent, WhyOfWorld } from '../panels/WhyPanel';
 import { MiniGrid } from './MiniGrid';
-import { useThrottled } from '../common/useThrottled';
+import { useThrottledVersion } from '../cluster/useThrottledVersion';
 
 /** How often run A's grid in this view follows A while it plays. */
 const GRID_REFRESH_MS = 400;
@@ -44,7 +44,7 @@ export function CompareRuns({ a, b, version, view }: { a: Session; b: RunB; vers
   // A's grid here follows at B's rhythm (a few times a second), not every frame: the two grids are
   // read side by side, and laying out 5,000 pods each frame a second time (the main grid already
   // does) was most of the tab's long tasks at 1000×.
-  const gridVersionA = useThrottled(version, GRID_REFRESH_MS);
+  const gridVersionA = useThrottledVersion(GRID_REFRESH_MS);
   const labelA = t('compare.runNamedA', { name: a.spec.name });
   const labelB = t('compare.runNamedB', { name: b.name });
   const loadingB = (
