@@ -102,6 +102,15 @@ describe('compare run B in the engine worker', () => {
     useCompare.getState().watchView(null);
   });
 
+  it('catches up to where A went while the worker was still opening B', async () => {
+    const s = scenario();
+    useCompare.getState().startB(s, 'example:karpenter-consolidation', 0);
+    expect(useCompare.getState().starting).toBe(true);
+    useCompare.getState().follow(240_000);
+    const b = await settled(240_000);
+    expect(b.history.at(-1)?.t).toBe(240);
+  });
+
   it('ignores an answer about a B that was stopped or replaced meanwhile', async () => {
     const s = scenario();
     useCompare.getState().startB(s, 'example:karpenter-consolidation', 30_000);

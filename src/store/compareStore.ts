@@ -166,7 +166,9 @@ export const useCompare = create<CompareState>((set, get) => {
     setSlo: (sloMs) => set({ sloMs, version: get().version + 1 }),
     follow(timeMs) {
       lastFollowMs = timeMs;
-      const { b } = get();
+      const { b, starting } = get();
+      // A moved while the worker was still opening B: that time goes next, once B has answered.
+      if (!b && starting) wanted = timeMs;
       if (!b || (b.timeMs === timeMs && !viewStale(b))) return;
       request(timeMs);
     },
