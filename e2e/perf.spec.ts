@@ -224,6 +224,19 @@ const bLag = (page: Page) =>
     return { bMs, aSec };
   });
 
+/** Counts the grids of run B that reach the page from now on (window.__bGrids). */
+const countBGrids = (page: Page) =>
+  page.evaluate(() => {
+    type Store = { subscribe(f: (s: { b: { grid: unknown } | null }, p: { b: { grid: unknown } | null }) => void): () => void };
+    const w = window as unknown as { __compare?: Store; __bGrids?: number; __bGridsStop?: () => void };
+    w.__bGridsStop?.();
+    w.__bGrids = 0;
+    w.__bGridsStop = w.__compare?.subscribe((s, p) => {
+      if (s.b?.grid && s.b.grid !== p.b?.grid) w.__bGrids = (w.__bGrids ?? 0) + 1;
+    });
+  });
+const bGrids = (page: Page) => page.evaluate(() => (window as unknown as { __bGrids?: number }).__bGrids ?? 0);
+
 test('PERF: compare mode at 200 nodes / 5,000 pods with an HPA, run B = the same scenario, at 1000×', async ({ page }) => {
   test.setTimeout(240_000);
   const a = await playAt60(page, BIG_CONTROLLED);
@@ -241,11 +254,13 @@ test('PERF: compare mode at 200 nodes / 5,000 pods with an HPA, run B = the same
     await takeLongTasks(page);
     const f = await frameStats(page, 4000);
     const before = await a.simSeconds();
+    await countBGrids(page);
     const trace = await traceWhile(page, () => page.waitForTimeout(3000));
     const lt = await takeLongTasks(page);
     const lag = await bLag(page);
+    const grids = view === 'grids' ? `; B's grid refreshed ${await bGrids(page)} times in 3 s` : '';
     console.log(
-      `PERF compare ${view}@1000x (A and B 200 nodes, HPA): median ${f.median.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms; sim speed achieved ${(((await a.simSeconds()) - before) / 3).toFixed(0)}x; long tasks ${lt.length}, ${lt.filter((d) => d > 50).length} over 50 ms, max ${Math.max(0, ...lt).toFixed(0)} ms; ${cpuLine(analyseTrace(trace))}; A at ${lag.aSec}, B at ${(lag.bMs / 1000).toFixed(0)} s`,
+      `PERF compare ${view}@1000x (A and B 200 nodes, HPA): median ${f.median.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms; sim speed achieved ${(((await a.simSeconds()) - before) / 3).toFixed(0)}x; long tasks ${lt.length}, ${lt.filter((d) => d > 50).length} over 50 ms, max ${Math.max(0, ...lt).toFixed(0)} ms; ${cpuLine(analyseTrace(trace))}; A at ${lag.aSec}, B at ${(lag.bMs / 1000).toFixed(0)} s${grids}`,
     );
   }
   await page.getByRole('button', { name: /Pause/ }).click();

@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useCompare } from './compareStore';
 import { engine, loadEngine } from './engine';
 import { parseScenarioText } from '../app/scenarioLoading';
+import { layoutCluster } from '../ui/cluster/layout';
 
 /**
  * Compare mode's run B through the engine worker protocol (the in-page host under Vitest, the same
@@ -75,7 +76,10 @@ describe('compare run B in the engine worker', () => {
     expect(grid.timeMs).toBe(60_000);
     const direct = engine().createSession(s.spec, s.manifests);
     engine().syncSessionTo(direct, 60_000);
-    expect(JSON.stringify([...grid.pods.values()])).toBe(JSON.stringify([...direct.world.pods.values()]));
+    // What B's grid draws is what a page-side session's world would draw.
+    const size = { width: 900, height: 600 };
+    expect(layoutCluster(grid, size, { zoom: 1, colorBy: 'workload' })).toEqual(layoutCluster(direct.world, size, { zoom: 1, colorBy: 'workload' }));
+    expect([...grid.pods.keys()]).toEqual([...direct.world.pods.keys()]);
     expect([...grid.nodes.keys()]).toEqual([...direct.world.nodes.keys()]);
     useCompare.getState().watchView(null);
     useCompare.getState().follow(180_000);

@@ -13,8 +13,8 @@
 import type { ManifestDoc, TimedCommand } from '../core/commands';
 import type { ScenarioSpec } from '../core/scenario';
 import type { Trace, TraceSample } from '../trace/trace';
-import type { World } from '../core/types';
 import type { WhyView } from '../views/why';
+import type { GridSlice } from '../views/gridSlice';
 import type { GotoJob, GotoResult } from './replica';
 
 export const PROTOCOL_VERSION = 1;
@@ -58,8 +58,7 @@ export interface BState {
 /** What the page asks along with a sync of run B: the data of the one B view on screen, if any. */
 export type BView = 'grid' | 'why';
 
-/** The part of a world the node grid's layout reads (src/ui/cluster/layout.ts). */
-export type GridSlice = Pick<World, 'timeMs' | 'nodes' | 'pods' | 'deployments'>;
+export type { GridSlice };
 
 export type EngineResponse =
   | { type: 'ready'; version: number }

@@ -1,4 +1,5 @@
-import type { Node, Pod } from '../../sim/core/types';
+import type { Node } from '../../sim/core/types';
+import type { GridPod } from '../../sim/views/gridSlice';
 import type { NodeGroupBy, NodeSort } from '../../store/gridViewStore';
 import type { NodeVisualState } from './podStatus';
 
@@ -11,8 +12,8 @@ import type { NodeVisualState } from './podStatus';
 export interface NodeBucket {
   node: Node;
   state: NodeVisualState;
-  regular: Pod[];
-  daemon: Pod[];
+  regular: GridPod[];
+  daemon: GridPod[];
 }
 
 /** The group a node goes in: its node group / NodePool, zone, instance type, capacity type or a label's value. */

@@ -1,4 +1,5 @@
-import type { Node, Pod } from '../../sim/core/types';
+import type { Node } from '../../sim/core/types';
+import type { GridPod } from '../../sim/views/gridSlice';
 import type { EngineApi } from '../../sim/api';
 
 /**
@@ -14,8 +15,8 @@ export interface GridQuery {
   empty: boolean;
   /** A located reason when a selector word does not parse; the grid then shows everything. */
   error: string | null;
-  pod: (p: Pod) => boolean;
-  node: (n: Node, pods: readonly Pod[]) => boolean;
+  pod: (p: GridPod) => boolean;
+  node: (n: Node, pods: readonly GridPod[]) => boolean;
 }
 
 type Api = Pick<EngineApi, 'parseLabelSelector' | 'selectorMatches'>;
@@ -69,11 +70,11 @@ export function compileGridQuery(query: string, api: Api): GridQuery {
     }
     parsed.push({ kind: 'name', text: w.toLowerCase() });
   }
-  const podWord = (p: Pod, w: Word) =>
+  const podWord = (p: GridPod, w: Word) =>
     w.kind === 'ns' ? p.namespace === w.ns : w.kind === 'selector' ? w.match(p.labels) : p.name.toLowerCase().includes(w.text);
   const nodeWord = (n: Node, w: Word) =>
     w.kind === 'ns' ? false : w.kind === 'selector' ? w.match(n.labels) : n.name.toLowerCase().includes(w.text);
-  const pod = (p: Pod) => parsed.every((w) => podWord(p, w));
+  const pod = (p: GridPod) => parsed.every((w) => podWord(p, w));
   return {
     empty: false,
     error: null,

@@ -1,7 +1,8 @@
-import type { Node, Pod, World } from '../../sim/core/types';
+import type { Node } from '../../sim/core/types';
+import type { ClusterSlice, GridPod } from '../../sim/views/gridSlice';
 
 /** What the layout reads of a world: compare mode's run B sends only this from the worker. */
-export type ClusterSlice = Pick<World, 'nodes' | 'pods' | 'deployments'>;
+export type { ClusterSlice };
 import { POD_STATUS_COLORS, seriesColor, type PodStatusKind } from '../theme/palette';
 import type { GridQuery } from './gridQuery';
 import type { NodeGroupBy, NodeSort } from '../../store/gridViewStore';
@@ -186,7 +187,7 @@ export function layoutCluster(world: ClusterSlice, size: Size, options: LayoutOp
     const state = nodeVisualState(node);
     if (state) buckets.set(node.name, { node, state, regular: [], daemon: [] });
   }
-  const pending: Pod[] = [];
+  const pending: GridPod[] = [];
   for (const pod of world.pods.values()) {
     if (pod.state === 'Gone') continue;
     const bucket = pod.nodeName ? buckets.get(pod.nodeName) : undefined;
@@ -218,12 +219,12 @@ export function layoutCluster(world: ClusterSlice, size: Size, options: LayoutOp
     pods: [],
     workloadColors,
   };
-  const tileColor = (pod: Pod, status: PodStatusKind): string => {
+  const tileColor = (pod: GridPod, status: PodStatusKind): string => {
     if (options.colorBy === 'status') return POD_STATUS_COLORS[status];
     if (pod.ownerKind === 'DaemonSet') return DAEMON_COLOR;
     return workloadColors.get(workloadOf(pod)) ?? DAEMON_COLOR;
   };
-  const pushTile = (pod: Pod, x: number, y: number, tileSize: number, daemon: boolean) => {
+  const pushTile = (pod: GridPod, x: number, y: number, tileSize: number, daemon: boolean) => {
     const status = podStatusKind(pod) ?? 'terminating';
     const dim = query ? !query.empty && !query.pod(pod) : false;
     const tile: PodTile = {
@@ -321,7 +322,7 @@ export function clampZoom(z: number): number {
   return Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Number.isFinite(z) ? z : 1));
 }
 
-function barValues(node: Node, pods: Pod[], daemon: Pod[]): { cpu: BarValues; memory: BarValues } {
+function barValues(node: Node, pods: GridPod[], daemon: GridPod[]): { cpu: BarValues; memory: BarValues } {
   let cpuUsed = 0;
   let memUsed = 0;
   for (const list of [pods, daemon]) {
@@ -370,7 +371,7 @@ function baseBox(b: NodeBucket, w: number, h: number): NodeBox {
 function layoutFullNode(
   b: NodeBucket,
   layout: ClusterLayout,
-  pushTile: (pod: Pod, x: number, y: number, size: number, daemon: boolean) => void,
+  pushTile: (pod: GridPod, x: number, y: number, size: number, daemon: boolean) => void,
 ): NodeBox {
   const innerW = FULL_NODE_W - 2 * NODE_PAD;
   const slots = Math.max(b.regular.length, b.node.allocatable.pods - b.daemon.length, 1);

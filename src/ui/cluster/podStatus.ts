@@ -1,4 +1,5 @@
-import type { Node, Pod } from '../../sim/core/types';
+import type { Node } from '../../sim/core/types';
+import type { GridPod } from '../../sim/views/gridSlice';
 import type { PodStatusKind } from '../theme/palette';
 
 export type { PodStatusKind } from '../theme/palette';
@@ -33,7 +34,7 @@ export const TILE_SHAPE: Record<PodStatusKind, TileShape> = {
 };
 
 /** The status a tile shows; null for a pod that is gone and should not be drawn. */
-export function podStatusKind(pod: Pod): PodStatusKind | null {
+export function podStatusKind(pod: GridPod): PodStatusKind | null {
   switch (pod.state) {
     case 'Ready':
       return 'ready';
@@ -112,7 +113,7 @@ export function nodeStatusText(state: NodeVisualState): string {
 }
 
 /** kubectl's STATUS column for a pod (what `kubectl get pods` prints). */
-export function podStatusText(pod: Pod): string {
+export function podStatusText(pod: GridPod): string {
   switch (pod.state) {
     case 'Ready':
     case 'Running':
@@ -125,7 +126,7 @@ export function podStatusText(pod: Pod): string {
 }
 
 /** The workload a pod belongs to, for colouring: its Deployment, DaemonSet, or the pod itself. */
-export function workloadOf(pod: Pod): string {
+export function workloadOf(pod: GridPod): string {
   if (pod.deployment) return pod.deployment;
   if (pod.ownerKind === 'DaemonSet') return `ds/${pod.ownerName}`;
   if (pod.ownerKind === 'ReplicaSet') return pod.ownerName;
