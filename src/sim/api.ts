@@ -2,7 +2,7 @@
  * The engine as the UI calls it. The app loads this module lazily (src/store/engine.ts), so the
  * page's first paint does not wait for the engine, its controllers and the instance catalog.
  */
-import { advance, createSession, HISTORY_MS, issueCommand, issueCommands, seek } from './session';
+import { advance, createSession, currentAutoscalerStates, currentSample, HISTORY_MS, issueCommand, issueCommands, seek } from './session';
 import { applyCommand } from './commands/apply';
 import { runView } from './commands/views';
 import { autoscalerExplanations } from './autoscalers/explain';
@@ -31,6 +31,8 @@ export const engineApi = {
   issueCommands,
   seek,
   HISTORY_MS,
+  currentSample,
+  currentAutoscalerStates,
   applyCommand,
   runView,
   autoscalerExplanations,

@@ -7,6 +7,7 @@ import { step } from './core/step';
 import { createWorld } from './bootstrap';
 import { enqueueCommand } from './commands/apply';
 import { sampleWorld, type TraceSample } from './trace/trace';
+import { autoscalerTraceEntries } from './autoscalers/trace';
 import { packUnsharedKrrHead, restoreKrrHead, type PackedKrrFrames } from './autoscalers/vpa/krrFrameCodec';
 import { evaluateAttached, replayFloorMs, rewindAttached, type AttachedChecks } from './checks/attached';
 
@@ -131,6 +132,25 @@ function record(session: Session): void {
   if (last && last.t * 1000 >= w.timeMs) return;
   session.history.push(sampleWorld(w, false));
   if (session.history.length > MAX_HISTORY) session.history.splice(0, session.history.length - MAX_HISTORY);
+}
+
+/**
+ * The session's state now, as a trace sample: the newest history sample when it was taken at the
+ * world's time, else a sample of the world as it stands. History keeps one sample every HISTORY_MS,
+ * so a run paused between two (a lesson's "run until" stops on the tick its check held) would show
+ * an autoscaler as it was up to 4 s earlier, next to kubectl answering from the world now.
+ */
+export function currentSample(session: Session): TraceSample {
+  const last = session.history[session.history.length - 1];
+  if (last !== undefined && last.t * 1000 === session.world.timeMs) return last;
+  return sampleWorld(session.world, false);
+}
+
+/** currentSample's autoscaler entries alone: what a view polled every frame needs, without the pods' pass. */
+export function currentAutoscalerStates(session: Session): TraceSample['autoscalers'] {
+  const last = session.history[session.history.length - 1];
+  if (last !== undefined && last.t * 1000 === session.world.timeMs) return last.autoscalers;
+  return autoscalerTraceEntries(session.world);
 }
 
 export function createSession(spec: ScenarioSpec, manifests: ManifestDoc[], log: TimedCommand[] = []): Session {

@@ -24,8 +24,7 @@ export default function AutoscalersPanel() {
   const cards = useMemo(() => {
     if (!session) return [];
     const world = session.world;
-    const last = session.history[session.history.length - 1];
-    return buildCardModels(last, engine().autoscalerExplanations(world), world.logs, engineWhy(world)).map((card) => ({
+    return buildCardModels(engine().currentSample(session), engine().autoscalerExplanations(world), world.logs, engineWhy(world)).map((card) => ({
       card,
       commands: viewCommands(world, card.kind, card.name),
     }));

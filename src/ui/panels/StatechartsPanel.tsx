@@ -11,6 +11,7 @@ import { vpaMachine } from '../../sim/autoscalers/vpa/vpaMachine';
 import { caMachine } from '../../sim/autoscalers/cluster-autoscaler/caMachine';
 import { cpaMachine } from '../../sim/autoscalers/cpa/cpaMachine';
 import { karpenterMachine } from '../../sim/autoscalers/karpenter/karpenterMachine';
+import { engine } from '../../store/engine';
 import { usePlayground } from '../../store/playgroundStore';
 import { useSessionVersion } from '../common/useSession';
 import type { Session } from '../../sim/session';
@@ -36,7 +37,12 @@ const MACHINES: MachineEntry[] = [
 ];
 
 /** How many objects are in each state now, and which state the selection is in. */
-function stateCounts(entry: MachineEntry, session: Session, selection: { kind: string; name: string } | null): { counts: Map<string, number>; lit: string | null } {
+function stateCounts(
+  entry: MachineEntry,
+  session: Session,
+  selection: { kind: string; name: string } | null,
+  autoscalers: () => Record<string, Record<string, unknown>>,
+): { counts: Map<string, number>; lit: string | null } {
   const counts = new Map<string, number>();
   const add = (s: string) => counts.set(s, (counts.get(s) ?? 0) + 1);
   const w = session.world;
@@ -48,8 +54,7 @@ function stateCounts(entry: MachineEntry, session: Session, selection: { kind: s
     for (const n of w.nodes.values()) add(n.state);
     if (selection?.kind === 'node') lit = w.nodes.get(selection.name)?.state ?? null;
   } else {
-    const last = session.history[session.history.length - 1];
-    for (const [key, v] of Object.entries(last?.autoscalers ?? {})) {
+    for (const [key, v] of Object.entries(autoscalers())) {
       const kind = key.split('/')[0];
       if (!entry.traceKinds.some((k) => k.toLowerCase() === kind.toLowerCase())) continue;
       if (typeof v.state === 'string') add(v.state);
@@ -147,7 +152,13 @@ export default function StatechartsPanel() {
   const selection = usePlayground((s) => s.selection);
   const graphs = useMemo(() => MACHINES.map((m) => ({ entry: m, graph: statechartGraph(m.machine) })), []);
   const live = useMemo(
-    () => (session ? graphs.map(({ entry }) => stateCounts(entry, session, selection)) : []),
+    () => {
+      if (!session) return [];
+      // The autoscalers' states now (not at the last 5-s history sample), read once per render.
+      let states: Record<string, Record<string, unknown>> | undefined;
+      const autoscalers = () => (states ??= engine().currentAutoscalerStates(session));
+      return graphs.map(({ entry }) => stateCounts(entry, session, selection, autoscalers));
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the world mutates in place; version says when
     [graphs, session, selection, version],
   );
