@@ -237,16 +237,17 @@ const countBGrids = (page: Page) =>
   });
 const bGrids = (page: Page) => page.evaluate(() => (window as unknown as { __bGrids?: number }).__bGrids ?? 0);
 
-test('PERF: compare mode at 200 nodes / 5,000 pods with an HPA, run B = the same scenario, at 1000×', async ({ page }) => {
-  test.setTimeout(240_000);
-  const a = await playAt60(page, BIG_CONTROLLED);
-  await page.getByRole('button', { name: /Pause/ }).click();
+/**
+ * From a paused run A: opens compare mode with run B = the same scenario, plays at `speed` and
+ * prints one PERF line per view (frames, long tasks, how far B trails A, and how often B's grid came).
+ */
+async function measureCompare(page: Page, a: ReturnType<typeof app>, label: string, speed: number): Promise<void> {
   await page.getByRole('tab', { name: 'Compare' }).click();
   await page.getByTestId('compare-pick').selectOption('edited');
   await page.getByTestId('compare-start').click();
   await expect(page.getByTestId('compare-legend')).toBeVisible({ timeout: 120_000 });
   await observeLongTasks(page);
-  await a.setSpeed(1000);
+  await a.setSpeed(speed);
   await page.getByRole('button', { name: /Play/ }).click();
   for (const view of ['scorecard', 'grids'] as const) {
     await page.getByTestId(`compare-view-${view}`).click();
@@ -260,10 +261,17 @@ test('PERF: compare mode at 200 nodes / 5,000 pods with an HPA, run B = the same
     const lag = await bLag(page);
     const grids = view === 'grids' ? `; B's grid refreshed ${await bGrids(page)} times in 3 s` : '';
     console.log(
-      `PERF compare ${view}@1000x (A and B 200 nodes, HPA): median ${f.median.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms; sim speed achieved ${(((await a.simSeconds()) - before) / 3).toFixed(0)}x; long tasks ${lt.length}, ${lt.filter((d) => d > 50).length} over 50 ms, max ${Math.max(0, ...lt).toFixed(0)} ms; ${cpuLine(analyseTrace(trace))}; A at ${lag.aSec}, B at ${(lag.bMs / 1000).toFixed(0)} s${grids}`,
+      `PERF compare ${view}@${speed}x (${label}): median ${f.median.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms; sim speed achieved ${(((await a.simSeconds()) - before) / 3).toFixed(0)}x; long tasks ${lt.length}, ${lt.filter((d) => d > 50).length} over 50 ms, max ${Math.max(0, ...lt).toFixed(0)} ms; ${cpuLine(analyseTrace(trace))}; A at ${lag.aSec}, B at ${(lag.bMs / 1000).toFixed(0)} s${grids}`,
     );
   }
   await page.getByRole('button', { name: /Pause/ }).click();
+}
+
+test('PERF: compare mode at 200 nodes / 5,000 pods with an HPA, run B = the same scenario, at 1000×', async ({ page }) => {
+  test.setTimeout(240_000);
+  const a = await playAt60(page, BIG_CONTROLLED);
+  await page.getByRole('button', { name: /Pause/ }).click();
+  await measureCompare(page, a, 'A and B 200 nodes, HPA', 1000);
 });
 
 /** examples/large-cluster.yaml (1,000 nodes / 30,000 pods) at 1920×1080, playing at 60× once its pods run. */
@@ -278,8 +286,8 @@ async function playLargeCluster(page: Page): Promise<ReturnType<typeof app>> {
   return a;
 }
 
-test('PERF: 1,000 nodes / 30,000 pods (examples/large-cluster.yaml) at 60×', async ({ page }) => {
-  test.setTimeout(300_000);
+test('PERF: 1,000 nodes / 30,000 pods (examples/large-cluster.yaml) at 60×, alone and in compare mode', async ({ page }) => {
+  test.setTimeout(420_000);
   const a = await playLargeCluster(page);
   const f = await frameStats(page, 6000);
   const before = await a.simSeconds();
@@ -287,6 +295,7 @@ test('PERF: 1,000 nodes / 30,000 pods (examples/large-cluster.yaml) at 60×', as
   console.log(`PERF frame@60x 1000nodes/30000pods: median ${f.median.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, ${f.frames} frames in 6 s; sim speed achieved ${(((await a.simSeconds()) - before) / 3).toFixed(1)}x`);
   await page.screenshot({ path: 'test-results/perf-large-cluster.png' });
   await page.getByRole('button', { name: /Pause/ }).click();
+  await measureCompare(page, a, 'A and B 1,000 nodes / 30,000 pods', 60);
 });
 
 /**

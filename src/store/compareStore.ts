@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Trace, TraceSample } from '../sim/trace/trace';
 import type { WhyView } from '../sim/views/why';
 import { applySamplesDelta, type BState, type BView, type GridSlice } from '../sim/worker/protocol';
+import { decodeGridSlice } from '../sim/views/gridSliceWire';
 import type { LoadedScenario } from './playgroundStore';
 import { engineClient } from './engineClient';
 
@@ -93,7 +94,7 @@ export const useCompare = create<CompareState>((set, get) => {
       timeMs: state.timeMs,
       horizonMs: state.horizonMs,
       history,
-      grid: state.grid ?? cur.b?.grid ?? null,
+      grid: state.grid ? decodeGridSlice(state.grid) : (cur.b?.grid ?? null),
       why: state.why ?? cur.b?.why ?? null,
       whyAtMs: state.why ? state.timeMs : (cur.b?.whyAtMs ?? -1),
     };

@@ -10,7 +10,7 @@ import type { TraceSample } from '../trace/trace';
 import { gotoResult, gotoTarget, syncReplica } from './replica';
 import { isEngineRequest, PROTOCOL_VERSION, samplesDelta, type BState, type BView, type EngineRequest, type EngineResponse } from './protocol';
 import { whyView } from '../views/why';
-import { gridSliceOf } from '../views/gridSlice';
+import { encodeGridSlice } from '../views/gridSliceWire';
 
 export interface HostEnv {
   post(msg: EngineResponse): void;
@@ -54,7 +54,7 @@ export function createEngineHost(env: HostEnv): EngineHost {
     bSent = s.history.slice();
     const state: BState = { name: s.spec.name, seed: s.spec.seed, timeMs: s.world.timeMs, horizonMs: s.horizonMs, samples };
     const w = s.world;
-    if (view === 'grid') state.grid = gridSliceOf(w);
+    if (view === 'grid') state.grid = encodeGridSlice(w);
     else if (view === 'why') state.why = whyView(w);
     return state;
   };

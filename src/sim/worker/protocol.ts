@@ -15,6 +15,7 @@ import type { ScenarioSpec } from '../core/scenario';
 import type { Trace, TraceSample } from '../trace/trace';
 import type { WhyView } from '../views/why';
 import type { GridSlice } from '../views/gridSlice';
+import type { GridSliceWire } from '../views/gridSliceWire';
 import type { GotoJob, GotoResult } from './replica';
 
 export const PROTOCOL_VERSION = 1;
@@ -49,8 +50,8 @@ export interface BState {
   timeMs: number;
   horizonMs: number;
   samples: SamplesDelta;
-  /** view 'grid': what B's node grid reads of its world (the pods are most of a message's weight). */
-  grid?: GridSlice;
+  /** view 'grid': what B's node grid reads of its world, the pods in columns (decodeGridSlice on the page). */
+  grid?: GridSliceWire;
   /** view 'why': B's Why text, computed in the worker. */
   why?: WhyView;
 }

@@ -6,16 +6,16 @@ import { parseScenarioText } from '../../app/scenarioLoading';
 import { createSession } from '../../sim/session';
 import { syncSessionTo } from '../../sim/scorecard/compareSession';
 import type { World } from '../../sim/core/types';
-import { gridSliceOf } from '../../sim/views/gridSlice';
+import { decodeGridSlice, encodeGridSlice } from '../../sim/views/gridSliceWire';
 import { engineApi as api } from '../../sim/api';
 import { compileGridQuery } from './gridQuery';
 import { layoutCluster, type LayoutOptions } from './layout';
 import { mixedStateWorld } from './testing/worlds';
 
 /**
- * Compare mode's run B sends its grid as gridSliceOf(world), posted from the worker (a structured
- * clone, as v8.serialize/deserialize here). Whatever the options, the grid drawn from that copy
- * must be the grid drawn from the world itself.
+ * Compare mode's run B sends its grid as encodeGridSlice(world), posted from the worker (a structured
+ * clone, as v8.serialize/deserialize here) and decoded on the page. Whatever the options, the grid
+ * drawn from that copy must be the grid drawn from the world itself.
  */
 function exampleWorld(file: string, seconds: number): World {
   const parsed = parseScenarioText(readFileSync(join(import.meta.dirname, '../../../examples', file), 'utf8'), file);
@@ -25,7 +25,7 @@ function exampleWorld(file: string, seconds: number): World {
   return s.world;
 }
 
-const posted = (w: World) => deserialize(serialize(gridSliceOf(w))) as ReturnType<typeof gridSliceOf>;
+const posted = (w: World) => decodeGridSlice(deserialize(serialize(encodeGridSlice(w))) as ReturnType<typeof encodeGridSlice>);
 
 const OPTIONS: [string, LayoutOptions][] = [
   ['status colours, full detail', { zoom: 1, colorBy: 'status' }],
@@ -50,9 +50,23 @@ describe('the grid drawn from a posted grid slice', () => {
     }
   }
 
+  it('carries every field the grid reads of every pod, in the world’s order', () => {
+    for (const [, world] of worlds) {
+      const decoded = posted(world);
+      expect([...decoded.pods.keys()]).toEqual([...world.pods.keys()]);
+      for (const p of world.pods.values()) {
+        const { name, namespace, ownerKind, ownerName, deployment, nodeName, state, metric, labels } = p;
+        expect(decoded.pods.get(p.name)).toEqual({ name, namespace, ownerKind, ownerName, deployment, nodeName, state, metric, labels });
+      }
+      expect([...decoded.nodes.values()]).toEqual([...world.nodes.values()]);
+      expect(decoded.timeMs).toBe(world.timeMs);
+    }
+  });
+
   it('posts a fraction of the bytes of the whole pods', () => {
     const world = exampleWorld('karpenter-consolidation.yaml', 600);
     expect(world.pods.size).toBeGreaterThan(10);
-    expect(serialize(gridSliceOf(world).pods).length / serialize(world.pods).length).toBeLessThan(0.35);
+    const { nodes: _n, deployments: _d, ...pods } = encodeGridSlice(world);
+    expect(serialize(pods).length / serialize(world.pods).length).toBeLessThan(0.2);
   });
 });

@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClusterSlice } from '../cluster/layout';
+import { fittedLayout, type FittedZoom } from './fittedLayout';
 import { drawCluster } from '../cluster/draw';
-import { fitZoom, layoutCluster } from '../cluster/layout';
 import { canvasThemeFor } from '../theme/palette';
 
 /**
@@ -26,10 +26,12 @@ export function MiniGrid({ world, version, label, testId }: { world: ClusterSlic
     return () => ro.disconnect();
   }, []);
 
+  const fitted = useRef<FittedZoom | null>(null);
   const layout = useMemo(() => {
-    if (size.width <= 0 || size.height <= 0) return null;
-    const zoom = fitZoom(world, size);
-    return version >= 0 ? layoutCluster(world, size, { zoom, colorBy: 'status' }) : null;
+    if (size.width <= 0 || size.height <= 0 || version < 0) return null;
+    const { layout, fit } = fittedLayout(world, size, fitted.current);
+    fitted.current = fit;
+    return layout;
   }, [world, version, size]);
 
   useLayoutEffect(() => {
