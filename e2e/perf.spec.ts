@@ -8,7 +8,8 @@ import { analyse, analyseTrace, printBreakdown, printTrace, profileWhile, source
 /**
  * Prints PERF lines (no timing assertions): frame time at 200 nodes / 5,000 pods playing at 60× and
  * 1000× (median, p95, long tasks), long tasks while dragging a slider, seek time, 1,000 nodes /
- * 30,000 pods at 60× (with a screenshot in test-results/), and the initial bundle's gzip size.
+ * 30,000 pods at 60× (with a screenshot in test-results/), compare mode at 200 and at 1,000 nodes,
+ * and the initial bundle's gzip size.
  */
 const BIG = `apiVersion: playground/v1alpha1
 kind: Scenario
