@@ -52,11 +52,18 @@ export function WorkloadControls() {
       <div className="control-row">
         <label className="picker">
           <span>{t('controls.workload')}</span>
-          <select aria-label={t('controls.workload')} value={workload?.name ?? ''} onChange={(e) => setPicked(e.target.value)}>
-            {model.deployments.map((d) => (
-              <option key={d.name}>{d.name}</option>
-            ))}
-          </select>
+          {/* Every Deployment deleted (e.g. ca-nginx-scaleout after 5 minutes): say so, not an empty list. */}
+          {model.deployments.length > 0 ? (
+            <select aria-label={t('controls.workload')} value={workload?.name ?? ''} onChange={(e) => setPicked(e.target.value)}>
+              {model.deployments.map((d) => (
+                <option key={d.name}>{d.name}</option>
+              ))}
+            </select>
+          ) : (
+            <select aria-label={t('controls.workload')} title={t('controls.workloadNone')} disabled data-testid="workload-none">
+              <option>—</option>
+            </select>
+          )}
         </label>
         {load ? (
           <CommandSlider
