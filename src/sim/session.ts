@@ -141,16 +141,17 @@ function record(session: Session): void {
  * an autoscaler as it was up to 4 s earlier, next to kubectl answering from the world now.
  */
 export function currentSample(session: Session): TraceSample {
-  const last = session.history[session.history.length - 1];
-  if (last !== undefined && last.t * 1000 === session.world.timeMs) return last;
-  return sampleWorld(session.world, false);
+  return sampleTakenNow(session) ?? sampleWorld(session.world, false);
 }
 
 /** currentSample's autoscaler entries alone: what a view polled every frame needs, without the pods' pass. */
 export function currentAutoscalerStates(session: Session): TraceSample['autoscalers'] {
+  return sampleTakenNow(session)?.autoscalers ?? autoscalerTraceEntries(session.world);
+}
+
+function sampleTakenNow(session: Session): TraceSample | undefined {
   const last = session.history[session.history.length - 1];
-  if (last !== undefined && last.t * 1000 === session.world.timeMs) return last.autoscalers;
-  return autoscalerTraceEntries(session.world);
+  return last !== undefined && last.t * 1000 === session.world.timeMs ? last : undefined;
 }
 
 export function createSession(spec: ScenarioSpec, manifests: ManifestDoc[], log: TimedCommand[] = []): Session {

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { Trace, TraceSample } from '../sim/trace/trace';
 import type { WhyView } from '../sim/views/why';
-import { applySamplesDelta, type BState, type BView, type GridSlice } from '../sim/worker/protocol';
+import { applySamplesDelta, type BState, type BView } from '../sim/worker/protocol';
+import type { GridSlice } from '../sim/views/gridSlice';
 import { decodeGridSlice } from '../sim/views/gridSliceWire';
 import type { LoadedScenario } from './playgroundStore';
 import { engineClient } from './engineClient';

@@ -14,7 +14,6 @@ import type { ManifestDoc, TimedCommand } from '../core/commands';
 import type { ScenarioSpec } from '../core/scenario';
 import type { Trace, TraceSample } from '../trace/trace';
 import type { WhyView } from '../views/why';
-import type { GridSlice } from '../views/gridSlice';
 import type { GridSliceWire } from '../views/gridSliceWire';
 import type { GotoJob, GotoResult } from './replica';
 
@@ -59,7 +58,6 @@ export interface BState {
 /** What the page asks along with a sync of run B: the data of the one B view on screen, if any. */
 export type BView = 'grid' | 'why';
 
-export type { GridSlice };
 
 export type EngineResponse =
   | { type: 'ready'; version: number }

@@ -41,7 +41,7 @@ function stateCounts(
   entry: MachineEntry,
   session: Session,
   selection: { kind: string; name: string } | null,
-  autoscalers: () => Record<string, Record<string, unknown>>,
+  autoscalers: Record<string, Record<string, unknown>>,
 ): { counts: Map<string, number>; lit: string | null } {
   const counts = new Map<string, number>();
   const add = (s: string) => counts.set(s, (counts.get(s) ?? 0) + 1);
@@ -54,7 +54,7 @@ function stateCounts(
     for (const n of w.nodes.values()) add(n.state);
     if (selection?.kind === 'node') lit = w.nodes.get(selection.name)?.state ?? null;
   } else {
-    for (const [key, v] of Object.entries(autoscalers())) {
+    for (const [key, v] of Object.entries(autoscalers)) {
       const kind = key.split('/')[0];
       if (!entry.traceKinds.some((k) => k.toLowerCase() === kind.toLowerCase())) continue;
       if (typeof v.state === 'string') add(v.state);
@@ -155,8 +155,7 @@ export default function StatechartsPanel() {
     () => {
       if (!session) return [];
       // The autoscalers' states now (not at the last 5-s history sample), read once per render.
-      let states: Record<string, Record<string, unknown>> | undefined;
-      const autoscalers = () => (states ??= engine().currentAutoscalerStates(session));
+      const autoscalers = engine().currentAutoscalerStates(session);
       return graphs.map(({ entry }) => stateCounts(entry, session, selection, autoscalers));
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the world mutates in place; version says when
