@@ -46,9 +46,8 @@ function bareLoopNsPerPodTick(world: World, ticks: number): number {
   return ns;
 }
 
-for (const c of BENCH_CASES) {
-  if (only ? c.name !== only : false) continue;
-  const simSeconds = simOverride || (c.simSeconds ?? 3600);
+/** One timed hour of a case on a fresh world, after the initial rollout has settled. */
+function timeCase(c: BenchCase, simSeconds: number) {
   const world = buildWorld(c);
   // Let the initial rollout settle before timing: the hour measured is steady-state with load.
   for (let i = 0; i < 300; i++) step(world);
@@ -62,13 +61,28 @@ for (const c of BENCH_CASES) {
   }
   const wall = (performance.now() - start) / 1000;
   const cpuUsed = process.cpuUsage(cpuStart);
-  const cpu = (cpuUsed.user + cpuUsed.system) / 1e6;
-  const podTickNs = (wall * 1e9) / podTicks;
-  const heap = heapMB();
-  const bare = bareLoopNsPerPodTick(world, 600);
-  console.log(
-    `BENCH name=${c.name} nodes=${world.nodes.size} pods=${podsBefore}→${world.pods.size} simSeconds=${simSeconds} wallSeconds=${wall.toFixed(3)} speedup=${Math.round(simSeconds / wall)}x cpuSeconds=${cpu.toFixed(3)} cpuSpeedup=${Math.round(simSeconds / cpu)}x podTickNs=${podTickNs.toFixed(1)} bareLoopRatio=${(podTickNs / bare).toFixed(1)} heapMB=${heap.toFixed(0)}`,
-  );
+  return { world, podsBefore, wall, cpu: (cpuUsed.user + cpuUsed.system) / 1e6, podTicks };
+}
+
+/**
+ * --reps=N runs each case N times in this process, one line each with rep=k: the first run also
+ * pays for V8 compiling the case's code paths as they get hot, the later ones show the engine's own
+ * pace once compiled (docs/performance.md, "What the first hour pays for compiling").
+ */
+const reps = Math.max(1, Math.min(20, Number(process.argv.find((a) => a.startsWith('--reps='))?.slice(7) ?? 1) || 1));
+
+for (const c of BENCH_CASES) {
+  if (only ? c.name !== only : false) continue;
+  const simSeconds = simOverride || (c.simSeconds ?? 3600);
+  for (let rep = 1; rep <= reps; rep++) {
+    const { world, podsBefore, wall, cpu, podTicks } = timeCase(c, simSeconds);
+    const podTickNs = (wall * 1e9) / podTicks;
+    const heap = heapMB();
+    const bare = bareLoopNsPerPodTick(world, 600);
+    console.log(
+      `BENCH name=${c.name} nodes=${world.nodes.size} pods=${podsBefore}→${world.pods.size} simSeconds=${simSeconds} wallSeconds=${wall.toFixed(3)} speedup=${Math.round(simSeconds / wall)}x cpuSeconds=${cpu.toFixed(3)} cpuSpeedup=${Math.round(simSeconds / cpu)}x podTickNs=${podTickNs.toFixed(1)} bareLoopRatio=${(podTickNs / bare).toFixed(1)} heapMB=${heap.toFixed(0)}${reps > 1 ? ` rep=${rep}` : ''}`,
+    );
+  }
 }
 if (only === DAY.name || (!only && process.argv.includes('--day'))) runDay(DAY, [1, 6, 12, 24]);
 if (only === DAY_SMALL.name) runDay(DAY_SMALL, [1, 2, 3, 4, 5, 6, 7, 8]);
