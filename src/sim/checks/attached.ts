@@ -12,6 +12,7 @@ export interface AttachedCheck {
   holdsNow: boolean;
   /** The number a comparison read at the latest evaluation. */
   observed?: number;
+  observedUnit?: 'ms';
 }
 
 /**
@@ -32,6 +33,7 @@ export interface CheckStatus {
   heldAtMs: number | null;
   holdsNow: boolean;
   observed?: number;
+  observedUnit?: 'ms';
 }
 
 export function attachChecks(world: World, checks: readonly { id: string; check: Check }[]): AttachedChecks {
@@ -58,6 +60,8 @@ export function evaluateAttached(set: AttachedChecks, world: World): void {
     e.holdsNow = v.holds;
     if (v.observed !== undefined) e.observed = v.observed;
     else delete e.observed;
+    if (v.observedUnit !== undefined) e.observedUnit = v.observedUnit;
+    else delete e.observedUnit;
     if (v.holds && e.heldAtMs === null) e.heldAtMs = world.timeMs;
   });
   set.evaluatedAtMs = world.timeMs;
@@ -72,6 +76,7 @@ export function rewindAttached(set: AttachedChecks, world: World): void {
     if (e.heldAtMs !== null && e.heldAtMs > world.timeMs) e.heldAtMs = null;
     e.holdsNow = false;
     delete e.observed;
+    delete e.observedUnit;
   }
   set.scope.scans = {};
   set.evaluatedAtMs = -1;
@@ -95,5 +100,6 @@ export function checkStatuses(set: AttachedChecks | undefined): CheckStatus[] {
     heldAtMs: e.heldAtMs,
     holdsNow: e.holdsNow,
     ...(e.observed !== undefined ? { observed: e.observed } : {}),
+    ...(e.observedUnit !== undefined ? { observedUnit: e.observedUnit } : {}),
   }));
 }

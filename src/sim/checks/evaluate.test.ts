@@ -129,8 +129,8 @@ describe('checks on the examples', () => {
   it('time, elapsed and the combinators', () => {
     const s = runTo(exampleSession('nginx-to-scaleout'), 90);
     const scope = { startMs: 60_000, startEventCount: 0, scans: {} };
-    expect(evaluateCheck({ type: 'time', op: '>=', value: 90_000 }, s.world, scope)).toEqual({ holds: true, observed: 90_000 });
-    expect(evaluateCheck({ type: 'elapsed', op: '>=', value: 30_000 }, s.world, scope)).toEqual({ holds: true, observed: 30_000 });
+    expect(evaluateCheck({ type: 'time', op: '>=', value: 90_000 }, s.world, scope)).toEqual({ holds: true, observed: 90_000, observedUnit: 'ms' });
+    expect(evaluateCheck({ type: 'elapsed', op: '>=', value: 30_000 }, s.world, scope)).toEqual({ holds: true, observed: 30_000, observedUnit: 'ms' });
     expect(evaluateCheck({ type: 'elapsed', op: '>', value: 30_000 }, s.world, scope).holds).toBe(false);
     const pending: Check = { type: 'pods', phase: 'Pending', op: '>', value: 0 };
     const none: Check = { type: 'nodes', capacityType: 'spot', op: '>', value: 0 };

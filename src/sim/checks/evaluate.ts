@@ -66,6 +66,10 @@ function compared(observed: number | undefined, op: CompareOp, value: number): C
   return { holds: compare(observed, op, value), observed };
 }
 
+function comparedMs(observedMs: number, op: CompareOp, value: number): CheckValue {
+  return { holds: compare(observedMs, op, value), observed: observedMs, observedUnit: 'ms' };
+}
+
 function scanEvents(check: EventCheck, world: World, scope: CheckScope, key: string): boolean {
   let scan = scope.scans[key];
   // The world went back (a seek restored an earlier checkpoint): read again from the start.
@@ -159,9 +163,9 @@ function evaluateAt(check: Check, r: Readings, scope: CheckScope, key: string): 
       return compared(Math.round(cost * 10_000) / 10_000, check.op, check.value);
     }
     case 'time':
-      return compared(world.timeMs, check.op, check.value);
+      return comparedMs(world.timeMs, check.op, check.value);
     case 'elapsed':
-      return compared(world.timeMs - scope.startMs, check.op, check.value);
+      return comparedMs(world.timeMs - scope.startMs, check.op, check.value);
     case 'all': {
       // Every branch is evaluated (no short cut) so event scans keep up with the ring.
       const values = check.checks.map((c, i) => evaluateAt(c, r, scope, `${key}.${i}`));

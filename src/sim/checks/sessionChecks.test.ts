@@ -22,6 +22,14 @@ describe('checks attached to a session', () => {
     expect(scaleUp.heldAtMs).toBeGreaterThan(pending.heldAtMs!);
     expect(five.heldAtMs).toBeGreaterThan(scaleUp.heldAtMs!);
     expect(five.observed).toBe(5);
+    expect(five.observedUnit).toBeUndefined();
+  });
+
+  it("say when a reading is a time, so the lesson's check line prints it as a clock", () => {
+    const s = runTo(exampleSession('ca-nginx-scaleout'), 30);
+    setSessionChecks(s, [{ id: 'late', check: { type: 'elapsed', op: '>=', value: 120_000 } }]);
+    advance(s, 45_000);
+    expect(sessionCheckStatuses(s)[0]).toMatchObject({ held: false, observed: 45_000, observedUnit: 'ms' });
   });
 
   it('unlatch when a seek goes back before that time and latch again at the same time on replay', () => {

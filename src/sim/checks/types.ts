@@ -146,4 +146,6 @@ export type CheckType = Check['type'];
 export interface CheckValue {
   holds: boolean;
   observed?: number;
+  /** 'ms' when `observed` is a sim time or a duration in milliseconds (time and elapsed checks): the UI prints it as m:ss. */
+  observedUnit?: 'ms';
 }

@@ -9,7 +9,7 @@ import { Markdown } from './Markdown';
 import { Questions } from './Questions';
 import { Catalog } from './Catalog';
 import { InstructorTools } from './InstructorTools';
-import { cancelRunUntil, closeLesson, currentStatus, nextStep, openLesson, previousStep, runUntilHolds, showMe } from './lessonRunner';
+import { cancelRunUntil, closeLesson, currentStatus, nextStep, observedText, openLesson, previousStep, runUntilHolds, showMe } from './lessonRunner';
 import './lessons.css';
 
 /** Workshop mode's side panel: the lesson's step, its live check, and the buttons that move on. */
@@ -115,7 +115,7 @@ function ActiveLesson() {
                 {status?.held
                   ? t('lessons.check.held', { time: formatSeconds((status.heldAtMs ?? 0) / 1000) })
                   : t('lessons.check.waiting', { budget: formatSeconds(s.withinMs / 1000), since: formatSeconds(stepStartMs / 1000) })}
-                {!status?.held && status?.observed !== undefined && <span className="muted"> · {t('lessons.check.observed', { value: round(status.observed) })}</span>}
+                {!status?.held && status?.observed !== undefined && <span className="muted"> · {t('lessons.check.observed', { value: observedText(status.observed, status.observedUnit) })}</span>}
               </span>
             </div>
           )}
@@ -213,8 +213,5 @@ function BackConfirm() {
   );
 }
 
-function round(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
-}
 
 export default LessonPanel;

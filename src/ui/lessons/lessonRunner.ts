@@ -9,6 +9,7 @@ import { engine, loadEngine } from '../../store/engine';
 import { usePlayground } from '../../store/playgroundStore';
 import { useTabs } from '../../store/tabStore';
 import { useLessons, type CatalogEntry } from '../../store/lessonStore';
+import { formatSeconds } from '../charts/geometry';
 
 /**
  * Workshop mode's actions: open a lesson at a step (with the step's prepared state), move between
@@ -114,6 +115,13 @@ export interface StepStatus {
   held: boolean;
   heldAtMs: number | null;
   observed?: number;
+  observedUnit?: 'ms';
+}
+
+/** A count as read (one decimal at most); a time or duration check's milliseconds as m:ss, like the clock. */
+export function observedText(v: number, unit?: 'ms'): string {
+  if (unit === 'ms') return formatSeconds(v / 1000);
+  return Number.isInteger(v) ? String(v) : v.toFixed(1);
 }
 
 /** The current step's check as the engine last evaluated it (null outside a lesson's session). */
@@ -125,7 +133,13 @@ export function currentStatus(): StepStatus | null {
   const s = engine()
     .sessionCheckStatuses(session)
     .find((c) => c.id === id);
-  return s ? { held: s.held, heldAtMs: s.heldAtMs, ...(s.observed !== undefined ? { observed: s.observed } : {}) } : null;
+  if (!s) return null;
+  return {
+    held: s.held,
+    heldAtMs: s.heldAtMs,
+    ...(s.observed !== undefined ? { observed: s.observed } : {}),
+    ...(s.observedUnit !== undefined ? { observedUnit: s.observedUnit } : {}),
+  };
 }
 
 export function nextStep(): void {
