@@ -286,7 +286,6 @@ export function krrSimpleView(world: World): string {
   const header = [
     'Running Simple Strategy',
     `  history: ${KRR_SIMPLE_DEFAULTS.historyDurationHours}h at a ${KRR_SIMPLE_DEFAULTS.timeframeDurationMinutes}m step; CPU request = p${KRR_SIMPLE_DEFAULTS.cpuPercentile} per pod (no CPU limit); memory = peak + ${KRR_SIMPLE_DEFAULTS.memoryBufferPercentage}%`,
-    '  A one-off report from history: KRR changes nothing (the VPA acts, KRR only advises).',
     '',
   ];
   if (rows.length === 0) return [...header, 'No workloads with usage history yet.'].join('\n');
