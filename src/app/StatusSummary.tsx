@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionVersion } from '../ui/common/useSession';
-import { formatClock } from './time';
+import { formatClock, zoneClock } from './time';
 import { summarizeWorld } from './worldSummary';
 
 /**
@@ -9,7 +9,7 @@ import { summarizeWorld } from './worldSummary';
  * Kept terse so a polite live region does not flood a screen reader.
  */
 export function StatusSummary() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { session, version } = useSessionVersion();
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the world mutates in place; version says when
   const s = useMemo(() => (session ? summarizeWorld(session.world) : null), [session, version]);
@@ -17,6 +17,11 @@ export function StatusSummary() {
   return (
     <div role="status" aria-live="polite" className="status" data-testid="status" data-scenario={session?.spec.name}>
       <span data-testid="status-time">{t('app.clock')} {formatClock(s.timeMs)}</span>
+      {s.cronClock && (
+        <span data-testid="status-cron-clock" title={t('status.cronClockHint', { zone: s.cronClock.zone })}>
+          {t('status.cronClock', { time: zoneClock(s.cronClock.epochMs, s.cronClock.zone, i18n.language), zone: s.cronClock.zone })}
+        </span>
+      )}
       <span data-testid="nodes">
         {s.launching > 0
           ? t('status.nodesLineLaunching', { nodes: s.nodes, ready: s.readyNodes, launching: s.launching })

@@ -1,4 +1,5 @@
 import type { World } from '../sim/core/types';
+import type { WallClock } from '../sim/views/wallClock';
 import { engine } from '../store/engine';
 import { countNode, emptyNodeCounts } from '../ui/common/nodeCounts';
 
@@ -11,6 +12,8 @@ export interface WorldSummary {
   pending: number;
   costPerHour: number;
   workloads: { name: string; replicas: number; desired: number }[];
+  /** The clock a cron trigger reads, when the scenario has one. */
+  cronClock?: WallClock;
 }
 
 /** One pass over nodes and pods: cheap enough to run on every rendered frame at 5,000 pods. */
@@ -36,5 +39,6 @@ export function summarizeWorld(w: World): WorldSummary {
     if (d.namespace === 'kube-system') continue;
     workloads.push({ name: d.name, replicas: replicasByDeployment.get(d.name) ?? 0, desired: d.replicas });
   }
-  return { timeMs: w.timeMs, nodes, readyNodes, launching, running, pending, costPerHour: cost, workloads };
+  const cronClock = engine().cronWallClockNow(w);
+  return { timeMs: w.timeMs, nodes, readyNodes, launching, running, pending, costPerHour: cost, workloads, ...(cronClock ? { cronClock } : {}) };
 }

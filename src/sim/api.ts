@@ -7,6 +7,7 @@ import { applyCommand } from './commands/apply';
 import { runView } from './commands/views';
 import { autoscalerExplanations } from './autoscalers/explain';
 import { latestByController } from './views/why';
+import { cronWallClockNow } from './views/wallClock';
 import { podIsActive } from './lifecycle/apply';
 import { vpaObjects } from './autoscalers/vpa';
 import { karpenterWhy } from './autoscalers/karpenter/controller';
@@ -38,6 +39,7 @@ export const engineApi = {
   autoscalerExplanations,
   latestByController,
   podIsActive,
+  cronWallClockNow,
   vpaObjects,
   karpenterWhy,
   parseCpaFlags,

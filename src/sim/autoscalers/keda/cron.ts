@@ -114,6 +114,11 @@ function wallClock(ms: number | null, timezone: string): string {
   return wallClockFormat(timezone).format(new Date(ms));
 }
 
+/** The weekday and time at epoch `ms` in `timezone` as cron explanations print them ("Mon 09:00"); undefined for a zone Intl does not know. */
+export function cronWallClock(ms: number, timezone: string): string | undefined {
+  return validTimezone(timezone) ? wallClock(ms, timezone) : undefined;
+}
+
 /** Activity and metric at wall-clock time `nowMs` (epoch ms). */
 export function evaluateCron(config: CronTriggerConfig, nowMs: number): CronEvaluation {
   const nextStartMs = nextOccurrenceMs(config.start, config.timezone, nowMs);
