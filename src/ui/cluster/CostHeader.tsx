@@ -134,12 +134,18 @@ const CostHeaderBody = memo(function CostHeaderBody() {
                 key={r.name}
                 style={columns}
                 onClick={() => usePlayground.getState().select({ kind: 'node', name: r.name })}
-                title={`${r.name} · ${r.state} · ${r.pool}`}
+                title={`${r.name} · ${t(`cluster.node.stateName.${r.state}`)} · ${r.pool}`}
               >
                 <span role="cell" className="cost-node-cell">
                   {/* The name gives way (ellipsis); the state never does ("Launch…" was unreadable). */}
-                  <span className="cost-node-name">{r.shortName}</span>
-                  {r.state !== 'Ready' && <em className="cost-state">{r.state}</em>}
+                  <span className="cost-node-name" data-testid="cost-node-name">
+                    {r.shortName}
+                  </span>
+                  {r.state !== 'ready' && (
+                    <em className="cost-state" data-testid="cost-node-state">
+                      {t(`cluster.cost.status.${r.state}`)}
+                    </em>
+                  )}
                 </span>
                 <span role="cell">{r.instanceType}</span>
                 <span role="cell" className={`cost-cap cost-cap-${r.capacityType}`}>{t(`cluster.cost.${r.capacityType === 'spot' ? 'spot' : 'onDemand'}`)}</span>

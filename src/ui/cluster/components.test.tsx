@@ -13,6 +13,9 @@ import { DetailsPanel } from './DetailsPanel';
 import { Legend } from './Legend';
 import { NODE_STATE_ORDER, POD_STATUS_ORDER } from './podStatus';
 import { advance } from '../../sim/session';
+import { applyCommand } from '../../sim/commands/apply';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 function load(spec = scenario(), manifests = [deployment('nginx', 15, '500m', '512Mi')], seconds = 30) {
   const session = createSession(spec, manifests);
@@ -102,6 +105,68 @@ describe('CostHeader', () => {
     expect(html).not.toContain([...session.world.nodes.keys()][0].split('.')[0]);
     expect(html).toContain('Show all 45 nodes');
     noRawKeys(html);
+  });
+});
+
+/** Mounted with cluster.css applied (jsdom cascades declarations, it does not lay out). */
+function mountStyled(element: ReactElement): { el: HTMLElement; unmount: () => void } {
+  const style = document.createElement('style');
+  style.textContent = readFileSync(join(import.meta.dirname, 'cluster.css'), 'utf8');
+  document.head.append(style);
+  const el = document.createElement('div');
+  document.body.append(el);
+  const root = createRoot(el);
+  act(() => root.render(element));
+  return {
+    el,
+    unmount: () => {
+      act(() => root.unmount());
+      el.remove();
+      style.remove();
+    },
+  };
+}
+
+describe('CostHeader node states', () => {
+  afterEach(() => i18next.changeLanguage('en'));
+
+  it("says a launching node's state in the reader's language, as the grid's node box does", async () => {
+    const session = load();
+    applyCommand(session.world, { type: 'updateAsg', name: 'ng1', desiredCapacity: 4 });
+    advance(session, 1000);
+    usePlayground.setState({ version: usePlayground.getState().version + 1 });
+    for (const lng of ['en', 'ko'] as const) {
+      await i18next.changeLanguage(lng);
+      const html = renderToStaticMarkup(<CostHeader />);
+      const states = [...html.matchAll(/data-testid="cost-node-state">([^<]*)</g)].map((m) => m[1]);
+      expect(states).toEqual([clusterResources[lng].cluster.cost.status.launching]);
+      noRawKeys(html);
+    }
+    expect(clusterResources.ko.cluster.cost.status.launching).toBe('시작 중');
+  });
+
+  it('has a word for every state but Ready (which shows none) in English and Korean', () => {
+    for (const lng of ['en', 'ko'] as const) {
+      const words = clusterResources[lng].cluster.cost.status as Record<string, string>;
+      for (const s of NODE_STATE_ORDER.filter((x) => x !== 'ready')) expect(words[s], `${lng} ${s}`).toMatch(/\S/);
+    }
+  });
+
+  it('keeps a node name on one line with an ellipsis beside its state, the whole name in the tooltip', () => {
+    const session = load();
+    applyCommand(session.world, { type: 'updateAsg', name: 'ng1', desiredCapacity: 4 });
+    advance(session, 1000);
+    usePlayground.setState({ version: usePlayground.getState().version + 1 });
+    const { el, unmount } = mountStyled(<CostHeader />);
+    const badge = el.querySelector('[data-testid="cost-node-state"]')!;
+    const name = badge.parentElement!.querySelector<HTMLElement>('[data-testid="cost-node-name"]')!;
+    const css = getComputedStyle(name);
+    expect([css.whiteSpace, css.textOverflow, css.overflow, css.display]).toEqual(['nowrap', 'ellipsis', 'hidden', 'inline']);
+    expect(getComputedStyle(badge).whiteSpace).toBe('nowrap');
+    const row = name.closest('[role="row"]')!;
+    const full = [...session.world.nodes.values()].find((n) => n.state === 'Launching')!.name;
+    expect(row.getAttribute('title')).toContain(full);
+    unmount();
   });
 });
 

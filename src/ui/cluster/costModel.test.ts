@@ -36,7 +36,7 @@ describe('summarizeCost', () => {
     expect(s.cpu.allocatable).toBe(s.rows.reduce((a, r) => a + r.cpu.allocatable, 0));
   });
 
-  it('bills launching nodes and shows cordoned ones as Cordoned', () => {
+  it('bills launching nodes and gives each row the grid box state (cordoned, launching)', () => {
     const world = nginxWorld(5);
     const first = [...world.nodes.keys()][0];
     applyCommand(world, { type: 'cordon', node: first });
@@ -47,7 +47,8 @@ describe('summarizeCost', () => {
     expect(s.nodes).toBe(3);
     expect(s.launchingNodes).toBe(1);
     expect(s.rows).toHaveLength(4);
-    expect(s.rows.find((r) => r.name === first)?.state).toBe('Cordoned');
+    expect(s.rows.find((r) => r.name === first)?.state).toBe('cordoned');
+    expect(s.rows.filter((r) => r.state === 'launching')).toHaveLength(1);
     expect(s.perHour).toBeCloseTo(4 * s.rows[0].pricePerHour, 9);
   });
 

@@ -2,6 +2,7 @@ import type { CapacityType, World } from '../../sim/core/types';
 import { HOURS_PER_MONTH } from './format';
 import { shortNodeName } from './layout';
 import { countNode, emptyNodeCounts } from '../common/nodeCounts';
+import { nodeVisualState, type NodeVisualState } from './podStatus';
 
 /** eks-node-viewer's view of the cluster: what is requested of what is allocatable, and what it costs. */
 export interface Allocation {
@@ -15,7 +16,8 @@ export interface CostRow {
   pool: string;
   instanceType: string;
   capacityType: CapacityType;
-  state: string;
+  /** As the grid's node box has it (a cordoned Ready node is 'cordoned'), so both say the same word. */
+  state: NodeVisualState;
   cpu: Allocation;
   memory: Allocation;
   pods: number;
@@ -59,6 +61,8 @@ export function summarizeCost(world: World): CostSummary {
     .filter((n) => n.state !== 'Gone')
     .sort((a, b) => (a.pool < b.pool ? -1 : a.pool > b.pool ? 1 : a.createdMs - b.createdMs || (a.name < b.name ? -1 : 1)));
   for (const n of nodes) {
+    const state = nodeVisualState(n);
+    if (!state) continue; // Gone, filtered above; this only tells the type checker
     // EC2 bills from launch until termination completes, so launching and terminating nodes count.
     perHour += n.pricePerHour;
     countNode(counts, n.state);
@@ -68,7 +72,7 @@ export function summarizeCost(world: World): CostSummary {
       pool: n.pool,
       instanceType: n.instanceType,
       capacityType: n.capacityType,
-      state: n.unschedulable && n.state === 'Ready' ? 'Cordoned' : n.state,
+      state,
       cpu: { requested: n.requested.cpuMillis, allocatable: n.allocatable.cpuMillis },
       memory: { requested: n.requested.memoryMiB, allocatable: n.allocatable.memoryMiB },
       pods: n.requested.pods,
