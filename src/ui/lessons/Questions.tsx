@@ -29,8 +29,9 @@ export function Questions({ lesson, lang }: { lesson: Lesson; lang: Lang }) {
             <legend>
               <Markdown text={q.question[lang]} />
             </legend>
+            {/* Scoped state classes: the app's layout has a global `.right` (a flex column) that broke the line. */}
             {q.choices.map((c, j) => (
-              <label key={j} className={checked && j === q.answer ? 'choice right' : checked && j === answered ? 'choice wrong' : 'choice'}>
+              <label key={j} className={checked && j === q.answer ? 'choice choice-right' : checked && j === answered ? 'choice choice-wrong' : 'choice'}>
                 <input type="radio" name={`q-${lesson.id}-${i}`} checked={choice === j} onChange={() => setPicked({ ...picked, [i]: j })} />
                 <span>{c[lang]}</span>
               </label>
