@@ -67,6 +67,10 @@ function column(history: TraceSample[], get: (s: TraceSample) => number | undefi
 
 const anyValue = (vs: (number | null)[]) => vs.some((v) => v !== null);
 
+/** The node table's words for a capacity type, so the legend and the table agree ("온디맨드", not "on-demand"). */
+const CAPACITY_WORDS: Record<string, string> = { 'on-demand': 'cluster.cost.onDemand', spot: 'cluster.cost.spot' };
+const capacityWord = (c: string, label: Label) => (c in CAPACITY_WORDS ? label(CAPACITY_WORDS[c]) : c);
+
 /** Everything the chart column draws, derived from the session's history (a sample every 5 s). */
 export function buildPanels(history: TraceSample[], label: Label): PanelModel[] {
   const workloads = keysOver(history, (s) => s.workloads);
@@ -118,7 +122,7 @@ export function buildPanels(history: TraceSample[], label: Label): PanelModel[] 
     })),
     ...capacity.map((c, i) => ({
       key: `capacity/${c}`,
-      label: label('charts.capacity', { name: c }),
+      label: label('charts.capacity', { name: capacityWord(c, label) }),
       color: seriesColor(pools.length + i),
       dash: DASH.desired,
       step: true,
