@@ -44,7 +44,8 @@ export function WorkloadControls() {
 
   const workload = model.deployments.find((d) => d.name === picked) ?? model.deployments[0];
   const load = model.loads.find((l) => l.target === workload?.name) ?? model.loads[0];
-  const hpa = model.hpas.find((h) => h.target === workload?.name) ?? model.hpas[0];
+  // Only the picked workload's own HPA: falling back to another one moved php-apache's bounds while hamster was picked.
+  const hpa = workload && model.hpas.find((h) => h.target === workload.name);
   const group = model.groups.find((g) => g.name === pickedGroup) ?? model.groups[0];
 
   return (
@@ -54,7 +55,7 @@ export function WorkloadControls() {
           <span>{t('controls.workload')}</span>
           {/* Every Deployment deleted (e.g. ca-nginx-scaleout after 5 minutes): say so, not an empty list. */}
           {model.deployments.length > 0 ? (
-            <select aria-label={t('controls.workload')} value={workload?.name ?? ''} onChange={(e) => setPicked(e.target.value)}>
+            <select aria-label={t('controls.workload')} title={workload?.name} value={workload?.name ?? ''} onChange={(e) => setPicked(e.target.value)}>
               {model.deployments.map((d) => (
                 <option key={d.name}>{d.name}</option>
               ))}
@@ -90,37 +91,42 @@ export function WorkloadControls() {
           />
         )}
       </div>
-      <div className="control-row" title={hpa ? undefined : t('controls.hpaMissing')}>
-        <CommandSlider
-          label={t('controls.hpaMin')}
-          testId="hpa-min"
-          min={1}
-          max={50}
-          value={(hpa && model.pending.hpaMin.get(hpa.name)) ?? hpa?.minReplicas ?? 1}
-          disabled={!hpa}
-          onCommit={(v) => hpa && issue({ type: 'setHpaBounds', name: hpa.name, namespace: 'default', min: v })}
-        />
-        <CommandSlider
-          label={t('controls.hpaMax')}
-          testId="hpa-max"
-          min={1}
-          max={100}
-          value={(hpa && model.pending.hpaMax.get(hpa.name)) ?? hpa?.maxReplicas ?? 10}
-          disabled={!hpa}
-          onCommit={(v) => hpa && issue({ type: 'setHpaBounds', name: hpa.name, namespace: 'default', max: v })}
-        />
-        <CommandSlider
-          label={t('controls.hpaTarget')}
-          testId="hpa-target"
-          min={5}
-          max={100}
-          step={5}
-          unit="%"
-          value={(hpa && model.pending.hpaTarget.get(hpa.name)) ?? hpa?.targetCpuPercent ?? 50}
-          disabled={!hpa}
-          onCommit={(v) => hpa && issue({ type: 'setHpaBounds', name: hpa.name, namespace: 'default', targetCpu: v })}
-        />
-      </div>
+      {/* The sliders only change an HPA (setHpaBounds), they never make one: without it, say how. */}
+      {workload && hpa && (
+        <div className="control-row" data-testid="hpa-controls">
+          <CommandSlider
+            label={t('controls.hpaMin')}
+            testId="hpa-min"
+            min={1}
+            max={50}
+            value={model.pending.hpaMin.get(hpa.name) ?? hpa.minReplicas ?? 1}
+            onCommit={(v) => issue({ type: 'setHpaBounds', name: hpa.name, namespace: workload.namespace, min: v })}
+          />
+          <CommandSlider
+            label={t('controls.hpaMax')}
+            testId="hpa-max"
+            min={1}
+            max={100}
+            value={model.pending.hpaMax.get(hpa.name) ?? hpa.maxReplicas ?? 10}
+            onCommit={(v) => issue({ type: 'setHpaBounds', name: hpa.name, namespace: workload.namespace, max: v })}
+          />
+          <CommandSlider
+            label={t('controls.hpaTarget')}
+            testId="hpa-target"
+            min={5}
+            max={100}
+            step={5}
+            unit="%"
+            value={model.pending.hpaTarget.get(hpa.name) ?? hpa.targetCpuPercent ?? 50}
+            onCommit={(v) => issue({ type: 'setHpaBounds', name: hpa.name, namespace: workload.namespace, targetCpu: v })}
+          />
+        </div>
+      )}
+      {workload && !hpa && (
+        <div className="muted small" data-testid="hpa-missing">
+          {t('controls.hpaMissing')}
+        </div>
+      )}
       {group ? (
         <div className="control-row">
           <label className="picker">
