@@ -38,6 +38,9 @@ export function TopBar({ theme, onTheme, projector, onProjector, onHelp, onError
   // The picker shows the lesson while its own session is the one on screen.
   const lessonId = useLessons((st) => (st.active && st.active.source === 'bundled' && st.active.session === usePlayground.getState().session ? st.active.lesson.id : null));
   const lang = langOf(i18n.language);
+  const lessonTitle = catalog.find((l) => l.id === lessonId)?.lesson.title[lang];
+  // The select may cut a long title short at 1280 px: its tooltip keeps it whole.
+  const shownTitle = lessonTitle ?? (known ? (exampleMeta(scenarioName).title?.[lang] ?? scenarioName) : scenarioName || '—');
 
   const copyLink = async () => {
     await writeHashNow();
@@ -59,6 +62,7 @@ export function TopBar({ theme, onTheme, projector, onProjector, onHelp, onError
         <select
           aria-label={t('app.scenario')}
           data-testid="scenario-picker"
+          title={shownTitle}
           value={lessonId ? `lesson:${lessonId}` : known ? scenarioName : ''}
           onChange={(e) => {
             const v = e.target.value;
@@ -78,7 +82,7 @@ export function TopBar({ theme, onTheme, projector, onProjector, onHelp, onError
           {catalog.length > 0 && (
             <optgroup label={t('lessons.picker.lessons')}>
               {catalog.map((l) => (
-                <option key={l.id} value={`lesson:${l.id}`}>
+                <option key={l.id} value={`lesson:${l.id}`} title={l.lesson.title[lang]}>
                   {l.lesson.title[lang]}
                 </option>
               ))}
