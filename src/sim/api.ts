@@ -8,6 +8,7 @@ import { runView } from './commands/views';
 import { autoscalerExplanations } from './autoscalers/explain';
 import { latestByController } from './views/why';
 import { cronWallClockNow } from './views/wallClock';
+import { hpaTargets } from './views/hpaTargets';
 import { podIsActive } from './lifecycle/apply';
 import { vpaObjects } from './autoscalers/vpa';
 import { karpenterWhy } from './autoscalers/karpenter/controller';
@@ -40,6 +41,7 @@ export const engineApi = {
   latestByController,
   podIsActive,
   cronWallClockNow,
+  hpaTargets,
   vpaObjects,
   karpenterWhy,
   parseCpaFlags,

@@ -5,7 +5,9 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ManifestDoc } from '../../sim/core/commands';
-import { advance, createSession } from '../../sim/session';
+import { advance, createSession, type Session } from '../../sim/session';
+import { readFileSync } from 'node:fs';
+import { loadScenario } from '../../scenario/loadScenario';
 import { deployment, scenario } from '../../sim/testing/fixtures';
 import { usePlayground } from '../../store/playgroundStore';
 import { localeTrees } from '../i18n';
@@ -13,12 +15,12 @@ import { WorkloadControls } from './WorkloadControls';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const hpa = (name: string): ManifestDoc => ({
+const hpa = (target: string, name = target): ManifestDoc => ({
   apiVersion: 'autoscaling/v2',
   kind: 'HorizontalPodAutoscaler',
   metadata: { name },
   spec: {
-    scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
+    scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: target },
     minReplicas: 2,
     maxReplicas: 7,
     metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } } }],
@@ -40,7 +42,10 @@ afterEach(() => {
 
 /** The controls over a session of the given manifests, after a few seconds (so the HPA is sampled). */
 function mount(manifests: ManifestDoc[]): HTMLElement {
-  const session = createSession(scenario(), manifests);
+  return mountSession(createSession(scenario(), manifests));
+}
+
+function mountSession(session: Session): HTMLElement {
   advance(session, 10_000);
   usePlayground.setState({ session, version: usePlayground.getState().version + 1 });
   el = document.createElement('div');
@@ -74,6 +79,23 @@ describe('WorkloadControls HPA sliders', () => {
     expect([slider(page, 'hpa-min')?.value, slider(page, 'hpa-max')?.value, slider(page, 'hpa-target')?.value]).toEqual(['2', '7', '60']);
     expect(slider(page, 'hpa-min')?.disabled).toBe(false);
     expect(page.querySelector('[data-testid="hpa-missing"]')).toBeNull();
+  });
+
+  it('finds an HPA by its scale target, not by its name (kubectl autoscale --name)', () => {
+    const page = mount([deployment('web', 2, '200m', '64Mi'), hpa('web', 'web-hpa')]);
+    expect([slider(page, 'hpa-min')?.value, slider(page, 'hpa-max')?.value]).toEqual(['2', '7']);
+  });
+
+  it("names the ScaledObject instead of offering sliders on KEDA's own HPA, which KEDA rewrites", () => {
+    // Read from the working directory: under jsdom a module URL is not a file path.
+    const loaded = loadScenario(readFileSync('examples/keda-karpenter-cron.yaml', 'utf8'), 'keda-karpenter-cron.yaml');
+    if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join('; '));
+    const page = mountSession(createSession(loaded.spec, loaded.manifests.map((m) => m.doc)));
+    expect(slider(page, 'hpa-min')).toBeNull();
+    expect(page.querySelector('[data-testid="hpa-missing"]')).toBeNull();
+    expect(page.querySelector('[data-testid="hpa-by-keda"]')?.textContent).toBe(
+      'Scaled by KEDA: ScaledObject bank-api writes HPA keda-hpa-bank-api, so change its minReplicaCount and maxReplicaCount in the YAML tab.',
+    );
   });
 
   it('keeps the % of the target label with its word when the label wraps (no-break space), in English and Korean', () => {

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../store/playgroundStore';
+import { engine } from '../../store/engine';
 import { useSessionVersion } from '../common/useSession';
 import { hpasInSample } from '../common/hpaInfo';
 import type { Command } from '../../sim/core/commands';
@@ -34,6 +35,7 @@ export function WorkloadControls() {
         rps: l.profile && l.profile.length > 0 ? l.profile[l.profile.length - 1].rps : 0,
       })),
       hpas: hpasInSample(last),
+      hpaTargets: engine().hpaTargets(w),
       groups: [...w.nodeGroups.values()].map((g) => ({ name: g.name, min: g.minSize, max: g.maxSize, desired: g.desiredCapacity })),
       // Only what the next tick applies: the scenario's timeline waits in the same queue for later times.
       pending: pendingValues(w.pendingCommands.filter((c) => c.atMs <= w.timeMs + w.tickMs)),
@@ -44,8 +46,13 @@ export function WorkloadControls() {
 
   const workload = model.deployments.find((d) => d.name === picked) ?? model.deployments[0];
   const load = model.loads.find((l) => l.target === workload?.name) ?? model.loads[0];
-  // Only the picked workload's own HPA: falling back to another one moved php-apache's bounds while hamster was picked.
-  const hpa = workload && model.hpas.find((h) => h.target === workload.name);
+  // Only the picked workload's own HPA, by its scaleTargetRef (kubectl autoscale --name can differ
+  // from the target): falling back to another one moved php-apache's bounds while hamster was picked.
+  const targets = workload ? model.hpaTargets.filter((h) => h.targetName === workload.name && h.namespace === workload.namespace) : [];
+  // KEDA rewrites its HPA from the ScaledObject, so sliders on that HPA would not hold: name the ScaledObject instead.
+  const keda = targets.find((h) => h.scaledObject !== undefined);
+  const own = keda ? undefined : targets[0];
+  const hpa = own && model.hpas.find((h) => h.name === own.name);
   const group = model.groups.find((g) => g.name === pickedGroup) ?? model.groups[0];
 
   return (
@@ -122,7 +129,12 @@ export function WorkloadControls() {
           />
         </div>
       )}
-      {workload && !hpa && (
+      {workload && keda && (
+        <div className="muted small" data-testid="hpa-by-keda">
+          {t('controls.hpaByKeda', { scaledObject: keda.scaledObject, hpa: keda.name })}
+        </div>
+      )}
+      {workload && !hpa && !keda && (
         <div className="muted small" data-testid="hpa-missing">
           {t('controls.hpaMissing')}
         </div>
