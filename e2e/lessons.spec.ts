@@ -79,6 +79,36 @@ test('an instructor link at step 3 opens the lesson with the state prepared by s
   expect(errors).toEqual([]);
 });
 
+test("Copy link inside a lesson shares the student's run: the same time and commands, not the step afresh", async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const errors = collectErrors(page);
+  await page.goto(`/#lesson=${HPA.id}&step=3`);
+  await expect(page.getByTestId('lesson-step')).toContainText(`Step 3 of ${HPA.steps.length}`, { timeout: 60_000 });
+  const a = app(page);
+  await a.run('kubectl scale --replicas=4 deployment/php-apache');
+  await a.setSpeed(10);
+  await a.playFor(1500);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByTestId('copy-status')).toBeVisible();
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  expect(url).toContain('#s=');
+  expect(url).not.toContain('lesson=');
+  // The address stays the lesson's step, which a reload prepares.
+  await expect(page).toHaveURL(new RegExp(`#lesson=${HPA.id}&step=3$`));
+  const before = { clock: await a.clock.textContent(), workload: await page.getByTestId('workload-php-apache').textContent() };
+
+  const other = await context.newPage();
+  const otherErrors = collectErrors(other);
+  await other.goto(url);
+  const b = app(other);
+  await expect(b.clock).toHaveText(before.clock!, { timeout: 30_000 });
+  await expect(other.getByTestId('workload-php-apache')).toHaveText(before.workload!);
+  await b.run('kubectl get deploy php-apache');
+  await expect(other.getByTestId('terminal-output')).toContainText(/php-apache\s+\d+\/4/);
+  expect(errors).toEqual([]);
+  expect(otherErrors).toEqual([]);
+});
+
 test('a Korean instructor link opens in Korean in an English browser, and the choice stays after a reload', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto(`/#lesson=${HPA.id}&step=2&lang=ko`);

@@ -9,7 +9,7 @@ import { useLessons } from '../store/lessonStore';
 import { closeLesson, openBundledLesson } from '../ui/lessons/lessonRunner';
 import { langOf } from '../ui/lessons/lang';
 import { openExample } from './runLoader';
-import { writeHashNow } from './share/useHashSync';
+import { shareUrl } from './share/useHashSync';
 import { ExportMenu } from './ExportMenu';
 import { THEMES, type Theme } from './theme';
 import { confirmDiscard } from '../store/undoStore';
@@ -43,9 +43,9 @@ export function TopBar({ theme, onTheme, projector, onProjector, onHelp, onError
   const shownTitle = lessonTitle ?? (known ? (exampleMeta(scenarioName).title?.[lang] ?? scenarioName) : scenarioName || '—');
 
   const copyLink = async () => {
-    await writeHashNow();
-    const url = window.location.href;
+    const url = await shareUrl();
     try {
+      if (url === null) throw new Error('no run on screen');
       await navigator.clipboard.writeText(url);
       setCopied(t('app.linkCopied'));
     } catch {

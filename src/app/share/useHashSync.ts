@@ -27,6 +27,27 @@ export async function currentRunHash(): Promise<string | null> {
   return withViewParams(run, typeof window === 'undefined' ? '' : window.location.hash);
 }
 
+/** The keys of a lesson link (#lesson=ID&step=N), which a reload opens instead of any run beside them. */
+const LESSON_KEYS = new Set(['lesson', 'step']);
+
+/**
+ * What Copy link copies: the run on screen, to replay exactly. Inside a lesson the address is the
+ * lesson's step, which a reload prepares afresh; a link carrying it would open that step and drop
+ * the student's own commands and time. So there the link is the run alone, and the address stays
+ * the lesson's (its own instructor link is in the lesson panel).
+ */
+export async function shareUrl(): Promise<string | null> {
+  if (!activeLessonHash()) {
+    await writeHashNow();
+    return window.location.href;
+  }
+  const hash = await currentRunHash();
+  if (hash === null) return null;
+  const run = hash.split('&').filter((part) => !LESSON_KEYS.has(part.split('=')[0]));
+  const { origin, pathname, search } = window.location;
+  return `${origin}${pathname}${search}${run.join('&')}`;
+}
+
 export async function writeHashNow(): Promise<string | null> {
   const hash = await currentRunHash();
   if (hash && hash !== window.location.hash) window.history.replaceState(null, '', hash);
