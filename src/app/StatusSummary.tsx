@@ -5,6 +5,12 @@ import { formatClock, zoneClock } from './time';
 import { summarizeWorld } from './worldSummary';
 
 /**
+ * Workloads named in the line. An imported cluster has dozens, and one line each pushed the node grid
+ * off a 1280×720 screen; the rest are counted, and listed in the count's tooltip.
+ */
+export const STATUS_WORKLOADS = 3;
+
+/**
  * The canvas is invisible to screen readers and tests: this live line says what it shows.
  * Kept terse so a polite live region does not flood a screen reader.
  */
@@ -30,11 +36,22 @@ export function StatusSummary() {
       <span data-testid="pods">
         {t('status.podsLine', { running: s.running, pending: s.pending })}
       </span>
-      {s.workloads.map((w) => (
+      {s.workloads.slice(0, STATUS_WORKLOADS).map((w) => (
         <span key={w.name} data-testid={`workload-${w.name}`}>
           {t('status.workload', { name: w.name, replicas: w.replicas, desired: w.desired })}
         </span>
       ))}
+      {s.workloads.length > STATUS_WORKLOADS && (
+        <span
+          data-testid="workloads-more"
+          title={s.workloads
+            .slice(STATUS_WORKLOADS)
+            .map((w) => t('status.workload', { name: w.name, replicas: w.replicas, desired: w.desired }))
+            .join('\n')}
+        >
+          {t('status.moreWorkloads', { count: s.workloads.length - STATUS_WORKLOADS })}
+        </span>
+      )}
       <span data-testid="cost">{t('status.costLine', { cost: s.costPerHour.toFixed(3) })}</span>
     </div>
   );
