@@ -95,7 +95,7 @@ export interface QueueCheck extends Comparison {
   field: 'depth' | 'visible' | 'inFlight';
 }
 
-/** What the running instances cost, in US$ per hour (the top bar's figure). */
+/** What the running instances cost, in US$ per hour (the figure above the grid and in the status line). */
 export interface CostCheck extends Comparison {
   type: 'cost';
 }
