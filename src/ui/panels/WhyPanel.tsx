@@ -36,7 +36,12 @@ export function WhyContent({ view, testId }: { view: WhyView; testId: string }) 
       {explained.map((e) => (
         <section key={e.object}>
           <h4>
-            {explanationTitle(t, e)} <span className="muted small">· {stateLabel(t, e.state)} · {formatSeconds(e.at)}</span>
+            {explanationTitle(t, e)}{' '}
+            <span className="muted small">
+              · {stateLabel(t, e.state)}
+              {/* An autoscaler that has not synced yet has no time (at = -1), as on its card. */}
+              {e.at >= 0 && ` · ${formatSeconds(e.at)}`}
+            </span>
           </h4>
           <pre>{renderLines(t, e.lines)}</pre>
         </section>
