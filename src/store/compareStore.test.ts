@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useCompare } from './compareStore';
 import { engine, loadEngine } from './engine';
 import { parseScenarioText } from '../app/scenarioLoading';
+import { usePlayground } from './playgroundStore';
 import { layoutCluster } from '../ui/cluster/layout';
 
 /**
@@ -126,5 +127,17 @@ describe('compare run B in the engine worker', () => {
     useCompare.getState().startB(s, 'example:karpenter-consolidation', 90_000);
     const b = await settled(90_000);
     expect(b.history.at(-1)?.t).toBe(90);
+  });
+
+  it("stops when another scenario becomes run A, and stays through A's restart with the same scenario", async () => {
+    const a = scenario();
+    usePlayground.getState().loadScenario(a);
+    useCompare.getState().startB(scenario(), 'example:karpenter-consolidation', 0);
+    await settled(0);
+    usePlayground.getState().loadScenario(a);
+    expect(useCompare.getState().bScenario).not.toBeNull();
+    usePlayground.getState().loadScenario(scenario());
+    expect(useCompare.getState().bScenario).toBeNull();
+    expect(useCompare.getState().b).toBeNull();
   });
 });

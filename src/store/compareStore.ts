@@ -4,7 +4,7 @@ import type { WhyView } from '../sim/views/why';
 import { applySamplesDelta, type BState, type BView } from '../sim/worker/protocol';
 import type { GridSlice } from '../sim/views/gridSlice';
 import { decodeGridSlice } from '../sim/views/gridSliceWire';
-import type { LoadedScenario } from './playgroundStore';
+import { usePlayground, type LoadedScenario } from './playgroundStore';
 import { engineClient } from './engineClient';
 
 /**
@@ -186,6 +186,13 @@ export const useCompare = create<CompareState>((set, get) => {
     },
     traceB: () => (get().b ? engineClient().traceB() : Promise.resolve(null)),
   };
+});
+
+// Run B is a what-if beside run A's scenario: another scenario on screen (the top bar's picker, a
+// lesson, an applied YAML) ends it, or the scorecard would set the new A against the old B
+// ("A: large-cluster" against "B: imported-shop-prod-spot"). A restart or a seek keeps A's scenario.
+usePlayground.subscribe((s, prev) => {
+  if (s.scenario !== prev.scenario && useCompare.getState().bScenario !== null) useCompare.getState().stopB();
 });
 
 declare global {
