@@ -5,12 +5,13 @@
  */
 import { stringify } from 'yaml';
 import { AUTOSCALER_KINDS, key } from '../manifests/kindTable';
-import { formatImportError, parseKubectlOutput, parseTopPods, type ImportError, type KubeItem } from './input';
+import { msg } from '../../sim/core/message';
+import { formatImportError, importErrorMessage, parseKubectlOutput, parseTopPods, type ImportError, type KubeItem } from './input';
 import { importNodes } from './nodes';
 import { DropTally, line, newReport, type ImportReport } from './report';
 import { cleanAutoscaler, cleanMetadata, cleanWorkload, ownerWorkload } from './workloads';
 
-export { formatImportError, MAX_INPUT_CHARS, MAX_ITEMS, type ImportError } from './input';
+export { formatImportError, importErrorMessage, MAX_INPUT_CHARS, MAX_ITEMS, type ImportError, type ImportProblem } from './input';
 export { formatReport, type ImportReport, type ReportLine, type UnmappedObject } from './report';
 
 export interface ImportInput {
@@ -35,9 +36,12 @@ export function importCluster(input: ImportInput): ImportResult {
   const parsed = parseKubectlOutput(input.text);
   // A broken document (truncated, not YAML) fails the import as a whole: half a cluster misleads.
   const fatal = parsed.errors.filter((e) => e.item === undefined);
-  if (fatal.length > 0 || parsed.items.length === 0) return { ok: false, errors: fatal.length > 0 ? fatal : parsed.errors.length > 0 ? parsed.errors : [{ document: 1, message: 'no Kubernetes objects found' }] };
+  if (fatal.length > 0 || parsed.items.length === 0) {
+    const none: ImportError = { document: 1, message: 'no Kubernetes objects found', msg: msg('compare.import.error.noObjects') };
+    return { ok: false, errors: fatal.length > 0 ? fatal : parsed.errors.length > 0 ? parsed.errors : [none] };
+  }
   const report = newReport(parsed.items.length);
-  for (const e of parsed.errors) report.unmapped.push({ kind: '?', name: e.item !== undefined ? `items[${e.item}]` : `document ${e.document}`, key: 'invalidItem', params: { error: formatImportError(e) }, text: formatImportError(e) });
+  for (const e of parsed.errors) report.unmapped.push({ kind: '?', name: e.item !== undefined ? `items[${e.item}]` : `document ${e.document}`, key: 'invalidItem', params: { error: formatImportError(e) }, text: formatImportError(e), msg: importErrorMessage(e) });
   const drops = new DropTally();
 
   const items = parsed.items;
@@ -130,7 +134,7 @@ function loadFromTop(top: string | undefined, pods: KubeItem[], deployments: Map
     return [];
   }
   const { usage, errors } = parseTopPods(top);
-  for (const e of errors) report.unmapped.push({ kind: 'kubectl top', name: '-', key: 'topLine', params: { error: e }, text: e });
+  for (const e of errors) report.unmapped.push({ kind: 'kubectl top', name: '-', key: 'topLine', params: { error: e.message }, text: e.message, msg: e.msg });
   const byDeployment = new Map<string, number>();
   const podOwner = new Map(pods.map((p) => [nsName(p), ownerWorkload(p)]));
   for (const [pod, millis] of usage) {

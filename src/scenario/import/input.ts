@@ -6,19 +6,32 @@
 import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import '../zodConfig';
+import { msg, type Message } from '../../sim/core/message';
 import { fastParseAll, Unsupported } from './fastYaml';
 
 export const MAX_INPUT_CHARS = 64 * 1024 * 1024;
 export const MAX_ITEMS = 100_000;
 
-export interface ImportError {
+/**
+ * A problem with the pasted text: `message` is the English for the CLI and logs, `msg` the same
+ * sentence as a locale key (compare.import.error.* and compare.import.issue.*) for the UI.
+ */
+export interface ImportProblem {
+  message: string;
+  msg: Message;
+}
+
+export interface ImportError extends ImportProblem {
   /** 1-based document number in the pasted text, and the item index inside a List. */
   document: number;
   item?: number;
   /** Line in the text when the YAML/JSON parser knows it. */
   line?: number;
-  message: string;
 }
+
+/** "1 item", "3 items": the English twins count like the locale's plural forms. */
+export const plural = (n: number, one: string, other: string): string => `${n} ${n === 1 ? one : other}`;
+
 
 const name = z.string().min(1).max(253);
 const metadata = z.looseObject({
@@ -39,10 +52,31 @@ export interface ParsedInput {
   errors: ImportError[];
 }
 
-function issueText(issues: z.core.$ZodIssue[]): string {
+/**
+ * zod's first issue, as zod words it in English ("metadata.name: Invalid input: expected string,
+ * received undefined") and as a Message for the codes the item and List schemas can produce.
+ */
+export function issueProblem(issues: z.core.$ZodIssue[]): ImportProblem {
   const i = issues[0];
   const path = i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-  return path ? `${path}: ${i.message}` : i.message;
+  const message = path ? `${path}: ${i.message}` : i.message;
+  const what = issueMessage(i);
+  return { message, msg: path ? msg('compare.import.at', { where: path, what }) : what };
+}
+
+function issueMessage(i: z.core.$ZodIssue): Message {
+  if (i.code === 'invalid_type') {
+    // zod names the received type in its message only ("received undefined" for a missing field).
+    const received = /received (\w+)$/.exec(i.message)?.[1];
+    if (received === 'undefined') return msg('compare.import.issue.missing', { expected: i.expected });
+    if (received !== undefined) return msg('compare.import.issue.invalidType', { expected: i.expected, received });
+  }
+  if (i.code === 'too_big' && i.inclusive !== false) {
+    if (i.origin === 'string') return msg('compare.import.issue.tooLong', { maximum: Number(i.maximum) });
+    if (i.origin === 'array') return msg('compare.import.issue.tooManyItems', { maximum: Number(i.maximum) });
+  }
+  if (i.code === 'too_small' && i.inclusive !== false && i.origin === 'string') return msg('compare.import.issue.tooShort', { minimum: Number(i.minimum) });
+  return msg('compare.import.issue.other', { message: i.message });
 }
 
 /** JSON parses far faster than YAML for big Lists; JSON text goes straight to JSON.parse. */
@@ -54,7 +88,8 @@ function documentsOf(text: string): { values: unknown[]; errors: ImportError[] }
     } catch (err) {
       const m = /position (\d+)/.exec((err as Error).message);
       const line = m ? text.slice(0, Number(m[1])).split('\n').length : undefined;
-      return { values: [], errors: [{ document: 1, line, message: `not valid JSON: ${(err as Error).message}` }] };
+      const error = (err as Error).message;
+      return { values: [], errors: [{ document: 1, line, message: `not valid JSON: ${error}`, msg: msg('compare.import.error.notJson', { error }) }] };
     }
   }
   try {
@@ -68,7 +103,8 @@ function documentsOf(text: string): { values: unknown[]; errors: ImportError[] }
   parseAllDocuments(text, { prettyErrors: false }).forEach((doc, i) => {
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
-      errors.push({ document: i + 1, line: text.slice(0, e.pos[0]).split('\n').length, message: `not valid YAML: ${e.message.split('\n')[0]}` });
+      const error = e.message.split('\n')[0];
+      errors.push({ document: i + 1, line: text.slice(0, e.pos[0]).split('\n').length, message: `not valid YAML: ${error}`, msg: msg('compare.import.error.notYaml', { error }) });
       return;
     }
     const v: unknown = doc.toJS({ maxAliasCount: 100 });
@@ -79,9 +115,11 @@ function documentsOf(text: string): { values: unknown[]; errors: ImportError[] }
 
 export function parseKubectlOutput(text: string): ParsedInput {
   if (text.length > MAX_INPUT_CHARS) {
-    return { items: [], errors: [{ document: 1, message: `the text is ${(text.length / 1048576).toFixed(1)} MB; at most ${MAX_INPUT_CHARS / 1048576} MB can be imported` }] };
+    const size = (text.length / 1048576).toFixed(1);
+    const max = MAX_INPUT_CHARS / 1048576;
+    return { items: [], errors: [{ document: 1, message: `the text is ${size} MB; at most ${max} MB can be imported`, msg: msg('compare.import.error.tooBig', { size, max }) }] };
   }
-  if (text.trim() === '') return { items: [], errors: [{ document: 1, message: 'nothing to import: paste the output of kubectl get … -o yaml' }] };
+  if (text.trim() === '') return { items: [], errors: [{ document: 1, message: 'nothing to import: paste the output of kubectl get … -o yaml', msg: msg('compare.import.error.empty') }] };
   const { values, errors } = documentsOf(text);
   const items: KubeItem[] = [];
   values.forEach((value, d) => {
@@ -89,23 +127,26 @@ export function parseKubectlOutput(text: string): ParsedInput {
     const v = value as { kind?: unknown; items?: unknown } | null;
     if (v !== null && typeof v === 'object' && Array.isArray(v.items) && v.kind === undefined) {
       // kubectl prints `kind: List` after the items: without it the paste was most likely cut off.
-      errors.push({ document, message: `a list of ${v.items.length} items without \`kind: List\` after them: the text looks cut off (copy the whole output)` });
+      const count = v.items.length;
+      const message = `a list of ${plural(count, 'item', 'items')} without \`kind: List\` after ${count === 1 ? 'it' : 'them'}: the text looks cut off (copy the whole output)`;
+      errors.push({ document, message, msg: msg('compare.import.error.truncatedList', { count }) });
       return;
     }
     const list = listSchema.safeParse(value);
     const candidates = list.success ? list.data.items : [value];
     if (!list.success && value !== null && typeof value === 'object' && (value as { kind?: unknown }).kind === 'List') {
-      errors.push({ document, message: `a List: ${issueText(list.error.issues)}` });
+      const problem = issueProblem(list.error.issues);
+      errors.push({ document, message: `a List: ${problem.message}`, msg: msg('compare.import.error.badList', { problem: problem.msg }) });
       return;
     }
     if (items.length + candidates.length > MAX_ITEMS) {
-      errors.push({ document, message: `more than ${MAX_ITEMS} objects; import the cluster in parts` });
+      errors.push({ document, message: `more than ${MAX_ITEMS} objects; import the cluster in parts`, msg: msg('compare.import.error.tooMany', { max: MAX_ITEMS }) });
       return;
     }
     candidates.forEach((c, i) => {
       const r = itemSchema.safeParse(c);
       if (r.success) items.push(r.data);
-      else errors.push({ document, item: list.success ? i : undefined, message: issueText(r.error.issues) });
+      else errors.push({ document, item: list.success ? i : undefined, ...issueProblem(r.error.issues) });
     });
   });
   return { items, errors };
@@ -116,22 +157,33 @@ export function formatImportError(e: ImportError): string {
   return `${where}: ${e.message}`;
 }
 
+/** formatImportError as a Message: "document 1, items[2]: …" in the reader's language. */
+export function importErrorMessage(e: ImportError): Message {
+  const where = [msg('compare.import.where.document', { document: e.document })];
+  if (e.item !== undefined) where.push(msg('compare.import.where.item', { item: e.item }));
+  if (e.line !== undefined) where.push(msg('compare.import.where.line', { line: e.line }));
+  return msg('compare.import.at', { where, what: e.msg });
+}
+
 /** `kubectl top pods -A` (or without -A): pod CPU in millicores by "namespace/name". */
-export function parseTopPods(text: string): { usage: Map<string, number>; errors: string[] } {
+export function parseTopPods(text: string): { usage: Map<string, number>; errors: ImportProblem[] } {
   const usage = new Map<string, number>();
-  const errors: string[] = [];
+  const errors: ImportProblem[] = [];
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   if (lines.length === 0) return { usage, errors };
   const header = lines[0].split(/\s+/);
   const cpuCol = header.findIndex((h) => h.startsWith('CPU'));
   const nsCol = header.indexOf('NAMESPACE');
   const nameCol = header.indexOf('NAME');
-  if (cpuCol < 0 || nameCol < 0) return { usage, errors: ['kubectl top: the first line must be the header NAMESPACE NAME CPU(cores) MEMORY(bytes)'] };
+  if (cpuCol < 0 || nameCol < 0) {
+    return { usage, errors: [{ message: 'kubectl top: the first line must be the header NAMESPACE NAME CPU(cores) MEMORY(bytes)', msg: msg('compare.import.error.topHeader') }] };
+  }
   lines.slice(1).forEach((line, i) => {
     const cols = line.split(/\s+/);
-    const cpu = /^(\d+(?:\.\d+)?)(m?)$/.exec(cols[cpuCol] ?? '');
+    const value = cols[cpuCol] ?? '';
+    const cpu = /^(\d+(?:\.\d+)?)(m?)$/.exec(value);
     if (!cpu) {
-      errors.push(`kubectl top line ${i + 2}: cannot read CPU "${cols[cpuCol] ?? ''}"`);
+      errors.push({ message: `kubectl top line ${i + 2}: cannot read CPU "${value}"`, msg: msg('compare.import.error.topCpu', { line: i + 2, value }) });
       return;
     }
     const millis = cpu[2] === 'm' ? Number(cpu[1]) : Number(cpu[1]) * 1000;

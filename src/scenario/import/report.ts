@@ -1,9 +1,13 @@
+import type { Message } from '../../sim/core/message';
+
 /** What the import says about itself: nothing is dropped or guessed without a line here. */
 export interface ReportLine {
   /** Locale key under compare.import.* with its params; `text` is the English for the CLI. */
   key: string;
   params: Record<string, string | number>;
   text: string;
+  /** The whole line as a Message, when it is more than `key` with `params` (a located parse error). */
+  msg?: Message;
 }
 
 export interface UnmappedObject extends ReportLine {

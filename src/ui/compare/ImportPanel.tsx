@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../scenario/import';
+import type { Message } from '../../sim/core/message';
+import { renderMessage } from '../i18n/message';
 import { usePlayground } from '../../store/playgroundStore';
 import { useCompare } from '../../store/compareStore';
 
@@ -15,7 +17,8 @@ export function ImportPanel({ lib }: { lib: Loading }) {
   const [text, setText] = useState('');
   const [top, setTop] = useState('');
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [errors, setErrors] = useState<string[]>([]);
+  // Import errors are Messages (rendered in the current language); the loader's are located English lines.
+  const [errors, setErrors] = useState<(Message | string)[]>([]);
   const [ms, setMs] = useState<number | null>(null);
 
   const run = () => {
@@ -23,7 +26,7 @@ export function ImportPanel({ lib }: { lib: Loading }) {
     const r = lib.importCluster({ text, top });
     setMs(Math.round(performance.now() - started));
     setResult(r);
-    setErrors(r.ok ? [] : r.errors.map(lib.formatImportError));
+    setErrors(r.ok ? [] : r.errors.map(lib.importErrorMessage));
   };
   const open = () => {
     if (!result?.ok) return;
@@ -66,7 +69,7 @@ export function ImportPanel({ lib }: { lib: Loading }) {
       {errors.length > 0 && (
         <div className="banner error" role="alert" data-testid="import-errors">
           <strong>{t('compare.import.failed')}</strong>
-          <pre>{errors.join('\n')}</pre>
+          <pre>{errors.map((e) => (typeof e === 'string' ? e : renderMessage(t, e))).join('\n')}</pre>
         </div>
       )}
       {result?.ok && (
@@ -80,7 +83,7 @@ export function ImportPanel({ lib }: { lib: Loading }) {
                   {u.kind} {u.namespace ? `${u.namespace}/` : ''}
                   {u.name}
                 </code>
-                : {t(`compare.import.reason.${u.key}`, { ...u.params, defaultValue: u.text })}
+                : {u.msg ? renderMessage(t, u.msg) : t(`compare.import.reason.${u.key}`, { ...u.params, defaultValue: u.text })}
               </li>
             ))}
           </ul>
