@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../loadScenario';
-import { importCluster, MAX_INPUT_CHARS, type ImportResult } from './index';
-import { parseTopPods } from './input';
+import { formatImportError, importCluster, MAX_INPUT_CHARS, type ImportResult } from './index';
+import { parseTopPods, tableHeader } from './input';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 const cluster = fixture('cluster.yaml');
@@ -115,5 +115,53 @@ describe('bad input gets a located message', () => {
     expect(!huge.ok && huge.errors[0].message).toMatch(/at most 64 MB/);
     const many = importCluster({ text: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: Array.from({ length: 100_001 }, () => ({})) }) });
     expect(!many.ok && many.errors[0].message).toMatch(/items: Too big: expected array to have <=100000 items/);
+  });
+});
+
+describe('text that is not kubectl objects: the likely mistakes get their own message', () => {
+  const firstError = (text: string) => {
+    const r = importCluster({ text });
+    if (r.ok) throw new Error('imported');
+    return r.errors[0];
+  };
+
+  it('kubectl get pods without -o yaml: named as kubectl table output, with the command to run instead', () => {
+    const e = firstError('NAME READY STATUS RESTARTS AGE\nweb-1 1/1 Running 0 5m');
+    expect(e).toMatchObject({ document: 1, line: 1, msg: { key: 'compare.import.error.table', params: { header: 'NAME READY STATUS RESTARTS AGE' } } });
+    expect(formatImportError(e)).toBe(
+      "document 1, line 1: this looks like kubectl's table output (NAME READY STATUS RESTARTS AGE): the import needs the output of kubectl get … -o yaml (or -o json); run the same command again with -o yaml",
+    );
+    expect(formatImportError(e)).not.toMatch(/expected object/);
+  });
+
+  it('a table that is not even YAML, after blank lines, and one with -A (NAMESPACE first, aligned columns)', () => {
+    const hpa = firstError('\n\nNAME   REFERENCE        TARGETS        MINPODS\nweb    Deployment/web   cpu: 20%/50%   1\nx: [\n');
+    expect(hpa).toMatchObject({ line: 3, msg: { key: 'compare.import.error.table', params: { header: 'NAME REFERENCE TARGETS MINPODS' } } });
+    const all = firstError('NAMESPACE     NAME                     READY   STATUS    RESTARTS   AGE\nkube-system   coredns-5d78c9869d-abcde   1/1     Running   0          3d\n');
+    expect(all.msg.params).toEqual({ header: 'NAMESPACE NAME READY STATUS RESTARTS AGE' });
+  });
+
+  it('a table pasted as a later document is found in the string it parses to', () => {
+    const node = 'apiVersion: v1\nkind: Node\nmetadata:\n  name: a\n';
+    const e = firstError(`${node}---\nNAME   CPU(cores)   MEMORY(bytes)\nweb-1  5m  10Mi\n`);
+    expect(e).toMatchObject({ document: 2, msg: { key: 'compare.import.error.table', params: { header: 'NAME CPU(cores) MEMORY(bytes)' } } });
+  });
+
+  it('other plain text or a number: not a table, but still not "expected object, received string"', () => {
+    expect(firstError('No resources found in default namespace.').msg.key).toBe('compare.import.error.plainText');
+    // One upper-case word is not a header; nor is a YAML mapping whose key is NAME.
+    expect(firstError('NAME\nweb-1').msg.key).toBe('compare.import.error.plainText');
+    expect(formatImportError(firstError('NAME: web'))).toBe('document 1: apiVersion: Invalid input: expected string, received undefined');
+    const n = firstError('42');
+    expect(n.msg).toEqual({ key: 'compare.import.error.plainValue', params: { value: '42' } });
+    expect(formatImportError(n)).toBe('document 1: a plain value (42), not Kubernetes objects: the import needs the output of kubectl get … -o yaml (or -o json)');
+  });
+
+  it('the header check itself', () => {
+    expect(tableHeader('NAME READY STATUS RESTARTS AGE web-1 1/1 Running 0 5m')).toBe('NAME READY STATUS RESTARTS AGE');
+    expect(tableHeader('NAME STATUS ROLES AGE VERSION')).toBe('NAME STATUS ROLES AGE VERSION');
+    expect(tableHeader('NAME web-1 1/1')).toBeUndefined();
+    expect(tableHeader('READY NAME STATUS')).toBeUndefined();
+    expect(tableHeader('plain words')).toBeUndefined();
   });
 });

@@ -32,6 +32,8 @@ export interface ImportError extends ImportProblem {
 /** "1 item", "3 items": the English twins count like the locale's plural forms. */
 export const plural = (n: number, one: string, other: string): string => `${n} ${n === 1 ? one : other}`;
 
+/** The command the import reads, named in its advice. */
+const EXPECTED = 'the import needs the output of kubectl get … -o yaml (or -o json)';
 
 const name = z.string().min(1).max(253);
 const metadata = z.looseObject({
@@ -79,6 +81,38 @@ function issueMessage(i: z.core.$ZodIssue): Message {
   return msg('compare.import.issue.other', { message: i.message });
 }
 
+const HEADER_WORD = /^[A-Z][A-Z0-9_-]*(\([a-z]+\))?$/;
+
+/**
+ * The header of a kubectl table ("NAME READY STATUS RESTARTS AGE", "NAMESPACE NAME CPU(cores) …")
+ * at the start of `text`: its upper-case columns, or undefined. A plain scalar folds the table's
+ * lines into one, so the header ends at the first word that is not a column name (a pod's name).
+ */
+export function tableHeader(text: string): string | undefined {
+  const words = text.trim().split(/\s+/);
+  if (words[0] !== 'NAME' && words[0] !== 'NAMESPACE') return undefined;
+  const end = words.findIndex((w) => !HEADER_WORD.test(w));
+  const columns = end < 0 ? words : words.slice(0, end);
+  return columns.length >= 2 ? columns.join(' ') : undefined;
+}
+
+function tableProblem(header: string): ImportProblem {
+  return {
+    message: `this looks like kubectl's table output (${header}): ${EXPECTED}; run the same command again with -o yaml`,
+    msg: msg('compare.import.error.table', { header }),
+  };
+}
+
+/** A document that is a string or a number: text pasted by mistake, not kubectl's objects. */
+function scalarProblem(value: string | number | boolean): ImportProblem {
+  if (typeof value === 'string') {
+    const header = tableHeader(value);
+    if (header !== undefined) return tableProblem(header);
+    return { message: `plain text, not Kubernetes objects: ${EXPECTED}`, msg: msg('compare.import.error.plainText') };
+  }
+  return { message: `a plain value (${String(value)}), not Kubernetes objects: ${EXPECTED}`, msg: msg('compare.import.error.plainValue', { value: String(value) }) };
+}
+
 /** JSON parses far faster than YAML for big Lists; JSON text goes straight to JSON.parse. */
 function documentsOf(text: string): { values: unknown[]; errors: ImportError[] } {
   const trimmed = text.trimStart();
@@ -120,10 +154,19 @@ export function parseKubectlOutput(text: string): ParsedInput {
     return { items: [], errors: [{ document: 1, message: `the text is ${size} MB; at most ${max} MB can be imported`, msg: msg('compare.import.error.tooBig', { size, max }) }] };
   }
   if (text.trim() === '') return { items: [], errors: [{ document: 1, message: 'nothing to import: paste the output of kubectl get … -o yaml', msg: msg('compare.import.error.empty') }] };
+  // kubectl's table (the likeliest mistake) may not even be YAML: its header line decides first.
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => l.trim() !== '');
+  const header = lines[first].trim().split(/\s+/).every((w) => HEADER_WORD.test(w)) ? tableHeader(lines[first]) : undefined;
+  if (header !== undefined) return { items: [], errors: [{ document: 1, line: first + 1, ...tableProblem(header) }] };
   const { values, errors } = documentsOf(text);
   const items: KubeItem[] = [];
   values.forEach((value, d) => {
     const document = d + 1;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      errors.push({ document, ...scalarProblem(value) });
+      return;
+    }
     const v = value as { kind?: unknown; items?: unknown } | null;
     if (v !== null && typeof v === 'object' && Array.isArray(v.items) && v.kind === undefined) {
       // kubectl prints `kind: List` after the items: without it the paste was most likely cut off.

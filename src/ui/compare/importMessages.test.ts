@@ -25,6 +25,9 @@ const list = (n: number) => `apiVersion: v1\nkind: List\nitems:\n${'- apiVersion
 const cases: { name: string; text: string; key: string }[] = [
   { name: 'empty', text: '  \n', key: 'compare.import.error.empty' },
   { name: 'too big', text: 'x'.repeat(MAX_INPUT_CHARS + 1), key: 'compare.import.error.tooBig' },
+  { name: 'kubectl table', text: 'NAME READY STATUS RESTARTS AGE\nweb-1 1/1 Running 0 5m', key: 'compare.import.error.table' },
+  { name: 'plain text', text: 'No resources found in default namespace.', key: 'compare.import.error.plainText' },
+  { name: 'a number', text: '42', key: 'compare.import.error.plainValue' },
   { name: 'broken JSON', text: '{"kind": "List", "items": [', key: 'compare.import.error.notJson' },
   { name: 'broken YAML', text: 'items:\n  - a: [1, 2\n', key: 'compare.import.error.notYaml' },
   { name: 'truncated List', text: fixture('broken-truncated.yaml'), key: 'compare.import.error.truncatedList' },
@@ -125,5 +128,9 @@ describe('import errors in the reader’s language', () => {
     }
     const truncated = failures.find((f) => f.name === 'truncated List')!.errors[0];
     expect(renderMessage(ko, importErrorMessage(truncated))).toBe('문서 1: 항목 161개짜리 목록 뒤에 `kind: List`가 없습니다. 텍스트가 중간에 잘린 것 같습니다 (출력 전체를 복사하세요)');
+    const table = failures.find((f) => f.name === 'kubectl table')!.errors[0];
+    expect(renderMessage(ko, importErrorMessage(table))).toBe(
+      '문서 1, 1번째 줄: kubectl의 표 형식 출력으로 보입니다 (NAME READY STATUS RESTARTS AGE). 가져오기에는 kubectl get … -o yaml (또는 -o json) 출력이 필요합니다. 같은 명령에 -o yaml을 붙여 다시 실행하세요',
+    );
   });
 });
