@@ -84,7 +84,7 @@ test('import the fixture cluster: the report, bad input keeps the run, then comp
   const report = page.getByTestId('import-report');
   await expect(report).toContainText('13 nodes in 3 node groups, 60 workloads');
   await expect(report).toContainText('PodDisruptionBudget data/kafka');
-  await expect(report).toContainText('1 Secrets (never imported)');
+  await expect(report).toContainText('1 Secret (never imported)');
   await shot(page, 'import-report');
   await page.getByTestId('import-open').click();
   await expect(a.status).toHaveAttribute('data-scenario', 'imported-shop-prod');

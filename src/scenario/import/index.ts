@@ -6,13 +6,13 @@
 import { stringify } from 'yaml';
 import { AUTOSCALER_KINDS, key } from '../manifests/kindTable';
 import { msg } from '../../sim/core/message';
-import { formatImportError, importErrorMessage, parseKubectlOutput, parseTopPods, type ImportError, type KubeItem } from './input';
+import { formatImportError, importErrorMessage, parseKubectlOutput, parseTopPods, plural, type ImportError, type KubeItem } from './input';
 import { importNodes } from './nodes';
 import { DropTally, line, newReport, type ImportReport } from './report';
 import { cleanAutoscaler, cleanMetadata, cleanWorkload, ownerWorkload } from './workloads';
 
 export { formatImportError, importErrorMessage, MAX_INPUT_CHARS, MAX_ITEMS, type ImportError, type ImportProblem } from './input';
-export { formatReport, type ImportReport, type ReportLine, type UnmappedObject } from './report';
+export { countsMessage, formatReport, type ImportReport, type ReportLine, type UnmappedObject } from './report';
 
 export interface ImportInput {
   /** `kubectl get nodes,deployments,statefulsets,daemonsets,hpa,pods -A -o yaml` (or -o json), optionally with nodepools, ec2nodeclasses, scaledobjects, vpa appended as further documents. */
@@ -88,11 +88,11 @@ export function importCluster(input: ImportInput): ImportResult {
       unmapped(report, p, 'barePod', {}, 'a pod without a controller: the simulator runs pods through Deployments, StatefulSets and DaemonSets');
       continue;
     }
-    if (owner.kind === 'Job') drops.add('jobPods', (n) => `${n} pods of Jobs (Jobs are not simulated)`);
-    else if (owner.kind === 'Node') drops.add('staticPods', (n) => `${n} static (mirror) pods`);
+    if (owner.kind === 'Job') drops.add('jobPods', (n) => `${plural(n, 'pod of a Job', 'pods of Jobs')} (Jobs are not simulated)`);
+    else if (owner.kind === 'Node') drops.add('staticPods', (n) => `${plural(n, 'static (mirror) pod', 'static (mirror) pods')}`);
   }
   const ownedPods = pods.filter((p) => ownerWorkload(p) !== undefined).length;
-  if (ownedPods > 0) report.assumptions.push(line('podsRecreated', { count: ownedPods }, `${ownedPods} pods owned by controllers are not copied: their Deployments and DaemonSets create them again`));
+  if (ownedPods > 0) report.assumptions.push(line('podsRecreated', { count: ownedPods }, `${ownedPods === 1 ? '1 pod owned by a controller is' : `${ownedPods} pods owned by controllers are`} not copied: their Deployments and DaemonSets create them again`));
 
   for (const s of of('Service')) {
     const spec = (s.spec ?? {}) as Record<string, unknown>;
@@ -100,11 +100,11 @@ export function importCluster(input: ImportInput): ImportResult {
     manifests.push({ apiVersion: 'v1', kind: 'Service', metadata: cleanMetadata(s.metadata, drops), spec: { selector: spec.selector, ...(Array.isArray(spec.ports) ? { ports: spec.ports } : {}) } });
   }
   const secrets = of('Secret').length;
-  if (secrets > 0) drops.add('secrets', (n) => `${n} Secrets (never imported)`, secrets);
+  if (secrets > 0) drops.add('secrets', (n) => `${plural(n, 'Secret', 'Secrets')} (never imported)`, secrets);
   const configMaps = of('ConfigMap').length;
-  if (configMaps > 0) drops.add('configMaps', (n) => `${n} ConfigMaps with their data`, configMaps);
+  if (configMaps > 0) drops.add('configMaps', (n) => (n === 1 ? '1 ConfigMap with its data' : `${n} ConfigMaps with their data`), configMaps);
   const replicaSets = of('ReplicaSet').length;
-  if (replicaSets > 0) drops.add('replicaSets', (n) => `${n} ReplicaSets (their Deployments create them again)`, replicaSets);
+  if (replicaSets > 0) drops.add('replicaSets', (n) => (n === 1 ? '1 ReplicaSet (its Deployment creates it again)' : `${n} ReplicaSets (their Deployments create them again)`), replicaSets);
   const handled = new Set(['Node', 'Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Service', 'Secret', 'ConfigMap', 'ReplicaSet']);
   for (const i of items) {
     if (handled.has(i.kind) || SUPPORTED_AUTOSCALERS.has(key(i.apiVersion, i.kind))) continue;
@@ -120,7 +120,7 @@ export function importCluster(input: ImportInput): ImportResult {
   if (load.length > 0) spec.load = load;
   const scenario = { apiVersion: 'playground/v1alpha1', kind: 'Scenario', metadata: { name: input.name ?? `imported-${clusterName}` }, spec };
   const header = [
-    `Imported from kubectl output: ${report.counts.nodes} nodes, ${report.counts.workloads} workloads, ${report.counts.autoscalers} autoscalers.`,
+    `Imported from kubectl output: ${plural(report.counts.nodes, 'node', 'nodes')}, ${plural(report.counts.workloads, 'workload', 'workloads')}, ${plural(report.counts.autoscalers, 'autoscaler', 'autoscalers')}.`,
     'Secrets, ConfigMap data, env values, command lines and data-carrying annotations were dropped.',
     ...report.assumptions.map((a) => `Assumption: ${a.text}`),
   ];
@@ -150,7 +150,7 @@ function loadFromTop(top: string | undefined, pods: KubeItem[], deployments: Map
     .map(([target, millis]) => ({ target, cpuPerRequest: `${IMPORT_CPU_PER_REQUEST_MILLIS}m`, profile: [{ at: '0s', rps: Math.round((millis / IMPORT_CPU_PER_REQUEST_MILLIS) * 10) / 10 }] }));
   const total = [...byDeployment.values()].reduce((a, b) => a + b, 0);
   report.assumptions.push(
-    line('loadFromTop', { workloads: load.length, cores: Math.round(total) / 1000, perRequest: IMPORT_CPU_PER_REQUEST_MILLIS }, `load from kubectl top: ${load.length} Deployments, ${Math.round(total) / 1000} cores in all, as a steady rate of requests costing ${IMPORT_CPU_PER_REQUEST_MILLIS}m each`),
+    line('loadFromTop', { count: load.length, cores: Math.round(total) / 1000, perRequest: IMPORT_CPU_PER_REQUEST_MILLIS }, `load from kubectl top: ${plural(load.length, 'Deployment', 'Deployments')}, ${Math.round(total) / 1000} cores in all, as a steady rate of requests costing ${IMPORT_CPU_PER_REQUEST_MILLIS}m each`),
   );
   return load;
 }

@@ -5,7 +5,7 @@
  * are an assumption the report states.
  */
 import { catalogRegions, findInstanceType } from '../../sim/cloud/catalog';
-import type { KubeItem } from './input';
+import { plural, type KubeItem } from './input';
 import { line, type ImportReport } from './report';
 
 export interface ImportedGroup {
@@ -121,7 +121,7 @@ export function importNodes(nodes: KubeItem[], report: ImportReport, withCluster
   }
   if (report.counts.karpenterNodes > 0) {
     report.assumptions.push(
-      line('karpenterNodes', { count: report.counts.karpenterNodes, pools: [...karpenterPools].join(', ') }, `${report.counts.karpenterNodes} nodes launched by Karpenter (${[...karpenterPools].join(', ')}) are not imported as nodes: the simulated Karpenter launches what the pods need`),
+      line('karpenterNodes', { count: report.counts.karpenterNodes, pools: [...karpenterPools].join(', ') }, `${plural(report.counts.karpenterNodes, 'node', 'nodes')} launched by Karpenter (${[...karpenterPools].join(', ')}) are not imported as nodes: the simulated Karpenter launches what the pods need`),
     );
   }
   return { groups, region, karpenterPools, clusterName };

@@ -1,4 +1,5 @@
-import type { Message } from '../../sim/core/message';
+import { msg, type Message } from '../../sim/core/message';
+import { plural } from './input';
 
 /** What the import says about itself: nothing is dropped or guessed without a line here. */
 export interface ReportLine {
@@ -44,10 +45,23 @@ export class DropTally {
   }
 }
 
+/** "3 nodes in 2 node groups, 1 workload, …": each count a nested Message, so each gets its plural form. */
+export function countsMessage(c: ImportReport['counts']): Message {
+  return msg('compare.import.counts', {
+    nodes: msg('compare.import.count.nodes', { count: c.nodes }),
+    nodeGroups: msg('compare.import.count.nodeGroups', { count: c.nodeGroups }),
+    workloads: msg('compare.import.count.workloads', { count: c.workloads }),
+    autoscalers: msg('compare.import.count.autoscalers', { count: c.autoscalers }),
+    pods: msg('compare.import.count.pods', { count: c.pods }),
+    items: msg('compare.import.count.items', { count: c.items }),
+  });
+}
+
 export function formatReport(r: ImportReport): string {
   const out: string[] = [];
   const c = r.counts;
-  out.push(`imported ${c.nodes} nodes into ${c.nodeGroups} node groups, ${c.workloads} workloads, ${c.autoscalers} autoscalers (${c.items} objects read, ${c.pods} pods)`);
+  const n = (count: number, word: string) => plural(count, word, `${word}s`);
+  out.push(`imported ${n(c.nodes, 'node')} into ${n(c.nodeGroups, 'node group')}, ${n(c.workloads, 'workload')}, ${n(c.autoscalers, 'autoscaler')} (${n(c.items, 'object')} read, ${n(c.pods, 'pod')})`);
   if (r.unmapped.length > 0) {
     out.push(`not mapped (${r.unmapped.length}):`);
     for (const u of r.unmapped) out.push(`  ${u.kind} ${u.namespace ? `${u.namespace}/` : ''}${u.name}: ${u.text}`);

@@ -4,7 +4,7 @@
  * Env values, volumes, probes, service accounts and data-carrying annotations are dropped and
  * counted; command lines are kept only for the autoscaler controllers the engine reads flags from.
  */
-import type { KubeItem } from './input';
+import { plural, type KubeItem } from './input';
 import type { DropTally } from './report';
 
 type Obj = Record<string, unknown>;
@@ -29,7 +29,7 @@ export function cleanMetadata(meta: KubeItem['metadata'], drops: DropTally, keep
   if (meta.labels && Object.keys(meta.labels).length > 0) out.labels = meta.labels;
   const annotations = Object.entries(meta.annotations ?? {});
   const kept = annotations.filter(([k]) => BEHAVIOURAL_ANNOTATIONS.has(k));
-  if (annotations.length > kept.length) drops.add('annotations', (n) => `${n} annotations (last-applied configuration and other data; behavioural ones such as safe-to-evict are kept)`, annotations.length - kept.length);
+  if (annotations.length > kept.length) drops.add('annotations', (n) => `${plural(n, 'annotation', 'annotations')} (last-applied configuration and other data; behavioural ones such as safe-to-evict are kept)`, annotations.length - kept.length);
   if (kept.length > 0) out.annotations = Object.fromEntries(kept);
   return out;
 }
@@ -43,7 +43,7 @@ function cleanResources(r: unknown, drops: DropTally): Obj | undefined {
     const kept: Obj = {};
     for (const [k, v] of Object.entries(q)) {
       if (k === 'cpu' || k === 'memory') kept[k] = v;
-      else drops.add(`resource:${k}`, (n) => `${n} ${k} requests/limits (only cpu and memory are simulated)`);
+      else drops.add(`resource:${k}`, (n) => `${n} ${k} ${n === 1 ? 'request or limit' : 'requests/limits'} (only cpu and memory are simulated)`);
     }
     if (Object.keys(kept).length > 0) out[part] = kept;
   }
@@ -58,10 +58,10 @@ function cleanContainer(c: Obj, drops: DropTally): Obj {
     if (Array.isArray(c.command)) out.command = c.command;
     if (Array.isArray(c.args)) out.args = c.args;
   } else if (c.command || c.args) {
-    drops.add('commands', (n) => `${n} container command lines (may carry credentials; kept only for autoscaler controllers)`);
+    drops.add('commands', (n) => `${plural(n, 'container command line', 'container command lines')} (may carry credentials; kept only for autoscaler controllers)`);
   }
-  if (Array.isArray(c.env) && c.env.length > 0) drops.add('env', (n) => `env values of ${n} containers`);
-  if (Array.isArray(c.envFrom) && c.envFrom.length > 0) drops.add('envFrom', (n) => `envFrom references of ${n} containers`);
+  if (Array.isArray(c.env) && c.env.length > 0) drops.add('env', (n) => `env values of ${plural(n, 'container', 'containers')}`);
+  if (Array.isArray(c.envFrom) && c.envFrom.length > 0) drops.add('envFrom', (n) => `envFrom references of ${plural(n, 'container', 'containers')}`);
   return out;
 }
 
@@ -70,8 +70,8 @@ export function cleanPodSpec(spec: unknown, drops: DropTally): Obj {
   const out: Obj = {};
   for (const k of POD_SPEC_KEPT) if (s[k] !== undefined) out[k] = s[k];
   out.containers = (Array.isArray(s.containers) ? s.containers.filter(isObj) : []).map((c) => cleanContainer(c, drops));
-  if (Array.isArray(s.volumes) && s.volumes.length > 0) drops.add('volumes', (n) => `volumes of ${n} pod templates (ConfigMap and Secret mounts included)`);
-  if (Array.isArray(s.initContainers) && s.initContainers.length > 0) drops.add('initContainers', (n) => `init containers of ${n} pod templates`);
+  if (Array.isArray(s.volumes) && s.volumes.length > 0) drops.add('volumes', (n) => `volumes of ${plural(n, 'pod template', 'pod templates')} (ConfigMap and Secret mounts included)`);
+  if (Array.isArray(s.initContainers) && s.initContainers.length > 0) drops.add('initContainers', (n) => `init containers of ${plural(n, 'pod template', 'pod templates')}`);
   return out;
 }
 
@@ -82,7 +82,7 @@ function cleanTemplate(t: unknown, drops: DropTally): Obj {
   if (isObj(meta.labels)) m.labels = meta.labels;
   const ann = isObj(meta.annotations) ? Object.entries(meta.annotations) : [];
   const kept = ann.filter(([k]) => BEHAVIOURAL_ANNOTATIONS.has(k));
-  if (ann.length > kept.length) drops.add('annotations', (n) => `${n} annotations (last-applied configuration and other data; behavioural ones such as safe-to-evict are kept)`, ann.length - kept.length);
+  if (ann.length > kept.length) drops.add('annotations', (n) => `${plural(n, 'annotation', 'annotations')} (last-applied configuration and other data; behavioural ones such as safe-to-evict are kept)`, ann.length - kept.length);
   if (kept.length > 0) m.annotations = Object.fromEntries(kept);
   return { metadata: m, spec: cleanPodSpec(tpl.spec, drops) };
 }

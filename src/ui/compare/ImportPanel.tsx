@@ -74,7 +74,7 @@ export function ImportPanel({ lib }: { lib: Loading }) {
       )}
       {result?.ok && (
         <div className="import-report" data-testid="import-report">
-          <p>{t('compare.import.counts', result.report.counts)}</p>
+          <p>{renderMessage(t, lib.countsMessage(result.report.counts))}</p>
           <h4>{t('compare.import.unmapped', { count: result.report.unmapped.length })}</h4>
           <ul>
             {result.report.unmapped.map((u, i) => (

@@ -4,7 +4,7 @@ import { loadScenario } from '../../scenario/loadScenario';
 import type { LoadedScenario } from '../../store/playgroundStore';
 
 export { applyPreset, presetsFor, PRESET_IDS, type PresetId, type PresetResult } from '../../scenario/presets';
-export { importCluster, importErrorMessage, type ImportResult } from '../../scenario/import';
+export { importCluster, importErrorMessage, countsMessage, type ImportResult } from '../../scenario/import';
 
 export function parseScenario(text: string, file: string): { ok: true; scenario: LoadedScenario } | { ok: false; errors: string[] } {
   const r = loadScenario(text, file);

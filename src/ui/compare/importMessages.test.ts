@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatImportError, importCluster, importErrorMessage, MAX_INPUT_CHARS, type ImportError } from '../../scenario/import';
+import { countsMessage, formatImportError, importCluster, importErrorMessage, MAX_INPUT_CHARS, type ImportError } from '../../scenario/import';
 import { parseTopPods, type ImportProblem } from '../../scenario/import/input';
 import { messageKeys, type Message } from '../../sim/core/message';
 import { localeTrees } from '../i18n';
@@ -132,5 +132,43 @@ describe('import errors in the reader’s language', () => {
     expect(renderMessage(ko, importErrorMessage(table))).toBe(
       '문서 1, 1번째 줄: kubectl의 표 형식 출력으로 보입니다 (NAME READY STATUS RESTARTS AGE). 가져오기에는 kubectl get … -o yaml (또는 -o json) 출력이 필요합니다. 같은 명령에 -o yaml을 붙여 다시 실행하세요',
     );
+  });
+});
+
+describe('the import report counts in the singular and the plural', () => {
+  const counts = (c: Partial<Record<'nodes' | 'nodeGroups' | 'workloads' | 'autoscalers' | 'pods' | 'items' | 'karpenterNodes', number>>) => ({
+    items: 0, nodes: 0, nodeGroups: 0, workloads: 0, autoscalers: 0, pods: 0, karpenterNodes: 0, ...c,
+  });
+
+  it('English: 1 node in 1 node group, 1 workload; 3 nodes in 2 node groups', () => {
+    expect(renderMessage(en, countsMessage(counts({ nodes: 1, nodeGroups: 1, workloads: 1, pods: 1, items: 4 })))).toBe('1 node in 1 node group, 1 workload, 0 autoscalers, 1 pod read (4 objects).');
+    expect(renderMessage(en, countsMessage(counts({ nodes: 3, nodeGroups: 2, workloads: 5, autoscalers: 1, pods: 12, items: 1 })))).toBe('3 nodes in 2 node groups, 5 workloads, 1 autoscaler, 12 pods read (1 object).');
+  });
+
+  it('Korean: one form, as before', () => {
+    expect(renderMessage(ko, countsMessage(counts({ nodes: 1, nodeGroups: 1, workloads: 1, pods: 1, items: 4 })))).toBe('노드 1개(노드 그룹 1개), 워크로드 1개, 오토스케일러 0개, 파드 1개를 읽었습니다 (객체 4개).');
+  });
+
+  it('dropped data: 1 pod of a Job, 1 Secret, 1 ConfigMap; many in the plural; every line resolves in Korean', () => {
+    expect(en('compare.import.drop.jobPods', { count: 1 })).toBe('1 pod of a Job (Jobs are not simulated)');
+    expect(en('compare.import.drop.secrets', { count: 1 })).toBe('1 Secret (never imported)');
+    expect(en('compare.import.drop.configMaps', { count: 1 })).toBe('1 ConfigMap with its data');
+    expect(en('compare.import.drop.secrets', { count: 2 })).toBe('2 Secrets (never imported)');
+    const drops = Object.keys(lookup(localeTrees().en, 'compare.import.drop') as Record<string, string>).map((k) => k.replace(/_(one|other)$/, ''));
+    for (const k of new Set(drops)) {
+      // A singular of its own, not the plural with a 1 in it.
+      expect(en(`compare.import.drop.${k}`, { count: 1 }), k).not.toBe(en(`compare.import.drop.${k}`, { count: 2 }).replace(/\b2\b/, '1'));
+      for (const n of [1, 3]) expect(ko(`compare.import.drop.${k}`, { count: n }), k).toMatch(HANGUL);
+    }
+  });
+
+  it('the fixture cluster’s report reads in the singular where it counts one', () => {
+    const r = importCluster({ text: `${fixture('cluster.yaml')}---\n${fixture('cluster-extras.yaml')}`, top: fixture('top-pods.txt') });
+    if (!r.ok) throw new Error('not imported');
+    const lines = r.report.dropped.map((d) => en(`compare.import.drop.${d.key.replace(/^resource:.*/, 'resource')}`, d.params));
+    expect(lines).toContain('1 Secret (never imported)');
+    expect(lines).toContain('1 pod of a Job (Jobs are not simulated)');
+    // The CLI's English twin says the same.
+    expect(r.report.dropped.map((d) => d.text)).toContain('1 Secret (never imported)');
   });
 });
