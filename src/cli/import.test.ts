@@ -16,7 +16,7 @@ describe('npm run import', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^imported 13 nodes into 3 node groups, 60 workloads, 32 autoscalers/m);
     expect(r.stdout).toMatch(/^ {2}PodDisruptionBudget data\/kafka: policy\/v1 PodDisruptionBudget is not simulated$/m);
-    expect(r.stdout).toMatch(/^ {2}1 Secrets \(never imported\)$/m);
+    expect(r.stdout).toMatch(/^ {2}1 Secret \(never imported\)$/m);
     expect(readFileSync(out, 'utf8')).toMatch(/^kind: Scenario$/m);
   });
 
