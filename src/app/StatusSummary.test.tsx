@@ -1,27 +1,17 @@
 // @vitest-environment jsdom
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { advance, createSession } from '../sim/session';
 import { deployment, scenario } from '../sim/testing/fixtures';
 import { usePlayground } from '../store/playgroundStore';
-import { localeTrees } from '../ui/i18n';
+import { initEnglish, mountUi, type Mounted } from '../testing/mountUi';
 import { StatusSummary } from './StatusSummary';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+let mounted: Mounted | null = null;
 
-let root: Root | null = null;
-let el: HTMLElement | null = null;
-
-beforeAll(async () => {
-  await i18next.use(initReactI18next).init({ lng: 'en', resources: { en: { translation: localeTrees().en } }, interpolation: { escapeValue: false } });
-});
+beforeAll(initEnglish);
 
 afterEach(() => {
-  act(() => root?.unmount());
-  el?.remove();
+  mounted?.unmount();
   usePlayground.setState({ session: null });
 });
 
@@ -32,11 +22,8 @@ function mount(workloads: number): HTMLElement {
   );
   advance(session, 5_000);
   usePlayground.setState({ session, version: usePlayground.getState().version + 1 });
-  el = document.createElement('div');
-  document.body.append(el);
-  root = createRoot(el);
-  act(() => root!.render(<StatusSummary />));
-  return el;
+  mounted = mountUi(<StatusSummary />);
+  return mounted.el;
 }
 
 describe('StatusSummary', () => {

@@ -1,8 +1,5 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ManifestDoc } from '../../sim/core/commands';
 import { advance, createSession, type Session } from '../../sim/session';
@@ -11,9 +8,8 @@ import { loadScenario } from '../../scenario/loadScenario';
 import { deployment, scenario } from '../../sim/testing/fixtures';
 import { usePlayground } from '../../store/playgroundStore';
 import { localeTrees } from '../i18n';
+import { initEnglish, mountUi, type Mounted } from '../../testing/mountUi';
 import { WorkloadControls } from './WorkloadControls';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const hpa = (target: string, name = target): ManifestDoc => ({
   apiVersion: 'autoscaling/v2',
@@ -27,16 +23,12 @@ const hpa = (target: string, name = target): ManifestDoc => ({
   },
 });
 
-let root: Root | null = null;
-let el: HTMLElement | null = null;
+let mounted: Mounted | null = null;
 
-beforeAll(async () => {
-  await i18next.use(initReactI18next).init({ lng: 'en', resources: { en: { translation: localeTrees().en } }, interpolation: { escapeValue: false } });
-});
+beforeAll(initEnglish);
 
 afterEach(() => {
-  act(() => root?.unmount());
-  el?.remove();
+  mounted?.unmount();
   usePlayground.setState({ session: null });
 });
 
@@ -48,11 +40,8 @@ function mount(manifests: ManifestDoc[]): HTMLElement {
 function mountSession(session: Session): HTMLElement {
   advance(session, 10_000);
   usePlayground.setState({ session, version: usePlayground.getState().version + 1 });
-  el = document.createElement('div');
-  document.body.append(el);
-  root = createRoot(el);
-  act(() => root!.render(<WorkloadControls />));
-  return el;
+  mounted = mountUi(<WorkloadControls />);
+  return mounted.el;
 }
 
 const slider = (page: HTMLElement, id: string) => page.querySelector<HTMLInputElement>(`[data-testid="${id}"]`);

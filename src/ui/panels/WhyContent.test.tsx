@@ -1,26 +1,14 @@
 // @vitest-environment jsdom
-import { act } from 'react';
-import { createRoot } from 'react-dom/client';
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { localeTrees } from '../i18n';
+import { initEnglish, mountUi } from '../../testing/mountUi';
 import { WhyContent } from './WhyPanel';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-beforeAll(async () => {
-  await i18next.use(initReactI18next).init({ lng: 'en', resources: { en: { translation: localeTrees().en } }, interpolation: { escapeValue: false } });
-});
+beforeAll(initEnglish);
 
 function headings(at: number): string {
-  const el = document.createElement('div');
-  const root = createRoot(el);
-  act(() =>
-    root.render(<WhyContent testId="why" view={{ explained: [{ object: 'HorizontalPodAutoscaler/web', state: 'stable', at, lines: [] }], groups: [] }} />),
-  );
+  const { el, unmount } = mountUi(<WhyContent testId="why" view={{ explained: [{ object: 'HorizontalPodAutoscaler/web', state: 'stable', at, lines: [] }], groups: [] }} />);
   const text = el.querySelector('h4')?.textContent ?? '';
-  act(() => root.unmount());
+  unmount();
   return text;
 }
 
