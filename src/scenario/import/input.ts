@@ -141,7 +141,16 @@ function documentsOf(text: string): { values: unknown[]; errors: ImportError[] }
       errors.push({ document: i + 1, line: text.slice(0, e.pos[0]).split('\n').length, message: `not valid YAML: ${error}`, msg: msg('compare.import.error.notYaml', { error }) });
       return;
     }
-    const v: unknown = doc.toJS({ maxAliasCount: 100 });
+    // Building the values can still fail: an alias with no anchor, or too many aliases (a YAML bomb).
+    let v: unknown;
+    try {
+      v = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      const error = (err as Error).message.split('\n')[0];
+      const line = doc.range ? text.slice(0, doc.range[0]).split('\n').length : undefined;
+      errors.push({ document: i + 1, line, message: `not valid YAML: ${error}`, msg: msg('compare.import.error.notYaml', { error }) });
+      return;
+    }
     if (v !== null && v !== undefined) values.push(v);
   });
   return { values, errors };

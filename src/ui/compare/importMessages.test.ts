@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countsMessage, formatImportError, importCluster, importErrorMessage, MAX_INPUT_CHARS, type ImportError } from '../../scenario/import';
@@ -30,6 +31,7 @@ const cases: { name: string; text: string; key: string }[] = [
   { name: 'a number', text: '42', key: 'compare.import.error.plainValue' },
   { name: 'broken JSON', text: '{"kind": "List", "items": [', key: 'compare.import.error.notJson' },
   { name: 'broken YAML', text: 'items:\n  - a: [1, 2\n', key: 'compare.import.error.notYaml' },
+  { name: 'an alias with no anchor (threw before)', text: 'kind: *nope\n', key: 'compare.import.error.notYaml' },
   { name: 'truncated List', text: fixture('broken-truncated.yaml'), key: 'compare.import.error.truncatedList' },
   { name: 'a List whose items are not a list', text: 'apiVersion: v1\nkind: List\nitems: 3\n', key: 'compare.import.error.badList' },
   { name: 'too many objects', text: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: Array.from({ length: 100_001 }, () => ({})) }), key: 'compare.import.error.badList' },
@@ -170,5 +172,32 @@ describe('the import report counts in the singular and the plural', () => {
     expect(lines).toContain('1 pod of a Job (Jobs are not simulated)');
     // The CLI's English twin says the same.
     expect(r.report.dropped.map((d) => d.text)).toContain('1 Secret (never imported)');
+  });
+});
+
+describe('any pasted text', () => {
+  // Tables, plain values, broken YAML and fragments of real kubectl output, spliced at random.
+  const fragments = ['NAME READY STATUS RESTARTS AGE', 'NAMESPACE NAME CPU(cores)', 'web-1 1/1 Running 0 5m', 'apiVersion: v1', 'kind: List', 'items:', '- kind: Pod', '  metadata:', '    name: a', '---', '42', '{', '"x"', 'true', ': :'];
+  const pasted = fc.oneof(
+    fc.string({ maxLength: 400 }),
+    fc.array(fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 30 })), { maxLength: 30 }).map((lines) => lines.join('\n')),
+    fc.tuple(fc.nat({ max: 3000 }), fc.nat({ max: 3000 })).map(([a, b]) => fixture('cluster.yaml').slice(Math.min(a, b) * 10, Math.max(a, b) * 10)),
+  );
+
+  it('imports or fails with located errors that read in English and in Korean, never throws', () => {
+    fc.assert(
+      fc.property(pasted, (text) => {
+        const r = importCluster({ text });
+        if (r.ok) return;
+        expect(r.errors.length).toBeGreaterThan(0);
+        for (const e of r.errors) {
+          expect(e.document).toBeGreaterThanOrEqual(1);
+          const m = importErrorMessage(e);
+          expect(renderMessage(en, m)).not.toMatch(/compare\.import\.|issue\.|where\./);
+          expect(renderMessage(ko, m)).not.toMatch(/compare\.import\.|issue\.|where\./);
+        }
+      }),
+      { numRuns: 300, seed: 19 },
+    );
   });
 });
