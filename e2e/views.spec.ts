@@ -140,6 +140,49 @@ test('offline: after the first visit a reload works with no network, the YAML ta
   await context.setOffline(false);
 });
 
+test('offline in Korean: every slice of the Korean font is kept, so syllables no page drew yet still render', async ({ page, context }) => {
+  await page.goto('/#lang=ko');
+  await expect(page.getByTestId('status')).toBeVisible({ timeout: 30_000 });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // Every woff2 slice the Korean faces name (~120 per weight) lands in the worker's font cache in the background.
+  const slices = await page.evaluate(() => {
+    const urls = new Set<string>();
+    for (const sheet of Array.from(document.styleSheets)) {
+      for (const rule of Array.from(sheet.cssRules)) {
+        if (!(rule instanceof CSSFontFaceRule) || !rule.style.getPropertyValue('font-family').includes('Noto Sans KR')) continue;
+        const m = /url\("?([^")]+\.woff2)/.exec(rule.style.getPropertyValue('src'));
+        if (m) urls.add(new URL(m[1], sheet.href ?? document.baseURI).href);
+      }
+    }
+    return urls.size;
+  });
+  expect(slices).toBeGreaterThan(200);
+  const cached = () => page.evaluate(async () => (await (await caches.open('fonts')).keys()).filter((r) => r.url.endsWith('.woff2')).length);
+  await expect.poll(cached, { timeout: 90_000 }).toBe(slices);
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('status')).toBeVisible({ timeout: 20_000 });
+  // Rare syllables from several slices, in both weights: each face must load from the cache.
+  const statuses = await page.evaluate(async () => {
+    const faces = [
+      ...(await document.fonts.load('400 16px "Noto Sans KR"', '뷁 똠 햏 쀍 뙇')),
+      ...(await document.fonts.load('700 16px "Noto Sans KR"', '뷁 똠 햏 쀍 뙇')),
+    ];
+    return faces.map((f) => f.status);
+  });
+  expect(statuses.length).toBeGreaterThan(1);
+  expect(statuses.every((s) => s === 'loaded')).toBe(true);
+  await page.goto('/#lesson=karpenter&step=2&lang=ko');
+  await expect(page.getByTestId('lesson-step')).toBeVisible({ timeout: 20_000 });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: 'test-results/views-offline-ko.png' });
+  await context.setOffline(false);
+});
+
 test('the Faults, Export and Legend popups close on Escape and on a press outside, and a press inside keeps them', async ({ page }) => {
   await page.goto('/');
   const a = app(page);

@@ -5,6 +5,10 @@
  * download or parse any of it.
  */
 import { hangulFaces, KOREAN_FAMILY, type FaceRule } from './hangulFaces';
+import { keepKoreanFontOffline } from './fontCache';
+
+/** After the first Korean page has drawn, so its own slices are fetched first. */
+const OFFLINE_FILL_DELAY_MS = 3000;
 
 let css: Promise<unknown> | null = null;
 
@@ -53,6 +57,7 @@ function addHangulFaces(): void {
   for (const f of hangulFaces(rules)) {
     document.fonts.add(new FontFace(f.family, f.src, { unicodeRange: f.unicodeRange, weight: f.weight, style: f.style, display: 'swap' }));
   }
+  setTimeout(() => void keepKoreanFontOffline(rules.map((r) => r.src)), OFFLINE_FILL_DELAY_MS);
 }
 
 /** Canvas text (node grid, charts) does not start a font download: fetch the slices it needs, then redraw. */
