@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { app, collectErrors } from './helpers';
+import { expectOnScreen } from './onScreen';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -122,3 +123,33 @@ test('karpenter-inflate: the NodePool card shows its NodeClaim', async ({ page }
   await screenshot(page, 'autoscalers-karpenter-inflate');
   expect(errors).toEqual([]);
 });
+
+/**
+ * Projector mode at 1280×720 beside a lesson: the Autoscalers tab is about 570 CSS px wide there.
+ * Every card fits its width (the tab never scrolls sideways) and every state badge shows whole,
+ * in English and in Korean.
+ */
+for (const lang of ['en', 'ko'] as const) {
+  test(`projector at 1280×720 (${lang}): each autoscaler card and its state badge fit the tab`, async ({ page }) => {
+    const errors = collectErrors(page);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.addInitScript((l) => {
+      localStorage.setItem('playground.lang', l);
+      localStorage.setItem('playground.projector', '1');
+    }, lang);
+    await page.goto('/#lesson=keda&step=3');
+    await expect(page.getByTestId('lesson-step')).toBeVisible({ timeout: 60_000 });
+    await page.getByRole('tab', { name: lang === 'en' ? 'Autoscalers' : '오토스케일러' }).click();
+    const panel = page.getByTestId('autoscalers-panel');
+    const badges = panel.getByTestId('autoscaler-state');
+    await expect(badges.first()).toBeVisible({ timeout: 15_000 });
+    expect(await badges.count()).toBeGreaterThanOrEqual(2);
+    expect(await panel.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+    for (const badge of await badges.all()) {
+      await badge.scrollIntoViewIfNeeded();
+      await expectOnScreen(badge);
+    }
+    await screenshot(page, `autoscalers-projector-${lang}`);
+    expect(errors).toEqual([]);
+  });
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { app, collectErrors } from './helpers';
+import { expectOnScreen } from './onScreen';
 
 const FIXTURES = 'src/scenario/import/fixtures';
 
@@ -152,5 +153,37 @@ test('one link opens both runs with the scorecard; a damaged run B is reported a
   await expect(broken.getByTestId('compare-legend')).toContainText('B: ca-nginx-scaleout-karpenter', { timeout: 30_000 });
   await expect(broken.getByTestId('status')).toContainText('Sim time 2:00');
   await expect(broken.getByTestId('confirm-discard')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('in projector mode, where Copy link is folded away, the share hint says how to reach it (English and Korean)', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.addInitScript(() => localStorage.setItem('playground.projector', '1'));
+  await page.goto('/');
+  const a = app(page);
+  await a.pickScenario('ca-nginx-scaleout');
+  await openCompare(page);
+  await page.getByTestId('compare-pick').selectOption('preset:karpenter');
+  await page.getByTestId('compare-start').click();
+  await expect(page.getByTestId('compare-legend')).toContainText('B: ca-nginx-scaleout-karpenter');
+  const deskHint = page.getByTestId('compare-share-hint');
+  const projectorHint = page.getByTestId('compare-share-hint-projector');
+  await expect(page.getByTestId('copy-link')).toBeHidden();
+  await expect(deskHint).toBeHidden();
+  await expect(projectorHint).toHaveText('To share both runs and the scorecard, leave projector mode (P or the Projector button), then Copy link in the top bar.');
+  await expectOnScreen(projectorHint);
+  await page.screenshot({ path: 'test-results/compare-share-hint-projector-en.png' });
+  await page.getByLabel('Language').selectOption('ko');
+  await expect(projectorHint).toHaveText('두 실행과 스코어카드를 공유하려면 프로젝터 모드를 끈 뒤(P 키 또는 프로젝터 버튼) 위쪽의 링크 복사를 누르세요.');
+  await expectOnScreen(projectorHint);
+  await page.screenshot({ path: 'test-results/compare-share-hint-projector-ko.png' });
+  // Out of projector mode Copy link is back in the top bar, and so is the hint that names it.
+  await page.getByTestId('projector-toggle').click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-projector', '');
+  await expect(page.getByTestId('copy-link')).toBeVisible();
+  await expect(projectorHint).toBeHidden();
+  await expect(deskHint).toHaveText('위쪽의 링크 복사로 두 실행과 스코어카드를 함께 공유할 수 있습니다.');
   expect(errors).toEqual([]);
 });

@@ -119,6 +119,40 @@ test('a Korean instructor link opens in Korean in an English browser, and the ch
   expect(errors).toEqual([]);
 });
 
+/** Lesson 3 as shipped: its step count, for links past its last step. */
+const KEDA = parse(readFileSync('lessons/03-keda.yaml', 'utf8')) as { id: string; steps: unknown[] };
+
+test('a link to a step the lesson does not have opens the nearest step and says so, in English and Korean', async ({ page }) => {
+  test.setTimeout(180_000);
+  const errors = collectErrors(page);
+  const n = KEDA.steps.length;
+  const notice = page.getByTestId('link-error');
+  // Past the last step: the last step, prepared, and a notice that names the asked and the opened step.
+  await page.goto(`/#lesson=${KEDA.id}&step=99`);
+  await expect(page.getByTestId('lesson-step')).toContainText(`Step ${n} of ${n}`, { timeout: 90_000 });
+  await expect(notice).toHaveText(new RegExp(`step "99", which lesson "${KEDA.id}" does not have \\(its steps are 1 to ${n}\\): step ${n} is open instead`));
+  await expect(page.getByTestId('lesson-check')).toBeVisible();
+  // Not a step number, or 0: the first step, and the notice.
+  for (const step of ['abc', '0']) {
+    await page.goto(`/#lesson=${KEDA.id}&step=${step}`);
+    await page.reload();
+    await expect(page.getByTestId('lesson-step')).toContainText(`Step 1 of ${n}`, { timeout: 60_000 });
+    await expect(notice).toContainText(`step "${step}"`);
+    await expect(notice).toContainText('step 1 is open instead');
+  }
+  // In Korean, the same notice in Korean.
+  await page.goto(`/#lesson=${KEDA.id}&step=99&lang=ko`);
+  await page.reload();
+  await expect(page.getByTestId('lesson-step')).toContainText(`${n}단계 중 ${n}단계`, { timeout: 90_000 });
+  await expect(notice).toContainText(`링크에 적힌 단계 "99"은(는) 실습 "${KEDA.id}"에 없습니다(이 실습은 1~${n}단계입니다). 대신 ${n}단계를 열었습니다.`);
+  // A step it has opens without a notice.
+  await page.goto(`/#lesson=${KEDA.id}&step=1&lang=en`);
+  await page.reload();
+  await expect(page.getByTestId('lesson-step')).toContainText(`Step 1 of ${n}`, { timeout: 60_000 });
+  await expect(notice).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
 test('a bad lesson file shows located errors and the current lesson keeps running', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto(`/#lesson=${HPA.id}&step=1`);

@@ -58,21 +58,41 @@ export interface StartupOutcome {
    * Workshop mode: `#lesson=ID&step=N` (N from 1) asks for a lesson at a step; `first` is the very
    * first visit (nothing saved), which opens lesson 0. Nothing is opened yet: the lesson panel does it.
    */
-  lesson?: { id: string; step: number } | { first: true };
+  lesson?: LessonLinkRequest | { first: true };
+}
+
+/** What a lesson link asks for: the lesson, its 0-based step, and the `step=` text as written (decoded), if any. */
+export interface LessonLinkRequest {
+  id: string;
+  /** The step to open: N - 1 for a whole N ≥ 1 (the lesson clamps it to its last step), else 0. */
+  step: number;
+  /** The link's own `step=` text, kept so that a step the lesson does not have can be named in a notice. */
+  asked?: string;
+}
+
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text; // keep it as written
+  }
+}
+
+/** A `step=` text that names step N ≥ 1 (N counted from 1, as the panel shows it), or undefined. */
+export function wholeStep(asked: string): number | undefined {
+  const n = asked.trim() === '' ? NaN : Number(asked);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
 }
 
 /** `#lesson=ID&step=N` → the lesson and its 0-based step, or null. */
-export function lessonLink(hash: string): { id: string; step: number } | null {
+export function lessonLink(hash: string): LessonLinkRequest | null {
   const id = hashParam(hash, 'lesson');
   if (id === undefined || id === '') return null;
-  const n = Number(hashParam(hash, 'step') ?? '1');
-  let decoded = id;
-  try {
-    decoded = decodeURIComponent(id);
-  } catch {
-    /* keep it as written */
-  }
-  return { id: decoded, step: Number.isInteger(n) && n >= 1 ? n - 1 : 0 };
+  const raw = hashParam(hash, 'step');
+  if (raw === undefined) return { id: decoded(id), step: 0 };
+  const asked = decoded(raw);
+  const n = wholeStep(asked);
+  return { id: decoded(id), step: n === undefined ? 0 : n - 1, asked };
 }
 
 /** Link in the address bar, else the autosaved working scenario, else the default example. */

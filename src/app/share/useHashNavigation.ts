@@ -4,7 +4,7 @@ import { confirmDiscard } from '../../store/undoStore';
 import { activeLessonHash } from '../../ui/lessons/lessonLink';
 import { closeLesson, loadCatalog, startupLesson } from '../../ui/lessons/lessonRunner';
 import { hashParam, hasRunHash } from './hashParams';
-import { lessonLink, replayTo, scenarioLoading, startup, type StartupOutcome } from '../runLoader';
+import { lessonLink, replayTo, scenarioLoading, startup, wholeStep, type StartupOutcome } from '../runLoader';
 import { currentRunHash, writeHashNow } from './useHashSync';
 import { compareValue, openCompareFromHash } from './compareLink';
 
@@ -21,7 +21,9 @@ export async function linkRequest(hash: string): Promise<'lesson' | 'run' | 'com
   const lesson = lessonLink(hash);
   if (lesson) {
     const here = lessonLink(activeLessonHash() ?? '');
-    return here?.id === lesson.id && here.step === lesson.step ? null : 'lesson';
+    // A step that is not a step number opens too (its first step, with a notice), even on that step.
+    const stepNamed = lesson.asked === undefined || wholeStep(lesson.asked) !== undefined;
+    return here?.id === lesson.id && here.step === lesson.step && stepNamed ? null : 'lesson';
   }
   if (!hasRunHash(hash)) return null;
   const current = await currentRunHash();

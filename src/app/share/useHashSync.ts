@@ -4,31 +4,32 @@ import { saveAutosave } from './autosave';
 import { activeLessonHash } from '../../ui/lessons/lessonLink';
 import { gridViewHashParams, useGridView } from '../../store/gridViewStore';
 
-/** The run's own parameters; anything else in the hash (lang, embed, q, …) is somebody's view state and stays. */
-const RUN_KEYS = new Set(['s', 't', 'x']);
-const GRID_KEYS = new Set(['q', 'sort', 'group']);
+/**
+ * The keys a run hash replaces: the run's own (`s`, `t`, `x`) and the grid's view (`q`, `sort`,
+ * `group`), written afresh. Anything else in the hash (lang, embed, cmp, …) is somebody's view state and stays.
+ */
+const REPLACED_KEYS: ReadonlySet<string> = new Set(['s', 't', 'x', 'q', 'sort', 'group']);
+/**
+ * A link to the run alone also drops the lesson link's keys (#lesson=ID&step=N), which a reload
+ * would open instead of any run beside them.
+ */
+export const RUN_ONLY_KEYS: ReadonlySet<string> = new Set([...REPLACED_KEYS, 'lesson', 'step']);
 
-/** The run's hash plus the view parameters: the grid's filter/sort/grouping and whatever else the address carried. */
-export function withViewParams(runHash: string, currentHash: string): string {
+/** The run's hash plus the view parameters: the grid's filter/sort/grouping and whatever else the address carried, less the `dropped` keys. */
+export function withViewParams(runHash: string, currentHash: string, dropped: ReadonlySet<string> = REPLACED_KEYS): string {
   const body = currentHash.startsWith('#') ? currentHash.slice(1) : currentHash;
-  const kept = body.split('&').filter((part) => {
-    const key = part.split('=')[0];
-    return part !== '' && !RUN_KEYS.has(key) && !GRID_KEYS.has(key);
-  });
+  const kept = body.split('&').filter((part) => part !== '' && !dropped.has(part.split('=')[0]));
   return [runHash, ...kept, ...gridViewHashParams(useGridView.getState())].join('&');
 }
 
 /** The current run as a link (scenario, seed, log, now); the encoder loads with the validators. */
-export async function currentRunHash(): Promise<string | null> {
+export async function currentRunHash(dropped: ReadonlySet<string> = REPLACED_KEYS): Promise<string | null> {
   const { encodeRunHash } = await import('../scenarioLoading');
   const { session, scenario } = usePlayground.getState();
   if (!session || !scenario) return null;
   const run = encodeRunHash({ scenario: scenario.text, seed: session.spec.seed, log: session.log, timeMs: session.world.timeMs });
-  return withViewParams(run, typeof window === 'undefined' ? '' : window.location.hash);
+  return withViewParams(run, typeof window === 'undefined' ? '' : window.location.hash, dropped);
 }
-
-/** The keys of a lesson link (#lesson=ID&step=N), which a reload opens instead of any run beside them. */
-const LESSON_KEYS = new Set(['lesson', 'step']);
 
 /**
  * What Copy link copies: the run on screen, to replay exactly. Inside a lesson the address is the
@@ -41,11 +42,10 @@ export async function shareUrl(): Promise<string | null> {
     await writeHashNow();
     return window.location.href;
   }
-  const hash = await currentRunHash();
-  if (hash === null) return null;
-  const run = hash.split('&').filter((part) => !LESSON_KEYS.has(part.split('=')[0]));
+  const run = await currentRunHash(RUN_ONLY_KEYS);
+  if (run === null) return null;
   const { origin, pathname, search } = window.location;
-  return `${origin}${pathname}${search}${run.join('&')}`;
+  return `${origin}${pathname}${search}${run}`;
 }
 
 export async function writeHashNow(): Promise<string | null> {

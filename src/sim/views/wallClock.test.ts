@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exampleSession, runTo } from '../checks/testSessions';
+import { validTimezone } from '../autoscalers/keda/cron';
 import { cronWallClockNow } from './wallClock';
 
 describe('cronWallClockNow', () => {
@@ -12,5 +13,13 @@ describe('cronWallClockNow', () => {
   it('is absent without a cron trigger', () => {
     expect(cronWallClockNow(exampleSession('ca-nginx-scaleout').world)).toBeUndefined();
     expect(cronWallClockNow(exampleSession('keda-sqs-queue').world)).toBeUndefined();
+  });
+});
+
+describe('validTimezone (keda/cron.ts), which cronWallClockNow asks directly', () => {
+  it('knows the zones Intl knows and refuses the rest', () => {
+    expect(validTimezone('Asia/Seoul')).toBe(true);
+    expect(validTimezone('UTC')).toBe(true);
+    expect(validTimezone('Mars/Olympus_Mons')).toBe(false);
   });
 });

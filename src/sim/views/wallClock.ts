@@ -1,5 +1,5 @@
 import type { World } from '../core/types';
-import { cronWallClock } from '../autoscalers/keda/cron';
+import { validTimezone } from '../autoscalers/keda/cron';
 import type { KedaWorldState } from '../autoscalers/keda/state';
 
 export interface WallClock {
@@ -23,7 +23,7 @@ export function cronWallClockNow(world: World): WallClock | undefined {
   for (const key of Object.keys(keda.objects).sort()) {
     for (const trigger of keda.objects[key].so.spec.triggers) {
       const zone = trigger.type === 'cron' ? trigger.metadata.timezone : undefined;
-      if (zone && cronWallClock(epochMs, zone) !== undefined) return { epochMs, zone };
+      if (zone && validTimezone(zone)) return { epochMs, zone };
     }
   }
   return undefined;

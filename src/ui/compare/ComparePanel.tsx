@@ -186,7 +186,13 @@ export default function ComparePanel() {
                   {t(`compare.view.${v}`)}
                 </button>
               ))}
-              <span className="muted small">{t('compare.shareHint')}</span>
+              {/* Copy link is folded away in projector mode (workshop.css): each mode shows its own hint. */}
+              <span className="muted small share-hint-desk" data-testid="compare-share-hint">
+                {t('compare.shareHint')}
+              </span>
+              <span className="muted small share-hint-projector" data-testid="compare-share-hint-projector">
+                {t('compare.shareHintProjector')}
+              </span>
             </div>
           )}
           {b && session && comparison && view !== 'scorecard' && <CompareRuns a={session} b={b} version={version + compareVersion} view={view} />}

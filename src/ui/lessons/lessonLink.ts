@@ -1,5 +1,6 @@
 import { usePlayground } from '../../store/playgroundStore';
 import { useLessons } from '../../store/lessonStore';
+import { wholeStep, type LessonLinkRequest, type StartupOutcome } from '../../app/runLoader';
 
 /** `#lesson=ID&step=N` (N counted from 1, as the panel shows it). */
 export function lessonHash(id: string, step: number): string {
@@ -11,4 +12,22 @@ export function activeLessonHash(): string | null {
   const { active, step, onQuestions } = useLessons.getState();
   if (!active || active.source !== 'bundled' || active.session !== usePlayground.getState().session) return null;
   return lessonHash(active.lesson.id, onQuestions ? active.lesson.steps.length - 1 : step);
+}
+
+/** Longest `step=` text quoted back in the notice: a damaged link can carry anything. */
+const ASKED_SHOWN_CHARS = 24;
+
+/**
+ * The notice for a link whose `step=` names no step of the lesson (past its last, 0, or not a
+ * number): students open an instructor's link, and a silently different step would have them
+ * follow the wrong text. Null when the step exists or the link names none.
+ */
+export function missingStepNotice(req: LessonLinkRequest, stepCount: number): StartupOutcome['notice'] {
+  if (req.asked === undefined) return null;
+  const n = wholeStep(req.asked);
+  if (n !== undefined && n <= stepCount) return null;
+  const asked = req.asked.length > ASKED_SHOWN_CHARS ? `${req.asked.slice(0, ASKED_SHOWN_CHARS)}…` : req.asked;
+  // The lesson opens its last step for a number past it, else its first (openLesson clamps).
+  const opened = Math.min(req.step, stepCount - 1) + 1;
+  return { kind: 'info', key: 'lessons.linkStepMissing', values: { asked, id: req.id, last: stepCount, opened } };
 }

@@ -10,6 +10,7 @@ import { usePlayground } from '../../store/playgroundStore';
 import { useTabs } from '../../store/tabStore';
 import { useLessons, type CatalogEntry } from '../../store/lessonStore';
 import { formatSeconds } from '../charts/geometry';
+import { missingStepNotice } from './lessonLink';
 
 /**
  * Workshop mode's actions: open a lesson at a step (with the step's prepared state), move between
@@ -281,8 +282,16 @@ export async function startupLesson(req: NonNullable<StartupOutcome['lesson']>):
   const entry = 'first' in req ? catalog[0] : catalog.find((e) => e.id === req.id);
   if (entry) {
     const r = await openLesson(entry.lesson, entry.scenarioText, 'bundled', 'first' in req ? 0 : req.step, since);
-    if (r.ok) return null;
+    if (!r.ok) return fallBack(req);
+    // Another open since (the person picked something else) left this lesson unopened: nothing to say.
+    const opened = useLessons.getState().active?.lesson === entry.lesson;
+    return opened && !('first' in req) ? missingStepNotice(req, entry.lesson.steps.length) : null;
   }
+  return fallBack(req);
+}
+
+/** The lesson could not be opened: the default example instead, and for a link, why. */
+async function fallBack(req: NonNullable<StartupOutcome['lesson']>): Promise<StartupOutcome['notice']> {
   await openExample(DEFAULT_EXAMPLE);
   return 'first' in req ? null : { kind: 'error', key: 'lessons.linkUnknown', values: { id: req.id } };
 }

@@ -46,7 +46,8 @@ function schedule(pattern: string, timezone: string): Cron {
   return cronsIn(timezone)(pattern);
 }
 
-const validTimezone = memo((tz) => {
+/** Does Intl know the IANA zone `tz` (as KEDA's time.LoadLocation would)? Memoised per zone. */
+export const validTimezone = memo((tz) => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;
