@@ -153,3 +153,58 @@ for (const lang of ['en', 'ko'] as const) {
     expect(errors).toEqual([]);
   });
 }
+
+/**
+ * kubectl describe pads its values to a column ~360 px in. At 1280×720 the HPA card's view stood
+ * beside its figures, ~340 px wide, and showed only the keys: the values must be inside the view's box.
+ * Then the panel's Enlarge button gives it about half the page, in projector mode too, with the
+ * eight tabs and the button on one row beside a lesson.
+ */
+test('1280×720: describe hpa shows its values, and Enlarge gives the bottom panel half the page', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await app(page).pickScenario('hpa-php-apache');
+  await playUntil(page, 150, 100);
+  await openAutoscalersTab(page);
+  const card = page.getByTestId('autoscaler-card-HorizontalPodAutoscaler-php-apache');
+  await card.getByRole('button', { name: 'describe hpa php-apache' }).click();
+  const view = card.getByTestId('autoscaler-view');
+  await expect(view).toContainText('Reference:');
+  const valueRight = await view.evaluate((el) => {
+    const range = document.createRange();
+    const text = [...el.childNodes].find((n) => n.textContent?.includes('Deployment/php-apache'))!;
+    const at = text.textContent!.indexOf('Deployment/php-apache');
+    range.setStart(text, at);
+    range.setEnd(text, at + 'Deployment/php-apache'.length);
+    return range.getBoundingClientRect().right - el.getBoundingClientRect().right;
+  });
+  expect(valueRight, 'the Reference value ends inside the view').toBeLessThanOrEqual(0);
+
+  const bottom = page.locator('section.bottom');
+  const before = (await bottom.boundingBox())!.height;
+  await page.getByTestId('panel-size').click();
+  await expect(page.getByTestId('panel-size')).toHaveAttribute('aria-pressed', 'true');
+  const large = (await bottom.boundingBox())!.height;
+  expect(large).toBeGreaterThan(before * 1.5);
+  expect(large).toBeGreaterThanOrEqual(720 * 0.45);
+  await page.getByTestId('panel-size').click();
+  await expect.poll(async () => (await bottom.boundingBox())!.height).toBeCloseTo(before, 0);
+
+  // Projector, beside a lesson: enlarged, the panel is still about half the page and the row holds every tab.
+  await page.getByTestId('projector-toggle').click();
+  await page.goto('/#lesson=hpa&step=1');
+  await expect(page.getByTestId('lesson-step')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('panel-size').click();
+  const projected = (await bottom.boundingBox())!.height;
+  expect(projected).toBeGreaterThanOrEqual(720 * 0.45);
+  const tabs = page.getByRole('tab');
+  const firstTop = (await tabs.first().boundingBox())!.y;
+  for (const tab of await tabs.all()) {
+    expect(Math.abs((await tab.boundingBox())!.y - firstTop), 'all tabs on one row').toBeLessThan(2);
+    await expectOnScreen(tab);
+  }
+  await expectOnScreen(page.getByTestId('panel-size'));
+  await screenshot(page, 'bottom-panel-enlarged-projector');
+  expect(errors).toEqual([]);
+});

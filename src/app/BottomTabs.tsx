@@ -40,8 +40,10 @@ export function BottomTabs() {
   const { t } = useTranslation();
   const tab = useTabs((s) => s.tab);
   const setTab = useTabs((s) => s.setTab);
+  const large = useTabs((s) => s.large);
   return (
-    <section className="bottom">
+    <section className={large ? 'bottom large' : 'bottom'}>
+      <div className="tabs-row">
       <div role="tablist" className="tabs" aria-label={t('tabs.label')}>
         {TABS.map((id) => (
           <button
@@ -57,6 +59,17 @@ export function BottomTabs() {
             {t(`tabs.${id}`)}
           </button>
         ))}
+      </div>
+        <button
+          type="button"
+          className="tiny panel-size"
+          data-testid="panel-size"
+          aria-pressed={large}
+          title={t(large ? 'tabs.shrinkHint' : 'tabs.enlargeHint')}
+          onClick={() => useTabs.getState().toggleLarge()}
+        >
+          {t(large ? 'tabs.shrink' : 'tabs.enlarge')}
+        </button>
       </div>
       <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
         <ErrorBoundary key={tab} name={`tab-${tab}`}>

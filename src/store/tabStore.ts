@@ -4,7 +4,17 @@ import { create } from 'zustand';
 export const TAB_IDS = ['console', 'events', 'logs', 'yaml', 'autoscalers', 'statecharts', 'why', 'compare'] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
-export const useTabs = create<{ tab: TabId; setTab: (tab: TabId) => void }>((set) => ({
+interface TabState {
+  tab: TabId;
+  /** The panel takes about half the page instead of a strip: for reading a describe or Why on a projector. */
+  large: boolean;
+  setTab: (tab: TabId) => void;
+  toggleLarge: () => void;
+}
+
+export const useTabs = create<TabState>((set) => ({
   tab: 'console',
+  large: false,
   setTab: (tab) => set({ tab }),
+  toggleLarge: () => set((s) => ({ large: !s.large })),
 }));
