@@ -121,6 +121,25 @@ test('embed mode inside an <iframe>: grid, charts and play for the chosen worklo
   await page.screenshot({ path: 'test-results/views-embed.png' });
 });
 
+test('Korean embed at 800×450: toolbar buttons and labels keep their words whole (no break between syllables)', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 450 });
+  await page.addInitScript(() => localStorage.setItem('playground.lang', 'ko'));
+  await page.goto('/#embed=1');
+  const toolbar = page.getByRole('toolbar', { name: /./ }).first();
+  await expect(toolbar).toBeVisible({ timeout: 30_000 });
+  // One line of text each: a button two syllables wide broke into two lines before (word-break: keep-all).
+  for (const name of ['맞춤', '범례']) {
+    const button = toolbar.getByRole('button', { name, exact: true });
+    const lines = await button.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines, `${name} on one line`).toBeLessThanOrEqual(1);
+  }
+  expect(await page.evaluate(() => getComputedStyle(document.body).wordBreak)).toBe('keep-all');
+});
+
 test('offline: after the first visit a reload works with no network, the YAML tab included', async ({ page, context }) => {
   await page.goto('/');
   await app(page).pickScenario('hpa-php-apache');
