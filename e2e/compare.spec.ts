@@ -187,3 +187,54 @@ test('in projector mode, where Copy link is folded away, the share hint says how
   await expect(deskHint).toHaveText('위쪽의 링크 복사로 두 실행과 스코어카드를 함께 공유할 수 있습니다.');
   expect(errors).toEqual([]);
 });
+
+/** One node whose zone label names a zone its region does not have: the import reads it, the scenario loader refuses it. */
+const NODE_IN_UNKNOWN_ZONE = `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Node
+  metadata:
+    name: ip-10-0-0-1.ap-northeast-2.compute.internal
+    labels:
+      node.kubernetes.io/instance-type: t3.medium
+      topology.kubernetes.io/region: ap-northeast-2
+      topology.kubernetes.io/zone: ap-northeast-2z
+      eks.amazonaws.com/nodegroup: ng1
+  status:
+    allocatable: {cpu: 1930m, memory: 3388Mi, pods: "17"}
+    capacity: {cpu: "2", memory: 3900Mi, pods: "17"}
+`;
+
+test('in Korean, the import’s parser errors and the scenario loader’s errors after “Run it as A” read in Korean', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.addInitScript(() => localStorage.setItem('playground.lang', 'ko'));
+  await page.goto('/');
+  const status = page.getByTestId('status');
+  await expect(status).toHaveAttribute('data-scenario', /.+/, { timeout: 30_000 });
+  const before = await status.getAttribute('data-scenario');
+  await page.getByRole('tab', { name: '비교' }).click();
+  await page.getByTestId('compare-import-tab').click();
+  const text = page.getByTestId('import-text');
+  const box = page.getByTestId('import-errors');
+  // The YAML parser's words, quoted inside a Korean sentence that says where and why.
+  await text.fill('items:\n  - a: [1, 2\n');
+  await page.getByTestId('import-run').click();
+  await expect(box).toContainText('문서 1, 3번째 줄, 1열: YAML로 읽을 수 없습니다. 열린 [ 또는 {가 닫히지 않았거나, 그다음 줄의 들여쓰기가 부족합니다 (파서의 메시지: "Flow sequence in block collection');
+  await page.screenshot({ path: 'test-results/import-ko-yaml-error.png' });
+  await text.fill('{"kind": "List", "items": [');
+  await page.getByTestId('import-run').click();
+  await expect(box).toContainText('문서 1, 1번째 줄, 28열: JSON으로 읽을 수 없습니다. JSON이 끝나기 전에 텍스트가 끝납니다. 중간에 잘린 것 같습니다 (파서의 메시지: "Unexpected end of JSON input")');
+  // Imported fine, refused by the scenario loader: located, in Korean; the run on screen stays.
+  await text.fill(NODE_IN_UNKNOWN_ZONE);
+  await page.getByTestId('import-run').click();
+  await expect(page.getByTestId('import-report')).toBeVisible();
+  await page.getByTestId('import-open').click();
+  await expect(box).toContainText(/imported\.yaml \d+번째 줄 \d+열, spec\.nodeGroups\[0\]\.zones\[0\]: 지원하지 않는 값 "ap-northeast-2z": ap-northeast-2의 가용 영역은 ap-northeast-2a, .*입니다/);
+  await expect(box).not.toContainText('Unsupported value');
+  await expect(status).toHaveAttribute('data-scenario', before!);
+  await box.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/import-ko-load-error.png' });
+  expect(errors).toEqual([]);
+});

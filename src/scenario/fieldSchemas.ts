@@ -3,6 +3,8 @@ import './zodConfig';
 import { CAPACITY, INT32_MAX } from '../sim/core/limits';
 import { parseQuantity } from '../sim/core/quantity';
 import { parseDuration } from './duration';
+import { ownWords } from './ownWords';
+import { msg } from '../sim/core/message';
 
 /** A duration string ("30m", "1h30m"), checked as Go's time.ParseDuration would. */
 export const durationField = z.union([z.string(), z.number()]).superRefine((v, ctx) => {
@@ -13,7 +15,7 @@ export const durationField = z.union([z.string(), z.number()]).superRefine((v, c
 /** A Kubernetes resource quantity ("20m", "1", "512Mi"): string or number, as int-or-string fields are. */
 export const quantityField = z.union([z.string(), z.number()]).superRefine((v, ctx) => {
   try {
-    if (parseQuantity(v) < 0) ctx.addIssue({ code: 'custom', message: `must be greater than or equal to 0 (got ${String(v)})` });
+    if (parseQuantity(v) < 0) ctx.addIssue({ code: 'custom', message: `must be greater than or equal to 0 (got ${String(v)})`, params: { msg: msg('scenarioError.schema.negative', { value: String(v) }) } });
   } catch (err) {
     ctx.addIssue({ code: 'custom', message: (err as Error).message });
   }
@@ -45,20 +47,21 @@ export const replicaCountField = z
   .number()
   .int()
   .min(0)
-  .max(INT32_MAX, 'value out of range: replica counts are int32')
-  .max(CAPACITY.pods, `more replicas than the playground simulates (at most ${CAPACITY.pods.toLocaleString('en-US')} pods)`);
+  .max(INT32_MAX, ownWords('value out of range: replica counts are int32', msg('scenarioError.schema.int32')))
+  .max(CAPACITY.pods, ownWords(`more replicas than the playground simulates (at most ${CAPACITY.pods.toLocaleString('en-US')} pods)`, msg('scenarioError.schema.tooManyPods', { max: CAPACITY.pods.toLocaleString('en-US') })));
 
 /** A node group's size: at most the nodes the playground simulates. */
 export const nodeCountField = z
   .number()
   .int()
   .min(0)
-  .max(CAPACITY.nodes, `more nodes than the playground simulates (at most ${CAPACITY.nodes.toLocaleString('en-US')})`);
+  .max(CAPACITY.nodes, ownWords(`more nodes than the playground simulates (at most ${CAPACITY.nodes.toLocaleString('en-US')})`, msg('scenarioError.schema.tooManyNodes', { max: CAPACITY.nodes.toLocaleString('en-US') })));
 
 /** A scenario's duration: at most the playground's horizon. */
 export const horizonDurationField = durationField.superRefine((v, ctx) => {
   const r = parseDuration(v);
-  if (r.ok && r.ms > CAPACITY.horizonMs) ctx.addIssue({ code: 'custom', message: `longer than the playground simulates (at most ${CAPACITY.horizonMs / 3_600_000}h)` });
+  const hours = CAPACITY.horizonMs / 3_600_000;
+  if (r.ok && r.ms > CAPACITY.horizonMs) ctx.addIssue({ code: 'custom', message: `longer than the playground simulates (at most ${hours}h)`, params: { msg: msg('scenarioError.schema.tooLong', { hours }) } });
 });
 
 export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -16,8 +16,9 @@ import { msg, type Message } from '../sim/core/message';
 /**
  * `notices` (valid but not simulated) and `warnings` (will not do what it seems to) are English, as
  * the CLI prints them; `noticeMsgs`/`warningMsgs` hold the same, in the same order, as Messages for
- * the page to show in the reader's language. Errors stay English: they are worded as the API
- * server and the YAML parser word theirs.
+ * the page to show in the reader's language. Errors are English too; those in the playground's own
+ * words carry a Message beside (ScenarioError.msg), those worded as the API server and kubectl word
+ * theirs stay as written.
  */
 export type ScenarioLoadResult =
   | { ok: true; spec: ScenarioSpec; manifests: LocatedManifest[]; notices: string[]; warnings: string[]; noticeMsgs: Message[]; warningMsgs: Message[] }
@@ -57,7 +58,7 @@ function timelineManifests(text: string, src: YamlDocument, path: PathSegment[],
     pushAll(out.noticeMsgs, check.noticeMsgs);
     if (check.manifest) manifests.push(check.manifest.doc);
   }
-  if (docs.length === 0) out.errors.push(src.errorAt(path, 'no objects passed to apply'));
+  if (docs.length === 0) out.errors.push(src.errorAt(path, 'no objects passed to apply', false, msg('scenarioError.applyEmpty')));
   return manifests;
 }
 
@@ -79,7 +80,8 @@ function buildTimeline(text: string, src: YamlDocument, out: Collected): TimedCo
       else timeline.push({ atMs, input: typeof entry.run === 'string' ? entry.run : `playground ${checked.command.type}`, command: checked.command });
     } else if (typeof entry.run === 'string') {
       const parsed = parseCommandLine(entry.run);
-      if (!parsed.ok) out.errors.push(src.errorAt([...base, 'run'], parsed.error.replace(/\n+/g, ' ').replace(/\t/g, '')));
+      // kubectl's and bash's own errors stay as they print them; the playground's carry a Message.
+      if (!parsed.ok) out.errors.push(src.errorAt([...base, 'run'], parsed.error.replace(/\n+/g, ' ').replace(/\t/g, ''), false, parsed.msg));
       else for (const command of parsed.commands) timeline.push({ atMs, input: entry.run, command });
     } else if (typeof entry.apply === 'string' || (entry.apply !== null && typeof entry.apply === 'object' && !Array.isArray(entry.apply))) {
       const manifests = timelineManifests(text, src, [...base, 'apply'], entry.apply, out);
@@ -142,7 +144,8 @@ export function loadScenario(text: string, fileName: string): ScenarioLoadResult
   try {
     return load(text, fileName);
   } catch (err) {
-    return { ok: false, errors: [{ file: fileName, line: 1, col: 1, path: '', message: `internal error while reading the scenario: ${err instanceof Error ? err.message : String(err)}` }] };
+    const detail = err instanceof Error ? err.message : String(err);
+    return { ok: false, errors: [{ file: fileName, line: 1, col: 1, path: '', message: `internal error while reading the scenario: ${detail}`, msg: msg('scenarioError.internal', { detail }) }] };
   }
 }
 
@@ -160,11 +163,19 @@ function load(text: string, fileName: string): ScenarioLoadResult {
     if (check.manifest) manifests.push(check.manifest);
   }
   if (scenarioDocs.length === 0 && stream.errors.length === 0) {
-    out.errors.push({ file: fileName, line: 1, col: 1, path: '', message: `no ${SCENARIO_API_VERSION} Scenario document: add one (apiVersion: ${SCENARIO_API_VERSION}, kind: Scenario, spec: {nodeGroups: …})` });
+    out.errors.push({
+      file: fileName,
+      line: 1,
+      col: 1,
+      path: '',
+      message: `no ${SCENARIO_API_VERSION} Scenario document: add one (apiVersion: ${SCENARIO_API_VERSION}, kind: Scenario, spec: {nodeGroups: …})`,
+      msg: msg('scenarioError.noScenario', { apiVersion: SCENARIO_API_VERSION }),
+    });
   }
   for (const extra of scenarioDocs.slice(1)) {
     const first = scenarioDocs[0].start;
-    out.errors.push(extra.errorAt(['kind'], `only one Scenario document is allowed (the first is at ${fileName}:${first.line}:${first.col})`));
+    const at = `${fileName}:${first.line}:${first.col}`;
+    out.errors.push(extra.errorAt(['kind'], `only one Scenario document is allowed (the first is at ${at})`, false, msg('scenarioError.secondScenario', { at })));
   }
   let spec: ScenarioSpec | undefined;
   const src = scenarioDocs[0];
@@ -172,10 +183,10 @@ function load(text: string, fileName: string): ScenarioLoadResult {
     const timeline = buildTimeline(text, src, out);
     const parsed = scenarioDocSchema.safeParse(src.value);
     if (!parsed.success) {
-      for (const p of issuesToProblems(parsed.error.issues, scenarioDocSchema, src.value)) out.errors.push(src.errorAt(p.path, p.message, p.atKey));
+      for (const p of issuesToProblems(parsed.error.issues, scenarioDocSchema, src.value)) out.errors.push(src.errorAt(p.path, p.message, p.atKey, p.msg));
     } else {
       const problems = scenarioProblems(parsed.data);
-      for (const p of problems) out.errors.push(src.errorAt(p.path, p.message, p.atKey));
+      for (const p of problems) out.errors.push(src.errorAt(p.path, p.message, p.atKey, p.msg));
       if (problems.length === 0) spec = buildScenarioSpec(parsed.data, timeline);
     }
   }

@@ -3,6 +3,7 @@ import './zodConfig';
 import { catalogRegions, findInstanceType, instanceTypes } from '../sim/cloud/catalog';
 import { ISO_INSTANT, durationField, horizonDurationField, nodeCountField, labelsField, nonNegativeInt, quantityField } from './fieldSchemas';
 import { suggestions } from './suggest';
+import { msg } from '../sim/core/message';
 
 export const SCENARIO_API_VERSION = 'playground/v1alpha1';
 
@@ -13,8 +14,13 @@ const instanceTypeName = z.string().superRefine((name, ctx) => {
   const near = suggestions(name, instanceTypeNames, 2).slice(0, 5);
   const family = name.split('.')[0];
   const sameFamily = instanceTypeNames.filter((n) => n.startsWith(`${family}.`)).slice(0, 8);
-  const hint = near.length > 0 ? `did you mean ${near.join(', ')}?` : sameFamily.length > 0 ? `the catalog has ${sameFamily.join(', ')}` : `the catalog has ${instanceTypeNames.length} types, e.g. t3.medium, m5.large, c5.xlarge`;
-  ctx.addIssue({ code: 'custom', message: `unknown instance type "${name}": ${hint}` });
+  const [hint, hintMsg] =
+    near.length > 0
+      ? [`did you mean ${near.join(', ')}?`, msg('scenarioError.instanceType.near', { near: near.join(', ') })]
+      : sameFamily.length > 0
+        ? [`the catalog has ${sameFamily.join(', ')}`, msg('scenarioError.instanceType.family', { types: sameFamily.join(', ') })]
+        : [`the catalog has ${instanceTypeNames.length} types, e.g. t3.medium, m5.large, c5.xlarge`, msg('scenarioError.instanceType.catalog', { total: instanceTypeNames.length })];
+  ctx.addIssue({ code: 'custom', message: `unknown instance type "${name}": ${hint}`, params: { msg: msg('scenarioError.instanceType.unknown', { name, hint: hintMsg }) } });
 });
 
 const taint = z.strictObject({

@@ -1,4 +1,5 @@
 import type { Position } from './yamlSource';
+import { msg, type Message } from '../sim/core/message';
 
 /**
  * Limits checked before the YAML parser runs: its composer recurses once per nesting level, so
@@ -15,6 +16,7 @@ export const YAML_LIMITS = {
 export interface YamlLimitProblem {
   position: Position;
   message: string;
+  msg: Message;
 }
 
 /**
@@ -24,9 +26,11 @@ export interface YamlLimitProblem {
  */
 export function checkYamlLimits(text: string): YamlLimitProblem | null {
   if (text.length > YAML_LIMITS.maxChars) {
+    const [chars, max] = [text.length, YAML_LIMITS.maxChars].map((n) => n.toLocaleString('en-US'));
     return {
       position: { line: 1, col: 1 },
-      message: `the file is ${text.length.toLocaleString('en-US')} characters; the playground reads at most ${YAML_LIMITS.maxChars.toLocaleString('en-US')}`,
+      message: `the file is ${chars} characters; the playground reads at most ${max}`,
+      msg: msg('scenarioError.tooBig', { chars, max }),
     };
   }
   const indents: number[] = [];
@@ -36,6 +40,7 @@ export function checkYamlLimits(text: string): YamlLimitProblem | null {
   const tooDeep = (col: number, depth: number): YamlLimitProblem => ({
     position: { line, col },
     message: `YAML nesting is ${depth} levels deep here; the playground reads at most ${YAML_LIMITS.maxDepth}`,
+    msg: msg('scenarioError.tooDeep', { depth, max: YAML_LIMITS.maxDepth }),
   });
   while (i < text.length) {
     const end = text.indexOf('\n', i) === -1 ? text.length : text.indexOf('\n', i);

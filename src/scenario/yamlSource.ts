@@ -2,6 +2,8 @@ import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseAllD
 import type { PathSegment, ScenarioError } from './errors';
 import { formatPath } from './errors';
 import { checkYamlLimits } from './yamlLimits';
+import { yamlProblem, yamlValueProblem, type ParserProblem } from './parserErrors';
+import { msg, type Message } from '../sim/core/message';
 
 export interface Position {
   line: number;
@@ -21,8 +23,8 @@ export interface YamlDocument {
   start: Position;
   /** The key (atKey) or value node at `path`; the nearest existing ancestor when the path is missing. */
   locate(path: readonly PathSegment[], atKey?: boolean): Position;
-  /** Error at `path`, positioned. */
-  errorAt(path: readonly PathSegment[], message: string, atKey?: boolean): ScenarioError;
+  /** Error at `path`, positioned; `msg` is its Message when the wording is the playground's own. */
+  errorAt(path: readonly PathSegment[], message: string, atKey?: boolean, msg?: Message): ScenarioError;
   /** The raw YAML node at a path (for block-string manifests inside the timeline). */
   nodeAt(path: readonly PathSegment[]): Node | undefined;
 }
@@ -62,10 +64,15 @@ function walk(doc: Document, root: Node, path: readonly PathSegment[]): Found {
   return { value: node, key, nearest: node, nearestKey: key, complete: true };
 }
 
+/** The YAML parser's failure, said with why and its own words quoted (the place is the error's FILE:LINE:COL). */
+function parserError(p: ParserProblem): { message: string; msg: Message } {
+  return { message: `YAML: ${p.whyText} (the parser says: "${p.detail}")`, msg: msg('scenarioError.yaml', { why: p.why, detail: p.detail }) };
+}
+
 export function parseYamlStream(text: string, file: string, mapPosition: PositionMap = (p) => p): YamlStream {
   // Size and depth first: past them the parser would freeze the tab or overflow the stack.
   const limit = checkYamlLimits(text);
-  if (limit) return { docs: [], errors: [{ file, ...mapPosition(limit.position), path: '', message: limit.message }] };
+  if (limit) return { docs: [], errors: [{ file, ...mapPosition(limit.position), path: '', message: limit.message, msg: limit.msg }] };
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const docsIn = Array.isArray(parsed) ? parsed : [];
@@ -75,7 +82,7 @@ export function parseYamlStream(text: string, file: string, mapPosition: Positio
   docsIn.forEach((doc, index) => {
     for (const e of [...doc.errors]) {
       const pos = at(e.pos[0]);
-      errors.push({ file, ...pos, path: '', message: `YAML: ${e.message.split('\n')[0]}` });
+      errors.push({ file, ...pos, path: '', ...parserError(yamlProblem(e, pos)) });
     }
     if (doc.errors.length > 0 || doc.contents === null) return;
     let value: unknown;
@@ -83,7 +90,7 @@ export function parseYamlStream(text: string, file: string, mapPosition: Positio
       value = doc.toJS({ maxAliasCount: 100 });
     } catch (err) {
       const pos = at(doc.contents.range?.[0] ?? 0);
-      errors.push({ file, ...pos, path: '', message: `YAML: ${(err as Error).message}` });
+      errors.push({ file, ...pos, path: '', ...parserError(yamlValueProblem(err, pos)) });
       return;
     }
     const root = doc.contents;
@@ -100,7 +107,7 @@ export function parseYamlStream(text: string, file: string, mapPosition: Positio
       value,
       start,
       locate,
-      errorAt: (path, message, atKey) => ({ file, ...locate(path, atKey), path: formatPath(path), message }),
+      errorAt: (path, message, atKey, m) => ({ file, ...locate(path, atKey), path: formatPath(path), message, ...(m ? { msg: m } : {}) }),
       nodeAt: (path) => {
         const f = walk(doc, root, path);
         return f.complete ? f.value : undefined;
@@ -122,7 +129,7 @@ export function subDocument(parent: YamlDocument, prefix: readonly PathSegment[]
     value,
     start: parent.locate(prefix),
     locate,
-    errorAt: (path, message, atKey) => ({ file: parent.file, ...locate(path, atKey), path: formatPath(path), message }),
+    errorAt: (path, message, atKey, m) => ({ file: parent.file, ...locate(path, atKey), path: formatPath(path), message, ...(m ? { msg: m } : {}) }),
     nodeAt: (path) => parent.nodeAt([...prefix, ...path]),
   };
 }

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { PathProblem, PathSegment } from './errors';
-import { didYouMean } from './suggest';
+import { suggestions } from './suggest';
+import { isMessage, msg, type Message } from '../sim/core/message';
+import { ownWordsFor } from './ownWords';
 
 /** The parts of a zod 4 schema definition this module reads to find which fields are allowed. */
 interface DefView {
@@ -47,13 +49,17 @@ export function allowedFields(schema: z.ZodType, path: readonly PathSegment[]): 
   return [...keys];
 }
 
-function describeValue(v: unknown): string {
-  if (v === null || v === undefined) return 'nothing (null)';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a map';
-  if (typeof v === 'string') return `string "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
-  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${v}`;
-  return typeof v;
+/** What was given, in English (the CLI's text) and as a Message. */
+function describeValue(v: unknown): { text: string; msg: Message } {
+  if (v === null || v === undefined) return { text: 'nothing (null)', msg: msg('scenarioError.value.null') };
+  if (Array.isArray(v)) return { text: 'a list', msg: msg('scenarioError.value.list') };
+  if (typeof v === 'object') return { text: 'a map', msg: msg('scenarioError.value.map') };
+  if (typeof v === 'string') {
+    const shown = v.length > 40 ? `${v.slice(0, 40)}…` : v;
+    return { text: `string "${shown}"`, msg: msg('scenarioError.value.string', { value: shown }) };
+  }
+  if (typeof v === 'number' || typeof v === 'boolean') return { text: `${typeof v} ${v}`, msg: msg(`scenarioError.value.${typeof v}`, { value: String(v) }) };
+  return { text: typeof v, msg: msg('scenarioError.value.other', { type: typeof v }) };
 }
 
 function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
@@ -65,9 +71,39 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   return v;
 }
 
-function listFields(fields: string[]): string {
+function listFields(fields: string[]): { text: string; msg: Message } {
   const shown = fields.slice(0, 24).join(', ');
-  return fields.length > 24 ? `${shown}, … (${fields.length} in all)` : shown;
+  if (fields.length <= 24) return { text: shown, msg: msg('scenarioNote.verbatim', { text: shown }) };
+  return { text: `${shown}, … (${fields.length} in all)`, msg: msg('scenarioError.schema.fieldsMore', { fields: shown, total: fields.length }) };
+}
+
+/** "a or b or c" as the CLI prints it, and as nested Messages ("a 또는 b 또는 c"). */
+function either(options: string[]): { text: string; msg: Message } {
+  if (options.length === 0) return { text: 'another shape', msg: msg('scenarioError.schema.anotherShape') };
+  const [first, ...rest] = options;
+  return {
+    text: options.join(' or '),
+    msg: rest.reduce<Message>((acc, o) => msg('scenarioError.schema.or', { a: acc, b: o }), msg('scenarioNote.verbatim', { text: first })),
+  };
+}
+
+/**
+ * zod's own message for a check that has none of the playground's words: quoted in a sentence
+ * that says what kind of check failed (the English is zod's message as it is).
+ */
+function zodWords(issue: z.core.$ZodIssue): Message {
+  const kind = issue.code === 'too_small' || issue.code === 'too_big' || issue.code === 'invalid_format' ? issue.code : 'other';
+  return msg(`scenarioError.zod.${kind}`, { detail: issue.message });
+}
+
+/**
+ * The Message for an issue in the playground's own words: a custom issue carries it in its params
+ * (`params.msg`), a check's fixed message is looked up by its English text (ownWords.ts). Custom
+ * issues without one are worded as the API server or Go word theirs and stay as written.
+ */
+function ownMessage(issue: z.core.$ZodIssue): Message | undefined {
+  const carried = issue.code === 'custom' ? (issue.params as { msg?: unknown } | undefined)?.msg : undefined;
+  return isMessage(carried) ? carried : ownWordsFor(issue.message);
 }
 
 function unionExpectations(issue: z.core.$ZodIssue): string[] {
@@ -94,35 +130,46 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], schema: z.
     switch (issue.code) {
       case 'unrecognized_keys': {
         const allowed = allowedFields(schema, path);
+        const fields = listFields(allowed);
         for (const key of issue.keys) {
+          const [near] = suggestions(key, allowed);
           problems.push({
             path: [...path, key],
             atKey: true,
-            message: `unknown field "${key}"${didYouMean(key, allowed)}; allowed fields here: ${listFields(allowed)}`,
+            message: `unknown field "${key}"${near === undefined ? '' : ` (did you mean "${near}"?)`}; allowed fields here: ${fields.text}`,
+            msg: near === undefined ? msg('scenarioError.schema.unknownField', { key, allowed: fields.msg }) : msg('scenarioError.schema.unknownFieldNear', { key, near, allowed: fields.msg }),
           });
         }
         break;
       }
       case 'invalid_type':
-        if (given === undefined) problems.push({ path, message: `Required value: expected ${issue.expected}`, atKey: true });
-        else problems.push({ path, message: `expected ${issue.expected}, got ${describeValue(given)}` });
+        if (given === undefined) problems.push({ path, message: `Required value: expected ${issue.expected}`, atKey: true, msg: msg('scenarioError.schema.required', { expected: issue.expected }) });
+        else {
+          const g = describeValue(given);
+          problems.push({ path, message: `expected ${issue.expected}, got ${g.text}`, msg: msg('scenarioError.schema.wrongType', { expected: issue.expected, given: g.msg }) });
+        }
         break;
       case 'invalid_value':
+        // The API server's own wording: stays as written.
         problems.push({
           path,
           message: `Unsupported value: ${JSON.stringify(given)}: supported values: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
         });
         break;
       case 'invalid_union': {
-        const expected = unionExpectations(issue);
-        problems.push({ path, message: `expected ${expected.length > 0 ? expected.join(' or ') : 'another shape'}, got ${describeValue(given)}` });
+        const expected = either(unionExpectations(issue));
+        const g = describeValue(given);
+        problems.push({ path, message: `expected ${expected.text}, got ${g.text}`, msg: msg('scenarioError.schema.wrongType', { expected: expected.msg, given: g.msg }) });
         break;
       }
       case 'too_small':
       case 'too_big':
       case 'custom':
-      default:
-        problems.push({ path, message: issue.message });
+      default: {
+        const own = ownMessage(issue);
+        const m = own ?? (issue.code === 'custom' ? undefined : zodWords(issue));
+        problems.push({ path, message: issue.message, ...(m ? { msg: m } : {}) });
+      }
     }
   }
   return problems;

@@ -36,7 +36,7 @@ async function openFromLink(value: string, slo: string | undefined): Promise<voi
     source = 'edited';
   }
   const parsed = lib.parseScenario(text, 'run-b.yaml');
-  if (!parsed.ok) return fail(parsed.errors);
+  if (!parsed.ok) return fail(parsed.messages.map((m) => renderMessage(i18next.t, m)));
   const { session: a } = usePlayground.getState();
   if (!a) return;
   // Same seed as A, so only the scenario differs (as the panel's Start B does).

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import '../zodConfig';
 import { msg, type Message } from '../../sim/core/message';
 import { fastParseAll, Unsupported } from './fastYaml';
+import { jsonProblem, lineColAt, yamlProblem, yamlValueProblem, type ParserProblem } from '../parserErrors';
 
 export const MAX_INPUT_CHARS = 64 * 1024 * 1024;
 export const MAX_ITEMS = 100_000;
@@ -25,8 +26,9 @@ export interface ImportError extends ImportProblem {
   /** 1-based document number in the pasted text, and the item index inside a List. */
   document: number;
   item?: number;
-  /** Line in the text when the YAML/JSON parser knows it. */
+  /** Line (and column) in the text when the YAML/JSON parser knows it. */
   line?: number;
+  col?: number;
 }
 
 /** "1 item", "3 items": the English twins count like the locale's plural forms. */
@@ -113,6 +115,21 @@ function scalarProblem(value: string | number | boolean): ImportProblem {
   return { message: `a plain value (${String(value)}), not Kubernetes objects: ${EXPECTED}`, msg: msg('compare.import.error.plainValue', { value: String(value) }) };
 }
 
+/**
+ * A parser's failure as an import error: where (line and column), why in the reader's language,
+ * and the parser's own words quoted (compare.import.error.notJson / notYaml).
+ */
+function parserError(language: 'JSON' | 'YAML', document: number, p: ParserProblem): ImportError {
+  const key = language === 'JSON' ? 'compare.import.error.notJson' : 'compare.import.error.notYaml';
+  return {
+    document,
+    ...(p.line !== undefined ? { line: p.line } : {}),
+    ...(p.col !== undefined ? { col: p.col } : {}),
+    message: `not valid ${language}: ${p.whyText} (the parser says: "${p.detail}")`,
+    msg: msg(key, { why: p.why, error: p.detail }),
+  };
+}
+
 /** JSON parses far faster than YAML for big Lists; JSON text goes straight to JSON.parse. */
 function documentsOf(text: string): { values: unknown[]; errors: ImportError[] } {
   const trimmed = text.trimStart();
@@ -120,10 +137,7 @@ function documentsOf(text: string): { values: unknown[]; errors: ImportError[] }
     try {
       return { values: [JSON.parse(text) as unknown], errors: [] };
     } catch (err) {
-      const m = /position (\d+)/.exec((err as Error).message);
-      const line = m ? text.slice(0, Number(m[1])).split('\n').length : undefined;
-      const error = (err as Error).message;
-      return { values: [], errors: [{ document: 1, line, message: `not valid JSON: ${error}`, msg: msg('compare.import.error.notJson', { error }) }] };
+      return { values: [], errors: [parserError('JSON', 1, jsonProblem(err, text))] };
     }
   }
   try {
@@ -137,8 +151,7 @@ function documentsOf(text: string): { values: unknown[]; errors: ImportError[] }
   parseAllDocuments(text, { prettyErrors: false }).forEach((doc, i) => {
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
-      const error = e.message.split('\n')[0];
-      errors.push({ document: i + 1, line: text.slice(0, e.pos[0]).split('\n').length, message: `not valid YAML: ${error}`, msg: msg('compare.import.error.notYaml', { error }) });
+      errors.push(parserError('YAML', i + 1, yamlProblem(e, lineColAt(text, e.pos[0]))));
       return;
     }
     // Building the values can still fail: an alias with no anchor, or too many aliases (a YAML bomb).
@@ -146,9 +159,7 @@ function documentsOf(text: string): { values: unknown[]; errors: ImportError[] }
     try {
       v = doc.toJS({ maxAliasCount: 100 });
     } catch (err) {
-      const error = (err as Error).message.split('\n')[0];
-      const line = doc.range ? text.slice(0, doc.range[0]).split('\n').length : undefined;
-      errors.push({ document: i + 1, line, message: `not valid YAML: ${error}`, msg: msg('compare.import.error.notYaml', { error }) });
+      errors.push(parserError('YAML', i + 1, yamlValueProblem(err, doc.range ? lineColAt(text, doc.range[0]) : undefined)));
       return;
     }
     if (v !== null && v !== undefined) values.push(v);
@@ -205,8 +216,8 @@ export function parseKubectlOutput(text: string): ParsedInput {
 }
 
 export function formatImportError(e: ImportError): string {
-  const where = [`document ${e.document}`, e.item !== undefined ? `items[${e.item}]` : '', e.line !== undefined ? `line ${e.line}` : ''].filter(Boolean).join(', ');
-  return `${where}: ${e.message}`;
+  const where = [`document ${e.document}`, e.item !== undefined ? `items[${e.item}]` : '', e.line !== undefined ? `line ${e.line}` : '', e.col !== undefined ? `column ${e.col}` : ''];
+  return `${where.filter(Boolean).join(', ')}: ${e.message}`;
 }
 
 /** formatImportError as a Message: "document 1, items[2]: …" in the reader's language. */
@@ -214,6 +225,7 @@ export function importErrorMessage(e: ImportError): Message {
   const where = [msg('compare.import.where.document', { document: e.document })];
   if (e.item !== undefined) where.push(msg('compare.import.where.item', { item: e.item }));
   if (e.line !== undefined) where.push(msg('compare.import.where.line', { line: e.line }));
+  if (e.col !== undefined) where.push(msg('compare.import.where.column', { col: e.col }));
   return msg('compare.import.at', { where, what: e.msg });
 }
 

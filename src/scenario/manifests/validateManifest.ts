@@ -41,14 +41,20 @@ const KNOWN: [string, string][] = [
 function noMatches(src: YamlDocument, apiVersion: string, kind: string): ScenarioError {
   const sameKind = KNOWN.filter(([, k]) => k === kind).map(([v]) => v);
   const nearKinds = suggestions(kind, [...new Set(KNOWN.map(([, k]) => k))], Math.min(2, Math.floor(kind.length / 3)));
-  let hint = '';
-  if (sameKind.length > 0) hint = `; ${kind} is served as ${sameKind.join(', ')}`;
-  else if (nearKinds.length > 0) hint = `; did you mean ${nearKinds.slice(0, 3).join(', ')}?`;
-  return src.errorAt(['kind'], `no matches for kind "${kind}" in version "${apiVersion}"${hint}`);
+  const said = `no matches for kind "${kind}" in version "${apiVersion}"`;
+  if (sameKind.length > 0) {
+    const versions = sameKind.join(', ');
+    return src.errorAt(['kind'], `${said}; ${kind} is served as ${versions}`, false, msg('scenarioError.manifest.servedAs', { kind, apiVersion, versions }));
+  }
+  if (nearKinds.length > 0) {
+    const near = nearKinds.slice(0, 3).join(', ');
+    return src.errorAt(['kind'], `${said}; did you mean ${near}?`, false, msg('scenarioError.manifest.nearKind', { kind, apiVersion, near }));
+  }
+  return src.errorAt(['kind'], said, false, msg('scenarioError.manifest.noMatches', { kind, apiVersion }));
 }
 
 function problemsToErrors(src: YamlDocument, problems: PathProblem[]): ScenarioError[] {
-  return problems.map((p) => src.errorAt(p.path, p.message, p.atKey));
+  return problems.map((p) => src.errorAt(p.path, p.message, p.atKey, p.msg));
 }
 
 /**
@@ -59,12 +65,14 @@ function problemsToErrors(src: YamlDocument, problems: PathProblem[]): ScenarioE
 export function validateManifest(src: YamlDocument): ManifestCheck {
   const raw = src.value;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { errors: [src.errorAt([], `a manifest must be a mapping with apiVersion and kind, got ${Array.isArray(raw) ? 'a list' : typeof raw}`)], notices: [], noticeMsgs: [] };
+    const got = Array.isArray(raw) ? 'a list' : typeof raw;
+    const m = msg('scenarioError.manifest.notMapping', { got: Array.isArray(raw) ? msg('scenarioError.value.list') : msg('scenarioError.value.other', { type: got }) });
+    return { errors: [src.errorAt([], `a manifest must be a mapping with apiVersion and kind, got ${got}`, false, m)], notices: [], noticeMsgs: [] };
   }
   const doc = raw as ManifestDoc;
   const errors: ScenarioError[] = [];
   for (const field of ['apiVersion', 'kind'] as const) {
-    if (typeof doc[field] !== 'string' || doc[field] === '') errors.push(src.errorAt([field], `Required value: ${field} must be set (a string)`, true));
+    if (typeof doc[field] !== 'string' || doc[field] === '') errors.push(src.errorAt([field], `Required value: ${field} must be set (a string)`, true, msg('scenarioError.manifest.fieldRequired', { field })));
   }
   if (errors.length > 0) return { errors, notices: [], noticeMsgs: [] };
   const apiVersion = doc.apiVersion as string;
@@ -108,7 +116,8 @@ export function validateManifest(src: YamlDocument): ManifestCheck {
     try {
       issues = validate(doc);
     } catch (err) {
-      issues = [{ path: '', message: `validator failed: ${err instanceof Error ? err.message : String(err)}` }];
+      const detail = err instanceof Error ? err.message : String(err);
+      issues = [{ path: '', message: `validator failed: ${detail}`, msg: msg('scenarioError.manifest.validatorFailed', { detail }) }];
     }
     for (const issue of issues) {
       const path = parsePath(issue.path);
@@ -118,7 +127,7 @@ export function validateManifest(src: YamlDocument): ManifestCheck {
         notices.push(`${at}: ${label}: ${field}${issue.message}`);
         // A validator's notice without a Message of its own is shown as written.
         noticeMsgs.push(msg('scenarioNote.notice.validator', { where: at, label, field, detail: issue.msg ?? msg('scenarioNote.verbatim', { text: issue.message }) }));
-      } else errors.push(src.errorAt(path, issue.message));
+      } else errors.push(src.errorAt(path, issue.message, false, issue.msg));
     }
   }
   if (errors.length > 0) return { errors, notices, noticeMsgs };

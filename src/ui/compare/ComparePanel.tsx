@@ -11,6 +11,8 @@ import { OverlayChart } from './OverlayChart';
 import { ScorecardTable } from './ScorecardTable';
 import { CompareRuns } from './CompareRuns';
 import type { TraceSample } from '../../sim/trace/trace';
+import type { Message } from '../../sim/core/message';
+import { renderMessage } from '../i18n/message';
 
 /** How often the scorecard and the overlay charts follow run B while it moves. */
 const SCORE_REFRESH_MS = 250;
@@ -39,7 +41,8 @@ export default function ComparePanel() {
   const compareVersion = useCompare((s) => s.version);
   const [pick, setPick] = useState('');
   const [bText, setBText] = useState('');
-  const [errors, setErrors] = useState<string[]>([]);
+  // The scenario loader's errors as Messages, rendered in the current language.
+  const [errors, setErrors] = useState<Message[]>([]);
   const [view, setView] = useState<'scorecard' | 'grids' | 'why'>('scorecard');
   const linkErrors = useCompare((s) => s.linkErrors);
 
@@ -66,7 +69,7 @@ export default function ComparePanel() {
   const start = () => {
     if (!lib || !session) return;
     const parsed = lib.parseScenario(bText, 'run-b.yaml');
-    if (!parsed.ok) return setErrors(parsed.errors);
+    if (!parsed.ok) return setErrors(parsed.messages);
     // Same seed as A, so only the scenario differs.
     const s = { ...parsed.scenario, spec: { ...parsed.scenario.spec, seed: session.spec.seed } };
     useCompare.getState().startB(s, pick || 'edited', session.world.timeMs);
@@ -168,7 +171,7 @@ export default function ComparePanel() {
           )}
           {errors.length > 0 && (
             <div className="banner error" role="alert" data-testid="compare-errors">
-              <pre>{errors.join('\n')}</pre>
+              <pre>{errors.map((e) => renderMessage(t, e)).join('\n')}</pre>
             </div>
           )}
           {starting && (

@@ -17,8 +17,8 @@ export function ImportPanel({ lib }: { lib: Loading }) {
   const [text, setText] = useState('');
   const [top, setTop] = useState('');
   const [result, setResult] = useState<ImportResult | null>(null);
-  // Import errors are Messages (rendered in the current language); the loader's are located English lines.
-  const [errors, setErrors] = useState<(Message | string)[]>([]);
+  // Import errors and the scenario loader's are Messages, rendered in the current language.
+  const [errors, setErrors] = useState<Message[]>([]);
   const [ms, setMs] = useState<number | null>(null);
 
   const run = () => {
@@ -31,7 +31,7 @@ export function ImportPanel({ lib }: { lib: Loading }) {
   const open = () => {
     if (!result?.ok) return;
     const parsed = lib.parseScenario(result.text, 'imported.yaml');
-    if (!parsed.ok) return setErrors(parsed.errors);
+    if (!parsed.ok) return setErrors(parsed.messages);
     useCompare.getState().stopB();
     usePlayground.getState().loadScenario(parsed.scenario);
   };
@@ -69,7 +69,7 @@ export function ImportPanel({ lib }: { lib: Loading }) {
       {errors.length > 0 && (
         <div className="banner error" role="alert" data-testid="import-errors">
           <strong>{t('compare.import.failed')}</strong>
-          <pre>{errors.map((e) => (typeof e === 'string' ? e : renderMessage(t, e))).join('\n')}</pre>
+          <pre>{errors.map((e) => renderMessage(t, e)).join('\n')}</pre>
         </div>
       )}
       {result?.ok && (

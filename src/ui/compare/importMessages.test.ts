@@ -118,14 +118,29 @@ describe('import errors in the reader’s language', () => {
     expect(renderMessage(en, importErrorMessage(empty))).toBe('document 1: nothing to import: paste the output of kubectl get … -o yaml');
   });
 
+  it('a parser’s error says where (line and column) and why in Korean, with the parser’s own text quoted', () => {
+    const yaml = failures.find((f) => f.name === 'broken YAML')!.errors[0];
+    expect(renderMessage(ko, importErrorMessage(yaml))).toBe(
+      '문서 1, 3번째 줄, 1열: YAML로 읽을 수 없습니다. 열린 [ 또는 {가 닫히지 않았거나, 그다음 줄의 들여쓰기가 부족합니다 (파서의 메시지: "Flow sequence in block collection must be sufficiently indented and end with a ]")',
+    );
+    const json = failures.find((f) => f.name === 'broken JSON')!.errors[0];
+    expect(renderMessage(ko, importErrorMessage(json))).toBe(
+      '문서 1, 1번째 줄, 28열: JSON으로 읽을 수 없습니다. JSON이 끝나기 전에 텍스트가 끝납니다. 중간에 잘린 것 같습니다 (파서의 메시지: "Unexpected end of JSON input")',
+    );
+    expect(formatImportError(json)).toBe('document 1, line 1, column 28: not valid JSON: the text ends before the JSON does: it looks cut off (the parser says: "Unexpected end of JSON input")');
+    // A comma missing on the second line: located there, not at the JSON's position counted in characters.
+    const [comma] = errorsOf('{"kind": "List",\n "items": [1 2]}');
+    expect(renderMessage(ko, importErrorMessage(comma))).toMatch(/^문서 1, 2번째 줄, 14열: JSON으로 읽을 수 없습니다\. 쉼표나 닫는 \] 또는 \}가 빠졌습니다 \(파서의 메시지: "Expected ',' or '\]' after array element in JSON at position 30[^"]*"\)$/);
+  });
+
   it('Korean renders every error in Korean, with no raw key left', () => {
     for (const f of failures) {
       for (const e of f.errors) {
         const text = renderMessage(ko, importErrorMessage(e));
         expect(text, f.name).toMatch(/^문서 \d/);
         expect(text, f.name).not.toMatch(/compare\.import|\{\{/);
-        // zod's and the parsers' own words stay English only inside the catch-all and the parser errors.
-        if (!['compare.import.error.notJson', 'compare.import.error.notYaml'].includes(e.msg.key)) expect(text.replace(/^문서 \d(, [^:]+)?: /, ''), f.name).toMatch(HANGUL);
+        // zod's and the parsers' own words stay English only inside quotes (the parser errors quote theirs).
+        expect(text.replace(/^문서 \d(, [^:]+)?: /, '').replace(/"[^"]*"/g, ''), f.name).toMatch(HANGUL);
       }
     }
     const truncated = failures.find((f) => f.name === 'truncated List')!.errors[0];

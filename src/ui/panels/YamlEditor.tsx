@@ -41,6 +41,10 @@ function phrases(t: TFunction) {
   return EditorState.phrases.of(Object.fromEntries(Object.entries(PHRASES).map(([phrase, key]) => [phrase, t(key)])));
 }
 import { confirmDiscard } from '../../store/undoStore';
+import type { ScenarioError } from '../../scenario/errors';
+
+/** A loader error in the reader's language when it is in the playground's own words (ScenarioError.msg), else as written. */
+const errorText = (t: TFunction, e: ScenarioError): string => (e.msg ? renderMessage(t, e.msg) : e.message);
 
 /**
  * CodeMirror 6 on the scenario file (lazy-loaded: it is the heaviest part of the UI). Apply checks
@@ -115,10 +119,10 @@ export default function YamlEditor() {
     const diagnostics: Diagnostic[] = errors.map((e) => {
       const from = offsetOf(text, e.line, e.col);
       const lineEnd = text.indexOf('\n', from);
-      return { from, to: lineEnd < 0 ? text.length : Math.max(from, lineEnd), severity: 'error', message: `${e.path ? `${e.path}: ` : ''}${e.message}` };
+      return { from, to: lineEnd < 0 ? text.length : Math.max(from, lineEnd), severity: 'error', message: `${e.path ? `${e.path}: ` : ''}${errorText(t, e)}` };
     });
     view.dispatch(setDiagnostics(view.state, diagnostics));
-  }, [errors]);
+  }, [errors, t]);
 
   const apply = async () => {
     const view = viewRef.current;
@@ -176,7 +180,7 @@ export default function YamlEditor() {
                   {e.file}:{e.line}:{e.col}
                 </button>{' '}
                 {e.path ? `${e.path}: ` : ''}
-                {e.message}
+                {errorText(t, e)}
               </li>
             ))}
           </ul>
