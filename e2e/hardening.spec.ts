@@ -15,6 +15,8 @@ test('a link whose t= is six days away replays with progress and can be cancelle
   const cancel = page.getByTestId('seek-cancel');
   await expect(cancel).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('seek-percent')).toContainText('%');
+  // The "at" time is the replay's, and moves with its percentage (it read "at 0:00" throughout).
+  await expect(page.getByTestId('seek-percent')).toHaveText(/% · at [1-9]\d*:\d\d:\d\d$/, { timeout: 30_000 });
   await page.screenshot({ path: 'test-results/hardening-replay-cancel.png' });
   await cancel.click();
   await expect(page.getByTestId('seek-progress')).toHaveCount(0);
