@@ -95,7 +95,9 @@ export function buildPanels(history: TraceSample[], label: Label): PanelModel[] 
       color,
       dash: DASH.solid,
       step: false,
-      values: column(history, (s) => (s.workloads[w] ? s.workloads[w].cpuUtilization * 100 : undefined)),
+      // No pods (or none with a CPU request): no utilization, shown as "–" as elsewhere. The trace
+      // keeps 0 there (its format's number); 0 % would read as idle pods.
+      values: column(history, (s) => (s.workloads[w] && s.workloads[w].cpuRequestMillis > 0 ? s.workloads[w].cpuUtilization * 100 : undefined)),
     });
     if (hpaByTarget.has(w)) {
       const min = column(history, (s) => hpaOf(s, w)?.minReplicas);
