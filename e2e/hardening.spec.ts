@@ -15,6 +15,8 @@ test('a link whose t= is six days away replays with progress and can be cancelle
   const cancel = page.getByTestId('seek-cancel');
   await expect(cancel).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('seek-percent')).toContainText('%');
+  // The "at" time is the replay's, and moves with its percentage (it read "at 0:00" throughout).
+  await expect(page.getByTestId('seek-percent')).toHaveText(/% · at [1-9]\d*:\d\d:\d\d$/, { timeout: 30_000 });
   await page.screenshot({ path: 'test-results/hardening-replay-cancel.png' });
   await cancel.click();
   await expect(page.getByTestId('seek-progress')).toHaveCount(0);
@@ -37,4 +39,27 @@ test('a link with a damaged command opens, names the command and field, and keep
   const log = await page.evaluate(() => window.__playground!.getState().session!.log.map((c) => c.command.type));
   expect(log).toEqual(['setLoad']);
   await page.screenshot({ path: 'test-results/hardening-link-rejected.png' });
+});
+
+test('a link whose x= or cmp= lz-string cannot decompress says where, on load and pasted into the open page', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const hash = encodeRunHash({ scenario, seed: 1, log: [], timeMs: 30_000 });
+  // "zzzzzzzz" is in lz-string's alphabet, and lz-string throws on it rather than returning null.
+  await page.goto(`/${hash}&x=zzzzzzzz`);
+  const banner = page.getByTestId('link-error');
+  await expect(banner).toContainText('x=: the share link is damaged: its slider commands are not readable', { timeout: 30_000 });
+  await expect(page.getByTestId('status')).toHaveAttribute('data-scenario', 'php-apache');
+  await expect.poll(() => page.evaluate(() => window.__playground!.getState().session?.world.timeMs ?? 0), { timeout: 30_000 }).toBe(30_000);
+  await page.screenshot({ path: 'test-results/hardening-link-x-damaged.png' });
+  // The same address pasted into the open page: a new hash (another t=), the same notice, no throw.
+  await page.getByTestId('link-error').getByRole('button').first().click();
+  await page.evaluate((h) => { window.location.hash = h; }, `${hash.replace('&t=30000', '&t=20000')}&x=zzzzzzzz`);
+  await expect(banner).toContainText('x=: the share link is damaged', { timeout: 30_000 });
+  // A run B that does not decompress: named in the Compare tab, run A left as it is.
+  await page.evaluate((h) => { window.location.hash = h; }, `${hash.replace('&t=30000', '&t=20000')}&x=zzzzzzzz&cmp=yaml:zzzzzzzz`);
+  await expect(page.getByTestId('compare-link-errors')).toContainText('cmp: the compressed scenario does not decompress', { timeout: 30_000 });
+  await expect(page.getByTestId('status')).toHaveAttribute('data-scenario', 'php-apache');
+  await page.screenshot({ path: 'test-results/hardening-link-cmp-damaged.png' });
+  expect(errors).toEqual([]);
 });

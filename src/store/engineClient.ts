@@ -21,7 +21,7 @@ export interface GotoHandle {
 
 interface Pending {
   resolve(m: EngineResponse): void;
-  progress?(value: number): void;
+  progress?(value: number, timeMs?: number): void;
 }
 
 export interface EngineClient {
@@ -29,7 +29,8 @@ export interface EngineClient {
   readonly remote: () => boolean;
   open(spec: ScenarioSpec, manifests: ManifestDoc[], log: TimedCommand[]): void;
   sync(log: TimedCommand[], timeMs: number): void;
-  goto(job: GotoJob, onProgress: (value: number) => void): GotoHandle;
+  /** `onProgress(value 0..1, the replay's sim time so far when known)`. */
+  goto(job: GotoJob, onProgress: (value: number, timeMs?: number) => void): GotoHandle;
   /** `view`: send back what that view of B draws too (only a view on screen asks). */
   openB(spec: ScenarioSpec, manifests: ManifestDoc[], atMs: number, view?: BView): Promise<BState | null>;
   syncB(timeMs: number, view?: BView): Promise<BState | null>;
@@ -61,7 +62,7 @@ function createClient(): EngineClient {
     }
     const p = pending.get(m.id!);
     if (!p) return;
-    if (m.type === 'progress') return p.progress?.(m.value);
+    if (m.type === 'progress') return p.progress?.(m.value, m.timeMs);
     pending.delete(m.id!);
     p.resolve(m);
   };
@@ -127,7 +128,7 @@ function createClient(): EngineClient {
     };
   } else inPage();
 
-  const request = <T extends EngineResponse>(m: EngineRequest & { id: number }, progress?: (v: number) => void) =>
+  const request = <T extends EngineResponse>(m: EngineRequest & { id: number }, progress?: Pending['progress']) =>
     new Promise<T>((resolve) => {
       pending.set(m.id, { resolve: (r) => resolve(r as T), progress });
       send(m);

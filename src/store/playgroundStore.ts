@@ -9,6 +9,7 @@ import { engineClient, type GotoHandle } from './engineClient';
 import { onCancelReplay, replayCancelled, replayGeneration } from './replayCancel';
 import { FramePacer } from './framePacing';
 import { notePlayed, resetPlayRate } from './playRate';
+import { awaitAnswer, forgetAnswers, takeRefusals } from './controlResults';
 
 /**
  * The UI's single store. The engine's world is mutable and lives in `session`; views subscribe to
@@ -59,7 +60,11 @@ interface PlaygroundState {
   /** Sim seconds per real second. */
   speed: number;
   seekProgress: number | null;
+  /** Where a replay in the worker has got to (sim ms) while seekProgress runs; null: the page's clock says it. */
+  seekAtMs: number | null;
   terminal: TerminalEntry[];
+  /** The last command of a slider or button that the cluster refused (shown by the controls until dismissed). */
+  controlRefusal: TerminalEntry | null;
   selection: Selection | null;
   loadScenario: (s: LoadedScenario, log?: TimedCommand[]) => void;
   play: () => void;
@@ -76,8 +81,12 @@ interface PlaygroundState {
    */
   goTo: (timeMs: number) => Promise<void>;
   run: (line: string, parse: CommandParser) => TerminalEntry;
-  /** Issue an already-structured command (sliders and buttons). */
+  /**
+   * Issue an already-structured command (sliders and buttons). It applies at the next tick; if the
+   * cluster refuses it then, the refusal goes to the console and to `controlRefusal`.
+   */
   issue: (input: string, command: TimedCommand['command']) => void;
+  dismissControlRefusal: () => void;
   select: (s: Selection | null) => void;
 }
 
@@ -168,7 +177,9 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
   playing: false,
   speed: 10,
   seekProgress: null,
+  seekAtMs: null,
   terminal: [],
+  controlRefusal: null,
   selection: null,
 
   loadScenario(s, log = []) {
@@ -183,7 +194,8 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
     carryMs = 0;
     unshown = false;
     pacer.reset();
-    set({ session, scenario: s, version: get().version + 1, terminal: [], selection: null, seekProgress: null });
+    forgetAnswers();
+    set({ session, scenario: s, version: get().version + 1, terminal: [], controlRefusal: null, selection: null, seekProgress: null, seekAtMs: null });
   },
   play: () => set({ playing: true }),
   // Pausing shows the world exactly where it stopped, even between paced publications.
@@ -242,9 +254,10 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
     const logLength = log.length;
     // Back: no further than the horizon (seek clamps the same way); forward: a replay extends it.
     const targetMs = timeMs < session.world.timeMs ? Math.max(0, Math.min(timeMs, session.horizonMs)) : timeMs;
-    set({ seekProgress: 0, playing: false });
-    const handle = engineClient().goto({ log, fromMs: session.world.timeMs, targetMs, checks: session.checks }, (p) => {
-      if (token === jobToken) set({ seekProgress: Math.min(p, 0.99) });
+    set({ seekProgress: 0, seekAtMs: null, playing: false });
+    const handle = engineClient().goto({ log, fromMs: session.world.timeMs, targetMs, checks: session.checks }, (p, atMs) => {
+      // The page's world stays where it was until the result arrives: the replay's own time is what moves.
+      if (token === jobToken) set({ seekProgress: Math.min(p, 0.99), seekAtMs: atMs ?? null });
     });
     job = { handle, token };
     const stopListening = onCancelReplay(() => handle.cancel());
@@ -254,7 +267,7 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
       job = null;
       if (get().session !== session) {
         console.warn(`goTo ${targetMs}: the run changed`);
-        return set({ seekProgress: null });
+        return set({ seekProgress: null, seekAtMs: null });
       }
       if (!r.ok) {
         // The worker failed: take checkpoints in the page from now on and replay here.
@@ -269,7 +282,7 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
       }
       // Otherwise a command was issued meanwhile, at the old time: that run stands (the replica follows it).
       else console.warn(`goTo ${targetMs}: a command was issued meanwhile`);
-      set({ seekProgress: null, version: get().version + 1 });
+      set({ seekProgress: null, seekAtMs: null, version: get().version + 1 });
     });
   },
   run(line, parse) {
@@ -303,8 +316,23 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
   issue(input, command) {
     const { session } = get();
     if (!session) return;
-    engine().issueCommand(session, input, command);
-    set({ version: get().version + 1 });
+    awaitAnswer(session, engine().issueCommand(session, input, command));
+    // A new try replaces the last refusal's notice; its own answer comes at the next tick.
+    set({ version: get().version + 1, controlRefusal: null });
   },
+  dismissControlRefusal: () => set({ controlRefusal: null }),
   select: (selection) => set({ selection }),
 }));
+
+/**
+ * A control's command is answered when a tick applies it. Whenever the world moved, refusals found
+ * are printed in the console as a typed command's would be, and the last one is kept for the
+ * controls to show: a slider that snapped back without a word is how a refusal went unseen.
+ */
+usePlayground.subscribe((state, prev) => {
+  if (state.version === prev.version || !state.session) return;
+  const refused = takeRefusals(state.session);
+  if (refused.length === 0) return;
+  const entries: TerminalEntry[] = refused.map(({ command, record }) => ({ t: record.t, input: command.input, output: record.output, ok: false }));
+  usePlayground.setState({ terminal: [...state.terminal, ...entries].slice(-200), controlRefusal: entries[entries.length - 1] });
+});

@@ -1,5 +1,6 @@
 import LZString from 'lz-string';
 import { msg, type Message } from '../../sim/core/message';
+import { decodeParam, decompressParam } from './lzParam';
 
 /**
  * Run B of a comparison in the address: `cmp=preset:ID` (a preset applied to run A's scenario),
@@ -27,13 +28,13 @@ export function decodeCompareParam(value: string, known: { presets: readonly str
   const rest = colon < 0 ? '' : value.slice(colon + 1);
   if (kind === 'preset' || kind === 'example') {
     const list = kind === 'preset' ? known.presets : known.examples;
-    const id = decodeURIComponent(rest);
+    const id = decodeParam(rest);
     if (!list.includes(id)) return { ok: false, error: `cmp: unknown ${kind} "${id.slice(0, 60)}" (one of ${list.join(', ')})`, msg: msg(kind === 'preset' ? 'link.cmpUnknownPreset' : 'link.cmpUnknownExample', { id: id.slice(0, 60), list: list.join(', ') }) };
     return { ok: true, spec: { kind, id } };
   }
   if (kind === 'yaml') {
     if (!/^[A-Za-z0-9+\-$]*$/.test(rest)) return { ok: false, error: 'cmp: the compressed scenario has characters lz-string never writes (damaged link?)', msg: msg('link.cmpBadChars') };
-    const text = LZString.decompressFromEncodedURIComponent(rest);
+    const text = decompressParam(rest);
     if (!text) return { ok: false, error: 'cmp: the compressed scenario does not decompress (damaged or truncated link?)', msg: msg('link.cmpNotDecompressed') };
     return { ok: true, spec: { kind: 'yaml', text } };
   }

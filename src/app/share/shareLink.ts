@@ -6,6 +6,7 @@ import { CAPACITY } from '../../sim/core/limits';
 import { validateCommand } from '../../scenario/commandSchema';
 import { hashParam, hasRunHash } from './hashParams';
 import { msg, type Message } from '../../sim/core/message';
+import { decompressParam } from './lzParam';
 
 /**
  * The app's share link: src/scenario's "#s=…" (scenario text, seed, command log as typed) plus
@@ -89,7 +90,8 @@ export function decodeRunHash(hash: string): OpenLinkResult {
   const rejectedMsgs: Message[] = [...base.rejectedMsgs];
   const xText = param(hash, 'x');
   if (xText !== undefined) {
-    const json = LZString.decompressFromEncodedURIComponent(xText);
+    // null when it does not decompress (lz-string may throw on damaged text; decompressParam never does).
+    const json = decompressParam(xText);
     let raw: unknown;
     try {
       raw = json ? JSON.parse(json) : null;

@@ -13,6 +13,14 @@ export interface HpaTarget {
    * HPA from the ScaledObject on every reconcile, so bounds patched on the HPA do not last.
    */
   scaledObject?: string;
+  /**
+   * The bounds and CPU target in the world now (spec.minReplicas, maxReplicas, the cpu Resource
+   * metric's averageUtilization). The trace sample has them too, but only every 5 s: a slider
+   * reading it snapped back to the old value for up to 5 s after its command applied.
+   */
+  minReplicas: number;
+  maxReplicas: number;
+  cpuTargetPercent?: number;
 }
 
 /** Every HPA in the world with its scale target, by name. A name is not a target: kubectl autoscale --name can differ. */
@@ -24,12 +32,17 @@ export function hpaTargets(world: World): HpaTarget[] {
   for (const key of Object.keys(hpa.records).sort()) {
     const { metadata, spec } = hpa.records[key].hpa;
     const scaledObject = metadata.labels?.['scaledobject.keda.sh/name'];
+    const cpu = spec.metrics?.find((m) => m.type === 'Resource' && m.resource.name === 'cpu');
+    const cpuTargetPercent = cpu?.type === 'Resource' ? cpu.resource.target.averageUtilization : undefined;
     out.push({
       name: metadata.name,
       namespace: metadata.namespace ?? 'default',
       targetKind: spec.scaleTargetRef.kind,
       targetName: spec.scaleTargetRef.name,
       ...(scaledObject !== undefined ? { scaledObject } : {}),
+      minReplicas: spec.minReplicas ?? 1,
+      maxReplicas: spec.maxReplicas,
+      ...(cpuTargetPercent !== undefined ? { cpuTargetPercent } : {}),
     });
   }
   return out;

@@ -92,6 +92,22 @@ describe('engine worker protocol', () => {
     expect(JSON.stringify([...page.world.pods.values()])).toBe(JSON.stringify([...reference.world.pods.values()]));
   });
 
+  it("a goto's progress carries the replay's own sim time, which moves with it (the page's clock stays put)", () => {
+    const { spec, manifests } = example('hpa-php-apache.yaml');
+    const h = harness();
+    h.send({ type: 'open', spec, manifests, log: [] });
+    h.send({ type: 'goto', id: 3, job: { log: [], fromMs: 0, targetMs: 2 * 3600_000 } });
+    h.drain();
+    const progress = h.out.filter((m) => m.type === 'progress').map((m) => m as { value: number; timeMs?: number });
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    const times = progress.map((m) => m.timeMs ?? -1);
+    expect(times.every((t) => t > 0 && t <= 2 * 3600_000), String(times)).toBe(true);
+    expect(times).toEqual([...times].sort((x, y) => x - y));
+    expect(new Set(times).size).toBe(times.length);
+    // From 0, the time is the share of the replay done.
+    for (const m of progress) expect(m.timeMs).toBe(Math.round(m.value * 2 * 3600_000));
+  });
+
   it('cancel stops a long replay where it has got to, and the answer still comes', () => {
     const { spec, manifests } = example('hpa-php-apache.yaml');
     const h = harness();

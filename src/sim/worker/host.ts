@@ -31,6 +31,8 @@ interface Job {
   done(cancelled: boolean): void;
   /** False while a goto is still catching up to the page (that part is not the person's to cancel). */
   cancellable(): boolean;
+  /** A goto's sim time so far, once past the catch-up: sent with its progress. */
+  at?(): number | undefined;
 }
 
 // eslint's require-yield allows an empty generator: a job with no steps left.
@@ -96,7 +98,7 @@ export function createEngineHost(env: HostEnv): EngineHost {
   function pump(): void {
     scheduled = false;
     const start = env.now();
-    let lastProgress: { id: number; value: number } | null = null;
+    let lastProgress: { id: number; value: number; timeMs?: number } | null = null;
     while (env.now() - start < SLICE_MS) {
       if (!running) {
         const job = queue.shift();
@@ -121,7 +123,10 @@ export function createEngineHost(env: HostEnv): EngineHost {
           running = null;
           if (job.id !== undefined) cancelled.delete(job.id);
           job.done(false);
-        } else if (job.id !== undefined && job.kind === 'goto') lastProgress = { id: job.id, value: r.value };
+        } else if (job.id !== undefined && job.kind === 'goto') {
+          const timeMs = job.at?.();
+          lastProgress = { id: job.id, value: r.value, ...(timeMs !== undefined ? { timeMs } : {}) };
+        }
       } catch (e) {
         running = null;
         fail(job, e);
@@ -165,6 +170,7 @@ export function createEngineHost(env: HostEnv): EngineHost {
           id,
           kind: 'goto',
           cancellable: () => !catchingUp,
+          at: () => (catchingUp || !replica ? undefined : replica.world.timeMs),
           start: function* () {
             if (!replica) throw new Error('engine worker: no run is open');
             const r = replica;

@@ -61,7 +61,8 @@ export type BView = 'grid' | 'why';
 
 export type EngineResponse =
   | { type: 'ready'; version: number }
-  | { type: 'progress'; id: number; value: number }
+  /** `timeMs`: the replay's own sim time, once it has caught up with the page (the page's clock stays put meanwhile). */
+  | { type: 'progress'; id: number; value: number; timeMs?: number }
   | { type: 'gotoDone'; id: number; result: GotoResult; cancelled: boolean }
   | { type: 'bState'; id: number; state: BState }
   | { type: 'trace'; id: number; trace: Trace | null }

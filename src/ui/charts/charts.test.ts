@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TraceSample } from '../../sim/trace/trace';
 import type { KubeEvent } from '../../sim/core/types';
 import { buildPanels, indexAtOrBefore, visibleMax } from './series';
-import { plotScales, seriesPolylines, timeTicks, formatSeconds } from './geometry';
+import { plotScales, seriesPolylines, timeTicks, formatSeconds, formatValue } from './geometry';
 import { panelToSvg } from './svgExport';
 import { scalingAnnotations } from './annotations';
 import { visibleRange } from './chartView';
@@ -37,6 +37,13 @@ describe('buildPanels', () => {
     expect(replicas.series[1].values).toEqual([2, 3, 5]);
     expect(panels[1].series[0].values).toEqual([50, 50, 50]);
     expect(panels[4].series.map((s) => s.values[2])).toEqual([10, 8, 2]);
+  });
+  it('shows no CPU utilization ("–"), not 0 %, for a workload with no pods', () => {
+    const none = sample(15, 0, { workloads: { web: { desired: 0, replicas: 0, ready: 0, pending: 0, cpuRequestMillis: 0, cpuUsageMillis: 0, cpuUtilization: 0 } } });
+    const cpu = buildPanels([...history, none], label)[1];
+    expect(cpu.series[0].values).toEqual([50, 50, 50, null]);
+    expect(formatValue(cpu.series[0].values[3], cpu.decimals, '%')).toBe('–');
+    expect(formatValue(cpu.series[0].values[2], cpu.decimals, '%')).toBe('50.0 %');
   });
   it('adds HPA min/max and the CPU target once an HPA shows up in the samples', () => {
     const withHpa = [

@@ -32,6 +32,20 @@ describe('charts agree with what the controllers saw', () => {
     expect(buildPanels([], label).find((p) => p.id === 'latency')!.emptyKey).toBeUndefined();
   });
 
+  it('says there is no Deployment, not "press Play", when the samples hold none (ca-nginx-scaleout after its delete at 5:00)', () => {
+    const session = runExample('ca-nginx-scaleout', 420);
+    // What a 4 h history holds hours after the delete: only samples without the Deployment.
+    const after = session.history.filter((s) => s.t > 310);
+    expect(after.every((s) => Object.keys(s.workloads).length === 0)).toBe(true);
+    for (const id of ['replicas', 'cpu']) {
+      const panel = buildPanels(after, label).find((p) => p.id === id)!;
+      expect(panel.series, id).toEqual([]);
+      expect(panel.emptyKey, id).toBe('views.charts.noWorkloads');
+      // Before any sample the old hint stays right.
+      expect(buildPanels([], label).find((p) => p.id === id)!.emptyKey, id).toBeUndefined();
+    }
+  });
+
   it('draws the solid pool line under the narrower dashed capacity line, both visible', () => {
     const session = runExample('ca-nginx-scaleout', 30);
     const nodes = buildPanels(session.history, label).find((p) => p.id === 'nodes')!;

@@ -95,7 +95,9 @@ export function buildPanels(history: TraceSample[], label: Label): PanelModel[] 
       color,
       dash: DASH.solid,
       step: false,
-      values: column(history, (s) => (s.workloads[w] ? s.workloads[w].cpuUtilization * 100 : undefined)),
+      // No pods (or none with a CPU request): no utilization, shown as "–" as elsewhere. The trace
+      // keeps 0 there (its format's number); 0 % would read as idle pods.
+      values: column(history, (s) => (s.workloads[w] && s.workloads[w].cpuRequestMillis > 0 ? s.workloads[w].cpuUtilization * 100 : undefined)),
     });
     if (hpaByTarget.has(w)) {
       const min = column(history, (s) => hpaOf(s, w)?.minReplicas);
@@ -144,9 +146,12 @@ export function buildPanels(history: TraceSample[], label: Label): PanelModel[] 
 
   // Samples but no load entry: nothing sends requests in this scenario, so there is no latency to chart.
   const emptyKey = history.length > 0 ? 'views.charts.noTraffic' : undefined;
+  // Samples but no Deployment in any of them (ca-nginx-scaleout deletes its own at 5:00, and
+  // history keeps the last 4 h): there is no workload to chart, which "press Play" did not say.
+  const noWorkloadKey = history.length > 0 ? 'views.charts.noWorkloads' : undefined;
   return [
-    { id: 'replicas', titleKey: 'charts.replicas', unit: '', yMin: 0, yMaxAtLeast: 4, decimals: 0, series: replicas },
-    { id: 'cpu', titleKey: 'charts.cpu', unit: '%', yMin: 0, yMaxAtLeast: 100, decimals: 1, series: cpu },
+    { id: 'replicas', titleKey: 'charts.replicas', unit: '', yMin: 0, yMaxAtLeast: 4, decimals: 0, series: replicas, emptyKey: noWorkloadKey },
+    { id: 'cpu', titleKey: 'charts.cpu', unit: '%', yMin: 0, yMaxAtLeast: 100, decimals: 1, series: cpu, emptyKey: noWorkloadKey },
     { id: 'nodes', titleKey: 'charts.nodes', unit: '', yMin: 0, yMaxAtLeast: 4, decimals: 0, series: nodes },
     {
       id: 'pending',

@@ -14,6 +14,7 @@ export function TimeScrubber() {
   usePlayground((s) => s.version);
   const session = usePlayground((s) => s.session);
   const progress = usePlayground((s) => s.seekProgress);
+  const seekAtMs = usePlayground((s) => s.seekAtMs);
   const [dragMs, setDragMs] = useState<number | null>(null);
   // Where the running seek goes: arrow presses while it runs step on from there, not from the old time.
   const [seekingToMs, setSeekingToMs] = useState<number | null>(null);
@@ -54,7 +55,8 @@ export function TimeScrubber() {
         <>
           <progress data-testid="seek-progress" max={1} value={progress} aria-label={t('app.replaying', { percent: Math.round(progress * 100) })} />
           <span className="muted" data-testid="seek-percent">
-            {t('hardening.replayingAt', { percent: Math.round(progress * 100), time: formatClock(now) })}
+            {/* The replay's own time: the page's world (and `now`) stays put until the replay hands it over. */}
+            {t('hardening.replayingAt', { percent: Math.round(progress * 100), time: formatClock(seekAtMs ?? now) })}
           </span>
           <button type="button" className="tiny" data-testid="seek-cancel" onClick={cancelReplay}>
             {t('hardening.cancelReplay')}

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { loadScenario } from '../../scenario/loadScenario';
 import { deployment, scenario } from '../../sim/testing/fixtures';
 import { usePlayground } from '../../store/playgroundStore';
+import { loadEngine } from '../../store/engine';
 import { localeTrees } from '../i18n';
 import { initEnglish, mountUi, type Mounted } from '../../testing/mountUi';
 import { WorkloadControls } from './WorkloadControls';
@@ -25,11 +26,15 @@ const hpa = (target: string, name = target): ManifestDoc => ({
 
 let mounted: Mounted | null = null;
 
-beforeAll(initEnglish);
+beforeAll(async () => {
+  await initEnglish();
+  // store.issue and the controls' HPA lookup call the engine.
+  await loadEngine();
+});
 
 afterEach(() => {
   mounted?.unmount();
-  usePlayground.setState({ session: null });
+  usePlayground.setState({ session: null, terminal: [], controlRefusal: null });
 });
 
 /** The controls over a session of the given manifests, after a few seconds (so the HPA is sampled). */
@@ -101,5 +106,39 @@ describe('WorkloadControls HPA sliders', () => {
     expect(page.querySelector('[data-testid="workload-none"]')).not.toBeNull();
     expect(slider(page, 'hpa-min')).toBeNull();
     expect(page.querySelector('[data-testid="hpa-missing"]')).toBeNull();
+  });
+});
+
+describe('WorkloadControls HPA bounds', () => {
+  it("stop each bound's range at the other bound, the one about to apply included", () => {
+    const page = mount([deployment('web', 2, '200m', '64Mi'), hpa('web')]);
+    expect([slider(page, 'hpa-min')?.min, slider(page, 'hpa-min')?.max]).toEqual(['1', '7']);
+    expect([slider(page, 'hpa-max')?.min, slider(page, 'hpa-max')?.max]).toEqual(['2', '100']);
+    // HPA max lowered to 4 while paused: HPA min may not go past it even before the tick applies it.
+    act(() => usePlayground.getState().issue('kubectl patch hpa web', { type: 'setHpaBounds', name: 'web', namespace: 'default', max: 4 }));
+    expect(slider(page, 'hpa-min')?.max).toBe('4');
+  });
+
+  it('a refused command from a control is shown beside the controls and printed in the console, not dropped', () => {
+    const page = mount([deployment('web', 2, '200m', '64Mi'), hpa('web')]);
+    const input = `kubectl patch hpa web --type=merge -p '{"spec":{"minReplicas":50}}'`;
+    // As an older page (or any race) could send it: minReplicas above maxReplicas (7).
+    act(() => usePlayground.getState().issue(input, { type: 'setHpaBounds', name: 'web', namespace: 'default', min: 50 }));
+    expect(page.querySelector('[data-testid="control-refused"]')).toBeNull();
+    act(() => usePlayground.getState().stepOnce());
+    const error = 'The HorizontalPodAutoscaler "web" is invalid: spec.maxReplicas: Invalid value: 7: must be greater than or equal to `minReplicas`';
+    expect(page.querySelector('[data-testid="control-refused"] span')?.textContent).toBe(
+      `Not applied: ${error} (the control's command, also in the Console: ${input})`,
+    );
+    expect(usePlayground.getState().terminal.at(-1)).toMatchObject({ input, output: error, ok: false });
+    expect(slider(page, 'hpa-min')?.value).toBe('2');
+    // Reported once: the next tick does not print it again.
+    act(() => usePlayground.getState().stepOnce());
+    expect(usePlayground.getState().terminal.filter((e) => e.input === input)).toHaveLength(1);
+    // An accepted command is not reported; Dismiss clears the notice.
+    act(() => usePlayground.getState().issue('kubectl patch hpa web min 3', { type: 'setHpaBounds', name: 'web', namespace: 'default', min: 3 }));
+    act(() => usePlayground.getState().stepOnce());
+    expect(page.querySelector('[data-testid="control-refused"]')).toBeNull();
+    expect(slider(page, 'hpa-min')?.value).toBe('3');
   });
 });

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../store/playgroundStore';
 import { engine } from '../../store/engine';
 import { useSessionVersion } from '../common/useSession';
-import { hpasInSample } from '../common/hpaInfo';
 import type { Command } from '../../sim/core/commands';
 import { CommandSlider } from './CommandSlider';
 import { commandText } from './commandText';
@@ -19,12 +18,12 @@ export function WorkloadControls() {
   const { session, version } = useSessionVersion();
   const [picked, setPicked] = useState<string>('');
   const [pickedGroup, setPickedGroup] = useState<string>('');
+  const refusal = usePlayground((s) => s.controlRefusal);
 
   const model = useMemo(() => {
     if (!session) return null;
     const w = session.world;
     const deployments = [...w.deployments.values()].filter((d) => d.namespace !== 'kube-system');
-    const last = session.history[session.history.length - 1];
     return {
       deployments: deployments.map((d) => ({ name: d.name, namespace: d.namespace, replicas: d.replicas })),
       loads: [...w.loads.values()].map((l) => ({
@@ -34,7 +33,6 @@ export function WorkloadControls() {
         clients: l.clients?.count ?? 0,
         rps: l.profile && l.profile.length > 0 ? l.profile[l.profile.length - 1].rps : 0,
       })),
-      hpas: hpasInSample(last),
       hpaTargets: engine().hpaTargets(w),
       groups: [...w.nodeGroups.values()].map((g) => ({ name: g.name, min: g.minSize, max: g.maxSize, desired: g.desiredCapacity })),
       // Only what the next tick applies: the scenario's timeline waits in the same queue for later times.
@@ -51,12 +49,21 @@ export function WorkloadControls() {
   const targets = workload ? model.hpaTargets.filter((h) => h.targetName === workload.name && h.namespace === workload.namespace) : [];
   // KEDA rewrites its HPA from the ScaledObject, so sliders on that HPA would not hold: name the ScaledObject instead.
   const keda = targets.find((h) => h.scaledObject !== undefined);
-  const own = keda ? undefined : targets[0];
-  const hpa = own && model.hpas.find((h) => h.name === own.name);
+  // Read from the world, not from the last 5 s sample: a slider must show the value just applied.
+  const hpa = keda ? undefined : targets[0];
   const group = model.groups.find((g) => g.name === pickedGroup) ?? model.groups[0];
+  const hpaBounds = hpa ? { min: model.pending.hpaMin.get(hpa.name) ?? hpa.minReplicas, max: model.pending.hpaMax.get(hpa.name) ?? hpa.maxReplicas } : { min: 1, max: 10 };
 
   return (
     <section className="controls" aria-label={t('controls.title')}>
+      {refusal && (
+        <div className="banner error" role="alert" data-testid="control-refused">
+          <span>{t('controls.commandRefused', { error: refusal.output, input: refusal.input })}</span>
+          <button type="button" className="tiny" onClick={() => usePlayground.getState().dismissControlRefusal()}>
+            {t('app.dismiss')}
+          </button>
+        </div>
+      )}
       <div className="control-row">
         <label className="picker">
           <span>{t('controls.workload')}</span>
@@ -101,20 +108,22 @@ export function WorkloadControls() {
       {/* The sliders only change an HPA (setHpaBounds), they never make one: without it, say how. */}
       {workload && hpa && (
         <div className="control-row" data-testid="hpa-controls">
+          {/* Each bound's range stops at the other's value (the one about to apply, if any): the API
+              server refuses minReplicas above maxReplicas, so a slider must not offer it. */}
           <CommandSlider
             label={t('controls.hpaMin')}
             testId="hpa-min"
             min={1}
-            max={50}
-            value={model.pending.hpaMin.get(hpa.name) ?? hpa.minReplicas ?? 1}
+            max={hpaBounds.max}
+            value={hpaBounds.min}
             onCommit={(v) => issue({ type: 'setHpaBounds', name: hpa.name, namespace: workload.namespace, min: v })}
           />
           <CommandSlider
             label={t('controls.hpaMax')}
             testId="hpa-max"
-            min={1}
-            max={100}
-            value={model.pending.hpaMax.get(hpa.name) ?? hpa.maxReplicas ?? 10}
+            min={hpaBounds.min}
+            max={Math.max(100, hpaBounds.max)}
+            value={hpaBounds.max}
             onCommit={(v) => issue({ type: 'setHpaBounds', name: hpa.name, namespace: workload.namespace, max: v })}
           />
           <CommandSlider
@@ -124,7 +133,7 @@ export function WorkloadControls() {
             max={100}
             step={5}
             unit="%"
-            value={model.pending.hpaTarget.get(hpa.name) ?? hpa.targetCpuPercent ?? 50}
+            value={model.pending.hpaTarget.get(hpa.name) ?? hpa.cpuTargetPercent ?? 50}
             onCommit={(v) => issue({ type: 'setHpaBounds', name: hpa.name, namespace: workload.namespace, targetCpu: v })}
           />
         </div>
