@@ -10,6 +10,15 @@ async function openCompare(page: Page) {
   await expect(page.getByTestId('compare-panel')).toBeVisible();
 }
 
+/** ca-nginx-scaleout as run A, its Karpenter preset started as run B. */
+async function compareCaWithKarpenter(page: Page) {
+  await app(page).pickScenario('ca-nginx-scaleout');
+  await openCompare(page);
+  await page.getByTestId('compare-pick').selectOption('preset:karpenter');
+  await page.getByTestId('compare-start').click();
+  await expect(page.getByTestId('compare-legend')).toContainText('B: ca-nginx-scaleout-karpenter');
+}
+
 async function shot(page: Page, name: string) {
   for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
     await page.setViewportSize({ width: w, height: h });
@@ -110,12 +119,7 @@ test('one link opens both runs with the scorecard; a damaged run B is reported a
   test.setTimeout(180_000);
   const errors = collectErrors(page);
   await page.goto('/');
-  const a = app(page);
-  await a.pickScenario('ca-nginx-scaleout');
-  await openCompare(page);
-  await page.getByTestId('compare-pick').selectOption('preset:karpenter');
-  await page.getByTestId('compare-start').click();
-  await expect(page.getByTestId('compare-legend')).toContainText('B: ca-nginx-scaleout-karpenter');
+  await compareCaWithKarpenter(page);
   await page.evaluate(() => {
     const s = window.__playground!.getState();
     for (let i = 0; i < 120; i++) s.stepOnce();
@@ -162,12 +166,7 @@ test('in projector mode, where Copy link is folded away, the share hint says how
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.addInitScript(() => localStorage.setItem('playground.projector', '1'));
   await page.goto('/');
-  const a = app(page);
-  await a.pickScenario('ca-nginx-scaleout');
-  await openCompare(page);
-  await page.getByTestId('compare-pick').selectOption('preset:karpenter');
-  await page.getByTestId('compare-start').click();
-  await expect(page.getByTestId('compare-legend')).toContainText('B: ca-nginx-scaleout-karpenter');
+  await compareCaWithKarpenter(page);
   const deskHint = page.getByTestId('compare-share-hint');
   const projectorHint = page.getByTestId('compare-share-hint-projector');
   await expect(page.getByTestId('copy-link')).toBeHidden();
