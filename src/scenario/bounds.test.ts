@@ -49,14 +49,14 @@ describe('scenario files within capacity', () => {
     const r = loadScenario(text, 's.yaml');
     expect(r.ok).toBe(false);
     const at = positionOf(text, '1000000000');
-    if (!r.ok) expect(formatError(r.errors[0])).toBe(`s.yaml:${at.line}:${at.col}: spec.nodeGroups[0].maxSize: more nodes than the playground simulates (at most 5,000)`);
+    if (!r.ok) expect(formatError(r.errors[0])).toBe(`s.yaml:${at.line}:${at.col}: spec.nodeGroups[0].maxSize: Invalid value: 1000000000: more nodes than the playground simulates (at most 5,000)`);
   });
   it('a Deployment with more replicas than 150,000 pods is a located error', () => {
     const text = VALID.replace('spec:\n  selector:', 'spec:\n  replicas: 1000000\n  selector:');
     expect(text).not.toBe(VALID);
     const r = loadScenario(text, 's.yaml');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors.map(formatError).join('\n')).toMatch(/s\.yaml:\d+:\d+: spec\.replicas: more replicas than the playground simulates \(at most 150,000 pods\)/);
+    if (!r.ok) expect(r.errors.map(formatError).join('\n')).toMatch(/s\.yaml:\d+:\d+: spec\.replicas: Invalid value: 1000000: more replicas than the playground simulates \(at most 150,000 pods\)/);
   });
   it('a duration past the horizon is a located error', () => {
     const text = VALID.replace('duration: 20m', 'duration: 1000h');
