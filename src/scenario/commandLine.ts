@@ -1,5 +1,6 @@
 import { suggestions } from './suggest';
 import { validateCommand } from './commandSchema';
+import { commandCheckEnglish, commandProblemMessage } from './commandChecks';
 import { parseAws } from './commandLine/aws';
 import { parseKubectl } from './commandLine/kubectl';
 import { parseKrr } from './commandLine/krr';
@@ -24,7 +25,12 @@ export function parseCommandLine(line: string, options: ParseOptions = {}): Pars
   // The same door as a share link's commands: every command the line stands for passes its schema.
   for (const command of parsed.commands) {
     const checked = validateCommand(command);
-    if (!checked.ok) return fail(`error: ${checked.error}`);
+    if (!checked.ok) {
+      // Typed at a prompt, the field is named as it was typed (--replicas=…), in the reader's language.
+      if (!checked.problem) return fail(`error: ${checked.error}`);
+      const why = commandProblemMessage(checked.problem);
+      return fail(`error: ${commandCheckEnglish(why)}`, msg('cmd.error', { error: why }));
+    }
   }
   return parsed;
 }

@@ -3,6 +3,7 @@ import './zodConfig';
 import type { Command } from '../sim/core/commands';
 import { CAPACITY, INT32_MAX } from '../sim/core/limits';
 import { didYouMean } from './suggest';
+import { CHECK_LINK, isCheckWhy, type CommandProblem } from './commandChecks';
 
 /**
  * One zod schema per Command type: the door every command passes, whether it was typed in the
@@ -10,32 +11,33 @@ import { didYouMean } from './suggest';
  * The rules are the console's: what the command line refuses can't arrive by link either.
  */
 
-const name = z.string().min(1, 'must not be empty').max(253, 'is longer than 253 characters');
-const namespace = z.string().max(63, 'is longer than 63 characters');
+// Each check's message is a CheckWhy key (src/scenario/commandChecks.ts), worded there per reader.
+const name = z.string().min(1, 'empty').max(253, 'tooLong253');
+const namespace = z.string().max(63, 'tooLong63');
 /** Kubernetes' replica counts are int32, and the playground simulates at most CAPACITY.pods pods. */
 const replicaCount = z
   .number()
-  .int('must be a whole number')
-  .min(0, 'must be greater than or equal to 0')
-  .max(CAPACITY.pods, `is more than the playground simulates (${CAPACITY.pods.toLocaleString('en-US')} pods)`);
-const int32 = z.number().int('must be a whole number').min(-INT32_MAX - 1, 'value out of range').max(INT32_MAX, 'value out of range');
-const millis = z.number().finite('must be a finite number').min(0, 'must not be negative').max(86_400_000, 'is longer than a day');
-const faultMillis = millis.min(1, 'must be a positive duration');
+  .int('whole')
+  .min(0, 'atLeast0')
+  .max(CAPACITY.pods, 'tooManyPods');
+const int32 = z.number().int('whole').min(-INT32_MAX - 1, 'int32').max(INT32_MAX, 'int32');
+const millis = z.number().finite('finite').min(0, 'notNegative').max(86_400_000, 'longerThanDay');
+const faultMillis = millis.min(1, 'positiveDuration');
 const asgSize = z
   .number()
-  .int('must be a whole number')
-  .min(0, 'must be greater than or equal to 0')
-  .max(CAPACITY.nodes, `is more than the playground simulates (${CAPACITY.nodes.toLocaleString('en-US')} nodes)`);
+  .int('whole')
+  .min(0, 'atLeast0')
+  .max(CAPACITY.nodes, 'tooManyNodes');
 const resourceChange = z.object({
-  cpuMillis: z.number().finite().min(0, 'must not be negative').max(1e9, 'value out of range').optional(),
-  memoryMiB: z.number().finite().min(0, 'must not be negative').max(1e9, 'value out of range').optional(),
+  cpuMillis: z.number().finite('finite').min(0, 'notNegative').max(1e9, 'resourceRange').optional(),
+  memoryMiB: z.number().finite('finite').min(0, 'notNegative').max(1e9, 'resourceRange').optional(),
 });
 const manifest = z.record(z.string(), z.unknown());
-const instanceIds = z.array(z.string().max(64, 'is not an instance ID')).min(1, 'must list at least one instance').max(1000, 'lists more than 1,000 instances');
+const instanceIds = z.array(z.string().max(64, 'notInstanceId')).min(1, 'noInstances').max(1000, 'tooManyInstances');
 
 export const commandSchemas = {
   scale: z.object({ type: z.literal('scale'), kind: name, name, namespace, replicas: replicaCount }),
-  apply: z.object({ type: z.literal('apply'), manifests: z.array(manifest).max(10_000, 'holds more than 10,000 documents') }),
+  apply: z.object({ type: z.literal('apply'), manifests: z.array(manifest).max(10_000, 'tooManyDocs') }),
   delete: z.object({ type: z.literal('delete'), kind: name, name, namespace }),
   cordon: z.object({ type: z.literal('cordon'), node: name }),
   uncordon: z.object({ type: z.literal('uncordon'), node: name }),
@@ -45,18 +47,18 @@ export const commandSchemas = {
     kind: name,
     name,
     namespace,
-    cpuPercent: int32.min(0, 'must be greater than or equal to 0').optional(),
+    cpuPercent: int32.min(0, 'atLeast0').optional(),
     cpuFlag: z.boolean().optional(),
     min: replicaCount.optional(),
-    max: replicaCount.min(1, 'must be at least 1'),
+    max: replicaCount.min(1, 'atLeast1'),
     hpaName: name.optional(),
   }),
   runLoadGenerator: z.object({ type: z.literal('runLoadGenerator'), podName: name, image: name, target: name, thinkTimeMs: millis }),
   setLoad: z.object({
     type: z.literal('setLoad'),
     target: name,
-    rps: z.number().finite('must be a finite number').min(0, 'must not be negative').max(1e7, 'is more than 10,000,000 requests per second').optional(),
-    clients: z.number().int('must be a whole number').min(0, 'must not be negative').max(100_000, 'is more than 100,000 clients').optional(),
+    rps: z.number().finite('finite').min(0, 'notNegative').max(1e7, 'tooManyRps').optional(),
+    clients: z.number().int('whole').min(0, 'notNegative').max(100_000, 'tooManyClients').optional(),
     thinkTimeMs: millis.optional(),
   }),
   updateAsg: z.object({ type: z.literal('updateAsg'), name, minSize: asgSize.optional(), maxSize: asgSize.optional(), desiredCapacity: asgSize.optional() }),
@@ -65,13 +67,13 @@ export const commandSchemas = {
     name,
     namespace,
     min: replicaCount.optional(),
-    max: replicaCount.min(1, 'must be at least 1').optional(),
+    max: replicaCount.min(1, 'atLeast1').optional(),
     // The console refuses a utilization target below 1% (kubectl patch; averageUtilization > 0 in the API).
-    targetCpu: int32.min(1, 'must be greater than 0').optional(),
+    targetCpu: int32.min(1, 'above0').optional(),
   }),
   interruptSpot: z.object({ type: z.literal('interruptSpot'), node: name }),
   killNode: z.object({ type: z.literal('killNode'), node: name }),
-  view: z.object({ type: z.literal('view'), line: z.string().max(100_000), args: z.array(z.string()).max(1000) }),
+  view: z.object({ type: z.literal('view'), line: z.string().max(100_000, 'tooLongLine'), args: z.array(z.string()).max(1000, 'tooManyWords') }),
   setResources: z.object({ type: z.literal('setResources'), kind: name, name, namespace, container: name, requests: resourceChange, limits: resourceChange }),
   rolloutRestart: z.object({ type: z.literal('rolloutRestart'), kind: name, name, namespace }),
   terminateInstances: z.object({ type: z.literal('terminateInstances'), instanceIds }),
@@ -81,7 +83,8 @@ export const commandSchemas = {
   capacityShortage: z.object({ type: z.literal('capacityShortage'), instanceType: name, zone: name.optional(), durationMs: faultMillis }),
 } satisfies { [K in Command['type']]: z.ZodType };
 
-export type CommandCheck = { ok: true; command: Command } | { ok: false; error: string };
+/** A refusal: `error` in the link's words (names the Command's JSON fields); `problem`, when a field is at fault, for the console to word. */
+export type CommandCheck = { ok: true; command: Command } | { ok: false; error: string; problem?: CommandProblem };
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
@@ -110,6 +113,8 @@ export function validateCommand(value: unknown): CommandCheck {
   let got: unknown = value;
   for (const p of issue.path) got = got === null || typeof got !== 'object' ? undefined : (got as Record<PropertyKey, unknown>)[p];
   const shown = got === undefined ? 'missing' : `got ${describe(got)}`;
-  const message = issue.code === 'invalid_type' ? `must be ${issue.expected}` : issue.message;
-  return { ok: false, error: `command "${type}": ${path}: ${message} (${shown})` };
+  const why: CommandProblem['why'] = issue.code === 'invalid_type' ? 'type' : isCheckWhy(issue.message) ? issue.message : 'other';
+  const message = issue.code === 'invalid_type' ? `must be ${issue.expected}` : why === 'type' || why === 'other' ? issue.message : CHECK_LINK[why];
+  const detail = issue.code === 'invalid_type' ? issue.expected : why === 'other' ? issue.message : undefined;
+  return { ok: false, error: `command "${type}": ${path}: ${message} (${shown})`, problem: { type, path: issue.path, got, why, detail } };
 }

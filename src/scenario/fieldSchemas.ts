@@ -15,7 +15,9 @@ export const durationField = z.union([z.string(), z.number()]).superRefine((v, c
 /** A Kubernetes resource quantity ("20m", "1", "512Mi"): string or number, as int-or-string fields are. */
 export const quantityField = z.union([z.string(), z.number()]).superRefine((v, ctx) => {
   try {
-    if (parseQuantity(v) < 0) ctx.addIssue({ code: 'custom', message: `must be greater than or equal to 0 (got ${String(v)})`, params: { msg: msg('scenarioError.schema.negative', { value: String(v) }) } });
+    // The API server's words for a negative quantity (the value quoted, as it quotes strings).
+    const value = JSON.stringify(String(v));
+    if (parseQuantity(v) < 0) ctx.addIssue({ code: 'custom', message: `Invalid value: ${value}: must be greater than or equal to 0`, params: { msg: msg('scenarioError.api.atLeast', { value, min: '0' }) } });
   } catch (err) {
     ctx.addIssue({ code: 'custom', message: (err as Error).message });
   }

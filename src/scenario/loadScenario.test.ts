@@ -88,7 +88,7 @@ describe('loadScenario: errors point at the exact key or value', () => {
     const [e] = errorsOf(text);
     const at = positionOf(text, 'three');
     expect([e.line, e.col, e.path]).toEqual([at.line, at.col, 'spec.replicas']);
-    expect(e.message).toBe('expected number, got string "three"');
+    expect(e.message).toBe('Invalid value: "string": spec.replicas in body must be of type integer: "string"');
   });
   it('minSize > maxSize', () => {
     const text = SCENARIO_HEAD.replace('maxSize: 6', 'maxSize: 2');

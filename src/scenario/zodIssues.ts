@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { PathProblem, PathSegment } from './errors';
+import { formatPath, type PathProblem, type PathSegment } from './errors';
 import { suggestions } from './suggest';
 import { isMessage, msg, type Message } from '../sim/core/message';
 import { ownWordsFor } from './ownWords';
@@ -17,6 +17,7 @@ interface DefView {
   left?: z.ZodType;
   right?: z.ZodType;
   getter?: () => z.ZodType;
+  checks?: { _zod?: { def: { format?: unknown } } }[];
 }
 
 function defOf(schema: z.ZodType): DefView {
@@ -106,6 +107,53 @@ function ownMessage(issue: z.core.$ZodIssue): Message | undefined {
   return isMessage(carried) ? carried : ownWordsFor(issue.message);
 }
 
+/** zod's type names as the API server's OpenAPI validation names them. */
+const OPENAPI_TYPE: Record<string, string> = { int: 'integer', number: 'number', string: 'string', boolean: 'boolean', array: 'array', object: 'object', record: 'object', map: 'object' };
+
+function openApiTypeOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v === 'number' && Number.isInteger(v) ? 'integer' : typeof v;
+}
+
+function isIntegerField(schema: z.ZodType, path: readonly PathSegment[]): boolean {
+  return schemasAt(schema, path).some((s) => (defOf(s).checks ?? []).some((c) => ['safeint', 'int32'].includes(String(c._zod?.def.format))));
+}
+
+/**
+ * A value of the wrong type, worded as the API server's OpenAPI validation words it
+ * (`spec.replicas: Invalid value: "string": spec.replicas in body must be of type integer: "string"`),
+ * with the same in the reader's language.
+ */
+function wrongTypeProblem(schema: z.ZodType, path: PathSegment[], expected: string, given: unknown): PathProblem {
+  const field = formatPath(path);
+  // zod says "number" for z.number().int() given a string; the API's type is integer.
+  const want = expected === 'number' && isIntegerField(schema, path) ? 'integer' : (OPENAPI_TYPE[expected] ?? expected);
+  const got = openApiTypeOf(given);
+  return { path, message: `Invalid value: "${got}": ${field} in body must be of type ${want}: "${got}"`, msg: msg('scenarioError.api.type', { field, expected: want, given: got }) };
+}
+
+/**
+ * A number past a bound, worded as apimachinery's validation words it (`Invalid value: -5: must be
+ * greater than or equal to 0`); a bound of the playground's own (its capacity) keeps its words
+ * after the value. Non-numbers (string lengths, list sizes) return undefined.
+ */
+function rangeProblem(issue: z.core.$ZodIssue, path: PathSegment[], given: unknown): PathProblem | undefined {
+  if ((issue.code !== 'too_small' && issue.code !== 'too_big') || typeof given !== 'number') return undefined;
+  const value = String(given);
+  const own = ownMessage(issue);
+  if (own) return { path, message: `Invalid value: ${value}: ${issue.message}`, msg: msg('scenarioError.api.invalidValue', { value, detail: own }) };
+  const inclusive = issue.inclusive !== false;
+  if (issue.code === 'too_small') {
+    const min = String(issue.minimum);
+    const [key, text] = inclusive ? ['atLeast', `must be greater than or equal to ${min}`] : ['above', `must be greater than ${min}`];
+    return { path, message: `Invalid value: ${value}: ${text}`, msg: msg(`scenarioError.api.${key}`, { value, min }) };
+  }
+  const max = String(issue.maximum);
+  const [key, text] = inclusive ? ['atMost', `must be less than or equal to ${max}`] : ['below', `must be less than ${max}`];
+  return { path, message: `Invalid value: ${value}: ${text}`, msg: msg(`scenarioError.api.${key}`, { value, max }) };
+}
+
 function unionExpectations(issue: z.core.$ZodIssue): string[] {
   if (issue.code !== 'invalid_union') return [];
   const out = new Set<string>();
@@ -144,10 +192,7 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], schema: z.
       }
       case 'invalid_type':
         if (given === undefined) problems.push({ path, message: `Required value: expected ${issue.expected}`, atKey: true, msg: msg('scenarioError.schema.required', { expected: issue.expected }) });
-        else {
-          const g = describeValue(given);
-          problems.push({ path, message: `expected ${issue.expected}, got ${g.text}`, msg: msg('scenarioError.schema.wrongType', { expected: issue.expected, given: g.msg }) });
-        }
+        else problems.push(wrongTypeProblem(schema, path, issue.expected, given));
         break;
       case 'invalid_value':
         // The API server's own wording: stays as written.
@@ -166,6 +211,11 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], schema: z.
       case 'too_big':
       case 'custom':
       default: {
+        const range = rangeProblem(issue, path, given);
+        if (range) {
+          problems.push(range);
+          break;
+        }
         const own = ownMessage(issue);
         const m = own ?? (issue.code === 'custom' ? undefined : zodWords(issue));
         problems.push({ path, message: issue.message, ...(m ? { msg: m } : {}) });

@@ -13,6 +13,7 @@ import { msg } from '../../sim/core/message';
 import { fail, ok, type ParseOptions, type ParseResult } from './types';
 import { pushAll } from '../../sim/core/arrays';
 import { INT32_MAX } from '../../sim/core/limits';
+import { commandCheckEnglish } from '../commandChecks';
 import { ownEntry } from '../../sim/core/ownKey';
 
 const bool = (name: string, short?: string): FlagSpec => ({ name, short, kind: 'bool' });
@@ -161,7 +162,10 @@ function parseScale(flags: ParsedFlags, namespace: string): ParseResult {
   if (replicas === undefined) return fail('error: required flag(s) "replicas" not set');
   if (replicas < 0) return fail('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   // kubectl's flag is a Go int, but a replica count is an int32 in the API.
-  if (replicas > INT32_MAX) return fail(`error: --replicas=${replicas}: value out of range (spec.replicas is an int32: at most ${INT32_MAX})`);
+  if (replicas > INT32_MAX) {
+    const why = msg('commandCheck.replicasInt32', { setting: `--replicas=${replicas}`, max: String(INT32_MAX) });
+    return fail(`error: ${commandCheckEnglish(why)}`, msg('cmd.error', { error: why }));
+  }
   const refs = resourceRefs(flags.args);
   if (!refs.ok) return fail(refs.error);
   return ok(...refs.refs.map((r): Command => ({ type: 'scale', kind: r.type, name: r.name, namespace, replicas })));

@@ -51,6 +51,6 @@ export function parseRun(flags: ParsedFlags): ParseResult {
     return fail(`error: the playground runs pods as load generators only: the command must loop over wget or curl, e.g.\n  ${EXAMPLE}`, msg('cmd.run.noLoop', { example: EXAMPLE }));
   }
   const target = targetOfScript(script);
-  if (target === undefined) return fail(`error: could not find the Service URL the load generator fetches in: ${script}`);
+  if (target === undefined) return fail(`error: could not find the Service URL the load generator fetches in: ${script}`, msg('cmd.run.noTarget', { script }));
   return ok({ type: 'runLoadGenerator', podName, image, target, thinkTimeMs: thinkTimeOfScript(script) ?? 0 });
 }

@@ -59,6 +59,7 @@ const OWN = [
   'kubectl rollout undo deployment/x',
   'kubectl run lg --image=busybox',
   'kubectl run lg --image=busybox -- sleep 1',
+  "kubectl run lg --image=busybox -- /bin/sh -c 'while true; do wget -q -O-; done'",
   'kubectl set resources deployment x --requests=gpu=1',
   'kubectl set',
   'kubectl set image deployment/x',

@@ -8,6 +8,7 @@ import { AUTOSCALER_KINDS, key } from '../manifests/kindTable';
 import { msg } from '../../sim/core/message';
 import { formatImportError, importErrorMessage, parseKubectlOutput, parseTopPods, plural, type ImportError, type KubeItem } from './input';
 import { importNodes } from './nodes';
+import { renamePlaces } from './region';
 import { DropTally, line, newReport, type ImportReport } from './report';
 import { cleanAutoscaler, cleanMetadata, cleanWorkload, ownerWorkload } from './workloads';
 
@@ -124,7 +125,9 @@ export function importCluster(input: ImportInput): ImportResult {
     'Secrets, ConfigMap data, env values, command lines and data-carrying annotations were dropped.',
     ...report.assumptions.map((a) => `Assumption: ${a.text}`),
   ];
-  const text = `${header.map((h) => `# ${h}`).join('\n')}\n${[scenario, ...manifests].map((d) => stringify(d, { lineWidth: 0 }).trimEnd()).join('\n---\n')}\n`;
+  // Selectors, affinities and NodePool requirements name the same zones the node groups now use.
+  const placed = manifests.map((m) => renamePlaces(m, nodes.renames));
+  const text = `${header.map((h) => `# ${h}`).join('\n')}\n${[scenario, ...placed].map((d) => stringify(d, { lineWidth: 0 }).trimEnd()).join('\n---\n')}\n`;
   return { ok: true, text, report };
 }
 

@@ -4,7 +4,8 @@
  * self-managed group per eksctl name or instance type. Node objects carry no ASG min/max: the sizes
  * are an assumption the report states.
  */
-import { catalogRegions, findInstanceType } from '../../sim/cloud/catalog';
+import { findInstanceType } from '../../sim/cloud/catalog';
+import { chooseRegion, renamePlaces } from './region';
 import { plural, type KubeItem } from './input';
 import { line, type ImportReport } from './report';
 
@@ -45,6 +46,8 @@ function common<T>(lists: T[][], key: (t: T) => string): T[] {
 export interface NodeImport {
   groups: ImportedGroup[];
   region: string;
+  /** Zones and region renamed because the cluster's region is not in the catalog (region.ts). */
+  renames: ReadonlyMap<string, string>;
   karpenterPools: Set<string>;
   clusterName?: string;
 }
@@ -80,19 +83,14 @@ export function importNodes(nodes: KubeItem[], report: ImportReport, withCluster
     byGroup.set(group, list);
   }
   const seen = [...regions.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  let region = seen ?? 'us-east-1';
-  if (!catalogRegions.includes(region)) {
-    report.assumptions.push(line('regionNotInCatalog', { region, used: 'us-east-1' }, `region ${region} is not in the price catalog: priced as us-east-1`));
-    region = 'us-east-1';
-  } else if (!seen) {
-    report.assumptions.push(line('regionMissing', { used: region }, `no node says its region: assumed ${region}`));
-  }
+  const allZones = nodes.map((n) => labelsOf(n)['topology.kubernetes.io/zone'] ?? labelsOf(n)['failure-domain.beta.kubernetes.io/zone']).filter((z): z is string => !!z);
+  const { region, renames } = chooseRegion(seen, allZones, report);
 
   const groups: ImportedGroup[] = [];
   for (const [name, members] of [...byGroup.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
     const types = [...new Set(members.map((m) => instanceTypeOf(m)))].sort();
     const spot = members.some((m) => labelsOf(m)['eks.amazonaws.com/capacityType'] === 'SPOT' || labelsOf(m)['node.kubernetes.io/lifecycle'] === 'spot');
-    const zones = [...new Set(members.map((m) => labelsOf(m)['topology.kubernetes.io/zone']).filter((z): z is string => !!z))].sort();
+    const zones = [...new Set(members.map((m) => labelsOf(m)['topology.kubernetes.io/zone']).filter((z): z is string => !!z).map((z) => renames.get(z) ?? z))].sort();
     const own = common(members.map((m) => Object.entries(labelsOf(m)).filter(([k]) => !SYSTEM_LABEL.test(k))), ([k, v]) => `${k}=${v}`);
     const taints = common(members.map((m) => taintsOf(m) ?? []), (t) => `${t.key}=${t.value ?? ''}:${t.effect}`);
     const count = members.length;
@@ -106,7 +104,7 @@ export function importNodes(nodes: KubeItem[], report: ImportReport, withCluster
       zones: zones.length > 0 ? zones : [],
     };
     if (g.zones.length === 0) delete (g as Partial<ImportedGroup>).zones;
-    if (own.length > 0) g.labels = Object.fromEntries(own);
+    if (own.length > 0) g.labels = renamePlaces(Object.fromEntries(own), renames);
     if (taints.length > 0) g.taints = taints;
     groups.push(g);
     report.counts.nodes += count;
@@ -124,5 +122,5 @@ export function importNodes(nodes: KubeItem[], report: ImportReport, withCluster
       line('karpenterNodes', { count: report.counts.karpenterNodes, pools: [...karpenterPools].join(', ') }, `${plural(report.counts.karpenterNodes, 'node', 'nodes')} launched by Karpenter (${[...karpenterPools].join(', ')}) are not imported as nodes: the simulated Karpenter launches what the pods need`),
     );
   }
-  return { groups, region, karpenterPools, clusterName };
+  return { groups, region, renames, karpenterPools, clusterName };
 }

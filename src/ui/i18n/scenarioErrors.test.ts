@@ -19,6 +19,7 @@ const groups = (...g: string[]) => `  nodeGroups: [${g.join(', ')}]`;
 const ok = groups(GROUP);
 const deployment = (spec: string) => `---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n${spec}\n`;
 const DEPLOY_SPEC = '  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: nginx}]}';
+const hpa = (min: string, max: string) => `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: ${min}\n  maxReplicas: ${max}\n`;
 
 /** One bad file per path of the loader's own words, and the key its first matching error must use. */
 const cases: { name: string; text: string; key: string }[] = [
@@ -47,14 +48,17 @@ const cases: { name: string; text: string; key: string }[] = [
   { name: 'an unknown field', text: scenario(`${ok}\n  zzzzzz: 5m`), key: 'scenarioError.schema.unknownField' },
   { name: 'an unknown field among many', text: scenario(ok, deployment(`${DEPLOY_SPEC.replace('containers:', 'qqqqqq: 1, containers:')}`)), key: 'scenarioError.schema.fieldsMore' },
   { name: 'a missing name', text: scenario(groups('{instanceType: t3.medium, minSize: 1, maxSize: 2}')), key: 'scenarioError.schema.required' },
-  { name: 'a word for a number', text: scenario(groups('{name: a, instanceType: t3.medium, minSize: abc, maxSize: 2}')), key: 'scenarioError.value.string' },
+  { name: 'a word for a number', text: scenario(groups('{name: a, instanceType: t3.medium, minSize: abc, maxSize: 2}')), key: 'scenarioError.api.type' },
   { name: 'a list for a quantity', text: scenario(`${ok}\n  load: [{target: web, cpuPerRequest: [1], clients: {count: 1}}]`, deployment(DEPLOY_SPEC)), key: 'scenarioError.schema.or' },
-  { name: 'a negative quantity', text: scenario(`${ok}\n  load: [{target: web, cpuPerRequest: "-1", clients: {count: 1}}]`, deployment(DEPLOY_SPEC)), key: 'scenarioError.schema.negative' },
+  { name: 'a negative quantity', text: scenario(`${ok}\n  load: [{target: web, cpuPerRequest: "-1", clients: {count: 1}}]`, deployment(DEPLOY_SPEC)), key: 'scenarioError.api.atLeast' },
   { name: 'more replicas than int32', text: scenario(ok, deployment(`  replicas: 99999999999\n${DEPLOY_SPEC}`)), key: 'scenarioError.schema.int32' },
   { name: 'more replicas than simulated', text: scenario(ok, deployment(`  replicas: 200000\n${DEPLOY_SPEC}`)), key: 'scenarioError.schema.tooManyPods' },
   { name: 'more nodes than simulated', text: scenario(groups('{name: a, instanceType: t3.medium, minSize: 1, maxSize: 100000}')), key: 'scenarioError.schema.tooManyNodes' },
   { name: 'longer than simulated', text: scenario(`${ok}\n  duration: 1000h`), key: 'scenarioError.schema.tooLong' },
-  { name: 'a negative size', text: scenario(groups('{name: a, instanceType: t3.medium, minSize: -1, maxSize: 2}')), key: 'scenarioError.zod.too_small' },
+  { name: 'a negative size', text: scenario(groups('{name: a, instanceType: t3.medium, minSize: -1, maxSize: 2}')), key: 'scenarioError.api.atLeast' },
+  { name: 'an HPA with maxReplicas 0', text: `${scenario(ok, deployment(DEPLOY_SPEC))}---\n${hpa('1', '0')}`, key: 'scenarioError.api.above' },
+  { name: 'an HPA with a word for maxReplicas', text: `${scenario(ok, deployment(DEPLOY_SPEC))}---\n${hpa('1', 'ten')}`, key: 'scenarioError.api.int32' },
+  { name: 'an HPA past the capacity', text: `${scenario(ok, deployment(DEPLOY_SPEC))}---\n${hpa('1', '999999')}`, key: 'scenarioError.api.invalidValue' },
   { name: 'a near instance type', text: scenario(groups('{name: a, instanceType: t3.mediun, minSize: 1, maxSize: 2}')), key: 'scenarioError.instanceType.near' },
   { name: 'an instance type of a known family', text: scenario(groups('{name: a, instanceType: t3.gigantic, minSize: 1, maxSize: 2}')), key: 'scenarioError.instanceType.family' },
   { name: 'an instance type of no family', text: scenario(groups('{name: a, instanceType: zz9.huge, minSize: 1, maxSize: 2}')), key: 'scenarioError.instanceType.catalog' },
@@ -133,7 +137,9 @@ describe('scenario loader errors in the reader’s language', () => {
     };
     walk(trees.en.scenarioError, 'scenarioError');
     // Not reachable from a file: the loader's own crash, a validator that throws, zod checks the schemas do not use.
-    const unreachable = ['scenarioError.internal', 'scenarioError.manifest.validatorFailed', 'scenarioError.value.map', 'scenarioError.value.number', 'scenarioError.value.boolean', 'scenarioError.schema.anotherShape', 'scenarioError.zod.too_big', 'scenarioError.zod.invalid_format', 'scenarioError.zod.other'];
+    // api.atMost/below: no number in a file has an upper bound but the playground's own (those say so);
+    // value.string and zod.too_small: a wrong type or a number past a bound now reads as the API server's.
+    const unreachable = ['scenarioError.api.atMost', 'scenarioError.api.below', 'scenarioError.value.string', 'scenarioError.zod.too_small', 'scenarioError.internal', 'scenarioError.manifest.validatorFailed', 'scenarioError.value.map', 'scenarioError.value.number', 'scenarioError.value.boolean', 'scenarioError.schema.anotherShape', 'scenarioError.zod.too_big', 'scenarioError.zod.invalid_format', 'scenarioError.zod.other'];
     expect(defined.filter((k) => !used.has(k) && !unreachable.includes(k))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { ManifestDoc } from '../../core/commands';
 import { CAPACITY } from '../../core/limits';
 import { registerManifestValidator, type ManifestIssue } from '../../resources/manifestValidators';
+import { msg } from '../../core/message';
 
 /**
  * What the API server refuses in an autoscaling/v2 HorizontalPodAutoscaler, after
@@ -18,7 +19,7 @@ const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInt
 function replicas(issues: ManifestIssue[], path: string, v: unknown): number | undefined {
   if (v === undefined) return undefined;
   if (!isInt(v)) {
-    issues.push({ path, message: `Invalid value: ${JSON.stringify(v)}: must be an integer (int32)` });
+    issues.push({ path, message: `Invalid value: ${JSON.stringify(v)}: must be an integer (int32)`, msg: msg('scenarioError.api.int32', { value: JSON.stringify(v) ?? typeof v }) });
     return undefined;
   }
   return v;
@@ -88,10 +89,14 @@ export function validateHpaV2(doc: ManifestDoc): ManifestIssue[] {
   const max = replicas(issues, 'spec.maxReplicas', spec.maxReplicas);
   if (spec.maxReplicas === undefined) issues.push({ path: 'spec.maxReplicas', message: 'Required value' });
   // HPAScaleToZero is an alpha gate, off by default: minReplicas 0 is refused.
-  if (min !== undefined && min < 1) issues.push({ path: 'spec.minReplicas', message: `Invalid value: ${min}: must be greater than or equal to 1` });
-  if (max !== undefined && max < 1) issues.push({ path: 'spec.maxReplicas', message: `Invalid value: ${max}: must be greater than 0` });
-  else if (max !== undefined && max < (min ?? 1)) issues.push({ path: 'spec.maxReplicas', message: `Invalid value: ${max}: must be greater than or equal to \`minReplicas\`` });
-  else if (max !== undefined && max > CAPACITY.pods) issues.push({ path: 'spec.maxReplicas', message: `Invalid value: ${max}: more replicas than the playground simulates (at most ${CAPACITY.pods.toLocaleString('en-US')} pods)` });
+  // The API server's words stay English; the Messages give the same in the reader's language.
+  if (min !== undefined && min < 1) issues.push({ path: 'spec.minReplicas', message: `Invalid value: ${min}: must be greater than or equal to 1`, msg: msg('scenarioError.api.atLeast', { value: String(min), min: '1' }) });
+  if (max !== undefined && max < 1) issues.push({ path: 'spec.maxReplicas', message: `Invalid value: ${max}: must be greater than 0`, msg: msg('scenarioError.api.above', { value: String(max), min: '0' }) });
+  else if (max !== undefined && max < (min ?? 1)) issues.push({ path: 'spec.maxReplicas', message: `Invalid value: ${max}: must be greater than or equal to \`minReplicas\``, msg: msg('scenarioError.api.atLeast', { value: String(max), min: '`minReplicas`' }) });
+  else if (max !== undefined && max > CAPACITY.pods) {
+    const most = CAPACITY.pods.toLocaleString('en-US');
+    issues.push({ path: 'spec.maxReplicas', message: `Invalid value: ${max}: more replicas than the playground simulates (at most ${most} pods)`, msg: msg('scenarioError.api.invalidValue', { value: String(max), detail: msg('scenarioError.schema.tooManyPods', { max: most }) }) });
+  }
   if (Array.isArray(spec.metrics)) {
     spec.metrics.forEach((m: unknown, i) => {
       const at = `spec.metrics[${i}]`;
