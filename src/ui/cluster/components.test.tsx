@@ -3,8 +3,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { clusterResources } from './i18n';
-import { act, type ReactElement } from 'react';
-import { createRoot } from 'react-dom/client';
+import type { ReactElement } from 'react';
+import { mountUi, type Mounted } from '../../testing/mountUi';
 import { createSession } from '../../sim/session';
 import { deployment, nodeGroup, scenario } from '../../sim/testing/fixtures';
 import { usePlayground } from '../../store/playgroundStore';
@@ -24,15 +24,11 @@ function load(spec = scenario(), manifests = [deployment('nginx', 15, '500m', '5
   return session;
 }
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 /** Client-render into jsdom (server rendering would read the store's initial state, not the test's). */
 function renderToStaticMarkup(element: ReactElement): string {
-  const el = document.createElement('div');
-  const root = createRoot(el);
-  act(() => root.render(element));
-  const html = el.innerHTML;
-  act(() => root.unmount());
+  const mounted = mountUi(element);
+  const html = mounted.el.innerHTML;
+  mounted.unmount();
   return html;
 }
 
@@ -109,19 +105,15 @@ describe('CostHeader', () => {
 });
 
 /** Mounted with cluster.css applied (jsdom cascades declarations, it does not lay out). */
-function mountStyled(element: ReactElement): { el: HTMLElement; unmount: () => void } {
+function mountStyled(element: ReactElement): Mounted {
   const style = document.createElement('style');
   style.textContent = readFileSync(join(import.meta.dirname, 'cluster.css'), 'utf8');
   document.head.append(style);
-  const el = document.createElement('div');
-  document.body.append(el);
-  const root = createRoot(el);
-  act(() => root.render(element));
+  const mounted = mountUi(element);
   return {
-    el,
+    el: mounted.el,
     unmount: () => {
-      act(() => root.unmount());
-      el.remove();
+      mounted.unmount();
       style.remove();
     },
   };
