@@ -32,3 +32,34 @@ test('the playground runs the engine live and answers kubectl', async ({ page })
   await expect(page.getByTestId('kubectl-input')).toHaveValue('kubectl scale --replicas=3 deployment/nope');
   expect(errors).toEqual([]);
 });
+
+test('a command typed with the keyboard in Hangul mode gets the English-mode line, one click from the prompt (ko)', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  const a = app(page);
+  await a.pickScenario('nginx-to-scaleout');
+  await page.evaluate(() => localStorage.setItem('playground.lang', 'ko'));
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  const input = page.getByTestId('kubectl-input');
+  // `kubectl get nodes` with the 한/영 key still on 한.
+  await input.fill('ㅏㅕㅠㄷㅊ시 ㅎㄷㅅ ㅜㅐㅇㄷㄴ');
+  await input.press('Enter');
+  const output = page.getByTestId('terminal-output');
+  await expect(output).toContainText('ㅏㅕㅠㄷㅊ시: 명령을 찾을 수 없습니다');
+  const hint = page.getByTestId('hangul-mode-hint');
+  await expect(hint).toContainText('키보드가 한글 입력 상태였나요? 영문 상태에서 같은 키를 누르면: kubectl get nodes');
+  await hint.getByRole('button', { name: '입력란에 넣기' }).click();
+  await expect(input).toHaveValue('kubectl get nodes');
+  await expect(input).toBeFocused();
+  await input.press('Enter');
+  await expect(output).toContainText('$ kubectl get nodes\nNAME');
+  // A line that has no Hangul, or whose English-mode keys are no command either, gets no hint.
+  await input.fill('kubectl get nothing');
+  await input.press('Enter');
+  await input.fill('ㅋㅋㅋ');
+  await input.press('Enter');
+  await expect(output).toContainText('ㅋㅋㅋ: 명령을 찾을 수 없습니다');
+  await expect(hint).toHaveCount(1);
+  expect(errors).toEqual([]);
+});

@@ -1,10 +1,17 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePlayground } from '../../store/playgroundStore';
 import { parseCommandLine } from '../../scenario/commandLine';
+import { englishModeLine } from '../../scenario/commandLine/hangulMode';
 import { formatSeconds } from '../charts/geometry';
 import { renderMessage } from '../i18n/message';
 import { loadHistory, rememberLine, scopeOf } from '../../store/persistWork';
+
+/** A failed line typed in Hangul mode: the same keys in English mode, when that is a command the console understands. */
+function englishModeHint(input: string): string | undefined {
+  const english = englishModeLine(input);
+  return english !== undefined && parseCommandLine(english).ok ? english : undefined;
+}
 
 /** A terminal: kubectl/aws command lines through the store (so they replay), ↑/↓ for history. */
 export function ConsolePanel() {
@@ -18,6 +25,8 @@ export function ConsolePanel() {
   const [saved, setSaved] = useState<string[]>([]);
   useEffect(() => setSaved(scope ? loadHistory(scope) : []), [scope]);
   const typed = terminal.map((e) => e.input);
+  const hints = useMemo(() => terminal.map((e) => (e.ok ? undefined : englishModeHint(e.input))), [terminal]);
+  const inputRef = useRef<HTMLInputElement>(null);
   const history = [...saved.filter((l) => !typed.includes(l)), ...typed];
 
   useEffect(() => {
@@ -69,6 +78,23 @@ export function ConsolePanel() {
                 {'\n'}
               </span>
             )}
+            {hints[i] !== undefined && (
+              <span className="console-hangul" data-testid="hangul-mode-hint">
+                {t('console.hangulMode', { line: hints[i] })}{' '}
+                <button
+                  type="button"
+                  className="linklike"
+                  onClick={() => {
+                    setLine(hints[i]!);
+                    setCursor(null);
+                    inputRef.current?.focus();
+                  }}
+                >
+                  {t('console.useLine')}
+                </button>
+                {'\n'}
+              </span>
+            )}
           </span>
         ))}
       </pre>
@@ -81,6 +107,7 @@ export function ConsolePanel() {
       >
         <span className="prompt">$</span>
         <input
+          ref={inputRef}
           aria-label={t('console.input')}
           data-testid="kubectl-input"
           value={line}
