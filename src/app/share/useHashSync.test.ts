@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RUN_ONLY_KEYS, withViewParams } from './useHashSync';
+import { RUN_ONLY_KEYS, lessonAddressToWrite, withViewParams } from './useHashSync';
 
 /** One list of dropped keys decides what of the address a run hash keeps (Copy link inside a lesson drops the lesson's). */
 describe('withViewParams', () => {
@@ -11,5 +11,26 @@ describe('withViewParams', () => {
 
   it('with the run-only keys also drops the lesson link, so the link opens the run and not the step afresh', () => {
     expect(withViewParams('s=NEW&t=5', address, RUN_ONLY_KEYS)).toBe('s=NEW&t=5&lang=ko&cmp=preset:spot');
+  });
+});
+
+/** While a lesson is open, the address follows its step, but never over a lesson link that just arrived. */
+describe('lessonAddressToWrite', () => {
+  it('writes the step over the address the page wrote or opened with', () => {
+    expect(lessonAddressToWrite('#lesson=hpa&step=1', '#lesson=hpa&step=2', '#lesson=hpa&step=1')).toBe('#lesson=hpa&step=2');
+    // Opened as #lesson=hpa: the first write names the step.
+    expect(lessonAddressToWrite('#lesson=hpa', '#lesson=hpa&step=1', '#lesson=hpa')).toBe('#lesson=hpa&step=1');
+    // A run's address (a lesson picked from the menu over a run) becomes the lesson's.
+    expect(lessonAddressToWrite('#s=abc&t=5', '#lesson=hpa&step=1', '#s=abc&t=5')).toBe('#lesson=hpa&step=1');
+  });
+  it('writes nothing when the address is already the step', () => {
+    expect(lessonAddressToWrite('#lesson=hpa&step=2', '#lesson=hpa&step=2', '')).toBeNull();
+  });
+  it('keeps another lesson link pasted before the first write (a reload must open it, not the lesson before)', () => {
+    // The page opened lesson cpa; within the first second the instructor's next link arrives.
+    expect(lessonAddressToWrite('#lesson=karpenter&step=1', '#lesson=cpa&step=4', '#lesson=cpa&step=4')).toBeNull();
+    expect(lessonAddressToWrite('#lesson=karpenter&step=1', '#lesson=cpa&step=4', '#lesson=cpa')).toBeNull();
+    // Opened with no address, a lesson picked from the menu, then a link pasted before the first write.
+    expect(lessonAddressToWrite('#lesson=karpenter&step=1', '#lesson=cpa&step=1', '')).toBeNull();
   });
 });

@@ -63,11 +63,24 @@ export async function writeHashNow(): Promise<string | null> {
  * and Copy link always writes the current run (writeHashNow).
  */
 const PLAYING_WRITE_MS = 5000;
+
+/**
+ * What the address should become while a lesson is open: `lesson` (its step) over an address this
+ * page wrote or opened with; null (leave it) when it already is the step, or when another lesson
+ * link arrived since (pasted, or a link clicked), which stands while useHashNavigation opens it.
+ */
+export function lessonAddressToWrite(here: string, lesson: string, lastWritten: string): string | null {
+  if (here === lesson) return null;
+  if (here !== lastWritten && here.startsWith('#lesson=')) return null;
+  return lesson;
+}
 export function useHashSync(enabled: boolean): void {
   useEffect(() => {
     if (!enabled) return;
     let lastKey = '';
-    let lastLesson = '';
+    // The address the page opened with counts as written: a link pasted before the first write
+    // (within a second of opening a lesson) is somebody's, not a stale step of ours.
+    let lastLesson = window.location.hash;
     let lastWrite = -Infinity;
     const timer = setInterval(() => {
       const { session, scenario, seekProgress, playing } = usePlayground.getState();
@@ -77,10 +90,8 @@ export function useHashSync(enabled: boolean): void {
       // comes back to the same step with its prepared state.
       const lesson = activeLessonHash();
       if (lesson) {
-        const here = window.location.hash;
-        // Another lesson link pasted since the last write stands while useHashNavigation opens it.
-        if (lastLesson && here !== lastLesson && here !== lesson && here.startsWith('#lesson=')) return;
-        if (lesson !== here) window.history.replaceState(null, '', lesson);
+        const write = lessonAddressToWrite(window.location.hash, lesson, lastLesson);
+        if (write !== null) window.history.replaceState(null, '', write);
         lastLesson = lesson;
         lastKey = '';
         return;
