@@ -119,6 +119,25 @@ test('a Korean instructor link opens in Korean in an English browser, and the ch
   expect(errors).toEqual([]);
 });
 
+test('two lesson links pasted one after the other open the second, and a reload keeps it', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(`/#lesson=${HPA.id}&step=1`);
+  await expect(page.getByTestId('lesson-step')).toContainText(`Step 1 of ${HPA.steps.length}`, { timeout: 60_000 });
+  // The second link arrives while the first is still opening: it used to be dropped, the page
+  // showing the CA lesson under the Karpenter lesson's address.
+  await page.evaluate(() => {
+    location.hash = '#lesson=cluster-autoscaler&step=1';
+    setTimeout(() => (location.hash = '#lesson=karpenter&step=1'), 5);
+  });
+  const panel = page.getByTestId('lesson-panel');
+  await expect(panel).toContainText('6. Karpenter', { timeout: 60_000 });
+  await expect(page.getByTestId('lesson-step')).toContainText('Step 1 of', { timeout: 60_000 });
+  await expect.poll(() => page.evaluate(() => location.hash), { timeout: 10_000 }).toBe('#lesson=karpenter&step=1');
+  await page.reload();
+  await expect(panel).toContainText('6. Karpenter', { timeout: 60_000 });
+  expect(errors).toEqual([]);
+});
+
 /** Lesson 3 as shipped: its step count, for links past its last step. */
 const KEDA = parse(readFileSync('lessons/03-keda.yaml', 'utf8')) as { id: string; steps: unknown[] };
 

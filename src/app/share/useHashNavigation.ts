@@ -75,10 +75,20 @@ export function useHashNavigation(ready: boolean, onNotice: (notice: StartupOutc
   useEffect(() => {
     if (!ready) return;
     let busy = false;
-    const open = async () => {
+    // A link that arrives while another opens is opened after it (the address then holds the newer).
+    let again = false;
+    const open = async (): Promise<void> => {
+      if (busy) {
+        again = true;
+        return;
+      }
       const hash = window.location.hash;
       const kind = await linkRequest(hash);
-      if (kind === null || busy) return;
+      if (kind === null) return;
+      if (busy) {
+        again = true;
+        return;
+      }
       busy = true;
       try {
         const problem = await linkProblem(hash, kind);
@@ -109,6 +119,10 @@ export function useHashNavigation(ready: boolean, onNotice: (notice: StartupOutc
         }
       } finally {
         busy = false;
+        if (again) {
+          again = false;
+          void open();
+        }
       }
     };
     const onHashChange = () => void open();
