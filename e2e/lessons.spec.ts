@@ -109,6 +109,31 @@ test("Copy link inside a lesson shares the student's run: the same time and comm
   expect(otherErrors).toEqual([]);
 });
 
+test('a scenario picked after a lesson is what a reload and Copy link open, not the lesson again', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const errors = collectErrors(page);
+  // The first visit opens lesson 0; the newcomer picks an example instead.
+  await page.goto('/');
+  await expect(page.getByTestId('lesson-step')).toContainText('Step 1 of', { timeout: 60_000 });
+  // A newcomer reads a moment: by then the address is the lesson's step.
+  await expect(page).toHaveURL(/#lesson=reading-the-screen&step=1$/, { timeout: 10_000 });
+  const a = app(page);
+  await a.pickScenario('hpa-php-apache');
+  await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
+  // The address becomes the run alone: the lesson's keys left beside it made a reload open lesson 0.
+  await expect.poll(() => page.evaluate(() => location.hash), { timeout: 10_000 }).toMatch(/^#s=/);
+  expect(await page.evaluate(() => location.hash)).not.toMatch(/(^|&)(lesson|step)=/);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByTestId('copy-status')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).not.toMatch(/(#|&)(lesson|step)=/);
+  await page.reload();
+  await expect(a.status).toHaveAttribute('data-scenario', 'hpa-php-apache', { timeout: 30_000 });
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
+  await expect(a.status).toHaveAttribute('data-scenario', 'hpa-php-apache');
+  expect(errors).toEqual([]);
+});
+
 test('a Korean instructor link opens in Korean in an English browser, and the choice stays after a reload', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto(`/#lesson=${HPA.id}&step=2&lang=ko`);

@@ -3,6 +3,7 @@ import { usePlayground } from '../../store/playgroundStore';
 import { saveAutosave } from './autosave';
 import { activeLessonHash } from '../../ui/lessons/lessonLink';
 import { gridViewHashParams, useGridView } from '../../store/gridViewStore';
+import { hashParam } from './hashParams';
 
 /**
  * The keys a run hash replaces: the run's own (`s`, `t`, `x`) and the grid's view (`q`, `sort`,
@@ -48,8 +49,12 @@ export async function shareUrl(): Promise<string | null> {
   return `${origin}${pathname}${search}${run}`;
 }
 
+/**
+ * Put the run on screen in the address. No lesson is open when this runs (a lesson's address is its
+ * step), so a lesson link's keys go: left beside the run, a reload would open that lesson instead.
+ */
 export async function writeHashNow(): Promise<string | null> {
-  const hash = await currentRunHash();
+  const hash = await currentRunHash(RUN_ONLY_KEYS);
   if (hash && hash !== window.location.hash) window.history.replaceState(null, '', hash);
   return hash;
 }
@@ -80,7 +85,7 @@ export function useHashSync(enabled: boolean): void {
     let lastKey = '';
     // The address the page opened with counts as written: a link pasted before the first write
     // (within a second of opening a lesson) is somebody's, not a stale step of ours.
-    let lastLesson = window.location.hash;
+    let lastAddress = window.location.hash;
     let lastWrite = -Infinity;
     const timer = setInterval(() => {
       const { session, scenario, seekProgress, playing } = usePlayground.getState();
@@ -90,18 +95,23 @@ export function useHashSync(enabled: boolean): void {
       // comes back to the same step with its prepared state.
       const lesson = activeLessonHash();
       if (lesson) {
-        const write = lessonAddressToWrite(window.location.hash, lesson, lastLesson);
+        const write = lessonAddressToWrite(window.location.hash, lesson, lastAddress);
         if (write !== null) window.history.replaceState(null, '', write);
-        lastLesson = lesson;
+        lastAddress = lesson;
         lastKey = '';
         return;
       }
+      // A lesson link that arrived since the last write stands while useHashNavigation opens it.
+      const here = window.location.hash;
+      if (here !== lastAddress && hashParam(here, 'lesson') !== undefined) return;
       const g = useGridView.getState();
       const key = `${scenario.text.length}:${session.log.length}:${Math.floor(session.world.timeMs / 1000)}:${g.query}:${g.sortBy}:${g.groupBy}`;
       if (key === lastKey) return;
       lastKey = key;
       lastWrite = performance.now();
-      void writeHashNow();
+      void writeHashNow().then((written) => {
+        if (written !== null) lastAddress = written;
+      });
     }, 1000);
     const unsubscribe = usePlayground.subscribe((s, prev) => {
       if (s.scenario && s.scenario !== prev.scenario) saveAutosave({ text: s.scenario.text, file: s.scenario.file });
