@@ -40,6 +40,9 @@ export default tseslint.config(
         { selector: "CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement", message: 'No spread into push/unshift/splice: use pushAll (src/sim/core/arrays.ts).' },
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min|hypot)$/] > SpreadElement", message: 'No spread into Math.max/min: use maxOf/minOf (src/sim/core/arrays.ts).' },
         { selector: "CallExpression[callee.property.name=/^(fromCharCode|fromCodePoint|apply)$/] > SpreadElement", message: 'No spread of an array into a call.' },
+        // What an effect returns is its cleanup, which React calls on unmount: an expression body
+        // returned scrollIntoView's Promise in Chromium 150 and the lesson panel crashed.
+        { selector: "CallExpression[callee.name=/^use(Layout|Insertion)?Effect$/] > ArrowFunctionExpression[expression=true]:not([body.type='ArrowFunctionExpression']):first-child", message: 'An effect callback needs a block body: what it returns is its cleanup.' },
       ],
     },
   },

@@ -144,6 +144,27 @@ test('a Korean instructor link opens in Korean in an English browser, and the ch
   expect(errors).toEqual([]);
 });
 
+test('a hint opens, closes and stays behind when the step changes, without breaking the panel', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(`/#lesson=${HPA.id}&step=1`);
+  await expect(page.getByTestId('lesson-step')).toContainText(`Step 1 of ${HPA.steps.length}`, { timeout: 60_000 });
+  const hintButton = page.getByTestId('lesson-hint-button');
+  await hintButton.click();
+  await expect(page.getByTestId('lesson-hint')).toBeVisible();
+  // Closing it unmounts the hint: in Chromium 150 its effect's cleanup was scrollIntoView's Promise,
+  // and React calling it replaced the panel with "This panel failed".
+  await hintButton.click();
+  await expect(page.getByTestId('lesson-hint')).toHaveCount(0);
+  await hintButton.click();
+  await page.getByTestId('lesson-run-until').click();
+  await expect(page.getByTestId('lesson-check')).toHaveAttribute('data-held', 'true', { timeout: 60_000 });
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('lesson-step')).toContainText(`Step 2 of ${HPA.steps.length}`, { timeout: 60_000 });
+  await expect(page.getByTestId('lesson-hint')).toHaveCount(0);
+  await expect(page.getByTestId('lesson-text')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('two lesson links pasted one after the other open the second, and a reload keeps it', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto(`/#lesson=${HPA.id}&step=1`);

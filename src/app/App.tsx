@@ -71,7 +71,9 @@ export function App() {
     useCallback(() => setHelp(false), []),
   );
 
-  useEffect(() => applyTheme(theme), [theme]);
+  useEffect(() => {
+    applyTheme(theme);
+  }, [theme]);
   useEffect(announceLayoutChange, [lessonOn]);
   useEffect(() => {
     // Korean glyphs come from a web font fetched only once Korean is on; canvases redraw when it lands.

@@ -175,7 +175,9 @@ const ClusterGrid = memo(function ClusterGrid() {
     requestDraw();
   }, [layout, clampPan, requestDraw]);
 
-  useEffect(() => requestDraw(), [selection, requestDraw]);
+  useEffect(() => {
+    requestDraw();
+  }, [selection, requestDraw]);
 
   // A theme switch changes CSS variables without a new sim version: re-read them and redraw.
   useEffect(() => {

@@ -30,7 +30,9 @@ const DetailsBody = memo(function DetailsBody() {
   const session = usePlayground((s) => s.session);
   const selection = usePlayground((s) => s.selection);
   const [described, setDescribed] = useState<TerminalEntry | null>(null);
-  useEffect(() => setDescribed(null), [selection]);
+  useEffect(() => {
+    setDescribed(null);
+  }, [selection]);
   if (!selection || !session) return null;
   const world = session.world;
   const close = () => usePlayground.getState().select(null);

@@ -183,7 +183,11 @@ function ActiveLesson() {
 /** The hint opens below the step text and scrolls itself into the panel's view. */
 function HintText({ text }: { text: string }) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.scrollIntoView?.({ block: 'nearest' }), []);
+  // A block body: Chromium 150's scrollIntoView returns a Promise, which React would keep as the
+  // effect's cleanup and call on unmount (the panel failed with "l is not a function").
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
   return (
     <div className="lesson-hint-text" data-testid="lesson-hint" ref={ref}>
       <Markdown text={text} />

@@ -23,7 +23,9 @@ export function ConsolePanel() {
   // Lines typed in this scenario before (a reload included) come first, then this run's.
   const scope = usePlayground((s) => (s.scenario ? scopeOf(s.scenario.spec.name) : ''));
   const [saved, setSaved] = useState<string[]>([]);
-  useEffect(() => setSaved(scope ? loadHistory(scope) : []), [scope]);
+  useEffect(() => {
+    setSaved(scope ? loadHistory(scope) : []);
+  }, [scope]);
   const typed = terminal.map((e) => e.input);
   const hints = useMemo(() => terminal.map((e) => (e.ok ? undefined : englishModeHint(e.input))), [terminal]);
   const inputRef = useRef<HTMLInputElement>(null);
