@@ -17,12 +17,28 @@ test('a link whose t= is six days away replays with progress and can be cancelle
   await expect(page.getByTestId('seek-percent')).toContainText('%');
   // The "at" time is the replay's, and moves with its percentage (it read "at 0:00" throughout).
   await expect(page.getByTestId('seek-percent')).toHaveText(/% · at [1-9]\d*:\d\d:\d\d$/, { timeout: 30_000 });
+  // The big clock runs with the replay (it showed the page's old 0:00), against the link's end time.
+  const readings = () =>
+    page.evaluate(() => ({
+      clock: document.querySelector('[data-testid="clock"]')?.textContent ?? '',
+      label: document.querySelector('[data-testid="seek-percent"]')?.textContent ?? '',
+      end: document.querySelector('.scrubber-label + .muted')?.textContent ?? '',
+    }));
+  const first = await readings();
+  expect(first.label.endsWith(` at ${first.clock}`)).toBe(true);
+  expect(first.clock).toMatch(/^[1-9]\d*:\d\d:\d\d$/);
+  expect(first.end).toBe('/ 144:00:00');
+  await expect(page.getByTestId('clock')).toHaveAttribute('data-replaying', 'true');
+  await expect(page.getByTestId('clock')).not.toHaveText(first.clock, { timeout: 30_000 });
   await page.screenshot({ path: 'test-results/hardening-replay-cancel.png' });
   await cancel.click();
   await expect(page.getByTestId('seek-progress')).toHaveCount(0);
   const at = await page.evaluate(() => window.__playground!.getState().session!.world.timeMs);
   expect(at).toBeGreaterThan(0);
   expect(at).toBeLessThan(sixDays);
+  // Cancelled: the clock is the page's again, where the replay stopped.
+  await expect(page.getByTestId('clock')).not.toHaveAttribute('data-replaying', 'true');
+  expect(await page.getByTestId('clock').textContent()).toBe(`${Math.floor(at / 3_600_000)}:${String(Math.floor(at / 60_000) % 60).padStart(2, '0')}:${String(Math.floor(at / 1000) % 60).padStart(2, '0')}`);
   // Not stuck: the run plays on from where the replay stopped.
   await page.getByTestId('play').click();
   await expect.poll(() => page.evaluate(() => window.__playground!.getState().session!.world.timeMs)).toBeGreaterThan(at);
