@@ -79,3 +79,31 @@ test('a link whose x= or cmp= lz-string cannot decompress says where, on load an
   await page.screenshot({ path: 'test-results/hardening-link-cmp-damaged.png' });
   expect(errors).toEqual([]);
 });
+
+test('a slider change the cluster refused stays in the link, marked: Copy link says so, and the opened link prints the refusal again', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const hpaScenario = readFileSync('examples/hpa-php-apache.yaml', 'utf8');
+  await page.goto(`/${encodeRunHash({ scenario: hpaScenario, seed: 1, log: [], timeMs: 30_000 })}`);
+  await expect.poll(() => page.evaluate(() => window.__playground!.getState().session?.world.timeMs ?? 0), { timeout: 30_000 }).toBe(30_000);
+  // What the HPA sliders issue: a merge patch; minReplicas above maxReplicas is refused by the API.
+  const input = `kubectl patch hpa php-apache --type=merge -p '{"spec":{"minReplicas":8,"maxReplicas":3}}'`;
+  await page.evaluate((line) => window.__playground!.getState().issue(line, { type: 'setHpaBounds', name: 'php-apache', namespace: 'default', min: 8, max: 3 }), input);
+  await page.getByTestId('step').click();
+  const refusal = 'spec.maxReplicas: Invalid value: 3: must be greater than or equal to `minReplicas`';
+  await expect(page.getByTestId('terminal-output')).toContainText(refusal);
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('copy-status')).toContainText('It also holds 1 change the cluster refused (kubectl patch hpa php-apache');
+  await page.screenshot({ path: 'test-results/hardening-copy-link-refused.png' });
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  const log = await page.evaluate(() => window.__playground!.getState().session!.log.map((c) => c.input));
+  expect(log).toEqual([input]);
+
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect.poll(() => other.evaluate(() => window.__playground!.getState().session?.world.timeMs ?? 0), { timeout: 30_000 }).toBe(31_000);
+  await expect(other.getByTestId('terminal-output')).toContainText(input);
+  await expect(other.getByTestId('terminal-output')).toContainText(refusal);
+  // The same world as the live run: the refused command is recorded there too.
+  const records = (p: typeof page) => p.evaluate(() => window.__playground!.getState().session!.world.commands.map((c) => `${c.t} ${c.ok} ${c.input}`));
+  expect(await records(other)).toEqual(await records(page));
+});

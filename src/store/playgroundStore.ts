@@ -9,7 +9,7 @@ import { engineClient, type GotoHandle } from './engineClient';
 import { onCancelReplay, replayCancelled, replayGeneration } from './replayCancel';
 import { FramePacer } from './framePacing';
 import { notePlayed, resetPlayRate } from './playRate';
-import { awaitAnswer, forgetAnswers, takeRefusals } from './controlResults';
+import { awaitAnswer, forgetAnswers, takeRefusals, refusedInLog } from './controlResults';
 
 /**
  * The UI's single store. The engine's world is mutable and lives in `session`; views subscribe to
@@ -339,3 +339,18 @@ usePlayground.subscribe((state, prev) => {
   const entries: TerminalEntry[] = refused.map(({ command, record }) => ({ t: record.t, input: command.input, output: record.output, ok: false }));
   usePlayground.setState({ terminal: [...state.terminal, ...entries].slice(-200), controlRefusal: entries[entries.length - 1] });
 });
+
+/**
+ * After a share link's replay: the log's commands that the cluster refused when the run was made
+ * (a slider's HPA patch with min above max) are refused again in the replay, as they were live; the
+ * console says so, as it said so to the person who made the link. They stay in the log: the live
+ * world recorded them (world.commands), and a replay must rebuild that world exactly.
+ */
+export function printLogRefusals(): void {
+  const { session, terminal } = usePlayground.getState();
+  if (!session) return;
+  const refused = refusedInLog(session.world, session.log);
+  if (refused.length === 0) return;
+  const entries: TerminalEntry[] = refused.map(({ command, record }) => ({ t: record.t, input: command.input, output: record.output, ok: false }));
+  usePlayground.setState({ terminal: [...terminal, ...entries].slice(-200) });
+}
