@@ -77,9 +77,12 @@ test('import the fixture cluster: the report, bad input keeps the run, then comp
   await openCompare(page);
   await page.getByTestId('compare-import-tab').click();
 
+  // The file picker is the page's own button (the browser's says "Choose File" in its own language).
+  await expect(page.getByTestId('import-file-name')).toHaveText('No file chosen');
   // Broken input: a clear message, and the current run stays.
   await page.getByTestId('import-file').setInputFiles(`${FIXTURES}/broken-truncated.yaml`);
   await expect(page.getByTestId('import-text')).toHaveValue(/items:/);
+  await expect(page.getByTestId('import-file-name')).toHaveText('broken-truncated.yaml');
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('import-errors')).toContainText('looks cut off');
   await expect(a.status).toHaveAttribute('data-scenario', 'ca-nginx-scaleout');
@@ -217,6 +220,18 @@ test('in Korean, the import’s parser errors and the scenario loader’s errors
   await page.getByTestId('compare-import-tab').click();
   const text = page.getByTestId('import-text');
   const box = page.getByTestId('import-errors');
+  // The file picker speaks Korean (not the browser's "Choose File / No file chosen"), and the keyboard reaches it.
+  const chooser = page.getByTestId('import-file-button');
+  await expect(chooser).toHaveText('파일 선택…');
+  await expect(page.getByTestId('import-file-name')).toHaveText('선택한 파일 없음');
+  await expect(page.getByTestId('import-panel')).not.toContainText(/Choose File|No file chosen/);
+  await chooser.focus();
+  const picking = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await picking).setFiles({ name: 'nodes.yaml', mimeType: 'text/yaml', buffer: Buffer.from('items: []\n') });
+  await expect(page.getByTestId('import-file-name')).toHaveText('nodes.yaml');
+  await expect(text).toHaveValue('items: []\n');
+  await page.screenshot({ path: 'test-results/import-ko-file-picker.png' });
   // The YAML parser's words, quoted inside a Korean sentence that says where and why.
   await text.fill('items:\n  - a: [1, 2\n');
   await page.getByTestId('import-run').click();

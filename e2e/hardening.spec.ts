@@ -17,12 +17,28 @@ test('a link whose t= is six days away replays with progress and can be cancelle
   await expect(page.getByTestId('seek-percent')).toContainText('%');
   // The "at" time is the replay's, and moves with its percentage (it read "at 0:00" throughout).
   await expect(page.getByTestId('seek-percent')).toHaveText(/% · at [1-9]\d*:\d\d:\d\d$/, { timeout: 30_000 });
+  // The big clock runs with the replay (it showed the page's old 0:00), against the link's end time.
+  const readings = () =>
+    page.evaluate(() => ({
+      clock: document.querySelector('[data-testid="clock"]')?.textContent ?? '',
+      label: document.querySelector('[data-testid="seek-percent"]')?.textContent ?? '',
+      end: document.querySelector('.scrubber-label + .muted')?.textContent ?? '',
+    }));
+  const first = await readings();
+  expect(first.label.endsWith(` at ${first.clock}`)).toBe(true);
+  expect(first.clock).toMatch(/^[1-9]\d*:\d\d:\d\d$/);
+  expect(first.end).toBe('/ 144:00:00');
+  await expect(page.getByTestId('clock')).toHaveAttribute('data-replaying', 'true');
+  await expect(page.getByTestId('clock')).not.toHaveText(first.clock, { timeout: 30_000 });
   await page.screenshot({ path: 'test-results/hardening-replay-cancel.png' });
   await cancel.click();
   await expect(page.getByTestId('seek-progress')).toHaveCount(0);
   const at = await page.evaluate(() => window.__playground!.getState().session!.world.timeMs);
   expect(at).toBeGreaterThan(0);
   expect(at).toBeLessThan(sixDays);
+  // Cancelled: the clock is the page's again, where the replay stopped.
+  await expect(page.getByTestId('clock')).not.toHaveAttribute('data-replaying', 'true');
+  expect(await page.getByTestId('clock').textContent()).toBe(`${Math.floor(at / 3_600_000)}:${String(Math.floor(at / 60_000) % 60).padStart(2, '0')}:${String(Math.floor(at / 1000) % 60).padStart(2, '0')}`);
   // Not stuck: the run plays on from where the replay stopped.
   await page.getByTestId('play').click();
   await expect.poll(() => page.evaluate(() => window.__playground!.getState().session!.world.timeMs)).toBeGreaterThan(at);
@@ -62,4 +78,32 @@ test('a link whose x= or cmp= lz-string cannot decompress says where, on load an
   await expect(page.getByTestId('status')).toHaveAttribute('data-scenario', 'php-apache');
   await page.screenshot({ path: 'test-results/hardening-link-cmp-damaged.png' });
   expect(errors).toEqual([]);
+});
+
+test('a slider change the cluster refused stays in the link, marked: Copy link says so, and the opened link prints the refusal again', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const hpaScenario = readFileSync('examples/hpa-php-apache.yaml', 'utf8');
+  await page.goto(`/${encodeRunHash({ scenario: hpaScenario, seed: 1, log: [], timeMs: 30_000 })}`);
+  await expect.poll(() => page.evaluate(() => window.__playground!.getState().session?.world.timeMs ?? 0), { timeout: 30_000 }).toBe(30_000);
+  // What the HPA sliders issue: a merge patch; minReplicas above maxReplicas is refused by the API.
+  const input = `kubectl patch hpa php-apache --type=merge -p '{"spec":{"minReplicas":8,"maxReplicas":3}}'`;
+  await page.evaluate((line) => window.__playground!.getState().issue(line, { type: 'setHpaBounds', name: 'php-apache', namespace: 'default', min: 8, max: 3 }), input);
+  await page.getByTestId('step').click();
+  const refusal = 'spec.maxReplicas: Invalid value: 3: must be greater than or equal to `minReplicas`';
+  await expect(page.getByTestId('terminal-output')).toContainText(refusal);
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('copy-status')).toContainText('It also holds 1 change the cluster refused (kubectl patch hpa php-apache');
+  await page.screenshot({ path: 'test-results/hardening-copy-link-refused.png' });
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  const log = await page.evaluate(() => window.__playground!.getState().session!.log.map((c) => c.input));
+  expect(log).toEqual([input]);
+
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect.poll(() => other.evaluate(() => window.__playground!.getState().session?.world.timeMs ?? 0), { timeout: 30_000 }).toBe(31_000);
+  await expect(other.getByTestId('terminal-output')).toContainText(input);
+  await expect(other.getByTestId('terminal-output')).toContainText(refusal);
+  // The same world as the live run: the refused command is recorded there too.
+  const records = (p: typeof page) => p.evaluate(() => window.__playground!.getState().session!.world.commands.map((c) => `${c.t} ${c.ok} ${c.input}`));
+  expect(await records(other)).toEqual(await records(page));
 });

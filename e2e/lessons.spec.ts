@@ -239,6 +239,29 @@ test('a bad lesson file shows located errors and the current lesson keeps runnin
   expect(errors).toEqual([]);
 });
 
+test('in Korean, a bad lesson file’s errors read in Korean, located as Korean readers read a place', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.addInitScript(() => {
+    if (location.protocol !== 'about:') localStorage.setItem('playground.lang', 'ko');
+  });
+  await page.goto(`/#lesson=${HPA.id}&step=1`);
+  await expect(page.getByTestId('lesson-step')).toContainText('1단계', { timeout: 60_000 });
+  await page.getByTestId('lesson-instructor').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('lesson-open-file').first().click();
+  const bad = 'apiVersion: playground/v1alpha1\nkind: Lesson\nid: broken\ntitle: {en: Broken, ko: ""}\nsummary: {en: x, ko: y}\nscenario: {example: php-apache}\nsteps:\n  - text: {en: a, ko: b}\n    check: {type: hap, name: x}\n  - text: {en: a, ko: b}\nquestions: []\n';
+  await (await chooser).setFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(bad) });
+  const box = page.getByTestId('lesson-file-errors');
+  await expect(box).toContainText('broken.yaml 4번째 줄');
+  await expect(box).toContainText('필수 값: 한국어 텍스트가 비어 있습니다');
+  await expect(box).toContainText('확인 조건의 type "hap"은(는) 없는 종류입니다 ("hpa"을(를) 쓰려고 했나요?)');
+  await expect(box).toContainText('필수 값: check (다음 단계로 넘어가기 전에');
+  await expect(box).not.toContainText(/the Korean text is empty|check type|Required value/);
+  await page.screenshot({ path: 'test-results/lessons-file-errors-ko.png' });
+  expect(errors).toEqual([]);
+});
+
 test('Back opens the previous step as the lesson prepares it, and asks first when the person ran commands of their own', async ({ page }) => {
   test.setTimeout(120_000);
   const errors = collectErrors(page);

@@ -13,6 +13,7 @@ import { shareUrl } from './share/useHashSync';
 import { ExportMenu } from './ExportMenu';
 import { THEMES, type Theme } from './theme';
 import { confirmDiscard } from '../store/undoStore';
+import { refusedInLog } from '../store/controlResults';
 
 interface Props {
   theme: Theme;
@@ -33,6 +34,7 @@ export function TopBar({ theme, onTheme, projector, onProjector, onHelp, onError
   const { t, i18n } = useTranslation();
   const scenarioName = usePlayground((s) => s.scenario?.spec.name ?? '');
   const [copied, setCopied] = useState<string | null>(null);
+  const [copiedNote, setCopiedNote] = useState(false);
   const known = exampleScenarios.some((e) => e.id === scenarioName);
   const catalog = useLessons((st) => st.catalog);
   // The picker shows the lesson while its own session is the one on screen.
@@ -47,8 +49,15 @@ export function TopBar({ theme, onTheme, projector, onProjector, onHelp, onError
     try {
       if (url === null) throw new Error('no run on screen');
       await navigator.clipboard.writeText(url);
-      setCopied(t('app.linkCopied'));
+      // Commands the cluster refused stay in the link (a replay must rebuild the run exactly): say so.
+      const session = usePlayground.getState().session;
+      const refused = session ? refusedInLog(session.world, session.log) : [];
+      setCopied(refused.length > 0 ? t('app.linkCopiedRefused', { count: refused.length, command: refused[0].command.input }) : t('app.linkCopied'));
+      setCopiedNote(refused.length > 0);
+      setTimeout(() => setCopied(null), refused.length > 0 ? 8000 : 2500);
+      return;
     } catch {
+      setCopiedNote(false);
       setCopied(t('app.linkCopyFailed'));
     }
     setTimeout(() => setCopied(null), 2500);
@@ -103,7 +112,7 @@ export function TopBar({ theme, onTheme, projector, onProjector, onHelp, onError
         {t('app.copyLink')}
       </button>
       {copied && (
-        <span className="toast" role="status" data-testid="copy-status">
+        <span className={copiedNote ? 'toast toast-note' : 'toast'} role="status" data-testid="copy-status">
           {copied}
         </span>
       )}

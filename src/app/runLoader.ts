@@ -1,4 +1,4 @@
-import { usePlayground, type LoadedScenario } from '../store/playgroundStore';
+import { printLogRefusals, usePlayground, type LoadedScenario } from '../store/playgroundStore';
 import { loadEngine } from '../store/engine';
 import type { TimedCommand } from '../sim/core/commands';
 import type { MessageParam } from '../sim/core/message';
@@ -47,7 +47,8 @@ export function openExample(id: string): Promise<OpenResult> {
  * its sender saw, and how a lesson reaches a step's start). The engine worker runs the replay.
  */
 export function replayTo(timeMs: number): Promise<void> {
-  return usePlayground.getState().goTo(timeMs);
+  // The link's commands that were refused when it was made are refused again: the console says so.
+  return usePlayground.getState().goTo(timeMs).then(printLogRefusals);
 }
 
 export interface StartupOutcome {

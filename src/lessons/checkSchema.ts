@@ -5,7 +5,8 @@ import { COMPARE_OPS, type Check, type CheckType, type CompareOp } from '../sim/
 import type { PathProblem, PathSegment } from '../scenario/errors';
 import { durationField, quantityField } from '../scenario/fieldSchemas';
 import { parseDuration } from '../scenario/duration';
-import { didYouMean } from '../scenario/suggest';
+import { suggestions } from '../scenario/suggest';
+import { msg } from '../sim/core/message';
 import { issuesToProblems } from '../scenario/zodIssues';
 
 /**
@@ -80,13 +81,18 @@ const ms = (v: unknown): number => {
  * caller positions them in the file). Combinators are validated recursively.
  */
 export function compileCheck(raw: unknown, path: PathSegment[]): { check?: Check; problems: PathProblem[] } {
+  const types = CHECK_TYPES.join(', ');
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { problems: [{ path, message: `expected a check (a map with a "type": ${CHECK_TYPES.join(', ')})` }] };
+    return { problems: [{ path, message: `expected a check (a map with a "type": ${types})`, msg: msg('lessonError.notACheck', { types }) }] };
   }
   const type = (raw as { type?: unknown }).type;
   if (typeof type !== 'string' || !(type in leafSchemas)) {
-    const shown = typeof type === 'string' ? `"${type}"${didYouMean(type, CHECK_TYPES)}` : 'missing';
-    return { problems: [{ path: [...path, 'type'], atKey: type === undefined, message: `check type ${shown}; supported types: ${CHECK_TYPES.join(', ')}` }] };
+    const at = { path: [...path, 'type'], atKey: type === undefined };
+    if (typeof type !== 'string') return { problems: [{ ...at, message: `check type missing; supported types: ${types}`, msg: msg('lessonError.checkTypeMissing', { types }) }] };
+    const [near] = suggestions(type, CHECK_TYPES);
+    return near === undefined
+      ? { problems: [{ ...at, message: `check type "${type}"; supported types: ${types}`, msg: msg('lessonError.checkType', { type, types }) }] }
+      : { problems: [{ ...at, message: `check type "${type}" (did you mean "${near}"?); supported types: ${types}`, msg: msg('lessonError.checkTypeNear', { type, near, types }) }] };
   }
   const schema = leafSchemas[type as CheckType] as z.ZodType;
   const parsed = schema.safeParse(raw);

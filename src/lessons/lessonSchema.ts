@@ -1,3 +1,5 @@
+import { ownWords } from '../scenario/ownWords';
+import { msg } from '../sim/core/message';
 import { z } from 'zod';
 import '../scenario/zodConfig';
 import { durationField } from '../scenario/fieldSchemas';
@@ -7,8 +9,14 @@ export const LESSON_API_VERSION = 'playground/v1alpha1';
 
 /** Both languages, non-empty (a lesson ships in English and Korean). */
 export const textSchema = z.strictObject({
-  en: z.string().trim().min(1, 'Required value: the English text is empty'),
-  ko: z.string().trim().min(1, 'Required value: the Korean text is empty'),
+  en: z
+    .string()
+    .trim()
+    .min(1, ownWords('Required value: the English text is empty', msg('lessonError.englishEmpty'))),
+  ko: z
+    .string()
+    .trim()
+    .min(1, ownWords('Required value: the Korean text is empty', msg('lessonError.koreanEmpty'))),
 });
 
 const actionSchema = z.strictObject({
@@ -43,7 +51,12 @@ const timelineEntry = z.strictObject({
 
 const scenarioSchema = z.union([
   z.strictObject({
-    example: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'an example name is the file name in examples/ without .yaml, e.g. php-apache'),
+    example: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9-]*$/,
+        'an example name is the file name in examples/ without .yaml, e.g. php-apache',
+      ),
     timeline: z.array(timelineEntry).optional(),
     duration: durationField.optional(),
   }),
@@ -53,7 +66,12 @@ const scenarioSchema = z.union([
 export const lessonDocSchema = z.strictObject({
   apiVersion: z.literal(LESSON_API_VERSION),
   kind: z.literal('Lesson'),
-  id: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'lesson ids are lower-case letters, digits and "-" (they appear in links: #lesson=ID)'),
+  id: z
+    .string()
+    .regex(
+      /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+      'lesson ids are lower-case letters, digits and "-" (they appear in links: #lesson=ID)',
+    ),
   title: textSchema,
   summary: textSchema,
   scenario: scenarioSchema,

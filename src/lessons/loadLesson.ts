@@ -1,5 +1,6 @@
 import { isScalar } from 'yaml';
-import type { ScenarioError, PathSegment } from '../scenario/errors';
+import { scenarioErrorMessage, type ScenarioError, type PathSegment } from '../scenario/errors';
+import { msg } from '../sim/core/message';
 import { parseCommandLine } from '../scenario/commandLine';
 import { parseDuration } from '../scenario/duration';
 import { loadScenario } from '../scenario/loadScenario';
@@ -26,7 +27,11 @@ function mapInline(src: YamlDocument, text: string, e: ScenarioError): ScenarioE
   const node = src.nodeAt(path);
   const indicator = src.locate(path);
   const isBlock = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
-  if (!isBlock) return { ...src.errorAt(path, `inline scenario: ${e.path ? `${e.path}: ` : ''}${e.message}`) };
+  if (!isBlock) {
+    const what = e.msg ?? msg('scenarioNote.verbatim', { text: e.message });
+    const m = e.path ? msg('lessonError.inlineAt', { path: e.path, what }) : msg('lessonError.inline', { what });
+    return src.errorAt(path, `inline scenario: ${e.path ? `${e.path}: ` : ''}${e.message}`, false, m);
+  }
   const lines = text.split('\n');
   const firstContent = lines.slice(indicator.line).find((l) => l.trim() !== '') ?? '';
   const indent = firstContent.length - firstContent.trimStart().length;
@@ -38,7 +43,8 @@ function commandErrors(doc: LessonDoc, src: YamlDocument): ScenarioError[] {
   const errors: ScenarioError[] = [];
   const check = (line: string, path: PathSegment[], stdin?: string) => {
     const r = parseCommandLine(line, stdin === undefined ? {} : { stdin });
-    if (!r.ok) errors.push(src.errorAt(path, r.error.replace(/\n+/g, ' ').replace(/\t/g, '')));
+    // kubectl's and bash's own errors stay as they print them; the playground's carry a Message.
+    if (!r.ok) errors.push(src.errorAt(path, r.error.replace(/\n+/g, ' ').replace(/\t/g, ''), false, r.msg));
   };
   doc.steps.forEach((s, i) => {
     const run = s.action?.run;
@@ -72,15 +78,18 @@ export function loadLesson(text: string, file: string, readExample: ExampleReade
   try {
     return load(text, file, readExample);
   } catch (err) {
-    return { ok: false, errors: [{ file, line: 1, col: 1, path: '', message: `internal error while reading the lesson: ${err instanceof Error ? err.message : String(err)}` }] };
+    const detail = err instanceof Error ? err.message : String(err);
+    return { ok: false, errors: [{ file, line: 1, col: 1, path: '', message: `internal error while reading the lesson: ${detail}`, msg: msg('lessonError.internal', { detail }) }] };
   }
 }
 
 function load(text: string, file: string, readExample: ExampleReader): LessonLoadResult {
   const stream = parseYamlStream(text, file);
   const errors: ScenarioError[] = [...stream.errors];
-  if (stream.docs.length === 0 && errors.length === 0) errors.push({ file, line: 1, col: 1, path: '', message: 'the lesson file is empty: expected apiVersion: playground/v1alpha1, kind: Lesson, id, title, summary, scenario, steps, questions' });
-  for (const extra of stream.docs.slice(1)) errors.push(extra.errorAt([], 'a lesson file holds one YAML document (put the scenario inline under scenario.yaml)'));
+  if (stream.docs.length === 0 && errors.length === 0) {
+    errors.push({ file, line: 1, col: 1, path: '', message: 'the lesson file is empty: expected apiVersion: playground/v1alpha1, kind: Lesson, id, title, summary, scenario, steps, questions', msg: msg('lessonError.empty') });
+  }
+  for (const extra of stream.docs.slice(1)) errors.push(extra.errorAt([], 'a lesson file holds one YAML document (put the scenario inline under scenario.yaml)', false, msg('lessonError.oneDocument')));
   const src = stream.docs[0];
   if (!src || errors.length > 0) return fail(errors);
   const raw = src.value as { steps?: unknown } | null;
@@ -89,34 +98,38 @@ function load(text: string, file: string, readExample: ExampleReader): LessonLoa
   const checks = rawSteps.map((s, i) => {
     const check = s !== null && typeof s === 'object' ? (s as { check?: unknown }).check : undefined;
     if (check === undefined) {
-      errors.push(src.errorAt(['steps', i], 'Required value: check (what must hold before the next step; see docs/lessons.md)'));
+      errors.push(src.errorAt(['steps', i], 'Required value: check (what must hold before the next step; see docs/lessons.md)', false, msg('lessonError.checkRequired')));
       return undefined;
     }
     const r = compileCheck(check, ['steps', i, 'check']);
-    for (const p of r.problems) errors.push(src.errorAt(p.path, p.message, p.atKey));
+    for (const p of r.problems) errors.push(src.errorAt(p.path, p.message, p.atKey, p.msg));
     return r.check;
   });
   const parsed = lessonDocSchema.safeParse(src.value);
   if (!parsed.success) {
-    for (const p of issuesToProblems(parsed.error.issues, lessonDocSchema, src.value)) errors.push(src.errorAt(p.path, p.message, p.atKey));
+    for (const p of issuesToProblems(parsed.error.issues, lessonDocSchema, src.value)) errors.push(src.errorAt(p.path, p.message, p.atKey, p.msg));
     return fail(errors);
   }
   const doc = parsed.data;
   doc.questions.forEach((q, i) => {
-    if (q.answer >= q.choices.length) errors.push(src.errorAt(['questions', i, 'answer'], `answer is the index of the correct choice, 0 to ${q.choices.length - 1} (got ${q.answer})`));
+    if (q.answer >= q.choices.length) {
+      const last = q.choices.length - 1;
+      errors.push(src.errorAt(['questions', i, 'answer'], `answer is the index of the correct choice, 0 to ${last} (got ${q.answer})`, false, msg('lessonError.answerIndex', { last, answer: q.answer })));
+    }
   });
   pushAll(errors, commandErrors(doc, src));
   const scenario = lessonScenarioText(doc.scenario, readExample);
   let scenarioText = '';
   const warnings: string[] = [];
-  if (!scenario.ok) errors.push(src.errorAt(scenario.path, scenario.message));
+  if (!scenario.ok) errors.push(src.errorAt(scenario.path, scenario.message, false, scenario.msg));
   else {
     scenarioText = scenario.text;
     const loaded = loadScenario(scenario.text, scenario.file);
     if (!loaded.ok) {
       for (const e of loaded.errors) {
         if ('yaml' in doc.scenario) errors.push(mapInline(src, text, e));
-        else errors.push(src.errorAt(['scenario'], `${e.file}:${e.line}:${e.col}: ${e.path ? `${e.path}: ` : ''}${e.message}`));
+        // The example's own error, located in the example (formatError's words, in the reader's language).
+        else errors.push(src.errorAt(['scenario'], `${e.file}:${e.line}:${e.col}: ${e.path ? `${e.path}: ` : ''}${e.message}`, false, scenarioErrorMessage(e)));
       }
     } else pushAll(warnings, loaded.warnings);
   }

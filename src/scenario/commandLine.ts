@@ -27,7 +27,7 @@ export function parseCommandLine(line: string, options: ParseOptions = {}): Pars
     const checked = validateCommand(command);
     if (!checked.ok) {
       // Typed at a prompt, the field is named as it was typed (--replicas=…), in the reader's language.
-      if (!checked.problem) return fail(`error: ${checked.error}`);
+      if (!checked.problem) return fail(`error: ${checked.error}`, msg('cmd.error', { error: checked.msg }));
       const why = commandProblemMessage(checked.problem);
       return fail(`error: ${commandCheckEnglish(why)}`, msg('cmd.error', { error: why }));
     }

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import './zodConfig';
 import type { Command } from '../sim/core/commands';
 import { CAPACITY, INT32_MAX } from '../sim/core/limits';
-import { didYouMean } from './suggest';
+import { suggestions } from './suggest';
 import { CHECK_LINK, isCheckWhy, type CommandProblem } from './commandChecks';
+import { msg, type Message } from '../sim/core/message';
 
 /**
  * One zod schema per Command type: the door every command passes, whether it was typed in the
@@ -83,15 +84,28 @@ export const commandSchemas = {
   capacityShortage: z.object({ type: z.literal('capacityShortage'), instanceType: name, zone: name.optional(), durationMs: faultMillis }),
 } satisfies { [K in Command['type']]: z.ZodType };
 
-/** A refusal: `error` in the link's words (names the Command's JSON fields); `problem`, when a field is at fault, for the console to word. */
-export type CommandCheck = { ok: true; command: Command } | { ok: false; error: string; problem?: CommandProblem };
+/**
+ * A refusal: `error` in the link's words (names the Command's JSON fields), what the CLI prints;
+ * `msg`, the same sentence for the page in the reader's language (commandLink.*, ui.json: the
+ * English file renders it byte for byte as `error`); `problem`, when a field is at fault, for the
+ * console to word.
+ */
+export type CommandCheck = { ok: true; command: Command } | { ok: false; error: string; msg: Message; problem?: CommandProblem };
 
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'string') return `"${v.length > 30 ? `${v.slice(0, 30)}…` : v}"`;
-  if (typeof v === 'object') return 'a map';
-  return typeof v === 'number' || typeof v === 'boolean' ? String(v) : typeof v;
+/** The numbers in CHECK_LINK's sentences, as parameters of their Messages. */
+const LINK_PARAMS: Partial<Record<CommandProblem['why'], Record<string, string>>> = {
+  tooManyPods: { max: CAPACITY.pods.toLocaleString('en-US') },
+  tooManyNodes: { max: CAPACITY.nodes.toLocaleString('en-US') },
+};
+
+/** A value as the link's error shows it, in English and as a Message (lists and maps are words to translate). */
+function describe(v: unknown): { text: string; msg: Message } {
+  const verbatim = (text: string) => ({ text, msg: msg('commandLink.value.verbatim', { text }) });
+  if (v === null) return verbatim('null');
+  if (Array.isArray(v)) return { text: 'a list', msg: msg('commandLink.value.list') };
+  if (typeof v === 'string') return verbatim(`"${v.length > 30 ? `${v.slice(0, 30)}…` : v}"`);
+  if (typeof v === 'object') return { text: 'a map', msg: msg('commandLink.value.map') };
+  return verbatim(typeof v === 'number' || typeof v === 'boolean' ? String(v) : typeof v);
 }
 
 /**
@@ -99,22 +113,40 @@ function describe(v: unknown): string {
  * naming the command type and the field: `setHpaBounds: targetCpu: must be greater than 0 (got 0)`.
  */
 export function validateCommand(value: unknown): CommandCheck {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, error: `command: must be a map with a "type" (got ${describe(value)})` };
-  const type = (value as { type?: unknown }).type;
-  if (typeof type !== 'string') return { ok: false, error: `command: type: must be one of the command types (got ${describe(type)})` };
-  if (!Object.hasOwn(commandSchemas, type)) {
-    return { ok: false, error: `command "${type.slice(0, 40)}": type: unknown command type${didYouMean(type.slice(0, 40), Object.keys(commandSchemas))}` };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    const got = describe(value);
+    return { ok: false, error: `command: must be a map with a "type" (got ${got.text})`, msg: msg('commandLink.notMap', { got: got.msg }) };
   }
-  const schema = commandSchemas[type as Command['type']];
+  const type = (value as { type?: unknown }).type;
+  if (typeof type !== 'string') {
+    const got = describe(type);
+    return { ok: false, error: `command: type: must be one of the command types (got ${got.text})`, msg: msg('commandLink.typeNotString', { got: got.msg }) };
+  }
+  if (!Object.hasOwn(commandSchemas, type)) {
+    const shown = type.slice(0, 40);
+    const [near] = suggestions(shown, Object.keys(commandSchemas));
+    return near === undefined
+      ? { ok: false, error: `command "${shown}": type: unknown command type`, msg: msg('commandLink.unknownType', { type: shown }) }
+      : { ok: false, error: `command "${shown}": type: unknown command type (did you mean "${near}"?)`, msg: msg('commandLink.unknownTypeNear', { type: shown, near }) };
+  }
+const schema = commandSchemas[type as Command['type']];
   const r = schema.safeParse(value);
   if (r.success) return { ok: true, command: value as Command };
   const issue = r.error.issues[0];
   const path = issue.path.map(String).join('.') || 'type';
   let got: unknown = value;
   for (const p of issue.path) got = got === null || typeof got !== 'object' ? undefined : (got as Record<PropertyKey, unknown>)[p];
-  const shown = got === undefined ? 'missing' : `got ${describe(got)}`;
+  const given = got === undefined ? undefined : describe(got);
+  const shown = given === undefined ? { text: 'missing', msg: msg('commandLink.missing') } : { text: `got ${given.text}`, msg: msg('commandLink.got', { value: given.msg }) };
   const why: CommandProblem['why'] = issue.code === 'invalid_type' ? 'type' : isCheckWhy(issue.message) ? issue.message : 'other';
   const message = issue.code === 'invalid_type' ? `must be ${issue.expected}` : why === 'type' || why === 'other' ? issue.message : CHECK_LINK[why];
+  // zod's expected type is a JSON type name and stays as written; zod's own text (why = other) is quoted.
+  const whyMsg = issue.code === 'invalid_type' ? msg('commandLink.why.type', { expected: issue.expected }) : why === 'type' || why === 'other' ? msg('commandLink.why.other', { detail: issue.message }) : msg(`commandLink.why.${why}`, LINK_PARAMS[why]);
   const detail = issue.code === 'invalid_type' ? issue.expected : why === 'other' ? issue.message : undefined;
-  return { ok: false, error: `command "${type}": ${path}: ${message} (${shown})`, problem: { type, path: issue.path, got, why, detail } };
+  return {
+    ok: false,
+    error: `command "${type}": ${path}: ${message} (${shown.text})`,
+    msg: msg('commandLink.field', { type, path, why: whyMsg, shown: shown.msg }),
+    problem: { type, path: issue.path, got, why, detail },
+  };
 }

@@ -76,7 +76,7 @@ function buildTimeline(text: string, src: YamlDocument, out: Collected): TimedCo
     if (entry.command !== undefined) {
       // Exactly the command an exported run recorded; `run` is its label, not parsed.
       const checked = validateCommand(entry.command);
-      if (!checked.ok) out.errors.push(src.errorAt([...base, 'command'], checked.error));
+      if (!checked.ok) out.errors.push(src.errorAt([...base, 'command'], checked.error, false, checked.msg));
       else timeline.push({ atMs, input: typeof entry.run === 'string' ? entry.run : `playground ${checked.command.type}`, command: checked.command });
     } else if (typeof entry.run === 'string') {
       const parsed = parseCommandLine(entry.run);

@@ -103,7 +103,9 @@ export function decodeShareHash(input: string): DecodeResult {
         const error = r.error.split('\n')[0];
         rejected.push(`s= command ${i + 1} at ${e.atMs} ms (${shown}): ${error}`);
         // The command's own error is what the console prints for it (kubectl's words stay English).
-        rejectedMsgs.push(msg('link.commandRejected', { where: msg('link.where', { field: 's=', n: i + 1, atMs: e.atMs }), input: shown, error }));
+        // The playground's own refusal (a field past its bound, a field name) reads in the reader's language.
+        const why = r.msg && !r.error.includes('\n') ? r.msg : error;
+        rejectedMsgs.push(msg('link.commandRejected', { where: msg('link.where', { field: 's=', n: i + 1, atMs: e.atMs }), input: shown, error: why }));
         return;
       }
       kept.push(e);

@@ -63,3 +63,30 @@ export function takeRefusals(session: Session): { command: TimedCommand; record:
   waiting = still;
   return refused;
 }
+
+/**
+ * The commands of the run's log that the cluster refused when they applied (a slider's HPA patch
+ * with min above max, …), with the API's answer. A refused control command stays in the log and so
+ * in a share link: dropping it would leave the live world's record of applied commands
+ * (`world.commands`) different from a replay's, so the link marks it instead. Matched as
+ * takeRefusals matches: the same line, applied at the first tick at or after its time; commands not
+ * applied yet (still ahead of the world's time) are not answered.
+ */
+export function refusedInLog(world: { commands: readonly CommandRecord[]; tickMs: number }, log: readonly TimedCommand[]): { command: TimedCommand; record: CommandRecord }[] {
+  const out: { command: TimedCommand; record: CommandRecord }[] = [];
+  const claimed = new Set<number>();
+  let from = 0;
+  for (const command of log) {
+    for (let i = from; i < world.commands.length; i++) {
+      const record = world.commands[i];
+      const atMs = Math.round(record.t * 1000);
+      if (claimed.has(i) || record.input !== command.input || atMs < command.atMs || atMs >= command.atMs + world.tickMs) continue;
+      claimed.add(i);
+      // The log is in time order and so are the records: later commands are answered later.
+      while (claimed.has(from)) from++;
+      if (!record.ok) out.push({ command, record });
+      break;
+    }
+  }
+  return out;
+}

@@ -1,3 +1,4 @@
+import type { Message } from '../sim/core/message';
 import { create } from 'zustand';
 import type { Lesson } from '../lessons/types';
 import type { Session } from '../sim/session';
@@ -52,8 +53,8 @@ interface LessonState {
   onQuestions: boolean;
   /** Progress of "run until this check holds" or of preparing a step (0..1), null when idle. */
   busy: { kind: 'prepare' | 'runUntil'; progress: number } | null;
-  /** Located errors of the last lesson file that failed to load (FILE:LINE:COL: …). */
-  fileErrors: string[];
+  /** Located errors of the last lesson file that failed to load (FILE:LINE:COL: …), rendered in the reader's language. */
+  fileErrors: Message[];
   /** A note for the panel (e.g. the check did not hold within its budget). */
   note: { key: string; values?: Record<string, string | number> } | null;
   /**

@@ -9,7 +9,7 @@ import { engineClient, type GotoHandle } from './engineClient';
 import { onCancelReplay, replayCancelled, replayGeneration } from './replayCancel';
 import { FramePacer } from './framePacing';
 import { notePlayed, resetPlayRate } from './playRate';
-import { awaitAnswer, forgetAnswers, takeRefusals } from './controlResults';
+import { awaitAnswer, forgetAnswers, takeRefusals, refusedInLog } from './controlResults';
 
 /**
  * The UI's single store. The engine's world is mutable and lives in `session`; views subscribe to
@@ -62,6 +62,8 @@ interface PlaygroundState {
   seekProgress: number | null;
   /** Where a replay in the worker has got to (sim ms) while seekProgress runs; null: the page's clock says it. */
   seekAtMs: number | null;
+  /** Where the running replay goes (sim ms), while seekProgress runs; null otherwise. */
+  seekTargetMs: number | null;
   terminal: TerminalEntry[];
   /** The last command of a slider or button that the cluster refused (shown by the controls until dismissed). */
   controlRefusal: TerminalEntry | null;
@@ -100,7 +102,7 @@ function seekInPage(session: Session, timeMs: number): Promise<void> {
       const start = performance.now();
       for (;;) {
         const done = () => {
-          st.setState({ seekProgress: null, version: st.getState().version + 1 });
+          st.setState({ seekProgress: null, seekAtMs: null, seekTargetMs: null, version: st.getState().version + 1 });
           resolve();
         };
         if (replayCancelled(since) || st.getState().session !== session) return done();
@@ -178,6 +180,7 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
   speed: 10,
   seekProgress: null,
   seekAtMs: null,
+  seekTargetMs: null,
   terminal: [],
   controlRefusal: null,
   selection: null,
@@ -195,7 +198,7 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
     unshown = false;
     pacer.reset();
     forgetAnswers();
-    set({ session, scenario: s, version: get().version + 1, terminal: [], controlRefusal: null, selection: null, seekProgress: null, seekAtMs: null });
+    set({ session, scenario: s, version: get().version + 1, terminal: [], controlRefusal: null, selection: null, seekProgress: null, seekAtMs: null, seekTargetMs: null });
   },
   play: () => set({ playing: true }),
   // Pausing shows the world exactly where it stopped, even between paced publications.
@@ -254,7 +257,7 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
     const logLength = log.length;
     // Back: no further than the horizon (seek clamps the same way); forward: a replay extends it.
     const targetMs = timeMs < session.world.timeMs ? Math.max(0, Math.min(timeMs, session.horizonMs)) : timeMs;
-    set({ seekProgress: 0, seekAtMs: null, playing: false });
+    set({ seekProgress: 0, seekAtMs: null, seekTargetMs: targetMs, playing: false });
     const handle = engineClient().goto({ log, fromMs: session.world.timeMs, targetMs, checks: session.checks }, (p, atMs) => {
       // The page's world stays where it was until the result arrives: the replay's own time is what moves.
       if (token === jobToken) set({ seekProgress: Math.min(p, 0.99), seekAtMs: atMs ?? null });
@@ -267,7 +270,7 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
       job = null;
       if (get().session !== session) {
         console.warn(`goTo ${targetMs}: the run changed`);
-        return set({ seekProgress: null, seekAtMs: null });
+        return set({ seekProgress: null, seekAtMs: null, seekTargetMs: null });
       }
       if (!r.ok) {
         // The worker failed: take checkpoints in the page from now on and replay here.
@@ -282,7 +285,7 @@ export const usePlayground = create<PlaygroundState>((set, get) => ({
       }
       // Otherwise a command was issued meanwhile, at the old time: that run stands (the replica follows it).
       else console.warn(`goTo ${targetMs}: a command was issued meanwhile`);
-      set({ seekProgress: null, seekAtMs: null, version: get().version + 1 });
+      set({ seekProgress: null, seekAtMs: null, seekTargetMs: null, version: get().version + 1 });
     });
   },
   run(line, parse) {
@@ -336,3 +339,18 @@ usePlayground.subscribe((state, prev) => {
   const entries: TerminalEntry[] = refused.map(({ command, record }) => ({ t: record.t, input: command.input, output: record.output, ok: false }));
   usePlayground.setState({ terminal: [...state.terminal, ...entries].slice(-200), controlRefusal: entries[entries.length - 1] });
 });
+
+/**
+ * After a share link's replay: the log's commands that the cluster refused when the run was made
+ * (a slider's HPA patch with min above max) are refused again in the replay, as they were live; the
+ * console says so, as it said so to the person who made the link. They stay in the log: the live
+ * world recorded them (world.commands), and a replay must rebuild that world exactly.
+ */
+export function printLogRefusals(): void {
+  const { session, terminal } = usePlayground.getState();
+  if (!session) return;
+  const refused = refusedInLog(session.world, session.log);
+  if (refused.length === 0) return;
+  const entries: TerminalEntry[] = refused.map(({ command, record }) => ({ t: record.t, input: command.input, output: record.output, ok: false }));
+  usePlayground.setState({ terminal: [...terminal, ...entries].slice(-200) });
+}

@@ -63,7 +63,7 @@ function checkTimedCommand(v: unknown, index: number): { ok: true; cmd: TimedCom
   const checked = validateCommand(c.command);
   if (!checked.ok) {
     const error = `${where} at ${c.atMs} ms: ${checked.error}`;
-    return { ok: false, error, msg: msg('link.xInvalid', { where: msg('link.where', { field: 'x=', n: index + 1, atMs: c.atMs }), error: checked.error }) };
+    return { ok: false, error, msg: msg('link.xInvalid', { where: msg('link.where', { field: 'x=', n: index + 1, atMs: c.atMs }), error: checked.msg }) };
   }
   return { ok: true, cmd: { atMs: c.atMs, input: c.input, command: checked.command } };
 }

@@ -106,6 +106,17 @@ describe('checks on the examples', () => {
     expect(holds(s, { type: 'vpa', name: 'hamster-vpa', resource: 'cpu', bound: 'lowerBound', op: '<', value: 587 }).holds).toBe(true);
   });
 
+  it('scaledObject: active:false needs KEDA to have reported Active=False, not the Unknown before its first poll', () => {
+    const s = exampleSession('keda-cron');
+    const so = (s.world.autoscalers.keda as { objects: Record<string, { so: { status?: { conditions: { type: string; status: string }[] } } }> }).objects['default/php-apache-cron'].so;
+    expect(so.status?.conditions.find((c) => c.type === 'Active')?.status).toBe('Unknown');
+    expect(holds(s, { type: 'scaledObject', name: 'php-apache-cron', active: false }).holds).toBe(false);
+    expect(holds(s, { type: 'scaledObject', name: 'php-apache-cron', active: true }).holds).toBe(false);
+    runTo(s, 60);
+    expect(so.status?.conditions.find((c) => c.type === 'Active')?.status).toBe('False');
+    expect(holds(s, { type: 'scaledObject', name: 'php-apache-cron', active: false }).holds).toBe(true);
+  });
+
   it('scaledObject: the cron window opens at 09:45 KST, sim 5m (examples/keda-cron.yaml)', () => {
     const s = runTo(exampleSession('keda-cron'), 60);
     expect(holds(s, { type: 'scaledObject', name: 'php-apache-cron', active: false }).holds).toBe(true);

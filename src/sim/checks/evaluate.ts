@@ -2,6 +2,7 @@ import type { Node, World } from '../core/types';
 import { podIsActive } from '../lifecycle/apply';
 import { autoscalerTraceEntries } from '../autoscalers/trace';
 import { peekKarpenterState } from '../autoscalers/karpenter/controller';
+import type { KedaWorldState } from '../autoscalers/keda/state';
 import type { Check, CheckValue, CompareOp, EventCheck } from './types';
 
 /** How far an event check has read the world's event ring, and whether it found its event. */
@@ -48,6 +49,19 @@ class Readings {
     this.entries ??= autoscalerTraceEntries(this.world);
     return this.entries[key];
   }
+}
+
+/** The status of a ScaledObject's Active condition ("True", "False", "Unknown"); undefined when there is no such object. */
+function scaledObjectActive(world: World, name: string): string | undefined {
+  const keda = world.autoscalers.keda as KedaWorldState | undefined;
+  if (!keda) return undefined;
+  // Keyed by name as the trace keys ScaledObjects (the last namespace in order wins there too).
+  let status: string | undefined;
+  for (const key of Object.keys(keda.objects).sort()) {
+    const so = keda.objects[key].so;
+    if (so.metadata.name === name) status = so.status?.conditions.find((c) => c.type === 'Active')?.status ?? 'Unknown';
+  }
+  return status;
 }
 
 /** Registered with the API server: what `kubectl get nodes` lists (and the trace counts). */
@@ -152,8 +166,10 @@ function evaluateAt(check: Check, r: Readings, scope: CheckScope, key: string): 
       return compared(bound ? (check.resource === 'cpu' ? bound.cpuMillis : bound.memoryMiB) : undefined, check.op, check.value);
     }
     case 'scaledObject': {
-      const entry = r.autoscaler(`ScaledObject/${check.name}`);
-      return { holds: entry !== undefined && entry.active === check.active };
+      // KEDA's Active condition as it reports it: before the first poll it is Unknown, which is
+      // neither active nor inactive (`kubectl get so` shows ACTIVE Unknown).
+      const active = scaledObjectActive(world, check.name);
+      return { holds: active === (check.active ? 'True' : 'False') };
     }
     case 'queue':
       return compared(num(r.autoscaler(`Queue/${check.name}`)?.[check.field]), check.op, check.value);

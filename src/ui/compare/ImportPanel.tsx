@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../scenario/import';
 import type { Message } from '../../sim/core/message';
@@ -20,6 +20,11 @@ export function ImportPanel({ lib }: { lib: Loading }) {
   // Import errors and the scenario loader's are Messages, rendered in the current language.
   const [errors, setErrors] = useState<Message[]>([]);
   const [ms, setMs] = useState<number | null>(null);
+  // The browser's own file input prints "Choose File / No file chosen" in its UI language, not the
+  // page's: it stays hidden behind a translated button and the chosen file's name.
+  const fileInput = useRef<HTMLInputElement>(null);
+  const fileNameId = useId();
+  const [fileName, setFileName] = useState<string | null>(null);
 
   const run = () => {
     const started = performance.now();
@@ -48,9 +53,30 @@ export function ImportPanel({ lib }: { lib: Loading }) {
         {t('compare.import.kubectlLabel')}
         <textarea data-testid="import-text" value={text} onChange={(e) => setText(e.target.value)} onDrop={onDrop} spellCheck={false} />
       </label>
-      <label className="compare-row">
-        {t('compare.import.file')} <input type="file" data-testid="import-file" accept=".yaml,.yml,.json,.txt" onChange={(e) => void e.target.files?.[0]?.text().then(setText)} />
-      </label>
+      <div className="compare-row">
+        <span>{t('compare.import.file')}</span>
+        <button type="button" data-testid="import-file-button" aria-describedby={fileNameId} onClick={() => fileInput.current?.click()}>
+          {t('compare.import.chooseFile')}
+        </button>
+        <span id={fileNameId} className="muted import-file-name" data-testid="import-file-name">
+          {fileName ?? t('compare.import.noFile')}
+        </span>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          data-testid="import-file"
+          accept=".yaml,.yml,.json,.txt"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (!f) return;
+            // Cleared so that choosing the same file again (after editing the text) reads it again.
+            e.target.value = '';
+            setFileName(f.name);
+            void f.text().then(setText);
+          }}
+        />
+      </div>
       <label className="import-field">
         {t('compare.import.topLabel')}
         <textarea data-testid="import-top" value={top} onChange={(e) => setTop(e.target.value)} spellCheck={false} />

@@ -15,19 +15,23 @@ export function TimeScrubber() {
   const session = usePlayground((s) => s.session);
   const progress = usePlayground((s) => s.seekProgress);
   const seekAtMs = usePlayground((s) => s.seekAtMs);
+  const seekTargetMs = usePlayground((s) => s.seekTargetMs);
   const [dragMs, setDragMs] = useState<number | null>(null);
-  // Where the running seek goes: arrow presses while it runs step on from there, not from the old time.
-  const [seekingToMs, setSeekingToMs] = useState<number | null>(null);
   if (!session) return null;
   const now = session.world.timeMs;
-  const horizon = Math.max(session.horizonMs, now, 1000);
-  const value = dragMs ?? (progress !== null && seekingToMs !== null ? seekingToMs : now);
+  const replaying = progress !== null;
+  // A replay (a scrub, or a share link hours long) ends at its target: the scale reaches it.
+  const horizon = Math.max(session.horizonMs, now, 1000, replaying ? (seekTargetMs ?? 0) : 0);
+  // Where the running seek goes: arrow presses while it runs step on from there, not from the old time.
+  const value = dragMs ?? (replaying && seekTargetMs !== null ? seekTargetMs : now);
+  // The clock reads the replay's own time as it runs (the page's world stays put until the replay
+  // hands it over), as the progress label does; while dragging, the time under the thumb.
+  const clockMs = dragMs ?? (replaying ? (seekAtMs ?? now) : now);
   const commit = () => {
     if (dragMs === null) return;
     const target = dragMs;
     setDragMs(null);
     if (target === now && progress === null) return;
-    setSeekingToMs(target);
     usePlayground.getState().seekTo(target);
   };
   return (
@@ -46,8 +50,8 @@ export function TimeScrubber() {
         onKeyUp={commit}
         onBlur={commit}
       />
-      <span className="scrubber-label" data-testid="clock">
-        {formatClock(value)}
+      <span className={replaying ? 'scrubber-label replaying' : 'scrubber-label'} data-testid="clock" data-replaying={replaying || undefined}>
+        {formatClock(clockMs)}
       </span>
       <span className="muted">/ {formatClock(horizon)}</span>
       <AchievedSpeed />

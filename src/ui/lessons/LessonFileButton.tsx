@@ -1,18 +1,18 @@
-import i18next from 'i18next';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openLessonFile } from './lessonRunner';
 import { useLessons } from '../../store/lessonStore';
 import { confirmDiscard } from '../../store/undoStore';
+import { msg } from '../../sim/core/message';
 
 const MAX_BYTES = 512 * 1024;
 
 /** Read a dropped or picked file as a lesson; a bad one shows located errors and changes nothing else. */
 export async function openDroppedFile(file: File): Promise<void> {
   if (file.size > MAX_BYTES) {
-    // Located like every lesson error (FILE:LINE:COL), the sentence in the reader's language.
-    const why = i18next.t('lessons.file.tooBig', { kb: Math.round(file.size / 1024), max: MAX_BYTES / 1024 });
-    useLessons.getState().set({ fileErrors: [`${file.name}:1:1: ${why}`] });
+    // Located like every lesson error (FILE:LINE:COL), in the reader's language.
+    const why = msg('lessons.file.tooBig', { kb: Math.round(file.size / 1024), max: MAX_BYTES / 1024 });
+    useLessons.getState().set({ fileErrors: [msg('scenarioError.at', { file: file.name, line: 1, col: 1, what: why })] });
     return;
   }
   if (!(await confirmDiscard())) return;

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLessons } from '../../store/lessonStore';
+import type { Message } from '../../sim/core/message';
+import { renderMessage } from '../i18n/message';
 import { usePlayground } from '../../store/playgroundStore';
 import { useSessionVersion } from '../common/useSession';
 import { formatSeconds } from '../charts/geometry';
@@ -26,7 +28,7 @@ export function LessonPanel() {
   );
 }
 
-function FileErrors({ errors }: { errors: string[] }) {
+function FileErrors({ errors }: { errors: Message[] }) {
   const { t } = useTranslation();
   return (
     <div className="lesson-errors" role="alert" data-testid="lesson-file-errors">
@@ -36,7 +38,7 @@ function FileErrors({ errors }: { errors: string[] }) {
           {t('app.dismiss')}
         </button>
       </div>
-      <pre>{errors.join('\n')}</pre>
+      <pre>{errors.map((e) => renderMessage(t, e)).join('\n')}</pre>
     </div>
   );
 }

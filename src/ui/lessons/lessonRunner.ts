@@ -1,7 +1,8 @@
 import i18next from 'i18next';
 import type { Lesson, LessonStep } from '../../lessons/types';
 import { bundledLessons } from '../../lessons/lessonList';
-import { formatError } from '../../scenario/errors';
+import { formatError, scenarioErrorMessage } from '../../scenario/errors';
+import { msg } from '../../sim/core/message';
 import { parseCommandLine } from '../../scenario/commandLine';
 import { exampleScenarios } from '../../app/exampleList';
 import { DEFAULT_EXAMPLE, openExample, openRequestCount, openScenarioText, replayTo, scenarioLoading, type StartupOutcome } from '../../app/runLoader';
@@ -264,12 +265,12 @@ export async function openLessonFile(text: string, file: string): Promise<Lesson
   const api = await loadEngine();
   const r = api.loadLesson(text, file, readExample);
   if (!r.ok) {
-    const errors = r.errors.map(formatError);
-    useLessons.getState().set({ fileErrors: errors });
-    return { ok: false, errors };
+    // The panel shows them in the reader's language; English (formatError) is what the CLI prints.
+    useLessons.getState().set({ fileErrors: r.errors.map(scenarioErrorMessage) });
+    return { ok: false, errors: r.errors.map(formatError) };
   }
   const opened = await openLesson(r.lesson, r.scenarioText, 'file', 0);
-  if (!opened.ok) useLessons.getState().set({ fileErrors: opened.errors });
+  if (!opened.ok) useLessons.getState().set({ fileErrors: opened.errors.map((text) => msg('scenarioNote.verbatim', { text })) });
   return opened;
 }
 

@@ -73,10 +73,10 @@ export function convertProvisioner(doc: Obj): ConvertedProvisioner {
   const consolidation = asObj(spec.consolidation, 'spec.consolidation', issues);
   const ttlEmpty = spec.ttlSecondsAfterEmpty;
   const ttlExpired = spec.ttlSecondsUntilExpired;
-  if (ttlEmpty !== undefined && typeof ttlEmpty !== 'number') issues.error('spec.ttlSecondsAfterEmpty', 'must be an integer');
-  if (ttlExpired !== undefined && typeof ttlExpired !== 'number') issues.error('spec.ttlSecondsUntilExpired', 'must be an integer');
+  if (ttlEmpty !== undefined && typeof ttlEmpty !== 'number') issues.error('spec.ttlSecondsAfterEmpty', 'must be an integer', msg('engine.karpenterIssue.integer'));
+  if (ttlExpired !== undefined && typeof ttlExpired !== 'number') issues.error('spec.ttlSecondsUntilExpired', 'must be an integer', msg('engine.karpenterIssue.integer'));
   if (consolidation.enabled === true && typeof ttlEmpty === 'number') {
-    issues.error('spec', 'consolidation.enabled and ttlSecondsAfterEmpty are mutually exclusive');
+    issues.error('spec', 'consolidation.enabled and ttlSecondsAfterEmpty are mutually exclusive', msg('engine.karpenterIssue.exclusive'));
   }
   const underutilized = consolidation.enabled === true;
   const kubeletRaw = asObj(spec.kubeletConfiguration, 'spec.kubeletConfiguration', issues);

@@ -48,7 +48,7 @@ const REASONS: readonly DisruptionReason[] = ['Underutilized', 'Empty', 'Drifted
 export function parseBudgets(v: unknown, path: string, issues: IssueCollector): DisruptionBudget[] {
   if (v === undefined || v === null) return [...DEFAULT_BUDGETS];
   if (!Array.isArray(v)) {
-    issues.error(path, 'must be a list');
+    issues.error(path, 'must be a list', msg('engine.karpenterIssue.list'));
     return [...DEFAULT_BUDGETS];
   }
   const out: DisruptionBudget[] = [];
@@ -58,21 +58,21 @@ export function parseBudgets(v: unknown, path: string, issues: IssueCollector): 
     checkKeys(b, ['nodes', 'schedule', 'duration', 'reasons'], p, issues);
     const rawNodes = b.nodes ?? '10%';
     const nodes = typeof rawNodes === 'string' || typeof rawNodes === 'number' ? String(rawNodes) : '';
-    if (!BUDGET_NODES.test(nodes)) return issues.error(`${p}.nodes`, 'must be a count ("3") or a percentage ("10%")');
+    if (!BUDGET_NODES.test(nodes)) return issues.error(`${p}.nodes`, 'must be a count ("3") or a percentage ("10%")', msg('engine.karpenterIssue.budgetNodes'));
     const budget: DisruptionBudget = { nodes };
     if ((b.schedule === undefined) !== (b.duration === undefined)) {
-      return issues.error(p, "'schedule' must be set with 'duration'");
+      return issues.error(p, "'schedule' must be set with 'duration'", msg('engine.karpenterIssue.scheduleWithDuration'));
     }
     if (typeof b.schedule === 'string') budget.schedule = b.schedule;
     if (b.duration !== undefined) {
       const d = parseDurationSeconds(b.duration as string);
-      if (d === undefined || d === null) return issues.error(`${p}.duration`, 'not a duration (e.g. 10m, 1h)');
+      if (d === undefined || d === null) return issues.error(`${p}.duration`, 'not a duration (e.g. 10m, 1h)', msg('engine.karpenterIssue.budgetDuration'));
       budget.durationSeconds = d;
     }
     if (b.reasons !== undefined) {
       const reasons = Array.isArray(b.reasons) ? (b.reasons as string[]) : [];
       const bad = reasons.filter((r) => !REASONS.includes(r as DisruptionReason));
-      if (bad.length > 0) return issues.error(`${p}.reasons`, `must be among ${REASONS.join(', ')}`);
+      if (bad.length > 0) return issues.error(`${p}.reasons`, `must be among ${REASONS.join(', ')}`, msg('engine.karpenterIssue.reasons', { list: REASONS.join(', ') }));
       budget.reasons = reasons as DisruptionReason[];
     }
     out.push(budget);
@@ -89,7 +89,7 @@ function parseDurationField(
   if (v === undefined) return fallback;
   const d = parseDurationSeconds(v as string);
   if (d === undefined) {
-    issues.error(path, 'not a duration (e.g. 30s, 720h) or "Never"');
+    issues.error(path, 'not a duration (e.g. 30s, 720h) or "Never"', msg('engine.karpenterIssue.durationOrNever'));
     return fallback;
   }
   return d;
@@ -100,7 +100,7 @@ function terminationGracePeriod(v: unknown, issues: IssueCollector): { terminati
   if (v === undefined) return {};
   const seconds = parseDurationField(v, path, null, issues);
   if (seconds === null) {
-    if (v === 'Never') issues.error(path, 'must be a duration such as 48h ("Never" is only valid for expireAfter)');
+    if (v === 'Never') issues.error(path, 'must be a duration such as 48h ("Never" is only valid for expireAfter)', msg('engine.karpenterIssue.neverOnlyExpire'));
     return {};
   }
   return { terminationGracePeriodSeconds: seconds };
@@ -129,13 +129,13 @@ export function parseNodePool(doc: Obj): ParsedNodePool {
   let policy = (disruption.consolidationPolicy as string | undefined) ?? DEFAULT_CONSOLIDATION_POLICY;
   if (policy === 'WhenUnderutilized') policy = 'WhenEmptyOrUnderutilized'; // v1beta1 spelling
   if (policy !== 'WhenEmpty' && policy !== 'WhenEmptyOrUnderutilized') {
-    issues.error('spec.disruption.consolidationPolicy', 'must be WhenEmpty or WhenEmptyOrUnderutilized');
+    issues.error('spec.disruption.consolidationPolicy', 'must be WhenEmpty or WhenEmptyOrUnderutilized', msg('engine.karpenterIssue.consolidationPolicy'));
     policy = DEFAULT_CONSOLIDATION_POLICY;
   }
   const expireRaw = tspec.expireAfter ?? disruption.expireAfter; // v1beta1 kept it under disruption
   const weight = spec.weight;
   if (weight !== undefined && (typeof weight !== 'number' || weight < 1 || weight > 100)) {
-    issues.error('spec.weight', 'must be an integer from 1 to 100');
+    issues.error('spec.weight', 'must be an integer from 1 to 100', msg('engine.karpenterIssue.weight'));
   }
   const apiVersion = doc.apiVersion === 'karpenter.sh/v1beta1' ? 'karpenter.sh/v1beta1' : 'karpenter.sh/v1';
   const nodePool: NodePool = {
@@ -208,7 +208,7 @@ export function parseEC2NodeClass(doc: Obj): ParsedNodeClass {
   const kubelet: EC2NodeClass['kubelet'] = {};
   for (const [k, v] of Object.entries(kubeletRaw)) {
     if ((k === 'maxPods' || k === 'podsPerCore') && typeof v === 'number' && v >= 0) kubelet[k] = v;
-    else if (k === 'maxPods' || k === 'podsPerCore') issues.error(`spec.kubelet.${k}`, 'must be a non-negative integer');
+    else if (k === 'maxPods' || k === 'podsPerCore') issues.error(`spec.kubelet.${k}`, 'must be a non-negative integer', msg('engine.karpenterIssue.nonNegativeInt'));
     else {
       issues.notSimulated(`spec.kubelet.${k}`);
       notSimulated.push(`spec.kubelet.${k}`);

@@ -6,15 +6,16 @@ export interface ParseIssue {
   /** Field path, e.g. spec.template.spec.requirements[0].operator */
   path: string;
   message: string;
-  /** Notices only: the message as people read it in their language (errors stay as the API server words them). */
+  /** The message as people read it in their language. */
   msg?: Message;
 }
 
 export class IssueCollector {
   readonly errors: ParseIssue[] = [];
   readonly notices: ParseIssue[] = [];
-  error(path: string, message: string): void {
-    this.errors.push({ path, message });
+  /** `message` is the English text (logs, fidelity); `m` the same in the reader's language. */
+  error(path: string, message: string, m?: Message): void {
+    this.errors.push(m ? { path, message, msg: m } : { path, message });
   }
   /** `what` is the English text and `m` the same as a Message. */
   notSimulated(path: string, what = 'accepted, not simulated', m: Message = msg('engine.notice.acceptedNotSimulated')): void {
@@ -31,7 +32,7 @@ export function isObj(v: unknown): v is Obj {
 export function asObj(v: unknown, path: string, issues: IssueCollector): Obj {
   if (v === undefined || v === null) return {};
   if (!isObj(v)) {
-    issues.error(path, 'must be an object');
+    issues.error(path, 'must be an object', msg('engine.karpenterIssue.object'));
     return {};
   }
   return v;
@@ -40,7 +41,7 @@ export function asObj(v: unknown, path: string, issues: IssueCollector): Obj {
 /** Report keys outside `known` as schema errors (a typo must not be silently ignored). */
 export function checkKeys(o: Obj, known: readonly string[], path: string, issues: IssueCollector): void {
   for (const k of Object.keys(o)) {
-    if (!known.includes(k)) issues.error(`${path}.${k}`, `unknown field "${k}"; allowed: ${known.join(', ')}`);
+    if (!known.includes(k)) issues.error(`${path}.${k}`, `unknown field "${k}"; allowed: ${known.join(', ')}`, msg('engine.karpenterIssue.unknownField', { key: k, allowed: known.join(', ') }));
   }
 }
 
@@ -49,7 +50,7 @@ export function stringMap(v: unknown, path: string, issues: IssueCollector): Rec
   const out: Record<string, string> = {};
   for (const [k, val] of Object.entries(o)) {
     if (typeof val === 'string' || typeof val === 'number' || typeof val === 'boolean') out[k] = String(val);
-    else issues.error(`${path}.${k}`, 'must be a string');
+    else issues.error(`${path}.${k}`, 'must be a string', msg('engine.karpenterIssue.string'));
   }
   return out;
 }
@@ -59,7 +60,7 @@ const OPERATORS: readonly RequirementOperator[] = ['In', 'NotIn', 'Exists', 'Doe
 export function parseRequirements(v: unknown, path: string, issues: IssueCollector): NodeSelectorRequirement[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) {
-    issues.error(path, 'must be a list');
+    issues.error(path, 'must be a list', msg('engine.karpenterIssue.list'));
     return [];
   }
   const out: NodeSelectorRequirement[] = [];
@@ -67,18 +68,18 @@ export function parseRequirements(v: unknown, path: string, issues: IssueCollect
     const p = `${path}[${i}]`;
     const r = asObj(raw, p, issues);
     checkKeys(r, ['key', 'operator', 'values', 'minValues'], p, issues);
-    if (typeof r.key !== 'string' || r.key === '') return issues.error(`${p}.key`, 'required string');
+    if (typeof r.key !== 'string' || r.key === '') return issues.error(`${p}.key`, 'required string', msg('engine.karpenterIssue.requiredString'));
     const op = r.operator as RequirementOperator;
-    if (!OPERATORS.includes(op)) return issues.error(`${p}.operator`, `must be one of ${OPERATORS.join(', ')}`);
+    if (!OPERATORS.includes(op)) return issues.error(`${p}.operator`, `must be one of ${OPERATORS.join(', ')}`, msg('engine.karpenterIssue.oneOf', { list: OPERATORS.join(', ') }));
     const values = Array.isArray(r.values) ? r.values.map(String) : [];
     if (op === 'In' && values.length === 0) {
-      return issues.error(`${p}.values`, 'In needs at least one value');
+      return issues.error(`${p}.values`, 'In needs at least one value', msg('engine.karpenterIssue.inNeedsValue'));
     }
     if ((op === 'Gt' || op === 'Lt') && (values.length !== 1 || !Number.isInteger(Number(values[0])))) {
-      return issues.error(`${p}.values`, `${op} needs exactly one integer value`);
+      return issues.error(`${p}.values`, `${op} needs exactly one integer value`, msg('engine.karpenterIssue.oneInteger', { op }));
     }
     if ((op === 'Exists' || op === 'DoesNotExist') && values.length > 0) {
-      return issues.error(`${p}.values`, `${op} takes no values`);
+      return issues.error(`${p}.values`, `${op} takes no values`, msg('engine.karpenterIssue.noValues', { op }));
     }
     const req: NodeSelectorRequirement = { key: r.key, operator: op, values };
     if (typeof r.minValues === 'number') req.minValues = r.minValues;
@@ -92,7 +93,7 @@ const EFFECTS: readonly TaintEffect[] = ['NoSchedule', 'PreferNoSchedule', 'NoEx
 export function parseTaints(v: unknown, path: string, issues: IssueCollector): Taint[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) {
-    issues.error(path, 'must be a list');
+    issues.error(path, 'must be a list', msg('engine.karpenterIssue.list'));
     return [];
   }
   const out: Taint[] = [];
@@ -100,9 +101,9 @@ export function parseTaints(v: unknown, path: string, issues: IssueCollector): T
     const p = `${path}[${i}]`;
     const t = asObj(raw, p, issues);
     checkKeys(t, ['key', 'value', 'effect', 'timeAdded'], p, issues);
-    if (typeof t.key !== 'string') return issues.error(`${p}.key`, 'required string');
-    if (!EFFECTS.includes(t.effect as TaintEffect)) return issues.error(`${p}.effect`, `must be one of ${EFFECTS.join(', ')}`);
-    if (t.value !== undefined && typeof t.value !== 'string') return issues.error(`${p}.value`, 'must be a string');
+    if (typeof t.key !== 'string') return issues.error(`${p}.key`, 'required string', msg('engine.karpenterIssue.requiredString'));
+    if (!EFFECTS.includes(t.effect as TaintEffect)) return issues.error(`${p}.effect`, `must be one of ${EFFECTS.join(', ')}`, msg('engine.karpenterIssue.oneOf', { list: EFFECTS.join(', ') }));
+    if (t.value !== undefined && typeof t.value !== 'string') return issues.error(`${p}.value`, 'must be a string', msg('engine.karpenterIssue.string'));
     out.push({ key: t.key, value: t.value, effect: t.effect as TaintEffect });
   });
   return out;
@@ -115,11 +116,11 @@ export function parseLimits(v: unknown, path: string, issues: IssueCollector): {
   for (const [k, val] of Object.entries(o)) {
     if (k === 'cpu') {
       const c = parseCpuMillis(val as string | number);
-      if (c === undefined) issues.error(`${path}.cpu`, 'not a CPU quantity');
+      if (c === undefined) issues.error(`${path}.cpu`, 'not a CPU quantity', msg('engine.karpenterIssue.cpu'));
       else out.cpuMillis = c;
     } else if (k === 'memory') {
       const m = parseMemoryMiB(val as string | number);
-      if (m === undefined) issues.error(`${path}.memory`, 'not a memory quantity');
+      if (m === undefined) issues.error(`${path}.memory`, 'not a memory quantity', msg('engine.karpenterIssue.memory'));
       else out.memoryMiB = m;
     } else {
       issues.notSimulated(`${path}.${k}`, 'limit accepted, not simulated (only cpu and memory limits are enforced)', msg('engine.notice.karpenterLimit'));

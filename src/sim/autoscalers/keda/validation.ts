@@ -185,7 +185,7 @@ export function validateScaledObject(doc: ManifestDoc): ManifestIssue[] {
     // The CRD's x-kubernetes-validations rule, checked by the API server before the webhook sees it.
     issues.push({ path: 'spec.minReplicaCount', message: `Invalid value: ${min}: minReplicaCount must be less than or equal to maxReplicaCount` });
   } else if (max !== undefined && max > CAPACITY.pods) {
-    issues.push({ path: 'spec.maxReplicaCount', message: `Invalid value: ${max}: more replicas than the playground simulates (at most ${CAPACITY.pods.toLocaleString('en-US')} pods)` });
+    issues.push({ path: 'spec.maxReplicaCount', message: `Invalid value: ${max}: more replicas than the playground simulates (at most ${CAPACITY.pods.toLocaleString('en-US')} pods)`, msg: msg('engine.kedaIssue.tooManyReplicas', { value: String(max), max: CAPACITY.pods.toLocaleString('en-US') }) });
   } else if (schemaErrors === 0) {
     const bounds = replicaBoundsError({ minReplicaCount: min, maxReplicaCount: max, idleReplicaCount: idle });
     if (bounds) issues.push({ path: idle !== undefined && bounds.startsWith('Idle') ? 'spec.idleReplicaCount' : 'spec.minReplicaCount', message: `${WEBHOOK_DENIED}${bounds}` });

@@ -6,6 +6,7 @@
  */
 import type { ManifestDoc } from '../../core/commands';
 import { parseQuantity } from '../../core/quantity';
+import { msg, type Message } from '../../core/message';
 import type {
   ContainerResourcePolicy,
   ResourceAmounts,
@@ -17,6 +18,8 @@ import type {
 export interface VpaManifestIssue {
   path: string;
   message: string;
+  /** The playground's own sentence in the reader's language; absent where the text is the quantity parser's. */
+  msg?: Message;
 }
 
 type Obj = Record<string, unknown>;
@@ -35,14 +38,18 @@ function obj(v: unknown): Obj {
 
 function quantity(v: unknown, path: string, issues: VpaManifestIssue[]): number | undefined {
   if (typeof v !== 'string' && typeof v !== 'number') {
-    issues.push({ path, message: `expected a quantity such as "100m" or "50Mi"` });
+    issues.push({ path, message: `expected a quantity such as "100m" or "50Mi"`, msg: msg('engine.vpaIssue.quantity') });
     return undefined;
   }
   try {
     const value = parseQuantity(v);
-    if (value < 0) throw new Error(`must be greater than or equal to 0 (got ${String(v)})`);
+    if (value < 0) {
+      issues.push({ path, message: `must be greater than or equal to 0 (got ${String(v)})`, msg: msg('engine.vpaIssue.negative', { value: String(v) }) });
+      return undefined;
+    }
     return value;
   } catch (err) {
+    // The quantity parser's own words (as the API server's), shown as written.
     issues.push({ path, message: (err as Error).message });
     return undefined;
   }
@@ -60,7 +67,7 @@ function resourceList(v: unknown, path: string, issues: VpaManifestIssue[]): Res
       const q = quantity(o.memory, `${path}.memory`, issues);
       if (q !== undefined) out.memory = Math.round(q);
     } else {
-      issues.push({ path: `${path}.${key}`, message: `unsupported resource "${key}": the VPA recommends cpu and memory` });
+      issues.push({ path: `${path}.${key}`, message: `unsupported resource "${key}": the VPA recommends cpu and memory`, msg: msg('engine.vpaIssue.resource', { key }) });
     }
   }
   return out;
@@ -69,7 +76,7 @@ function resourceList(v: unknown, path: string, issues: VpaManifestIssue[]): Res
 function containerPolicy(v: unknown, path: string, issues: VpaManifestIssue[]): ContainerResourcePolicy {
   const o = obj(v);
   const policy: ContainerResourcePolicy = { containerName: typeof o.containerName === 'string' ? o.containerName : '' };
-  if (!policy.containerName) issues.push({ path: `${path}.containerName`, message: 'required (a container name or "*")' });
+  if (!policy.containerName) issues.push({ path: `${path}.containerName`, message: 'required (a container name or "*")', msg: msg('engine.vpaIssue.containerName') });
   if (o.mode !== undefined) {
     if (o.mode === 'Auto' || o.mode === 'Off') policy.mode = o.mode;
     else issues.push({ path: `${path}.mode`, message: `Unsupported value: "${text(o.mode)}": supported values: "Auto", "Off"` });
@@ -98,13 +105,13 @@ export function parseVpaManifest(doc: ManifestDoc, nowSeconds: number): { vpa: V
   const issues: VpaManifestIssue[] = [];
   const meta = obj(doc.metadata);
   const name = typeof meta.name === 'string' ? meta.name : '';
-  if (!name) issues.push({ path: 'metadata.name', message: 'required' });
+  if (!name) issues.push({ path: 'metadata.name', message: 'required', msg: msg('engine.vpaIssue.required') });
   const spec = obj(doc.spec);
   const ref = obj(spec.targetRef);
-  if (spec.targetRef === undefined) issues.push({ path: 'spec.targetRef', message: 'required: the workload whose pods this VPA sizes' });
+  if (spec.targetRef === undefined) issues.push({ path: 'spec.targetRef', message: 'required: the workload whose pods this VPA sizes', msg: msg('engine.vpaIssue.targetRef') });
   else {
-    if (typeof ref.kind !== 'string' || !ref.kind) issues.push({ path: 'spec.targetRef.kind', message: 'required' });
-    if (typeof ref.name !== 'string' || !ref.name) issues.push({ path: 'spec.targetRef.name', message: 'required' });
+    if (typeof ref.kind !== 'string' || !ref.kind) issues.push({ path: 'spec.targetRef.kind', message: 'required', msg: msg('engine.vpaIssue.required') });
+    if (typeof ref.name !== 'string' || !ref.name) issues.push({ path: 'spec.targetRef.name', message: 'required', msg: msg('engine.vpaIssue.required') });
   }
   const vpa: VerticalPodAutoscaler = {
     apiVersion: 'autoscaling.k8s.io/v1',
@@ -127,13 +134,13 @@ export function parseVpaManifest(doc: ManifestDoc, nowSeconds: number): { vpa: V
     }
     if (up.minReplicas !== undefined) {
       if (typeof up.minReplicas === 'number' && Number.isInteger(up.minReplicas) && up.minReplicas > 0) vpa.spec.updatePolicy.minReplicas = up.minReplicas;
-      else issues.push({ path: 'spec.updatePolicy.minReplicas', message: 'must be a positive integer' });
+      else issues.push({ path: 'spec.updatePolicy.minReplicas', message: 'must be a positive integer', msg: msg('engine.vpaIssue.positiveInt') });
     }
   }
   const policies = obj(spec.resourcePolicy).containerPolicies;
   if (policies !== undefined) {
     const list = Array.isArray(policies) ? policies : [];
-    if (!Array.isArray(policies)) issues.push({ path: 'spec.resourcePolicy.containerPolicies', message: 'expected a list' });
+    if (!Array.isArray(policies)) issues.push({ path: 'spec.resourcePolicy.containerPolicies', message: 'expected a list', msg: msg('engine.vpaIssue.list') });
     vpa.spec.resourcePolicy = { containerPolicies: list.map((p, i) => containerPolicy(p, `spec.resourcePolicy.containerPolicies[${i}]`, issues)) };
   }
   return { vpa, issues };

@@ -9,7 +9,7 @@ function validate(doc: Record<string, unknown>): ManifestIssue[] {
   const parsed = parseKarpenterManifest(doc);
   if (!parsed) return [];
   return [
-    ...parsed.errors.map((e) => ({ path: e.path, message: e.message })),
+    ...parsed.errors.map((e) => ({ path: e.path, message: e.message, ...(e.msg ? { msg: e.msg } : {}) })),
     ...parsed.notices.map((n) => ({ path: n.path, message: n.message, severity: 'notice' as const, ...(n.msg ? { msg: n.msg } : {}) })),
   ];
 }
