@@ -166,6 +166,18 @@ function unionExpectations(issue: z.core.$ZodIssue): string[] {
   return [...out];
 }
 
+/** A key the schema does not have, pointed at the key, with the nearest allowed field and the list. */
+export function unknownFieldProblem(path: readonly PathSegment[], key: string, allowed: string[]): PathProblem {
+  const fields = listFields(allowed);
+  const [near] = suggestions(key, allowed);
+  return {
+    path: [...path, key],
+    atKey: true,
+    message: `unknown field "${key}"${near === undefined ? '' : ` (did you mean "${near}"?)`}; allowed fields here: ${fields.text}`,
+    msg: near === undefined ? msg('scenarioError.schema.unknownField', { key, allowed: fields.msg }) : msg('scenarioError.schema.unknownFieldNear', { key, near, allowed: fields.msg }),
+  };
+}
+
 /**
  * zod issues → problems with the kubectl-like "what is wrong, what is allowed". `root` is the
  * validated value (to show what was given), `schema` the schema it was checked against.
@@ -178,16 +190,7 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], schema: z.
     switch (issue.code) {
       case 'unrecognized_keys': {
         const allowed = allowedFields(schema, path);
-        const fields = listFields(allowed);
-        for (const key of issue.keys) {
-          const [near] = suggestions(key, allowed);
-          problems.push({
-            path: [...path, key],
-            atKey: true,
-            message: `unknown field "${key}"${near === undefined ? '' : ` (did you mean "${near}"?)`}; allowed fields here: ${fields.text}`,
-            msg: near === undefined ? msg('scenarioError.schema.unknownField', { key, allowed: fields.msg }) : msg('scenarioError.schema.unknownFieldNear', { key, near, allowed: fields.msg }),
-          });
-        }
+        for (const key of issue.keys) problems.push(unknownFieldProblem(path, key, allowed));
         break;
       }
       case 'invalid_type':

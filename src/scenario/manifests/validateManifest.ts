@@ -6,6 +6,7 @@ import type { YamlDocument } from '../yamlSource';
 import { issuesToProblems } from '../zodIssues';
 import { BUILTIN_KINDS } from './builtinKinds';
 import { ACCEPTED_NOT_SIMULATED, AUTOSCALER_KINDS, key } from './kindTable';
+import { AUTOSCALER_FIELDS, unknownFieldProblems } from './autoscalerFields';
 import { SIMULATED_FIELDS, notSimulatedPaths } from './notSimulated';
 import { parsePath, validatorsFor } from './validators';
 import { pushAll } from '../../sim/core/arrays';
@@ -108,8 +109,10 @@ export function validateManifest(src: YamlDocument): ManifestCheck {
       notices.push(`${at}: ${label}: ${field}: not simulated`);
       noticeMsgs.push(msg('scenarioNote.notice.field', { where: at, label, field }));
     }
-  } else if (typeof meta.name !== 'string' || meta.name === '') {
-    errors.push(src.errorAt(['metadata', 'name'], 'Required value: name or generateName is required', true));
+  } else {
+    if (typeof meta.name !== 'string' || meta.name === '') errors.push(src.errorAt(['metadata', 'name'], 'Required value: name or generateName is required', true));
+    const fields = AUTOSCALER_FIELDS[k];
+    if (fields) pushAll(errors, problemsToErrors(src, unknownFieldProblems(doc, fields)));
   }
   for (const validate of custom) {
     let issues;
