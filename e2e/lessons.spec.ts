@@ -222,6 +222,9 @@ test('a bad lesson file shows located errors and the current lesson keeps runnin
   const errors = collectErrors(page);
   await page.goto(`/#lesson=${HPA.id}&step=1`);
   await expect(page.getByTestId('lesson-step')).toContainText('Step 1 of', { timeout: 60_000 });
+  // A command of the person's own: a valid file would ask before replacing the run, a broken one
+  // must not (declining used to hide the file's errors).
+  await app(page).run('kubectl scale --replicas=2 deployment/php-apache');
   await page.getByTestId('lesson-instructor').click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('lesson-open-file').first().click();
@@ -231,6 +234,7 @@ test('a bad lesson file shows located errors and the current lesson keeps runnin
   await expect(box).toBeVisible();
   await expect(box).toContainText(/broken\.yaml:4:\d+/);
   await expect(box).toContainText(/broken\.yaml:9:\d+/);
+  await expect(page.getByTestId('confirm-discard')).toHaveCount(0);
   // Nothing else changed: the lesson is still there and the simulation still runs.
   await expect(page.getByTestId('lesson-title')).toContainText('HPA');
   const a = app(page);

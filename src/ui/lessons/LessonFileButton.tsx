@@ -15,8 +15,7 @@ export async function openDroppedFile(file: File): Promise<void> {
     useLessons.getState().set({ fileErrors: [msg('scenarioError.at', { file: file.name, line: 1, col: 1, what: why })] });
     return;
   }
-  if (!(await confirmDiscard())) return;
-  await openLessonFile(await file.text(), file.name);
+  await openLessonFile(await file.text(), file.name, confirmDiscard);
 }
 
 /** "Open a lesson file…": a file picker for YAML lessons. */

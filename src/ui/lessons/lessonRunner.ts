@@ -260,8 +260,12 @@ export function cancelRunUntil(): void {
   useLessons.getState().set({ busy: null });
 }
 
-/** A lesson file from disk: checked like a scenario; on errors the running lesson is left as it is. */
-export async function openLessonFile(text: string, file: string): Promise<LessonOpenResult> {
+/**
+ * A lesson file from disk: checked like a scenario; on errors the running lesson is left as it is.
+ * `mayReplace` is asked only once the file is valid (a broken file costs the run nothing, so there
+ * is nothing to confirm; asked first, a declined question hid the file's errors).
+ */
+export async function openLessonFile(text: string, file: string, mayReplace: () => Promise<boolean> = () => Promise.resolve(true)): Promise<LessonOpenResult> {
   const api = await loadEngine();
   const r = api.loadLesson(text, file, readExample);
   if (!r.ok) {
@@ -269,6 +273,7 @@ export async function openLessonFile(text: string, file: string): Promise<Lesson
     useLessons.getState().set({ fileErrors: r.errors.map(scenarioErrorMessage) });
     return { ok: false, errors: r.errors.map(formatError) };
   }
+  if (!(await mayReplace())) return { ok: false, errors: [] };
   const opened = await openLesson(r.lesson, r.scenarioText, 'file', 0);
   if (!opened.ok) useLessons.getState().set({ fileErrors: opened.errors.map((text) => msg('scenarioNote.verbatim', { text })) });
   return opened;
