@@ -2,6 +2,7 @@ import type { Message } from '../sim/core/message';
 import { create } from 'zustand';
 import type { Lesson } from '../lessons/types';
 import type { Session } from '../sim/session';
+import { usePlayground } from './playgroundStore';
 
 /**
  * Workshop mode's UI state: the lesson on screen, its step, and the student's progress. The engine
@@ -139,4 +140,22 @@ export const useLessons = create<LessonState>((set, get) => ({
 /** Has this browser seen the playground before (anything saved)? The first visit opens lesson 0. */
 export function hasLessonProgress(): boolean {
   return Object.keys(useLessons.getState().progress).length > 0;
+}
+
+/**
+ * Commands in the run that no lesson step performs (lines typed in the console, slider moves,
+ * faults), or null when no lesson runs this session. A step's prepared state is computed from the
+ * lesson alone, so going back, or replacing the run, loses only these.
+ */
+export function lessonOwnCommands(): string[] | null {
+  const { active } = useLessons.getState();
+  const session = usePlayground.getState().session;
+  if (!active || !session || active.session !== session) return null;
+  const lessonLines = new Set(active.lesson.steps.flatMap((s) => s.action?.run ?? []));
+  return session.log.filter((c) => !lessonLines.has(c.input)).map((c) => c.input);
+}
+
+/** lessonOwnCommands, with no lesson running meaning none. */
+export function ownCommands(): string[] {
+  return lessonOwnCommands() ?? [];
 }

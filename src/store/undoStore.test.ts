@@ -71,3 +71,30 @@ describe('a replaced run is said and can be undone', () => {
     expect(useUndo.getState().confirm).toBeNull();
   });
 });
+
+describe("what counts as the person's own changes", () => {
+  it("in a lesson, the steps' Show me commands are the lesson's: only other commands ask before the run is replaced", async () => {
+    open();
+    const { useLessons } = await import('./lessonStore');
+    const showMe = 'kubectl autoscale deployment php-apache --cpu-percent=50 --min=1 --max=10';
+    const lesson = { steps: [{ action: { run: [showMe] } }] } as never;
+    useLessons.setState({ active: { lesson, session: s(), source: 'bundled' } as never });
+    try {
+      usePlayground.getState().run(showMe, parseCommandLine);
+      expect(s().log).toHaveLength(1);
+      // Nothing of the person's would be lost: no question.
+      await expect(confirmDiscard()).resolves.toBe(true);
+      expect(useUndo.getState().confirm).toBeNull();
+      usePlayground.getState().run('kubectl scale deployment php-apache --replicas=3', parseCommandLine);
+      void confirmDiscard();
+      expect(useUndo.getState().confirm?.changes).toBe(1);
+      useUndo.getState().confirm?.resolve(false);
+    } finally {
+      useLessons.setState({ active: null });
+    }
+    // Outside a lesson every command in the run is the person's.
+    void confirmDiscard();
+    expect(useUndo.getState().confirm?.changes).toBe(2);
+    useUndo.getState().confirm?.resolve(false);
+  });
+});

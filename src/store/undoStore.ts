@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { TimedCommand } from '../sim/core/commands';
 import type { Session } from '../sim/session';
 import { usePlayground } from './playgroundStore';
+import { lessonOwnCommands } from './lessonStore';
 
 /**
  * Lost work made explicit (issue #12 item 9). Issuing a command after scrubbing back replaces the
@@ -90,9 +91,12 @@ export function undoReplace(): void {
   usePlayground.getState().seekTo(r.atMs);
 }
 
-/** Commands of the person's own in the current run (typed, sliders, buttons). */
+/**
+ * Commands of the person's own in the current run (typed, sliders, buttons). In a lesson, the steps'
+ * own Show me commands are the lesson's, not the person's: it prepares them again.
+ */
 export function userChanges(): number {
-  return usePlayground.getState().session?.log.length ?? 0;
+  return lessonOwnCommands()?.length ?? usePlayground.getState().session?.log.length ?? 0;
 }
 
 /** Before replacing the run: true at once if nothing of the person's would be lost, else ask. */

@@ -9,7 +9,7 @@ import { DEFAULT_EXAMPLE, openExample, openRequestCount, openScenarioText, repla
 import { engine, loadEngine } from '../../store/engine';
 import { usePlayground } from '../../store/playgroundStore';
 import { useTabs } from '../../store/tabStore';
-import { useLessons, type CatalogEntry } from '../../store/lessonStore';
+import { ownCommands, useLessons, type CatalogEntry } from '../../store/lessonStore';
 import { formatSeconds } from '../charts/geometry';
 import { missingStepNotice } from './lessonLink';
 
@@ -152,18 +152,6 @@ export function nextStep(): void {
   if (session) engine().clearSessionChecks(session);
   useLessons.getState().set({ onQuestions: true, note: null, backConfirm: null });
   useLessons.getState().saveProgress(active.lesson.id, { questions: true });
-}
-
-/**
- * Commands in the run that no lesson step performs (lines typed in the console, slider moves, faults):
- * a step's prepared state is computed from the lesson alone, so going back leaves these out.
- */
-export function ownCommands(): string[] {
-  const { active } = useLessons.getState();
-  const session = usePlayground.getState().session;
-  if (!active || !session || active.session !== session) return [];
-  const lessonLines = new Set(active.lesson.steps.flatMap((s) => s.action?.run ?? []));
-  return session.log.filter((c) => !lessonLines.has(c.input)).map((c) => c.input);
 }
 
 /**
