@@ -243,6 +243,63 @@ test('a bad lesson file shows located errors and the current lesson keeps runnin
   expect(errors).toEqual([]);
 });
 
+test("an instructor's own lesson file travels in its link: a student opens it at the same step, and a reload keeps it", async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const errors = collectErrors(page);
+  await page.goto(`/#lesson=${HPA.id}&step=1`);
+  await expect(page.getByTestId('lesson-step')).toContainText('Step 1 of', { timeout: 60_000 });
+  await page.getByTestId('lesson-instructor').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('lesson-open-file').first().click();
+  const mine = [
+    'apiVersion: playground/v1alpha1',
+    'kind: Lesson',
+    'id: workshop-own',
+    'title: {en: "Our own HPA lesson", ko: "우리만의 HPA 실습"}',
+    'summary: {en: Ours., ko: 우리 것.}',
+    'scenario: {example: php-apache, timeline: []}',
+    'steps:',
+    '  - text: {en: "First: look at php-apache.", ko: "먼저 php-apache를 봅니다."}',
+    '    check: {type: deployment, name: php-apache, field: ready, op: ">=", value: 1}',
+    '  - text: {en: "Second: our step two.", ko: "두 번째 단계."}',
+    '    check: {type: deployment, name: php-apache, field: ready, op: ">=", value: 1}',
+    'questions:',
+    '  - question: {en: "Ready?", ko: "준비됐나요?"}',
+    '    choices: [{en: "Yes", ko: "예"}, {en: "No", ko: "아니요"}]',
+    '    answer: 0',
+    '    explanation: {en: "Yes.", ko: "예."}',
+  ].join('\n');
+  await (await chooser).setFiles({ name: 'own.yaml', mimeType: 'text/yaml', buffer: Buffer.from(mine) });
+  await expect(page.getByTestId('lesson-title')).toContainText('Our own HPA lesson', { timeout: 30_000 });
+  await page.getByTestId('lesson-run-until').click();
+  await expect(page.getByTestId('lesson-check')).toHaveAttribute('data-held', 'true', { timeout: 60_000 });
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('lesson-step')).toContainText('Step 2 of 2');
+  // The address is the lesson itself: a reload comes back to it.
+  await expect(page).toHaveURL(/#lessonfile=[^&]+&step=2$/, { timeout: 10_000 });
+  await page.getByTestId('lesson-copy-link').click();
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  expect(url).toMatch(/#lessonfile=[^&]+&step=2&lang=en$/);
+
+  const student = await context.newPage();
+  const studentErrors = collectErrors(student);
+  await student.goto(url);
+  await expect(student.getByTestId('lesson-title')).toContainText('Our own HPA lesson', { timeout: 60_000 });
+  await expect(student.getByTestId('lesson-step')).toContainText('Step 2 of 2', { timeout: 60_000 });
+  await expect(student.getByTestId('lesson-text')).toContainText('Second: our step two.');
+  await student.screenshot({ path: 'test-results/lessons-file-link-student.png' });
+  await student.reload();
+  await expect(student.getByTestId('lesson-step')).toContainText('Step 2 of 2', { timeout: 60_000 });
+  await expect(student.getByTestId('lesson-title')).toContainText('Our own HPA lesson');
+
+  // A link cut short on the way says so, and the run on screen stays.
+  await student.evaluate((u) => (location.hash = u.slice(u.indexOf('#'), u.indexOf('#') + 40)), url);
+  await expect(student.getByTestId('link-error')).toContainText('This lesson link could not be opened');
+  await expect(student.getByTestId('lesson-title')).toContainText('Our own HPA lesson');
+  expect(errors).toEqual([]);
+  expect(studentErrors).toEqual([]);
+});
+
 test('in Korean, a bad lesson file’s errors read in Korean, located as Korean readers read a place', async ({ page }) => {
   const errors = collectErrors(page);
   await page.setViewportSize({ width: 1280, height: 720 });

@@ -21,7 +21,7 @@ export function embedWorkload(hash: string): string | undefined {
 export function embedSnippet(pageUrl: string, runHash: string, workload?: string): string {
   const base = pageUrl.split('#')[0];
   const body = runHash.startsWith('#') ? runHash.slice(1) : runHash;
-  const params = body.split('&').filter((p) => p !== '' && !p.startsWith('embed=') && !p.startsWith('lesson=') && !p.startsWith('w=') && !p.startsWith('cmp=') && !p.startsWith('slo='));
+  const params = body.split('&').filter((p) => p !== '' && !p.startsWith('embed=') && !p.startsWith('lesson=') && !p.startsWith('lessonfile=') && !p.startsWith('w=') && !p.startsWith('cmp=') && !p.startsWith('slo='));
   const src = `${base}#${[...params, 'embed=1', ...(workload ? [`w=${encodeURIComponent(workload)}`] : [])].join('&')}`;
   const escaped = src.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   return `<iframe src="${escaped}" width="960" height="540" style="border:0" title="Autoscaling Playground" loading="lazy"></iframe>`;

@@ -5,6 +5,7 @@ import type { MessageParam } from '../sim/core/message';
 import { exampleScenarios } from './exampleList';
 import { hashParam, hasRunHash } from './share/hashParams';
 import { loadAutosave } from './share/autosave';
+import { lessonFileLink } from './share/lessonFileLink';
 
 export const DEFAULT_EXAMPLE = 'php-apache';
 
@@ -59,7 +60,14 @@ export interface StartupOutcome {
    * Workshop mode: `#lesson=ID&step=N` (N from 1) asks for a lesson at a step; `first` is the very
    * first visit (nothing saved), which opens lesson 0. Nothing is opened yet: the lesson panel does it.
    */
-  lesson?: LessonLinkRequest | { first: true };
+  lesson?: LessonLinkRequest | LessonFileRequest | { first: true };
+}
+
+/** What a `#lessonfile=` link asks for: an instructor's own lesson file, at a 0-based step. */
+export interface LessonFileRequest {
+  fileText: string;
+  step: number;
+  asked?: string;
 }
 
 /** What a lesson link asks for: the lesson, its 0-based step, and the `step=` text as written (decoded), if any. */
@@ -98,6 +106,12 @@ export function lessonLink(hash: string): LessonLinkRequest | null {
 
 /** Link in the address bar, else the autosaved working scenario, else the default example. */
 export async function startup(hash: string, firstVisit = false): Promise<StartupOutcome> {
+  const file = lessonFileLink(hash);
+  if (file?.ok) return { notice: null, replayToMs: 0, lesson: { fileText: file.text, step: file.step, ...(file.asked === undefined ? {} : { asked: file.asked }) } };
+  if (file) {
+    await openExample(DEFAULT_EXAMPLE);
+    return { notice: { kind: 'error', key: 'lessons.fileLink.broken', values: { reason: file.why } }, replayToMs: 0 };
+  }
   const lesson = lessonLink(hash);
   if (lesson) return { notice: null, replayToMs: 0, lesson };
   if (hasRunHash(hash)) {

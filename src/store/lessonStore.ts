@@ -66,6 +66,8 @@ interface LessonState {
   instructor: boolean;
   recording: RecordingState | null;
   catalogOpen: boolean;
+  /** The lesson last opened from a file, with its text compressed for a `#lessonfile=` link. */
+  linkedFile: { lesson: Lesson; param: string } | null;
   progress: Record<string, LessonProgress>;
   set: (patch: Partial<Omit<LessonState, 'set' | 'saveProgress'>>) => void;
   saveProgress: (id: string, patch: Partial<LessonProgress>) => void;
@@ -127,6 +129,7 @@ export const useLessons = create<LessonState>((set, get) => ({
   instructor: readInstructor(),
   recording: null,
   catalogOpen: false,
+  linkedFile: null,
   progress: readProgress(),
   set: (patch) => set(patch),
   saveProgress(id, patch) {

@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import { usePlayground } from '../../store/playgroundStore';
 import { confirmDiscard } from '../../store/undoStore';
 import { activeLessonHash } from '../../ui/lessons/lessonLink';
-import { closeLesson, loadCatalog, startupLesson } from '../../ui/lessons/lessonRunner';
+import { closeLesson, lessonFileProblems, loadCatalog, startupLesson } from '../../ui/lessons/lessonRunner';
+import { LESSON_FILE_PARAM, LINKED_LESSON_FILE, lessonFileLink } from './lessonFileLink';
 import { hashParam, hasRunHash } from './hashParams';
 import { lessonLink, replayTo, scenarioLoading, startup, wholeStep, type StartupOutcome } from '../runLoader';
 import { currentRunHash, writeHashNow } from './useHashSync';
@@ -18,6 +19,12 @@ function runKey(hash: string): string {
  * run on screen, or nothing new (the language, the grid's filter, or what is already on screen).
  */
 export async function linkRequest(hash: string): Promise<'lesson' | 'run' | 'compare' | null> {
+  if (hashParam(hash, LESSON_FILE_PARAM) !== undefined) {
+    // The lesson on screen at the same step (its own address, with a language or not) is no request.
+    const here = activeLessonHash() ?? '';
+    const same = ['lessonfile', 'step'].every((k) => hashParam(here, k) === hashParam(hash, k));
+    return same ? null : 'lesson';
+  }
   const lesson = lessonLink(hash);
   if (lesson) {
     const here = lessonLink(activeLessonHash() ?? '');
@@ -40,6 +47,12 @@ export async function linkRequest(hash: string): Promise<'lesson' | 'run' | 'com
 export async function linkProblem(hash: string, kind: 'lesson' | 'run' | 'compare'): Promise<StartupOutcome['notice']> {
   // A damaged run B is reported in the Compare tab, where the link's run A stays (openFromLink).
   if (kind === 'compare') return null;
+  const file = lessonFileLink(hash);
+  if (file) {
+    if (!file.ok) return { kind: 'error', key: 'lessons.fileLink.brokenKept', values: { reason: file.why } };
+    // A lesson with errors shows them in its panel, and the run on screen stays.
+    return (await lessonFileProblems(file.text, LINKED_LESSON_FILE)) ? { kind: 'error', key: 'lessons.fileLink.errorsKept' } : null;
+  }
   if (kind === 'lesson') {
     const id = lessonLink(hash)?.id ?? '';
     const catalog = await loadCatalog();

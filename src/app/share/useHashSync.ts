@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { usePlayground } from '../../store/playgroundStore';
 import { saveAutosave } from './autosave';
-import { activeLessonHash } from '../../ui/lessons/lessonLink';
+import { activeLessonHash, isLessonAddress } from '../../ui/lessons/lessonLink';
+import { LESSON_FILE_PARAM } from './lessonFileLink';
 import { gridViewHashParams, useGridView } from '../../store/gridViewStore';
-import { hashParam } from './hashParams';
 
 /**
  * The keys a run hash replaces: the run's own (`s`, `t`, `x`) and the grid's view (`q`, `sort`,
@@ -14,7 +14,7 @@ const REPLACED_KEYS: ReadonlySet<string> = new Set(['s', 't', 'x', 'q', 'sort', 
  * A link to the run alone also drops the lesson link's keys (#lesson=ID&step=N), which a reload
  * would open instead of any run beside them.
  */
-export const RUN_ONLY_KEYS: ReadonlySet<string> = new Set([...REPLACED_KEYS, 'lesson', 'step']);
+export const RUN_ONLY_KEYS: ReadonlySet<string> = new Set([...REPLACED_KEYS, 'lesson', LESSON_FILE_PARAM, 'step']);
 
 /** The run's hash plus the view parameters: the grid's filter/sort/grouping and whatever else the address carried, less the `dropped` keys. */
 export function withViewParams(runHash: string, currentHash: string, dropped: ReadonlySet<string> = REPLACED_KEYS): string {
@@ -76,7 +76,7 @@ const PLAYING_WRITE_MS = 5000;
  */
 export function lessonAddressToWrite(here: string, lesson: string, lastWritten: string): string | null {
   if (here === lesson) return null;
-  if (here !== lastWritten && here.startsWith('#lesson=')) return null;
+  if (here !== lastWritten && isLessonAddress(here)) return null;
   return lesson;
 }
 export function useHashSync(enabled: boolean): void {
@@ -103,7 +103,7 @@ export function useHashSync(enabled: boolean): void {
       }
       // A lesson link that arrived since the last write stands while useHashNavigation opens it.
       const here = window.location.hash;
-      if (here !== lastAddress && hashParam(here, 'lesson') !== undefined) return;
+      if (here !== lastAddress && isLessonAddress(here)) return;
       const g = useGridView.getState();
       const key = `${scenario.text.length}:${session.log.length}:${Math.floor(session.world.timeMs / 1000)}:${g.query}:${g.sortBy}:${g.groupBy}`;
       if (key === lastKey) return;

@@ -5,7 +5,7 @@ import { usePlayground } from '../../store/playgroundStore';
 import { exampleScenarios } from '../../app/exampleList';
 import { parseCommandLine } from '../../scenario/commandLine';
 import { downloadText } from '../common/download';
-import { lessonHash } from './lessonLink';
+import { activeLessonHash } from './lessonLink';
 import { langOf } from './lang';
 import { lessonDraftText, type RecordedCommand } from './draft';
 import { LessonFileButton } from './LessonFileButton';
@@ -20,15 +20,16 @@ function hasCommandLine(input: string): boolean {
 export function InstructorTools() {
   const { t, i18n } = useTranslation();
   const instructor = useLessons((s) => s.instructor);
-  const active = useLessons((s) => s.active);
   const step = useLessons((s) => s.step);
   const recording = useLessons((s) => s.recording);
   const [copied, setCopied] = useState<string | null>(null);
+  const linkable = useLessons((s) => s.active !== null && (s.active.source === 'bundled' || s.linkedFile?.lesson === s.active.lesson));
 
   const copyLessonLink = async () => {
-    if (!active) return;
+    const hash = activeLessonHash();
+    if (!hash) return;
     // The class opens it in the language the instructor teaches in.
-    const url = `${window.location.origin}${window.location.pathname}${lessonHash(active.lesson.id, step)}&lang=${langOf(i18n.language)}`;
+    const url = `${window.location.origin}${window.location.pathname}${hash}&lang=${langOf(i18n.language)}`;
     try {
       await navigator.clipboard.writeText(url);
       setCopied(t('lessons.instructor.copied'));
@@ -79,7 +80,8 @@ export function InstructorTools() {
     >
       <summary data-testid="lesson-instructor">{t('lessons.instructor.title')}</summary>
       <div className="lesson-instructor-body">
-        {active?.source === 'bundled' && (
+        {/* A bundled lesson by its name, a lesson from a file with the file in the link. */}
+        {linkable && (
           <div className="lesson-row">
             <button type="button" onClick={() => void copyLessonLink()} data-testid="lesson-copy-link">
               {t('lessons.instructor.copyLink', { step: step + 1 })}

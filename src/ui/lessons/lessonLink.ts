@@ -1,6 +1,8 @@
 import { usePlayground } from '../../store/playgroundStore';
 import { useLessons } from '../../store/lessonStore';
 import { wholeStep, type LessonLinkRequest, type StartupOutcome } from '../../app/runLoader';
+import { LESSON_FILE_PARAM } from '../../app/share/lessonFileLink';
+import { hashParam } from '../../app/share/hashParams';
 
 /** `#lesson=ID&step=N` (N counted from 1, as the panel shows it). */
 export function lessonHash(id: string, step: number): string {
@@ -9,9 +11,17 @@ export function lessonHash(id: string, step: number): string {
 
 /** The address for the lesson on screen, or null when none is (then the run's own link applies). */
 export function activeLessonHash(): string | null {
-  const { active, step, onQuestions } = useLessons.getState();
-  if (!active || active.source !== 'bundled' || active.session !== usePlayground.getState().session) return null;
-  return lessonHash(active.lesson.id, onQuestions ? active.lesson.steps.length - 1 : step);
+  const { active, step, onQuestions, linkedFile } = useLessons.getState();
+  if (!active || active.session !== usePlayground.getState().session) return null;
+  const k = onQuestions ? active.lesson.steps.length - 1 : step;
+  if (active.source === 'bundled') return lessonHash(active.lesson.id, k);
+  // A lesson from a file travels whole in its link.
+  return linkedFile?.lesson === active.lesson ? `#${LESSON_FILE_PARAM}=${linkedFile.param}&step=${k + 1}` : null;
+}
+
+/** Does the address ask for a lesson (bundled or carried in the link)? */
+export function isLessonAddress(hash: string): boolean {
+  return hashParam(hash, 'lesson') !== undefined || hashParam(hash, LESSON_FILE_PARAM) !== undefined;
 }
 
 /** Longest `step=` text quoted back in the notice: a damaged link can carry anything. */

@@ -5,7 +5,8 @@ import { formatError, scenarioErrorMessage } from '../../scenario/errors';
 import { msg } from '../../sim/core/message';
 import { parseCommandLine } from '../../scenario/commandLine';
 import { exampleScenarios } from '../../app/exampleList';
-import { DEFAULT_EXAMPLE, openExample, openRequestCount, openScenarioText, replayTo, scenarioLoading, type StartupOutcome } from '../../app/runLoader';
+import { DEFAULT_EXAMPLE, openExample, openRequestCount, openScenarioText, replayTo, scenarioLoading, type LessonFileRequest, type LessonLinkRequest, type StartupOutcome } from '../../app/runLoader';
+import { LINKED_LESSON_FILE, lessonFileParam } from '../../app/share/lessonFileLink';
 import { engine, loadEngine } from '../../store/engine';
 import { usePlayground } from '../../store/playgroundStore';
 import { useTabs } from '../../store/tabStore';
@@ -253,7 +254,7 @@ export function cancelRunUntil(): void {
  * `mayReplace` is asked only once the file is valid (a broken file costs the run nothing, so there
  * is nothing to confirm; asked first, a declined question hid the file's errors).
  */
-export async function openLessonFile(text: string, file: string, mayReplace: () => Promise<boolean> = () => Promise.resolve(true)): Promise<LessonOpenResult> {
+export async function openLessonFile(text: string, file: string, mayReplace: () => Promise<boolean> = () => Promise.resolve(true), k = 0): Promise<LessonOpenResult> {
   const api = await loadEngine();
   const r = api.loadLesson(text, file, readExample);
   if (!r.ok) {
@@ -262,13 +263,37 @@ export async function openLessonFile(text: string, file: string, mayReplace: () 
     return { ok: false, errors: r.errors.map(formatError) };
   }
   if (!(await mayReplace())) return { ok: false, errors: [] };
-  const opened = await openLesson(r.lesson, r.scenarioText, 'file', 0);
+  const opened = await openLesson(r.lesson, r.scenarioText, 'file', k);
   if (!opened.ok) useLessons.getState().set({ fileErrors: opened.errors.map((text) => msg('scenarioNote.verbatim', { text })) });
+  // The instructor's link to it carries the file (#lessonfile=).
+  else if (useLessons.getState().active?.lesson === r.lesson) useLessons.getState().set({ linkedFile: { lesson: r.lesson, param: lessonFileParam(text) } });
   return opened;
+}
+
+/** Does this lesson file have errors? They are put in the lesson panel (true), else false. */
+export async function lessonFileProblems(text: string, file: string): Promise<boolean> {
+  const api = await loadEngine();
+  const r = api.loadLesson(text, file, readExample);
+  if (r.ok) return false;
+  useLessons.getState().set({ fileErrors: r.errors.map(scenarioErrorMessage) });
+  return true;
+}
+
+/** A `#lessonfile=` link: the lesson it carries at its step, checked as a file from disk is; the default example if it has errors. */
+async function startupLessonFile(req: LessonFileRequest): Promise<StartupOutcome['notice']> {
+  const r = await openLessonFile(req.fileText, LINKED_LESSON_FILE, undefined, req.step);
+  if (!r.ok) {
+    // The errors stay in the lesson panel, located in the linked file.
+    await openExample(DEFAULT_EXAMPLE);
+    return { kind: 'error', key: 'lessons.fileLink.errors' };
+  }
+  const { active } = useLessons.getState();
+  return active ? missingStepNotice({ id: active.lesson.id, step: req.step, ...(req.asked === undefined ? {} : { asked: req.asked }) }, active.lesson.steps.length) : null;
 }
 
 /** What the address bar or a first visit asked for at start-up; falls back to the default example. */
 export async function startupLesson(req: NonNullable<StartupOutcome['lesson']>): Promise<StartupOutcome['notice']> {
+  if ('fileText' in req) return startupLessonFile(req);
   // The catalog loads lazily; a scenario the person picks meanwhile must not be replaced by lesson 0.
   const since = openRequestCount();
   const catalog = await loadCatalog();
@@ -285,7 +310,7 @@ export async function startupLesson(req: NonNullable<StartupOutcome['lesson']>):
 }
 
 /** The lesson could not be opened: the default example instead, and for a link, why. */
-async function fallBack(req: NonNullable<StartupOutcome['lesson']>): Promise<StartupOutcome['notice']> {
+async function fallBack(req: LessonLinkRequest | { first: true }): Promise<StartupOutcome['notice']> {
   await openExample(DEFAULT_EXAMPLE);
   return 'first' in req ? null : { kind: 'error', key: 'lessons.linkUnknown', values: { id: req.id } };
 }
