@@ -21,6 +21,14 @@ async function clickOnScreen(page: Page, testId: string, { inPanelScroll = false
   await el.click();
 }
 
+/** The instructor drawer's "Open a lesson file…" with a file of this name and text. */
+async function openLessonFile(page: Page, name: string, text: string) {
+  await page.getByTestId('lesson-instructor').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('lesson-open-file').first().click();
+  await (await chooser).setFiles({ name, mimeType: 'text/yaml', buffer: Buffer.from(text) });
+}
+
 test('a student takes lesson 1 at 1280×720 in projector mode and reaches the end', async ({ page }) => {
   test.setTimeout(180_000);
   const errors = collectErrors(page);
@@ -225,11 +233,8 @@ test('a bad lesson file shows located errors and the current lesson keeps runnin
   // A command of the person's own: a valid file would ask before replacing the run, a broken one
   // must not (declining used to hide the file's errors).
   await app(page).run('kubectl scale --replicas=2 deployment/php-apache');
-  await page.getByTestId('lesson-instructor').click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('lesson-open-file').first().click();
   const bad = 'apiVersion: playground/v1alpha1\nkind: Lesson\nid: broken\ntitle: {en: Broken}\nsummary: {en: x, ko: y}\nscenario: {example: php-apache}\nsteps:\n  - text: {en: a, ko: b}\n    check: {type: hpa, name: x, field: nope, op: ">=", value: 1}\nquestions: []\n';
-  await (await chooser).setFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(bad) });
+  await openLessonFile(page, 'broken.yaml', bad);
   const box = page.getByTestId('lesson-file-errors');
   await expect(box).toBeVisible();
   await expect(box).toContainText(/broken\.yaml:4:\d+/);
@@ -248,9 +253,6 @@ test("an instructor's own lesson file travels in its link: a student opens it at
   const errors = collectErrors(page);
   await page.goto(`/#lesson=${HPA.id}&step=1`);
   await expect(page.getByTestId('lesson-step')).toContainText('Step 1 of', { timeout: 60_000 });
-  await page.getByTestId('lesson-instructor').click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('lesson-open-file').first().click();
   const mine = [
     'apiVersion: playground/v1alpha1',
     'kind: Lesson',
@@ -269,7 +271,7 @@ test("an instructor's own lesson file travels in its link: a student opens it at
     '    answer: 0',
     '    explanation: {en: "Yes.", ko: "예."}',
   ].join('\n');
-  await (await chooser).setFiles({ name: 'own.yaml', mimeType: 'text/yaml', buffer: Buffer.from(mine) });
+  await openLessonFile(page, 'own.yaml', mine);
   await expect(page.getByTestId('lesson-title')).toContainText('Our own HPA lesson', { timeout: 30_000 });
   await page.getByTestId('lesson-run-until').click();
   await expect(page.getByTestId('lesson-check')).toHaveAttribute('data-held', 'true', { timeout: 60_000 });
@@ -308,11 +310,8 @@ test('in Korean, a bad lesson file’s errors read in Korean, located as Korean 
   });
   await page.goto(`/#lesson=${HPA.id}&step=1`);
   await expect(page.getByTestId('lesson-step')).toContainText('1단계', { timeout: 60_000 });
-  await page.getByTestId('lesson-instructor').click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('lesson-open-file').first().click();
   const bad = 'apiVersion: playground/v1alpha1\nkind: Lesson\nid: broken\ntitle: {en: Broken, ko: ""}\nsummary: {en: x, ko: y}\nscenario: {example: php-apache}\nsteps:\n  - text: {en: a, ko: b}\n    check: {type: hap, name: x}\n  - text: {en: a, ko: b}\nquestions: []\n';
-  await (await chooser).setFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(bad) });
+  await openLessonFile(page, 'broken.yaml', bad);
   const box = page.getByTestId('lesson-file-errors');
   await expect(box).toContainText('broken.yaml 4번째 줄');
   await expect(box).toContainText('필수 값: 한국어 텍스트가 비어 있습니다');

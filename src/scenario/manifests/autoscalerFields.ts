@@ -50,10 +50,11 @@ const scalingRules: Fields = {
 };
 const hpaBehavior: Fields = { scaleUp: scalingRules, scaleDown: scalingRules };
 
+/** What every HorizontalPodAutoscaler version's spec has. */
+const hpaSpecBase: Fields = { scaleTargetRef: crossVersionRef, minReplicas: 'any', maxReplicas: 'any' };
+
 const hpaV2Spec: Fields = {
-  scaleTargetRef: crossVersionRef,
-  minReplicas: 'any',
-  maxReplicas: 'any',
+  ...hpaSpecBase,
   metrics: {
     list: {
       type: 'any',
@@ -68,9 +69,7 @@ const hpaV2Spec: Fields = {
 };
 
 const hpaV2beta1Spec: Fields = {
-  scaleTargetRef: crossVersionRef,
-  minReplicas: 'any',
-  maxReplicas: 'any',
+  ...hpaSpecBase,
   metrics: {
     list: {
       type: 'any',
@@ -83,7 +82,7 @@ const hpaV2beta1Spec: Fields = {
   },
 };
 
-const hpaV1Spec: Fields = { scaleTargetRef: crossVersionRef, minReplicas: 'any', maxReplicas: 'any', targetCPUUtilizationPercentage: 'any' };
+const hpaV1Spec: Fields = { ...hpaSpecBase, targetCPUUtilizationPercentage: 'any' };
 
 const scaledObjectSpec: Fields = {
   scaleTargetRef: { apiVersion: 'any', kind: 'any', name: 'any', envSourceContainerName: 'any' },
