@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useLessons } from '../../store/lessonStore';
 import { usePlayground } from '../../store/playgroundStore';
 import { useSessionVersion } from '../common/useSession';
-import { formatSeconds } from '../charts/geometry';
 import { langOf } from './lang';
 import { Markdown } from './Markdown';
 import { Questions } from './Questions';
 import { Catalog } from './Catalog';
 import { InstructorTools } from './InstructorTools';
-import { cancelRunUntil, closeLesson, currentStatus, nextStep, observedText, openLesson, previousStep, runUntilHolds, showMe } from './lessonRunner';
+import { cancelRunUntil, closeLesson, currentStatus, nextStep, openLesson, previousStep, runUntilHolds, showMe } from './lessonRunner';
+import { StepCheck } from './StepCheck';
 import './lessons.css';
 
 /** Workshop mode's side panel: the lesson's step, its live check, and the buttons that move on. */
@@ -107,17 +107,7 @@ function ActiveLesson() {
       {!left && (
         <div className="lesson-footer" data-testid="lesson-footer">
           {!onQuestions && (
-            <div className={status?.held ? 'lesson-check held' : 'lesson-check'} data-testid="lesson-check" data-held={status?.held ? 'true' : 'false'} role="status">
-              <span className="mark" aria-hidden="true">
-                {status?.held ? '✓' : '○'}
-              </span>
-              <span>
-                {status?.held
-                  ? t('lessons.check.held', { time: formatSeconds((status.heldAtMs ?? 0) / 1000) })
-                  : t('lessons.check.waiting', { budget: formatSeconds(s.withinMs / 1000), since: formatSeconds(stepStartMs / 1000) })}
-                {!status?.held && status?.observed !== undefined && <span className="muted"> · {t('lessons.check.observed', { value: observedText(status.observed, status.observedUnit) })}</span>}
-              </span>
-            </div>
+            <StepCheck step={s} status={status} stepStartMs={stepStartMs} />
           )}
           {busy && (
             <div className="lesson-busy" role="status">

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import type { Lesson, LessonStep } from '../../lessons/types';
+import type { Message } from '../../sim/core/message';
 import { bundledLessons } from '../../lessons/lessonList';
 import { formatError } from '../../scenario/errors';
 import { parseCommandLine } from '../../scenario/commandLine';
@@ -11,6 +12,7 @@ import { useTabs } from '../../store/tabStore';
 import { useLessons, type CatalogEntry } from '../../store/lessonStore';
 import { formatSeconds } from '../charts/geometry';
 import { missingStepNotice } from './lessonLink';
+import { renderMessage } from '../i18n/message';
 
 /**
  * Workshop mode's actions: open a lesson at a step (with the step's prepared state), move between
@@ -117,6 +119,8 @@ export interface StepStatus {
   heldAtMs: number | null;
   observed?: number;
   observedUnit?: 'ms';
+  /** Why it cannot hold now (an object the check names does not exist), from the engine. */
+  reason?: Message;
 }
 
 /** A count as read (one decimal at most); a time or duration check's milliseconds as m:ss, like the clock. */
@@ -140,6 +144,7 @@ export function currentStatus(): StepStatus | null {
     heldAtMs: s.heldAtMs,
     ...(s.observed !== undefined ? { observed: s.observed } : {}),
     ...(s.observedUnit !== undefined ? { observedUnit: s.observedUnit } : {}),
+    ...(s.reason !== undefined ? { reason: s.reason } : {}),
   };
 }
 
@@ -270,6 +275,11 @@ export async function openLessonFile(text: string, file: string): Promise<Lesson
   }
   const opened = await openLesson(r.lesson, r.scenarioText, 'file', 0);
   if (!opened.ok) useLessons.getState().set({ fileErrors: opened.errors });
+  else {
+    // A check on an object nothing in the lesson creates is likely a typo: say so once the lesson is open.
+    const warnings = api.lessonObjectWarnings(r.lesson, r.scenarioText).map((w) => `${file}:${w.line}: ${renderMessage(i18next.t, w.message)}`);
+    if (warnings.length > 0 && useLessons.getState().active?.lesson === r.lesson) useLessons.getState().set({ note: { key: 'lessons.guide.fileWarnings', values: { warnings: warnings.join(' · ') } } });
+  }
   return opened;
 }
 
