@@ -248,7 +248,8 @@ export function runUntilHolds(): Promise<boolean> {
       if (finished) {
         useLessons.getState().set({
           busy: null,
-          note: status?.held ? null : { key: 'lessons.notHeld', values: { minutes: Math.round((deadline - stepStartMs) / 60_000) } },
+          // "Try Show me" only where the step has a Show me button.
+          note: status?.held ? null : { key: s.action ? 'lessons.notHeld' : 'lessons.guide.notHeldNoShowMe', values: { minutes: Math.round((deadline - stepStartMs) / 60_000) } },
         });
         return resolve(status?.held === true);
       }
