@@ -178,10 +178,26 @@ export function ownCommands(): string[] {
 export function previousStep(confirmed = false): Promise<LessonOpenResult> | undefined {
   const { active, step, onQuestions } = useLessons.getState();
   if (!active || (!onQuestions && step === 0)) return undefined;
-  const target = onQuestions ? active.lesson.steps.length - 1 : step - 1;
+  return openPreparedStep(onQuestions ? active.lesson.steps.length - 1 : step - 1, confirmed, false);
+}
+
+/**
+ * The instructor's jump to any step (the step dots): the step as the lesson prepares it, by the
+ * path an instructor link takes (openLesson → prepareLessonStep), for a bundled lesson or a file.
+ * Asks first, as Back does, when the person's own commands would be dropped.
+ */
+export function jumpToStep(target: number, confirmed = false): Promise<LessonOpenResult> | undefined {
+  const { active, step, onQuestions } = useLessons.getState();
+  if (!active || target < 0 || target >= active.lesson.steps.length || (target === step && !onQuestions)) return undefined;
+  return openPreparedStep(target, confirmed, true);
+}
+
+function openPreparedStep(target: number, confirmed: boolean, jump: boolean): Promise<LessonOpenResult> | undefined {
+  const { active } = useLessons.getState();
+  if (!active) return undefined;
   const own = ownCommands();
   if (own.length > 0 && !confirmed) {
-    useLessons.getState().set({ backConfirm: { step: target, commands: own } });
+    useLessons.getState().set({ backConfirm: { step: target, commands: own, ...(jump ? { jump: true } : {}) } });
     return undefined;
   }
   cancelRunUntil();
