@@ -24,6 +24,9 @@ interface Props {
   onErrors: (errors: string[]) => void;
 }
 
+/** The picker's entry that opens the lesson catalog instead of a run (no lesson or example has this id). */
+const CATALOG_OPTION = 'catalog:';
+
 /** Korean needs its font faces declared before its text is laid out (see koreanFont.ts). */
 async function switchLanguage(lang: Language): Promise<void> {
   if (lang === 'ko') await loadKoreanFontFaces();
@@ -75,6 +78,11 @@ export function TopBar({ theme, onTheme, projector, onProjector, onHelp, onError
           value={lessonId ? `lesson:${lessonId}` : known ? scenarioName : ''}
           onChange={(e) => {
             const v = e.target.value;
+            // The start screen (lessons, "Open a lesson file…", instructor tools) opens beside the run, which stays.
+            if (v === CATALOG_OPTION) {
+              useLessons.getState().set({ catalogOpen: true });
+              return;
+            }
             // A run with the person's own commands is not thrown away without asking.
             void confirmDiscard().then((discard) => {
               if (!discard) return;
@@ -90,6 +98,9 @@ export function TopBar({ theme, onTheme, projector, onProjector, onHelp, onError
           {!known && !lessonId && <option value="">{scenarioName || '—'}</option>}
           {catalog.length > 0 && (
             <optgroup label={t('lessons.picker.lessons')}>
+              <option value={CATALOG_OPTION} data-testid="picker-catalog">
+                {t('lessons.guide.pickerCatalog')}
+              </option>
               {catalog.map((l) => (
                 <option key={l.id} value={`lesson:${l.id}`} title={l.lesson.title[lang]}>
                   {l.lesson.title[lang]}

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { formatError } from '../scenario/errors';
 import { runLessonFile } from '../lessons/headless';
 import type { Lang } from '../lessons/types';
+import { renderer } from './localeText';
 
 function usage(message: string): never {
   process.stderr.write(`lesson: ${message}\nusage: npm run lesson -- FILE.yaml [--lang en|ko] | npm run lesson -- --all\n`);
@@ -46,7 +47,7 @@ function runOne(file: string, language: Lang): boolean {
     process.exit(2);
   }
   const started = performance.now();
-  const run = runLessonFile(text, file, readExample, language, (line) => process.stdout.write(`${line}\n`));
+  const run = runLessonFile(text, file, readExample, language, (line) => process.stdout.write(`${line}\n`), renderer(language));
   if (!run.loaded) {
     process.stderr.write(`${run.errors.map(formatError).join('\n')}\n`);
     process.exit(2);

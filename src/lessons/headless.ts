@@ -6,6 +6,9 @@ import { runStep } from './runLesson';
 import { createSession } from '../sim/session';
 import type { ExampleReader } from './scenarioText';
 import type { Lang } from './types';
+import type { Message } from '../sim/core/message';
+import { describeCheck } from '../sim/checks/describe';
+import { namedObjectWarnings } from './namedObjects';
 
 export type LessonFileRun =
   | { loaded: false; errors: ScenarioError[] }
@@ -23,7 +26,15 @@ const t = (ms: number) => formatDuration(ms);
  * The headless runner's core (src/cli/lesson.ts; tests call it too): load a lesson, run each step
  * in turn, report one line per step in `lang`, stop at the first step whose check does not hold.
  */
-export function runLessonFile(text: string, file: string, readExample: ExampleReader, lang: Lang, print: (line: string) => void = () => {}): LessonFileRun {
+export function runLessonFile(
+  text: string,
+  file: string,
+  readExample: ExampleReader,
+  lang: Lang,
+  print: (line: string) => void = () => {},
+  /** The engine's messages in `lang` (the CLI reads the app's locale files); without it, lines leave them out. */
+  render?: (m: Message) => string,
+): LessonFileRun {
   const loaded = loadLesson(text, file, readExample);
   if (!loaded.ok) return { loaded: false, errors: loaded.errors };
   const { lesson } = loaded;
@@ -35,6 +46,7 @@ export function runLessonFile(text: string, file: string, readExample: ExampleRe
     print(l);
   };
   out(`${lesson.id}: ${lesson.title[lang]}`);
+  if (render) for (const w of namedObjectWarnings(lesson, scenario.spec, scenario.manifests.map((m) => m.doc))) out(`  ! ${file}:${w.line}: warning: ${render(w.message)}`);
   const session = createSession(scenario.spec, scenario.manifests.map((m) => m.doc));
   const n = lesson.steps.length;
   for (let i = 0; i < n; i++) {
@@ -44,7 +56,10 @@ export function runLessonFile(text: string, file: string, readExample: ExampleRe
     const wall = Math.round(performance.now() - started);
     const label = `step ${i + 1}/${n} (${file}:${step.line}) "${firstLine(step.text[lang])}"`;
     if (!r.ok) {
-      out(`  ✗ ${label}: ${r.error}`);
+      // A check that cannot hold says what it checks and, when it names a missing object, why.
+      const why = render && r.reason ? `: ${render(r.reason)}` : '';
+      const what = render && r.outputs.every((o) => o.ok) ? ` [${render(describeCheck(step.check))}]${why}` : '';
+      out(`  ✗ ${label}: ${r.error}${what}`);
       return { loaded: true, ok: false, steps: n, failedStep: i, lines };
     }
     const observed = session.checks?.entries[0]?.observed;

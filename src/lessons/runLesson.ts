@@ -7,6 +7,7 @@ import { advanceUntilHeld, setSessionChecks } from '../sim/checks/sessionChecks'
 import { parseCommandLine } from '../scenario/commandLine';
 import { logEntryOf, type CommandLogEntry } from '../scenario/urlCodec';
 import type { Lesson, LessonAction, LessonStep } from './types';
+import type { Message } from '../sim/core/message';
 
 /** What the console would have printed for one line of an action. */
 export interface ActionOutput {
@@ -59,6 +60,8 @@ export interface StepResult {
   outputs: ActionOutput[];
   /** Why it failed, in English (the runner's message). */
   error?: string;
+  /** Why the check could not hold at the end (an object it names does not exist), to render in the reader's language. */
+  reason?: Message;
 }
 
 /** The id under which a step's check is attached to the session. */
@@ -89,6 +92,7 @@ export function runStep(session: Session, step: LessonStep, index: number): Step
   const heldAtMs = status?.heldAtMs ?? null;
   const result: StepResult = { index, ok: heldAtMs !== null, startMs, heldAtMs, endMs: session.world.timeMs, outputs };
   if (heldAtMs === null) result.error = `check did not hold within ${Math.round((deadline - startMs) / 1000)}s of sim time (last observed: ${status?.observed ?? 'n/a'})`;
+  if (heldAtMs === null && status?.reason) result.reason = status.reason;
   return result;
 }
 

@@ -19,8 +19,10 @@ import { compareScorecards, comparisonCsv, computeScorecard, scorecardCsv } from
 import { historyTrace, syncSessionTo } from './scorecard/compareSession';
 import { advanceUntilHeld, clearSessionChecks, sessionCheckStatuses, setSessionChecks } from './checks/sessionChecks';
 import { evaluateCheck, newScope } from './checks/evaluate';
+import { describeCheck } from './checks/describe';
 import { loadLesson } from '../lessons/loadLesson';
 import { lessonScenarioText } from '../lessons/scenarioText';
+import { lessonObjectWarnings } from '../lessons/namedObjects';
 import { performActionCommands, prepareLessonStep, stepCheckId } from '../lessons/runLesson';
 import { createEngineHost } from './worker/host';
 import { installGotoResult } from './worker/replica';
@@ -61,8 +63,11 @@ export const engineApi = {
   advanceUntilHeld,
   evaluateCheck,
   newScope,
+  // What a step's check waits for, in words (a Message the panel renders).
+  describeCheck,
   loadLesson,
   lessonScenarioText,
+  lessonObjectWarnings,
   performActionCommands,
   prepareLessonStep,
   stepCheckId,

@@ -62,15 +62,17 @@ interface LessonState {
    * Back was pressed after the person ran commands of their own: going back restores the earlier
    * step as the lesson prepares it, without those commands, so the panel asks first.
    */
-  backConfirm: { step: number; commands: string[] } | null;
+  backConfirm: { step: number; commands: string[]; /** The instructor's jump to a step, not Back. */ jump?: boolean } | null;
   instructor: boolean;
   recording: RecordingState | null;
   catalogOpen: boolean;
   /** The lesson last opened from a file, with its text compressed for a `#lessonfile=` link. */
   linkedFile: { lesson: Lesson; param: string } | null;
   progress: Record<string, LessonProgress>;
-  set: (patch: Partial<Omit<LessonState, 'set' | 'saveProgress'>>) => void;
+  set: (patch: Partial<Omit<LessonState, 'set' | 'saveProgress' | 'clearProgress'>>) => void;
   saveProgress: (id: string, patch: Partial<LessonProgress>) => void;
+  /** Forget a lesson's progress (the catalog's "Start over"). */
+  clearProgress: (id: string) => void;
 }
 
 const PROGRESS_KEY = 'playground.lessons.progress.v1';
@@ -135,6 +137,12 @@ export const useLessons = create<LessonState>((set, get) => ({
   saveProgress(id, patch) {
     const prev = get().progress[id] ?? { step: 0, answers: {}, questions: false, done: false };
     const progress = { ...get().progress, [id]: { ...prev, ...patch } };
+    writeProgress(progress);
+    set({ progress });
+  },
+  clearProgress(id) {
+    const progress = { ...get().progress };
+    delete progress[id];
     writeProgress(progress);
     set({ progress });
   },

@@ -1,6 +1,7 @@
 import type { World } from '../core/types';
 import { evaluateChecks, newScope, type CheckScope } from './evaluate';
 import type { Check } from './types';
+import type { Message } from '../core/message';
 
 /** A check attached to a session, latched with the sim time it first held. */
 export interface AttachedCheck {
@@ -13,6 +14,8 @@ export interface AttachedCheck {
   /** The number a comparison read at the latest evaluation. */
   observed?: number;
   observedUnit?: 'ms';
+  /** At the latest evaluation: why it could not hold (an object it names does not exist). */
+  reason?: Message;
 }
 
 /**
@@ -34,6 +37,7 @@ export interface CheckStatus {
   holdsNow: boolean;
   observed?: number;
   observedUnit?: 'ms';
+  reason?: Message;
 }
 
 export function attachChecks(world: World, checks: readonly { id: string; check: Check }[]): AttachedChecks {
@@ -62,6 +66,8 @@ export function evaluateAttached(set: AttachedChecks, world: World): void {
     else delete e.observed;
     if (v.observedUnit !== undefined) e.observedUnit = v.observedUnit;
     else delete e.observedUnit;
+    if (v.reason !== undefined) e.reason = v.reason;
+    else delete e.reason;
     if (v.holds && e.heldAtMs === null) e.heldAtMs = world.timeMs;
   });
   set.evaluatedAtMs = world.timeMs;
@@ -77,6 +83,7 @@ export function rewindAttached(set: AttachedChecks, world: World): void {
     e.holdsNow = false;
     delete e.observed;
     delete e.observedUnit;
+    delete e.reason;
   }
   set.scope.scans = {};
   set.evaluatedAtMs = -1;
@@ -101,5 +108,6 @@ export function checkStatuses(set: AttachedChecks | undefined): CheckStatus[] {
     holdsNow: e.holdsNow,
     ...(e.observed !== undefined ? { observed: e.observed } : {}),
     ...(e.observedUnit !== undefined ? { observedUnit: e.observedUnit } : {}),
+    ...(e.reason !== undefined ? { reason: e.reason } : {}),
   }));
 }

@@ -4,6 +4,7 @@ import { autoscalerTraceEntries } from '../autoscalers/trace';
 import { peekKarpenterState } from '../autoscalers/karpenter/controller';
 import type { KedaWorldState } from '../autoscalers/keda/state';
 import type { Check, CheckValue, CompareOp, EventCheck } from './types';
+import { missingReason } from './missing';
 
 /** How far an event check has read the world's event ring, and whether it found its event. */
 export interface EventScan {
@@ -46,8 +47,11 @@ class Readings {
   private entries: Record<string, Record<string, unknown>> | undefined;
   constructor(readonly world: World) {}
   autoscaler(key: string): Record<string, unknown> | undefined {
+    return this.all()[key];
+  }
+  all(): Record<string, Record<string, unknown>> {
     this.entries ??= autoscalerTraceEntries(this.world);
-    return this.entries[key];
+    return this.entries;
   }
 }
 
@@ -202,13 +206,21 @@ export function newScope(world: World): CheckScope {
   return { startMs: world.timeMs, startEventCount: world.eventCount, scans: {} };
 }
 
+/** A check that does not hold says why when an object it names does not exist (a typo, or not created yet). */
+function evaluateTop(check: Check, r: Readings, scope: CheckScope, key: string): CheckValue {
+  const v = evaluateAt(check, r, scope, key);
+  if (v.holds) return v;
+  const reason = missingReason(check, r.world, () => r.all());
+  return reason ? { ...v, reason } : v;
+}
+
 /** Evaluate several checks on one world state (readings are shared); `keys` name their event scans. */
 export function evaluateChecks(checks: readonly Check[], world: World, scope: CheckScope, keys?: readonly string[]): CheckValue[] {
   const r = new Readings(world);
-  return checks.map((c, i) => evaluateAt(c, r, scope, keys?.[i] ?? String(i)));
+  return checks.map((c, i) => evaluateTop(c, r, scope, keys?.[i] ?? String(i)));
 }
 
 /** Evaluate one check now. Event predicates advance their scans in `scope`. */
 export function evaluateCheck(check: Check, world: World, scope: CheckScope, key = '0'): CheckValue {
-  return evaluateAt(check, new Readings(world), scope, key);
+  return evaluateTop(check, new Readings(world), scope, key);
 }

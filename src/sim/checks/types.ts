@@ -4,6 +4,7 @@
  * later a Web Worker all hand the same objects to the same evaluator. Quantities are already in
  * engine units here (CPU millicores, memory MiB, time ms); the lesson loader converts "400m", "10m".
  */
+import type { Message } from '../core/message';
 
 /** How an observed number is compared with the check's value. */
 export type CompareOp = '>=' | '<=' | '=' | '!=' | '>' | '<';
@@ -148,4 +149,6 @@ export interface CheckValue {
   observed?: number;
   /** 'ms' when `observed` is a sim time or a duration in milliseconds (time and elapsed checks): the UI prints it as m:ss. */
   observedUnit?: 'ms';
+  /** Why it cannot hold now: an object it names does not exist (engine.check.missing…). */
+  reason?: Message;
 }

@@ -56,12 +56,27 @@ export function Catalog() {
           const p = progress[e.id];
           const label = p?.done ? t('lessons.catalog.done') : p ? t('lessons.catalog.continue', { step: p.step + 1 }) : t('lessons.catalog.start');
           return (
-            <li key={e.id}>
+            <li key={e.id} className={p ? 'catalog-with-restart' : undefined}>
               <button type="button" className="catalog-item" data-testid={`catalog-lesson-${e.id}`} onClick={() => void openLesson(e.lesson, e.scenarioText, 'bundled', p && !p.done ? p.step : 0)}>
                 <span className="catalog-name">{e.lesson.title[lang]}</span>
                 <span className="catalog-desc">{e.lesson.summary[lang]}</span>
                 <span className="catalog-badge">{label}</span>
               </button>
+              {p && (
+                <button
+                  type="button"
+                  className="tiny catalog-restart"
+                  aria-label={t('lessons.guide.startOverLabel', { title: e.lesson.title[lang] })}
+                  data-testid={`catalog-restart-${e.id}`}
+                  onClick={() => {
+                    // Answers and "Completed" go too: the lesson opens at step 1 as on a first visit.
+                    useLessons.getState().clearProgress(e.id);
+                    void openLesson(e.lesson, e.scenarioText, 'bundled', 0);
+                  }}
+                >
+                  {t('lessons.guide.startOver')}
+                </button>
+              )}
             </li>
           );
         })}

@@ -5,14 +5,16 @@ import type { Message } from '../../sim/core/message';
 import { renderMessage } from '../i18n/message';
 import { usePlayground } from '../../store/playgroundStore';
 import { useSessionVersion } from '../common/useSession';
-import { formatSeconds } from '../charts/geometry';
 import { langOf } from './lang';
 import { Markdown } from './Markdown';
 import { Questions } from './Questions';
 import { Catalog } from './Catalog';
 import { InstructorTools } from './InstructorTools';
-import { cancelRunUntil, closeLesson, currentStatus, nextStep, observedText, openLesson, previousStep, runUntilHolds, showMe } from './lessonRunner';
+import { cancelRunUntil, closeLesson, currentStatus, jumpToStep, nextStep, openLesson, previousStep, runUntilHolds, showMe } from './lessonRunner';
+import { CheckWhat, StepCheck } from './StepCheck';
+import { StepDots } from './StepDots';
 import './lessons.css';
+import './lessonGuide.css';
 
 /** Workshop mode's side panel: the lesson's step, its live check, and the buttons that move on. */
 export function LessonPanel() {
@@ -38,7 +40,10 @@ function FileErrors({ errors }: { errors: Message[] }) {
           {t('app.dismiss')}
         </button>
       </div>
-      <pre>{errors.map((e) => renderMessage(t, e)).join('\n')}</pre>
+      {/* Focusable: the list scrolls inside the capped box, also by keyboard. */}
+      <pre tabIndex={0} aria-label={t('lessons.file.errorsTitle')} data-testid="lesson-file-errors-list">
+        {errors.map((e) => renderMessage(t, e)).join('\n')}
+      </pre>
     </div>
   );
 }
@@ -92,15 +97,12 @@ function ActiveLesson() {
           <>
             <div className="lesson-progress" data-testid="lesson-step">
               {t('lessons.stepOf', { k: step + 1, n })}
-              <span className="lesson-dots" aria-hidden="true">
-                {lesson.steps.map((_, i) => (
-                  <span key={i} className={i < step ? 'dot done' : i === step ? 'dot now' : 'dot'} />
-                ))}
-              </span>
+              <StepDots n={n} step={step} />
             </div>
             <div className="lesson-text" data-testid="lesson-text">
               <Markdown text={s.text[lang]} />
             </div>
+            <CheckWhat step={s} />
             {s.hint && hintFor === hintKey && <HintText text={s.hint[lang]} />}
           </>
         )}
@@ -108,17 +110,12 @@ function ActiveLesson() {
       </div>
       {!left && (
         <div className="lesson-footer" data-testid="lesson-footer">
-          {!onQuestions && (
-            <div className={status?.held ? 'lesson-check held' : 'lesson-check'} data-testid="lesson-check" data-held={status?.held ? 'true' : 'false'} role="status">
-              <span className="mark" aria-hidden="true">
-                {status?.held ? '✓' : '○'}
-              </span>
-              <span>
-                {status?.held
-                  ? t('lessons.check.held', { time: formatSeconds((status.heldAtMs ?? 0) / 1000) })
-                  : t('lessons.check.waiting', { budget: formatSeconds(s.withinMs / 1000), since: formatSeconds(stepStartMs / 1000) })}
-                {!status?.held && status?.observed !== undefined && <span className="muted"> · {t('lessons.check.observed', { value: observedText(status.observed, status.observedUnit) })}</span>}
-              </span>
+          {/* The check and the note give way (they scroll here) before the step text does; the buttons never do. */}
+          {(!onQuestions || note) && (
+            <div className="lesson-footer-info" data-testid="lesson-footer-info">
+              {/* The note first: it answers what the person just did (Run until, opening a file). */}
+              {note && <p className="lesson-note warn">{t(note.key, note.values)}</p>}
+              {!onQuestions && <StepCheck step={s} status={status} stepStartMs={stepStartMs} />}
             </div>
           )}
           {busy && (
@@ -132,7 +129,6 @@ function ActiveLesson() {
               )}
             </div>
           )}
-          {note && <p className="lesson-note warn">{t(note.key, note.values)}</p>}
           {backConfirm ? (
             <BackConfirm />
           ) : onQuestions ? (
@@ -197,27 +193,27 @@ function HintText({ text }: { text: string }) {
   );
 }
 
-/** Back would drop commands the person ran themselves: say so, and go back only when they confirm. */
+/** Back (or the instructor's jump to a step) would drop commands the person ran themselves: say so, and go only when they confirm. */
 function BackConfirm() {
   const { t } = useTranslation();
   const confirm = useLessons((s) => s.backConfirm);
   if (!confirm) return null;
+  const values = { count: confirm.commands.length, first: confirm.commands[0], step: confirm.step + 1 };
   return (
     <div className="lesson-confirm" role="alertdialog" aria-labelledby="lesson-back-diverged" data-testid="lesson-back-confirm">
       <p id="lesson-back-diverged" className="lesson-note warn">
-        {t('lessons.backDiverged', { count: confirm.commands.length, first: confirm.commands[0], step: confirm.step + 1 })}
+        {t(confirm.jump ? 'lessons.guide.jumpDiverged' : 'lessons.backDiverged', values)}
       </p>
       <div className="lesson-nav">
         <button type="button" onClick={() => useLessons.getState().set({ backConfirm: null })} data-testid="lesson-back-stay">
           {t('lessons.backStay')}
         </button>
-        <button type="button" className="primary" onClick={() => void previousStep(true)} data-testid="lesson-back-anyway">
-          {t('lessons.backAnyway', { step: confirm.step + 1 })}
+        <button type="button" className="primary" onClick={() => void (confirm.jump ? jumpToStep(confirm.step, true) : previousStep(true))} data-testid="lesson-back-anyway">
+          {t(confirm.jump ? 'lessons.guide.jumpAnyway' : 'lessons.backAnyway', { step: confirm.step + 1 })}
         </button>
       </div>
     </div>
   );
 }
-
 
 export default LessonPanel;

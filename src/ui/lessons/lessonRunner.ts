@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import type { Lesson, LessonStep } from '../../lessons/types';
+import type { Message } from '../../sim/core/message';
 import { bundledLessons } from '../../lessons/lessonList';
 import { formatError, scenarioErrorMessage } from '../../scenario/errors';
 import { msg } from '../../sim/core/message';
@@ -13,6 +14,7 @@ import { useTabs } from '../../store/tabStore';
 import { ownCommands, useLessons, type CatalogEntry } from '../../store/lessonStore';
 import { formatSeconds } from '../charts/geometry';
 import { missingStepNotice } from './lessonLink';
+import { renderMessage } from '../i18n/message';
 
 /**
  * Workshop mode's actions: open a lesson at a step (with the step's prepared state), move between
@@ -119,6 +121,8 @@ export interface StepStatus {
   heldAtMs: number | null;
   observed?: number;
   observedUnit?: 'ms';
+  /** Why it cannot hold now (an object the check names does not exist), from the engine. */
+  reason?: Message;
 }
 
 /** A count as read (one decimal at most); a time or duration check's milliseconds as m:ss, like the clock. */
@@ -142,6 +146,7 @@ export function currentStatus(): StepStatus | null {
     heldAtMs: s.heldAtMs,
     ...(s.observed !== undefined ? { observed: s.observed } : {}),
     ...(s.observedUnit !== undefined ? { observedUnit: s.observedUnit } : {}),
+    ...(s.reason !== undefined ? { reason: s.reason } : {}),
   };
 }
 
@@ -163,10 +168,26 @@ export function nextStep(): void {
 export function previousStep(confirmed = false): Promise<LessonOpenResult> | undefined {
   const { active, step, onQuestions } = useLessons.getState();
   if (!active || (!onQuestions && step === 0)) return undefined;
-  const target = onQuestions ? active.lesson.steps.length - 1 : step - 1;
+  return openPreparedStep(onQuestions ? active.lesson.steps.length - 1 : step - 1, confirmed, false);
+}
+
+/**
+ * The instructor's jump to any step (the step dots): the step as the lesson prepares it, by the
+ * path an instructor link takes (openLesson → prepareLessonStep), for a bundled lesson or a file.
+ * Asks first, as Back does, when the person's own commands would be dropped.
+ */
+export function jumpToStep(target: number, confirmed = false): Promise<LessonOpenResult> | undefined {
+  const { active, step, onQuestions } = useLessons.getState();
+  if (!active || target < 0 || target >= active.lesson.steps.length || (target === step && !onQuestions)) return undefined;
+  return openPreparedStep(target, confirmed, true);
+}
+
+function openPreparedStep(target: number, confirmed: boolean, jump: boolean): Promise<LessonOpenResult> | undefined {
+  const { active } = useLessons.getState();
+  if (!active) return undefined;
   const own = ownCommands();
   if (own.length > 0 && !confirmed) {
-    useLessons.getState().set({ backConfirm: { step: target, commands: own } });
+    useLessons.getState().set({ backConfirm: { step: target, commands: own, ...(jump ? { jump: true } : {}) } });
     return undefined;
   }
   cancelRunUntil();
@@ -233,7 +254,8 @@ export function runUntilHolds(): Promise<boolean> {
       if (finished) {
         useLessons.getState().set({
           busy: null,
-          note: status?.held ? null : { key: 'lessons.notHeld', values: { minutes: Math.round((deadline - stepStartMs) / 60_000) } },
+          // "Try Show me" only where the step has a Show me button.
+          note: status?.held ? null : { key: s.action ? 'lessons.notHeld' : 'lessons.guide.notHeldNoShowMe', values: { minutes: Math.round((deadline - stepStartMs) / 60_000) } },
         });
         return resolve(status?.held === true);
       }
@@ -265,8 +287,13 @@ export async function openLessonFile(text: string, file: string, mayReplace: () 
   if (!(await mayReplace())) return { ok: false, errors: [] };
   const opened = await openLesson(r.lesson, r.scenarioText, 'file', k);
   if (!opened.ok) useLessons.getState().set({ fileErrors: opened.errors.map((text) => msg('scenarioNote.verbatim', { text })) });
-  // The instructor's link to it carries the file (#lessonfile=).
-  else if (useLessons.getState().active?.lesson === r.lesson) useLessons.getState().set({ linkedFile: { lesson: r.lesson, param: lessonFileParam(text) } });
+  else if (useLessons.getState().active?.lesson === r.lesson) {
+    // The instructor's link to it carries the file (#lessonfile=).
+    useLessons.getState().set({ linkedFile: { lesson: r.lesson, param: lessonFileParam(text) } });
+    // A check on an object nothing in the lesson creates is likely a typo: say so once the lesson is open.
+    const warnings = api.lessonObjectWarnings(r.lesson, r.scenarioText).map((w) => `${file}:${w.line}: ${renderMessage(i18next.t, w.message)}`);
+    if (warnings.length > 0) useLessons.getState().set({ note: { key: 'lessons.guide.fileWarnings', values: { warnings: warnings.join(' · ') } } });
+  }
   return opened;
 }
 
