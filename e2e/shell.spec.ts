@@ -38,9 +38,14 @@ test('a command typed with the keyboard in Hangul mode gets the English-mode lin
   await page.goto('/');
   const a = app(page);
   await a.pickScenario('nginx-to-scaleout');
+  // The address follows the run within a second; a reload before that reopens the first visit's lesson.
+  await expect.poll(() => page.evaluate(() => location.hash), { timeout: 10_000 }).toMatch(/^#s=/);
   await page.evaluate(() => localStorage.setItem('playground.lang', 'ko'));
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  // The run is back (the console answers only once it is).
+  await expect(a.status).toHaveAttribute('data-scenario', 'nginx-to-scaleout', { timeout: 30_000 });
+  await expect(a.status).toContainText('시뮬레이션 시간 0:00');
   const input = page.getByTestId('kubectl-input');
   // `kubectl get nodes` with the 한/영 key still on 한.
   await input.fill('ㅏㅕㅠㄷㅊ시 ㅎㄷㅅ ㅜㅐㅇㄷㄴ');
