@@ -3,7 +3,9 @@ import { loadEngine } from '../store/engine';
 import type { TimedCommand } from '../sim/core/commands';
 import type { MessageParam } from '../sim/core/message';
 import { exampleScenarios } from './exampleList';
-import { hashParam, hasRunHash } from './share/hashParams';
+import { hashParam, hasRunHash, wholeStep } from './share/hashParams';
+
+export { wholeStep } from './share/hashParams';
 import { loadAutosave } from './share/autosave';
 import { lessonFileLink } from './share/lessonFileLink';
 
@@ -87,11 +89,6 @@ function decoded(text: string): string {
   }
 }
 
-/** A `step=` text that names step N ≥ 1 (N counted from 1, as the panel shows it), or undefined. */
-export function wholeStep(asked: string): number | undefined {
-  const n = asked.trim() === '' ? NaN : Number(asked);
-  return Number.isInteger(n) && n >= 1 ? n : undefined;
-}
 
 /** `#lesson=ID&step=N` → the lesson and its 0-based step, or null. */
 export function lessonLink(hash: string): LessonLinkRequest | null {

@@ -9,3 +9,9 @@ export function hashParam(hash: string, key: string): string | undefined {
 export function hasRunHash(hash: string): boolean {
   return hashParam(hash, 's') !== undefined;
 }
+
+/** A `step=` text that names step N ≥ 1 (N counted from 1, as the panel shows it), or undefined. */
+export function wholeStep(asked: string): number | undefined {
+  const n = asked.trim() === '' ? NaN : Number(asked);
+  return Number.isInteger(n) && n >= 1 ? n : undefined;
+}

@@ -1,7 +1,7 @@
 import LZString from 'lz-string';
 import { msg, type Message } from '../../sim/core/message';
-import { decompressParam } from './lzParam';
-import { hashParam } from './hashParams';
+import { decodeParam, decompressParam } from './lzParam';
+import { hashParam, wholeStep } from './hashParams';
 
 /**
  * A lesson written by an instructor travels in its link: `#lessonfile=<the file, lz-compressed>&step=N`.
@@ -27,9 +27,10 @@ export function lessonFileLink(hash: string): LessonFileLinkRequest | null {
   const param = hashParam(hash, LESSON_FILE_PARAM);
   if (param === undefined) return null;
   const raw = hashParam(hash, 'step');
-  const asked = raw === undefined ? undefined : raw;
-  const n = asked === undefined || asked.trim() === '' ? NaN : Number(asked);
-  const step = Number.isInteger(n) && n >= 1 ? n - 1 : 0;
+  // As a bundled lesson's link (runLoader lessonLink): the step as written, N counted from 1.
+  const asked = raw === undefined ? undefined : decodeParam(raw);
+  const n = asked === undefined ? undefined : wholeStep(asked);
+  const step = n === undefined ? 0 : n - 1;
   if (param.length > MAX_PARAM_CHARS) {
     return { ok: false, why: msg('lessons.fileLink.tooLong', { chars: param.length, max: MAX_PARAM_CHARS }), english: `the lesson in the link is ${param.length} characters long; at most ${MAX_PARAM_CHARS}` };
   }

@@ -22,7 +22,7 @@ export async function linkRequest(hash: string): Promise<'lesson' | 'run' | 'com
   if (hashParam(hash, LESSON_FILE_PARAM) !== undefined) {
     // The lesson on screen at the same step (its own address, with a language or not) is no request.
     const here = activeLessonHash() ?? '';
-    const same = ['lessonfile', 'step'].every((k) => hashParam(here, k) === hashParam(hash, k));
+    const same = [LESSON_FILE_PARAM, 'step'].every((k) => hashParam(here, k) === hashParam(hash, k));
     return same ? null : 'lesson';
   }
   const lesson = lessonLink(hash);

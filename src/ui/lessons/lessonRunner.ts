@@ -278,12 +278,8 @@ export function cancelRunUntil(): void {
  */
 export async function openLessonFile(text: string, file: string, mayReplace: () => Promise<boolean> = () => Promise.resolve(true), k = 0): Promise<LessonOpenResult> {
   const api = await loadEngine();
-  const r = api.loadLesson(text, file, readExample);
-  if (!r.ok) {
-    // The panel shows them in the reader's language; English (formatError) is what the CLI prints.
-    useLessons.getState().set({ fileErrors: r.errors.map(scenarioErrorMessage) });
-    return { ok: false, errors: r.errors.map(formatError) };
-  }
+  const r = await loadLessonFile(text, file);
+  if (!r.ok) return { ok: false, errors: r.errors.map(formatError) };
   if (!(await mayReplace())) return { ok: false, errors: [] };
   const opened = await openLesson(r.lesson, r.scenarioText, 'file', k);
   if (!opened.ok) useLessons.getState().set({ fileErrors: opened.errors.map((text) => msg('scenarioNote.verbatim', { text })) });
@@ -297,13 +293,16 @@ export async function openLessonFile(text: string, file: string, mayReplace: () 
   return opened;
 }
 
+/** A lesson file checked; its errors are put in the lesson panel, in the reader's language (English, formatError, is what the CLI prints). */
+async function loadLessonFile(text: string, file: string) {
+  const r = (await loadEngine()).loadLesson(text, file, readExample);
+  if (!r.ok) useLessons.getState().set({ fileErrors: r.errors.map(scenarioErrorMessage) });
+  return r;
+}
+
 /** Does this lesson file have errors? They are put in the lesson panel (true), else false. */
 export async function lessonFileProblems(text: string, file: string): Promise<boolean> {
-  const api = await loadEngine();
-  const r = api.loadLesson(text, file, readExample);
-  if (r.ok) return false;
-  useLessons.getState().set({ fileErrors: r.errors.map(scenarioErrorMessage) });
-  return true;
+  return !(await loadLessonFile(text, file)).ok;
 }
 
 /** A `#lessonfile=` link: the lesson it carries at its step, checked as a file from disk is; the default example if it has errors. */
