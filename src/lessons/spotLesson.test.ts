@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { formatError } from '../scenario/errors';
+import { loadScenario } from '../scenario/loadScenario';
+import { karpenterState } from '../sim/autoscalers/karpenter/engine/machineDriver';
+import type { World } from '../sim/core/types';
+import { loadLesson } from './loadLesson';
+import { runLessonSteps } from './runLesson';
+import { readExample } from './testLessons';
+
+const file = 'lessons/10-spot-interruption.yaml';
+const loaded = loadLesson(readFileSync(new URL('../../lessons/10-spot-interruption.yaml', import.meta.url), 'utf8'), file, readExample);
+if (!loaded.ok) throw new Error(loaded.errors.map(formatError).join('\n'));
+const scenario = loadScenario(loaded.scenarioText, file);
+if (!scenario.ok) throw new Error(scenario.errors.map(formatError).join('\n'));
+const run = (upTo?: number) => runLessonSteps(loaded.lesson, scenario.spec, scenario.manifests.map((m) => m.doc), upTo);
+
+const spotNodes = (world: World) => [...world.nodes.values()].filter((n) => n.capacityType === 'spot' && n.state !== 'Gone');
+
+/**
+ * Lesson 10 says what the student will see after the notice: the interrupted offering is skipped
+ * (karpenter-provider-aws pkg/controllers/interruption/controller.go marks it unavailable), so the
+ * replacement is the same type in another zone, and the Show me names the node step 1 launches.
+ */
+describe('lesson 10 (spot interruption): what the text promises', () => {
+  it("step 2's Show me interrupts the spot node step 1 launched", () => {
+    const r = run(1);
+    const [node] = spotNodes(r.session.world);
+    expect(loaded.lesson.steps[1].action?.run).toContain(`playground interrupt-spot node/${node.name}`);
+  });
+
+  it('the replacement is the same instance type in another zone, and the interrupted offering is marked unavailable', () => {
+    const before = spotNodes(run(1).session.world)[0];
+    const r = run();
+    expect(r.ok).toBe(true);
+    const after = spotNodes(r.session.world);
+    expect(after.map((n) => n.name)).not.toContain(before.name);
+    expect(after).toHaveLength(1);
+    expect(after[0].instanceType).toBe(before.instanceType);
+    expect(after[0].zone).not.toBe(before.zone);
+    expect(karpenterState(r.session.world).unavailable).toContainEqual(expect.objectContaining({ instanceType: before.instanceType, zone: before.zone, capacityType: 'spot' }));
+  });
+});
