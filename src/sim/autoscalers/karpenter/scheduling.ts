@@ -23,6 +23,7 @@ import type {
 } from './types';
 import { maxOf } from '../../core/arrays';
 import { minValuesError } from './minValues';
+import { hasHardSpread, launchableDomains, spreadRequirements, type SpreadView } from './topologySpread';
 
 /**
  * Karpenter's provisioning scheduler (pkg/controllers/provisioning/scheduling/scheduler.go), as a
@@ -178,12 +179,23 @@ interface OpenClaim extends PlannedNodeClaim {
 export function tryAddPod(
   claim: PlannedNodeClaim,
   pod: PodToSchedule,
+  spread?: SpreadView,
 ): { claim: PlannedNodeClaim } | { error: string } {
   const blocking = untoleratedTaints(claim.taints, pod.tolerations);
   if (blocking.length > 0) return { error: `did not tolerate ${blocking[0].key}=${blocking[0].value ?? ''}:${blocking[0].effect}` };
   if (antiAffinityConflict(claim, pod)) return { error: 'would violate a pod anti-affinity rule on kubernetes.io/hostname' };
   let lastError = 'incompatible requirements';
-  for (const alt of podRequirementAlternatives(pod)) {
+  const withSpread = spread !== undefined && hasHardSpread(pod);
+  for (const podAlt of podRequirementAlternatives(pod)) {
+    let alt = podAlt;
+    if (withSpread) {
+      const narrowed = spreadRequirements(pod, claim.pods, podAlt, intersectRequirements(claim.requirements, podAlt), spread);
+      if ('error' in narrowed) {
+        lastError = narrowed.error;
+        continue;
+      }
+      for (const r of narrowed.requirements) alt = intersectRequirements(alt, new Map([[r.key, r]]));
+    }
     const err = compatibilityError(claim.requirements, alt);
     if (err) {
       lastError = `incompatible requirements, ${err}`;
@@ -265,6 +277,21 @@ function antiAffinityConflict(claim: PlannedNodeClaim, pod: PodToSchedule): bool
   return filterNode(onHostname, node, preFilter(onHostname, [node])).reasons.length > 0;
 }
 
+/** The round's placements as topology spread counts them; the launchable domains are worked out once per key. */
+function spreadViewOf(existing: readonly Target[], claims: readonly OpenClaim[], templates: readonly NodePoolTemplate[]): SpreadView {
+  const universe = new Map<string, Set<string>>();
+  const withRequirements = templates.map((t) => ({ requirements: templateRequirements(t.nodePool), instanceTypes: t.instanceTypes }));
+  return {
+    nodes: () => existing.map((n) => ({ labels: n.labels, pods: n.placed.length === 0 ? (n.pods ?? []) : [...(n.pods ?? []), ...n.placed] })),
+    claims: () => claims,
+    launchable: (key) => {
+      let domains = universe.get(key);
+      if (domains === undefined) universe.set(key, (domains = launchableDomains(withRequirements, key)));
+      return domains;
+    },
+  };
+}
+
 export function solveScheduling(input: SchedulingInput): SchedulingResult {
   const daemonSets = input.daemonSets ?? [];
   const templates = orderTemplates(input.templates);
@@ -272,6 +299,7 @@ export function solveScheduling(input: SchedulingInput): SchedulingResult {
   for (const t of templates) remaining[t.nodePool.name] = initialRemaining(t.nodePool, input.launchedCapacity?.[t.nodePool.name]);
   const existing: Target[] = (input.existingNodes ?? []).map((n) => ({ ...n, used: { ...n.requested }, placed: [] }));
   const claims: OpenClaim[] = [];
+  const spread = spreadViewOf(existing, claims, templates);
   const existingPlacements: SchedulingResult['existingPlacements'] = [];
   const podErrors: SchedulingResult['podErrors'] = [];
 
@@ -286,7 +314,7 @@ export function solveScheduling(input: SchedulingInput): SchedulingResult {
     const byEmptiness = [...claims].sort((a, b) => a.pods.length - b.pods.length || a.order - b.order);
     let placed = false;
     for (const claim of byEmptiness) {
-      const res = tryAddPod(claim, pod);
+      const res = tryAddPod(claim, pod, spread);
       if ('claim' in res) {
         Object.assign(claim, res.claim);
         placed = true;
@@ -307,7 +335,7 @@ export function solveScheduling(input: SchedulingInput): SchedulingResult {
         daemonOverhead: daemonOverheadFor(t.nodePool, daemonSets),
         instanceTypeOptions: allowedTypes,
       };
-      const res = allowedTypes.length === 0 ? { error: 'all available instance types exceed limits for nodepool' } : tryAddPod(fresh, pod);
+      const res = allowedTypes.length === 0 ? { error: 'all available instance types exceed limits for nodepool' } : tryAddPod(fresh, pod, spread);
       if ('claim' in res) {
         claims.push({ ...res.claim, order: claims.length });
         remaining[name] = subtractMax(remaining[name], res.claim.instanceTypeOptions);
