@@ -31,7 +31,8 @@ describe('lesson 10 (spot interruption): what the text promises', () => {
 
   it('the replacement is the same instance type in another zone, and the interrupted offering is marked unavailable', () => {
     const before = spotNodes(run(1).session.world)[0];
-    const r = run();
+    // Steps 1-4: the interruption and its replacement (step 5 then spreads the replicas).
+    const r = run(4);
     expect(r.ok).toBe(true);
     const after = spotNodes(r.session.world);
     expect(after.map((n) => n.name)).not.toContain(before.name);
@@ -39,5 +40,15 @@ describe('lesson 10 (spot interruption): what the text promises', () => {
     expect(after[0].instanceType).toBe(before.instanceType);
     expect(after[0].zone).not.toBe(before.zone);
     expect(karpenterState(r.session.world).unavailable).toContainEqual(expect.objectContaining({ instanceType: before.instanceType, zone: before.zone, capacityType: 'spot' }));
+  });
+
+  it('after step 5 the five replicas run on spot nodes in four zones, and step 6 interrupts the one in ap-northeast-2a', () => {
+    const world = run(5).session.world;
+    const zoneOf = new Map([...world.nodes.values()].map((n) => [n.name, n.zone]));
+    const zones = [...world.pods.values()].filter((p) => p.deployment === 'inflate' && p.state === 'Ready').map((p) => zoneOf.get(p.nodeName));
+    expect(zones).toHaveLength(5);
+    expect(new Set(zones).size).toBe(4);
+    const target = spotNodes(world).find((n) => n.zone === 'ap-northeast-2a');
+    expect(loaded.lesson.steps[5].action?.run).toContain(`playground interrupt-spot node/${target?.name}`);
   });
 });
