@@ -23,7 +23,7 @@ import type {
 } from './types';
 import { maxOf } from '../../core/arrays';
 import { minValuesError } from './minValues';
-import { hasHardSpread, launchableDomains, spreadRequirements, type SpreadView } from './topologySpread';
+import { hasHardSpread, launchableDomains, preferredSpreadAsRequired, spreadRequirements, type SpreadView } from './topologySpread';
 
 /**
  * Karpenter's provisioning scheduler (pkg/controllers/provisioning/scheduling/scheduler.go), as a
@@ -303,25 +303,23 @@ export function solveScheduling(input: SchedulingInput): SchedulingResult {
   const existingPlacements: SchedulingResult['existingPlacements'] = [];
   const podErrors: SchedulingResult['podErrors'] = [];
 
-  for (const pod of sortPodsForScheduling(input.pods)) {
+  /** Place one pod: an existing node, then an open NodeClaim (emptiest first), then a new one; the errors if none. */
+  const placePod = (pod: PodToSchedule): string[] | undefined => {
     const node = firstExistingNode(existing, pod);
     if (node) {
       node.used = add(node.used, podResources(pod));
       node.placed.push(pod);
       existingPlacements.push({ pod: pod.name, node: node.name });
-      continue;
+      return undefined;
     }
     const byEmptiness = [...claims].sort((a, b) => a.pods.length - b.pods.length || a.order - b.order);
-    let placed = false;
     for (const claim of byEmptiness) {
       const res = tryAddPod(claim, pod, spread);
       if ('claim' in res) {
         Object.assign(claim, res.claim);
-        placed = true;
-        break;
+        return undefined;
       }
     }
-    if (placed) continue;
     const errors: string[] = [];
     for (const t of templates) {
       const name = t.nodePool.name;
@@ -339,12 +337,20 @@ export function solveScheduling(input: SchedulingInput): SchedulingResult {
       if ('claim' in res) {
         claims.push({ ...res.claim, order: claims.length });
         remaining[name] = subtractMax(remaining[name], res.claim.instanceTypeOptions);
-        placed = true;
-        break;
+        return undefined;
       }
       errors.push(`incompatible with nodepool "${name}", ${res.error}`);
     }
-    if (!placed) podErrors.push({ pod: pod.name, error: errors.join('; ') || 'no nodepools found' });
+    return errors;
+  };
+
+  for (const pod of sortPodsForScheduling(input.pods)) {
+    // preferences.go: a ScheduleAnyway spread is first tried as if required, and relaxed (dropped)
+    // only when the pod cannot be placed with it.
+    const strict = preferredSpreadAsRequired(pod);
+    let errors = placePod(strict ?? pod);
+    if (errors !== undefined && strict !== undefined) errors = placePod(pod);
+    if (errors !== undefined) podErrors.push({ pod: pod.name, error: errors.join('; ') || 'no nodepools found' });
   }
 
   const newNodeClaims = claims.map(({ order: _order, ...c }) => ({

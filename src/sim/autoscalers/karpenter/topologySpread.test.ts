@@ -77,8 +77,29 @@ describe('Karpenter provisioning honours hard topology spread', () => {
     ]);
   });
 
-  it('ScheduleAnyway is a preference Karpenter does not enforce', () => {
+  it('ScheduleAnyway is tried as if required first, so the pods still spread when they can', () => {
     const r = solveScheduling({ pods: spreadPods(5, LABEL_ZONE, 1, { whenUnsatisfiable: 'ScheduleAnyway' }), templates });
-    expect(zonesOf(r)).toEqual([{ zone: 'zone-c', pods: 5 }]);
+    expect(zonesOf(r).map((z) => z.zone)).toEqual(['zone-a', 'zone-b', 'zone-c', 'zone-d']);
+  });
+
+  it('a ScheduleAnyway spread that cannot be met is relaxed instead of leaving the pod unschedulable', () => {
+    // zone-a has room but already two matching pods; zone-b has none but no room; the pool's CPU limit
+    // allows no new node. As required the spread fits nowhere; relaxed, the pod goes to zone-a.
+    const node = (name: string, zone: string, used: number, pods: PodToSchedule[]): ExistingNode => ({
+      name,
+      labels: { [LABEL_ZONE]: zone, [LABEL_HOSTNAME]: name },
+      taints: [],
+      allocatable: { cpuMillis: 8000, memoryMiB: 16384, pods: 20 },
+      requested: { cpuMillis: used, memoryMiB: 1024, pods: pods.length },
+      initialized: true,
+      pods,
+    });
+    const existingNodes = [node('a', 'zone-a', 2000, spreadPods(2, LABEL_ZONE).map((p) => ({ ...p, name: `a-${p.name}` }))), node('b', 'zone-b', 8000, [])];
+    const full = [{ nodePool: testNodePool({ limits: { cpuMillis: 0 } }), instanceTypes: types }];
+    const one = (whenUnsatisfiable: 'ScheduleAnyway' | 'DoNotSchedule') => spreadPods(1, LABEL_ZONE, 1, { whenUnsatisfiable });
+    expect(solveScheduling({ pods: one('DoNotSchedule'), existingNodes, templates: full }).podErrors).toHaveLength(1);
+    const relaxed = solveScheduling({ pods: one('ScheduleAnyway'), existingNodes, templates: full });
+    expect(relaxed.podErrors).toEqual([]);
+    expect(relaxed.existingPlacements).toEqual([{ pod: 'web-0', node: 'a' }]);
   });
 });

@@ -28,6 +28,13 @@ export interface SpreadView {
 const hardConstraints = (pod: PodToSchedule): TopologySpreadConstraint[] =>
   (pod.topologySpread ?? []).filter((c) => c.whenUnsatisfiable === 'DoNotSchedule');
 
+/** The pod with its ScheduleAnyway constraints made DoNotSchedule; undefined when it has none. */
+export function preferredSpreadAsRequired(pod: PodToSchedule): PodToSchedule | undefined {
+  const spread = pod.topologySpread;
+  if (!spread?.some((c) => c.whenUnsatisfiable === 'ScheduleAnyway')) return undefined;
+  return { ...pod, topologySpread: spread.map((c) => (c.whenUnsatisfiable === 'ScheduleAnyway' ? { ...c, whenUnsatisfiable: 'DoNotSchedule' } : c)) };
+}
+
 export function hasHardSpread(pod: PodToSchedule): boolean {
   return hardConstraints(pod).length > 0;
 }
