@@ -86,6 +86,45 @@ describe('losing an availability zone (Cluster Autoscaler, ca-nginx-scaleout)', 
   });
 });
 
+describe('MarkPodsNotReady: a lost node\'s pods are not Ready while it is gone', () => {
+  // kubernetes pkg/controller/nodelifecycle/node_lifecycle_controller.go (MarkPodsNotReady): Ready=False
+  // on every pod of a node that stopped reporting; the kubelet reports them again when it is back.
+  it('the pods run on but count as not Ready (deployment READY, kubectl get pods 0/1), and are Ready again after a short outage', () => {
+    // The example's own timeline (scale to 15 at 1m, delete at 5m) removed: nine pods, three a node.
+    const w = exampleWorld('ca-nginx-scaleout', (t) => t.replace(/ {2}timeline:\n(?: {4}- .*\n)+/, ''));
+    at(w, 1000, 'kubectl scale --replicas=9 deployment/nginx-to-scaleout');
+    runUntil(w, 60_000);
+    const ready = () => [...w.pods.values()].filter((p) => p.deployment === 'nginx-to-scaleout' && p.state === 'Ready');
+    expect(ready()).toHaveLength(9);
+    const lost = w.nodes.get(ready()[0].nodeName)!;
+    const onLost = ready().filter((p) => p.nodeName === lost.name).map((p) => p.name);
+    expect(onLost.length).toBeGreaterThan(0);
+    at(w, 61_000, `playground fault zone/${lost.zone} --for=2m`);
+    runUntil(w, 62_000);
+    expect(ready()).toHaveLength(9 - onLost.length);
+    for (const name of onLost) {
+      const pod = w.pods.get(name)!;
+      expect(pod.state).toBe('Running');
+      expect(pod.readyConditionStatus).toBe('False');
+    }
+    const row = runView(w, ['kubectl', 'get', 'pods']).output.split('\n').find((l) => l.startsWith(onLost[0]))!;
+    expect(row).toMatch(/0\/1\s+Running/);
+    const deploy = runView(w, ['kubectl', 'get', 'deploy', 'nginx-to-scaleout']).output;
+    expect(deploy).toContain(`${9 - onLost.length}/9`);
+    // Still not Ready a minute later: no probe reports from a node that is gone.
+    runUntil(w, 2 * 60_000);
+    expect(onLost.every((n) => w.pods.get(n)!.state === 'Running')).toBe(true);
+    // Back before the 340 s eviction: the same pods turn Ready again, nothing was evicted.
+    runUntil(w, 4 * 60_000);
+    expect(lost.state).toBe('Ready');
+    expect(onLost.every((n) => w.pods.get(n)!.state === 'Ready')).toBe(true);
+    expect(ready()).toHaveLength(9);
+    expect(w.events.filter((e) => e.reason === 'TaintManagerEviction')).toEqual([]);
+    // Coming back does not restart the containers: no second Created/Started for them.
+    for (const name of onLost) expect(w.events.filter((e) => e.name === name && e.reason === 'Started')).toHaveLength(1);
+  });
+});
+
 describe('losing a zone under load (hpa-php-apache)', () => {
   it('the Service stops sending traffic to pods on the lost nodes (their pods are marked not Ready)', () => {
     const w = exampleWorld('hpa-php-apache');

@@ -78,7 +78,11 @@ export function enterNodeState(world: World, node: Node, target: NodeState): voi
 export function fireLifecycleTimer(world: World, entry: QueueEntry): void {
   if (entry.kind === 'pod') {
     const pod = world.pods.get(entry.key);
-    if (pod && pod.epoch === entry.epoch) sendPod(world, pod, entry.event);
+    if (!pod || pod.epoch !== entry.epoch) return;
+    // A pod on a node that stopped responding does not turn Ready: nothing reports its readiness
+    // probe. The node's return starts the probe again (onNodeEnter).
+    if (POD_TABLE.next[pod.state]?.[entry.event] === 'Ready' && world.nodes.get(pod.nodeName)?.state === 'NotReady') return;
+    sendPod(world, pod, entry.event);
   } else if (entry.kind === 'node') {
     const node = world.nodes.get(entry.key);
     if (node && node.epoch === entry.epoch) sendNode(world, node, entry.event);
@@ -127,6 +131,8 @@ export function onPodEnter(world: World, pod: Pod, from: PodPhaseState): void {
       }
       break;
     case 'Running':
+      // Back from Ready, or its readiness probe starting again: the containers never stopped.
+      if (from === 'Ready' || from === 'Running') break;
       if (pod.startedMs < 0) pod.startedMs = now;
       setCondition(pod, 'Initialized', 'True', now);
       for (const c of pod.spec.containers) {
@@ -186,6 +192,8 @@ export function onNodeEnter(world: World, node: Node, from: NodeState): void {
       } else {
         if (node.readyMs < 0) node.readyMs = now;
         nodeEvent(world, node, 'Normal', 'NodeReady', `Node ${node.name} status is now: NodeReady`);
+        // The kubelet reports again: its running pods' readiness probes decide anew.
+        if (from === 'NotReady') for (const pod of podsOn(world, node)) if (pod.state === 'Running') enterPodState(world, pod, 'Running');
       }
       break;
     case 'Cordoned':
@@ -198,6 +206,8 @@ export function onNodeEnter(world: World, node: Node, from: NodeState): void {
       break;
     case 'NotReady':
       nodeEvent(world, node, 'Normal', 'NodeNotReady', `Node ${node.name} status is now: NodeNotReady`, 'node-controller');
+      // node_lifecycle_controller.go MarkPodsNotReady: every pod on it has Ready=False from now on.
+      for (const pod of podsOn(world, node)) if (pod.state === 'Ready') sendPod(world, pod, 'NODE_UNREACHABLE');
       schedule(world.queue, {
         atMs: now + NODE_MONITOR_GRACE_MS + DEFAULT_UNREACHABLE_TOLERATION_MS,
         kind: 'taintEviction',

@@ -11,6 +11,7 @@ export type PodMachineEvent =
   | { type: 'EVICT' }
   | { type: 'OOM' }
   | { type: 'NODE_LOST' }
+  | { type: 'NODE_UNREACHABLE' }
   | { type: 'COMPLETE' };
 
 export const podMachine = setup({
@@ -49,6 +50,8 @@ export const podMachine = setup({
     },
     Ready: {
       on: {
+        // The node lifecycle controller's MarkPodsNotReady: the containers still run, the pod is not Ready.
+        NODE_UNREACHABLE: 'Running',
         DELETE: 'Terminating',
         EVICT: 'Terminating',
         OOM: 'OOMKilled',
