@@ -53,3 +53,36 @@ test('monospace Korean renders with the Korean web font, also right after switch
     await page.close();
   }
 });
+
+test('Hangul typed in the English console draws with the Korean web font, and English text fetches none of it', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (location.protocol !== 'about:') localStorage.setItem('playground.lang', 'en');
+  });
+  await page.goto('/');
+  await settle(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  const input = page.getByTestId('kubectl-input');
+  // `kubectl get pods` with the 한/영 key still on 한.
+  await input.fill('ㅏㅕㅠㄷㅊ시 ㅎㄷㅅ ㅔㅐㅇㄴ');
+  await input.press('Enter');
+  const output = page.getByTestId('terminal-output');
+  await expect(output).toContainText('ㅏㅕㅠㄷㅊ시: command not found');
+  expect(await output.evaluate((e) => getComputedStyle(e).fontFamily)).toMatch(/^"Noto Sans KR Hangul", ui-monospace, monospace$/);
+  await page.evaluate(() => document.fonts.ready);
+  // Without a face for them (this image has no Korean system font) these glyphs are boxes.
+  const used = await page.evaluate(() => {
+    const covers = (f: FontFace, cp: number) =>
+      f.unicodeRange.split(',').some((r) => {
+        const [a, b] = r.trim().slice(2).split('-').map((h) => parseInt(h, 16));
+        return cp >= a && cp <= (b ?? a);
+      });
+    const faces = [...document.fonts];
+    return {
+      hangul: [...'ㅏㅕㅠㄷㅊ시ㅎㅅㅔㅐㅇㄴ'].filter((ch) => !faces.some((f) => f.family.replace(/"/g, '') === 'Noto Sans KR Hangul' && f.status === 'loaded' && covers(f, ch.codePointAt(0) ?? 0))),
+      // The whole font's slices hold Latin letters too: an English page never fetches them.
+      whole: faces.filter((f) => f.family.replace(/"/g, '') === 'Noto Sans KR' && f.status !== 'unloaded').length,
+    };
+  });
+  expect(used).toEqual({ hangul: [], whole: 0 });
+  await output.screenshot({ path: 'test-results/korean-font/english-console-hangul.png' });
+});

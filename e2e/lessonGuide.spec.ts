@@ -213,3 +213,39 @@ test('in projector mode (Korean) a long lesson-file error list scrolls inside a 
   await expectOnScreen(box.getByRole('button', { name: '닫기', exact: true }));
   for (const id of ['lesson-footer-info', 'lesson-run-until', 'lesson-next']) await expectOnScreen(page.getByTestId(id));
 });
+
+/** Long step text, and six checks on objects nothing creates: opening it puts a long warning note in the footer. */
+const longText = {
+  en: 'Watch the HPA read the CPU utilisation of every pod and compare it with its target. '.repeat(6),
+  ko: 'HPA가 모든 파드의 CPU 사용률을 읽고 목표값과 비교하는 모습을 지켜보세요. '.repeat(6),
+};
+const LONG_NOTE = TYPO.replace('title: {en: Typo lesson, ko: 오타 실습}', 'title: {en: Typo lesson (long), ko: 오타 실습 (긴 단계)}').replace(
+  /steps:\n[\s\S]*?\nquestions:/,
+  `steps:\n${[1, 2, 3, 4, 5, 6]
+    .map((i) => `  - text: {en: "${longText.en}", ko: "${longText.ko}"}\n    check: {type: hpa, name: php-apach${i}, field: currentReplicas, op: '>=', value: 3}\n    within: 3m\n`)
+    .join('')}questions:`,
+);
+
+for (const lang of ['en', 'ko'] as const) {
+  test(`in projector mode (${lang}) a long note in the footer scrolls and the check's status and the buttons stay in view`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.addInitScript((l) => {
+      if (location.protocol === 'about:') return;
+      localStorage.setItem('playground.lang', l);
+      localStorage.setItem('playground.projector', '1');
+      localStorage.setItem('playground.lessons.instructor', '1');
+    }, lang);
+    await page.goto('/');
+    await openLessonFile(page, 'long.yaml', LONG_NOTE);
+    const note = page.getByTestId('lesson-footer-info').locator('.lesson-note');
+    await expect(note).toContainText('long.yaml:8:');
+    await expect(page.getByTestId('lesson-check')).toHaveAttribute('data-held', 'false');
+    // The note was the footer's scrolling part and pushed the check below its fold.
+    for (const id of ['lesson-check', 'lesson-run-until', 'lesson-back', 'lesson-next']) await expectOnScreen(page.getByTestId(id));
+    expect(await note.evaluate((e) => e.scrollHeight > e.clientHeight)).toBe(true);
+    const line = await note.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
+    const zoom = await note.evaluate((e) => e.getBoundingClientRect().height / (e as HTMLElement).offsetHeight || 1);
+    expect((await note.boundingBox())!.height).toBeGreaterThanOrEqual(2 * line * zoom - 1);
+    await page.getByTestId('lesson-panel').screenshot({ path: `test-results/lesson-guide/long-note-${lang}.png` });
+  });
+}

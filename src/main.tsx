@@ -2,11 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { i18next } from './ui/i18n';
-import { loadKoreanFontFaces } from './app/koreanFont';
+import { declareKoreanFontFaces, loadKoreanFontFaces } from './app/koreanFont';
 
 const root = document.getElementById('root');
-// A returning Korean reader: declare the Korean font faces before the first paint (koreanFont.ts).
-const fontsFirst = i18next.language === 'ko' ? loadKoreanFontFaces() : Promise.resolve();
+// Hangul can be on the first page in either language: declare the Korean faces before it (koreanFont.ts).
+const fontsFirst = i18next.language === 'ko' ? loadKoreanFontFaces() : declareKoreanFontFaces();
 if (root) {
   void fontsFirst.then(() =>
     createRoot(root).render(

@@ -1,8 +1,10 @@
 /**
  * Korean glyphs on machines without a Korean font: Noto Sans KR, self-hosted by @fontsource and
  * split by unicode-range into ~120 slices, so the browser fetches only the slices a page uses.
- * The CSS is imported dynamically before Korean is first shown: the English page does not
- * download or parse any of it.
+ * Hangul shows up in the English page too (Hangul typed in the console with the keyboard in Hangul
+ * mode, Korean names in a manifest, a Korean lesson file), so the faces are declared in every
+ * language, before the first render; an English page that shows no Hangul fetches no slice. The CSS
+ * is imported dynamically, outside the initial bundle, and only a Korean page fills the offline cache.
  */
 import { hangulFaces, KOREAN_FAMILY, type FaceRule } from './hangulFaces';
 import { keepKoreanFontOffline } from './fontCache';
@@ -10,19 +12,27 @@ import { keepKoreanFontOffline } from './fontCache';
 /** After the first Korean page has drawn, so its own slices are fetched first. */
 const OFFLINE_FILL_DELAY_MS = 3000;
 
-let css: Promise<unknown> | null = null;
+let css: Promise<FaceRule[]> | null = null;
+let offline = false;
 
 /**
- * The @font-face rules must exist before Korean text is laid out: Chrome keeps the boxes of text it
- * shaped while no face covered Hangul, even after a face arrives. So switch the language after this.
+ * The @font-face rules must exist before Hangul is laid out: Chrome keeps the boxes of text it
+ * shaped while no face covered Hangul, even after a face arrives. So render the page after this.
  */
-export function loadKoreanFontFaces(): Promise<void> {
+export function declareKoreanFontFaces(): Promise<void> {
   css ??= Promise.all([import('@fontsource/noto-sans-kr/400.css'), import('@fontsource/noto-sans-kr/700.css')])
     .then(addHangulFaces)
-    .catch(() => {
-      /* offline or blocked: the system fallback stays */
-    });
+    .catch(() => [] /* offline or blocked: the system fallback stays */);
   return css.then(() => undefined);
+}
+
+/** For a Korean page: the faces, and every slice kept for offline use (fontCache.ts). */
+export async function loadKoreanFontFaces(): Promise<void> {
+  await declareKoreanFontFaces();
+  const rules = (await css) ?? [];
+  if (offline || rules.length === 0) return;
+  offline = true;
+  setTimeout(() => void keepKoreanFontOffline(rules.map((r) => r.src)), OFFLINE_FILL_DELAY_MS);
 }
 
 /**
@@ -33,8 +43,8 @@ export function loadKoreanFontFaces(): Promise<void> {
  * slice is awaited and swapped in like any primary font, and Latin letters and digits, outside its
  * unicode-range, still come from the mono face.
  */
-function addHangulFaces(): void {
-  if (typeof document === 'undefined' || typeof FontFace === 'undefined') return;
+function addHangulFaces(): FaceRule[] {
+  if (typeof document === 'undefined' || typeof FontFace === 'undefined') return [];
   const rules: FaceRule[] = [];
   for (const sheet of Array.from(document.styleSheets)) {
     let list: CSSRuleList;
@@ -57,7 +67,7 @@ function addHangulFaces(): void {
   for (const f of hangulFaces(rules)) {
     document.fonts.add(new FontFace(f.family, f.src, { unicodeRange: f.unicodeRange, weight: f.weight, style: f.style, display: 'swap' }));
   }
-  setTimeout(() => void keepKoreanFontOffline(rules.map((r) => r.src)), OFFLINE_FILL_DELAY_MS);
+  return rules;
 }
 
 /** Canvas text (node grid, charts) does not start a font download: fetch the slices it needs, then redraw. */

@@ -7,7 +7,7 @@ import { HANGUL_FAMILY, KOREAN_FAMILY, hangulFaces } from './hangulFaces';
  * No monospace face has Hangul. Korean in monospace text (console errors, scenario notices, Why
  * lines, the cost header's "시간당 $0.156") must fall back to the self-hosted Korean web font, or a
  * machine without a Korean system font draws boxes. So every monospace font-family in the app is
- * `var(--mono)`, whose Korean value names that font after the mono face (src/app/app.css), and every
+ * `var(--mono)`, which names that font's Hangul first (and, in Korean, the whole font after the mono face) (src/app/app.css), and every
  * canvas font string names it too.
  */
 const src = join(import.meta.dirname, '..');
@@ -46,12 +46,15 @@ describe('monospace text in Korean', () => {
     expect(new Set(faces.map((f) => f.family))).toEqual(new Set([HANGUL_FAMILY]));
   });
 
-  it('--mono names the mono face first and, in Korean, the Korean web font after it', () => {
+  it('--mono names the Hangul faces first in every language and, in Korean, the Korean web font after the mono face', () => {
     const css = readFileSync(join(src, 'app/app.css'), 'utf8');
-    const base = /:root \{[^}]*--mono: ([^;]+);/.exec(css)?.[1];
-    const korean = /:root:lang\(ko\) \{\s*--mono: ([^;]+);/.exec(css)?.[1];
-    expect(base).toBe('ui-monospace, monospace');
-    expect(korean?.split(',').map((f) => f.trim().replace(/'/g, ''))).toEqual([HANGUL_FAMILY, 'ui-monospace', 'monospace', KOREAN_FAMILY, 'sans-serif']);
+    const families = (v: string | undefined) => v?.split(',').map((f) => f.trim().replace(/'/g, ''));
+    // Hangul typed in the English console needs the Hangul faces as much as Korean text does.
+    expect(families(/:root \{[^}]*--mono: ([^;]+);/.exec(css)?.[1])).toEqual([HANGUL_FAMILY, 'ui-monospace', 'monospace']);
+    expect(families(/:root:lang\(ko\) \{\s*--mono: ([^;]+);/.exec(css)?.[1])).toEqual([HANGUL_FAMILY, 'ui-monospace', 'monospace', KOREAN_FAMILY, 'sans-serif']);
+    // English proportional text takes only Hangul from the web font, never its Latin slices.
+    expect(families(/:root \{\s*(?:\/\*[^*]*\*\/\s*)?font-family: ([^;]+);/.exec(css)?.[1])).toContain(HANGUL_FAMILY);
+    expect(families(/:root \{\s*(?:\/\*[^*]*\*\/\s*)?font-family: ([^;]+);/.exec(css)?.[1])).not.toContain(KOREAN_FAMILY);
     // pre, code, kbd get the browser's bare `monospace` unless the app names the stack.
     expect(css).toMatch(/pre,\s*code,\s*kbd,\s*samp \{\s*font-family: var\(--mono\);/);
   });

@@ -3,6 +3,7 @@ import { loadEngine } from '../store/engine';
 import type { TimedCommand } from '../sim/core/commands';
 import type { MessageParam } from '../sim/core/message';
 import { exampleScenarios } from './exampleList';
+import { i18next } from '../ui/i18n';
 import { hashParam, hasRunHash, wholeStep } from './share/hashParams';
 
 export { wholeStep } from './share/hashParams';
@@ -41,7 +42,7 @@ export function openRequestCount(): number {
 
 export function openExample(id: string): Promise<OpenResult> {
   const ex = exampleScenarios.find((e) => e.id === id) ?? exampleScenarios[0];
-  if (!ex) return Promise.resolve({ ok: false, errors: ['no example scenarios are bundled'] });
+  if (!ex) return Promise.resolve({ ok: false, errors: [i18next.t('app.noExamples')] });
   return openScenarioText(ex.text, ex.file);
 }
 

@@ -55,7 +55,7 @@ const scenarioSchema = z.union([
       .string()
       .regex(
         /^[a-z0-9][a-z0-9-]*$/,
-        'an example name is the file name in examples/ without .yaml, e.g. php-apache',
+        ownWords('an example name is the file name in examples/ without .yaml, e.g. php-apache', msg('lessonError.exampleName')),
       ),
     timeline: z.array(timelineEntry).optional(),
     duration: durationField.optional(),
@@ -70,7 +70,7 @@ export const lessonDocSchema = z.strictObject({
     .string()
     .regex(
       /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
-      'lesson ids are lower-case letters, digits and "-" (they appear in links: #lesson=ID)',
+      ownWords('lesson ids are lower-case letters, digits and "-" (they appear in links: #lesson=ID)', msg('lessonError.lessonId')),
     ),
   title: textSchema,
   summary: textSchema,

@@ -9,7 +9,7 @@ import { msg } from '../sim/core/message';
 /** A duration string ("30m", "1h30m"), checked as Go's time.ParseDuration would. */
 export const durationField = z.union([z.string(), z.number()]).superRefine((v, ctx) => {
   const r = parseDuration(v);
-  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error });
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.error, params: { msg: r.msg } });
 });
 
 /** A Kubernetes resource quantity ("20m", "1", "512Mi"): string or number, as int-or-string fields are. */

@@ -4,6 +4,7 @@ import { catalogRegions, findInstanceType, instanceTypes } from '../sim/cloud/ca
 import { ISO_INSTANT, durationField, horizonDurationField, nodeCountField, labelsField, nonNegativeInt, quantityField } from './fieldSchemas';
 import { suggestions } from './suggest';
 import { msg } from '../sim/core/message';
+import { ownWords } from './ownWords';
 
 export const SCENARIO_API_VERSION = 'playground/v1alpha1';
 
@@ -30,7 +31,7 @@ const taint = z.strictObject({
 });
 
 export const nodeGroupSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'node group names are letters, digits, ".", "_" and "-"'),
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, ownWords('node group names are letters, digits, ".", "_" and "-"', msg('scenarioError.schema.nodeGroupName'))),
   instanceType: instanceTypeName.optional(),
   instanceTypes: z.array(instanceTypeName).min(1).optional(),
   capacityType: z.enum(['on-demand', 'spot']).optional(),
@@ -69,7 +70,7 @@ const queueRateStep = z.strictObject({
 
 /** A simulated message queue (SQS or RabbitMQ) for KEDA's queue triggers. */
 export const queueSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, 'queue names are 1-80 letters, digits, "-" and "_" (as SQS allows)'),
+  name: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, ownWords('queue names are 1-80 letters, digits, "-" and "_" (as SQS allows)', msg('scenarioError.schema.queueName'))),
   type: z.enum(['sqs', 'rabbitmq']).optional(),
   producer: z.strictObject({ profile: z.array(queueRateStep).min(1) }),
   consumer: z.strictObject({
@@ -109,7 +110,7 @@ export const scenarioDocSchema = z.strictObject({
     seed: nonNegativeInt.optional(),
     duration: horizonDurationField.optional(),
     region: z.enum(catalogRegions as [string, ...string[]]).optional(),
-    startTime: z.string().regex(ISO_INSTANT, 'expected an ISO 8601 instant such as 2026-11-02T09:00:00Z').optional(),
+    startTime: z.string().regex(ISO_INSTANT, ownWords('expected an ISO 8601 instant such as 2026-11-02T09:00:00Z', msg('scenarioError.schema.isoInstant'))).optional(),
     clusterName: z.string().min(1).optional(),
     eksDefaults: z.boolean().optional(),
     nodeGroups: z.array(nodeGroupSchema).optional(),

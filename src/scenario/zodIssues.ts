@@ -3,6 +3,7 @@ import { formatPath, type PathProblem, type PathSegment } from './errors';
 import { suggestions } from './suggest';
 import { isMessage, msg, type Message } from '../sim/core/message';
 import { ownWordsFor } from './ownWords';
+import { zodGenericMessage, zodTypeName } from './zodGeneric';
 
 /** The parts of a zod 4 schema definition this module reads to find which fields are allowed. */
 interface DefView {
@@ -78,21 +79,28 @@ function listFields(fields: string[]): { text: string; msg: Message } {
   return { text: `${shown}, … (${fields.length} in all)`, msg: msg('scenarioError.schema.fieldsMore', { fields: shown, total: fields.length }) };
 }
 
+interface Worded {
+  text: string;
+  msg: Message;
+}
+
 /** "a or b or c" as the CLI prints it, and as nested Messages ("a 또는 b 또는 c"). */
-function either(options: string[]): { text: string; msg: Message } {
+function either(options: Worded[]): Worded {
   if (options.length === 0) return { text: 'another shape', msg: msg('scenarioError.schema.anotherShape') };
   const [first, ...rest] = options;
   return {
-    text: options.join(' or '),
-    msg: rest.reduce<Message>((acc, o) => msg('scenarioError.schema.or', { a: acc, b: o }), msg('scenarioNote.verbatim', { text: first })),
+    text: options.map((o) => o.text).join(' or '),
+    msg: rest.reduce<Message>((acc, o) => msg('scenarioError.schema.or', { a: acc, b: o.msg }), first.msg),
   };
 }
 
 /**
- * zod's own message for a check that has none of the playground's words: quoted in a sentence
- * that says what kind of check failed (the English is zod's message as it is).
+ * zod's own message for a check that has none of the playground's words: in the reader's language
+ * where zod worded it (zodGeneric.ts), else quoted in a sentence that says what kind of check failed.
  */
 function zodWords(issue: z.core.$ZodIssue): Message {
+  const generic = zodGenericMessage(issue);
+  if (generic) return generic;
   const kind = issue.code === 'too_small' || issue.code === 'too_big' || issue.code === 'invalid_format' ? issue.code : 'other';
   return msg(`scenarioError.zod.${kind}`, { detail: issue.message });
 }
@@ -154,16 +162,16 @@ function rangeProblem(issue: z.core.$ZodIssue, path: PathSegment[], given: unkno
   return { path, message: `Invalid value: ${value}: ${text}`, msg: msg(`scenarioError.api.${key}`, { value, max }) };
 }
 
-function unionExpectations(issue: z.core.$ZodIssue): string[] {
+function unionExpectations(issue: z.core.$ZodIssue): Worded[] {
   if (issue.code !== 'invalid_union') return [];
-  const out = new Set<string>();
+  const out = new Map<string, Message>();
   for (const branch of issue.errors) {
     for (const sub of branch) {
-      if (sub.code === 'invalid_type') out.add(sub.expected);
-      else if (sub.path.length === 0) out.add(sub.message);
+      if (sub.code === 'invalid_type') out.set(sub.expected, zodTypeName(sub.expected));
+      else if (sub.path.length === 0) out.set(sub.message, ownMessage(sub) ?? zodGenericMessage(sub) ?? msg('scenarioNote.verbatim', { text: sub.message }));
     }
   }
-  return [...out];
+  return [...out].map(([text, m]) => ({ text, msg: m }));
 }
 
 /** A key the schema does not have, pointed at the key, with the nearest allowed field and the list. */
@@ -194,16 +202,15 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], schema: z.
         break;
       }
       case 'invalid_type':
-        if (given === undefined) problems.push({ path, message: `Required value: expected ${issue.expected}`, atKey: true, msg: msg('scenarioError.schema.required', { expected: issue.expected }) });
+        if (given === undefined) problems.push({ path, message: `Required value: expected ${issue.expected}`, atKey: true, msg: msg('scenarioError.schema.required', { expected: zodTypeName(issue.expected) }) });
         else problems.push(wrongTypeProblem(schema, path, issue.expected, given));
         break;
-      case 'invalid_value':
-        // The API server's own wording: stays as written.
-        problems.push({
-          path,
-          message: `Unsupported value: ${JSON.stringify(given)}: supported values: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
-        });
+      case 'invalid_value': {
+        // The API server's wording, and the same in the reader's language.
+        const shown = { given: String(JSON.stringify(given)), values: issue.values.map((v) => JSON.stringify(v)).join(', ') };
+        problems.push({ path, message: `Unsupported value: ${shown.given}: supported values: ${shown.values}`, msg: msg('scenarioError.api.unsupported', shown) });
         break;
+      }
       case 'invalid_union': {
         const expected = either(unionExpectations(issue));
         const g = describeValue(given);

@@ -59,6 +59,14 @@ const cases: { name: string; text: string; key: string }[] = [
   { name: 'an HPA with maxReplicas 0', text: `${scenario(ok, deployment(DEPLOY_SPEC))}---\n${hpa('1', '0')}`, key: 'scenarioError.api.above' },
   { name: 'an HPA with a word for maxReplicas', text: `${scenario(ok, deployment(DEPLOY_SPEC))}---\n${hpa('1', 'ten')}`, key: 'scenarioError.api.int32' },
   { name: 'an HPA past the capacity', text: `${scenario(ok, deployment(DEPLOY_SPEC))}---\n${hpa('1', '999999')}`, key: 'scenarioError.api.invalidValue' },
+  { name: 'an empty load profile', text: scenario(`${ok}\n  load: [{target: web, cpuPerRequest: 20m, profile: []}]`, deployment(DEPLOY_SPEC)), key: 'scenarioError.zod.tooSmall.size' },
+  { name: 'a region the catalog lacks', text: scenario(`${ok}\n  region: mars-1`), key: 'scenarioError.api.unsupported' },
+  { name: 'a word for a time', text: scenario(`${ok}\n  timeline: [{at: soon, run: "kubectl get pods"}]`), key: 'scenarioError.duration.invalid' },
+  { name: 'a number for a duration', text: scenario(`${ok}\n  duration: 30`), key: 'scenarioError.duration.number' },
+  { name: 'an empty duration', text: scenario(`${ok}\n  duration: ""`), key: 'scenarioError.duration.empty' },
+  { name: 'a node group name with a space', text: scenario(groups('{name: "n g", instanceType: t3.medium, minSize: 1, maxSize: 2}')), key: 'scenarioError.schema.nodeGroupName' },
+  { name: 'a queue name with a space', text: scenario(`${ok}\n  queues: [{name: "q 1", producer: {profile: [{at: 0s, rate: 1}]}, consumer: {target: web}}]`), key: 'scenarioError.schema.queueName' },
+  { name: 'a start time that is no instant', text: scenario(`${ok}\n  startTime: tomorrow`), key: 'scenarioError.schema.isoInstant' },
   { name: 'a near instance type', text: scenario(groups('{name: a, instanceType: t3.mediun, minSize: 1, maxSize: 2}')), key: 'scenarioError.instanceType.near' },
   { name: 'an instance type of a known family', text: scenario(groups('{name: a, instanceType: t3.gigantic, minSize: 1, maxSize: 2}')), key: 'scenarioError.instanceType.family' },
   { name: 'an instance type of no family', text: scenario(groups('{name: a, instanceType: zz9.huge, minSize: 1, maxSize: 2}')), key: 'scenarioError.instanceType.catalog' },
@@ -126,6 +134,26 @@ describe('scenario loader errors in the reader’s language', () => {
     );
   });
 
+  it('zod’s generic words read in Korean, with the bound, the type and the allowed values', () => {
+    /** zod's English phrases and the English the API server's and the playground's own words open with. */
+    const ENGLISH_ZOD = /Too (small|big)|expected|Invalid (input|option|string|value)|Unsupported value|supported values|Required value|must (be|have|match)|invalid duration|\bitems\b|characters/;
+    const koOf = (name: string) => failures.find((f) => f.name === name)!.errors.map((e) => ko(scenarioErrorMessage(e)));
+    const expectations: [string, RegExp][] = [
+      ['an empty load profile', /spec\.load\[0\]\.profile: 너무 작습니다: 목록은\(는\) 항목 1개 이상이어야 합니다$/],
+      ['a region the catalog lacks', /spec\.region: 지원하지 않는 값 "mars-1": 쓸 수 있는 값: "ap-northeast-2"/],
+      ['a word for a time', /spec\.timeline\[0\]\.at: 잘못된 기간 "soon"/],
+      ['a number for a duration', /spec\.duration: 90s, 30m, 1h30m 같은 기간\(단위: ms, s, m, h\)이어야 하는데 30입니다/],
+      ['a missing name', /spec\.nodeGroups\[0\]\.name: 필수 값이 없습니다: 문자열 값이 필요합니다$/],
+      ['a list for a quantity', /문자열 또는 숫자 값이어야 하는데 목록입니다$/],
+      ['a queue name with a space', /spec\.queues\[0\]\.name: 큐 이름은/],
+    ];
+    for (const [name, want] of expectations) {
+      const [first] = koOf(name);
+      expect(first, name).toMatch(want);
+      expect(first, name).not.toMatch(ENGLISH_ZOD);
+    }
+  });
+
   it('every key the errors use exists in English and Korean, and every scenarioError key is used', () => {
     const used = new Set(all.flatMap(({ e }) => messageKeys(scenarioErrorMessage(e))));
     expect([...used].filter((k) => !inTree(trees.en, k))).toEqual([]);
@@ -140,7 +168,9 @@ describe('scenario loader errors in the reader’s language', () => {
     // api.atMost/below: no number in a file has an upper bound but the playground's own (those say so);
     // value.string and zod.too_small: a wrong type or a number past a bound now reads as the API server's.
     const unreachable = ['scenarioError.api.atMost', 'scenarioError.api.below', 'scenarioError.value.string', 'scenarioError.zod.too_small', 'scenarioError.internal', 'scenarioError.manifest.validatorFailed', 'scenarioError.value.map', 'scenarioError.value.number', 'scenarioError.value.boolean', 'scenarioError.schema.anotherShape', 'scenarioError.zod.too_big', 'scenarioError.zod.invalid_format', 'scenarioError.zod.other'];
-    expect(defined.filter((k) => !used.has(k) && !unreachable.includes(k))).toEqual([]);
+    // zod's generic wording for checks the schemas do not use, and a duration of no type YAML has: zodGeneric.test.ts.
+    const generic = (k: string) => /^scenarioError\.zod\.(tooSmall|tooBig|bound|amount|format|type)\.|^scenarioError\.zod\.(notMultipleOf|invalidKey|invalidElement)$/.test(k) || k === 'scenarioError.duration.type';
+    expect(defined.filter((k) => !used.has(k) && !unreachable.includes(k) && !generic(k))).toEqual([]);
   });
 });
 
