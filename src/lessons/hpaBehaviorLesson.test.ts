@@ -1,22 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatError } from '../scenario/errors';
-import { loadScenario } from '../scenario/loadScenario';
 import { hpaState } from '../sim/autoscalers/hpa/controller';
-import { loadLesson } from './loadLesson';
-import { runLessonSteps } from './runLesson';
-import { readExample } from './testLessons';
+import { shippedLesson } from './testLessons';
 
-const file = 'lessons/09-hpa-behavior.yaml';
-const text = readFileSync(new URL('../../lessons/09-hpa-behavior.yaml', import.meta.url), 'utf8');
-
-function run(lessonText: string, upTo?: number) {
-  const loaded = loadLesson(lessonText, file, readExample);
-  if (!loaded.ok) throw new Error(loaded.errors.map(formatError).join('\n'));
-  const scenario = loadScenario(loaded.scenarioText, file);
-  if (!scenario.ok) throw new Error(scenario.errors.map(formatError).join('\n'));
-  return runLessonSteps(loaded.lesson, scenario.spec, scenario.manifests.map((m) => m.doc), upTo);
-}
+const { text, run: runLesson } = shippedLesson('09-hpa-behavior.yaml');
+const run = (lessonText: string, upTo?: number) => runLesson(upTo, lessonText);
 
 /** The HPA's rescales as the events list has them: [sim second, new size]. */
 function rescales(r: ReturnType<typeof run>): [number, number][] {

@@ -1,22 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatError } from '../scenario/errors';
-import { loadScenario } from '../scenario/loadScenario';
 import { getPdb, pdbStatus } from '../sim/cluster/disruption/pdb';
-import { loadLesson } from './loadLesson';
-import { runLessonSteps } from './runLesson';
-import { readExample } from './testLessons';
+import { shippedLesson } from './testLessons';
 
-const file = 'lessons/08-pdb-drain.yaml';
-const text = readFileSync(new URL('../../lessons/08-pdb-drain.yaml', import.meta.url), 'utf8');
-
-function run(lessonText: string, upTo: number) {
-  const loaded = loadLesson(lessonText, file, readExample);
-  if (!loaded.ok) throw new Error(loaded.errors.map(formatError).join('\n'));
-  const scenario = loadScenario(loaded.scenarioText, file);
-  if (!scenario.ok) throw new Error(scenario.errors.map(formatError).join('\n'));
-  return runLessonSteps(loaded.lesson, scenario.spec, scenario.manifests.map((m) => m.doc), upTo);
-}
+const { text, run: runLesson } = shippedLesson('08-pdb-drain.yaml');
+const run = (lessonText: string, upTo: number) => runLesson(upTo, lessonText);
 
 /**
  * Lesson 8 teaches that web-pdb, not something else, keeps the two new nodes. The CA's reason is

@@ -1,19 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatError } from '../scenario/errors';
-import { loadScenario } from '../scenario/loadScenario';
 import { karpenterState } from '../sim/autoscalers/karpenter/engine/machineDriver';
 import type { World } from '../sim/core/types';
 import { loadLesson } from './loadLesson';
-import { runLessonSteps } from './runLesson';
-import { readExample } from './testLessons';
+import { readExample, shippedLesson } from './testLessons';
 
-const file = 'lessons/10-spot-interruption.yaml';
-const loaded = loadLesson(readFileSync(new URL('../../lessons/10-spot-interruption.yaml', import.meta.url), 'utf8'), file, readExample);
-if (!loaded.ok) throw new Error(loaded.errors.map(formatError).join('\n'));
-const scenario = loadScenario(loaded.scenarioText, file);
-if (!scenario.ok) throw new Error(scenario.errors.map(formatError).join('\n'));
-const run = (upTo?: number) => runLessonSteps(loaded.lesson, scenario.spec, scenario.manifests.map((m) => m.doc), upTo);
+const { text, run } = shippedLesson('10-spot-interruption.yaml');
+const loaded = loadLesson(text, 'lessons/10-spot-interruption.yaml', readExample);
+if (!loaded.ok) throw new Error('lesson 10 does not load');
 
 const spotNodes = (world: World) => [...world.nodes.values()].filter((n) => n.capacityType === 'spot' && n.state !== 'Gone');
 

@@ -1,4 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { formatError } from '../scenario/errors';
+import { loadScenario } from '../scenario/loadScenario';
+import { loadLesson } from './loadLesson';
+import { runLessonSteps, type LessonRun } from './runLesson';
 import type { ExampleReader } from './scenarioText';
 
 /** Reads examples/NAME.yaml from the repository, as the CLI does. */
@@ -35,4 +39,20 @@ questions:
     answer: 1
     explanation: {en: Three nodes hold nine., ko: 노드 세 대에 아홉 개가 들어갑니다.}
 `;
+}
+
+/**
+ * A shipped lesson (lessons/FILE) for tests of what its text promises: its text, and a runner of
+ * its first `upTo` steps, on the file as shipped or on a variant of its text (a counterfactual).
+ */
+export function shippedLesson(file: string): { text: string; run: (upTo?: number, text?: string) => LessonRun } {
+  const shipped = readFileSync(new URL(`../../lessons/${file}`, import.meta.url), 'utf8');
+  const run = (upTo?: number, text = shipped): LessonRun => {
+    const loaded = loadLesson(text, `lessons/${file}`, readExample);
+    if (!loaded.ok) throw new Error(loaded.errors.map(formatError).join('\n'));
+    const scenario = loadScenario(loaded.scenarioText, `lessons/${file}`);
+    if (!scenario.ok) throw new Error(scenario.errors.map(formatError).join('\n'));
+    return runLessonSteps(loaded.lesson, scenario.spec, scenario.manifests.map((m) => m.doc), upTo);
+  };
+  return { text: shipped, run };
 }

@@ -1,18 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatError } from '../scenario/errors';
-import { loadScenario } from '../scenario/loadScenario';
-import { loadLesson } from './loadLesson';
-import { runLessonSteps } from './runLesson';
 import { advance } from '../sim/session';
-import { readExample } from './testLessons';
+import { shippedLesson } from './testLessons';
 
-const file = 'lessons/11-zone-outage.yaml';
-const loaded = loadLesson(readFileSync(new URL('../../lessons/11-zone-outage.yaml', import.meta.url), 'utf8'), file, readExample);
-if (!loaded.ok) throw new Error(loaded.errors.map(formatError).join('\n'));
-const scenario = loadScenario(loaded.scenarioText, file);
-if (!scenario.ok) throw new Error(scenario.errors.map(formatError).join('\n'));
-const run = (upTo?: number) => runLessonSteps(loaded.lesson, scenario.spec, scenario.manifests.map((m) => m.doc), upTo);
+const { run } = shippedLesson('11-zone-outage.yaml');
 const LOST = 'ap-northeast-2a';
 
 /** Lesson 11's text and hint make claims about this run; these hold the engine to them. */
