@@ -86,6 +86,15 @@ test('import the fixture cluster: the report, bad input keeps the run, then comp
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('import-errors')).toContainText('looks cut off');
   await expect(a.status).toHaveAttribute('data-scenario', 'ca-nginx-scaleout');
+  // A cluster that maps but cannot run is refused at Read, naming what was pasted (not a line of
+  // the written scenario, which the panel never shows), and is not offered as run A.
+  const huge = readFileSync(`${FIXTURES}/cluster.yaml`, 'utf8').replace(/(name: metrics-server\n {4}namespace: kube-system\n[\s\S]*?\n {4}replicas: )1\n/, '$12000000\n');
+  await page.getByTestId('import-file').setInputFiles({ name: 'huge.yaml', mimeType: 'text/yaml', buffer: Buffer.from(huge) });
+  await expect(page.getByTestId('import-file-name')).toHaveText('huge.yaml');
+  await page.getByTestId('import-run').click();
+  await expect(page.getByTestId('import-errors')).toContainText('the pasted Deployment kube-system/metrics-server cannot run as imported: spec.replicas: Invalid value: 2000000');
+  await expect(page.getByTestId('import-errors')).not.toContainText('imported.yaml');
+  await expect(page.getByTestId('import-open')).toHaveCount(0);
 
   // A 770 KB paste is slow to type into a textarea: hand it over as a file, as a person would.
   const text = `${readFileSync(`${FIXTURES}/cluster.yaml`, 'utf8')}---\n${readFileSync(`${FIXTURES}/cluster-extras.yaml`, 'utf8')}`;
