@@ -99,7 +99,8 @@ describe('bad input gets a located message', () => {
     const un = r.report.unmapped.map((u) => `${u.kind} ${u.name}: ${u.text}`);
     expect(un).toEqual([
       '? items[2]: document 1, items[2]: Invalid input: expected object, received string',
-      '? items[3]: document 1, items[3]: metadata.name: Invalid input: expected string, received undefined',
+      // The item says what it is, though it has no name: the report names its kind rather than "?".
+      'Deployment items[3]: document 1, items[3]: metadata.name: Invalid input: expected string, received undefined',
       'Widget gadget: example.com/v1 Widget is not simulated',
     ]);
     expect(r.report.counts.nodes).toBe(1);

@@ -42,7 +42,7 @@ export function importCluster(input: ImportInput): ImportResult {
     return { ok: false, errors: fatal.length > 0 ? fatal : parsed.errors.length > 0 ? parsed.errors : [none] };
   }
   const report = newReport(parsed.items.length);
-  for (const e of parsed.errors) report.unmapped.push({ kind: '?', name: e.item !== undefined ? `items[${e.item}]` : `document ${e.document}`, key: 'invalidItem', params: { error: formatImportError(e) }, text: formatImportError(e), msg: importErrorMessage(e) });
+  for (const e of parsed.errors) report.unmapped.push({ kind: e.kind?.slice(0, 100) ?? '?', name: e.item !== undefined ? `items[${e.item}]` : `document ${e.document}`, key: 'invalidItem', params: { error: formatImportError(e) }, text: formatImportError(e), msg: importErrorMessage(e) });
   const drops = new DropTally();
 
   const items = parsed.items;
