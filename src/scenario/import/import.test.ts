@@ -106,6 +106,13 @@ describe('bad input gets a located message', () => {
     expect(r.report.counts.nodes).toBe(1);
   });
 
+  it('a cluster that names itself nowhere (no eksctl label, no Cluster Autoscaler) is "imported", not "imported-imported"', () => {
+    const text = ok(importCluster({ text: fixture('broken-wrong-kind.yaml') })).text;
+    expect(scenarioOf(text).metadata.name).toBe('imported');
+    expect(scenarioOf(text).spec.clusterName).toBe('imported');
+    expect(scenarioOf(ok(importCluster({ text: cluster })).text).metadata.name).toBe('imported-shop-prod');
+  });
+
   it('not YAML at all, nothing to import, and too big', () => {
     const broken = importCluster({ text: 'items:\n  - a: [1, 2\n' });
     expect(broken.ok).toBe(false);
