@@ -106,6 +106,13 @@ describe('bad input gets a located message', () => {
     expect(r.report.counts.nodes).toBe(1);
   });
 
+  it('one Karpenter node is counted in the singular in the CLI report', () => {
+    const node = (name: string, label: string) => `- apiVersion: v1\n  kind: Node\n  metadata:\n    name: ${name}\n    labels:\n      ${label}\n      node.kubernetes.io/instance-type: m5.large\n`;
+    const text = `apiVersion: v1\nkind: List\nitems:\n${node('a', 'eks.amazonaws.com/nodegroup: ng')}${node('b', 'karpenter.sh/nodepool: default')}`;
+    const lines = ok(importCluster({ text })).report.assumptions.map((a) => a.text);
+    expect(lines).toContain('1 node launched by Karpenter (default) is not imported as a node: the simulated Karpenter launches what the pods need');
+  });
+
   it('a cluster that names itself nowhere (no eksctl label, no Cluster Autoscaler) is "imported", not "imported-imported"', () => {
     const text = ok(importCluster({ text: fixture('broken-wrong-kind.yaml') })).text;
     expect(scenarioOf(text).metadata.name).toBe('imported');
