@@ -34,5 +34,7 @@ function importedErrorMessage(text: string, e: ScenarioError): Message {
   const object = importedObjectAt(text, e.line);
   if (!object) return scenarioErrorMessage(e);
   const what = e.msg ?? msg('scenarioNote.verbatim', { text: e.message });
+  // The Scenario document is the import's own (node groups from the pasted Nodes), not something pasted.
+  if (object.kind === 'Scenario' && e.path) return msg('compare.import.cannotRunScenario', { path: e.path, what });
   return e.path ? msg('compare.import.cannotRun', { ...object, path: e.path, what }) : msg('compare.import.cannotRunDoc', { ...object, what });
 }

@@ -76,6 +76,16 @@ describe('an imported cluster that cannot run', () => {
     expect(korean).not.toContain('imported.yaml');
   });
 
+  it("an error in the import's own Scenario document (node groups from the Nodes) does not call it pasted", () => {
+    const text = imported(2).replace('ap-northeast-2a', 'ap-northeast-2z');
+    const r = loadImported(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const english = renderMessage(en, r.messages[0]);
+    expect(english).toMatch(/^the scenario made from the pasted objects cannot run: spec\.nodeGroups\[0\]\.zones\[0\]: /);
+    expect(renderMessage(ko, r.messages[0])).toMatch(/^붙여넣은 객체로 만든 시나리오를 실행할 수 없습니다\. spec\.nodeGroups/);
+  });
+
   it('loads a cluster that can run, ready for "Run it as A"', () => {
     const r = loadImported(imported(2));
     expect(r.ok).toBe(true);
