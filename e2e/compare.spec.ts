@@ -56,6 +56,8 @@ test('CA example vs "Karpenter instead": 30 simulated minutes, the scorecard, a 
   await expect(page.getByTestId('score-nodesTerminated-b')).toHaveText(/^2 @[56]:/);
   await expect(page.getByTestId('score-timeToCapacity-a')).toContainText('@1:00');
   await expect(card.locator('tr', { hasText: 'Total cost' }).locator('td').last()).toHaveText(/^-\$0\.0\d+$/);
+  // The overlay charts start with the replicas, where an HPA or KEDA what-if shows its difference.
+  await expect(page.locator('.compare-chart figcaption').first()).toHaveText('Replicas (all workloads) max 15');
   await shot(page, 'ca-vs-karpenter');
 
   // Click → time travel: the pending pod-seconds figure points at 1:00.
