@@ -56,6 +56,8 @@ test('CA example vs "Karpenter instead": 30 simulated minutes, the scorecard, a 
   await expect(page.getByTestId('score-nodesTerminated-b')).toHaveText(/^2 @[56]:/);
   await expect(page.getByTestId('score-timeToCapacity-a')).toContainText('@1:00');
   await expect(card.locator('tr', { hasText: 'Total cost' }).locator('td').last()).toHaveText(/^-\$0\.0\d+$/);
+  // The overlay charts start with the replicas, where an HPA or KEDA what-if shows its difference.
+  await expect(page.locator('.compare-chart figcaption').first()).toHaveText('Replicas (all workloads) max 15');
   await shot(page, 'ca-vs-karpenter');
 
   // Click → time travel: the pending pod-seconds figure points at 1:00.
@@ -86,6 +88,15 @@ test('import the fixture cluster: the report, bad input keeps the run, then comp
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('import-errors')).toContainText('looks cut off');
   await expect(a.status).toHaveAttribute('data-scenario', 'ca-nginx-scaleout');
+  // A cluster that maps but cannot run is refused at Read, naming what was pasted (not a line of
+  // the written scenario, which the panel never shows), and is not offered as run A.
+  const huge = readFileSync(`${FIXTURES}/cluster.yaml`, 'utf8').replace(/(name: metrics-server\n {4}namespace: kube-system\n[\s\S]*?\n {4}replicas: )1\n/, '$12000000\n');
+  await page.getByTestId('import-file').setInputFiles({ name: 'huge.yaml', mimeType: 'text/yaml', buffer: Buffer.from(huge) });
+  await expect(page.getByTestId('import-file-name')).toHaveText('huge.yaml');
+  await page.getByTestId('import-run').click();
+  await expect(page.getByTestId('import-errors')).toContainText('the pasted Deployment kube-system/metrics-server cannot run as imported: spec.replicas: Invalid value: 2000000');
+  await expect(page.getByTestId('import-errors')).not.toContainText('imported.yaml');
+  await expect(page.getByTestId('import-open')).toHaveCount(0);
 
   // A 770 KB paste is slow to type into a textarea: hand it over as a file, as a person would.
   const text = `${readFileSync(`${FIXTURES}/cluster.yaml`, 'utf8')}---\n${readFileSync(`${FIXTURES}/cluster-extras.yaml`, 'utf8')}`;
@@ -208,7 +219,7 @@ items:
     capacity: {cpu: "2", memory: 3900Mi, pods: "17"}
 `;
 
-test('in Korean, the import’s parser errors and the scenario loader’s errors after “Run it as A” read in Korean', async ({ page }) => {
+test('in Korean, the import’s parser errors and the scenario loader’s errors at Read read in Korean', async ({ page }) => {
   const errors = collectErrors(page);
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.addInitScript(() => localStorage.setItem('playground.lang', 'ko'));
@@ -240,12 +251,13 @@ test('in Korean, the import’s parser errors and the scenario loader’s errors
   await text.fill('{"kind": "List", "items": [');
   await page.getByTestId('import-run').click();
   await expect(box).toContainText('문서 1, 1번째 줄, 28열: JSON으로 읽을 수 없습니다. JSON이 끝나기 전에 텍스트가 끝납니다. 중간에 잘린 것 같습니다 (파서의 메시지: "Unexpected end of JSON input")');
-  // Imported fine, refused by the scenario loader: located, in Korean; the run on screen stays.
+  // Imported fine, refused by the scenario loader at Read: said in Korean, not offered as run A; the run on screen stays.
   await text.fill(NODE_IN_UNKNOWN_ZONE);
   await page.getByTestId('import-run').click();
   await expect(page.getByTestId('import-report')).toBeVisible();
-  await page.getByTestId('import-open').click();
-  await expect(box).toContainText(/imported\.yaml \d+번째 줄 \d+열, spec\.nodeGroups\[0\]\.zones\[0\]: 지원하지 않는 값 "ap-northeast-2z": ap-northeast-2의 가용 영역은 ap-northeast-2a, .*입니다/);
+  await expect(page.getByTestId('import-open')).toHaveCount(0);
+  await expect(box).toContainText(/붙여넣은 객체로 만든 시나리오를 실행할 수 없습니다\. spec\.nodeGroups\[0\]\.zones\[0\]: 지원하지 않는 값 "ap-northeast-2z": ap-northeast-2의 가용 영역은 ap-northeast-2a, .*입니다/);
+  await expect(box).not.toContainText('imported.yaml');
   await expect(box).not.toContainText('Unsupported value');
   await expect(status).toHaveAttribute('data-scenario', before!);
   await box.scrollIntoViewIfNeeded();

@@ -10,7 +10,7 @@ import { msg, type Message } from '../sim/core/message';
  */
 
 /** Why a YAML text does not parse, for each of the `yaml` package's error codes. */
-export const YAML_WHY: Record<ErrorCode | 'flowNotClosed' | 'other', string> = {
+export const YAML_WHY: Record<ErrorCode | MissingCharWhy | 'flowNotClosed' | 'other', string> = {
   ALIAS_PROPS: 'an alias (*name) cannot carry a tag or an anchor of its own',
   BAD_ALIAS: 'an alias (*name) points to an anchor (&name) that is not defined before it',
   BAD_DIRECTIVE: 'a % directive that YAML does not know',
@@ -36,8 +36,27 @@ export const YAML_WHY: Record<ErrorCode | 'flowNotClosed' | 'other', string> = {
   BAD_COLLECTION_TYPE: 'a list or mapping of the wrong kind for its tag',
   // The parser reports an unclosed [ or { as BAD_INDENT ("… must be sufficiently indented and end with a ]").
   flowNotClosed: 'a [ or { is not closed, or the line after it is not indented enough',
+  // The parser files several unrelated mistakes under MISSING_CHAR; each gets its own reason (MISSING_CHAR_WHYS).
+  seqItemNoDash: 'a list item has no "- " in front of it, or is indented differently from the item above it',
+  keyNoValue: 'a key has no ": " and value after it (a missing colon, or a line indented too far or not far enough)',
+  missingSpace: 'a space is missing: after a ":" or ",", before a "#" comment, or after a tag or anchor',
+  missingComma: 'a "," is missing between the items of a [ ] or { }',
   other: "the text breaks YAML's syntax here",
 };
+
+type MissingCharWhy = 'seqItemNoDash' | 'keyNoValue' | 'missingSpace' | 'missingComma';
+
+/**
+ * MISSING_CHAR is the `yaml` package's code for a missing quote, and also for a list item without its
+ * dash (a common mis-indented paste), a key without a value and a missing space or comma: read
+ * as "a closing character is missing" those sent a person looking for a quote that is not there.
+ */
+const MISSING_CHAR_WHYS: [RegExp, MissingCharWhy][] = [
+  [/^Sequence item without - indicator/, 'seqItemNoDash'],
+  [/^Implicit map keys need to be followed by map values/, 'keyNoValue'],
+  [/^Missing space after :|must be separated from (other tokens|the next token) by white space/, 'missingSpace'],
+  [/^Missing , (or : )?between/, 'missingComma'],
+];
 
 export type YamlWhy = keyof typeof YAML_WHY;
 
@@ -75,7 +94,8 @@ function yamlWhy(code: string): { why: Message; whyText: string } {
 /** A `yaml` parse error (YAMLParseError: `code`, `message`), located by the caller. */
 export function yamlProblem(error: { code?: string; message: string }, where: { line: number; col: number } | undefined): ParserProblem {
   const detail = error.message.split('\n')[0];
-  const code = /end with an? [\]}]/.test(detail) ? 'flowNotClosed' : (error.code ?? 'other');
+  const missing = error.code === 'MISSING_CHAR' ? MISSING_CHAR_WHYS.find(([re]) => re.test(detail))?.[1] : undefined;
+  const code = /end with an? [\]}]/.test(detail) ? 'flowNotClosed' : (missing ?? error.code ?? 'other');
   return { ...where, ...yamlWhy(code), detail };
 }
 

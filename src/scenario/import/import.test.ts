@@ -99,10 +99,25 @@ describe('bad input gets a located message', () => {
     const un = r.report.unmapped.map((u) => `${u.kind} ${u.name}: ${u.text}`);
     expect(un).toEqual([
       '? items[2]: document 1, items[2]: Invalid input: expected object, received string',
-      '? items[3]: document 1, items[3]: metadata.name: Invalid input: expected string, received undefined',
+      // The item says what it is, though it has no name: the report names its kind rather than "?".
+      'Deployment items[3]: document 1, items[3]: metadata.name: Invalid input: expected string, received undefined',
       'Widget gadget: example.com/v1 Widget is not simulated',
     ]);
     expect(r.report.counts.nodes).toBe(1);
+  });
+
+  it('one Karpenter node is counted in the singular in the CLI report', () => {
+    const node = (name: string, label: string) => `- apiVersion: v1\n  kind: Node\n  metadata:\n    name: ${name}\n    labels:\n      ${label}\n      node.kubernetes.io/instance-type: m5.large\n`;
+    const text = `apiVersion: v1\nkind: List\nitems:\n${node('a', 'eks.amazonaws.com/nodegroup: ng')}${node('b', 'karpenter.sh/nodepool: default')}`;
+    const lines = ok(importCluster({ text })).report.assumptions.map((a) => a.text);
+    expect(lines).toContain('1 node launched by Karpenter (default) is not imported as a node: the simulated Karpenter launches what the pods need');
+  });
+
+  it('a cluster that names itself nowhere (no eksctl label, no Cluster Autoscaler) is "imported", not "imported-imported"', () => {
+    const text = ok(importCluster({ text: fixture('broken-wrong-kind.yaml') })).text;
+    expect(scenarioOf(text).metadata.name).toBe('imported');
+    expect(scenarioOf(text).spec.clusterName).toBe('imported');
+    expect(scenarioOf(ok(importCluster({ text: cluster })).text).metadata.name).toBe('imported-shop-prod');
   });
 
   it('not YAML at all, nothing to import, and too big', () => {

@@ -42,7 +42,7 @@ export function importCluster(input: ImportInput): ImportResult {
     return { ok: false, errors: fatal.length > 0 ? fatal : parsed.errors.length > 0 ? parsed.errors : [none] };
   }
   const report = newReport(parsed.items.length);
-  for (const e of parsed.errors) report.unmapped.push({ kind: '?', name: e.item !== undefined ? `items[${e.item}]` : `document ${e.document}`, key: 'invalidItem', params: { error: formatImportError(e) }, text: formatImportError(e), msg: importErrorMessage(e) });
+  for (const e of parsed.errors) report.unmapped.push({ kind: e.kind?.slice(0, 100) ?? '?', name: e.item !== undefined ? `items[${e.item}]` : `document ${e.document}`, key: 'invalidItem', params: { error: formatImportError(e) }, text: formatImportError(e), msg: importErrorMessage(e) });
   const drops = new DropTally();
 
   const items = parsed.items;
@@ -51,7 +51,8 @@ export function importCluster(input: ImportInput): ImportResult {
   const caDeployment = workloads.find((w) => w.kind === 'Deployment' && JSON.stringify((w.spec as { template?: unknown })?.template ?? {}).includes('cluster-autoscaler:'));
   const nodes = importNodes(of('Node'), report, caDeployment !== undefined);
   const caFlags = caDeployment ? JSON.stringify(caDeployment.spec) : '';
-  const clusterName = /k8s\.io\/cluster-autoscaler\/([A-Za-z0-9._-]+)/.exec(caFlags.replace('k8s.io/cluster-autoscaler/enabled', ''))?.[1] ?? nodes.clusterName ?? 'imported';
+  const foundName = /k8s\.io\/cluster-autoscaler\/([A-Za-z0-9._-]+)/.exec(caFlags.replace('k8s.io/cluster-autoscaler/enabled', ''))?.[1] ?? nodes.clusterName;
+  const clusterName = foundName ?? 'imported';
   if (caDeployment) for (const g of nodes.groups) g.tags = { 'k8s.io/cluster-autoscaler/enabled': 'true', [`k8s.io/cluster-autoscaler/${clusterName}`]: 'owned' };
 
   const manifests: Record<string, unknown>[] = [];
@@ -119,7 +120,7 @@ export function importCluster(input: ImportInput): ImportResult {
   if (kubeSystemDaemonSets > 0) spec.eksDefaults = false;
   if (nodes.groups.length > 0) spec.nodeGroups = nodes.groups;
   if (load.length > 0) spec.load = load;
-  const scenario = { apiVersion: 'playground/v1alpha1', kind: 'Scenario', metadata: { name: input.name ?? `imported-${clusterName}` }, spec };
+  const scenario = { apiVersion: 'playground/v1alpha1', kind: 'Scenario', metadata: { name: input.name ?? (foundName ? `imported-${foundName}` : 'imported') }, spec };
   const header = [
     `Imported from kubectl output: ${plural(report.counts.nodes, 'node', 'nodes')}, ${plural(report.counts.workloads, 'workload', 'workloads')}, ${plural(report.counts.autoscalers, 'autoscaler', 'autoscalers')}.`,
     'Secrets, ConfigMap data, env values, command lines and data-carrying annotations were dropped.',

@@ -29,6 +29,8 @@ export interface ImportError extends ImportProblem {
   /** Line (and column) in the text when the YAML/JSON parser knows it. */
   line?: number;
   col?: number;
+  /** The kind a refused item says it is, when it says (the report names it rather than "?"). */
+  kind?: string;
 }
 
 /** "1 item", "3 items": the English twins count like the locale's plural forms. */
@@ -209,7 +211,10 @@ export function parseKubectlOutput(text: string): ParsedInput {
     candidates.forEach((c, i) => {
       const r = itemSchema.safeParse(c);
       if (r.success) items.push(r.data);
-      else errors.push({ document, item: list.success ? i : undefined, ...issueProblem(r.error.issues) });
+      else {
+        const kind = c !== null && typeof c === 'object' && typeof (c as { kind?: unknown }).kind === 'string' ? (c as { kind: string }).kind : undefined;
+        errors.push({ document, item: list.success ? i : undefined, ...(kind ? { kind } : {}), ...issueProblem(r.error.issues) });
+      }
     });
   });
   return { items, errors };

@@ -119,7 +119,7 @@ export function importNodes(nodes: KubeItem[], report: ImportReport, withCluster
   }
   if (report.counts.karpenterNodes > 0) {
     report.assumptions.push(
-      line('karpenterNodes', { count: report.counts.karpenterNodes, pools: [...karpenterPools].join(', ') }, `${plural(report.counts.karpenterNodes, 'node', 'nodes')} launched by Karpenter (${[...karpenterPools].join(', ')}) are not imported as nodes: the simulated Karpenter launches what the pods need`),
+      line('karpenterNodes', { count: report.counts.karpenterNodes, pools: [...karpenterPools].join(', ') }, `${plural(report.counts.karpenterNodes, 'node', 'nodes')} launched by Karpenter (${[...karpenterPools].join(', ')}) ${report.counts.karpenterNodes === 1 ? 'is not imported as a node' : 'are not imported as nodes'}: the simulated Karpenter launches what the pods need`),
     );
   }
   return { groups, region, renames, karpenterPools, clusterName };

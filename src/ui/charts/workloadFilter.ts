@@ -4,7 +4,9 @@ import type { PanelModel } from './series';
 /**
  * Embed mode for one workload (`#…&embed=1&w=NAME`): keep that workload's series (and its load's,
  * keyed by its Service) and the cluster-wide ones (node groups, capacity types, autoscalers); drop
- * the other workloads' series, and any panel left with none.
+ * the other workloads' series, and any panel left with none. A workload the trace does not chart
+ * (a kube-system Deployment, one not created yet) keeps only the cluster-wide panels: showing every
+ * workload's series instead put another workload's replicas under its name.
  */
 export function onlyWorkload(panels: PanelModel[], workload: string, history: readonly TraceSample[]): PanelModel[] {
   const named = new Set<string>();
@@ -12,7 +14,6 @@ export function onlyWorkload(panels: PanelModel[], workload: string, history: re
     for (const w of Object.keys(s.workloads)) named.add(w);
     for (const l of Object.keys(s.load)) named.add(l);
   }
-  if (!named.has(workload)) return panels;
   const keep = (key: string) => {
     const owner = key.split('/')[0];
     return !named.has(owner) || owner === workload;

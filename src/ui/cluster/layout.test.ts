@@ -163,3 +163,14 @@ describe('shortNodeName', () => {
     expect(shortNodeName('node-a')).toBe('node-a');
   });
 });
+
+describe('a node group and a NodePool with one name', () => {
+  it('are two groups, each with its own kind, not one "node group" holding Karpenter\'s nodes', () => {
+    // The Karpenter preset names its NodePool after the node group it takes over (ng1 and ng1).
+    const world = nginxWorld(30);
+    const [first] = world.nodes.values();
+    first.poolKind = 'nodePool';
+    const groups = layoutCluster(world, SIZE, { zoom: 1, colorBy: 'status' }).groups.filter((g) => g.kind === 'pool');
+    expect(groups.map((g) => `${g.name}:${g.poolKind}:${g.nodeCount}`)).toEqual(['ng1:nodeGroup:2', 'ng1:nodePool:1']);
+  });
+});

@@ -201,8 +201,12 @@ export function layoutCluster(world: ClusterSlice, size: Size, options: LayoutOp
   const groupBy = options.groupBy ?? 'pool';
   const query = options.query;
   const pools = new Map<string, NodeBucket[]>();
+  // A node group and a NodePool may share a name (the Karpenter preset names its NodePool after the
+  // group it takes over): they are two groups, each titled with its own kind. The kind sorts after
+  // the name, so groups with distinct names keep their order.
+  const keyOf = (node: NodeBucket['node']) => (groupBy === 'pool' ? `${groupKey(node, groupBy)}\u0000${node.poolKind}` : groupKey(node, groupBy));
   for (const b of buckets.values()) {
-    const key = groupKey(b.node, groupBy);
+    const key = keyOf(b.node);
     let list = pools.get(key);
     if (!list) pools.set(key, (list = []));
     list.push(b);
@@ -273,8 +277,9 @@ export function layoutCluster(world: ClusterSlice, size: Size, options: LayoutOp
     y += group.h + GROUP_GAP;
   }
 
-  for (const poolName of [...pools.keys()].sort()) {
-    const list = pools.get(poolName)!;
+  for (const key of [...pools.keys()].sort()) {
+    const list = pools.get(key)!;
+    const poolName = key.split('\u0000')[0];
     sortBuckets(list, options.sortBy ?? 'age');
     const types = [...new Set(list.map((b) => b.node.instanceType))].sort();
     const group: GroupBox = {

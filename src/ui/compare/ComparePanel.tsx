@@ -20,6 +20,12 @@ const SCORE_REFRESH_MS = 250;
 type Loading = typeof import('./compareLoading');
 
 // The overlay charts' figures, defined once so the memoised charts see the same functions each render.
+// Replicas first: an HPA or KEDA what-if (stabilization 300 s vs 0) differs there and nowhere else.
+const replicasOf = (s: TraceSample) => {
+  let sum = 0;
+  for (const w of Object.values(s.workloads)) sum += w.replicas;
+  return sum;
+};
 const nodesOf = (s: TraceSample) => s.nodes.total + s.nodes.launching;
 const pendingOf = (s: TraceSample) => s.pods.pending;
 const costOf = (s: TraceSample) => s.costPerHour;
@@ -206,6 +212,7 @@ export default function ComparePanel() {
                   <span className="key-a">━ {t('compare.legendA', { name: session.spec.name })}</span>{' '}
                   <span className="key-b">┅ {t('compare.legendB', { name: b.name, source: source ? t(`compare.source.${source.split(':')[0]}`) : '' })}</span>
                 </p>
+                <OverlayChart title={t('compare.chartReplicas')} a={aHistory} b={scoredB!.history} value={replicasOf} format={String} />
                 <OverlayChart title={t('compare.chartNodes')} a={aHistory} b={scoredB!.history} value={nodesOf} format={String} />
                 <OverlayChart title={t('compare.chartPending')} a={aHistory} b={scoredB!.history} value={pendingOf} format={String} />
                 <OverlayChart title={t('compare.chartCost')} a={aHistory} b={scoredB!.history} value={costOf} format={dollars} />

@@ -25,6 +25,10 @@ const hpa = (min: string, max: string) => `apiVersion: autoscaling/v2\nkind: Hor
 const cases: { name: string; text: string; key: string }[] = [
   { name: 'an unclosed [', text: 'a: [1, 2\n', key: 'parserError.yaml.flowNotClosed' },
   { name: 'a tab indent', text: 'a:\n\t- b\n', key: 'parserError.yaml.TAB_AS_INDENT' },
+  // The parser's MISSING_CHAR, told apart: a mis-indented list item is not a missing quote.
+  { name: 'a list item without its dash', text: 'spec:\n  containers:\n  - name: api\n   image: api:2.0\n', key: 'parserError.yaml.seqItemNoDash' },
+  { name: 'a comment with no space before it', text: 'a: "b"# c\n', key: 'parserError.yaml.missingSpace' },
+  { name: 'a quote not closed', text: 'a: "abc\n', key: 'parserError.yaml.MISSING_CHAR' },
   { name: 'a key twice', text: 'a: 1\na: 2\n', key: 'parserError.yaml.DUPLICATE_KEY' },
   { name: 'an alias with no anchor', text: 'kind: *nope\n', key: 'parserError.yaml.BAD_ALIAS' },
   { name: 'too deep', text: `a: ${'['.repeat(150)}`, key: 'scenarioError.tooDeep' },
@@ -125,6 +129,12 @@ describe('scenario loader errors in the reader’s language', () => {
     const [tab] = failures.find((f) => f.name === 'a tab indent')!.errors;
     expect(ko(scenarioErrorMessage(tab))).toBe('imported.yaml 2번째 줄 1열: YAML로 읽을 수 없습니다. 들여쓰기에 탭을 썼습니다. YAML은 공백으로만 들여씁니다 (파서의 메시지: "Tabs are not allowed as indentation")');
     expect(formatError(tab)).toBe('imported.yaml:2:1: YAML: a tab is used to indent; YAML indents with spaces only (the parser says: "Tabs are not allowed as indentation")');
+  });
+
+  it('a mis-indented list item is explained as one, not as a missing quote or bracket', () => {
+    const [item] = failures.find((f) => f.name === 'a list item without its dash')!.errors;
+    expect(formatError(item)).toBe('imported.yaml:4:1: YAML: a list item has no "- " in front of it, or is indented differently from the item above it (the parser says: "Sequence item without - indicator")');
+    expect(ko(scenarioErrorMessage(item))).toContain('목록 항목 앞에 "- "가 없거나');
   });
 
   it('the import’s typical failure (a zone the region does not have) reads in Korean', () => {
