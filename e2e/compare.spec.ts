@@ -264,3 +264,29 @@ test('in Korean, the import’s parser errors and the scenario loader’s errors
   await page.screenshot({ path: 'test-results/import-ko-load-error.png' });
   expect(errors).toEqual([]);
 });
+
+test('in Korean at 1280×720 with two runs compared, the grid keeps its toolbar and filter bar on screen above the panel', async ({ page }) => {
+  // Walkthrough 5 (D9): five nodes' rows and the Korean cost line's wrap pushed the filter bar half
+  // under the Compare panel. The node table above scrolls instead.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.addInitScript(() => {
+    if (location.protocol !== 'about:') localStorage.setItem('playground.lang', 'ko');
+  });
+  await page.goto('/');
+  await expect(page.getByTestId('lesson-step')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: '실습 닫기', exact: true }).click();
+  await page.getByTestId('scenario-picker').selectOption('ca-nginx-scaleout');
+  await expect(page.getByTestId('status')).toHaveAttribute('data-scenario', 'ca-nginx-scaleout');
+  await page.getByRole('tab', { name: '비교' }).click();
+  await page.getByTestId('compare-pick').selectOption('preset:karpenter');
+  await page.getByTestId('compare-start').click();
+  await expect(page.getByTestId('compare-legend')).toBeVisible();
+  // Five nodes, as in the walkthrough: the example scales nginx to 15 at 1:00.
+  await page.getByRole('slider', { name: '속도', exact: true }).fill('8');
+  await page.getByRole('button', { name: '재생' }).click();
+  await expect(page.getByTestId('status')).toContainText('노드 5개', { timeout: 60_000 });
+  await page.getByRole('button', { name: '일시정지' }).click();
+  await expectOnScreen(page.locator('.cluster-filterbar'));
+  await expectOnScreen(page.getByTestId('faults-menu'));
+  await expectOnScreen(page.getByTestId('cost-per-hour'));
+});
