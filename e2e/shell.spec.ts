@@ -68,3 +68,27 @@ test('a command typed with the keyboard in Hangul mode gets the English-mode lin
   await expect(hint).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+test('help at the prompt answers with what the console takes, in the reader\'s language, and enters nothing in the run', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (location.protocol !== 'about:') localStorage.setItem('playground.lang', 'ko');
+  });
+  await page.goto('/');
+  await expect(page.getByTestId('lesson-step')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: '실습 닫기', exact: true }).click();
+  const input = page.getByTestId('kubectl-input');
+  await input.fill('help');
+  await input.press('Enter');
+  const help = page.getByTestId('console-help');
+  await expect(help).toContainText('콘솔은 다음 명령을 받습니다');
+  await expect(help).toContainText('kubectl get|describe|top|logs');
+  await expect(help).toContainText('playground interrupt-spot node/NAME');
+  await expect(page.getByTestId('terminal-output')).not.toContainText('command not found');
+  // Not a command: the run's log stays empty, and a real command after it prints below the help.
+  expect(await page.evaluate(() => window.__playground!.getState().session!.log.length)).toBe(0);
+  await input.fill('kubectl get nodes');
+  await input.press('Enter');
+  await expect(page.getByTestId('terminal-output')).toContainText('NAME');
+  const order = await page.getByTestId('terminal-output').innerText();
+  expect(order.indexOf('콘솔은 다음 명령을 받습니다')).toBeLessThan(order.indexOf('$ kubectl get nodes'));
+});

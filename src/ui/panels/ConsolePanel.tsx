@@ -13,6 +13,15 @@ function englishModeHint(input: string): string | undefined {
   return english !== undefined && parseCommandLine(english).ok ? english : undefined;
 }
 
+/** What a newcomer types first at an unknown prompt: answered with the console's own help, not "command not found". */
+const HELP_WORDS = new Set(['help', '?', 'h', 'man', '--help', '-h', '도움말']);
+
+export function isHelpRequest(line: string): boolean {
+  return HELP_WORDS.has(line.trim().replace(/^\$\s+/, '').toLowerCase());
+}
+
+const HELP_LINES = ['kubectl', 'aws', 'krr', 'playground', 'keys'] as const;
+
 /** A terminal: kubectl/aws command lines through the store (so they replay), ↑/↓ for history. */
 export function ConsolePanel() {
   const { t } = useTranslation();
@@ -23,6 +32,8 @@ export function ConsolePanel() {
   // Lines typed in this scenario before (a reload included) come first, then this run's.
   const scope = usePlayground((s) => (s.scenario ? scopeOf(s.scenario.spec.name) : ''));
   const [saved, setSaved] = useState<string[]>([]);
+  // Where help was asked for: after that many entries of the run's log. It is the page's answer, not a command.
+  const [helpAfter, setHelpAfter] = useState<number[]>([]);
   useEffect(() => {
     setSaved(scope ? loadHistory(scope) : []);
   }, [scope]);
@@ -38,6 +49,12 @@ export function ConsolePanel() {
 
   const submit = () => {
     if (!line.trim()) return;
+    if (isHelpRequest(line)) {
+      setHelpAfter((h) => [...h, terminal.length]);
+      setLine('');
+      setCursor(null);
+      return;
+    }
     usePlayground.getState().run(line, parseCommandLine);
     if (scope) rememberLine(scope, line);
     setLine('');
@@ -62,10 +79,24 @@ export function ConsolePanel() {
     }
   };
 
+  const help = (after: number) =>
+    helpAfter
+      .filter((n) => n === after)
+      .map((_, k) => (
+        <span key={`help-${after}-${k}`} className="console-help" data-testid="console-help">
+          <span className="prompt">$ help</span>
+          {'\n'}
+          {t('console.help.title')}
+          {'\n'}
+          {HELP_LINES.map((key) => `  ${t(`console.help.${key}`)}\n`).join('')}
+        </span>
+      ));
+
   return (
     <div className="console">
       <pre className="console-output" ref={outRef} data-testid="terminal-output" aria-live="polite">
-        {terminal.length === 0 && <span className="muted">{t('console.hint')}</span>}
+        {terminal.length === 0 && helpAfter.length === 0 && <span className="muted">{t('console.hint')}</span>}
+        {help(0)}
         {terminal.map((e, i) => (
           <span key={i} className={e.ok ? '' : 'err'}>
             <span className="prompt">
@@ -97,6 +128,7 @@ export function ConsolePanel() {
                 {'\n'}
               </span>
             )}
+            {help(i + 1)}
           </span>
         ))}
       </pre>
