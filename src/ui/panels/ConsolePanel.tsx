@@ -33,7 +33,7 @@ export function ConsolePanel() {
   const scope = usePlayground((s) => (s.scenario ? scopeOf(s.scenario.spec.name) : ''));
   const [saved, setSaved] = useState<string[]>([]);
   // Where help was asked for: after that many entries of the run's log. It is the page's answer, not a command.
-  const [helpAfter, setHelpAfter] = useState<number[]>([]);
+  const [helpAfter, setHelpAfter] = useState<{ after: number; input: string }[]>([]);
   useEffect(() => {
     setSaved(scope ? loadHistory(scope) : []);
   }, [scope]);
@@ -50,7 +50,7 @@ export function ConsolePanel() {
   const submit = () => {
     if (!line.trim()) return;
     if (isHelpRequest(line)) {
-      setHelpAfter((h) => [...h, terminal.length]);
+      setHelpAfter((h) => [...h, { after: terminal.length, input: line.trim() }]);
       setLine('');
       setCursor(null);
       return;
@@ -81,10 +81,10 @@ export function ConsolePanel() {
 
   const help = (after: number) =>
     helpAfter
-      .filter((n) => n === after)
-      .map((_, k) => (
+      .filter((h) => h.after === after)
+      .map((h, k) => (
         <span key={`help-${after}-${k}`} className="console-help" data-testid="console-help">
-          <span className="prompt">$ help</span>
+          <span className="prompt">$ {h.input}</span>
           {'\n'}
           {t('console.help.title')}
           {'\n'}
