@@ -159,6 +159,27 @@ test('offline: after the first visit a reload works with no network, the YAML ta
   await context.setOffline(false);
 });
 
+test('"ready to work offline" floats over a corner: the layout does not move under the pointer when it comes and goes', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await expect(page.getByTestId('lesson-panel')).toBeVisible({ timeout: 30_000 });
+  const top = (sel: string) => page.locator(sel).first().evaluate((e) => e.getBoundingClientRect().top);
+  const before = { main: await top('.main'), panel: await top('aside.lesson-panel') };
+  const note = page.getByTestId('offline-ready');
+  await expect(note).toBeVisible({ timeout: 20_000 });
+  expect({ main: await top('.main'), panel: await top('aside.lesson-panel') }).toEqual(before);
+  // Inside the window, over the main area, clear of the lesson panel and the console prompt.
+  const box = (await note.boundingBox())!;
+  const panel = (await page.locator('aside.lesson-panel').boundingBox())!;
+  const prompt = (await page.locator('form.console-input').boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(before.main);
+  expect(box.y + box.height).toBeLessThanOrEqual(prompt.y);
+  expect(box.x + box.width).toBeLessThanOrEqual(panel.x);
+  await note.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(note).toHaveCount(0);
+  expect({ main: await top('.main'), panel: await top('aside.lesson-panel') }).toEqual(before);
+});
+
 test('offline in Korean: every slice of the Korean font is kept, so syllables no page drew yet still render', async ({ page, context }) => {
   await page.goto('/#lang=ko');
   await expect(page.getByTestId('status')).toBeVisible({ timeout: 30_000 });

@@ -25,8 +25,9 @@ export function UpdatePrompt() {
       cancelled = true;
     };
   }, []);
-  // "Ready offline" is news, not a question: it steps aside by itself so it does not keep a row of
-  // the 1280×720 projector layout.
+  // "Ready offline" is news, not a question: it floats over a corner of the page and steps aside by
+  // itself. As a row of the banners it pushed the whole layout 42 px down a moment after load, under
+  // the pointer of someone about to click, and back up 6 s later.
   useEffect(() => {
     if (!offlineReady) return;
     const timer = setTimeout(() => setOfflineReady(false), OFFLINE_NOTE_MS);
@@ -47,7 +48,7 @@ export function UpdatePrompt() {
   }
   if (offlineReady) {
     return (
-      <div className="banner" role="status" data-testid="offline-ready">
+      <div className="banner banner-float" role="status" data-testid="offline-ready">
         <span>{t('views.offline.ready')}</span>
         <button type="button" className="tiny" onClick={() => setOfflineReady(false)}>
           {t('app.dismiss')}
