@@ -159,7 +159,7 @@ test('offline: after the first visit a reload works with no network, the YAML ta
   await context.setOffline(false);
 });
 
-test('"ready to work offline" floats over a corner: the layout does not move under the pointer when it comes and goes', async ({ page }) => {
+test('"ready to work offline" floats over the status row: the layout does not move under the pointer when it comes and goes', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/');
   await expect(page.getByTestId('lesson-panel')).toBeVisible({ timeout: 30_000 });
@@ -168,13 +168,14 @@ test('"ready to work offline" floats over a corner: the layout does not move und
   const note = page.getByTestId('offline-ready');
   await expect(note).toBeVisible({ timeout: 20_000 });
   expect({ main: await top('.main'), panel: await top('aside.lesson-panel') }).toEqual(before);
-  // Inside the window, over the main area, clear of the lesson panel and the console prompt.
+  // Over the end of the time/status row: clear of the scrubber, the cost summary and the lesson panel.
   const box = (await note.boundingBox())!;
-  const panel = (await page.locator('aside.lesson-panel').boundingBox())!;
-  const prompt = (await page.locator('form.console-input').boundingBox())!;
-  expect(box.y).toBeGreaterThanOrEqual(before.main);
-  expect(box.y + box.height).toBeLessThanOrEqual(prompt.y);
-  expect(box.x + box.width).toBeLessThanOrEqual(panel.x);
+  const row = (await page.locator('.subbar').boundingBox())!;
+  const scrubber = (await page.getByRole('slider', { name: 'Time' }).boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(row.y);
+  expect(box.y + box.height).toBeLessThanOrEqual(row.y + row.height);
+  expect(box.x).toBeGreaterThan(scrubber.x + scrubber.width);
+  expect(box.x + box.width).toBeLessThanOrEqual(1280);
   await note.getByRole('button', { name: 'Dismiss' }).click();
   await expect(note).toHaveCount(0);
   expect({ main: await top('.main'), panel: await top('aside.lesson-panel') }).toEqual(before);

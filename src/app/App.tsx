@@ -19,7 +19,7 @@ import { TopBar } from './TopBar';
 import { StatusSummary } from './StatusSummary';
 import { BottomTabs } from './BottomTabs';
 import { HelpOverlay } from './HelpOverlay';
-import { UpdatePrompt } from './UpdatePrompt';
+import { OfflineReadyNote, UpdatePrompt, useServiceWorker } from './UpdatePrompt';
 import { LostWork } from '../ui/hardening/LostWork';
 import { EmbedBar } from './EmbedBar';
 import { embedWorkload, isEmbed } from './embed';
@@ -61,6 +61,7 @@ export function App() {
   const [notice, setNotice] = useState<StartupOutcome['notice']>(null);
   const [ready, setReady] = useState(false);
 
+  const sw = useServiceWorker();
   useFrameLoop();
   useLessonDrop();
   useHashSync(ready);
@@ -114,11 +115,12 @@ export function App() {
               <TimeScrubber />
             </ErrorBoundary>
             <StatusSummary />
+            <OfflineReadyNote sw={sw} />
           </div>
         </>
       )}
       <div className="banners">
-        <UpdatePrompt />
+        <UpdatePrompt sw={sw} />
         <LostWork />
         {notice && (
           <div
