@@ -240,16 +240,17 @@ function schedulePod(world: World, pod: Pod, pass: Pass): { bound: number; preem
   if (n > 0) cursor.nextStart = (cursor.nextStart + examined) % n;
   if (best >= 0) return { bound: bind(world, pod, nodes, best), preemptedOn: -1 };
   const fitError = failedSchedulingMessage(n, reasonCounts);
+  // DefaultPreemption's PostFilter: its refusal is appended to the FitError, "preemption: …".
+  // Eligibility comes first (a Never pod, or one whose victims are still terminating).
+  const reason = pod.spec.preemptionPolicy === 'Never' || pod.nominatedNodeName ? notEligibleReason(world, pod, nodes, statuses ?? []) : undefined;
+  if (reason) {
+    const verdict = { message: `${fitError} preemption: ${reason}`, victimsPossible: pod.spec.preemptionPolicy !== 'Never' };
+    // Its siblings (same signature, same policy) would be refused the same way.
+    if (pod.spec.preemptionPolicy === 'Never') memo.failed.set(signature, verdict);
+    markUnschedulable(world, pod, verdict);
+    return { bound: -1, preemptedOn: -1 };
+  }
   if (victimsPossible && statuses) {
-    // DefaultPreemption's PostFilter: its refusal is appended to the FitError, "preemption: …".
-    const reason = notEligibleReason(world, pod, nodes, statuses);
-    if (reason) {
-      const verdict = { message: `${fitError} preemption: ${reason}`, victimsPossible: pod.spec.preemptionPolicy !== 'Never' };
-      // Its siblings (same signature, same policy) would be refused the same way.
-      if (pod.spec.preemptionPolicy === 'Never') memo.failed.set(signature, verdict);
-      markUnschedulable(world, pod, verdict);
-      return { bound: -1, preemptedOn: -1 };
-    }
     const { nominated: on } = preempt(world, pod, sp, nodes, nodes.map((_, i) => viewFor(i)), statuses, state);
     if (on >= 0) {
       // A successful PostFilter adds nothing to the message; the pod waits with its nominated node.
