@@ -130,7 +130,7 @@ function prepareCandidate(world: World, pod: Pod, node: Node, victims: Pod[]): v
     sendPod(world, v, 'DELETE');
   }
   for (const other of nominatedPods(world).get(node.name) ?? []) {
-    if (other !== pod && other.spec.priority < pod.spec.priority) other.nominatedNodeName = undefined;
+    if (other !== pod && other.spec.priority < pod.spec.priority) delete other.nominatedNodeName;
   }
   pod.nominatedNodeName = node.name;
   world.podsVersion++;

@@ -268,8 +268,9 @@ function schedulePod(world: World, pod: Pod, pass: Pass): { bound: number; preem
 }
 
 function bind(world: World, pod: Pod, nodes: Node[], i: number): number {
-  // The nomination has served its purpose once the pod is bound (wherever it went).
-  pod.nominatedNodeName = undefined;
+  // The nomination has served its purpose once the pod is bound (wherever it went). Deleted, not
+  // set to undefined: a checkpoint restores a pod without the key, and replays must compare equal.
+  if (pod.nominatedNodeName !== undefined) delete pod.nominatedNodeName;
   bindPod(world, pod, nodes[i]);
   world.pendingPods.delete(pod.name);
   enterPodState(world, pod, 'Scheduled');
