@@ -118,7 +118,7 @@ function priorityClassChecks(doc: Obj): PathProblem[] {
   const system = SYSTEM_PRIORITY_CLASSES.find((c) => c.name === name);
   if (system) {
     if (system.value === value) return [];
-    return [{ path: ['value'], message: 'Invalid value: field is immutable', msg: msg('scenarioError.manifest.priorityImmutable', { name, value: system.value }) }];
+    return [{ path: ['value'], message: 'Invalid value: field is immutable', msg: msg('scenarioError.manifest.priorityImmutable') }];
   }
   if (name.startsWith('system-')) return [{ path: ['metadata', 'name'], message: "Forbidden: priority class names with 'system-' prefix are reserved", msg: msg('scenarioError.manifest.priorityReserved') }];
   if (value > HIGHEST_USER_DEFINABLE_PRIORITY) {
