@@ -9,8 +9,8 @@ const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
 
 // Running them is `npm run lesson -- --all` (part of npm test); here: every file is valid.
 describe('shipped lessons', () => {
-  it('are lessons 0 to 11, one file each, with unique ids', () => {
-    expect(files.map((f) => f.slice(0, 2))).toEqual(['00', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11']);
+  it('are lessons 0 to 12, one file each, with unique ids', () => {
+    expect(files.map((f) => f.slice(0, 2))).toEqual(['00', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12']);
     const ids = files.map((f) => {
       const r = loadLesson(readFileSync(new URL(f, dir), 'utf8'), `lessons/${f}`, readExample);
       if (!r.ok) throw new Error(r.errors.map(formatError).join('\n'));

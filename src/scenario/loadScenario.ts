@@ -5,6 +5,7 @@ import { validateCommand } from './commandSchema';
 import { formatDuration, parseDuration } from './duration';
 import { formatPath, type PathSegment, type ScenarioError } from './errors';
 import { validateManifest, type LocatedManifest } from './manifests/validateManifest';
+import { priorityClassProblems, type CheckedManifest } from './manifests/priorityChecks';
 import { buildScenarioSpec } from './scenarioBuild';
 import { scenarioProblems } from './scenarioChecks';
 import { SCENARIO_API_VERSION, scenarioDocSchema } from './scenarioSchema';
@@ -36,6 +37,8 @@ interface Collected {
   errors: ScenarioError[];
   notices: string[];
   noticeMsgs: Message[];
+  /** Every valid manifest with its source, for the checks across documents. */
+  checked: CheckedManifest[];
 }
 
 /** Manifests given inline in the timeline (`apply:`), validated like the file's own documents. */
@@ -56,7 +59,10 @@ function timelineManifests(text: string, src: YamlDocument, path: PathSegment[],
     pushAll(out.errors, check.errors.map((e) => ({ ...e, path: e.path ? `${where}: ${e.path}` : where })));
     pushAll(out.notices, check.notices);
     pushAll(out.noticeMsgs, check.noticeMsgs);
-    if (check.manifest) manifests.push(check.manifest.doc);
+    if (check.manifest) {
+      manifests.push(check.manifest.doc);
+      out.checked.push({ src: d, doc: check.manifest.doc, where });
+    }
   }
   if (docs.length === 0) out.errors.push(src.errorAt(path, 'no objects passed to apply', false, msg('scenarioError.applyEmpty')));
   return manifests;
@@ -151,7 +157,7 @@ export function loadScenario(text: string, fileName: string): ScenarioLoadResult
 
 function load(text: string, fileName: string): ScenarioLoadResult {
   const stream = parseYamlStream(text, fileName);
-  const out: Collected = { errors: [...stream.errors], notices: [], noticeMsgs: [] };
+  const out: Collected = { errors: [...stream.errors], notices: [], noticeMsgs: [], checked: [] };
   const scenarioDocs = stream.docs.filter((d) => isScenarioDoc(d.value));
   const manifests: LocatedManifest[] = [];
   for (const d of stream.docs) {
@@ -160,7 +166,10 @@ function load(text: string, fileName: string): ScenarioLoadResult {
     pushAll(out.errors, check.errors);
     pushAll(out.notices, check.notices);
     pushAll(out.noticeMsgs, check.noticeMsgs);
-    if (check.manifest) manifests.push(check.manifest);
+    if (check.manifest) {
+      manifests.push(check.manifest);
+      out.checked.push({ src: d, doc: check.manifest.doc });
+    }
   }
   if (scenarioDocs.length === 0 && stream.errors.length === 0) {
     out.errors.push({
@@ -190,6 +199,7 @@ function load(text: string, fileName: string): ScenarioLoadResult {
       if (problems.length === 0) spec = buildScenarioSpec(parsed.data, timeline);
     }
   }
+  pushAll(out.errors, priorityClassProblems(out.checked));
   if (out.errors.length > 0 || !spec) {
     const sorted = [...out.errors].sort((a, b) => a.line - b.line || a.col - b.col);
     return { ok: false, errors: sorted };

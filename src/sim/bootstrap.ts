@@ -60,7 +60,10 @@ export function createWorld(spec: ScenarioSpec, manifests: ManifestDoc[]): World
     const name = String((m.metadata as { name?: string } | undefined)?.name ?? '');
     addNotice(world, `${String(m.apiVersion)} ${String(m.kind)} "${name}": not simulated in this build; the document was read but has no effect`);
   }
-  const result = applyCommand(world, { type: 'apply', manifests: supported });
+  // Admission resolves a pod's priority from its class when the pod is created, and the loader
+  // accepts a class defined anywhere in the file: classes go first.
+  const classesFirst = [...supported.filter(isPriorityClass), ...supported.filter((m) => !isPriorityClass(m))];
+  const result = applyCommand(world, { type: 'apply', manifests: classesFirst });
   world.commands.push({ t: 0, input: 'kubectl apply -f scenario.yaml', ok: result.ok, output: result.output });
   for (const load of spec.load) world.loads.set(load.target, { ...load });
   installQueues(world, spec.queues);
@@ -69,6 +72,8 @@ export function createWorld(spec: ScenarioSpec, manifests: ManifestDoc[]): World
   scheduleControllers(world, allControllers);
   return world;
 }
+
+const isPriorityClass = (m: ManifestDoc): boolean => m.kind === 'PriorityClass';
 
 /** A node that was already running before the scenario: Ready, with its images cached. */
 function settleNode(world: World, node: Node): void {

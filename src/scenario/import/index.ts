@@ -101,13 +101,20 @@ export function importCluster(input: ImportInput): ImportResult {
     if (!spec.selector) continue;
     manifests.push({ apiVersion: 'v1', kind: 'Service', metadata: cleanMetadata(s.metadata, drops), spec: { selector: spec.selector, ...(Array.isArray(spec.ports) ? { ports: spec.ports } : {}) } });
   }
+  // Workloads keep their priorityClassName, and the loader refuses a class it does not know: the
+  // cluster's own classes come along (the built-in system- ones the engine has already).
+  for (const c of of('PriorityClass')) {
+    if (c.apiVersion !== 'scheduling.k8s.io/v1' || c.metadata.name.startsWith('system-')) continue;
+    const pc = c as unknown as Record<string, unknown>;
+    manifests.push({ apiVersion: c.apiVersion, kind: 'PriorityClass', metadata: { name: c.metadata.name }, value: pc.value, ...(pc.globalDefault === true ? { globalDefault: true } : {}), ...(typeof pc.preemptionPolicy === 'string' ? { preemptionPolicy: pc.preemptionPolicy } : {}), ...(typeof pc.description === 'string' ? { description: pc.description } : {}) });
+  }
   const secrets = of('Secret').length;
   if (secrets > 0) drops.add('secrets', (n) => `${plural(n, 'Secret', 'Secrets')} (never imported)`, secrets);
   const configMaps = of('ConfigMap').length;
   if (configMaps > 0) drops.add('configMaps', (n) => (n === 1 ? '1 ConfigMap with its data' : `${n} ConfigMaps with their data`), configMaps);
   const replicaSets = of('ReplicaSet').length;
   if (replicaSets > 0) drops.add('replicaSets', (n) => (n === 1 ? '1 ReplicaSet (its Deployment creates it again)' : `${n} ReplicaSets (their Deployments create them again)`), replicaSets);
-  const handled = new Set(['Node', 'Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Service', 'Secret', 'ConfigMap', 'ReplicaSet']);
+  const handled = new Set(['Node', 'Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Service', 'Secret', 'ConfigMap', 'ReplicaSet', 'PriorityClass']);
   for (const i of items) {
     if (handled.has(i.kind) || SUPPORTED_AUTOSCALERS.has(key(i.apiVersion, i.kind))) continue;
     unmapped(report, i, 'unsupportedKind', { apiVersion: i.apiVersion }, `${i.apiVersion} ${i.kind} is not simulated`);

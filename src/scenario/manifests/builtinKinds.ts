@@ -5,6 +5,8 @@ import { cpuToMillis, memoryToMiB } from '../../sim/core/quantity';
 import { labelsField, nonNegativeInt, replicaCountField } from '../fieldSchemas';
 import { intOrString, labelSelectorSchema, objectMetaSchema, opaqueObject } from './objectMeta';
 import { podSpecSchema, podTemplateSchema } from './podSpec';
+import { msg } from '../../sim/core/message';
+import { HIGHEST_USER_DEFINABLE_PRIORITY, SYSTEM_PRIORITY_CLASSES } from '../../sim/cluster/scheduling/priorityClasses';
 
 const head = <A extends string, K extends string>(apiVersion: A, kind: K) => ({
   apiVersion: z.literal(apiVersion),
@@ -98,6 +100,34 @@ function pdbChecks(doc: Obj): PathProblem[] {
   return [];
 }
 
+export const priorityClassSchema = z.strictObject({
+  apiVersion: z.literal('scheduling.k8s.io/v1'),
+  kind: z.literal('PriorityClass'),
+  metadata: objectMetaSchema,
+  value: z.number().int().min(-2147483648).max(2147483647),
+  globalDefault: z.boolean().optional(),
+  preemptionPolicy: z.enum(['PreemptLowerPriority', 'Never']).optional(),
+  description: z.string().optional(),
+});
+
+/** pkg/apis/scheduling/validation ValidatePriorityClass: the limits on a user-defined class. */
+function priorityClassChecks(doc: Obj): PathProblem[] {
+  const rawName = obj(doc.metadata).name;
+  const name = typeof rawName === 'string' ? rawName : '';
+  const value = Number(doc.value);
+  const system = SYSTEM_PRIORITY_CLASSES.find((c) => c.name === name);
+  if (system) {
+    if (system.value === value) return [];
+    return [{ path: ['value'], message: 'Invalid value: field is immutable', msg: msg('scenarioError.manifest.priorityImmutable') }];
+  }
+  if (name.startsWith('system-')) return [{ path: ['metadata', 'name'], message: "Forbidden: priority class names with 'system-' prefix are reserved", msg: msg('scenarioError.manifest.priorityReserved') }];
+  if (value > HIGHEST_USER_DEFINABLE_PRIORITY) {
+    const max = HIGHEST_USER_DEFINABLE_PRIORITY;
+    return [{ path: ['value'], message: `Forbidden: maximum allowed value of a user defined priority is ${max}`, msg: msg('scenarioError.manifest.priorityTooHigh', { max }) }];
+  }
+  return [];
+}
+
 export const configMapSchema = z.strictObject({
   ...head('v1', 'ConfigMap'),
   data: labelsField.optional(),
@@ -167,5 +197,6 @@ export const BUILTIN_KINDS: BuiltinKind[] = [
   { apiVersion: 'v1', kind: 'Pod', schema: podSchema, podSpecPath: ['spec'], semantic: (d) => [...requireName(d), ...podSpecChecks(d.spec, ['spec'])] },
   { apiVersion: 'v1', kind: 'Service', schema: serviceSchema, semantic: requireName },
   { apiVersion: 'v1', kind: 'ConfigMap', schema: configMapSchema, semantic: requireName },
+  { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', schema: priorityClassSchema, semantic: (d) => [...requireName(d), ...priorityClassChecks(d)] },
   { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', schema: pdbSchema, semantic: (d) => [...requireName(d), ...pdbChecks(d)] },
 ];

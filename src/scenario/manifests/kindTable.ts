@@ -17,8 +17,7 @@ export const AUTOSCALER_KINDS: readonly [string, string][] = [
 ];
 
 /**
- * Real kinds that come with the manifests people paste (RBAC of the Cluster Autoscaler, namespaces,
- * PriorityClasses, …): accepted, reported once as not simulated, and not applied.
+ * Real kinds that come with the manifests people paste (RBAC of the Cluster Autoscaler, namespaces, …): accepted, reported once as not simulated, and not applied.
  */
 export const ACCEPTED_NOT_SIMULATED: readonly [string, string][] = [
   ['v1', 'Namespace'],
@@ -31,7 +30,6 @@ export const ACCEPTED_NOT_SIMULATED: readonly [string, string][] = [
   ['rbac.authorization.k8s.io/v1', 'ClusterRoleBinding'],
   ['rbac.authorization.k8s.io/v1', 'Role'],
   ['rbac.authorization.k8s.io/v1', 'RoleBinding'],
-  ['scheduling.k8s.io/v1', 'PriorityClass'],
   ['apps/v1', 'StatefulSet'],
   ['apps/v1', 'ReplicaSet'],
   ['batch/v1', 'Job'],

@@ -41,6 +41,7 @@ export const podSpecTree: FieldTree = {
   tolerations: true,
   priority: true,
   priorityClassName: true,
+  preemptionPolicy: true,
   terminationGracePeriodSeconds: true,
 };
 
@@ -55,6 +56,7 @@ export const SIMULATED_FIELDS: Record<string, FieldTree> = {
   'v1 Service': { ...head, spec: { selector: true, ports: true } },
   'v1 ConfigMap': { ...head, data: true },
   // unhealthyPodEvictionPolicy is modelled at its default (IfHealthyBudget) only; AlwaysAllow gets a notice.
+  'scheduling.k8s.io/v1 PriorityClass': { ...head, value: true, globalDefault: true, preemptionPolicy: true, description: true },
   'policy/v1 PodDisruptionBudget': { ...head, spec: { minAvailable: true, maxUnavailable: true, selector: true } },
 };
 

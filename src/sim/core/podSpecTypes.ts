@@ -60,6 +60,10 @@ export interface PodTemplate {
   hostPorts?: number[];
   /** Names of emptyDir / hostPath volumes (local storage, which blocks CA scale-down). */
   localStorageVolumes?: string[];
+  /** The PriorityClass admission resolved `priority` from (a named class or the global default). */
+  priorityClassName?: string;
+  /** Set only for Never: the pod waits instead of preempting lower-priority pods. */
+  preemptionPolicy?: 'Never';
 }
 
 export interface LabelSelector {

@@ -25,7 +25,7 @@ export type PodPhaseState =
   | 'Gone';
 
 export interface PodCondition {
-  type: 'PodScheduled' | 'Initialized' | 'ContainersReady' | 'Ready';
+  type: 'PodScheduled' | 'Initialized' | 'ContainersReady' | 'Ready' | 'DisruptionTarget';
   status: 'True' | 'False';
   reason?: string;
   message?: string;
@@ -68,6 +68,8 @@ export interface Pod {
   conditions: PodCondition[];
   /** Last scheduling failure message, e.g. "0/3 nodes are available: 3 Insufficient cpu." */
   unschedulableMessage: string;
+  /** status.nominatedNodeName: the node this pod preempted on and waits for; unset otherwise. */
+  nominatedNodeName?: string;
   /**
    * Where this pod's cumulative CPU (millicore-milliseconds, which metrics-server differentiates)
    * is kept: an index into `world.podCpu.used`. See PodCpuLedger.

@@ -1,11 +1,6 @@
 import { cpuToMillis, memoryToMiB } from '../core/quantity';
-import type { ContainerSpec, LabelSelector, NodeSelectorRequirement, PodAffinityTerm, PodTemplate, Toleration, TopologySpreadConstraint } from '../core/types';
-
-/** The built-in PriorityClasses every cluster has. */
-const PRIORITY_CLASSES: Record<string, number> = {
-  'system-node-critical': 2000001000,
-  'system-cluster-critical': 2000000000,
-};
+import type { ContainerSpec, LabelSelector, NodeSelectorRequirement, PodAffinityTerm, PodTemplate, Toleration, TopologySpreadConstraint, World } from '../core/types';
+import { admitPriority, systemPriority } from '../cluster/scheduling/priorityClasses';
 
 /** Plain YAML/JSON as it came from a manifest. */
 export type Obj = Record<string, unknown>;
@@ -92,7 +87,7 @@ export function podTemplateFromManifest(template: unknown, extraLabels: Record<s
     nodeSelector: asStringMap(spec.nodeSelector),
     requiredNodeAffinity: terms,
     tolerations: asArray(spec.tolerations).map((t) => asObj(t) as Toleration),
-    priority: Number(spec.priority ?? PRIORITY_CLASSES[str(spec.priorityClassName)] ?? 0),
+    priority: Number(spec.priority ?? systemPriority(str(spec.priorityClassName)) ?? 0),
     terminationGracePeriodSeconds: Number(spec.terminationGracePeriodSeconds ?? 30),
     readinessDelaySeconds: readinessDelaySeconds(containers),
   };
@@ -143,9 +138,31 @@ function spreadConstraint(v: unknown): TopologySpreadConstraint {
   return out;
 }
 
+/**
+ * The Priority admission plugin's part of creating a pod from `template` (read from `manifest`, the
+ * pod spec's parent): the class's value, name and preemption policy, from the world's classes.
+ * Throws the API server's refusal for a class that does not exist.
+ */
+export function admitPodTemplate(world: World, template: PodTemplate, manifest: unknown, podName: string): PodTemplate {
+  const spec = asObj(asObj(manifest).spec);
+  const explicit = spec.priority === undefined ? undefined : Number(spec.priority);
+  const admitted = admitPriority(world, podName, str(spec.priorityClassName), explicit);
+  template.priority = admitted.priority;
+  if (admitted.className !== undefined) template.priorityClassName = admitted.className;
+  const policy = str(spec.preemptionPolicy) || admitted.preemptionPolicy;
+  if (policy === 'Never') template.preemptionPolicy = 'Never';
+  return template;
+}
+
+/**
+ * Fields left out of the pod-template-hash: they came after the hashes that name every example's
+ * pods were pinned, and the priority they resolve to is hashed already.
+ */
+const UNHASHED = new Set(['priorityClassName', 'preemptionPolicy']);
+
 /** A stable short hash of the pod template, like the pod-template-hash label. */
 export function templateHash(template: PodTemplate): string {
-  const text = JSON.stringify(template);
+  const text = JSON.stringify(template, (k, v: unknown) => (UNHASHED.has(k) ? undefined : v));
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   const alphabet = 'bcdfghjklmnpqrstvwxz2456789';

@@ -2,6 +2,7 @@
 import './workloadKinds';
 import './podKinds';
 import './pdbKind';
+import './priorityClassKind';
 import './namespaceKind';
 import './endpointsKind';
 import './endpointSliceKind';

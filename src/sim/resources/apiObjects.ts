@@ -69,6 +69,8 @@ function podSpec(t: PodTemplate, withDefaults: boolean): Obj {
     ...(t.initContainers.length > 0 ? { initContainers: t.initContainers.map(container) } : {}),
     ...(nonEmpty(t.nodeSelector) ? { nodeSelector: t.nodeSelector } : {}),
     ...(t.priority ? { priority: t.priority } : withDefaults ? { priority: 0 } : {}),
+    ...(t.priorityClassName ? { priorityClassName: t.priorityClassName } : {}),
+    ...(t.preemptionPolicy ? { preemptionPolicy: t.preemptionPolicy } : withDefaults ? { preemptionPolicy: 'PreemptLowerPriority' } : {}),
     dnsPolicy: 'ClusterFirst',
     restartPolicy: 'Always',
     schedulerName: 'default-scheduler',
@@ -135,6 +137,7 @@ export function podObject(world: World, pod: Pod): Obj {
       ...(c.message ? { message: c.message } : {}),
     })),
   };
+  if (pod.nominatedNodeName) status.nominatedNodeName = pod.nominatedNodeName;
   if (pod.scheduledMs !== -1) status.startTime = time(world, pod.scheduledMs);
   if (pod.ip) status.podIP = pod.ip;
   if (pod.ip) status.podIPs = [{ ip: pod.ip }];

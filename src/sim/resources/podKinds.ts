@@ -4,7 +4,7 @@ import { sendPod } from '../lifecycle/apply';
 import { describeBlock, humanDuration, rfc1123z, table } from '../views/format';
 import { registerKind, type ResourceKind } from './registry';
 import { createPod } from '../cluster/pods';
-import { podTemplateFromManifest } from '../manifests/podTemplate';
+import { admitPodTemplate, podTemplateFromManifest } from '../manifests/podTemplate';
 import { eventsFor } from '../views/events';
 import { KUBELET_VERSION } from '../cluster/eksDefaults';
 import { nodeObject, podObject } from './apiObjects';
@@ -52,7 +52,7 @@ export const podKind: ResourceKind = {
     const name = typeof meta.name === 'string' ? meta.name : '';
     if (name === '') throw new Error('resource name may not be empty');
     const namespace = typeof meta.namespace === 'string' && meta.namespace !== '' ? meta.namespace : 'default';
-    const template = podTemplateFromManifest(doc);
+    const template = admitPodTemplate(world, podTemplateFromManifest(doc), doc, name);
     const existing = world.pods.get(name);
     if (existing && existing.state !== 'Gone') {
       if (JSON.stringify(existing.spec) === JSON.stringify(template)) return 'unchanged';
@@ -67,7 +67,7 @@ export const podKind: ResourceKind = {
     const rows = items.map(({ name }) => {
       const p = world.pods.get(name)!;
       const row = [name, podReadyText(p), podStatusText(p), restartsText(world, p), humanDuration(world.timeMs - p.createdMs)];
-      if (wide) row.push(p.ip || '<none>', p.nodeName || '<none>', '<none>', '<none>');
+      if (wide) row.push(p.ip || '<none>', p.nodeName || '<none>', p.nominatedNodeName || '<none>', '<none>');
       return row;
     });
     const headers = ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'];
@@ -78,14 +78,17 @@ export const podKind: ResourceKind = {
   describe(world, name) {
     const p = world.pods.get(name)!;
     const out: string[] = [];
+    // The longer key of a pod with a class widens the value column; the label lines follow it.
+    const labelIndent = ' '.repeat(p.spec.priorityClassName ? 'Priority Class Name:'.length + 2 : 14);
     out.push(
       describeBlock([
         ['Name', p.name],
         ['Namespace', p.namespace],
         ['Priority', String(p.spec.priority)],
+        ...(p.spec.priorityClassName ? [['Priority Class Name', p.spec.priorityClassName] as [string, string]] : []),
         ['Node', p.nodeName ? `${p.nodeName}` : '<none>'],
         ['Start Time', p.scheduledMs !== -1 ? rfc1123z(p.scheduledMs / 1000, world.startEpochMs) : '<none>'],
-        ['Labels', Object.entries(p.labels).map(([k, v]) => `${k}=${v}`).join('\n              ') || '<none>'],
+        ['Labels', Object.entries(p.labels).map(([k, v]) => `${k}=${v}`).join(`\n${labelIndent}`) || '<none>'],
         ['Status', p.state === 'Ready' ? 'Running' : p.state === 'Terminating' ? 'Terminating' : p.state === 'Pending' || p.state === 'Scheduled' || p.state === 'ContainerCreating' ? 'Pending' : podStatusText(p)],
         ['Controlled By', p.ownerKind === 'None' ? '<none>' : `${p.ownerKind}/${p.ownerName}`],
       ]),

@@ -1,7 +1,7 @@
 import type { ManifestDoc } from '../core/commands';
 import type { Deployment, Pod, ServicePort, World } from '../core/types';
 import { nextInt } from '../core/rng';
-import { asObj, asStringMap, podTemplateFromManifest, str, templateHash } from '../manifests/podTemplate';
+import { admitPodTemplate, asObj, asStringMap, podTemplateFromManifest, str, templateHash } from '../manifests/podTemplate';
 import { appendPodsOwnedBy, podsOwnedBy } from '../cluster/pods';
 import { replicaSetsOf } from '../cluster/workloads';
 import { syncDaemonSet } from '../cluster/daemonSets';
@@ -20,7 +20,7 @@ function meta(doc: ManifestDoc) {
 export function deploymentFromManifest(world: World, doc: ManifestDoc): Deployment {
   const { name, namespace, labels } = meta(doc);
   const spec = asObj(doc.spec);
-  const template = podTemplateFromManifest(spec.template);
+  const template = admitPodTemplate(world, podTemplateFromManifest(spec.template), spec.template, `${name}-`);
   const rolling = asObj(asObj(spec.strategy).rollingUpdate);
   const matchLabels = asStringMap(asObj(spec.selector).matchLabels);
   return {
@@ -102,7 +102,7 @@ export const daemonSetKind: ResourceKind = {
   apply(world, doc) {
     const { name, namespace } = meta(doc);
     const existed = world.daemonSets.has(name);
-    const ds = { name, namespace, template: podTemplateFromManifest(asObj(doc.spec).template), createdMs: world.timeMs };
+    const ds = { name, namespace, template: admitPodTemplate(world, podTemplateFromManifest(asObj(doc.spec).template), asObj(doc.spec).template, `${name}-`), createdMs: world.timeMs };
     world.daemonSets.set(name, ds);
     syncDaemonSet(world, ds, (pod) => enterPodState(world, pod, 'Scheduled'));
     return existed ? 'configured' : 'created';

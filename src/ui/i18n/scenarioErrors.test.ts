@@ -19,6 +19,7 @@ const groups = (...g: string[]) => `  nodeGroups: [${g.join(', ')}]`;
 const ok = groups(GROUP);
 const deployment = (spec: string) => `---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n${spec}\n`;
 const DEPLOY_SPEC = '  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: c, image: nginx}]}';
+const pc = (name: string, value: number, globalDefault = false) => `---\napiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {name: ${name}}\nvalue: ${value}\nglobalDefault: ${globalDefault}\n`;
 const hpa = (min: string, max: string) => `apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: ${min}\n  maxReplicas: ${max}\n`;
 
 /** One bad file per path of the loader's own words, and the key its first matching error must use. */
@@ -80,6 +81,11 @@ const cases: { name: string; text: string; key: string }[] = [
   { name: 'a kind nobody serves', text: `${scenario(ok)}---\napiVersion: apps/v1\nkind: Frobnicator\nmetadata: {name: a}\n`, key: 'scenarioError.manifest.noMatches' },
   { name: 'a kind in another version', text: `${scenario(ok)}---\napiVersion: v1\nkind: Deployment\nmetadata: {name: a}\n`, key: 'scenarioError.manifest.servedAs' },
   { name: 'a misspelt kind', text: `${scenario(ok)}---\napiVersion: apps/v1\nkind: Deploymnet\nmetadata: {name: a}\n`, key: 'scenarioError.manifest.nearKind' },
+  { name: 'a pod naming a PriorityClass nobody defined', text: `${scenario(ok)}${deployment(DEPLOY_SPEC.replace('spec: {containers', 'spec: {priorityClassName: batch, containers'))}`, key: 'scenarioError.manifest.unknownPriorityClass' },
+  { name: 'two default PriorityClasses', text: `${scenario(ok)}${pc('a', 1, true)}${pc('b', 2, true)}`, key: 'scenarioError.manifest.secondGlobalDefault' },
+  { name: 'a user PriorityClass above 10^9', text: `${scenario(ok)}${pc('huge', 1000000001)}`, key: 'scenarioError.manifest.priorityTooHigh' },
+  { name: 'a PriorityClass named system-', text: `${scenario(ok)}${pc('system-mine', 5)}`, key: 'scenarioError.manifest.priorityReserved' },
+  { name: 'a built-in PriorityClass with another value', text: `${scenario(ok)}${pc('system-node-critical', 5)}`, key: 'scenarioError.manifest.priorityImmutable' },
 ];
 
 function errorsOf(text: string): ScenarioError[] {

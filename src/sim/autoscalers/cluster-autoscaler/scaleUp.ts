@@ -93,12 +93,16 @@ function ageOfOldestIfAllNew(pods: readonly CaPod[], now: number): number | unde
 const podsLoggingQuota = (verbosity: number): number => (verbosity >= 5 ? 1000 : 20);
 
 /** Free room on ready, schedulable existing nodes plus empty template nodes for upcoming ones. */
-function simulatedCapacity(input: ScaleUpInput): FitNode[] {
+function simulatedCapacity(input: ScaleUpInput, waiting: readonly CaPod[]): FitNode[] {
   const nodes: FitNode[] = [];
   const podsOn = podsByNode(input.boundPods);
+  const waitingOn = podsByNode(waiting.map((p) => ({ ...p, nodeName: p.nominatedNodeName })));
   for (const n of input.nodes) {
     if (!n.ready || n.unschedulable) continue;
-    nodes.push(fitNodeOf(n, podsOn.get(n.name) ?? []));
+    // addPreemptingPodsToSnapshot: forced onto their nominated node, without a fit check.
+    const onNode = podsOn.get(n.name) ?? [];
+    const nominated = waitingOn.get(n.name);
+    nodes.push(fitNodeOf(n, nominated ? onNode.concat(nominated) : onNode));
   }
   for (const g of input.groups) {
     const upcoming = Math.max(0, g.targetSize - g.registeredNodes);
@@ -188,9 +192,18 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
     events: [],
   };
   const candidates: CaPod[] = [];
+  const waiting: CaPod[] = [];
+  let nodeNames: Set<string> | undefined;
   for (const p of input.pendingPods) {
     if ((p.priority ?? 0) < options.expendablePodsPriorityCutoff) {
       out.expendablePods.push(key(p));
+      continue;
+    }
+    // core/utils/expendable.go FilterOutExpendableAndSplit: a pod nominated to a node that still exists waits
+    // for its preemption's victims, and counts as running there rather than asking for a node.
+    if (p.nominatedNodeName && (nodeNames ??= new Set(input.nodes.map((n) => n.name))).has(p.nominatedNodeName)) {
+      waiting.push(p);
+      out.logs.push(log(4, 'expendable.go:41', `Pod ${p.name} will be scheduled after low priority pods are preempted on ${p.nominatedNodeName}. Ignoring in scale up.`));
       continue;
     }
     // static_autoscaler.go filterOutYoungPods: only pods older than the delay (strictly) may trigger.
@@ -206,7 +219,7 @@ export function planScaleUp(input: ScaleUpInput): ScaleUpResult {
   }
   // Pods that existing free room or upcoming nodes will take do not trigger another scale-up.
   // Nothing to place (the usual loop): the free-room simulation would go unread.
-  const room = candidates.length > 0 ? simulatedCapacity(input) : [];
+  const room = candidates.length > 0 ? simulatedCapacity(input, waiting) : [];
   const unschedulable: CaPod[] = [];
   for (const p of [...candidates].sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0))) {
     const i = firstFitIndex(p, room);

@@ -53,6 +53,8 @@ export interface CaPod extends SchedPod {
   requests: Resources;
   /** Bound node; undefined while Pending. */
   nodeName?: string;
+  /** status.nominatedNodeName: a pending pod waiting there for its preemption's victims to go. */
+  nominatedNodeName?: string;
   isDaemonSet?: boolean;
   isMirror?: boolean;
   priority?: number;

@@ -66,6 +66,7 @@ function buildCaPod(pod: Pod, pdbName: string | undefined): CaPod {
     name: pod.name,
     ownerKind: pod.ownerKind === 'None' ? undefined : pod.ownerKind,
     nodeName: pod.nodeName === '' ? undefined : pod.nodeName,
+    nominatedNodeName: pod.nominatedNodeName,
     isDaemonSet: pod.ownerKind === 'DaemonSet',
     annotations: pod.spec.annotations,
     createdAtSeconds: pod.createdMs / 1000,

@@ -5,14 +5,16 @@ import { bindPod, setCondition } from '../pods';
 import { enterPodState } from '../../lifecycle/apply';
 import { failedSchedulingMessage, filterNode, needsClusterState, preFilter, type FilterStatus, type SchedNode, type SchedPod } from './filter';
 import { schedNodeOf, schedPodOf } from './worldView';
-import { addNotice } from '../../core/world';
+import { nominatedPods, notEligibleReason, preempt, withNominated } from './preemptionWorld';
 
 /**
  * kube-scheduler's default profile, for the plugins that matter to autoscaling: NodeUnschedulable,
  * TaintToleration (including the not-ready taint on new nodes), NodeAffinity (nodeSelector and
  * required affinity), NodeResourcesFit (requests only), then LeastAllocated + BalancedAllocation
  * scoring. Like the real scheduler it stops filtering once it has enough feasible nodes
- * (percentageOfNodesToScore) and starts each search where the previous one stopped.
+ * (percentageOfNodesToScore) and starts each search where the previous one stopped. A pod that
+ * fits nowhere runs DefaultPreemption (preemptionWorld.ts); a pod nominated to a node tries that
+ * node first, and pods of lower priority see it there already.
  */
 
 /** Reasons a node rejects the pod: from the first failing plugin, as the framework reports them. */
@@ -81,8 +83,19 @@ export function schedulePendingPods(world: World): void {
     return lowest;
   };
   const memo: PassMemo = { failed: new Map(), perNode: new Map() };
+  const pass: Pass = { nodes, views, cursor, anti, lowestPriority, memo, nominated: nominatedPods(world) };
   for (const pod of pending) {
-    const bound = schedulePod(world, pod, nodes, views, cursor, anti, lowestPriority, memo);
+    const { bound, preemptedOn } = schedulePod(world, pod, pass);
+    if (preemptedOn >= 0) {
+      // The victims are terminating and the pod waits there: every verdict about that node is stale.
+      for (const v of memo.perNode.values()) {
+        v.statuses[preemptedOn] = undefined;
+        v.scores[preemptedOn] = undefined;
+      }
+      memo.failed.clear();
+      views[preemptedOn] = schedNodeOf(world, nodes[preemptedOn]);
+      pass.nominated = nominatedPods(world);
+    }
     if (bound >= 0) {
       memo.failed.clear();
       // Only the node that took the pod changed: forget its verdicts. A pod with anti-affinity
@@ -97,6 +110,17 @@ export function schedulePendingPods(world: World): void {
       if (existingAnti && pod.spec.podAntiAffinity) existingAnti.push({ pod: schedPodOf(pod), node: views[bound] });
     }
   }
+}
+
+interface Pass {
+  nodes: Node[];
+  views: SchedNode[];
+  cursor: SchedulerCursor;
+  anti: () => { pod: SchedPod; node: SchedNode }[];
+  lowestPriority: () => number;
+  memo: PassMemo;
+  /** Pods waiting for the node their preemption freed, by node name. */
+  nominated: Map<string, Pod[]>;
 }
 
 /**
@@ -116,7 +140,10 @@ interface NodeVerdicts {
   scores: (number | undefined)[];
 }
 
-/** What a pod that fit no node was told: the same for every pod with its scheduling signature. */
+/**
+ * What a pod that fit no node was told: the same for every pod with its scheduling signature, unless
+ * preemption could help (then each pod runs its own PostFilter, as each may pick other victims).
+ */
 interface FailedVerdict {
   message: string;
   victimsPossible: boolean;
@@ -142,33 +169,32 @@ const signatures = new WeakMap<PodTemplate, { namespace: string; labels: unknown
 function podSignature(pod: Pod, sp: SchedPod): string {
   const known = signatures.get(pod.spec);
   if (known !== undefined && known.namespace === pod.namespace && known.labels === pod.labels && known.request === pod.request) return known.signature;
-  const signature = schedulingSignature(sp);
+  // preemptionPolicy is not the filters' business but decides whether the pod may preempt.
+  const signature = schedulingSignature(sp) + (pod.spec.preemptionPolicy ?? '');
   signatures.set(pod.spec, { namespace: pod.namespace, labels: pod.labels, request: pod.request, signature });
   return signature;
 }
 
-/** Try one pod; returns the index of the node it was bound to, or -1. */
-function schedulePod(
-  world: World,
-  pod: Pod,
-  nodes: Node[],
-  views: SchedNode[],
-  cursor: SchedulerCursor,
-  anti: () => { pod: SchedPod; node: SchedNode }[],
-  lowestPriority: () => number,
-  memo: PassMemo,
-): number {
+/** Try one pod: the index of the node it was bound to, and of the node it preempted on (or -1). */
+function schedulePod(world: World, pod: Pod, pass: Pass): { bound: number; preemptedOn: number } {
+  const { nodes, views, cursor, memo, nominated } = pass;
   const want = feasibleNodesToFind(nodes.length);
   const sp = schedPodOf(pod);
   const signature = podSignature(pod, sp);
   const known = memo.failed.get(signature);
-  if (known) {
+  if (known && !known.victimsPossible && !pod.nominatedNodeName) {
     markUnschedulable(world, pod, known);
-    return -1;
+    return { bound: -1, preemptedOn: -1 };
   }
   const n = nodes.length;
   const clusterWide = needsClusterState(sp);
-  const state = preFilter(sp, clusterWide ? views : [], anti());
+  const state = preFilter(sp, clusterWide ? views : [], pass.anti());
+  const viewFor = (i: number): SchedNode => withNominated(views[i], pod, nominated.get(nodes[i].name));
+  // evaluateNominatedNode: a pod whose preemption freed a node tries that node alone first.
+  if (pod.nominatedNodeName) {
+    const j = nodes.findIndex((x) => x.name === pod.nominatedNodeName);
+    if (j >= 0 && filterNode(sp, viewFor(j), state).reasons.length === 0) return { bound: bind(world, pod, nodes, j), preemptedOn: -1 };
+  }
   let verdicts: NodeVerdicts | undefined;
   if (!clusterWide) {
     verdicts = memo.perNode.get(signature);
@@ -176,6 +202,8 @@ function schedulePod(
     // dictionary (a hash lookup per node visit); a filled array stays a flat one.
     if (!verdicts) memo.perNode.set(signature, (verdicts = { statuses: new Array<FilterStatus | undefined>(n).fill(undefined), scores: new Array<number | undefined>(n).fill(undefined) }));
   }
+  const mayPreempt = pass.lowestPriority() < pod.spec.priority;
+  const statuses: (FilterStatus | undefined)[] | undefined = mayPreempt ? new Array<FilterStatus | undefined>(n).fill(undefined) : undefined;
   const reasonCounts = new Map<string, number>();
   let best = -1;
   let bestScore = -1;
@@ -187,15 +215,18 @@ function schedulePod(
   // Nodes from the cursor on, wrapping at the end (a compare instead of a modulo per node).
   for (let i = n > 0 ? cursor.nextStart % n : 0; examined < n && found < want; examined++, i = i + 1 === n ? 0 : i + 1) {
     const node = nodes[i];
-    const status = verdicts ? (verdicts.statuses[i] ??= filterNode(sp, views[i], state)) : filterNode(sp, views[i], state);
+    // A node others wait for is seen with them on it, so its verdict is this pod's alone.
+    const waiting = nominated.size > 0 && nominated.has(node.name);
+    const status = waiting ? filterNode(sp, viewFor(i), state) : verdicts ? (verdicts.statuses[i] ??= filterNode(sp, views[i], state)) : filterNode(sp, views[i], state);
+    if (statuses) statuses[i] = status;
     if (status.reasons.length > 0) {
       for (const r of status.reasons) reasonCounts.set(r, (reasonCounts.get(r) ?? 0) + 1);
       if (status.unresolvable) notHelpful++;
-      else if (!victimsPossible && lowestPriority() < pod.spec.priority) victimsPossible = preemptionCouldHelp(sp, views[i], state);
+      else if (!victimsPossible && mayPreempt) victimsPossible = preemptionCouldHelp(sp, waiting ? viewFor(i) : views[i], state);
       continue;
     }
     found++;
-    const score = verdicts ? (verdicts.scores[i] ??= scoreNode(pod, node)) : scoreNode(pod, node);
+    const score = verdicts && !waiting ? (verdicts.scores[i] ??= scoreNode(pod, node)) : scoreNode(pod, node);
     if (score > bestScore) {
       best = i;
       bestScore = score;
@@ -207,26 +238,46 @@ function schedulePod(
     }
   }
   if (n > 0) cursor.nextStart = (cursor.nextStart + examined) % n;
-  if (best >= 0) {
-    bindPod(world, pod, nodes[best]);
-    world.pendingPods.delete(pod.name);
-    enterPodState(world, pod, 'Scheduled');
-    return best;
+  if (best >= 0) return { bound: bind(world, pod, nodes, best), preemptedOn: -1 };
+  const fitError = failedSchedulingMessage(n, reasonCounts);
+  // DefaultPreemption's PostFilter: its refusal is appended to the FitError, "preemption: …".
+  // Eligibility comes first (a Never pod, or one whose victims are still terminating).
+  const reason = pod.spec.preemptionPolicy === 'Never' || pod.nominatedNodeName ? notEligibleReason(world, pod, nodes, statuses ?? []) : undefined;
+  if (reason) {
+    const verdict = { message: `${fitError} preemption: ${reason}`, victimsPossible: pod.spec.preemptionPolicy !== 'Never' };
+    // Its siblings (same signature, same policy) would be refused the same way.
+    if (pod.spec.preemptionPolicy === 'Never') memo.failed.set(signature, verdict);
+    markUnschedulable(world, pod, verdict);
+    return { bound: -1, preemptedOn: -1 };
   }
-  // DefaultPreemption runs after a failed filter. The playground does not evict victims, so when a
-  // node has lower-priority pods whose removal would let this pod fit, it says so instead of
-  // printing a preemption verdict the real scheduler would not reach.
+  if (victimsPossible && statuses) {
+    const { nominated: on } = preempt(world, pod, sp, nodes, nodes.map((_, i) => viewFor(i)), statuses, state);
+    if (on >= 0) {
+      // A successful PostFilter adds nothing to the message; the pod waits with its nominated node.
+      markUnschedulable(world, pod, { message: fitError, victimsPossible });
+      return { bound: -1, preemptedOn: on };
+    }
+  }
   const verdict: FailedVerdict = {
-    message: victimsPossible ? failedSchedulingMessage(n, reasonCounts) : failedSchedulingMessage(n, reasonCounts, { notHelpful, noVictims: n - notHelpful }),
+    message: failedSchedulingMessage(n, reasonCounts, { notHelpful, noVictims: n - notHelpful }),
     victimsPossible,
   };
   memo.failed.set(signature, verdict);
   markUnschedulable(world, pod, verdict);
-  return -1;
+  return { bound: -1, preemptedOn: -1 };
 }
 
-function markUnschedulable(world: World, pod: Pod, { message, victimsPossible }: FailedVerdict): void {
-  if (victimsPossible) addNotice(world, `kube-scheduler: pod ${pod.namespace}/${pod.name} could preempt lower-priority pods; preemption is not simulated`);
+function bind(world: World, pod: Pod, nodes: Node[], i: number): number {
+  // The nomination has served its purpose once the pod is bound (wherever it went). Deleted, not
+  // set to undefined: a checkpoint restores a pod without the key, and replays must compare equal.
+  if (pod.nominatedNodeName !== undefined) delete pod.nominatedNodeName;
+  bindPod(world, pod, nodes[i]);
+  world.pendingPods.delete(pod.name);
+  enterPodState(world, pod, 'Scheduled');
+  return i;
+}
+
+function markUnschedulable(world: World, pod: Pod, { message }: FailedVerdict): void {
   setCondition(pod, 'PodScheduled', 'False', world.timeMs, 'Unschedulable', message);
   if (message !== pod.unschedulableMessage) {
     pod.unschedulableMessage = message;

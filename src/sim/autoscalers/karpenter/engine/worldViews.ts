@@ -52,9 +52,13 @@ export function daemonSetSpecs(world: World): DaemonSetPodSpec[] {
   return [...world.daemonSets.values()].map(toDaemonSetSpec);
 }
 
-/** A pod Karpenter would provision for: unschedulable, not a DaemonSet pod, not bound. */
+/**
+ * A pod Karpenter would provision for (kubernetes-sigs/karpenter pkg/utils/pod/scheduling.go
+ * IsProvisionable): unschedulable, not a DaemonSet pod, not bound, and not preempting (a pod with a
+ * nominated node waits for its victims there, so no node is bought for it).
+ */
 export function isProvisionable(pod: Pod): boolean {
-  if (pod.state !== 'Pending' || pod.nodeName || pod.ownerKind === 'DaemonSet') return false;
+  if (pod.state !== 'Pending' || pod.nodeName || pod.ownerKind === 'DaemonSet' || pod.nominatedNodeName) return false;
   const c = pod.conditions.find((x) => x.type === 'PodScheduled');
   return c?.status === 'False' && c.reason === 'Unschedulable';
 }
