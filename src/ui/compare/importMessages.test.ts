@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import i18next, { type TFunction } from 'i18next';
+import { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countsMessage, formatImportError, importCluster, importErrorMessage, MAX_INPUT_CHARS, type ImportError } from '../../scenario/import';
 import { parseTopPods, type ImportProblem } from '../../scenario/import/input';
 import { messageKeys, type Message } from '../../sim/core/message';
 import { localeTrees } from '../i18n';
 import { renderMessage } from '../i18n/message';
+import { localeT } from '../../testing/messages';
 
 /**
  * The import's errors reach the Compare tab as Messages (compare.import.error.*, issue.*, where.*):
@@ -66,11 +67,7 @@ let en: TFunction;
 let ko: TFunction;
 
 beforeAll(async () => {
-  const trees = localeTrees();
-  const i18n = i18next.createInstance();
-  await i18n.init({ lng: 'en', fallbackLng: false, resources: { en: { translation: trees.en }, ko: { translation: trees.ko } }, interpolation: { escapeValue: false } });
-  en = i18n.getFixedT('en');
-  ko = i18n.getFixedT('ko');
+  ({ en, ko } = await localeT());
 });
 
 describe('import errors in the reader’s language', () => {
