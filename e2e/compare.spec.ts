@@ -226,10 +226,8 @@ test('in Korean, the import’s parser errors and the scenario loader’s errors
   await page.goto('/');
   const status = page.getByTestId('status');
   await expect(status).toHaveAttribute('data-scenario', /.+/, { timeout: 30_000 });
-  // A first visit opens lesson 0: close it, so nothing arrives while the import is used. Once the
-  // lesson panel has opened, Enter on the focused file button opens no file chooser in headless
-  // Chromium (a keyboard defect left open in session 22; whether the panel was there yet was a race),
-  // so the button is reached by the keyboard and pressed with the mouse.
+  // A first visit opens lesson 0 (waited for: the keyboard must work after it too); closed, so
+  // nothing arrives while the import is used.
   await expect(page.getByTestId('lesson-step')).toBeVisible({ timeout: 30_000 });
   await page.getByRole('button', { name: '실습 닫기', exact: true }).click();
   await expect(page.getByTestId('lesson-panel')).toHaveCount(0);
@@ -244,9 +242,13 @@ test('in Korean, the import’s parser errors and the scenario loader’s errors
   await expect(page.getByTestId('import-file-name')).toHaveText('선택한 파일 없음');
   await expect(page.getByTestId('import-panel')).not.toContainText(/Choose File|No file chosen/);
   await chooser.focus();
-  await expect(chooser).toBeFocused();
+  // waitForEvent turns on Playwright's file-chooser interception without waiting for the page to
+  // have it; a key sent at once can reach the page first, and the chooser it opens goes to headless
+  // Chromium's own dialog, which never answers. A round trip to the page (toBeFocused) after it
+  // puts the interception in place before Enter (a mouse click makes such round trips itself).
   const picking = page.waitForEvent('filechooser');
-  await chooser.click();
+  await expect(chooser).toBeFocused();
+  await page.keyboard.press('Enter');
   await (await picking).setFiles({ name: 'nodes.yaml', mimeType: 'text/yaml', buffer: Buffer.from('items: []\n') });
   await expect(page.getByTestId('import-file-name')).toHaveText('nodes.yaml');
   await expect(text).toHaveValue('items: []\n');

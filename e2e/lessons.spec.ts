@@ -226,6 +226,20 @@ test('a link to a step the lesson does not have opens the nearest step and says 
   expect(errors).toEqual([]);
 });
 
+test('"Open a lesson file…" opens the file chooser from the keyboard once the first visit’s lesson has opened', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('lesson-step')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'All lessons' }).click();
+  const button = page.getByTestId('lesson-open-file').first();
+  await button.focus();
+  // The chooser waiter first, then a round trip to the page, so Playwright intercepts the chooser (see compare.spec.ts).
+  const chooser = page.waitForEvent('filechooser');
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles({ name: 'typed.yaml', mimeType: 'text/yaml', buffer: Buffer.from('kind: Lesson\n') });
+  await expect(page.getByTestId('lesson-file-errors')).toContainText('typed.yaml:');
+});
+
 test('a bad lesson file shows located errors and the current lesson keeps running', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto(`/#lesson=${HPA.id}&step=1`);

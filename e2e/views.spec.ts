@@ -1,4 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { app, collectErrors } from './helpers';
 
 // Issue 15: grid filter/sort/group in the link, the Faults menu, embed mode, offline reload.
@@ -140,9 +142,8 @@ test('Korean embed at 800×450: toolbar buttons and labels keep their words whol
   expect(await page.evaluate(() => getComputedStyle(document.body).wordBreak)).toBe('keep-all');
 });
 
-test('offline: after the first visit a reload works with no network, the YAML tab included', async ({ page, context }) => {
-  await page.goto('/');
-  await app(page).pickScenario('hpa-php-apache');
+/** After a first visit: the page reloaded with no network, served by the service worker. */
+async function reloadOffline(page: Page, context: BrowserContext) {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
@@ -152,10 +153,50 @@ test('offline: after the first visit a reload works with no network, the YAML ta
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByTestId('status')).toBeVisible({ timeout: 20_000 });
+}
+
+test('offline: after the first visit a reload works with no network, the YAML tab included', async ({ page, context }) => {
+  await page.goto('/');
+  await app(page).pickScenario('hpa-php-apache');
+  await reloadOffline(page, context);
   await page.getByRole('tab', { name: 'YAML' }).click();
   await expect(page.getByText('Failed to fetch dynamically imported module')).toHaveCount(0);
   await expect(page.locator('.cm-editor').first()).toBeVisible({ timeout: 20_000 });
   await app(page).pickScenario('karpenter-inflate');
+  await context.setOffline(false);
+});
+
+/** The shipped lessons: file, id, and a long line of prose that only the lesson's own text holds. */
+const shippedLessons = readdirSync('lessons')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((file) => {
+    const text = readFileSync(join('lessons', file), 'utf8');
+    const plain = text.split('\n').filter((l) => !/["'\\`$]/.test(l) && /^[\x20-\x7e]+$/.test(l));
+    return { file, id: /^id: (\S+)/m.exec(text)![1], line: plain.reduce((a, b) => (b.length > a.length ? b : a), '').trim() };
+  });
+
+test('offline: every shipped lesson opens, though none of their text is in the first page load', async ({ page, context }) => {
+  // What index.html loads before any lazy chunk (as the perf spec counts the initial bundle).
+  const html = readFileSync('dist/index.html', 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.js)"/g)].map((m) => readFileSync(join('dist', m[1]), 'utf8')).join('\n');
+  expect(initial.length).toBeGreaterThan(100_000);
+  for (const l of shippedLessons) {
+    expect(l.line.length, l.file).toBeGreaterThan(40);
+    expect(initial.includes(l.line), `${l.file}: "${l.line}" is in the initial bundle`).toBe(false);
+  }
+  await page.goto('/');
+  await expect(page.getByTestId('lesson-step')).toBeVisible({ timeout: 30_000 });
+  await reloadOffline(page, context);
+  const picker = page.getByTestId('scenario-picker');
+  await expect(picker.locator('option[value^="lesson:"]')).toHaveCount(shippedLessons.length, { timeout: 20_000 });
+  const last = shippedLessons[shippedLessons.length - 1];
+  await picker.selectOption(`lesson:${last.id}`);
+  const dialog = page.getByTestId('confirm-discard');
+  await expect(page.locator('[data-testid="lesson-title"], [data-testid="confirm-discard"]').first()).toBeVisible({ timeout: 20_000 });
+  if (await dialog.isVisible()) await page.getByTestId('confirm-discard-run').click();
+  await expect(page.getByTestId('lesson-step')).toBeVisible({ timeout: 30_000 });
+  await expect(picker).toHaveValue(`lesson:${last.id}`);
   await context.setOffline(false);
 });
 

@@ -20,9 +20,9 @@ describe('npm run import', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/^kind: Scenario$/m);
   });
 
-  it('exits 2 with the document and the reason on a truncated List', () => {
+  it('exits 2 with the document, the line and column where it stops, and the reason on a truncated List', () => {
     const r = run([`${F}/broken-truncated.yaml`, '--out', join(dir, 'never.yaml')]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/broken-truncated\.yaml: document 1: a list of \d+ items without `kind: List` after them/);
+    expect(r.stderr).toMatch(/broken-truncated\.yaml: document 1, line 10905, column 11: a list of \d+ items without `kind: List` after them/);
   });
 });

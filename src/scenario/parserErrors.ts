@@ -91,6 +91,29 @@ function yamlWhy(code: string): { why: Message; whyText: string } {
   return { why: msg(`parserError.yaml.${key}`), whyText: YAML_WHY[key] };
 }
 
+/**
+ * The `yaml` parser places a list item without its dash ("Sequence item without - indicator") and a
+ * key out of line with the keys above ("All mapping items must start at the same column") at the end
+ * of the item above: column 1 of the next line, or a blank or comment line before the item. The item
+ * a person must fix starts at the first character after that.
+ */
+const PLACED_AFTER_ITEM_ABOVE = /^(Sequence item without - indicator|All mapping items must start at the same column)/;
+
+/** The offset a `yaml` parse error is shown at: where the parser puts it, or the item it is about. */
+export function yamlErrorOffset(text: string, error: { message: string; pos: [number, number] }): number {
+  let i = error.pos[0];
+  if (!PLACED_AFTER_ITEM_ABOVE.test(error.message)) return i;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
+    else if (c === '#') {
+      const eol = text.indexOf('\n', i);
+      i = eol < 0 ? text.length : eol;
+    } else break;
+  }
+  return i < text.length ? i : error.pos[0];
+}
+
 /** A `yaml` parse error (YAMLParseError: `code`, `message`), located by the caller. */
 export function yamlProblem(error: { code?: string; message: string }, where: { line: number; col: number } | undefined): ParserProblem {
   const detail = error.message.split('\n')[0];

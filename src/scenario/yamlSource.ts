@@ -2,7 +2,7 @@ import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseAllD
 import type { PathSegment, ScenarioError } from './errors';
 import { formatPath } from './errors';
 import { checkYamlLimits } from './yamlLimits';
-import { yamlProblem, yamlValueProblem, type ParserProblem } from './parserErrors';
+import { yamlErrorOffset, yamlProblem, yamlValueProblem, type ParserProblem } from './parserErrors';
 import { msg, type Message } from '../sim/core/message';
 
 export interface Position {
@@ -81,7 +81,7 @@ export function parseYamlStream(text: string, file: string, mapPosition: Positio
   const docs: YamlDocument[] = [];
   docsIn.forEach((doc, index) => {
     for (const e of [...doc.errors]) {
-      const pos = at(e.pos[0]);
+      const pos = at(yamlErrorOffset(text, e));
       errors.push({ file, ...pos, path: '', ...parserError(yamlProblem(e, pos)) });
     }
     if (doc.errors.length > 0 || doc.contents === null) return;

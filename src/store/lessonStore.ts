@@ -47,6 +47,8 @@ export interface CatalogEntry {
 
 interface LessonState {
   catalog: CatalogEntry[];
+  /** The shipped lessons are fetched and parsed after start-up: until then the catalog says it is loading. */
+  catalogLoaded: boolean;
   active: ActiveLesson | null;
   step: number;
   /** Sim time the current step began (its check was attached): the budget counts from here. */
@@ -120,6 +122,7 @@ export function rememberInstructor(on: boolean): void {
 
 export const useLessons = create<LessonState>((set, get) => ({
   catalog: [],
+  catalogLoaded: false,
   active: null,
   step: 0,
   stepStartMs: 0,

@@ -1,3 +1,4 @@
+import i18next, { type TFunction } from 'i18next';
 import { formatMessage, type Message } from '../sim/core/message';
 import { localeTrees } from '../ui/i18n';
 
@@ -24,4 +25,14 @@ export function enText(lines: readonly Message[]): string {
 }
 export function koText(lines: readonly Message[]): string {
   return lines.map(ko).join('\n');
+}
+
+/**
+ * The locale files as i18next `t` functions, one per language, for code that takes a `t` (tests only).
+ * No fallback language: a key missing in Korean must show as missing, not as English.
+ */
+export async function localeT(): Promise<{ en: TFunction; ko: TFunction }> {
+  const i18n = i18next.createInstance();
+  await i18n.init({ lng: 'en', fallbackLng: false, resources: { en: { translation: trees.en }, ko: { translation: trees.ko } }, interpolation: { escapeValue: false } });
+  return { en: i18n.getFixedT('en'), ko: i18n.getFixedT('ko') };
 }

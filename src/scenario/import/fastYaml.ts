@@ -178,8 +178,18 @@ class Reader {
   }
 }
 
-/** Split into documents at `---`; each document's lines without comments and blank lines kept for block scalars. */
+/** A document's value and where its last line ends (1-based), where a cut-off paste stops. */
+export interface FastDocument {
+  value: unknown;
+  end: { line: number; col: number };
+}
+
 export function fastParseAll(text: string): unknown[] {
+  return fastParseDocuments(text).map((d) => d.value);
+}
+
+/** Split into documents at `---`; each document's lines without comments and blank lines kept for block scalars. */
+export function fastParseDocuments(text: string): FastDocument[] {
   if (text.includes('\t')) throw new Unsupported('tab');
   const docs: Line[][] = [[]];
   const src = text.split('\n');
@@ -196,14 +206,15 @@ export function fastParseAll(text: string): unknown[] {
     if (trimmed.startsWith('#')) continue;
     docs[docs.length - 1].push({ indent: rawLine.length - trimmed.length, text: trimmed.trimEnd(), no: n + 1 });
   }
-  const out: unknown[] = [];
+  const out: FastDocument[] = [];
   for (const lines of docs) {
     while (lines.length > 0 && lines[lines.length - 1].text === '') lines.pop();
     const r = new Reader(lines);
     if (!r.peek()) continue;
     const v = r.node(r.peek()!.indent);
     if (r.peek()) throw new Unsupported(`line ${r.peek()!.no}: unexpected content`);
-    out.push(v);
+    const last = lines[lines.length - 1];
+    out.push({ value: v, end: { line: last.no, col: last.indent + last.text.length + 1 } });
   }
   return out;
 }

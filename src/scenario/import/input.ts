@@ -7,8 +7,8 @@ import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 import '../zodConfig';
 import { msg, type Message } from '../../sim/core/message';
-import { fastParseAll, Unsupported } from './fastYaml';
-import { jsonProblem, lineColAt, yamlProblem, yamlValueProblem, type ParserProblem } from '../parserErrors';
+import { fastParseDocuments, Unsupported } from './fastYaml';
+import { jsonProblem, lineColAt, yamlErrorOffset, yamlProblem, yamlValueProblem, type ParserProblem } from '../parserErrors';
 
 export const MAX_INPUT_CHARS = 64 * 1024 * 1024;
 export const MAX_ITEMS = 100_000;
@@ -132,28 +132,37 @@ function parserError(language: 'JSON' | 'YAML', document: number, p: ParserProbl
   };
 }
 
+/** A parsed document; `end` is where its text stops (1-based), computed only when an error names it. */
+interface ParsedDocument {
+  value: unknown;
+  end: () => { line: number; col: number };
+}
+
+/** Where the text before `offset` ends, trailing blank lines and spaces left out. */
+const endBefore = (text: string, offset: number) => () => lineColAt(text, text.slice(0, offset).trimEnd().length);
+
 /** JSON parses far faster than YAML for big Lists; JSON text goes straight to JSON.parse. */
-function documentsOf(text: string): { values: unknown[]; errors: ImportError[] } {
+function documentsOf(text: string): { documents: ParsedDocument[]; errors: ImportError[] } {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
-      return { values: [JSON.parse(text) as unknown], errors: [] };
+      return { documents: [{ value: JSON.parse(text) as unknown, end: endBefore(text, text.length) }], errors: [] };
     } catch (err) {
-      return { values: [], errors: [parserError('JSON', 1, jsonProblem(err, text))] };
+      return { documents: [], errors: [parserError('JSON', 1, jsonProblem(err, text))] };
     }
   }
   try {
-    return { values: fastParseAll(text), errors: [] };
+    return { documents: fastParseDocuments(text).map(({ value, end }) => ({ value, end: () => end })), errors: [] };
   } catch (err) {
     // Outside kubectl's YAML subset (or broken): the full parser decides, and locates errors.
     if (!(err instanceof Unsupported)) throw err;
   }
-  const values: unknown[] = [];
+  const documents: ParsedDocument[] = [];
   const errors: ImportError[] = [];
   parseAllDocuments(text, { prettyErrors: false }).forEach((doc, i) => {
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
-      errors.push(parserError('YAML', i + 1, yamlProblem(e, lineColAt(text, e.pos[0]))));
+      errors.push(parserError('YAML', i + 1, yamlProblem(e, lineColAt(text, yamlErrorOffset(text, e)))));
       return;
     }
     // Building the values can still fail: an alias with no anchor, or too many aliases (a YAML bomb).
@@ -164,9 +173,9 @@ function documentsOf(text: string): { values: unknown[]; errors: ImportError[] }
       errors.push(parserError('YAML', i + 1, yamlValueProblem(err, doc.range ? lineColAt(text, doc.range[0]) : undefined)));
       return;
     }
-    if (v !== null && v !== undefined) values.push(v);
+    if (v !== null && v !== undefined) documents.push({ value: v, end: endBefore(text, doc.contents?.range[1] ?? doc.range[1]) });
   });
-  return { values, errors };
+  return { documents, errors };
 }
 
 export function parseKubectlOutput(text: string): ParsedInput {
@@ -181,9 +190,9 @@ export function parseKubectlOutput(text: string): ParsedInput {
   const first = lines.findIndex((l) => l.trim() !== '');
   const header = lines[first].trim().split(/\s+/).every((w) => HEADER_WORD.test(w)) ? tableHeader(lines[first]) : undefined;
   if (header !== undefined) return { items: [], errors: [{ document: 1, line: first + 1, ...tableProblem(header) }] };
-  const { values, errors } = documentsOf(text);
+  const { documents, errors } = documentsOf(text);
   const items: KubeItem[] = [];
-  values.forEach((value, d) => {
+  documents.forEach(({ value, end }, d) => {
     const document = d + 1;
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
       errors.push({ document, ...scalarProblem(value) });
@@ -193,8 +202,8 @@ export function parseKubectlOutput(text: string): ParsedInput {
     if (v !== null && typeof v === 'object' && Array.isArray(v.items) && v.kind === undefined) {
       // kubectl prints `kind: List` after the items: without it the paste was most likely cut off.
       const count = v.items.length;
-      const message = `a list of ${plural(count, 'item', 'items')} without \`kind: List\` after ${count === 1 ? 'it' : 'them'}: the text looks cut off (copy the whole output)`;
-      errors.push({ document, message, msg: msg('compare.import.error.truncatedList', { count }) });
+      const message = `a list of ${plural(count, 'item', 'items')} without \`kind: List\` after ${count === 1 ? 'it' : 'them'}: the text looks cut off here (copy the whole output)`;
+      errors.push({ document, ...end(), message, msg: msg('compare.import.error.truncatedList', { count }) });
       return;
     }
     const list = listSchema.safeParse(value);

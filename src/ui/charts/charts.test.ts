@@ -7,8 +7,7 @@ import { panelToSvg } from './svgExport';
 import { scalingAnnotations } from './annotations';
 import { visibleRange } from './chartView';
 import { allChartsSvg } from './exportAll';
-import { createInstance } from 'i18next';
-import { localeTrees } from '../i18n';
+import { localeT } from '../../testing/messages';
 
 const label = (k: string, v?: Record<string, string | number>) => (v?.name ? `${k}:${v.name}` : k);
 
@@ -56,13 +55,11 @@ describe('buildPanels', () => {
     expect(cpu.series[1].key).toBe('web/target');
   });
   it("names capacity types in the legend with the node table's words, in English and Korean", async () => {
-    const trees = localeTrees();
+    const t = await localeT();
     const mixed = [sample(0, 1, { nodes: { ...history[0].nodes, byCapacityType: { 'on-demand': 3, spot: 2 } } })];
     const names: Record<string, string[]> = {};
     for (const lng of ['en', 'ko'] as const) {
-      const i18n = createInstance();
-      await i18n.init({ lng, resources: { [lng]: { translation: trees[lng] } }, interpolation: { escapeValue: false } });
-      const nodes = buildPanels(mixed, (k, v) => i18n.t(k, v)).find((p) => p.id === 'nodes')!;
+      const nodes = buildPanels(mixed, (k, v) => t[lng](k, v)).find((p) => p.id === 'nodes')!;
       names[lng] = nodes.series.filter((s) => s.key.startsWith('capacity/')).map((s) => s.label);
     }
     expect(names).toEqual({ en: ['on-demand', 'spot'], ko: ['온디맨드', '스팟'] });

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useDismiss } from '../common/useDismiss';
 import { useTranslation } from 'react-i18next';
-import type { ColorBy } from './layout';
+import type { ColorBy } from './layoutTypes';
 import { Legend } from './Legend';
 
 interface Props {

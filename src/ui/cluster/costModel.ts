@@ -1,6 +1,6 @@
 import type { CapacityType, World } from '../../sim/core/types';
 import { HOURS_PER_MONTH } from './format';
-import { shortNodeName } from './layout';
+import { shortNodeName } from './nodeBox';
 import { countNode, emptyNodeCounts } from '../common/nodeCounts';
 import { nodeVisualState, type NodeVisualState } from './podStatus';
 

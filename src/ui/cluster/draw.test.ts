@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DARK_CANVAS, LIGHT_CANVAS } from '../theme/palette';
 import { drawCluster, TERMINATING_NODE_ALPHA, type DrawView } from './draw';
-import { layoutCluster, type ClusterLayout } from './layout';
+import { layoutCluster } from './layout';
+import type { ClusterLayout } from './layoutTypes';
 import { RecordingContext } from './testing/recordingContext';
 import { keyT, mixedStateWorld, nginxWorld } from './testing/worlds';
 

@@ -1,5 +1,5 @@
 import { OKABE_ITO, ROLE_COLORS, type CanvasTheme } from '../theme/palette';
-import type { ClusterLayout, GroupBox, NodeBox, PodTile, Rect } from './layout';
+import type { ClusterLayout, GroupBox, NodeBox, PodTile, Rect } from './layoutTypes';
 import type { PanZoom } from './hitTest';
 import type { NodeVisualState } from './podStatus';
 

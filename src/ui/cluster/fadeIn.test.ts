@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FADE_MS, FadeInTracker, MAX_FADING } from './fadeIn';
-import type { ClusterLayout, PodTile } from './layout';
+import type { ClusterLayout, PodTile } from './layoutTypes';
 
 function layoutOf(names: string[]): ClusterLayout {
   const pods: PodTile[] = names.map((name, i) => ({

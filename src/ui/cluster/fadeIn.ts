@@ -1,4 +1,4 @@
-import type { ClusterLayout } from './layout';
+import type { ClusterLayout } from './layoutTypes';
 
 /** How long a new pod takes to fade in, in wall-clock ms. */
 export const FADE_MS = 400;

@@ -9,7 +9,8 @@ import type { World } from '../../sim/core/types';
 import { decodeGridSlice, encodeGridSlice } from '../../sim/views/gridSliceWire';
 import { engineApi as api } from '../../sim/api';
 import { compileGridQuery } from './gridQuery';
-import { layoutCluster, type LayoutOptions } from './layout';
+import { layoutCluster } from './layout';
+import type { LayoutOptions } from './layoutTypes';
 import { mixedStateWorld } from './testing/worlds';
 
 /**

@@ -1,4 +1,4 @@
-import type { ClusterLayout, GroupBox, NodeBox, PodTile, Rect } from './layout';
+import type { ClusterLayout, GroupBox, NodeBox, PodTile, Rect } from './layoutTypes';
 
 export type ClusterHit =
   | { kind: 'pod'; name: string; tile: PodTile; node: NodeBox | null }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { POD_STATUS_COLORS } from '../theme/palette';
-import { COMPACT_ZOOM, fitZoom, layoutCluster, shortNodeName, type ClusterLayout, type Rect } from './layout';
+import { COMPACT_ZOOM } from './zoom';
+import { fitZoom, layoutCluster } from './layout';
+import { shortNodeName } from './nodeBox';
+import type { ClusterLayout, Rect } from './layoutTypes';
 import { mixedStateWorld, nginxWorld } from './testing/worlds';
 
 const SIZE = { width: 900, height: 600 };

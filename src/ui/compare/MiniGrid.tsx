@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClusterSlice } from '../cluster/layout';
+import type { ClusterSlice } from '../cluster/layoutTypes';
 import { fittedLayout, type FittedZoom } from './fittedLayout';
 import { drawCluster } from '../cluster/draw';
 import { canvasThemeFor } from '../theme/palette';

@@ -1,4 +1,5 @@
-import { fitZoom, layoutCluster, type ClusterLayout, type ClusterSlice, type Size } from '../cluster/layout';
+import { fitZoom, layoutCluster } from '../cluster/layout';
+import type { ClusterLayout, ClusterSlice, Size } from '../cluster/layoutTypes';
 
 /** The zoom a grid was last fitted at, for its box, and how much of the box's height it filled then. */
 export interface FittedZoom {

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import i18next, { type TFunction } from 'i18next';
+import { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countsMessage, formatImportError, importCluster, importErrorMessage, MAX_INPUT_CHARS, type ImportError } from '../../scenario/import';
 import { parseTopPods, type ImportProblem } from '../../scenario/import/input';
 import { messageKeys, type Message } from '../../sim/core/message';
 import { localeTrees } from '../i18n';
 import { renderMessage } from '../i18n/message';
+import { localeT } from '../../testing/messages';
 
 /**
  * The import's errors reach the Compare tab as Messages (compare.import.error.*, issue.*, where.*):
@@ -66,11 +67,7 @@ let en: TFunction;
 let ko: TFunction;
 
 beforeAll(async () => {
-  const trees = localeTrees();
-  const i18n = i18next.createInstance();
-  await i18n.init({ lng: 'en', fallbackLng: false, resources: { en: { translation: trees.en }, ko: { translation: trees.ko } }, interpolation: { escapeValue: false } });
-  en = i18n.getFixedT('en');
-  ko = i18n.getFixedT('ko');
+  ({ en, ko } = await localeT());
 });
 
 describe('import errors in the reader’s language', () => {
@@ -110,7 +107,7 @@ describe('import errors in the reader’s language', () => {
 
   it('English wording is unchanged for the errors that were already good', () => {
     const truncated = failures.find((f) => f.name === 'truncated List')!.errors[0];
-    expect(renderMessage(en, importErrorMessage(truncated))).toBe('document 1: a list of 161 items without `kind: List` after them: the text looks cut off (copy the whole output)');
+    expect(renderMessage(en, importErrorMessage(truncated))).toBe('document 1, line 10905, column 11: a list of 161 items without `kind: List` after them: the text looks cut off here (copy the whole output)');
     const [wrongType, noName] = unmappedMessages(fixture('broken-wrong-kind.yaml'));
     expect(renderMessage(en, wrongType)).toBe('document 1, items[2]: Invalid input: expected object, received string');
     expect(renderMessage(en, noName)).toBe('document 1, items[3]: metadata.name: Invalid input: expected string, received undefined');
@@ -144,7 +141,7 @@ describe('import errors in the reader’s language', () => {
       }
     }
     const truncated = failures.find((f) => f.name === 'truncated List')!.errors[0];
-    expect(renderMessage(ko, importErrorMessage(truncated))).toBe('문서 1: 항목 161개짜리 목록 뒤에 `kind: List`가 없습니다. 텍스트가 중간에 잘린 것 같습니다 (출력 전체를 복사하세요)');
+    expect(renderMessage(ko, importErrorMessage(truncated))).toBe('문서 1, 10905번째 줄, 11열: 항목 161개짜리 목록 뒤에 `kind: List`가 없습니다. 텍스트가 여기서 잘린 것 같습니다 (출력 전체를 복사하세요)');
     const table = failures.find((f) => f.name === 'kubectl table')!.errors[0];
     expect(renderMessage(ko, importErrorMessage(table))).toBe(
       '문서 1, 1번째 줄: kubectl의 표 형식 출력으로 보입니다 (NAME READY STATUS RESTARTS AGE). 가져오기에는 kubectl get … -o yaml (또는 -o json) 출력이 필요합니다. 같은 명령에 -o yaml을 붙여 다시 실행하세요',

@@ -1,9 +1,9 @@
-import i18next, { type TFunction } from 'i18next';
+import { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importCluster } from '../../scenario/import';
 import { importedObjectAt } from '../../scenario/import/objectAt';
-import { localeTrees } from '../i18n';
 import { renderMessage } from '../i18n/message';
+import { localeT } from '../../testing/messages';
 import { loadImported } from './compareLoading';
 
 /**
@@ -54,11 +54,7 @@ function imported(apiReplicas: number): string {
 let en: TFunction;
 let ko: TFunction;
 beforeAll(async () => {
-  const trees = localeTrees();
-  const i18n = i18next.createInstance();
-  await i18n.init({ lng: 'en', fallbackLng: false, resources: { en: { translation: trees.en }, ko: { translation: trees.ko } }, interpolation: { escapeValue: false } });
-  en = i18n.getFixedT('en');
-  ko = i18n.getFixedT('ko');
+  ({ en, ko } = await localeT());
 });
 
 describe('an imported cluster that cannot run', () => {

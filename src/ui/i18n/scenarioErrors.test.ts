@@ -139,7 +139,8 @@ describe('scenario loader errors in the reader’s language', () => {
 
   it('a mis-indented list item is explained as one, not as a missing quote or bracket', () => {
     const [item] = failures.find((f) => f.name === 'a list item without its dash')!.errors;
-    expect(formatError(item)).toBe('imported.yaml:4:1: YAML: a list item has no "- " in front of it, or is indented differently from the item above it (the parser says: "Sequence item without - indicator")');
+    // At the item (column 4), not at column 1 where the parser puts it (the end of the item above).
+    expect(formatError(item)).toBe('imported.yaml:4:4: YAML: a list item has no "- " in front of it, or is indented differently from the item above it (the parser says: "Sequence item without - indicator")');
     expect(ko(scenarioErrorMessage(item))).toContain('목록 항목 앞에 "- "가 없거나');
   });
 

@@ -16,6 +16,7 @@ export function Catalog() {
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const catalog = useLessons((s) => s.catalog);
+  const catalogLoaded = useLessons((s) => s.catalogLoaded);
   const progress = useLessons((s) => s.progress);
   const active = useLessons((s) => s.active);
   const examples = useMemo(
@@ -51,7 +52,13 @@ export function Catalog() {
       </header>
       <p className="muted small">{t('lessons.catalog.intro')}</p>
       <h3>{t('lessons.catalog.lessons')}</h3>
-      <ul className="catalog-list">
+      <ul className="catalog-list" aria-busy={!catalogLoaded}>
+        {!catalogLoaded && (
+          <li className="muted small catalog-loading" data-testid="catalog-loading">
+            {t('lessons.catalog.loading')}
+          </li>
+        )}
+        {catalogLoaded && catalog.length === 0 && <li className="muted small">{t('lessons.catalog.none')}</li>}
         {catalog.map((e) => {
           const p = progress[e.id];
           const label = p?.done ? t('lessons.catalog.done') : p ? t('lessons.catalog.continue', { step: p.step + 1 }) : t('lessons.catalog.start');

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import type { Lesson, LessonStep } from '../../lessons/types';
 import type { Message } from '../../sim/core/message';
-import { bundledLessons } from '../../lessons/lessonList';
+import { loadBundledLessons } from '../../lessons/lessonList';
 import { formatError, scenarioErrorMessage } from '../../scenario/errors';
 import { msg } from '../../sim/core/message';
 import { parseCommandLine } from '../../scenario/commandLine';
@@ -26,16 +26,17 @@ const readExample = (name: string) => exampleScenarios.find((e) => e.id === name
 
 let catalogLoading: Promise<CatalogEntry[]> | null = null;
 
-/** Parse the bundled lessons once (their titles fill the picker); a broken one is left out, loudly. */
+/** Fetch and parse the bundled lessons once (their titles fill the picker); a broken one is left out, loudly. */
 export function loadCatalog(): Promise<CatalogEntry[]> {
-  catalogLoading ??= loadEngine().then((api) => {
+  catalogLoading ??= Promise.all([loadEngine(), loadBundledLessons()]).then(([api, { texts, failed }]) => {
+    for (const f of failed) console.error(`lesson ${f.file} could not be fetched:`, f.reason);
     const entries: CatalogEntry[] = [];
-    for (const f of bundledLessons) {
+    for (const f of texts) {
       const r = api.loadLesson(f.text, f.file, readExample);
       if (r.ok) entries.push({ id: r.lesson.id, file: f.file, lesson: r.lesson, scenarioText: r.scenarioText });
       else console.error(`lesson ${f.file} does not load:\n${r.errors.map(formatError).join('\n')}`);
     }
-    useLessons.getState().set({ catalog: entries });
+    useLessons.getState().set({ catalog: entries, catalogLoaded: true });
     return entries;
   });
   return catalogLoading;
