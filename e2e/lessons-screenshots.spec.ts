@@ -13,7 +13,8 @@ const lessons = readdirSync('lessons')
   .sort()
   .map((f) => ({ file: f, doc: parse(readFileSync(`lessons/${f}`, 'utf8')) as { id: string; steps: unknown[] } }));
 
-test.use({ viewport: { width: 1280, height: 720 } });
+// The page, not the one-off "ready to work offline" news a first visit shows for 6 s.
+test.use({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
 
 for (const { doc } of lessons) {
   for (const lang of ['en', 'ko'] as const) {

@@ -2,6 +2,9 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { app } from './helpers';
 
+// The page, not the one-off "ready to work offline" news a first visit shows for 6 s.
+test.use({ serviceWorkers: 'block' });
+
 const SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
