@@ -60,6 +60,31 @@ export const yamlArb: fc.Arbitrary<string> = fc
   .tuple(fc.nat(EXAMPLES.length - 1), fc.array(mutationArb, { minLength: 1, maxLength: 4 }))
   .map(([e, ms]) => ms.reduce(mutate, EXAMPLES[e].text));
 
+const PC_NAMES = ['overprovisioning', 'high', 'system-custom', 'system-node-critical', 'Bad_Name', '', 'a'.repeat(254)];
+const PC_VALUES = ['-1', '0', '1000000000', '1000000001', '2147483648', '-2147483649', '0.5', '"high"', 'null', '[]', '1e9'];
+
+/** One PriorityClass document with values at and past the API's limits, and a Deployment that names a class. */
+const priorityClassDocArb: fc.Arbitrary<string> = fc
+  .record({
+    // Mostly valid, so the accepted path (the engine running the class) is fuzzed as well as the refusals.
+    name: fc.oneof({ arbitrary: fc.constant('overprovisioning'), weight: 4 }, fc.constantFrom(...PC_NAMES), fc.string({ maxLength: 30 })),
+    value: fc.oneof({ arbitrary: fc.constantFrom('-1', '-20', '100'), weight: 4 }, fc.constantFrom(...PC_VALUES), fc.integer().map(String)),
+    globalDefault: fc.oneof({ arbitrary: fc.constant('false'), weight: 4 }, fc.constantFrom('true', '"yes"')),
+    policy: fc.oneof({ arbitrary: fc.constant('PreemptLowerPriority'), weight: 4 }, fc.constantFrom('Never', 'Sometimes', '""')),
+  })
+  .map(({ name, value, globalDefault, policy }) =>
+    ['apiVersion: scheduling.k8s.io/v1', 'kind: PriorityClass', 'metadata:', `  name: ${JSON.stringify(name)}`, `value: ${value}`, `globalDefault: ${globalDefault}`, `preemptionPolicy: ${policy}`].join('\n'),
+  );
+
+/** Scenario files with one to three PriorityClasses (two global defaults, duplicates, names past the limits) and a workload naming one of them or none. */
+export const priorityClassYamlArb: fc.Arbitrary<string> = fc
+  .tuple(fc.array(priorityClassDocArb, { minLength: 1, maxLength: 3 }), fc.oneof(fc.constantFrom(...PC_NAMES), fc.string({ maxLength: 20 })))
+  .map(([classes, used]) => {
+    const base = EXAMPLES.find((e) => e.file === 'ca-nginx-scaleout.yaml')!.text;
+    const named = base.replace(/(kind: Deployment\nmetadata:\n {2}name: nginx-to-scaleout[\s\S]*?\n {4}spec:\n)/, `$1      priorityClassName: ${JSON.stringify(used)}\n`);
+    return [named, ...classes].join('\n---\n');
+  });
+
 const WORDS = [
   'kubectl', 'aws', 'krr', 'playground', 'get', 'describe', 'scale', 'apply', 'delete', 'cordon', 'uncordon', 'drain', 'autoscale', 'run', 'patch', 'set', 'resources', 'rollout', 'restart', 'logs', 'top', 'edit',
   'deployment', 'deploy/php-apache', 'php-apache', 'pods', 'nodes', 'hpa', 'hpa/php-apache', 'node/ip-192-168-1-10', 'autoscaling', 'update-auto-scaling-group', 'set-desired-capacity', 'ec2', 'terminate-instances',
@@ -71,7 +96,7 @@ const WORDS = [
 /** Console lines: words from the tools' vocabulary, flags with odd values, and stray quotes. */
 export const consoleArb: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.constantFrom('deployment php-apache', 'deploy/php-apache', 'deployment php-apache nope', 'deployment nope'), fc.oneof(fc.integer({ min: -5, max: 200_000 }), fc.constantFrom(2147483648, 1e20))).map(([r, n]) => `kubectl scale ${r} --replicas=${n}`),
-  fc.tuple(fc.constantFrom('pods', 'nodes', 'hpa', 'deploy', 'events', 'rs', 'vpa'), fc.constantFrom('', '-o wide', '-o yaml', '-o json', '-A', '-l run=php-apache')).map(([r, o]) => `kubectl get ${r} ${o}`),
+  fc.tuple(fc.constantFrom('pods', 'nodes', 'hpa', 'deploy', 'events', 'rs', 'vpa', 'pc', 'priorityclass', 'priorityclass/system-node-critical'), fc.constantFrom('', '-o wide', '-o yaml', '-o json', '-A', '-l run=php-apache')).map(([r, o]) => `kubectl get ${r} ${o}`),
   fc.tuple(fc.integer({ min: -3, max: 30 }), fc.integer({ min: -3, max: 300 })).map(([min, max]) => `kubectl patch hpa php-apache -p '{"spec":{"minReplicas":${min},"maxReplicas":${max}}}'`),
   fc.integer({ min: -1, max: 10_000 }).map((d) => `aws autoscaling set-desired-capacity --auto-scaling-group-name ng1 --desired-capacity ${d}`),
   fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 8 }).map((w) => w.join(' ')),

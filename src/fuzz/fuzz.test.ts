@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { consoleArb, linkArb, scenarioArb, yamlArb } from './arbitraries';
+import { consoleArb, linkArb, priorityClassYamlArb, scenarioArb, yamlArb } from './arbitraries';
 import { fuzzConsole, fuzzLink, fuzzScenario, fuzzYaml, type Finding } from './targets';
 
 /**
@@ -20,6 +20,13 @@ describe('fuzz properties', () => {
   }, 60_000);
   it('scenario YAML mutations', () => {
     fc.assert(fc.property(yamlArb, (text) => {
+      const f = fuzzYaml(text, 5000);
+      expect(sound(f), explain(f)).toBe(true);
+    }), { numRuns: 40, seed: 12 });
+  }, 60_000);
+  it('PriorityClasses at and past the API limits, and workloads naming them', () => {
+    fc.assert(fc.property(priorityClassYamlArb, (text) => {
+      expect(text).toContain('priorityClassName');
       const f = fuzzYaml(text, 5000);
       expect(sound(f), explain(f)).toBe(true);
     }), { numRuns: 40, seed: 12 });
