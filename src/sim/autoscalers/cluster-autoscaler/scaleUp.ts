@@ -1,13 +1,11 @@
-import { isBackedOff, type BackoffState } from './backoff';
+import { isBackedOff } from './backoff';
 import { binpackingEstimate, emptyTemplateNode, orderPodsForBinpacking } from './binpacking';
 import {
   chooseExpansionOption,
   leastWasteScore,
   type ExpansionOption,
-  type PriorityConfig,
 } from './expander';
 import { addPodToNode, firstFitIndex, fitNodeOf, podsByNode, type FitNode } from './fit';
-import type { CaOptions } from './flags';
 import {
   aggregateReasons,
   formatScaleUpPlan,
@@ -15,60 +13,14 @@ import {
   notTriggerScaleUpEvent,
   scaledUpGroupEvent,
   triggeredScaleUpEvent,
-  type GroupIncrease,
 } from './messages';
-import type { CaEvent, CaLogLine, CaNode, CaNodeGroup, CaPod, DaemonSetSpec, RandomSource } from './types';
-import { msg, type Message } from '../../core/message';
+import type { CaPod } from './types';
+import { msg } from '../../core/message';
 import { pushAll } from '../../core/arrays';
+import { balance, capByResourceLimits, sameShape } from './scaleUpSize';
+import type { ScaleUpGroup, ScaleUpInput, ScaleUpResult } from './scaleUpTypes';
 
-export interface ScaleUpGroup extends CaNodeGroup {
-  /** Nodes of this group that exist as Node objects (ready or not). target − registered are upcoming. */
-  registeredNodes: number;
-}
-
-export interface ScaleUpInput {
-  nowSeconds: number;
-  /** Pods with PodScheduled=False/Unschedulable. */
-  pendingPods: readonly CaPod[];
-  nodes: readonly CaNode[];
-  /** Pods bound to nodes (to know the free room on existing nodes). */
-  boundPods: readonly CaPod[];
-  groups: readonly ScaleUpGroup[];
-  daemonSets: readonly DaemonSetSpec[];
-  options: CaOptions;
-  backoff: BackoffState;
-  rng: RandomSource;
-  priorities?: PriorityConfig;
-  priorityWarning?: CaLogLine;
-}
-
-export interface ScaleUpOptionSummary {
-  group: string;
-  nodeCount: number;
-  pods: string[];
-  wasteScore: number;
-}
-
-export interface ScaleUpResult {
-  /** InCooldown: every unschedulable pod is very new; the loop waits one iteration and skips scale-down. */
-  result: 'NotNeeded' | 'InCooldown' | 'Successful' | 'NoOptionsAvailable' | 'Error';
-  /** The new desired sizes to set on the ASGs. */
-  increases: GroupIncrease[];
-  /** Pods the chosen option places (they get TriggeredScaleUp). */
-  triggeringPods: string[];
-  /** Pods that fit existing free room or nodes already on their way. */
-  awaitingPods: string[];
-  /** Pods no group can help, with the aggregated reasons (NotTriggerScaleUp). */
-  remainingPods: { pod: string; reasons: string }[];
-  tooNewPods: string[];
-  expendablePods: string[];
-  options: ScaleUpOptionSummary[];
-  skippedGroups: Record<string, string>;
-  error?: string;
-  explanation: Message[];
-  logs: CaLogLine[];
-  events: CaEvent[];
-}
+export type { ScaleUpGroup, ScaleUpInput, ScaleUpOptionSummary, ScaleUpResult } from './scaleUpTypes';
 
 const key = (p: CaPod): string => `${p.namespace}/${p.name}`;
 
@@ -111,67 +63,6 @@ function simulatedCapacity(input: ScaleUpInput, waiting: readonly CaPod[]): FitN
     }
   }
   return nodes;
-}
-
-function capByResourceLimits(
-  newNodes: number,
-  group: ScaleUpGroup,
-  input: ScaleUpInput,
-  logs: CaLogLine[],
-): number {
-  const coresOf = (cpuMillis: number): number => cpuMillis / 1000;
-  const gibOf = (mib: number): number => mib / 1024;
-  let cores = 0;
-  let mem = 0;
-  for (const n of input.nodes) {
-    cores += coresOf(n.capacity.cpuMillis);
-    mem += gibOf(n.capacity.memoryMiB);
-  }
-  for (const g of input.groups) {
-    const upcoming = Math.max(0, g.targetSize - g.registeredNodes);
-    cores += upcoming * coresOf(g.template.capacity.cpuMillis);
-    mem += upcoming * gibOf(g.template.capacity.memoryMiB);
-  }
-  const perNodeCores = coresOf(group.template.capacity.cpuMillis);
-  const perNodeMem = gibOf(group.template.capacity.memoryMiB);
-  const byCores = Math.floor((input.options.coresTotal.max - cores) / perNodeCores);
-  const byMem = Math.floor((input.options.memoryTotalGiB.max - mem) / perNodeMem);
-  const capped = Math.max(0, Math.min(newNodes, byCores, byMem));
-  if (capped < newNodes) {
-    logs.push(
-      log(
-        1,
-        'manager.go:171',
-        `Capping scale-up size due to limit for resource ${byCores <= byMem ? 'cpu' : 'memory'}`,
-      ),
-    );
-  }
-  return capped;
-}
-
-/** Spread `newNodes` over similar groups, always growing the smallest (BalanceScaleUpBetweenGroups). */
-function balance(groups: readonly ScaleUpGroup[], newNodes: number): GroupIncrease[] {
-  const sizes = groups.map((g) => ({ g, size: g.targetSize }));
-  let left = newNodes;
-  while (left > 0) {
-    const open = sizes
-      .filter((s) => s.size < s.g.maxSize)
-      .sort((a, b) => a.size - b.size || a.g.name.localeCompare(b.g.name));
-    if (open.length === 0) break;
-    open[0].size += 1;
-    left -= 1;
-  }
-  return sizes
-    .filter((s) => s.size > s.g.targetSize)
-    .map((s) => ({ group: s.g.name, currentSize: s.g.targetSize, newSize: s.size, maxSize: s.g.maxSize }));
-}
-
-function sameShape(a: ScaleUpGroup, b: ScaleUpGroup): boolean {
-  return (
-    a.template.capacity.cpuMillis === b.template.capacity.cpuMillis &&
-    a.template.capacity.memoryMiB === b.template.capacity.memoryMiB &&
-    a.template.allocatable.pods === b.template.allocatable.pods
-  );
 }
 
 /** One scale-up decision of the CA's loop (ScaleUpOrchestrator.ScaleUp and its pod filters). */
