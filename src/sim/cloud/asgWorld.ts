@@ -19,15 +19,24 @@ function fnv1a(text: string, seed = 0x811c9dc5): number {
 
 /**
  * EKS names a managed node group's ASG `eks-<nodegroup>-<uuid>`. The uuid here is derived from the
- * cluster and group names, so it is the same in every run of a scenario.
+ * cluster and group names, so it is the same in every run of a scenario. Names already derived are
+ * kept: the CA asks for each group's name several times a scan, four hashes each.
  */
+const asgNames = new Map<string, string>();
+
 export function asgNameOf(world: Pick<World, 'clusterName'>, group: Pick<NodeGroup, 'name'>): string {
   const key = `${world.clusterName}/${group.name}`;
+  const known = asgNames.get(key);
+  if (known !== undefined) return known;
   const hex = [1, 2, 3, 4]
     .map((i) => fnv1a(key, 0x811c9dc5 ^ Math.imul(i, 0x9e3779b9)).toString(16).padStart(8, '0'))
     .join('');
   const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-  return `eks-${group.name}-${uuid}`;
+  const name = `eks-${group.name}-${uuid}`;
+  // A bound, not an eviction order: worlds have a handful of groups, fuzzing may make thousands.
+  if (asgNames.size >= 4096) asgNames.clear();
+  asgNames.set(key, name);
+  return name;
 }
 
 /** The tags EKS puts on every managed node group's ASG, plus the scenario's own `tags`. */

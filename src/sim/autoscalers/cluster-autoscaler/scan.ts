@@ -32,6 +32,7 @@ import {
   scaleUpGroupOf,
   startedNodesOfGroup,
   unschedulablePods,
+  withoutExpendable,
 } from './worldView';
 import { msg } from '../../core/message';
 import { pushAll } from '../../core/arrays';
@@ -265,11 +266,7 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
   handleFailedLaunches(world, state, groups, options, now, logs);
 
   const pdbs = listPdbs(world);
-  // static_autoscaler.go RunOnce builds its snapshot from FilterOutExpendablePods(scheduled pods):
-  // a pod below --expendable-pods-priority-cutoff holds no room and is never a pod to move.
-  const allBound = boundCaPodsOf(world, pdbs);
-  const cutoff = options.expendablePodsPriorityCutoff;
-  const bound = allBound.some((p) => (p.priority ?? 0) < cutoff) ? allBound.filter((p) => (p.priority ?? 0) >= cutoff) : allBound;
+  const bound = withoutExpendable(boundCaPodsOf(world, pdbs), options.expendablePodsPriorityCutoff);
   const pending = unschedulablePods(world).map((p) => caPodOf(p));
   const scaleUpGroups = groups.map((g) => scaleUpGroupOf(world, g.group, g.managed)).filter((g) => g !== undefined);
   const priority = priorityConfig(world, options);

@@ -161,6 +161,30 @@ export function boundCaPodsOf(world: World, pdbs: readonly PodDisruptionBudget[]
   return views;
 }
 
+/** The last list withoutExpendable filtered, with its cutoff and result. */
+let lastExpendableCut: { pods: readonly CaPod[]; cutoff: number; kept: CaPod[] } | undefined;
+
+/**
+ * static_autoscaler.go RunOnce builds its snapshot from FilterOutExpendablePods(scheduled pods): a
+ * pod below --expendable-pods-priority-cutoff holds no room and is never a pod to move. The list
+ * itself comes back when no pod is expendable; the last filtering is reused while boundCaPodsOf
+ * hands back the same list (a pass over every pod each scan was ~4% of a 200-node hour).
+ */
+export function withoutExpendable(pods: CaPod[], cutoff: number): CaPod[] {
+  const last = lastExpendableCut;
+  if (last !== undefined && last.pods === pods && last.cutoff === cutoff) return last.kept;
+  let expendable = false;
+  for (let i = 0; i < pods.length; i++) {
+    if ((pods[i].priority ?? 0) < cutoff) {
+      expendable = true;
+      break;
+    }
+  }
+  const kept = expendable ? pods.filter((p) => (p.priority ?? 0) >= cutoff) : pods;
+  lastExpendableCut = { pods, cutoff, kept };
+  return kept;
+}
+
 /** Pending pods the scheduler marked PodScheduled=False/Unschedulable. */
 export function unschedulablePods(world: World): Pod[] {
   const out: Pod[] = [];
