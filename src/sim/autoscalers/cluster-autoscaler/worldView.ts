@@ -35,21 +35,59 @@ export function hasStarted(node: Node): boolean {
   return node.readyMs !== -1 || isReadyCondition(node);
 }
 
+/** A CaNode with what it was built from: the node's fields that can change are replaced, never edited in place. */
+interface CachedCaNode {
+  view: CaNode;
+  group: string | undefined;
+  allocatable: Node['allocatable'];
+  capacity: Node['capacity'];
+  ready: boolean;
+  unschedulable: boolean;
+  labels: Node['labels'];
+  annotations: Node['annotations'];
+  taints: Node['taints'];
+}
+
+/**
+ * The last view of each node, reused while its inputs are the same objects: a scan built a view per
+ * registered node (72,000 objects, 7.5 MB an hour at 200 nodes) to find them unchanged. Labels can
+ * gain keys in place; the view holds the same object then, as a fresh one would.
+ */
+const nodeViews = new WeakMap<Node, CachedCaNode>();
+
 /** `asgByPool`: node group name → ASG name, for the groups the CA manages (it names groups by ASG). */
 export function caNodeOf(node: Node, asgByPool: ReadonlyMap<string, string>): CaNode {
-  return {
+  const group = node.poolKind === 'nodeGroup' ? asgByPool.get(node.pool) : undefined;
+  const ready = isReadyCondition(node);
+  const c = nodeViews.get(node);
+  if (
+    c !== undefined &&
+    c.group === group &&
+    c.ready === ready &&
+    c.unschedulable === node.unschedulable &&
+    c.allocatable === node.allocatable &&
+    c.capacity === node.capacity &&
+    c.labels === node.labels &&
+    c.annotations === node.annotations &&
+    c.taints === node.taints
+  ) {
+    return c.view;
+  }
+  const view: CaNode = {
     name: node.name,
-    group: node.poolKind === 'nodeGroup' ? asgByPool.get(node.pool) : undefined,
+    group,
     instanceType: node.instanceType,
     allocatable: node.allocatable,
     capacity: node.capacity,
-    ready: isReadyCondition(node),
+    ready,
     unschedulable: node.unschedulable,
     createdAtSeconds: node.createdMs / 1000,
     labels: node.labels,
     annotations: node.annotations,
     taints: node.taints,
   };
+  nodeViews.set(node, { view, group, allocatable: node.allocatable, capacity: node.capacity, ready, unschedulable: node.unschedulable, labels: node.labels, annotations: node.annotations, taints: node.taints });
+  return view;
 }
 
 /** `pdbs`: listPdbs(world), to name the pod's budget (omitted: no budget is looked up). */
