@@ -21,14 +21,15 @@ export function printKlogLines(world: World, controller: string, lines: readonly
   let stamp: string | undefined;
   // A scan prints a few hundred lines from a dozen call sites: each header is built once, so a
   // line is one concatenation (90,000 lines an hour at 200 nodes and --v=4).
-  let headers: Map<string, string> | undefined;
+  // Keyed by severity, then by the source literal: a joined key was a new string to hash per line.
+  let headers: Record<CaLogLine['severity'], Map<string, string>> | undefined;
   for (const line of lines) {
     if (line.v > verbosity) continue;
     stamp ??= klogStamp(world.timeMs / 1000, world.startEpochMs);
-    headers ??= new Map();
-    const key = line.severity + line.source;
-    let header = headers.get(key);
-    if (header === undefined) headers.set(key, (header = klogHeader(line, stamp)));
+    headers ??= { I: new Map(), W: new Map(), E: new Map() };
+    const bySource = headers[line.severity];
+    let header = bySource.get(line.source);
+    if (header === undefined) bySource.set(line.source, (header = klogHeader(line, stamp)));
     log(world, controller, header + line.message, levelOf(line));
   }
 }
