@@ -45,9 +45,17 @@ export interface StatusYamlInput {
   groups: readonly GroupStatusYaml[];
 }
 
+/** Transition times already written: each status repeats them every scan until a condition changes. */
+const metav1Times = new Map<number, string>();
+
 /** metav1.Time's text: RFC 3339 in UTC with the fraction's trailing zeros dropped. */
 export function metav1TimeText(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/\.?0+Z$/, 'Z');
+  const known = metav1Times.get(epochMs);
+  if (known !== undefined) return known;
+  const text = new Date(epochMs).toISOString().replace(/\.?0+Z$/, 'Z');
+  if (metav1Times.size >= 256) metav1Times.clear();
+  metav1Times.set(epochMs, text);
+  return text;
 }
 
 const NEEDS_QUOTES = /^$|^[-?:,[\]{}#&*!|>'"%@`\s]|: | #|\s$|^(true|false|yes|no|on|off|null|~|y|n)$/i;
