@@ -59,8 +59,31 @@ export function asgOfNodeGroup(world: Pick<World, 'clusterName'>, group: NodeGro
   };
 }
 
+/** Each group's last ASG with what it was built from; frozen, since scans after it hold the same object. */
+const lastAsgs = new WeakMap<NodeGroup, { clusterName: string; minSize: number; maxSize: number; desiredCapacity: number; instanceTypes: NodeGroup['instanceTypes']; tags: NodeGroup['tags']; asg: AutoScalingGroup }>();
+
+/** The ASG of every node group, as the CA lists them each scan: a group whose fields are unchanged gives its last ASG again. */
 export function allAsgs(world: World): AutoScalingGroup[] {
-  return [...world.nodeGroups.values()].map((g) => asgOfNodeGroup(world, g));
+  const out: AutoScalingGroup[] = [];
+  for (const g of world.nodeGroups.values()) {
+    const c = lastAsgs.get(g);
+    if (
+      c !== undefined &&
+      c.clusterName === world.clusterName &&
+      c.minSize === g.minSize &&
+      c.maxSize === g.maxSize &&
+      c.desiredCapacity === g.desiredCapacity &&
+      c.instanceTypes === g.instanceTypes &&
+      c.tags === g.tags
+    ) {
+      out.push(c.asg);
+      continue;
+    }
+    const asg = Object.freeze(asgOfNodeGroup(world, g));
+    lastAsgs.set(g, { clusterName: world.clusterName, minSize: g.minSize, maxSize: g.maxSize, desiredCapacity: g.desiredCapacity, instanceTypes: g.instanceTypes, tags: g.tags, asg });
+    out.push(asg);
+  }
+  return out;
 }
 
 /** Write an ASG's sizes back to the engine's node group (the ASG reconcile then acts on them). */

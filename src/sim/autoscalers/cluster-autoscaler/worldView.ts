@@ -1,4 +1,4 @@
-import type { Node, NodeGroup, Pod, World } from '../../core/types';
+import type { DaemonSet, Node, NodeGroup, Pod, World } from '../../core/types';
 import { templateRequest } from '../../cluster/pods';
 import { countNodesOfGroup, findNodeOfGroup, nodeGroupLabels } from '../../cloud/nodeGroups';
 import { podIsActive } from '../../lifecycle/apply';
@@ -265,14 +265,28 @@ export function boundPods(world: World): Pod[] {
   return out;
 }
 
+/** The last spec of each DaemonSet with the template it came from: a template is replaced, never edited. */
+const dsSpecs = new WeakMap<DaemonSet, { template: DaemonSet['template']; spec: DaemonSetSpec }>();
+
 export function daemonSetSpecs(world: World): DaemonSetSpec[] {
-  return [...world.daemonSets.values()].map((ds) => ({
-    name: ds.name,
-    namespace: ds.namespace,
-    requests: templateRequest(ds.template),
-    nodeSelector: ds.template.nodeSelector,
-    tolerations: ds.template.tolerations,
-  }));
+  const out: DaemonSetSpec[] = [];
+  for (const ds of world.daemonSets.values()) {
+    const known = dsSpecs.get(ds);
+    if (known !== undefined && known.template === ds.template) {
+      out.push(known.spec);
+      continue;
+    }
+    const spec: DaemonSetSpec = {
+      name: ds.name,
+      namespace: ds.namespace,
+      requests: templateRequest(ds.template),
+      nodeSelector: ds.template.nodeSelector,
+      tolerations: ds.template.tolerations,
+    };
+    dsSpecs.set(ds, { template: ds.template, spec });
+    out.push(spec);
+  }
+  return out;
 }
 
 /**
