@@ -79,6 +79,14 @@ function destinationOf(node: CaNode, pods: readonly CaPod[], nodeCount: number):
 }
 
 
+/** The last pod list asked about and its answer: scans hand back the same list while no pod changed. */
+let lastAnti: { pods: readonly CaPod[]; any: boolean } | undefined;
+
+function anyAntiAffinity(pods: readonly CaPod[]): boolean {
+  if (lastAnti?.pods !== pods) lastAnti = { pods, any: pods.some(hasAntiAffinity) };
+  return lastAnti.any;
+}
+
 /** Where the node named is in `nodes`, -1 when it is not there (a cordoned or unready candidate). */
 function indexOfNode(nodes: readonly FitNode[], name: string): number {
   for (let i = 0; i < nodes.length; i++) if (nodes[i].name === name) return i;
@@ -132,7 +140,7 @@ export function runSimulation(
   }
   const budget = pdbBudget(input.pdbs ?? []);
   // No pod with required anti-affinity anywhere: none appears by moving pods, so skip the lookup per pod.
-  const holders = input.pods.some(hasAntiAffinity) ? undefined : [];
+  const holders = anyAntiAffinity(input.pods) ? undefined : [];
   let unremovableCount = 0;
   const bounds = new RoomBounds();
   for (let i = 0; i < eligible.length; i++) {
