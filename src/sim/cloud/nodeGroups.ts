@@ -13,7 +13,7 @@ import { faultsOf, launchRefusal } from '../faults/state';
  * closest to its next billing hour).
  */
 // A node an autoscaler is draining for removal already left the group's count (its desired was decremented).
-function countsInGroup(n: Node, group: NodeGroup): boolean {
+export function countsInGroup(n: Node, group: NodeGroup): boolean {
   return n.pool === group.name && n.poolKind === 'nodeGroup' && nodeIsLive(n) && !n.terminateWhenDrained;
 }
 

@@ -1,6 +1,6 @@
 import type { Node, World } from '../../core/types';
 import { putConfigMap } from '../../resources/configMapKind';
-import { nodesOfGroup } from '../../cloud/nodeGroups';
+import { countsInGroup } from '../../cloud/nodeGroups';
 import { isBackedOff } from './backoff';
 import { TO_BE_DELETED_TAINT } from './eligibility';
 import type { CaOptions } from './flags';
@@ -22,22 +22,32 @@ function emptyCounts(): NodeCountsView {
  * ready or unready (in that order); instances without a Node are unregistered, and long
  * unregistered past --max-node-provision-time.
  */
-function countNodes(nodes: Iterable<Node>, into: NodeCountsView, nowMs: number, options: CaOptions): NodeCountsView {
-  for (const n of nodes) {
-    if (n.state === 'Gone') continue;
-    if (!isRegistered(n)) {
-      if (n.terminateWhenDrained) continue;
-      into.unregistered++;
-      if (n.createdMs + options.maxNodeProvisionTimeSeconds * 1000 < nowMs) into.longUnregistered++;
-      continue;
-    }
-    into.total++;
-    if (n.taints.some((t) => t.key === TO_BE_DELETED_TAINT)) into.beingDeleted++;
-    else if (!hasStarted(n)) into.notStarted++;
-    else if (isReadyCondition(n)) into.ready++;
-    else into.unready++;
+function countNode(n: Node, into: NodeCountsView, nowMs: number, options: CaOptions): void {
+  if (n.state === 'Gone') return;
+  if (!isRegistered(n)) {
+    if (n.terminateWhenDrained) return;
+    into.unregistered++;
+    if (n.createdMs + options.maxNodeProvisionTimeSeconds * 1000 < nowMs) into.longUnregistered++;
+    return;
   }
-  return into;
+  into.total++;
+  if (n.taints.some((t) => t.key === TO_BE_DELETED_TAINT)) into.beingDeleted++;
+  else if (!hasStarted(n)) into.notStarted++;
+  else if (isReadyCondition(n)) into.ready++;
+  else into.unready++;
+}
+
+/** The cluster's counts and each managed group's, in one pass over the nodes. */
+function countAllNodes(world: World, groups: readonly ScanGroup[], options: CaOptions): { cluster: NodeCountsView; byGroup: Map<string, NodeCountsView> } {
+  const cluster = emptyCounts();
+  const byGroup = new Map<string, NodeCountsView>();
+  for (const g of groups) byGroup.set(g.group.name, emptyCounts());
+  for (const n of world.nodes.values()) {
+    countNode(n, cluster, world.timeMs, options);
+    const counts = n.poolKind === 'nodeGroup' ? byGroup.get(n.pool) : undefined;
+    if (counts !== undefined && countsInGroup(n, world.nodeGroups.get(n.pool)!)) countNode(n, counts, world.timeMs, options);
+  }
+  return { cluster, byGroup };
 }
 
 /** clusterstate.IsNodeGroupHealthy's thresholds, as the cluster's: unready beyond both is unhealthy. */
@@ -63,9 +73,10 @@ export function writeStatusConfigMap(
     return { status, sinceEpochMs: world.startEpochMs + since[key].atSeconds * 1000 };
   };
   let candidates = 0;
+  const counted = countAllNodes(world, groups, options);
   const groupViews = groups.map((g) => {
     const name = g.managed.asg.name;
-    const counts = countNodes(nodesOfGroup(world, g.group), emptyCounts(), world.timeMs, options);
+    const counts = counted.byGroup.get(g.group.name)!;
     const backoff = state.backoff[name];
     const backedOff = backoff !== undefined && isBackedOff(state.backoff, name, now);
     const inProgress = state.requests.some((r) => r.group === name);
@@ -90,7 +101,7 @@ export function writeStatusConfigMap(
     time: at,
     probeEpochMs: world.startEpochMs + world.timeMs,
     health: condition('health', health.healthy ? 'Healthy' : 'Unhealthy'),
-    counts: countNodes(world.nodes.values(), emptyCounts(), world.timeMs, options),
+    counts: counted.cluster,
     scaleUp: condition('scaleUp', state.requests.length > 0 ? 'InProgress' : 'NoActivity'),
     scaleDown: { ...condition('scaleDown', candidates > 0 ? 'CandidatesPresent' : 'NoCandidates'), candidates },
     groups: groupViews,
