@@ -40,6 +40,8 @@ export function recommenderProcess(world: World, create: boolean): RecommenderPr
   return state.recommenderProcess;
 }
 
+type AggregateState = RecommenderProcess['aggregates'][string];
+
 const vpaNamespace = (vpa: VerticalPodAutoscaler) => vpa.metadata.namespace ?? 'default';
 export const vpaId = (vpa: VerticalPodAutoscaler) => `${vpaNamespace(vpa)}/${vpa.metadata.name}`;
 const refOf = (id: string) => kref(id.slice(0, id.indexOf('/')), id.slice(id.indexOf('/') + 1));
@@ -161,14 +163,25 @@ function loadRealTimeMetrics(world: World, proc: RecommenderProcess, out: CaLogL
     out.push(errorS('cluster_feeder.go:496', METRICS_UNAVAILABLE, 'Cannot get ContainerMetricsSnapshot from MetricsClient'));
   } else {
     let podMetrics = 0;
+    // Pods of one template share one key list (aggregateKeysOf), so its states are found once a run
+    // rather than by a keyed read per pod and container.
+    const statesOf = new Map<readonly string[], AggregateState[]>();
     for (const p of world.pods.values()) {
       if (!p.metric || p.state === 'Gone') continue;
       podMetrics++;
       containerCount += p.spec.containers.length;
-      for (const key of aggregateKeysOf(p)) {
-        const agg = proc.aggregates[key];
-        if (agg) agg.lastSampleMs = Math.max(agg.lastSampleMs, p.metric.timestampMs);
+      const keys = aggregateKeysOf(p);
+      let states = statesOf.get(keys);
+      if (states === undefined) {
+        states = [];
+        for (const key of keys) {
+          const agg = proc.aggregates[key];
+          if (agg) states.push(agg);
+        }
+        statesOf.set(keys, states);
       }
+      const at = p.metric.timestampMs;
+      for (const agg of states) if (at > agg.lastSampleMs) agg.lastSampleMs = at;
     }
     out.push(infoS(3, 'metrics_client.go:76', 'podMetrics retrieved for all namespaces', { podMetrics }));
   }
