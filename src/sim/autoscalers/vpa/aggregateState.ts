@@ -1,6 +1,7 @@
 /**
  * Per-container history the recommender learns from (upstream model/aggregate_container_state.go
- * and model/container.go), as plain serialisable data. Every function returns a new state.
+ * and model/container.go), as plain serialisable data. Every function returns a new state, but
+ * the *InPlace ones, which the recommender's loop uses on the states it alone holds.
  *
  * - CPU: one usage sample per recommender loop, weighted by max(request in cores, 0.1), so that a
  *   raised request makes older history count for less.
@@ -9,13 +10,12 @@
  * - OOM: a synthetic memory sample of max(used + 100MiB, used × 1.2), used = max(request, peak).
  */
 import {
-  addSample,
   addSampleInPlace,
   cloneHistogram,
   CPU_HISTOGRAM_OPTIONS,
   emptyHistogram,
   MEMORY_HISTOGRAM_OPTIONS,
-  subtractSample,
+  subtractSampleInPlace,
   type DecayingHistogram,
 } from './histogram';
 import { VPA_DEFAULTS } from './types';
@@ -109,21 +109,31 @@ function addMemorySampleInternal(
   isOom: boolean,
   config: AggregationConfig,
 ): AggregateContainerState {
-  if (!(sample.usageBytes >= 0)) return state;
-  // Out-of-order usage samples are dropped; OOM samples always count.
-  if (!isOom && state.lastMemorySampleSeconds !== null && sample.atSeconds < state.lastMemorySampleSeconds) {
-    return state;
-  }
-  let next: AggregateContainerState = { ...state, lastMemorySampleSeconds: sample.atSeconds };
-  let windowEnd = next.memoryWindowEndSeconds ?? sample.atSeconds;
+  if (!acceptsMemorySample(state, sample, isOom)) return state;
+  const next = { ...state, memoryPeaks: cloneHistogram(state.memoryPeaks) };
+  addMemorySampleInPlace(next, sample, isOom, config);
+  return next;
+}
+
+/** Out-of-order usage samples are dropped; OOM samples always count. */
+function acceptsMemorySample(state: AggregateContainerState, sample: MemorySample, isOom: boolean): boolean {
+  if (!(sample.usageBytes >= 0)) return false;
+  return isOom || state.lastMemorySampleSeconds === null || sample.atSeconds >= state.lastMemorySampleSeconds;
+}
+
+/**
+ * The memory sample written into `state` itself, for a state only the recommender's loop holds: a
+ * copy of the state per pod sample (and of ~400 buckets at each new peak) was most of what
+ * feeding memory cost.
+ */
+function addMemorySampleInPlace(state: AggregateContainerState, sample: MemorySample, isOom: boolean, config: AggregationConfig): void {
+  state.lastMemorySampleSeconds = sample.atSeconds;
+  let windowEnd = state.memoryWindowEndSeconds ?? sample.atSeconds;
   let addNewPeak = false;
-  if (next.memoryWindowEndSeconds !== null && sample.atSeconds < windowEnd) {
-    const oldPeak = maxMemoryPeak(next);
+  if (state.memoryWindowEndSeconds !== null && sample.atSeconds < windowEnd) {
+    const oldPeak = maxMemoryPeak(state);
     if (oldPeak !== 0 && sample.usageBytes > oldPeak) {
-      next = {
-        ...next,
-        memoryPeaks: subtractSample(MEMORY_HISTOGRAM_OPTIONS, next.memoryPeaks, oldPeak, 1, windowEnd),
-      };
+      subtractSampleInPlace(MEMORY_HISTOGRAM_OPTIONS, state.memoryPeaks, oldPeak, 1, windowEnd);
       addNewPeak = true;
     }
   } else {
@@ -131,18 +141,16 @@ function addMemorySampleInternal(
     const interval = config.memoryAggregationIntervalSeconds;
     const shift = Math.floor((sample.atSeconds - windowEnd) / interval) * interval + interval;
     windowEnd += shift;
-    next = { ...next, memoryPeakBytes: 0, oomPeakBytes: 0 };
+    state.memoryPeakBytes = 0;
+    state.oomPeakBytes = 0;
     addNewPeak = true;
   }
-  next.memoryWindowEndSeconds = windowEnd;
+  state.memoryWindowEndSeconds = windowEnd;
   if (addNewPeak) {
-    next = {
-      ...next,
-      memoryPeaks: addSample(MEMORY_HISTOGRAM_OPTIONS, next.memoryPeaks, sample.usageBytes, 1, windowEnd),
-      ...(isOom ? { oomPeakBytes: sample.usageBytes } : { memoryPeakBytes: sample.usageBytes }),
-    };
+    addSampleInPlace(MEMORY_HISTOGRAM_OPTIONS, state.memoryPeaks, sample.usageBytes, 1, windowEnd);
+    if (isOom) state.oomPeakBytes = sample.usageBytes;
+    else state.memoryPeakBytes = sample.usageBytes;
   }
-  return next;
 }
 
 /** Feeds one memory usage observation; only a new peak of its 24h window changes the histogram. */
@@ -152,6 +160,11 @@ export function addMemoryPeak(
   config: AggregationConfig = DEFAULT_AGGREGATION_CONFIG,
 ): AggregateContainerState {
   return addMemorySampleInternal(state, sample, false, config);
+}
+
+/** addMemoryPeak into `state` itself, for a state only the recommender's loop holds (as addCpuSampleInPlace). */
+export function addMemoryPeakInPlace(state: AggregateContainerState, sample: MemorySample, config: AggregationConfig = DEFAULT_AGGREGATION_CONFIG): void {
+  if (acceptsMemorySample(state, sample, false)) addMemorySampleInPlace(state, sample, false, config);
 }
 
 /** The synthetic sample an OOM kill records: max(used + minBump, used × ratio), truncated to bytes. */

@@ -151,14 +151,20 @@ export function subtractSample(
 ): DecayingHistogram {
   if (weight < 0) throw new Error('sample weight must be non-negative');
   const next = cloneHistogram(h);
-  let w = weight * decayFactor(options, next, atSeconds);
+  subtractSampleInPlace(options, next, value, weight, atSeconds);
+  return next;
+}
+
+/** subtractSample from `h` itself, for a histogram only its owner holds (as addSampleInPlace). */
+export function subtractSampleInPlace(options: HistogramOptions, h: DecayingHistogram, value: number, weight: number, atSeconds: number): void {
+  if (weight < 0) throw new Error('sample weight must be non-negative');
+  let w = weight * decayFactor(options, h, atSeconds);
   const bucket = findBucket(options, value);
   // Never leave a bucket with a tiny negative remainder from float error.
-  if (w > next.bucketWeights[bucket] - options.epsilon) w = next.bucketWeights[bucket];
-  next.totalWeight -= w;
-  next.bucketWeights[bucket] -= w;
-  updateMinAndMax(options, next);
-  return next;
+  if (w > h.bucketWeights[bucket] - options.epsilon) w = h.bucketWeights[bucket];
+  h.totalWeight -= w;
+  h.bucketWeights[bucket] -= w;
+  updateMinAndMax(options, h);
 }
 
 /** Value at percentile p (0..1): the end of the bucket where the cumulative weight reaches p × total. */

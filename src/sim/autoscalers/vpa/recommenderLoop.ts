@@ -9,7 +9,7 @@ import { podIsActive } from '../../lifecycle/apply';
 import { podPhase } from '../../lifecycle/phase';
 import type { OomKill } from '../../load/workloadModel';
 import { deploymentPods } from '../../resources/workloadKinds';
-import { addCpuSampleInPlace, addMemoryPeak, emptyAggregateState, recordOom } from './aggregateState';
+import { addCpuSampleInPlace, addMemoryPeakInPlace, emptyAggregateState, recordOom } from './aggregateState';
 import { mergeConditions, recommend } from './recommender';
 import { BYTES_PER_MIB, type VerticalPodAutoscaler } from './types';
 import { stepObjectMachine } from './machineState';
@@ -57,7 +57,7 @@ function feedSamples(world: World, obj: VpaObjectState, pods: Pod[]): void {
       // The loop owns these states (created here, copied by checkpoints): the CPU sample goes in place.
       const state = obj.containers[share.name];
       addCpuSampleInPlace(state, { usageMillis: m.cpuMillis * share.cpu, requestMillis: spec.requests.cpuMillis, atSeconds: at });
-      obj.containers[share.name] = addMemoryPeak(state, { usageBytes: Math.round(m.memoryMiB * share.memory * BYTES_PER_MIB), atSeconds: at });
+      addMemoryPeakInPlace(state, { usageBytes: Math.round(m.memoryMiB * share.memory * BYTES_PER_MIB), atSeconds: at });
     }
   }
   for (const name of Object.keys(obj.lastSampleMs)) if (!world.pods.has(name)) delete obj.lastSampleMs[name];
