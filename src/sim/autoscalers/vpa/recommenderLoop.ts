@@ -28,15 +28,28 @@ export function targetPods(world: World, vpa: VerticalPodAutoscaler): Pod[] {
 }
 
 /** A container's share of its pod's usage (metrics are per pod): its share of the pod's requests. */
-export function containerShares(pod: Pod): { name: string; cpu: number; memory: number }[] {
+interface ContainerShare {
+  name: string;
+  cpu: number;
+  memory: number;
+}
+
+/** Shares per container list: a list is shared by every pod of a template and replaced, never edited. */
+const sharesByContainers = new WeakMap<Pod['spec']['containers'], readonly ContainerShare[]>();
+
+export function containerShares(pod: Pod): readonly ContainerShare[] {
   const cs = pod.spec.containers;
+  const known = sharesByContainers.get(cs);
+  if (known !== undefined) return known;
   const cpuTotal = cs.reduce((a, c) => a + c.requests.cpuMillis, 0);
   const memTotal = cs.reduce((a, c) => a + c.requests.memoryMiB, 0);
-  return cs.map((c) => ({
+  const shares = cs.map((c) => ({
     name: c.name,
     cpu: cpuTotal > 0 ? c.requests.cpuMillis / cpuTotal : 1 / cs.length,
     memory: memTotal > 0 ? c.requests.memoryMiB / memTotal : 1 / cs.length,
   }));
+  sharesByContainers.set(cs, shares);
+  return shares;
 }
 
 function feedSamples(world: World, obj: VpaObjectState, pods: Pod[]): void {
@@ -63,29 +76,42 @@ function feedSamples(world: World, obj: VpaObjectState, pods: Pod[]): void {
   for (const name of Object.keys(obj.lastSampleMs)) if (!world.pods.has(name)) delete obj.lastSampleMs[name];
 }
 
-function mean(values: number[]): number {
-  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
-}
-
 function recordChart(world: World, obj: VpaObjectState, pods: Pod[]): void {
   const recs = obj.vpa.status?.recommendation?.containerRecommendations ?? [];
-  const running = pods.filter((p) => p.state === 'Running' || p.state === 'Ready');
   for (const r of recs) {
-    const specs = running.map((p) => ({ pod: p, c: p.spec.containers.find((c) => c.name === r.containerName) })).filter((x) => x.c);
-    const share = (p: Pod) => containerShares(p).find((s) => s.name === r.containerName)!;
+    // Means over the running pods that have the container (usage: those with a metric), summed in pod order.
+    let count = 0;
+    let requestCpu = 0;
+    let requestMemory = 0;
+    let measured = 0;
+    let usageCpu = 0;
+    let usageMemory = 0;
+    for (const p of pods) {
+      if (p.state !== 'Running' && p.state !== 'Ready') continue;
+      const c = p.spec.containers.find((x) => x.name === r.containerName);
+      if (!c) continue;
+      count++;
+      requestCpu += c.requests.cpuMillis;
+      requestMemory += c.requests.memoryMiB;
+      if (!p.metric) continue;
+      const share = containerShares(p).find((s) => s.name === r.containerName)!;
+      measured++;
+      usageCpu += p.metric.cpuMillis * share.cpu;
+      usageMemory += p.metric.memoryMiB * share.memory;
+    }
     obj.chart.push({
       t: world.timeMs / 1000,
       container: r.containerName,
       targetCpu: r.target.cpu ?? 0,
       lowerCpu: r.lowerBound.cpu ?? 0,
       upperCpu: r.upperBound.cpu ?? 0,
-      requestCpu: mean(specs.map((x) => x.c!.requests.cpuMillis)),
-      usageCpu: round(mean(specs.filter((x) => x.pod.metric).map((x) => x.pod.metric!.cpuMillis * share(x.pod).cpu))),
+      requestCpu: count === 0 ? 0 : requestCpu / count,
+      usageCpu: round(measured === 0 ? 0 : usageCpu / measured),
       targetMemory: round((r.target.memory ?? 0) / BYTES_PER_MIB),
       lowerMemory: round((r.lowerBound.memory ?? 0) / BYTES_PER_MIB),
       upperMemory: round((r.upperBound.memory ?? 0) / BYTES_PER_MIB),
-      requestMemory: round(mean(specs.map((x) => x.c!.requests.memoryMiB))),
-      usageMemory: round(mean(specs.filter((x) => x.pod.metric).map((x) => x.pod.metric!.memoryMiB * share(x.pod).memory))),
+      requestMemory: round(count === 0 ? 0 : requestMemory / count),
+      usageMemory: round(measured === 0 ? 0 : usageMemory / measured),
     });
   }
   const perContainer = Math.max(1, recs.length);
