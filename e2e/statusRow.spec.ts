@@ -35,12 +35,21 @@ function rowLayout(page: Page): Promise<RowLayout> {
     return {
       row: height,
       rowWithoutStatus,
-      tops: [...new Set(facts.filter((f) => f.getClientRects().length > 0).map((f) => Math.round(f.getBoundingClientRect().top)))],
+      tops: [
+        ...new Set(
+          facts
+            .filter((f) => f.getClientRects().length > 0)
+            .map((f) => Math.round(f.getBoundingClientRect().top)),
+        ),
+      ],
       mainTop: document.querySelector('.main')!.getBoundingClientRect().top,
       lessonTop: lesson ? lesson.getBoundingClientRect().top : null,
       cut: facts
         .filter((f) => f.getClientRects().length > 0 && f.scrollWidth > f.clientWidth)
-        .map((f) => ({ id: f.dataset.testid ?? '', titled: f.title === f.textContent || f.dataset.testid === 'workloads-more' })),
+        .map((f) => ({
+          id: f.dataset.testid ?? '',
+          titled: f.title === f.textContent || f.dataset.testid === 'workloads-more',
+        })),
     };
   });
 }
@@ -49,14 +58,25 @@ function expectOneLine(l: RowLayout, what: string) {
   expect(l.tops, `${what}: the status line's facts share one row`).toHaveLength(1);
   expect(l.row, `${what}: the status line adds no row to the time/status row`).toBe(l.rowWithoutStatus);
   // Nothing a student reads there is lost: the node and pod counts stay whole, anything cut keeps its tooltip.
-  expect(l.cut.map((c) => c.id), `${what}: node and pod counts whole`).not.toContain('nodes');
-  expect(l.cut.map((c) => c.id), `${what}: node and pod counts whole`).not.toContain('pods');
-  expect(l.cut.filter((c) => !c.titled), `${what}: a fact cut short has its whole text in its tooltip`).toEqual([]);
+  expect(
+    l.cut.map((c) => c.id),
+    `${what}: node and pod counts whole`,
+  ).not.toContain('nodes');
+  expect(
+    l.cut.map((c) => c.id),
+    `${what}: node and pod counts whole`,
+  ).not.toContain('pods');
+  expect(
+    l.cut.filter((c) => !c.titled),
+    `${what}: a fact cut short has its whole text in its tooltip`,
+  ).toEqual([]);
 }
 
 for (const lang of ['en', 'ko'] as const) {
   for (const projector of [false, true]) {
-    test(`the time/status row keeps one line while nodes launch (${lang}${projector ? ', projector' : ''}), lesson panel open or closed`, async ({ page }) => {
+    test(`the time/status row keeps one line while nodes launch (${lang}${projector ? ', projector' : ''}), lesson panel open or closed`, async ({
+      page,
+    }) => {
       await page.addInitScript(
         ([l, p]) => {
           if (location.protocol === 'about:') return;
@@ -67,7 +87,10 @@ for (const lang of ['en', 'ko'] as const) {
         [lang, projector] as const,
       );
       await page.goto(LINK);
-      await expect(page.getByTestId('lesson-step')).toContainText(lang === 'en' ? 'Step 2 of' : '단계 중 2단계', { timeout: 60_000 });
+      await expect(page.getByTestId('lesson-step')).toContainText(
+        lang === 'en' ? 'Step 2 of' : '단계 중 2단계',
+        { timeout: 60_000 },
+      );
       await expect(page.getByTestId('lesson-show-me')).toBeEnabled();
       const before = await rowLayout(page);
       expectOneLine(before, 'before');
@@ -76,7 +99,8 @@ for (const lang of ['en', 'ko'] as const) {
       const nodes = page.getByTestId('nodes');
       await expect(nodes).toContainText(lang === 'en' ? '2 launching' : '시작 중 2', { timeout: 30_000 });
       // Hold the run here, nodes launching, pods pending.
-      if (await page.evaluate(() => window.__playground!.getState().playing)) await page.getByTestId('play').click();
+      if (await page.evaluate(() => window.__playground!.getState().playing))
+        await page.getByTestId('play').click();
       await expect(nodes).toContainText(lang === 'en' ? '2 launching' : '시작 중 2');
       const launching = await rowLayout(page);
       expectOneLine(launching, 'nodes launching, lesson panel open');
