@@ -32,23 +32,25 @@ export function Catalog() {
     <div className="lesson-body lesson-catalog" data-testid="lesson-catalog">
       <header className="lesson-head">
         <div className="lesson-title">{t('lessons.catalog.title')}</div>
-        {active && (
-          <button type="button" className="tiny" onClick={() => useLessons.getState().set({ catalogOpen: false })}>
-            {t('lessons.catalog.back')}
+        <div className="lesson-head-buttons">
+          {active && (
+            <button type="button" className="tiny" onClick={() => useLessons.getState().set({ catalogOpen: false })}>
+              {t('lessons.catalog.back')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="tiny"
+            aria-label={t('lessons.close')}
+            title={t('lessons.close')}
+            onClick={() => {
+              useLessons.getState().set({ catalogOpen: false });
+              if (!active) closeLesson();
+            }}
+          >
+            ×
           </button>
-        )}
-        <button
-          type="button"
-          className="tiny"
-          aria-label={t('lessons.close')}
-          title={t('lessons.close')}
-          onClick={() => {
-            useLessons.getState().set({ catalogOpen: false });
-            if (!active) closeLesson();
-          }}
-        >
-          ×
-        </button>
+        </div>
       </header>
       <p className="muted small">{t('lessons.catalog.intro')}</p>
       <h3>{t('lessons.catalog.lessons')}</h3>

@@ -75,12 +75,14 @@ function ActiveLesson() {
         <div className="lesson-title" data-testid="lesson-title">
           {lesson.title[lang]}
         </div>
-        <button type="button" className="tiny" onClick={() => useLessons.getState().set({ catalogOpen: true })}>
-          {t('lessons.catalog.open')}
-        </button>
-        <button type="button" className="tiny" aria-label={t('lessons.close')} title={t('lessons.close')} onClick={closeLesson}>
-          ×
-        </button>
+        <div className="lesson-head-buttons">
+          <button type="button" className="tiny" onClick={() => useLessons.getState().set({ catalogOpen: true })}>
+            {t('lessons.catalog.open')}
+          </button>
+          <button type="button" className="tiny" aria-label={t('lessons.close')} title={t('lessons.close')} onClick={closeLesson}>
+            ×
+          </button>
+        </div>
       </header>
       {/* The step's text scrolls inside the panel; the check and the buttons below it stay on screen. */}
       <div className="lesson-scroll" data-testid="lesson-scroll">

@@ -209,7 +209,8 @@ export async function showMe(step: LessonStep): Promise<void> {
   const stdin = a.stdin;
   const parse = (line: string) => {
     const r = parseCommandLine(line, stdin === undefined ? {} : { stdin });
-    return r.ok ? { ok: true as const, command: r.command } : { ok: false as const, error: r.error, ...(r.msg ? { msg: r.msg } : {}) };
+    // Every command the line stands for (`kubectl delete pod a b`), as the console applies them.
+    return r.ok ? { ok: true as const, command: r.command, commands: r.commands } : { ok: false as const, error: r.error, ...(r.msg ? { msg: r.msg } : {}) };
   };
   for (const line of a.run) usePlayground.getState().run(line, parse);
   if (a.tab) useTabs.getState().setTab(a.tab);
