@@ -97,7 +97,8 @@ export function applyCommand(world: World, cmd: Command): CommandResult {
       for (const load of world.loads.values()) {
         if (load.generators) load.generators = load.generators.filter((g) => g.pod !== cmd.name);
       }
-      return { ok: true, output: `${kind.kind.toLowerCase()} "${cmd.name}" deleted` };
+      // As kubectl prints it: the resource with its API group (deployment.apps "web" deleted).
+      return { ok: true, output: `${kind.kind.toLowerCase()}${kind.group ? `.${kind.group}` : ''} "${cmd.name}" deleted` };
     }
     case 'cordon':
     case 'uncordon':

@@ -28,6 +28,6 @@ it('Show me applies every name on a line, as the console does', async () => {
       .sort(),
   ).toEqual(['c']);
   expect(usePlayground.getState().terminal.at(-1)?.output).toBe(
-    'deployment "a" deleted\ndeployment "b" deleted',
+    'deployment.apps "a" deleted\ndeployment.apps "b" deleted',
   );
 });
