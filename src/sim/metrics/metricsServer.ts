@@ -1,9 +1,8 @@
-import type { Pod, PodMetric, World } from '../core/types';
+import type { PodMetric, World } from '../core/types';
 import { metricsServerDown } from '../faults/state';
 import { IDLE_CPU_MILLIS, inflightMemoryBySlot } from '../load/loadModel';
 import { forgetOwner, killIfOverMemoryLimit, newOwnerRequestMemo, workingSetAtRestMiB, workloadIndex } from '../load/workloadModel';
 import type { LoadSpec } from '../core/types';
-import { OwnerCpuTotalsCollector, wholeCpuRequest, type OwnerCpuTotals } from './ownerCpuTotals';
 
 /**
  * metrics-server scrapes every kubelet every 15 s (--metric-resolution) and reports each pod's CPU
@@ -48,15 +47,6 @@ export function scrapeMetrics(world: World): void {
   const owners = newOwnerRequestMemo();
   let lastDeployment: string | undefined;
   let lastLoad: LoadSpec | undefined;
-  // The HPA's CPU sums per ReplicaSet, gathered while each pod is in hand (ownerCpuTotals.ts).
-  const cpuTotals = new OwnerCpuTotalsCollector();
-  if (down) cpuTotals.discard();
-  // Consecutive pods mostly share a ReplicaSet: its entry is kept rather than looked up again.
-  // Its pods share their template's container list too (wholeCpuRequest then serves them all).
-  let lastOwner: string | null = null;
-  let sums: OwnerCpuTotals | undefined;
-  let lastContainers: Pod['spec']['containers'] | null = null;
-  let lastRequest: number | undefined;
   for (const pod of world.pods.values()) {
     const s = pod.state;
     if (s !== 'Running' && s !== 'Ready') {
@@ -64,14 +54,6 @@ export function scrapeMetrics(world: World): void {
         pod.metric = null;
         pod.scrapeMs = -1;
         pod.memoryMiB = 0;
-      }
-      if (pod.ownerKind === 'ReplicaSet') {
-        if (pod.ownerName !== lastOwner) {
-          lastOwner = pod.ownerName;
-          sums = cpuTotals.entryOf(pod);
-        }
-        sums!.pods++;
-        sums!.plain = false;
       }
       continue;
     }
@@ -87,7 +69,6 @@ export function scrapeMetrics(world: World): void {
     const memoryLimit = pod.limit.memoryMiB;
     if (memoryLimit > 0 && pod.memoryMiB > memoryLimit && killIfOverMemoryLimit(world, pod)) {
       forgetOwner(owners);
-      cpuTotals.discard();
       continue;
     }
     if (down) {
@@ -110,31 +91,6 @@ export function scrapeMetrics(world: World): void {
     }
     pod.scrapeMs = now;
     pod.scrapeCpuMilliMs = used[pod.cpuSlot];
-    if (pod.ownerKind === 'ReplicaSet') {
-      if (pod.ownerName !== lastOwner) {
-        lastOwner = pod.ownerName;
-        sums = cpuTotals.entryOf(pod);
-      }
-      const e = sums!;
-      e.pods++;
-      const m = pod.metric;
-      if (e.plain && (m === null || s !== 'Ready' || pod.readyConditionStatus !== 'True' || !(pod.scheduledMs >= 0 && pod.nodeName !== '') || pod.namespace !== e.namespace)) e.plain = false;
-      if (e.plain) {
-        if (pod.spec.containers !== lastContainers) {
-          lastContainers = pod.spec.containers;
-          lastRequest = wholeCpuRequest(pod);
-        }
-        if (lastRequest === undefined) e.plain = false;
-        else {
-          e.sampleTotal += Math.round(m!.cpuMillis);
-          e.requestTotal += lastRequest;
-          // classifyWorldPod's stale sample (its window began before the pod became ready).
-          const stale = m!.timestampMs / 1000 < pod.readyConditionSinceMs / 1000 + m!.windowMs / 1000;
-          if (stale && pod.scheduledMs > e.latestStaleScheduledMs) e.latestStaleScheduledMs = pod.scheduledMs;
-        }
-      }
-    }
   }
-  cpuTotals.publish(world);
   if (!down) world.lastScrapeMs = now;
 }

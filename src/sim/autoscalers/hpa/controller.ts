@@ -10,7 +10,6 @@ import { worldMetricsClient } from './worldMetrics';
 import { UtilizationAccumulator } from './utilizationTotals';
 import { msg, type Message } from '../../core/message';
 import { hpaWithStatus } from './statusCopy';
-import { scrapedOwnerCpuTotals } from '../../metrics/ownerCpuTotals';
 
 /**
  * kube-controller-manager's horizontal-pod-autoscaler loop over the world: every 15 s
@@ -117,45 +116,6 @@ export function listTargetPods(world: World, target: Deployment, namespace: stri
 }
 
 /**
- * The listing's figures from the last scrape's per-ReplicaSet sums (metrics/ownerCpuTotals.ts),
- * without fetching the pods: `totals` gets what its pass over them would reach, and the answer is
- * how many pods there are (every one active and in the namespace), or -1 to walk them. Only when
- * no pod changed since that scrape, and each of the target's ReplicaSets is plain, in the HPA's
- * namespace, with as many pods as it owns now, and no pod with a stale sample is within its CPU
- * initialization period at the HPA's clock (classifyWorldPod would count it unready).
- */
-function scrapedPodCount(world: World, target: Deployment, namespace: string, totals: UtilizationAccumulator): number {
-  if (totals.resource !== 'cpu') return -1;
-  const byOwner = scrapedOwnerCpuTotals(world);
-  if (byOwner === undefined) return -1;
-  let pods = 0;
-  let usage = 0;
-  let request = 0;
-  let latestStaleScheduledMs = -Infinity;
-  for (const rs of targetReplicaSets(world, target)) {
-    const owned = ownedPodIndex(world, 'ReplicaSet', rs.name);
-    if (!owned || owned.size === 0) continue;
-    const sums = byOwner.get(rs.name);
-    if (sums === undefined || !sums.plain || sums.pods !== owned.size || sums.namespace !== namespace) return -1;
-    pods += sums.pods;
-    usage += sums.sampleTotal;
-    request += sums.requestTotal;
-    if (sums.latestStaleScheduledMs > latestStaleScheduledMs) latestStaleScheduledMs = sums.latestStaleScheduledMs;
-  }
-  const { nowSeconds, cpuInitializationPeriodSeconds } = totals.options;
-  // classifyWorldPod's test for the stale pod that started last: scheduledMs / 1000 + period grows with scheduledMs.
-  if (pods === 0 || latestStaleScheduledMs / 1000 + cpuInitializationPeriodSeconds > nowSeconds) return -1;
-  if (!Number.isSafeInteger(usage) || !Number.isSafeInteger(request)) return -1;
-  totals.setAllReady(pods, usage, request);
-  return pods;
-}
-
-/** The target's pods for a metrics client that asks for them after the scrape's sums served. */
-function lazyTargetPods(world: World, target: Deployment, namespace: string): () => Pod[] {
-  return () => listTargetPods(world, target, namespace).pods;
-}
-
-/**
  * The utilization totals for the listing to gather when the HPA's one metric is a resource
  * Utilization: reconcile then asks the client for exactly those (the client checks the resource
  * and options, and any other question takes its own pass), and the listing fetches every pod
@@ -177,26 +137,20 @@ export function syncHpa(world: World, record: HpaRecord): void {
   const ref = hpa.spec.scaleTargetRef;
   const target = ref.kind === 'Deployment' ? world.deployments.get(ref.name) : undefined;
   const totals = target ? listingTotals(hpa, now) : undefined;
-  const scrapedPods = target && totals ? scrapedPodCount(world, target, namespace, totals) : -1;
-  const listed = target && scrapedPods < 0 ? listTargetPods(world, target, namespace, totals) : undefined;
+  const listed = target ? listTargetPods(world, target, namespace, totals) : undefined;
   const scale = target
     ? {
         specReplicas: target.replicas,
-        statusReplicas: listed ? listed.active : scrapedPods,
+        statusReplicas: listed!.active,
         selector: selectorText(target.template.labels),
       }
     : { error: `deployments/scale.apps "${ref.name}" not found` };
-  const metrics = !target
-    ? worldMetricsClient(world, { name: ref.name, template: { labels: {} } } as never, namespace)
-    : listed
-      ? worldMetricsClient(world, target, namespace, listed.pods, listed.inNamespace, totals)
-      : worldMetricsClient(world, target, namespace, lazyTargetPods(world, target, namespace), true, totals);
   const out = reconcileHpa({
     hpa,
     state: record.state,
     nowSeconds: now,
     scale,
-    metrics,
+    metrics: target ? worldMetricsClient(world, target, namespace, listed!.pods, listed!.inNamespace, totals) : worldMetricsClient(world, { name: ref.name, template: { labels: {} } } as never, namespace),
     config: DEFAULT_HPA_CONTROLLER_CONFIG,
   });
   record.state = out.state;

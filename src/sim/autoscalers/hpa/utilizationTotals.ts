@@ -113,16 +113,6 @@ export class UtilizationAccumulator {
     else this.failed = true;
   }
 
-  /**
-   * The pass's outcome when every pod counted as ready, summed elsewhere (the scrape's per
-   * ReplicaSet sums, controller.ts): the same figures `add` would reach, as they are whole numbers.
-   */
-  setAllReady(readyPodCount: number, usageTotal: number, requestTotal: number): void {
-    this.readyPodCount = readyPodCount;
-    this.usageTotal = usageTotal;
-    this.requestTotal = requestTotal;
-  }
-
   totals(): ResourceUtilizationTotals | undefined {
     if (this.failed || this.readyPodCount === 0 || this.requestTotal === 0) return undefined;
     return { readyPodCount: this.readyPodCount, usageTotal: this.usageTotal, requestTotal: this.requestTotal, ignored: this.ignored };

@@ -121,9 +121,7 @@ function allInNamespace(pods: readonly Pod[], namespace: string): boolean {
  * is made per HPA per sync, and its methods then live once on the prototype.
  */
 class WorldMetricsClient implements HpaMetricsClient {
-  private podList: readonly Pod[] | undefined;
-  /** Lists the pods when first asked, for a sync whose totals came without a listing. */
-  private readonly listPods: (() => Pod[]) | undefined;
+  private readonly pods: readonly Pod[];
   /** Totals gathered over exactly `pods` while they were listed, if any. */
   private readonly listedTotals: UtilizationAccumulator | undefined;
 
@@ -131,30 +129,15 @@ class WorldMetricsClient implements HpaMetricsClient {
     private readonly world: World,
     private readonly target: Deployment,
     private readonly namespace: string,
-    targetPods: Pod[] | (() => Pod[]),
+    targetPods: Pod[],
     podsInNamespace: boolean | undefined,
     listedTotals: UtilizationAccumulator | undefined,
   ) {
-    if (typeof targetPods === 'function') {
-      // The caller vouches for the namespace of pods it has not listed.
-      this.listPods = targetPods;
-      this.listedTotals = listedTotals;
-      return;
-    }
     // A Deployment's pods share its namespace, so the filter almost never drops one: copy only when it does.
     // A loop, not every/filter with a callback: V8 did not inline the callback (~2% of medium-hpa).
     const inNamespace = podsInNamespace ?? allInNamespace(targetPods, namespace);
-    this.podList = inNamespace ? targetPods : targetPods.filter((p) => p.namespace === namespace);
+    this.pods = inNamespace ? targetPods : targetPods.filter((p) => p.namespace === namespace);
     this.listedTotals = inNamespace ? listedTotals : undefined;
-  }
-
-  private get pods(): readonly Pod[] {
-    if (this.podList === undefined) {
-      const listed = this.listPods!();
-      const namespace = this.namespace;
-      this.podList = allInNamespace(listed, namespace) ? listed : listed.filter((p) => p.namespace === namespace);
-    }
-    return this.podList;
   }
 
   private loadState(): LoadState | undefined {
@@ -233,8 +216,7 @@ export function worldMetricsClient(
   world: World,
   target: Deployment,
   namespace: string,
-  /** The target's pods, or a function that lists them when the client first needs them. */
-  targetPods: Pod[] | (() => Pod[]) = deploymentPods(world, target),
+  targetPods: Pod[] = deploymentPods(world, target),
   /** Whether every pod of targetPods is in `namespace`, when the caller already knows. */
   podsInNamespace?: boolean,
   /** Utilization totals gathered over targetPods as they were listed (controller.ts). */
