@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 /**
  * The time/status row under the top bar keeps one line at 1280×720. It used to wrap when a run
- * launched nodes ("Nodes 3 (3 ready, 2 launching)", two-digit pod counts, a second workload): the
+ * launched nodes ("Nodes 3 (3 ready) + 2 launching", two-digit pod counts, a second workload): the
  * row grew by a line and the grid, the charts and the lesson panel jumped down under the pointer.
  */
 test.use({ viewport: { width: 1280, height: 720 }, serviceWorkers: 'block' });
