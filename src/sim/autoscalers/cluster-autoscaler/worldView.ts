@@ -206,7 +206,7 @@ let lastExpendableCut: { pods: readonly CaPod[]; cutoff: number; kept: CaPod[] }
  * static_autoscaler.go RunOnce builds its snapshot from FilterOutExpendablePods(scheduled pods): a
  * pod below --expendable-pods-priority-cutoff holds no room and is never a pod to move. The list
  * itself comes back when no pod is expendable; the last filtering is reused while boundCaPodsOf
- * hands back the same list (a pass over every pod each scan was ~4% of a 200-node hour).
+ * hands back the same list (one pass over every bound pod per scan, 360 scans an hour).
  */
 export function withoutExpendable(pods: CaPod[], cutoff: number): CaPod[] {
   const last = lastExpendableCut;
