@@ -5,6 +5,13 @@ export const SCALE_DOWN_DISABLED_ANNOTATION = 'cluster-autoscaler.kubernetes.io/
 export const SAFE_TO_EVICT_ANNOTATION = 'cluster-autoscaler.kubernetes.io/safe-to-evict';
 export const TO_BE_DELETED_TAINT = 'ToBeDeletedByClusterAutoscaler';
 
+/** The node carries the CA's ToBeDeleted taint. A loop, not `.some`: asked of every node every scan. */
+export function hasToBeDeletedTaint(taints: readonly { key: string }[] | undefined): boolean {
+  if (taints === undefined) return false;
+  for (let i = 0; i < taints.length; i++) if (taints[i].key === TO_BE_DELETED_TAINT) return true;
+  return false;
+}
+
 export type UnremovableReason =
   | 'CurrentlyBeingDeleted'
   | 'ScaleDownDisabledAnnotation'

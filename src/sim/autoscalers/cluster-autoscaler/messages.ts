@@ -1,3 +1,4 @@
+import { boundedMemo } from '../../core/memo';
 import { formatGoDuration } from './goFlags';
 import type { CaEvent, CaLogLine } from './types';
 
@@ -183,24 +184,17 @@ export function klogHeader(line: Pick<CaLogLine, 'severity' | 'source'>, stamp: 
 
 export { formatGoDuration };
 
-/** Times already printed: every scan prints the same last scale-up/scale-down times again. */
-const goTimes = new Map<number, string>();
-
 /**
  * Go's time.Time String() in UTC, "2006-01-02 15:04:05.999999999 -0700 MST": the fraction keeps
  * no trailing zeros (none at all on a whole second). Also the status ConfigMap's
- * ConfigMapLastUpdateFormat (clusterstate/utils/status.go).
+ * ConfigMapLastUpdateFormat (clusterstate/utils/status.go). Kept once made: every scan prints the
+ * same last scale-up/scale-down times again.
  */
-export function goTimeString(epochMs: number): string {
-  const known = goTimes.get(epochMs);
-  if (known !== undefined) return known;
+export const goTimeString: (epochMs: number) => string = boundedMemo((epochMs: number) => {
   const iso = new Date(epochMs).toISOString();
   const fraction = iso.slice(20, 23).replace(/0+$/, '');
-  const text = `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? `.${fraction}` : ''} +0000 UTC`;
-  if (goTimes.size >= 256) goTimes.clear();
-  goTimes.set(epochMs, text);
-  return text;
-}
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? `.${fraction}` : ''} +0000 UTC`;
+}, 256);
 
 /**
  * String() of a time the CA took from time.Now() (the loop's currentTime and times derived from

@@ -135,6 +135,9 @@ export function runSimulation(
   const fromLog = logs.length;
   // Destination capacity in node order, updated as the simulation moves pods; removable nodes drop out.
   let dest: FitNode[] = [];
+  // The trials' list, refilled from `dest` for each trial and swapped with it when one succeeds: a
+  // slice and a splice per trial were ~7 MB an hour at 200 nodes.
+  let spare: FitNode[] = [];
   for (const n of input.nodes) {
     if (n.ready && !n.unschedulable && !deleting.has(n.name)) dest.push(destinationOf(n, podsOn.get(n.name) ?? [], input.nodes.length));
   }
@@ -176,8 +179,10 @@ export function runSimulation(
     const drainBlocked = blocker !== undefined;
     if (!blocker) {
       const at = indexOfNode(dest, n.name);
-      trial = dest.slice();
-      if (at >= 0) trial.splice(at, 1);
+      let m = 0;
+      for (let q = 0; q < dest.length; q++) if (q !== at) spare[m++] = dest[q];
+      spare.length = m;
+      trial = spare;
       bounds.startTrial(at);
       trialStamp += 1;
       // Where the pod before went: a pod with the same node-local rules cannot fit before it.
@@ -217,6 +222,7 @@ export function runSimulation(
       continue;
     }
     // Commit: later candidates see these pods on their new nodes, and this node no longer as a destination.
+    spare = dest;
     dest = trial;
     bounds.commit();
     if (spent) for (const [k, v] of spent) budget.set(k, v);

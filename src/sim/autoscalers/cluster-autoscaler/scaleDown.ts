@@ -1,4 +1,4 @@
-import { TO_BE_DELETED_TAINT, scaleDownCooldown, unneededLongEnough } from './eligibility';
+import { hasToBeDeletedTaint, scaleDownCooldown, unneededLongEnough } from './eligibility';
 import { podsByNode } from './fit';
 import type { CaOptions } from './flags';
 import { formatGoDuration } from './goFlags';
@@ -142,7 +142,7 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
     events: [],
   };
   const deleting = new Set(input.deletingNodes ?? []);
-  for (const n of input.nodes) if (n.taints?.some((t) => t.key === TO_BE_DELETED_TAINT)) deleting.add(n.name);
+  for (const n of input.nodes) if (hasToBeDeletedTaint(n.taints)) deleting.add(n.name);
   out.logs.push(log(4, 'static_autoscaler.go:568', 'Calculating unneeded nodes'));
   const { byNode: podsOn, generation: podsGeneration } = podsOnNodes(input.pods);
   const anyUnremovable = hasKeys(input.unremovable);

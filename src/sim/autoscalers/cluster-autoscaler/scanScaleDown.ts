@@ -2,7 +2,7 @@ import type { World } from '../../core/types';
 import { deleteNodes } from '../../cloud/asg';
 import { applyAsgToNodeGroup, asgOfNodeGroup } from '../../cloud/asgWorld';
 import { sendNode } from '../../lifecycle/apply';
-import { TO_BE_DELETED_TAINT } from './eligibility';
+import { hasToBeDeletedTaint, TO_BE_DELETED_TAINT } from './eligibility';
 import type { CaOptions } from './flags';
 import { log, nodeRemovedEvent, nodeRemovedStatusEvent } from './messages';
 import { emitCaEvent } from './output';
@@ -28,7 +28,7 @@ function removeNode(world: World, state: CaWorldState, group: ScanGroup, d: Node
   }
   applyAsgToNodeGroup(group.group, change.asg);
   const epochSeconds = Math.floor((world.startEpochMs + world.timeMs) / 1000);
-  if (!node.taints.some((t) => t.key === TO_BE_DELETED_TAINT)) {
+  if (!hasToBeDeletedTaint(node.taints)) {
     node.taints = [...node.taints, { key: TO_BE_DELETED_TAINT, value: String(epochSeconds), effect: 'NoSchedule' }];
   }
   node.terminateWhenDrained = true;

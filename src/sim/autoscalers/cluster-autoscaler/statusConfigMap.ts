@@ -2,7 +2,7 @@ import type { Node, World } from '../../core/types';
 import { putConfigMap } from '../../resources/configMapKind';
 import { countsInGroup } from '../../cloud/nodeGroups';
 import { isBackedOff } from './backoff';
-import { TO_BE_DELETED_TAINT } from './eligibility';
+import { hasToBeDeletedTaint } from './eligibility';
 import type { CaOptions } from './flags';
 import { goTimeString } from './output';
 import type { CaWorldState } from './state';
@@ -31,7 +31,7 @@ function countNode(n: Node, into: NodeCountsView, nowMs: number, options: CaOpti
     return;
   }
   into.total++;
-  if (n.taints.some((t) => t.key === TO_BE_DELETED_TAINT)) into.beingDeleted++;
+  if (hasToBeDeletedTaint(n.taints)) into.beingDeleted++;
   else if (!hasStarted(n)) into.notStarted++;
   else if (isReadyCondition(n)) into.ready++;
   else into.unready++;
@@ -56,6 +56,20 @@ function healthOf(c: NodeCountsView, options: CaOptions): string {
   return unhealthy ? 'Unhealthy' : 'Healthy';
 }
 
+/** A condition with its lastTransitionTime: the first loop that wrote this status for this condition. */
+function condition(since: NonNullable<CaWorldState['statusSince']>, key: string, status: string, now: number, startEpochMs: number): ConditionView {
+  let entry = since[key];
+  if (entry?.status !== status) since[key] = entry = { status, atSeconds: now };
+  return { status, sinceEpochMs: startEpochMs + entry.atSeconds * 1000 };
+}
+
+/** Each group's unneeded nodes from the scan's verdicts, in one pass (a filter per group walked every node). */
+function unneededByGroup(state: CaWorldState): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const n of state.why.nodes) if (n.state === 'unneeded' && n.group !== undefined) out.set(n.group, (out.get(n.group) ?? 0) + 1);
+  return out;
+}
+
 /** What the CA writes to kube-system/cluster-autoscaler-status at the end of every loop. */
 export function writeStatusConfigMap(
   world: World,
@@ -66,44 +80,40 @@ export function writeStatusConfigMap(
 ): void {
   const now = world.timeMs / 1000;
   const since = (state.statusSince ??= {});
-  // lastTransitionTime: the first loop that wrote this status for this condition.
-  const condition = (key: string, status: string): ConditionView => {
-    const prev = since[key];
-    if (prev?.status !== status) since[key] = { status, atSeconds: now };
-    return { status, sinceEpochMs: world.startEpochMs + since[key].atSeconds * 1000 };
-  };
+  const startEpochMs = world.startEpochMs;
   let candidates = 0;
   const counted = countAllNodes(world, groups, options);
+  const candidatesByGroup = unneededByGroup(state);
   const groupViews = groups.map((g) => {
     const name = g.managed.asg.name;
     const counts = counted.byGroup.get(g.group.name)!;
     const backoff = state.backoff[name];
     const backedOff = backoff !== undefined && isBackedOff(state.backoff, name, now);
     const inProgress = state.requests.some((r) => r.group === name);
-    const groupCandidates = state.why.nodes.filter((n) => n.group === name && n.state === 'unneeded').length;
+    const groupCandidates = candidatesByGroup.get(name) ?? 0;
     candidates += groupCandidates;
     return {
       name,
-      health: condition(`${name}/health`, healthOf(counts, options)),
+      health: condition(since, `${name}/health`, healthOf(counts, options), now, startEpochMs),
       counts,
       cloudProviderTarget: g.group.desiredCapacity,
       minSize: g.managed.minSize,
       maxSize: g.managed.maxSize,
       scaleUp: {
-        ...condition(`${name}/scaleUp`, backedOff ? 'Backoff' : inProgress ? 'InProgress' : 'NoActivity'),
+        ...condition(since, `${name}/scaleUp`, backedOff ? 'Backoff' : inProgress ? 'InProgress' : 'NoActivity', now, startEpochMs),
         backoff: backedOff ? { errorCode: backoff.errorCode, errorMessage: backoff.errorMessage } : undefined,
       },
-      scaleDown: { ...condition(`${name}/scaleDown`, groupCandidates > 0 ? 'CandidatesPresent' : 'NoCandidates'), candidates: groupCandidates },
+      scaleDown: { ...condition(since, `${name}/scaleDown`, groupCandidates > 0 ? 'CandidatesPresent' : 'NoCandidates', now, startEpochMs), candidates: groupCandidates },
     };
   });
   const at = goTimeString(world.startEpochMs + world.timeMs);
   const text = renderStatusYaml({
     time: at,
     probeEpochMs: world.startEpochMs + world.timeMs,
-    health: condition('health', health.healthy ? 'Healthy' : 'Unhealthy'),
+    health: condition(since, 'health', health.healthy ? 'Healthy' : 'Unhealthy', now, startEpochMs),
     counts: counted.cluster,
-    scaleUp: condition('scaleUp', state.requests.length > 0 ? 'InProgress' : 'NoActivity'),
-    scaleDown: { ...condition('scaleDown', candidates > 0 ? 'CandidatesPresent' : 'NoCandidates'), candidates },
+    scaleUp: condition(since, 'scaleUp', state.requests.length > 0 ? 'InProgress' : 'NoActivity', now, startEpochMs),
+    scaleDown: { ...condition(since, 'scaleDown', candidates > 0 ? 'CandidatesPresent' : 'NoCandidates', now, startEpochMs), candidates },
     groups: groupViews,
   });
   putConfigMap(world, {

@@ -6,6 +6,7 @@
  * sequences flush with their key, and quotes a string only when a plain one would read as
  * something else (a timestamp, a number) or would not parse.
  */
+import { boundedMemo } from '../../core/memo';
 
 export interface NodeCountsView {
   total: number;
@@ -45,18 +46,11 @@ export interface StatusYamlInput {
   groups: readonly GroupStatusYaml[];
 }
 
-/** Transition times already written: each status repeats them every scan until a condition changes. */
-const metav1Times = new Map<number, string>();
-
-/** metav1.Time's text: RFC 3339 in UTC with the fraction's trailing zeros dropped. */
-export function metav1TimeText(epochMs: number): string {
-  const known = metav1Times.get(epochMs);
-  if (known !== undefined) return known;
-  const text = new Date(epochMs).toISOString().replace(/\.?0+Z$/, 'Z');
-  if (metav1Times.size >= 256) metav1Times.clear();
-  metav1Times.set(epochMs, text);
-  return text;
-}
+/**
+ * metav1.Time's text: RFC 3339 in UTC with the fraction's trailing zeros dropped. Kept once made:
+ * each status repeats its transition times every scan until a condition changes.
+ */
+export const metav1TimeText: (epochMs: number) => string = boundedMemo((epochMs: number) => new Date(epochMs).toISOString().replace(/\.?0+Z$/, 'Z'), 256);
 
 const NEEDS_QUOTES = /^$|^[-?:,[\]{}#&*!|>'"%@`\s]|: | #|\s$|^(true|false|yes|no|on|off|null|~|y|n)$/i;
 // yaml.v2 resolve: numbers, and timestamps in its allowedTimestampFormats (nothing may follow them).
