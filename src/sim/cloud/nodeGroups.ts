@@ -100,9 +100,20 @@ function launchForGroup(world: World, group: NodeGroup, nodes: Node[]): void {
 }
 
 export function reconcileNodeGroups(world: World): void {
+  // Counted first, every group in one pass over the nodes: most ticks each group is at its desired
+  // size and needs no list (a pass per group was G walks over every node each second).
+  let counts: Map<string, number> | undefined;
+  if (world.nodeGroups.size > 1) {
+    counts = new Map();
+    for (const n of world.nodes.values()) {
+      if (n.poolKind !== 'nodeGroup') continue;
+      const group = world.nodeGroups.get(n.pool);
+      if (group !== undefined && countsInGroup(n, group)) counts.set(n.pool, (counts.get(n.pool) ?? 0) + 1);
+    }
+  }
   for (const group of world.nodeGroups.values()) {
-    // Counted first: most ticks the group is at its desired size and needs no list.
-    if (countNodesOfGroup(world, group) === group.desiredCapacity) continue;
+    const count = counts === undefined ? countNodesOfGroup(world, group) : (counts.get(group.name) ?? 0);
+    if (count === group.desiredCapacity) continue;
     const nodes = nodesOfGroup(world, group);
     if (nodes.length < group.desiredCapacity) {
       launchForGroup(world, group, nodes);
