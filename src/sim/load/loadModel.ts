@@ -179,7 +179,7 @@ function setLatency(state: LoadState, meanSeconds: number, serviceSeconds: numbe
  */
 const indexCache = new WeakMap<World, { version: number; targets: TargetPods[] }>();
 
-/** One more pod under `cap`. A loop, not `find`: a closure per Ready pod per rebuild was ~10 MB an hour at 6,000 pods. */
+/** One more pod under `cap` (a loop: `find` made a closure per Ready pod per rebuild). */
 function countCap(groups: TargetPods['groups'], cap: number): void {
   for (let i = 0; i < groups.length; i++) {
     if (groups[i].cap === cap) {
