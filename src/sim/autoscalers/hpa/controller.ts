@@ -8,6 +8,7 @@ import { initialHpaControllerState, reconcileHpa, type HpaControllerState } from
 import { recordHpaEvents, type HpaEventRecord } from './eventLog';
 import { worldMetricsClient } from './worldMetrics';
 import { UtilizationAccumulator } from './utilizationTotals';
+import type { PodGroupingOptions } from './podGrouping';
 import { msg, type Message } from '../../core/message';
 import { hpaWithStatus } from './statusCopy';
 
@@ -126,9 +127,24 @@ function listingTotals(hpa: HorizontalPodAutoscaler, nowSeconds: number): Utiliz
   if (metrics === undefined || metrics.length !== 1 || metrics[0].type !== 'Resource') return undefined;
   const resource = metrics[0].resource.name;
   if (resource !== 'cpu' && resource !== 'memory') return undefined;
-  const { cpuInitializationPeriodSeconds, initialReadinessDelaySeconds } = DEFAULT_HPA_CONTROLLER_CONFIG;
-  return new UtilizationAccumulator(resource, { cpuReadinessChecks: resource === 'cpu', nowSeconds, cpuInitializationPeriodSeconds, initialReadinessDelaySeconds });
+  // Its options are read during the sync only (the client compares them with the calculation's).
+  listingGrouping.cpuReadinessChecks = resource === 'cpu';
+  listingGrouping.nowSeconds = nowSeconds;
+  listedTotals.restart(resource, listingGrouping);
+  return listedTotals;
 }
+
+/**
+ * One accumulator and grouping for every sync, not new ones each: the sync reads their totals
+ * and keeps none of them (the ignored names it hands out are never reused, see restart).
+ */
+const listingGrouping: PodGroupingOptions = {
+  cpuReadinessChecks: true,
+  nowSeconds: 0,
+  cpuInitializationPeriodSeconds: DEFAULT_HPA_CONTROLLER_CONFIG.cpuInitializationPeriodSeconds,
+  initialReadinessDelaySeconds: DEFAULT_HPA_CONTROLLER_CONFIG.initialReadinessDelaySeconds,
+};
+const listedTotals = new UtilizationAccumulator('cpu', listingGrouping);
 
 export function syncHpa(world: World, record: HpaRecord): void {
   const now = world.timeMs / 1000;
