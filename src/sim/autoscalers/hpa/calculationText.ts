@@ -6,6 +6,7 @@ import { isWithinTolerance, type Tolerances } from './defaults';
 import { formatMilliQuantity } from './quantity';
 import { boundedMemo } from '../../core/memo';
 import { msg, type Message } from '../../core/message';
+import type { CrossVersionObjectReference } from './types';
 
 /** Replica counts are int32 upstream; huge ratios saturate instead of overflowing. */
 export const MAX_INT32 = 2147483647;
@@ -76,3 +77,50 @@ export function replicasText(key: string, replicas: number): Message {
 }
 
 export const keepsText = (replicas: number): Message => replicasText('engine.hpa.keeps', replicas);
+
+/**
+ * The target line of each scale target reference (the spec's own object, kept across syncs),
+ * reused while it words the same numbers: most syncs change none of them.
+ */
+interface TargetLine {
+  kind: string;
+  name: string;
+  replicas: number;
+  min: number;
+  max: number;
+  line: Message;
+}
+const targetLines = new WeakMap<CrossVersionObjectReference, TargetLine>();
+
+export function targetLine(ref: CrossVersionObjectReference, replicas: number, min: number, max: number): Message {
+  let kept = targetLines.get(ref);
+  if (kept !== undefined && kept.kind === ref.kind && kept.name === ref.name) {
+    if (kept.replicas === replicas && kept.min === min && kept.max === max) return kept.line;
+    kept.line = msg('engine.hpa.target', { target: kept.line.params!.target, replicas, min, max });
+  } else {
+    kept = { kind: ref.kind, name: ref.name, replicas, min, max, line: msg('engine.hpa.target', { target: `${ref.kind}/${ref.name}`, replicas, min, max }) };
+    targetLines.set(ref, kept);
+  }
+  kept.replicas = replicas;
+  kept.min = min;
+  kept.max = max;
+  return kept.line;
+}
+
+/** The legacy window's line when it holds nothing higher, kept per window and count (the usual sync). */
+const windowLines = new Map<number, Map<number, Message>>();
+
+export function windowNoHigherText(window: number, replicas: number): Message {
+  let byCount = windowLines.get(window);
+  if (byCount === undefined) {
+    if (windowLines.size >= 64) windowLines.clear();
+    windowLines.set(window, (byCount = new Map<number, Message>()));
+  }
+  let line = byCount.get(replicas);
+  if (line === undefined) {
+    line = msg('engine.hpa.windowNoHigher', { window, replicas });
+    if (byCount.size >= 4096) byCount.clear();
+    byCount.set(replicas, line);
+  }
+  return line;
+}

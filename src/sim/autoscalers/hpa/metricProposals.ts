@@ -299,13 +299,10 @@ export function computeReplicasForMetric(ctx: MetricContext, spec: MetricSpec): 
   }
 }
 
-/**
- * ScalingActive per metric name: the same few names every sync (see resourceMetricName). The
- * caller only reads it (setCond takes its fields), so one object serves.
- */
+/** ScalingActive per metric name (see resourceMetricName); the caller only reads it (setCond copies its fields). */
 const validMetricCondition = boundedMemo(
-  (metricName: string): MetricsOutcome['scalingActive'] =>
-    Object.freeze({ status: 'True', reason: 'ValidMetricFound', message: `the HPA was able to successfully calculate a replica count from ${metricName}` }),
+  (name: string): MetricsOutcome['scalingActive'] =>
+    Object.freeze({ status: 'True', reason: 'ValidMetricFound', message: `the HPA was able to successfully calculate a replica count from ${name}` }),
   256,
 );
 
@@ -364,7 +361,7 @@ export function computeReplicasForMetrics(ctx: MetricContext, specs: readonly Me
     statuses[i] = p.ok ? p.status : { type: '' };
     replicas[i] = p.ok ? p.replicas : null;
   }
-  // One metric's lines serve as they are unless a line is added below (the caller copies them).
+  // One metric's own lines serve unless a line is added below (the caller copies them).
   let explanation: Message[] = proposals.length > 0 ? proposals[0].explanation : [];
   if (proposals.length > 1) explanation = explanation.slice();
   for (let i = 0; i < proposals.length; i++) {

@@ -7,6 +7,7 @@
 import type { HPAScalingRules, HorizontalPodAutoscalerBehavior } from './types';
 import { msg, type Message } from '../../core/message';
 import { maxOf } from '../../core/arrays';
+import { windowNoHigherText } from './calculationText';
 
 export interface TimestampedRecommendation {
   replicas: number;
@@ -291,24 +292,6 @@ for (const reason of Object.keys(STABILIZATION_MESSAGES) as StabilizationReason[
 
 function limitedCondition(limited: number, stabilized: number, reason: LimitReason): NormalizationResult['scalingLimited'] {
   return (limited === stabilized ? NOT_LIMITED : LIMITED)[reason];
-}
-
-/** The legacy window's line when it holds nothing higher, kept per window and count (the usual sync). */
-const windowLines = new Map<number, Map<number, Message>>();
-
-function windowNoHigherText(window: number, replicas: number): Message {
-  let byCount = windowLines.get(window);
-  if (byCount === undefined) {
-    if (windowLines.size >= 64) windowLines.clear();
-    windowLines.set(window, (byCount = new Map<number, Message>()));
-  }
-  let line = byCount.get(replicas);
-  if (line === undefined) {
-    line = msg('engine.hpa.windowNoHigher', { window, replicas });
-    if (byCount.size >= 4096) byCount.clear();
-    byCount.set(replicas, line);
-  }
-  return line;
 }
 
 /** normalizeDesiredReplicas (no behavior): stabilize over the downscale window, then clamp. */

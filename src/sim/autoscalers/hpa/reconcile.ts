@@ -24,17 +24,16 @@ import {
 } from './normalize';
 import {
   DEFAULT_HPA_CONTROLLER_CONFIG,
-  type ConditionStatus,
   type HorizontalPodAutoscaler,
   type HorizontalPodAutoscalerStatus,
   type HpaCondition,
-  type HpaConditionType,
   type HpaControllerConfig,
   type MetricStatus,
 } from './types';
 import { msg, type Message } from '../../core/message';
 import { scaledStatus, statusWith } from './statusCopy';
-import { replicasText } from './calculationText';
+import { replicasText, targetLine } from './calculationText';
+import { beginConditions, conditionReason, finishConditions, setCond } from './conditionTable';
 
 /** What kube-controller-manager keeps in memory per HPA between syncs. */
 export interface HpaControllerState {
@@ -82,92 +81,6 @@ export interface ReconcileHpaOutput {
 
 const EVENT_RESCALE = 'SuccessfulRescale';
 
-/*
- * The sync's conditions, field by field in one kept table rather than a copy of the previous list
- * and a new object per setCond: most syncs change no condition, and AbleToScale passes through
- * SucceededGetScale on its way back to what it was, which cost a list and an object every sync.
- * finishConditions turns the table into objects: a condition that comes out as it was in the
- * previous status is that status's own object, and a list that comes out the same is that
- * status's own list. Nothing edits a status's conditions in place, so sharing them is safe. The
- * table is valid during one reconcileHpa (which does not recurse).
- */
-const table = {
-  count: 0,
-  type: [] as HpaConditionType[],
-  status: [] as ConditionStatus[],
-  reason: [] as string[],
-  message: [] as string[],
-  time: [] as number[],
-  /** Whether setCond wrote the entry (an untouched one stays the previous object as it is). */
-  touched: [] as boolean[],
-};
-
-function beginConditions(previous: readonly HpaCondition[]): void {
-  for (let i = 0; i < previous.length; i++) {
-    const c = previous[i];
-    table.type[i] = c.type;
-    table.status[i] = c.status;
-    table.reason[i] = c.reason;
-    table.message[i] = c.message;
-    table.time[i] = c.lastTransitionTime;
-    table.touched[i] = false;
-  }
-  table.count = previous.length;
-}
-
-function conditionIndex(type: HpaConditionType): number {
-  for (let i = 0; i < table.count; i++) if (table.type[i] === type) return i;
-  return -1;
-}
-
-/** setCondition: lastTransitionTime moves only when the status flips. */
-function setCond(now: number, type: HpaConditionType, status: ConditionStatus, reason: string, message: string): void {
-  let index = conditionIndex(type);
-  if (index < 0) {
-    index = table.count++;
-    table.type[index] = type;
-    table.time[index] = now;
-  } else if (table.status[index] !== status) {
-    table.time[index] = now;
-  }
-  table.status[index] = status;
-  table.reason[index] = reason;
-  table.message[index] = message;
-  table.touched[index] = true;
-}
-
-/** The previous status's list when every condition came out as its own object, else a new list. */
-function finishConditions(previous: HpaCondition[]): HpaCondition[] {
-  const n = table.count;
-  let same = n === previous.length;
-  let out: HpaCondition[] | undefined;
-  for (let i = 0; i < n; i++) {
-    const original = i < previous.length ? previous[i] : undefined;
-    const type = table.type[i];
-    const status = table.status[i];
-    const reason = table.reason[i];
-    const message = table.message[i];
-    const lastTransitionTime = table.time[i];
-    const kept =
-      original !== undefined &&
-      (!table.touched[i] ||
-        (original.type === type &&
-          original.status === status &&
-          original.reason === reason &&
-          original.message === message &&
-          original.lastTransitionTime === lastTransitionTime));
-    if (kept && same) continue;
-    if (out === undefined) {
-      // Every entry before this one was the previous object.
-      out = new Array<HpaCondition>(n);
-      for (let j = 0; j < i; j++) out[j] = previous[j];
-      same = false;
-    }
-    out[i] = kept ? original : { type, status, reason, message, lastTransitionTime };
-  }
-  return out ?? previous;
-}
-
 interface Working {
   previousConditions: HpaCondition[];
   events: HpaEvent[];
@@ -186,12 +99,11 @@ function outcomeFor(
   desiredOut: number,
   nowSeconds: number,
 ): HpaSyncOutcome {
-  const able = conditionIndex('AbleToScale');
   return {
     kind,
     currentReplicas: current,
     desiredReplicas: desiredOut,
-    ableToScaleReason: able < 0 ? '' : table.reason[able],
+    ableToScaleReason: conditionReason('AbleToScale'),
     scalingLimited,
     scalingLimitedReason,
     nowSeconds,
@@ -278,7 +190,7 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
   const current = input.scale.specReplicas;
   if (state.recommendations.length === 0) state.recommendations = [{ replicas: current, timestampSeconds: now }];
   const minReplicas = spec.minReplicas;
-  w.explanation.push(msg('engine.hpa.target', { target: `${spec.scaleTargetRef.kind}/${spec.scaleTargetRef.name}`, replicas: current, min: minReplicas, max: spec.maxReplicas }));
+  w.explanation.push(targetLine(spec.scaleTargetRef, current, minReplicas, spec.maxReplicas));
 
   let desired: number;
   let rescaleReason = '';
