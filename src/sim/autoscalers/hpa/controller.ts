@@ -1,7 +1,6 @@
 import type { Deployment, Pod, ReplicaSet, World } from '../../core/types';
 import { emitEvent, log } from '../../core/world';
 import { podIsActive } from '../../lifecycle/apply';
-import { ownedPodIndex } from '../../cluster/pods';
 import type { HorizontalPodAutoscaler } from './types';
 import { DEFAULT_HPA_CONTROLLER_CONFIG } from './types';
 import { initialHpaControllerState, reconcileHpa, type HpaControllerState } from './reconcile';
@@ -83,6 +82,22 @@ function targetReplicaSets(world: World, d: Deployment): ReplicaSet[] {
   return replicaSetList;
 }
 
+/**
+ * ownedPodIndex(world, 'ReplicaSet', rs.name) with the index key kept per ReplicaSet (pods.ts'
+ * ownerKey, `${kind}/${name}`): a key built per sync was a new string to flatten and hash before
+ * the lookup, which cost more than the lookup itself. A ReplicaSet's name never changes.
+ */
+const ownerKeys = new WeakMap<ReplicaSet, string>();
+
+function replicaSetPods(world: World, rs: ReplicaSet): ReadonlyMap<string, Pod> | undefined {
+  let key = ownerKeys.get(rs);
+  if (key === undefined) {
+    key = `ReplicaSet/${rs.name}`;
+    ownerKeys.set(rs, key);
+  }
+  return world.ownerIndex.get(key);
+}
+
 /*
  * The target's pods (deploymentPods' order: ReplicaSets oldest first, each in its pods' order),
  * refilled into one list per sync instead of a fresh list grown by push: that growth was the
@@ -101,7 +116,7 @@ export function listTargetPods(world: World, target: Deployment, namespace: stri
   let active = 0;
   let inNamespace = true;
   for (const rs of targetReplicaSets(world, target)) {
-    const owned = ownedPodIndex(world, 'ReplicaSet', rs.name);
+    const owned = replicaSetPods(world, rs);
     if (!owned) continue;
     for (const pod of owned.values()) {
       pods[n++] = pod;
