@@ -160,14 +160,14 @@ interface SecondPass {
  * caller's two lines; without a second pass it is one literal of four (pushes onto a list of two
  * grew it to nineteen slots, every sync).
  */
-function decide<T>(
-  input: PerPodMetricInput,
+function decide<I extends PerPodMetricInput, F>(
+  input: I,
   groups: PodGroups,
   usageRatio: number,
-  // A module function and its argument, not a closure: a closure made per sync costs more (and a
-  // name wrapper under tsx) than the pass it rarely runs.
-  secondPass: (arg: T, explanation: Message[]) => SecondPass,
-  passArg: T,
+  // A module function and the first pass, not a closure or an argument object: either, made per
+  // sync, costs more (and a name wrapper under tsx) than the pass it rarely runs.
+  secondPass: (input: I, groups: PodGroups, first: F, explanation: Message[]) => SecondPass,
+  first: F,
   summary: Message,
   measured: Message,
   // A Utilization target words the ratio as "59% / 60%": built only when the count changes.
@@ -187,7 +187,7 @@ function decide<T>(
     return { replicas, podsCounted: groups.readyPodCount, decision: 'scaled', explanation };
   }
   const explanation = [summary, measured];
-  const decision = secondPassDecision(input, usageRatio, secondPass(passArg, explanation), explanation);
+  const decision = secondPassDecision(input, usageRatio, secondPass(input, groups, first, explanation), explanation);
   return { replicas: decision.replicas, newUsageRatio: decision.newUsageRatio, podsCounted: decision.podsCounted, decision: decision.decision, explanation };
 }
 
@@ -230,8 +230,13 @@ function fillIn(pass: UtilizationPassInput, group: PodGroup, percentOfRequest: n
   }
 }
 
-function utilizationSecondPass(pass: UtilizationPassInput, explanation: Message[]): SecondPass {
-  const { input, groups, first } = pass;
+function utilizationSecondPass(
+  input: PerPodMetricInput & { targetUtilization: number },
+  groups: PodGroups,
+  first: UtilizationRatio,
+  explanation: Message[],
+): SecondPass {
+  const pass: UtilizationPassInput = { input, groups, first };
   const acc = { usage: first.usageTotal, request: first.requestTotal, count: groups.readyPodCount };
   if (groups.missing.length > 0) {
     if (first.ratio < 1.0) {
@@ -253,13 +258,12 @@ function utilizationSecondPass(pass: UtilizationPassInput, explanation: Message[
   return { newRatio, count: acc.count };
 }
 
-interface PlainPassInput {
-  input: PerPodMetricInput & { targetAverageMilli: number };
-  groups: PodGroups;
-  first: { ratio: number; total: number };
-}
-
-function plainSecondPass({ input, groups, first }: PlainPassInput, explanation: Message[]): SecondPass {
+function plainSecondPass(
+  input: PerPodMetricInput & { targetAverageMilli: number },
+  groups: PodGroups,
+  first: { ratio: number; total: number },
+  explanation: Message[],
+): SecondPass {
   let total = first.total;
   let count = groups.readyPodCount;
   if (groups.missing.length > 0 && first.ratio !== 1.0) {
@@ -350,8 +354,7 @@ function utilizationOutcome(
     pods: groups.readyPodCount,
     target: input.targetUtilization,
   });
-  const pass: UtilizationPassInput = { input, groups, first };
-  const outcome = decide(input, groups, first.ratio, utilizationSecondPass, pass, groupSummary(groups), measured, first.utilization, input.targetUtilization);
+  const outcome = decide(input, groups, first.ratio, utilizationSecondPass, first, groupSummary(groups), measured, first.utilization, input.targetUtilization);
   return calculation(outcome, first.ratio, first.utilization, first.rawAverage, groups, outcome.explanation);
 }
 
@@ -372,6 +375,6 @@ export function plainMetricReplicas(
     pods: groups.readyPodCount,
     target: amount(input.targetAverageMilli, input.resource),
   });
-  const outcome = decide(input, groups, first.ratio, plainSecondPass, { input, groups, first }, groupSummary(groups), measured);
+  const outcome = decide(input, groups, first.ratio, plainSecondPass, first, groupSummary(groups), measured);
   return calculation(outcome, first.ratio, undefined, first.average, groups, outcome.explanation);
 }
