@@ -87,6 +87,7 @@ interface Working {
   explanation: Message[];
 }
 
+/** pushAll for one source, without the rest-parameter array pushAll makes per call. */
 function append<T>(target: T[], source: readonly T[]): void {
   for (let i = 0; i < source.length; i++) target.push(source[i]);
 }
