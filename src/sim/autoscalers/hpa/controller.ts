@@ -1,13 +1,13 @@
 import type { Deployment, Pod, ReplicaSet, World } from '../../core/types';
 import { emitEvent, log } from '../../core/world';
 import { podIsActive } from '../../lifecycle/apply';
-import { ownedPodIndex } from '../../cluster/pods';
 import type { HorizontalPodAutoscaler } from './types';
 import { DEFAULT_HPA_CONTROLLER_CONFIG } from './types';
 import { initialHpaControllerState, reconcileHpa, type HpaControllerState } from './reconcile';
 import { recordHpaEvents, type HpaEventRecord } from './eventLog';
 import { worldMetricsClient } from './worldMetrics';
 import { UtilizationAccumulator } from './utilizationTotals';
+import type { PodGroupingOptions } from './podGrouping';
 import { msg, type Message } from '../../core/message';
 import { hpaWithStatus } from './statusCopy';
 
@@ -82,6 +82,22 @@ function targetReplicaSets(world: World, d: Deployment): ReplicaSet[] {
   return replicaSetList;
 }
 
+/**
+ * ownedPodIndex(world, 'ReplicaSet', rs.name) with the index key kept per ReplicaSet (pods.ts'
+ * ownerKey, `${kind}/${name}`): a key built per sync was a new string to flatten and hash before
+ * the lookup, which cost more than the lookup itself. A ReplicaSet's name never changes.
+ */
+const ownerKeys = new WeakMap<ReplicaSet, string>();
+
+function replicaSetPods(world: World, rs: ReplicaSet): ReadonlyMap<string, Pod> | undefined {
+  let key = ownerKeys.get(rs);
+  if (key === undefined) {
+    key = `ReplicaSet/${rs.name}`;
+    ownerKeys.set(rs, key);
+  }
+  return world.ownerIndex.get(key);
+}
+
 /*
  * The target's pods (deploymentPods' order: ReplicaSets oldest first, each in its pods' order),
  * refilled into one list per sync instead of a fresh list grown by push: that growth was the
@@ -100,7 +116,7 @@ export function listTargetPods(world: World, target: Deployment, namespace: stri
   let active = 0;
   let inNamespace = true;
   for (const rs of targetReplicaSets(world, target)) {
-    const owned = ownedPodIndex(world, 'ReplicaSet', rs.name);
+    const owned = replicaSetPods(world, rs);
     if (!owned) continue;
     for (const pod of owned.values()) {
       pods[n++] = pod;
@@ -126,9 +142,24 @@ function listingTotals(hpa: HorizontalPodAutoscaler, nowSeconds: number): Utiliz
   if (metrics === undefined || metrics.length !== 1 || metrics[0].type !== 'Resource') return undefined;
   const resource = metrics[0].resource.name;
   if (resource !== 'cpu' && resource !== 'memory') return undefined;
-  const { cpuInitializationPeriodSeconds, initialReadinessDelaySeconds } = DEFAULT_HPA_CONTROLLER_CONFIG;
-  return new UtilizationAccumulator(resource, { cpuReadinessChecks: resource === 'cpu', nowSeconds, cpuInitializationPeriodSeconds, initialReadinessDelaySeconds });
+  // Its options are read during the sync only (the client compares them with the calculation's).
+  listingGrouping.cpuReadinessChecks = resource === 'cpu';
+  listingGrouping.nowSeconds = nowSeconds;
+  listedTotals.restart(resource, listingGrouping);
+  return listedTotals;
 }
+
+/**
+ * One accumulator and grouping for every sync, not new ones each: the sync reads their totals
+ * and keeps none of them (the ignored names it hands out are never reused, see restart).
+ */
+const listingGrouping: PodGroupingOptions = {
+  cpuReadinessChecks: true,
+  nowSeconds: 0,
+  cpuInitializationPeriodSeconds: DEFAULT_HPA_CONTROLLER_CONFIG.cpuInitializationPeriodSeconds,
+  initialReadinessDelaySeconds: DEFAULT_HPA_CONTROLLER_CONFIG.initialReadinessDelaySeconds,
+};
+const listedTotals = new UtilizationAccumulator('cpu', listingGrouping);
 
 export function syncHpa(world: World, record: HpaRecord): void {
   const now = world.timeMs / 1000;

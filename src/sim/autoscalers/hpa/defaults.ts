@@ -101,10 +101,18 @@ export interface Tolerances {
   scaleUp: number;
 }
 
+/** The flag's band for every HPA without behavior: one frozen object per flag value, not one per sync. */
+let lastFlagBand: Readonly<Tolerances> = Object.freeze({ scaleDown: 0.1, scaleUp: 0.1 });
+
+function flagBand(tolerance: number): Tolerances {
+  if (lastFlagBand.scaleDown !== tolerance) lastFlagBand = Object.freeze({ scaleDown: tolerance, scaleUp: tolerance });
+  return lastFlagBand;
+}
+
 /** tolerancesForHpa: the global flag, overridden per direction when the feature gate allows. */
 export function tolerancesFor(spec: HorizontalPodAutoscalerSpec, config: Pick<HpaControllerConfig, 'tolerance' | 'configurableTolerance'>): Tolerances {
+  if (!spec.behavior || !config.configurableTolerance) return flagBand(config.tolerance);
   const tolerances = { scaleDown: config.tolerance, scaleUp: config.tolerance };
-  if (!spec.behavior || !config.configurableTolerance) return tolerances;
   if (spec.behavior.scaleDown?.tolerance !== undefined) tolerances.scaleDown = quantityToFloat(spec.behavior.scaleDown.tolerance);
   if (spec.behavior.scaleUp?.tolerance !== undefined) tolerances.scaleUp = quantityToFloat(spec.behavior.scaleUp.tolerance);
   return tolerances;

@@ -49,7 +49,8 @@ export type MetricProposal =
       explanation: Message[];
     };
 
-const mq = (milli: number): string => formatMilliQuantity(milli);
+/** A status's quantities, kept per value: the same few averages every sync. */
+const mq = boundedMemo((milli: number): string => formatMilliQuantity(milli), 4096);
 
 function fail(reason: string, conditionError: string, error: string, label: string): MetricProposal {
   return { ok: false, reason, conditionError, error, explanation: [msg('engine.hpa.cannotCompute', { metric: label, error: conditionError })] };
@@ -298,8 +299,12 @@ export function computeReplicasForMetric(ctx: MetricContext, spec: MetricSpec): 
   }
 }
 
-/** ScalingActive's message per metric name: the same few names every sync (see resourceMetricName). */
-const validMetricMessage = boundedMemo((metricName: string) => `the HPA was able to successfully calculate a replica count from ${metricName}`, 256);
+/** ScalingActive per metric name (see resourceMetricName); the caller only reads it (setCond copies its fields). */
+const validMetricCondition = boundedMemo(
+  (name: string): MetricsOutcome['scalingActive'] =>
+    Object.freeze({ status: 'True', reason: 'ValidMetricFound', message: `the HPA was able to successfully calculate a replica count from ${name}` }),
+  256,
+);
 
 export interface MetricsOutcome {
   /** -1 when the HPA must not scale this cycle (every metric failed, or a failure plus a scale-down). */
@@ -356,7 +361,9 @@ export function computeReplicasForMetrics(ctx: MetricContext, specs: readonly Me
     statuses[i] = p.ok ? p.status : { type: '' };
     replicas[i] = p.ok ? p.replicas : null;
   }
-  const explanation: Message[] = proposals.length > 0 ? proposals[0].explanation.slice() : [];
+  // One metric's own lines serve unless a line is added below (the caller copies them).
+  let explanation: Message[] = proposals.length > 0 ? proposals[0].explanation : [];
+  if (proposals.length > 1) explanation = explanation.slice();
   for (let i = 0; i < proposals.length; i++) {
     const p = proposals[i];
     if (i > 0) pushAll(explanation, p.explanation);
@@ -371,6 +378,7 @@ export function computeReplicasForMetrics(ctx: MetricContext, specs: readonly Me
     ? `invalid metrics (${invalidCount} invalid out of ${specs.length}), first error is: ${firstInvalid.error}`
     : undefined;
   if (firstInvalid && combined.replicas === -1) {
+    if (proposals.length === 1) explanation = explanation.slice();
     explanation.push(
       invalidCount >= specs.length
         ? msg('engine.hpa.noMetric')
@@ -398,7 +406,7 @@ export function computeReplicasForMetrics(ctx: MetricContext, specs: readonly Me
     proposals,
     invalidCount,
     error,
-    scalingActive: { status: 'True', reason: 'ValidMetricFound', message: validMetricMessage(metricName) },
+    scalingActive: validMetricCondition(metricName),
     events,
     explanation,
   };

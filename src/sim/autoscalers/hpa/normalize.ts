@@ -7,6 +7,7 @@
 import type { HPAScalingRules, HorizontalPodAutoscalerBehavior } from './types';
 import { msg, type Message } from '../../core/message';
 import { maxOf } from '../../core/arrays';
+import { windowNoHigherText } from './calculationText';
 
 export interface TimestampedRecommendation {
   replicas: number;
@@ -274,8 +275,23 @@ export interface NormalizationInput {
   downscaleStabilizationSeconds: number;
 }
 
+/*
+ * The conditions a normalization sets, one object per status and reason: the caller only reads
+ * them (setCond takes their fields), and every sync sets one of the same few.
+ */
+function limitedConditions(status: 'True' | 'False'): Record<LimitReason, NormalizationResult['scalingLimited']> {
+  const out = {} as Record<LimitReason, NormalizationResult['scalingLimited']>;
+  for (const reason of Object.keys(LIMIT_MESSAGES) as LimitReason[]) out[reason] = Object.freeze({ status, reason, message: LIMIT_MESSAGES[reason] });
+  return out;
+}
+const LIMITED = limitedConditions('True');
+const NOT_LIMITED = limitedConditions('False');
+
+const ABLE_TO_SCALE = {} as Record<StabilizationReason, NormalizationResult['ableToScale']>;
+for (const reason of Object.keys(STABILIZATION_MESSAGES) as StabilizationReason[]) ABLE_TO_SCALE[reason] = Object.freeze({ reason, message: STABILIZATION_MESSAGES[reason] });
+
 function limitedCondition(limited: number, stabilized: number, reason: LimitReason): NormalizationResult['scalingLimited'] {
-  return { status: limited === stabilized ? 'False' : 'True', reason, message: LIMIT_MESSAGES[reason] };
+  return (limited === stabilized ? NOT_LIMITED : LIMITED)[reason];
 }
 
 /** normalizeDesiredReplicas (no behavior): stabilize over the downscale window, then clamp. */
@@ -286,7 +302,7 @@ export function normalizeLegacy(input: NormalizationInput): NormalizationResult 
   const explanation: Message[] = [
     stabilized !== input.proposal
       ? msg('engine.hpa.windowKept', { window: input.downscaleStabilizationSeconds, replicas: stabilized, proposal: input.proposal })
-      : msg('engine.hpa.windowNoHigher', { window: input.downscaleStabilizationSeconds, replicas: stabilized }),
+      : windowNoHigherText(input.downscaleStabilizationSeconds, stabilized),
   ];
   const limited = convertDesiredReplicasLegacy(input.currentReplicas, stabilized, input.minReplicas, input.maxReplicas);
   if (limited.replicas !== stabilized) {
@@ -303,7 +319,7 @@ export function normalizeLegacy(input: NormalizationInput): NormalizationResult 
   }
   return {
     desiredReplicas: limited.replicas,
-    ableToScale: { reason: ableReason, message: STABILIZATION_MESSAGES[ableReason] },
+    ableToScale: ABLE_TO_SCALE[ableReason],
     scalingLimited: limitedCondition(limited.replicas, stabilized, limited.reason),
     recommendations,
     explanation,
@@ -364,7 +380,7 @@ export function normalizeWithBehavior(input: NormalizationInput & { behavior: Ho
   }
   return {
     desiredReplicas: rate.replicas,
-    ableToScale: { reason: ableReason, message: STABILIZATION_MESSAGES[ableReason] },
+    ableToScale: ABLE_TO_SCALE[ableReason],
     scalingLimited: limitedCondition(rate.replicas, stab.stabilized, rate.reason),
     recommendations: stab.recommendations,
     explanation,

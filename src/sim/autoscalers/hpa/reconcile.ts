@@ -24,17 +24,16 @@ import {
 } from './normalize';
 import {
   DEFAULT_HPA_CONTROLLER_CONFIG,
-  type ConditionStatus,
   type HorizontalPodAutoscaler,
   type HorizontalPodAutoscalerStatus,
   type HpaCondition,
-  type HpaConditionType,
   type HpaControllerConfig,
   type MetricStatus,
 } from './types';
 import { msg, type Message } from '../../core/message';
-import { pushAll } from '../../core/arrays';
 import { scaledStatus, statusWith } from './statusCopy';
+import { replicasText, targetLine } from './calculationText';
+import { beginConditions, conditionReason, finishConditions, setCond } from './conditionTable';
 
 /** What kube-controller-manager keeps in memory per HPA between syncs. */
 export interface HpaControllerState {
@@ -82,61 +81,21 @@ export interface ReconcileHpaOutput {
 
 const EVENT_RESCALE = 'SuccessfulRescale';
 
-/**
- * setCondition on the working list: lastTransitionTime moves only when the status flips. A
- * condition that comes out as it was in the previous status is that status's own object, and a
- * list that comes out the same is that status's own list (finishConditions): most syncs change no
- * condition, and the status then keeps its list and objects instead of new copies kept for 15 s.
- * Nothing edits a status's conditions in place, so sharing them is safe.
- */
-function setCond(w: Working, now: number, type: HpaConditionType, status: ConditionStatus, reason: string, message: string): void {
-  if (w.conditions === w.previousConditions) w.conditions = w.previousConditions.slice();
-  const conditions = w.conditions;
-  let index = -1;
-  for (let i = 0; i < conditions.length; i++) {
-    if (conditions[i].type === type) {
-      index = i;
-      break;
-    }
-  }
-  if (index < 0) {
-    conditions.push({ type, status, reason, message, lastTransitionTime: now });
-    return;
-  }
-  const existing = conditions[index];
-  const lastTransitionTime = existing.status !== status ? now : existing.lastTransitionTime;
-  const original = index < w.previousConditions.length ? w.previousConditions[index] : undefined;
-  conditions[index] =
-    original !== undefined &&
-    original.type === type &&
-    original.status === status &&
-    original.reason === reason &&
-    original.message === message &&
-    original.lastTransitionTime === lastTransitionTime
-      ? original
-      : { type, status, reason, message, lastTransitionTime };
-}
-
-/** The previous status's list when every condition came out as its own object, else the new list. */
-function finishConditions(w: Working): HpaCondition[] {
-  const { conditions, previousConditions } = w;
-  if (conditions === previousConditions || conditions.length !== previousConditions.length) return conditions;
-  for (let i = 0; i < conditions.length; i++) if (conditions[i] !== previousConditions[i]) return conditions;
-  return previousConditions;
-}
-
 interface Working {
   previousConditions: HpaCondition[];
-  /** previousConditions until the first setCond; a private copy after. */
-  conditions: HpaCondition[];
   events: HpaEvent[];
   explanation: Message[];
 }
 
+/** pushAll for one source, without the rest-parameter array pushAll makes per call. */
+function append<T>(target: T[], source: readonly T[]): void {
+  for (let i = 0; i < source.length; i++) target.push(source[i]);
+}
+
 function outcomeFor(
-  w: Working,
   current: number,
-  limited: { status: boolean; reason?: LimitReason },
+  scalingLimited: boolean,
+  scalingLimitedReason: LimitReason | undefined,
   kind: HpaSyncKind,
   desiredOut: number,
   nowSeconds: number,
@@ -145,23 +104,23 @@ function outcomeFor(
     kind,
     currentReplicas: current,
     desiredReplicas: desiredOut,
-    ableToScaleReason: w.conditions.find((c) => c.type === 'AbleToScale')?.reason ?? '',
-    scalingLimited: limited.status,
-    scalingLimitedReason: limited.reason,
+    ableToScaleReason: conditionReason('AbleToScale'),
+    scalingLimited,
+    scalingLimitedReason,
     nowSeconds,
   };
 }
 
-/** The state's name as a message, one per state: messages are plain data, never edited, so one is shared. */
-const stateNames = new Map<HpaStateName, Message>();
+/** The line naming the state, one per state: messages are plain data, never edited, so one is shared. */
+const stateLines = new Map<HpaStateName, Message>();
 
-function stateName(state: HpaStateName): Message {
-  let name = stateNames.get(state);
-  if (name === undefined) {
-    name = msg(`engine.state.${state}`);
-    stateNames.set(state, name);
+function stateLine(state: HpaStateName): Message {
+  let line = stateLines.get(state);
+  if (line === undefined) {
+    line = msg('engine.hpa.state', { state: msg(`engine.state.${state}`) });
+    stateLines.set(state, line);
   }
-  return name;
+  return line;
 }
 
 function finish(
@@ -175,11 +134,11 @@ function finish(
   // The compiled step (hpaStepper.ts, checked against transition()) spares an xstate actor per sync.
   const machine = stepPersistedHpaMachine(input.state.machine, outcome);
   const machineState = machine.value;
-  w.explanation.push(msg('engine.hpa.state', { state: stateName(machineState) }));
+  w.explanation.push(stateLine(machineState));
   // Every path but a failed scale read passes a status built for this sync: set its conditions
   // in place (the same key order as a spread) rather than copy it once more.
   const out = status === input.hpa.status ? { ...status } : status;
-  out.conditions = finishConditions(w);
+  out.conditions = finishConditions(w.previousConditions);
   return {
     desiredReplicas: outcome.desiredReplicas,
     rescale,
@@ -212,8 +171,10 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
   const spec = defaulted(input.hpa.spec, config.downscaleStabilizationSeconds);
   const previous: HorizontalPodAutoscalerStatus = input.hpa.status ?? { currentReplicas: 0, desiredReplicas: 0 };
   const previousConditions = previous.conditions ?? [];
-  const w: Working = { previousConditions, conditions: previousConditions, events: [], explanation: [] };
-  let state: Omit<HpaControllerState, 'machine'> = {
+  const w: Working = { previousConditions, events: [], explanation: [] };
+  beginConditions(previousConditions);
+  // This function's own object: its keys are replaced as the sync goes (finish copies them out).
+  const state: Omit<HpaControllerState, 'machine'> = {
     recommendations: input.state.recommendations,
     scaleUpEvents: input.state.scaleUpEvents,
     scaleDownEvents: input.state.scaleDownEvents,
@@ -221,28 +182,25 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
 
   if ('error' in input.scale) {
     w.events.push({ type: 'Warning', reason: 'FailedGetScale', message: input.scale.error });
-    setCond(w, now, 'AbleToScale', 'False', 'FailedGetScale', `the HPA controller was unable to get the target's current scale: ${input.scale.error}`);
+    setCond(now, 'AbleToScale', 'False', 'FailedGetScale', `the HPA controller was unable to get the target's current scale: ${input.scale.error}`);
     w.explanation.push(msg('engine.hpa.failedGetScale', { target: `${spec.scaleTargetRef.kind}/${spec.scaleTargetRef.name}`, error: input.scale.error }));
     const current = previous.currentReplicas;
     return finish(input, w, state, previous, baseOutcome('failedGetScale', current, previous.desiredReplicas, now), false);
   }
-  setCond(w, now, 'AbleToScale', 'True', 'SucceededGetScale', "the HPA controller was able to get the target's current scale");
+  setCond(now, 'AbleToScale', 'True', 'SucceededGetScale', "the HPA controller was able to get the target's current scale");
   const current = input.scale.specReplicas;
-  // Literals, not `{ ...state, recommendations }` (statusCopy.ts says why): the state is this
-  // function's own three-key literal, and finish reads only those keys.
-  if (state.recommendations.length === 0) {
-    state = { recommendations: [{ replicas: current, timestampSeconds: now }], scaleUpEvents: state.scaleUpEvents, scaleDownEvents: state.scaleDownEvents };
-  }
+  if (state.recommendations.length === 0) state.recommendations = [{ replicas: current, timestampSeconds: now }];
   const minReplicas = spec.minReplicas;
-  w.explanation.push(msg('engine.hpa.target', { target: `${spec.scaleTargetRef.kind}/${spec.scaleTargetRef.name}`, replicas: current, min: minReplicas, max: spec.maxReplicas }));
+  w.explanation.push(targetLine(spec.scaleTargetRef, current, minReplicas, spec.maxReplicas));
 
   let desired: number;
   let rescaleReason = '';
   let metricStatuses: MetricStatus[] | undefined;
-  let limited: { status: boolean; reason?: LimitReason } = { status: false };
+  let scalingLimited = false;
+  let scalingLimitedReason: LimitReason | undefined;
 
   if (current === 0 && minReplicas !== 0) {
-    setCond(w, now, 'ScalingActive', 'False', 'ScalingDisabled', 'scaling is disabled since the replica count of the target is zero');
+    setCond(now, 'ScalingActive', 'False', 'ScalingDisabled', 'scaling is disabled since the replica count of the target is zero');
     w.explanation.push(msg('engine.hpa.disabled'));
     const status = { ...previous, currentReplicas: current, desiredReplicas: current, currentMetrics: undefined };
     return finish(input, w, state, status, baseOutcome('disabled', current, current, now), false);
@@ -257,7 +215,7 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
   } else {
     if (input.scale.selector === '') {
       w.events.push({ type: 'Warning', reason: 'SelectorRequired', message: 'selector is required' });
-      setCond(w, now, 'ScalingActive', 'False', 'InvalidSelector', "the HPA target's scale is missing a selector");
+      setCond(now, 'ScalingActive', 'False', 'InvalidSelector', "the HPA target's scale is missing a selector");
       w.events.push({ type: 'Warning', reason: 'FailedComputeMetricsReplicas', message: 'selector is required' });
       w.explanation.push(msg('engine.hpa.noSelector'));
       const status = { ...previous, currentReplicas: current };
@@ -275,9 +233,9 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
       },
       spec.metrics,
     );
-    pushAll(w.events, metrics.events);
-    pushAll(w.explanation, metrics.explanation);
-    setCond(w, now, 'ScalingActive', metrics.scalingActive.status, metrics.scalingActive.reason, metrics.scalingActive.message);
+    append(w.events, metrics.events);
+    append(w.explanation, metrics.explanation);
+    setCond(now, 'ScalingActive', metrics.scalingActive.status, metrics.scalingActive.reason, metrics.scalingActive.message);
     metricStatuses = metrics.statuses;
     if (metrics.replicas === -1) {
       w.events.push({ type: 'Warning', reason: 'FailedComputeMetricsReplicas', message: metrics.error ?? '' });
@@ -299,18 +257,19 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
       nowSeconds: now,
       downscaleStabilizationSeconds: config.downscaleStabilizationSeconds,
     });
-    state = { recommendations: normalized.recommendations, scaleUpEvents: state.scaleUpEvents, scaleDownEvents: state.scaleDownEvents };
-    setCond(w, now, 'AbleToScale', 'True', normalized.ableToScale.reason, normalized.ableToScale.message);
-    setCond(w, now, 'ScalingLimited', normalized.scalingLimited.status, normalized.scalingLimited.reason, normalized.scalingLimited.message);
-    limited = { status: normalized.scalingLimited.status === 'True', reason: normalized.scalingLimited.reason };
-    pushAll(w.explanation, normalized.explanation);
+    state.recommendations = normalized.recommendations;
+    setCond(now, 'AbleToScale', 'True', normalized.ableToScale.reason, normalized.ableToScale.message);
+    setCond(now, 'ScalingLimited', normalized.scalingLimited.status, normalized.scalingLimited.reason, normalized.scalingLimited.message);
+    scalingLimited = normalized.scalingLimited.status === 'True';
+    scalingLimitedReason = normalized.scalingLimited.reason;
+    append(w.explanation, normalized.explanation);
     desired = normalized.desiredReplicas;
   }
 
   if (desired === current) {
-    w.explanation.push(msg('engine.hpa.noChange', { replicas: current }));
+    w.explanation.push(replicasText('engine.hpa.noChange', current));
     const status = statusWith(previous, current, current, metricStatuses);
-    return finish(input, w, state, status, outcomeFor(w, current, limited, 'unchanged', current, now), false);
+    return finish(input, w, state, status, outcomeFor(current, scalingLimited, scalingLimitedReason, 'unchanged', current, now), false);
   }
   if (input.scaleUpdateError !== undefined) {
     w.events.push({
@@ -318,18 +277,19 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
       reason: 'FailedRescale',
       message: `New size: ${desired}; reason: ${rescaleReason}; error: ${input.scaleUpdateError}`,
     });
-    setCond(w, now, 'AbleToScale', 'False', 'FailedUpdateScale', `the HPA controller was unable to update the target scale: ${input.scaleUpdateError}`);
+    setCond(now, 'AbleToScale', 'False', 'FailedUpdateScale', `the HPA controller was unable to update the target scale: ${input.scaleUpdateError}`);
     w.explanation.push(msg('engine.hpa.failedRescale', { error: input.scaleUpdateError }));
     const status: HorizontalPodAutoscalerStatus = { ...previous, currentReplicas: current, currentMetrics: metricStatuses };
-    return finish(input, w, state, status, outcomeFor(w, current, limited, 'rescaleFailed', desired, now), false);
+    return finish(input, w, state, status, outcomeFor(current, scalingLimited, scalingLimitedReason, 'rescaleFailed', desired, now), false);
   }
-  setCond(w, now, 'AbleToScale', 'True', 'SucceededRescale', `the HPA controller was able to update the target scale to ${desired}`);
+  setCond(now, 'AbleToScale', 'True', 'SucceededRescale', `the HPA controller was able to update the target scale to ${desired}`);
   w.events.push({ type: 'Normal', reason: EVENT_RESCALE, message: `New size: ${desired}; reason: ${rescaleReason}` });
   const events = storeScaleEvent(spec.behavior, { scaleUpEvents: state.scaleUpEvents, scaleDownEvents: state.scaleDownEvents }, current, desired, now);
-  state = { recommendations: state.recommendations, scaleUpEvents: events.scaleUpEvents, scaleDownEvents: events.scaleDownEvents };
+  state.scaleUpEvents = events.scaleUpEvents;
+  state.scaleDownEvents = events.scaleDownEvents;
   w.explanation.push(msg('engine.hpa.rescale', { current, replicas: desired, reason: rescaleReason }));
   const status = scaledStatus(previous, current, desired, metricStatuses, now);
-  return finish(input, w, state, status, outcomeFor(w, current, limited, 'rescaled', desired, now), true);
+  return finish(input, w, state, status, outcomeFor(current, scalingLimited, scalingLimitedReason, 'rescaled', desired, now), true);
 }
 
 function baseOutcome(kind: HpaSyncKind, current: number, desired: number, nowSeconds: number): HpaSyncOutcome {

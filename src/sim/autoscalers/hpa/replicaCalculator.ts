@@ -5,7 +5,7 @@
  */
 import { isWithinTolerance, type Tolerances } from './defaults';
 import { groupPods, type HpaPodInfo, type PodGroup, type PodGroups } from './podGrouping';
-import { amount, q, ratioText, toleranceText } from './calculationText';
+import { amount, keepsText, q, ratioText, toleranceText } from './calculationText';
 import { msg, type Message } from '../../core/message';
 import type { ResourceUtilizationTotals } from './metricsClient';
 
@@ -68,7 +68,22 @@ function group(input: PerPodMetricInput, cpuReadinessChecks: boolean): PodGroups
   );
 }
 
+/**
+ * The summary when every pod is ready, per count: the usual case, worded the same every sync
+ * (messages are plain data, never edited, so one serves them all).
+ */
+const readyOnlySummaries = new Map<number, Message>();
+
 function groupSummary(groups: PodGroups): Message {
+  if (groups.unready.length === 0 && groups.missing.length === 0 && groups.ignored.length === 0) {
+    let summary = readyOnlySummaries.get(groups.readyPodCount);
+    if (summary === undefined) {
+      summary = msg('engine.hpa.pods', { groups: [msg('engine.hpa.podsReady', { count: groups.readyPodCount })] });
+      if (readyOnlySummaries.size >= 4096) readyOnlySummaries.clear();
+      readyOnlySummaries.set(groups.readyPodCount, summary);
+    }
+    return summary;
+  }
   const out = [msg('engine.hpa.podsReady', { count: groups.readyPodCount })];
   if (groups.unready.length) out.push(msg('engine.hpa.podsUnready', { count: groups.unready.length, pods: groups.unready.join(', ') }));
   if (groups.missing.length) out.push(msg('engine.hpa.podsMissing', { count: groups.missing.length, pods: groups.missing.join(', ') }));
@@ -141,36 +156,47 @@ interface SecondPass {
 /**
  * The shared tail of both per-pod algorithms: keep the current count when the ratio is inside
  * tolerance, otherwise scale; with missing or unready pods, redo the ratio with conservative
- * fill-ins and refuse any result that changes direction.
+ * fill-ins and refuse any result that changes direction. The explanation starts with the
+ * caller's two lines; without a second pass it is one literal of four (pushes onto a list of two
+ * grew it to nineteen slots, every sync).
  */
-function decide<T>(
-  input: PerPodMetricInput,
+function decide<I extends PerPodMetricInput, F>(
+  input: I,
   groups: PodGroups,
   usageRatio: number,
-  // A module function and its argument, not a closure: a closure made per sync costs more (and a
-  // name wrapper under tsx) than the pass it rarely runs.
-  secondPass: (arg: T) => SecondPass,
-  passArg: T,
-  explanation: Message[],
-  ratioFormula: string = ratioText(usageRatio),
-): Decision {
+  // A module function and the first pass, not a closure or an argument object: either, made per
+  // sync, costs more (and a name wrapper under tsx) than the pass it rarely runs.
+  secondPass: (input: I, groups: PodGroups, first: F, explanation: Message[]) => SecondPass,
+  first: F,
+  summary: Message,
+  measured: Message,
+  // A Utilization target words the ratio as "59% / 60%": built only when the count changes.
+  utilizationPercent?: number,
+  targetUtilization?: number,
+): Decision & { explanation: Message[] } {
   const current = input.currentReplicas;
   const scaleUpWithUnready = groups.unready.length > 0 && usageRatio > 1.0;
   if (!scaleUpWithUnready && groups.missing.length === 0) {
-    explanation.push(toleranceText(usageRatio, input.tolerances));
+    const tolerance = toleranceText(usageRatio, input.tolerances);
     if (isWithinTolerance(usageRatio, input.tolerances)) {
-      explanation.push(msg('engine.hpa.keeps', { replicas: current }));
-      return { replicas: current, podsCounted: groups.readyPodCount, decision: 'withinTolerance' };
+      return { replicas: current, podsCounted: groups.readyPodCount, decision: 'withinTolerance', explanation: [summary, measured, tolerance, keepsText(current)] };
     }
     const replicas = Math.ceil(usageRatio * groups.readyPodCount);
-    explanation.push(msg('engine.hpa.desired', { count: groups.readyPodCount, ratio: ratioFormula, replicas }));
-    return { replicas, podsCounted: groups.readyPodCount, decision: 'scaled' };
+    const ratio = utilizationPercent === undefined ? ratioText(usageRatio) : `${utilizationPercent}% / ${targetUtilization}%`;
+    const explanation = [summary, measured, tolerance, msg('engine.hpa.desired', { count: groups.readyPodCount, ratio, replicas })];
+    return { replicas, podsCounted: groups.readyPodCount, decision: 'scaled', explanation };
   }
-  const { newRatio, count } = secondPass(passArg);
+  const explanation = [summary, measured];
+  const decision = secondPassDecision(input, usageRatio, secondPass(input, groups, first, explanation), explanation);
+  return { replicas: decision.replicas, newUsageRatio: decision.newUsageRatio, podsCounted: decision.podsCounted, decision: decision.decision, explanation };
+}
+
+function secondPassDecision(input: PerPodMetricInput, usageRatio: number, { newRatio, count }: SecondPass, explanation: Message[]): Decision {
+  const current = input.currentReplicas;
   explanation.push(msg('engine.hpa.fillIns', { count, ratio: ratioText(newRatio) }));
   const flipped = (usageRatio < 1.0 && newRatio > 1.0) || (usageRatio > 1.0 && newRatio < 1.0);
   if (isWithinTolerance(newRatio, input.tolerances)) {
-    explanation.push(toleranceText(newRatio, input.tolerances), msg('engine.hpa.keeps', { replicas: current }));
+    explanation.push(toleranceText(newRatio, input.tolerances), keepsText(current));
     return { replicas: current, newUsageRatio: newRatio, podsCounted: count, decision: 'withinTolerance' };
   }
   if (flipped) {
@@ -190,7 +216,6 @@ interface UtilizationPassInput {
   input: PerPodMetricInput & { targetUtilization: number };
   groups: PodGroups;
   first: UtilizationRatio;
-  explanation: Message[];
 }
 
 /** Adds a fill-in at `percentOfRequest` of its request for every pod of `group`, in list order. */
@@ -205,8 +230,13 @@ function fillIn(pass: UtilizationPassInput, group: PodGroup, percentOfRequest: n
   }
 }
 
-function utilizationSecondPass(pass: UtilizationPassInput): SecondPass {
-  const { input, groups, first, explanation } = pass;
+function utilizationSecondPass(
+  input: PerPodMetricInput & { targetUtilization: number },
+  groups: PodGroups,
+  first: UtilizationRatio,
+  explanation: Message[],
+): SecondPass {
+  const pass: UtilizationPassInput = { input, groups, first };
   const acc = { usage: first.usageTotal, request: first.requestTotal, count: groups.readyPodCount };
   if (groups.missing.length > 0) {
     if (first.ratio < 1.0) {
@@ -228,14 +258,12 @@ function utilizationSecondPass(pass: UtilizationPassInput): SecondPass {
   return { newRatio, count: acc.count };
 }
 
-interface PlainPassInput {
-  input: PerPodMetricInput & { targetAverageMilli: number };
-  groups: PodGroups;
-  first: { ratio: number; total: number };
-  explanation: Message[];
-}
-
-function plainSecondPass({ input, groups, first, explanation }: PlainPassInput): SecondPass {
+function plainSecondPass(
+  input: PerPodMetricInput & { targetAverageMilli: number },
+  groups: PodGroups,
+  first: { ratio: number; total: number },
+  explanation: Message[],
+): SecondPass {
   let total = first.total;
   let count = groups.readyPodCount;
   if (groups.missing.length > 0 && first.ratio !== 1.0) {
@@ -295,6 +323,10 @@ export function resourceUtilizationReplicas(
 /** The pods of resourceUtilizationFromTotals' input: nothing reads them once no pod is missing or unready. */
 export const NO_PODS: readonly HpaPodInfo[] = Object.freeze([]);
 
+/** The totals' groups other than ready and ignored: empty by the totals' contract, and read only. */
+const NO_GROUPS: PodGroup[] = Object.freeze([]) as unknown as PodGroup[];
+const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
+
 /**
  * resourceUtilizationReplicas from the first pass's totals (HpaMetricsClient.resourceUtilizationTotals):
  * with every pod ready or ignored, decide keeps to its first branch, which reads no pod.
@@ -303,7 +335,7 @@ export function resourceUtilizationFromTotals(
   input: PerPodMetricInput & { resource: string; targetUtilization: number },
   totals: ResourceUtilizationTotals,
 ): CalcResult<PerPodCalculation> {
-  const groups: PodGroups = { readyPodCount: totals.readyPodCount, groupOf: [], unready: [], missing: [], ignored: totals.ignored };
+  const groups: PodGroups = { readyPodCount: totals.readyPodCount, groupOf: NO_GROUPS, unready: NO_NAMES, missing: NO_NAMES, ignored: totals.ignored };
   const first = ratioOfTotals(totals.usageTotal, totals.requestTotal, totals.readyPodCount, input.targetUtilization);
   if ('error' in first) return { ok: false, error: first.error };
   return utilizationOutcome(input, groups, first);
@@ -314,20 +346,16 @@ function utilizationOutcome(
   groups: PodGroups,
   first: UtilizationRatio,
 ): CalcResult<PerPodCalculation> {
-  const explanation = [
-    groupSummary(groups),
-    msg('engine.hpa.utilization', {
-      metric: input.metricLabel,
-      utilization: first.utilization,
-      average: amount(first.rawAverage, input.resource),
-      request: amount(Math.trunc(first.requestTotal / groups.readyPodCount), input.resource),
-      pods: groups.readyPodCount,
-      target: input.targetUtilization,
-    }),
-  ];
-  const formula = `${first.utilization}% / ${input.targetUtilization}%`;
-  const outcome = decide(input, groups, first.ratio, utilizationSecondPass, { input, groups, first, explanation }, explanation, formula);
-  return calculation(outcome, first.ratio, first.utilization, first.rawAverage, groups, explanation);
+  const measured = msg('engine.hpa.utilization', {
+    metric: input.metricLabel,
+    utilization: first.utilization,
+    average: amount(first.rawAverage, input.resource),
+    request: amount(Math.trunc(first.requestTotal / groups.readyPodCount), input.resource),
+    pods: groups.readyPodCount,
+    target: input.targetUtilization,
+  });
+  const outcome = decide(input, groups, first.ratio, utilizationSecondPass, first, groupSummary(groups), measured, first.utilization, input.targetUtilization);
+  return calculation(outcome, first.ratio, first.utilization, first.rawAverage, groups, outcome.explanation);
 }
 
 /**
@@ -341,15 +369,12 @@ export function plainMetricReplicas(
   const groups = group(input, input.resource === 'cpu');
   if (groups.readyPodCount === 0) return { ok: false, error: 'did not receive metrics for targeted pods (pods might be unready)' };
   const first = plainRatio(readySampleTotal(input.pods, groups), groups.readyPodCount, input.targetAverageMilli);
-  const explanation = [
-    groupSummary(groups),
-    msg('engine.hpa.average', {
-      metric: input.metricLabel,
-      average: amount(first.average, input.resource),
-      pods: groups.readyPodCount,
-      target: amount(input.targetAverageMilli, input.resource),
-    }),
-  ];
-  const outcome = decide(input, groups, first.ratio, plainSecondPass, { input, groups, first, explanation }, explanation);
-  return calculation(outcome, first.ratio, undefined, first.average, groups, explanation);
+  const measured = msg('engine.hpa.average', {
+    metric: input.metricLabel,
+    average: amount(first.average, input.resource),
+    pods: groups.readyPodCount,
+    target: amount(input.targetAverageMilli, input.resource),
+  });
+  const outcome = decide(input, groups, first.ratio, plainSecondPass, first, groupSummary(groups), measured);
+  return calculation(outcome, first.ratio, undefined, first.average, groups, outcome.explanation);
 }

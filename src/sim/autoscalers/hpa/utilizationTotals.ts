@@ -77,16 +77,32 @@ export class UtilizationAccumulator {
   private readyPodCount = 0;
   private usageTotal = 0;
   private requestTotal = 0;
-  private readonly ignored: string[] = [];
+  private ignored: string[] = [];
   /** A pod sent the calculation elsewhere: the rest are not looked at. */
   private failed = false;
   private lastContainers: Pod['spec']['containers'] | null = null;
   private request: number | undefined;
 
   constructor(
-    readonly resource: 'cpu' | 'memory',
-    readonly options: PodGroupingOptions,
+    public resource: 'cpu' | 'memory',
+    public options: PodGroupingOptions,
   ) {}
+
+  /**
+   * Starts over for another listing, as a new accumulator would: the engine keeps one for every
+   * sync (controller.ts). A list of ignored names already handed out by totals() is left as it was.
+   */
+  restart(resource: 'cpu' | 'memory', options: PodGroupingOptions): void {
+    this.resource = resource;
+    this.options = options;
+    this.readyPodCount = 0;
+    this.usageTotal = 0;
+    this.requestTotal = 0;
+    if (this.ignored.length > 0) this.ignored = [];
+    this.failed = false;
+    this.lastContainers = null;
+    this.request = undefined;
+  }
 
   add(pod: Pod): void {
     if (this.failed) return;
