@@ -46,7 +46,8 @@ export function podCpuUsedMilliMs(world: World, pod: Pod): number {
   return world.podCpu.used[pod.cpuSlot];
 }
 
-function ownerKey(kind: string, name: string) {
+/** The world.ownerIndex key of an owner's pods. */
+export function ownerKey(kind: string, name: string) {
   return `${kind}/${name}`;
 }
 

@@ -1,6 +1,7 @@
 import type { Deployment, Pod, ReplicaSet, World } from '../../core/types';
 import { emitEvent, log } from '../../core/world';
 import { podIsActive } from '../../lifecycle/apply';
+import { ownerKey } from '../../cluster/pods';
 import type { HorizontalPodAutoscaler } from './types';
 import { DEFAULT_HPA_CONTROLLER_CONFIG } from './types';
 import { initialHpaControllerState, reconcileHpa, type HpaControllerState } from './reconcile';
@@ -83,16 +84,16 @@ function targetReplicaSets(world: World, d: Deployment): ReplicaSet[] {
 }
 
 /**
- * ownedPodIndex(world, 'ReplicaSet', rs.name) with the index key kept per ReplicaSet (pods.ts'
- * ownerKey, `${kind}/${name}`): a key built per sync was a new string to flatten and hash before
- * the lookup, which cost more than the lookup itself. A ReplicaSet's name never changes.
+ * ownedPodIndex(world, 'ReplicaSet', rs.name) with the index key (pods.ts' ownerKey) kept per
+ * ReplicaSet: a key built per sync was a new string to flatten and hash before the lookup, which
+ * cost more than the lookup itself. A ReplicaSet's name never changes.
  */
 const ownerKeys = new WeakMap<ReplicaSet, string>();
 
 function replicaSetPods(world: World, rs: ReplicaSet): ReadonlyMap<string, Pod> | undefined {
   let key = ownerKeys.get(rs);
   if (key === undefined) {
-    key = `ReplicaSet/${rs.name}`;
+    key = ownerKey('ReplicaSet', rs.name);
     ownerKeys.set(rs, key);
   }
   return world.ownerIndex.get(key);
