@@ -2,10 +2,9 @@
  * computeReplicasForMetrics: one proposal per spec.metrics entry, with the status entry, the
  * metric's name as the controller words it, and on failure the condition and event it raises.
  */
-import { isWithinTolerance, type Tolerances } from './defaults';
-import { formatGoLabelSelector, isClientError, type HpaMetricsClient } from './metricsClient';
-import { countReadyRunningPods, type HpaPodInfo } from './podGrouping';
-import { formatMilliQuantity, quantityToMilli } from './quantity';
+import { isClientError } from './metricsClient';
+import type { HpaPodInfo } from './podGrouping';
+import { quantityToMilli } from './quantity';
 import {
   NO_PODS,
   plainMetricReplicas,
@@ -14,46 +13,19 @@ import {
   type CalcResult,
   type PerPodCalculation,
 } from './replicaCalculator';
-import { averageValueMetricReplicas, valueMetricReplicas } from './valueMetricCalculator';
-import type { HpaControllerConfig, MetricSpec, MetricStatus, MetricTarget } from './types';
+import { objectProposal, externalProposal } from './valueMetricProposals';
+import { fail, mq, type MetricContext, type MetricProposal } from './proposalCommon';
+import type { MetricSpec, MetricStatus, MetricTarget } from './types';
 import { msg, type Message } from '../../core/message';
 import { pushAll } from '../../core/arrays';
 import { boundedMemo } from '../../core/memo';
+
+export type { MetricContext, MetricProposal } from './proposalCommon';
 
 export interface HpaEvent {
   type: 'Normal' | 'Warning';
   reason: string;
   message: string;
-}
-
-export interface MetricContext {
-  namespace: string;
-  specReplicas: number;
-  statusReplicas: number;
-  tolerances: Tolerances;
-  nowSeconds: number;
-  config: HpaControllerConfig;
-  metrics: HpaMetricsClient;
-}
-
-export type MetricProposal =
-  | { ok: true; replicas: number; metricName: string; status: MetricStatus; explanation: Message[]; details?: PerPodCalculation }
-  | {
-      ok: false;
-      /** The error as computeReplicasForMetric returns it (used in FailedComputeMetricsReplicas). */
-      error: string;
-      /** ScalingActive=False reason, also the Warning event's reason. */
-      reason: string;
-      /** The error the condition and the event carry. */
-      conditionError: string;
-      explanation: Message[];
-    };
-
-/** A status's quantities, kept per value: the same few averages every sync. */
-const mq = boundedMemo((milli: number): string => formatMilliQuantity(milli), 4096);
-
-function fail(reason: string, conditionError: string, error: string, label: string): MetricProposal {
-  return { ok: false, reason, conditionError, error, explanation: [msg('engine.hpa.cannotCompute', { metric: label, error: conditionError })] };
 }
 
 /**
@@ -157,126 +129,6 @@ function podsProposal(ctx: MetricContext, spec: Extract<MetricSpec, { type: 'Pod
     status: { type: 'Pods', pods: { metric: { ...spec.metric }, current: { averageValue: mq(calc.averageMilli) } } },
     explanation: calc.explanation,
     details: calc,
-  };
-}
-
-/** getReadyPodsCount, with its error wording. */
-function readyPodsForValueTarget(ctx: MetricContext): number | { error: string } {
-  if (ctx.specReplicas === 0) return 0; // not consulted when scaling from zero
-  const pods = ctx.metrics.targetPods();
-  if (pods.length === 0) return { error: 'unable to calculate ready pods: no pods returned by selector while calculating replica count' };
-  return countReadyRunningPods(pods);
-}
-
-function objectProposal(ctx: MetricContext, spec: Extract<MetricSpec, { type: 'Object' }>['object']): MetricProposal {
-  const { metric, describedObject: obj, target } = spec;
-  const label = `${obj.kind}/${obj.name} ${metric.name}`;
-  const wrap = (e: string) => `failed to get object metric value: ${e}`;
-  const unable = (e: string) => `unable to get metric ${metric.name}: ${obj.kind} on ${ctx.namespace} ${obj.name}/${e}`;
-  const isValue = target.type === 'Value' && target.value !== undefined;
-  const isAverage = target.type === 'AverageValue' && target.averageValue !== undefined;
-  if (!isValue && !isAverage) {
-    const e = 'invalid object metric source: neither a value target nor an average value target was set';
-    return fail('FailedGetObjectMetric', e, wrap(e), label);
-  }
-  const got = ctx.metrics.objectMetric(metric.name, obj, metric.selector);
-  if (isClientError(got)) {
-    const e = unable(got.error);
-    return fail('FailedGetObjectMetric', e, wrap(isAverage ? `failed to get ${metric.name} object metric: ${e}` : e), label);
-  }
-  if (isAverage) {
-    const calc = averageValueMetricReplicas({
-      statusReplicas: ctx.statusReplicas,
-      totalMilli: got.valueMilli,
-      targetAverageMilli: quantityToMilli(target.averageValue ?? '0'),
-      tolerances: ctx.tolerances,
-      metricLabel: label,
-    });
-    return {
-      ok: true,
-      replicas: calc.replicas,
-      // Upstream labels Object AverageValue proposals as "external metric"; kept as it is shown.
-      metricName: `external metric ${metric.name}(${formatGoLabelSelector(metric.selector)})`,
-      status: { type: 'Object', object: { describedObject: { ...obj }, metric: { ...metric }, current: { averageValue: mq(calc.averageMilli) } } },
-      explanation: calc.explanation,
-    };
-  }
-  const ready = readyPodsForValueTarget(ctx);
-  const targetMilli = quantityToMilli(target.value ?? '0');
-  const ratio = got.valueMilli / targetMilli;
-  if (typeof ready !== 'number' && !(ctx.specReplicas !== 0 && isWithinTolerance(ratio, ctx.tolerances))) {
-    return fail('FailedGetObjectMetric', ready.error, wrap(ready.error), label);
-  }
-  const calc = valueMetricReplicas({
-    currentReplicas: ctx.specReplicas,
-    valueMilli: got.valueMilli,
-    targetValueMilli: targetMilli,
-    readyRunningPods: typeof ready === 'number' ? ready : 0,
-    tolerances: ctx.tolerances,
-    metricLabel: label,
-  });
-  return {
-    ok: true,
-    replicas: calc.replicas,
-    metricName: `${obj.kind} metric ${metric.name}`,
-    status: { type: 'Object', object: { describedObject: { ...obj }, metric: { ...metric }, current: { value: mq(got.valueMilli) } } },
-    explanation: calc.explanation,
-  };
-}
-
-function externalProposal(ctx: MetricContext, spec: Extract<MetricSpec, { type: 'External' }>['external']): MetricProposal {
-  const { metric, target } = spec;
-  const selectorText = formatGoLabelSelector(metric.selector);
-  const label = metric.name;
-  const wrapOuter = (e: string) => `failed to get ${metric.name} external metric value: ${e}`;
-  const wrapInner = (e: string) => `failed to get ${metric.name} external metric: ${e}`;
-  if (target.averageValue === undefined && target.value === undefined) {
-    const e = 'invalid external metric source: neither a value target nor an average value target was set';
-    return fail('FailedGetExternalMetric', e, wrapOuter(e), label);
-  }
-  const got = ctx.metrics.externalMetric(metric.name, metric.selector);
-  if (isClientError(got)) {
-    const e = `unable to get external metric ${ctx.namespace}/${metric.name}/${selectorText}: ${got.error}`;
-    return fail('FailedGetExternalMetric', e, wrapOuter(wrapInner(e)), label);
-  }
-  const total = got.valuesMilli.reduce((a, b) => a + b, 0);
-  const metricName = `external metric ${metric.name}(${selectorText})`;
-  const statusMetric = { ...metric };
-  if (target.averageValue !== undefined) {
-    const calc = averageValueMetricReplicas({
-      statusReplicas: ctx.statusReplicas,
-      totalMilli: total,
-      targetAverageMilli: quantityToMilli(target.averageValue),
-      tolerances: ctx.tolerances,
-      metricLabel: label,
-    });
-    return {
-      ok: true,
-      replicas: calc.replicas,
-      metricName,
-      status: { type: 'External', external: { metric: statusMetric, current: { averageValue: mq(calc.averageMilli) } } },
-      explanation: calc.explanation,
-    };
-  }
-  const targetMilli = quantityToMilli(target.value ?? '0');
-  const ready = readyPodsForValueTarget(ctx);
-  if (typeof ready !== 'number' && !(ctx.specReplicas !== 0 && isWithinTolerance(total / targetMilli, ctx.tolerances))) {
-    return fail('FailedGetExternalMetric', ready.error, wrapOuter(wrapInner(ready.error)), label);
-  }
-  const calc = valueMetricReplicas({
-    currentReplicas: ctx.specReplicas,
-    valueMilli: total,
-    targetValueMilli: targetMilli,
-    readyRunningPods: typeof ready === 'number' ? ready : 0,
-    tolerances: ctx.tolerances,
-    metricLabel: label,
-  });
-  return {
-    ok: true,
-    replicas: calc.replicas,
-    metricName,
-    status: { type: 'External', external: { metric: statusMetric, current: { value: mq(total) } } },
-    explanation: calc.explanation,
   };
 }
 
