@@ -18,6 +18,23 @@ function readyPodsForValueTarget(ctx: MetricContext): number | { error: string }
   return countReadyRunningPods(pods);
 }
 
+/**
+ * GetObjectMetricReplicas' and GetExternalMetricReplicas' value case: the ready pods are counted
+ * first, and failing to count them is an error unless the ratio is already within tolerance.
+ */
+function valueTargetReplicas(ctx: MetricContext, valueMilli: number, targetValueMilli: number, label: string): ReturnType<typeof valueMetricReplicas> | { error: string } {
+  const ready = readyPodsForValueTarget(ctx);
+  if (typeof ready !== 'number' && !(ctx.specReplicas !== 0 && isWithinTolerance(valueMilli / targetValueMilli, ctx.tolerances))) return ready;
+  return valueMetricReplicas({
+    currentReplicas: ctx.specReplicas,
+    valueMilli,
+    targetValueMilli,
+    readyRunningPods: typeof ready === 'number' ? ready : 0,
+    tolerances: ctx.tolerances,
+    metricLabel: label,
+  });
+}
+
 export function objectProposal(ctx: MetricContext, spec: Extract<MetricSpec, { type: 'Object' }>['object']): MetricProposal {
   const { metric, describedObject: obj, target } = spec;
   const label = `${obj.kind}/${obj.name} ${metric.name}`;
@@ -51,20 +68,8 @@ export function objectProposal(ctx: MetricContext, spec: Extract<MetricSpec, { t
       explanation: calc.explanation,
     };
   }
-  const ready = readyPodsForValueTarget(ctx);
-  const targetMilli = quantityToMilli(target.value ?? '0');
-  const ratio = got.valueMilli / targetMilli;
-  if (typeof ready !== 'number' && !(ctx.specReplicas !== 0 && isWithinTolerance(ratio, ctx.tolerances))) {
-    return fail('FailedGetObjectMetric', ready.error, wrap(ready.error), label);
-  }
-  const calc = valueMetricReplicas({
-    currentReplicas: ctx.specReplicas,
-    valueMilli: got.valueMilli,
-    targetValueMilli: targetMilli,
-    readyRunningPods: typeof ready === 'number' ? ready : 0,
-    tolerances: ctx.tolerances,
-    metricLabel: label,
-  });
+  const calc = valueTargetReplicas(ctx, got.valueMilli, quantityToMilli(target.value ?? '0'), label);
+  if ('error' in calc) return fail('FailedGetObjectMetric', calc.error, wrap(calc.error), label);
   return {
     ok: true,
     replicas: calc.replicas,
@@ -108,19 +113,8 @@ export function externalProposal(ctx: MetricContext, spec: Extract<MetricSpec, {
       explanation: calc.explanation,
     };
   }
-  const targetMilli = quantityToMilli(target.value ?? '0');
-  const ready = readyPodsForValueTarget(ctx);
-  if (typeof ready !== 'number' && !(ctx.specReplicas !== 0 && isWithinTolerance(total / targetMilli, ctx.tolerances))) {
-    return fail('FailedGetExternalMetric', ready.error, wrapOuter(wrapInner(ready.error)), label);
-  }
-  const calc = valueMetricReplicas({
-    currentReplicas: ctx.specReplicas,
-    valueMilli: total,
-    targetValueMilli: targetMilli,
-    readyRunningPods: typeof ready === 'number' ? ready : 0,
-    tolerances: ctx.tolerances,
-    metricLabel: label,
-  });
+  const calc = valueTargetReplicas(ctx, total, quantityToMilli(target.value ?? '0'), label);
+  if ('error' in calc) return fail('FailedGetExternalMetric', calc.error, wrapOuter(wrapInner(calc.error)), label);
   return {
     ok: true,
     replicas: calc.replicas,
