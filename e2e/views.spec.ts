@@ -265,6 +265,35 @@ test('offline in Korean: every slice of the Korean font is kept, so syllables no
   await context.setOffline(false);
 });
 
+test.describe('in a browser that lists Korean', () => {
+  test.use({ locale: 'ko-KR' });
+  test('an English page keeps the Korean font too, so Korean works offline though no page showed it online', async ({ page, context }) => {
+    await page.goto('/#lang=en');
+    await expect(page.getByTestId('status')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('tab', { name: 'YAML' })).toBeVisible();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    const cached = () => page.evaluate(async () => (await (await caches.open('fonts')).keys()).filter((r) => r.url.endsWith('.woff2')).length);
+    await expect.poll(cached, { timeout: 90_000 }).toBeGreaterThan(200);
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
+    await context.setOffline(true);
+    await page.goto('/#lesson=karpenter&step=2&lang=ko');
+    await expect(page.getByTestId('lesson-step')).toBeVisible({ timeout: 20_000 });
+    const statuses = await page.evaluate(async () => {
+      const faces = [
+        ...(await document.fonts.load('400 16px "Noto Sans KR"', '뷁 똠 햏 쀍 뙇')),
+        ...(await document.fonts.load('700 16px "Noto Sans KR"', '뷁 똠 햏 쀍 뙇')),
+      ];
+      return faces.map((f) => f.status);
+    });
+    expect(statuses.length).toBeGreaterThan(1);
+    expect(statuses.every((s) => s === 'loaded')).toBe(true);
+    await context.setOffline(false);
+  });
+});
+
 test('the Faults, Export and Legend popups close on Escape and on a press outside, and a press inside keeps them', async ({ page }) => {
   await page.goto('/');
   const a = app(page);

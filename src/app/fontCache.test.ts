@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillCache, woff2Urls, type CacheLike } from './fontCache';
+import { fillCache, keepsKoreanOffline, woff2Urls, type CacheLike } from './fontCache';
 
 /** A cache that records what it was asked, and fails the URLs it is told to. */
 function fakeCache(have: string[], failing: string[] = []) {
@@ -40,5 +40,12 @@ describe('keeping the Korean font for offline use', () => {
     expect(maxInFlight()).toBe(4);
     // A second fill finds everything but the failed file, and tries only that one again.
     expect(await fillCache(cache, urls)).toBe(0);
+  });
+  it('is kept by a Korean page, and by an English one whose browser lists Korean', () => {
+    expect(keepsKoreanOffline('ko', ['en-US'])).toBe(true);
+    expect(keepsKoreanOffline('en', ['en-US', 'ko-KR'])).toBe(true);
+    expect(keepsKoreanOffline('en', ['KO'])).toBe(true);
+    expect(keepsKoreanOffline('en', ['en-GB', 'kok-IN'])).toBe(false);
+    expect(keepsKoreanOffline('en', [])).toBe(false);
   });
 });

@@ -7,6 +7,16 @@
  * cache "fonts"), in the background and a few at a time.
  */
 
+/**
+ * Whether a page keeps every Korean slice for offline use: a Korean page, or an English one in a
+ * browser that lists Korean among its languages. A Korean reader who chose English (or a class
+ * whose instructor's machine is set to English) can then switch to Korean after the network is
+ * gone; an English reader whose browser has no Korean downloads nothing.
+ */
+export function keepsKoreanOffline(pageLanguage: string, browserLanguages: readonly string[]): boolean {
+  return pageLanguage === 'ko' || browserLanguages.some((tag) => tag.toLowerCase().split('-')[0] === 'ko');
+}
+
 /** The runtime cache of vite.config.ts's font route: the worker answers font requests from it. */
 export const FONT_CACHE = 'fonts';
 const PARALLEL = 4;

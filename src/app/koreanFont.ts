@@ -3,8 +3,10 @@
  * split by unicode-range into ~120 slices, so the browser fetches only the slices a page uses.
  * Hangul shows up in the English page too (Hangul typed in the console with the keyboard in Hangul
  * mode, Korean names in a manifest, a Korean lesson file), so the faces are declared in every
- * language, before the first render; an English page that shows no Hangul fetches no slice. The CSS
- * is imported dynamically, outside the initial bundle, and only a Korean page fills the offline cache.
+ * language, before the first render. The CSS is imported dynamically, outside the initial bundle.
+ * Only a page where Korean may be wanted (fontCache.ts keepsKoreanOffline: a Korean page, or a
+ * browser that lists Korean) fills the offline cache; any other page that shows no Hangul fetches
+ * no slice.
  */
 import { hangulFaces, KOREAN_FAMILY, type FaceRule } from './hangulFaces';
 import { keepKoreanFontOffline } from './fontCache';
