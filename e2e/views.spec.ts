@@ -222,13 +222,8 @@ test('"ready to work offline" floats over the status row: the layout does not mo
   expect({ main: await top('.main'), panel: await top('aside.lesson-panel') }).toEqual(before);
 });
 
-test('offline in Korean: every slice of the Korean font is kept, so syllables no page drew yet still render', async ({ page, context }) => {
-  await page.goto('/#lang=ko');
-  await expect(page.getByTestId('status')).toBeVisible({ timeout: 30_000 });
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  // Every woff2 slice the Korean faces name (~120 per weight) lands in the worker's font cache in the background.
+/** Waits until the worker's font cache holds every woff2 slice the Korean faces name (~120 per weight). */
+async function expectEveryKoreanSliceCached(page: Page): Promise<void> {
   const slices = await page.evaluate(() => {
     const urls = new Set<string>();
     for (const sheet of Array.from(document.styleSheets)) {
@@ -243,6 +238,16 @@ test('offline in Korean: every slice of the Korean font is kept, so syllables no
   expect(slices).toBeGreaterThan(200);
   const cached = () => page.evaluate(async () => (await (await caches.open('fonts')).keys()).filter((r) => r.url.endsWith('.woff2')).length);
   await expect.poll(cached, { timeout: 90_000 }).toBe(slices);
+}
+
+test('offline in Korean: every slice of the Korean font is kept, so syllables no page drew yet still render', async ({ page, context }) => {
+  await page.goto('/#lang=ko');
+  await expect(page.getByTestId('status')).toBeVisible({ timeout: 30_000 });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  // Every woff2 slice the Korean faces name (~120 per weight) lands in the worker's font cache in the background.
+  await expectEveryKoreanSliceCached(page);
   await page.reload();
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
   await context.setOffline(true);
@@ -267,20 +272,20 @@ test('offline in Korean: every slice of the Korean font is kept, so syllables no
 
 test.describe('in a browser that lists Korean', () => {
   test.use({ locale: 'ko-KR' });
-  test('an English page keeps the Korean font too, so Korean works offline though no page showed it online', async ({ page, context }) => {
+  test('an English page keeps the Korean font too: switched to Korean offline, syllables no page drew still render', async ({ page, context }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto('/#lang=en');
     await expect(page.getByTestId('status')).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('tab', { name: 'YAML' })).toBeVisible();
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
-    const cached = () => page.evaluate(async () => (await (await caches.open('fonts')).keys()).filter((r) => r.url.endsWith('.woff2')).length);
-    await expect.poll(cached, { timeout: 90_000 }).toBeGreaterThan(200);
-    await page.reload();
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 }).toBe(true);
-    await context.setOffline(true);
-    await page.goto('/#lesson=karpenter&step=2&lang=ko');
-    await expect(page.getByTestId('lesson-step')).toBeVisible({ timeout: 20_000 });
+    await expectEveryKoreanSliceCached(page);
+    await reloadOffline(page, context);
+    await expect(page.getByRole('tab', { name: 'YAML' })).toBeVisible();
+    // The reader switches to Korean with the network gone.
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+    await expect(page.getByRole('combobox', { name: '언어' })).toHaveValue('ko');
     const statuses = await page.evaluate(async () => {
       const faces = [
         ...(await document.fonts.load('400 16px "Noto Sans KR"', '뷁 똠 햏 쀍 뙇')),
@@ -290,6 +295,8 @@ test.describe('in a browser that lists Korean', () => {
     });
     expect(statuses.length).toBeGreaterThan(1);
     expect(statuses.every((s) => s === 'loaded')).toBe(true);
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: 'test-results/views-offline-ko-from-en.png' });
     await context.setOffline(false);
   });
 });
