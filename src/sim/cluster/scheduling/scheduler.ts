@@ -78,8 +78,7 @@ export function schedulePendingPods(world: World): void {
   let lowest: number | undefined;
   const lowestPriority = (): number => {
     if (lowest !== undefined) return lowest;
-    lowest = Infinity;
-    for (const p of world.pods.values()) if (p.nodeName !== '' && p.spec.priority < lowest) lowest = p.spec.priority;
+    lowest = lowestBoundPriority(world);
     return lowest;
   };
   const memo: PassMemo = { failed: new Map(), perNode: new Map() };
@@ -110,6 +109,19 @@ export function schedulePendingPods(world: World): void {
       if (existingAnti && pod.spec.podAntiAffinity) existingAnti.push({ pod: schedPodOf(pod), node: views[bound] });
     }
   }
+}
+
+/**
+ * The lowest priority of any bound pod (Infinity when none). forEach rather than for…of: this runs
+ * a few dozen times an hour, too rarely for V8 to optimize the loop, and unoptimized for…of over a
+ * Map allocates a result object per pod (~8 MB an hour at 6,000 pods).
+ */
+function lowestBoundPriority(world: World): number {
+  let lowest = Infinity;
+  world.pods.forEach((p) => {
+    if (p.nodeName !== '' && p.spec.priority < lowest) lowest = p.spec.priority;
+  });
+  return lowest;
 }
 
 interface Pass {
