@@ -240,6 +240,19 @@ async function expectEveryKoreanSliceCached(page: Page): Promise<void> {
   await expect.poll(cached, { timeout: 90_000 }).toBe(slices);
 }
 
+/** Rare syllables from several slices, in both weights: each face must load (offline: from the cache). */
+async function expectRareSyllablesLoad(page: Page): Promise<void> {
+  const statuses = await page.evaluate(async () => {
+    const faces = [
+      ...(await document.fonts.load('400 16px "Noto Sans KR"', '뷁 똠 햏 쀍 뙇')),
+      ...(await document.fonts.load('700 16px "Noto Sans KR"', '뷁 똠 햏 쀍 뙇')),
+    ];
+    return faces.map((f) => f.status);
+  });
+  expect(statuses.length).toBeGreaterThan(1);
+  expect(statuses.every((s) => s === 'loaded')).toBe(true);
+}
+
 test('offline in Korean: every slice of the Korean font is kept, so syllables no page drew yet still render', async ({ page, context }) => {
   await page.goto('/#lang=ko');
   await expect(page.getByTestId('status')).toBeVisible({ timeout: 30_000 });
@@ -253,16 +266,7 @@ test('offline in Korean: every slice of the Korean font is kept, so syllables no
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByTestId('status')).toBeVisible({ timeout: 20_000 });
-  // Rare syllables from several slices, in both weights: each face must load from the cache.
-  const statuses = await page.evaluate(async () => {
-    const faces = [
-      ...(await document.fonts.load('400 16px "Noto Sans KR"', '뷁 똠 햏 쀍 뙇')),
-      ...(await document.fonts.load('700 16px "Noto Sans KR"', '뷁 똠 햏 쀍 뙇')),
-    ];
-    return faces.map((f) => f.status);
-  });
-  expect(statuses.length).toBeGreaterThan(1);
-  expect(statuses.every((s) => s === 'loaded')).toBe(true);
+  await expectRareSyllablesLoad(page);
   await page.goto('/#lesson=karpenter&step=2&lang=ko');
   await expect(page.getByTestId('lesson-step')).toBeVisible({ timeout: 20_000 });
   await page.evaluate(() => document.fonts.ready);
@@ -286,15 +290,7 @@ test.describe('in a browser that lists Korean', () => {
     // The reader switches to Korean with the network gone.
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
     await expect(page.getByRole('combobox', { name: '언어' })).toHaveValue('ko');
-    const statuses = await page.evaluate(async () => {
-      const faces = [
-        ...(await document.fonts.load('400 16px "Noto Sans KR"', '뷁 똠 햏 쀍 뙇')),
-        ...(await document.fonts.load('700 16px "Noto Sans KR"', '뷁 똠 햏 쀍 뙇')),
-      ];
-      return faces.map((f) => f.status);
-    });
-    expect(statuses.length).toBeGreaterThan(1);
-    expect(statuses.every((s) => s === 'loaded')).toBe(true);
+    await expectRareSyllablesLoad(page);
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: 'test-results/views-offline-ko-from-en.png' });
     await context.setOffline(false);
