@@ -30,14 +30,24 @@ function sharedTemplateResources(t: PodTemplate): { request: Resources; limit: R
   return r;
 }
 
+function grownColumn(column: Float64Array, length: number): Float64Array {
+  const grown = new Float64Array(length);
+  grown.set(column);
+  return grown;
+}
+
 function allocateCpuSlot(ledger: PodCpuLedger): number {
   const slot = ledger.free.length > 0 ? ledger.free.pop()! : ledger.next++;
   if (slot >= ledger.used.length) {
     const grown = new Float64Array(ledger.used.length * 2);
     grown.set(ledger.used);
     ledger.used = grown;
+    ledger.metricCpuMillis = grownColumn(ledger.metricCpuMillis, grown.length);
+    ledger.metricMemoryMiB = grownColumn(ledger.metricMemoryMiB, grown.length);
   }
   ledger.used[slot] = 0;
+  ledger.metricCpuMillis[slot] = NaN;
+  ledger.metricMemoryMiB[slot] = NaN;
   return slot;
 }
 

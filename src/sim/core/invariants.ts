@@ -54,6 +54,9 @@ export function checkInvariants(world: World): string[] {
     if (slotHolder.has(s)) problems.push(`pods ${slotHolder.get(s)} and ${pod.name} share CPU slot ${s}`);
     if (free.has(s)) problems.push(`pod ${pod.name} holds CPU slot ${s}, which is on the free list`);
     slotHolder.set(s, pod.name);
+    const columns = [world.podCpu.metricCpuMillis[s], world.podCpu.metricMemoryMiB[s]];
+    const metric = pod.metric ? [pod.metric.cpuMillis, pod.metric.memoryMiB] : [NaN, NaN];
+    if (!Object.is(columns[0], metric[0]) || !Object.is(columns[1], metric[1])) problems.push(`pod ${pod.name}'s metric columns hold ${columns.join(', ')}, but its metric ${metric.join(', ')}`);
     const ready = pod.conditions.find((c) => c.type === 'Ready');
     if ((ready?.status ?? '') !== pod.readyConditionStatus || (ready?.lastTransitionMs ?? -1) !== pod.readyConditionSinceMs) {
       problems.push(`pod ${pod.name} mirrors Ready as ${pod.readyConditionStatus || 'absent'} since ${pod.readyConditionSinceMs}, but its condition is ${ready ? `${ready.status} since ${ready.lastTransitionMs}` : 'absent'}`);

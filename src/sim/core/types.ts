@@ -351,6 +351,14 @@ export interface WorldTotals {
  */
 export interface PodCpuLedger {
   used: Float64Array;
+  /**
+   * Each pod's `metric.cpuMillis` and `metric.memoryMiB`, or NaN in both while `metric` is null.
+   * The scrape writes them with the metric. The per-pod passes over every sample (the HPA's listing
+   * each sync, KRR's history) read them here: one load from an array by the pod's slot, where the
+   * metric object and its boxed number are two dependent loads from wherever the heap put them.
+   */
+  metricCpuMillis: Float64Array;
+  metricMemoryMiB: Float64Array;
   free: number[];
   next: number;
 }

@@ -56,7 +56,7 @@ export function createEmptyWorld(opts: WorldOptions): World {
     schedulerDirty: true,
     workloadsDirty: true,
     ownerIndex: new Map(),
-    podCpu: { used: new Float64Array(1024), free: [], next: 0 },
+    podCpu: { used: new Float64Array(1024), metricCpuMillis: new Float64Array(1024).fill(NaN), metricMemoryMiB: new Float64Array(1024).fill(NaN), free: [], next: 0 },
     lastScrapeMs: -1,
     notices: [],
     totals: { nodesLaunched: 0, nodesTerminated: 0, podsEvicted: 0 },

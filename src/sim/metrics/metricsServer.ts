@@ -42,6 +42,7 @@ export function scrapeMetrics(world: World): void {
   // needs two scrapes of a pod again before it reports that pod's CPU rate.
   const down = metricsServerDown(world);
   const used = world.podCpu.used;
+  const { metricCpuMillis, metricMemoryMiB } = world.podCpu;
   // The previous pod's deployment and load, and its ReplicaSet's memory request: consecutive pods
   // mostly share them, and `loads` and the ReplicaSets stand still until a pod is OOM-killed.
   const owners = newOwnerRequestMemo();
@@ -52,6 +53,8 @@ export function scrapeMetrics(world: World): void {
     if (s !== 'Running' && s !== 'Ready') {
       if (s !== 'Terminating') {
         pod.metric = null;
+        metricCpuMillis[pod.cpuSlot] = NaN;
+        metricMemoryMiB[pod.cpuSlot] = NaN;
         pod.scrapeMs = -1;
         pod.memoryMiB = 0;
       }
@@ -73,6 +76,8 @@ export function scrapeMetrics(world: World): void {
     }
     if (down) {
       pod.metric = null;
+      metricCpuMillis[pod.cpuSlot] = NaN;
+      metricMemoryMiB[pod.cpuSlot] = NaN;
       pod.scrapeMs = -1;
       continue;
     }
@@ -88,6 +93,8 @@ export function scrapeMetrics(world: World): void {
       } else {
         pod.metric = new ScrapedMetric(cpuMillis, pod.memoryMiB, now, now - pod.scrapeMs);
       }
+      metricCpuMillis[pod.cpuSlot] = cpuMillis;
+      metricMemoryMiB[pod.cpuSlot] = pod.memoryMiB;
     }
     pod.scrapeMs = now;
     pod.scrapeCpuMilliMs = used[pod.cpuSlot];

@@ -7,7 +7,7 @@ import { DEFAULT_HPA_CONTROLLER_CONFIG } from './types';
 import { initialHpaControllerState, reconcileHpa, type HpaControllerState } from './reconcile';
 import { recordHpaEvents, type HpaEventRecord } from './eventLog';
 import { worldMetricsClient } from './worldMetrics';
-import { UtilizationAccumulator } from './utilizationTotals';
+import { columnSampleMilli, UtilizationAccumulator } from './utilizationTotals';
 import type { PodGroupingOptions } from './podGrouping';
 import { msg, type Message } from '../../core/message';
 import { hpaWithStatus } from './statusCopy';
@@ -116,6 +116,7 @@ export function listTargetPods(world: World, target: Deployment, namespace: stri
   let n = 0;
   let active = 0;
   let inNamespace = true;
+  const ledger = world.podCpu;
   for (const rs of targetReplicaSets(world, target)) {
     const owned = replicaSetPods(world, rs);
     if (!owned) continue;
@@ -123,7 +124,7 @@ export function listTargetPods(world: World, target: Deployment, namespace: stri
       pods[n++] = pod;
       if (podIsActive(pod)) active++;
       if (pod.namespace !== namespace) inNamespace = false;
-      if (totals !== undefined) totals.add(pod);
+      if (totals !== undefined) totals.add(pod, columnSampleMilli(ledger, pod, totals.resource));
     }
   }
   pods.length = n;

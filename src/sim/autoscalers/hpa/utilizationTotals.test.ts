@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Deployment, Pod, World } from '../../core/types';
+import type { Deployment, Pod, PodCpuLedger, World } from '../../core/types';
 import type { ContainerSpec } from '../../core/podSpecTypes';
 import { computeReplicasForMetrics, type MetricContext } from './metricProposals';
 import { isClientError, type HpaMetricsClient } from './metricsClient';
 import { classifyPod, type PodGroupingOptions } from './podGrouping';
 import { DEFAULT_HPA_CONTROLLER_CONFIG, type MetricSpec } from './types';
 import { worldMetricsClient } from './worldMetrics';
-import { classifyWorldPod, UtilizationAccumulator } from './utilizationTotals';
+import { classifyWorldPod, columnSampleMilli, UtilizationAccumulator } from './utilizationTotals';
 
 /*
  * The one-pass totals (utilizationTotals, classifyWorldPod) restate what podResourceMetrics,
@@ -186,7 +186,12 @@ describe('the HPA one-pass utilization totals', () => {
           expect(fast).toEqual(full);
           // The same totals gathered pod by pod while listing (controller.ts), handed to the client.
           const gathered = new UtilizationAccumulator(resource, grouping);
-          for (const pod of pods) gathered.add(pod);
+          // Its samples come from the ledger's metric columns, which the scrape writes with each metric.
+          const ledger = {
+            metricCpuMillis: Float64Array.from(pods, (p) => p.metric?.cpuMillis ?? NaN),
+            metricMemoryMiB: Float64Array.from(pods, (p) => p.metric?.memoryMiB ?? NaN),
+          } as PodCpuLedger;
+          pods.forEach((pod, i) => gathered.add(Object.assign(pod, { cpuSlot: i }), columnSampleMilli(ledger, pod, resource)));
           const listed = worldMetricsClient(world, target, 'default', pods, true, gathered);
           expect(computeReplicasForMetrics(ctx(listed), specs)).toEqual(full);
         },

@@ -6,7 +6,7 @@
  * or unready) ends the pass with no answer, and the caller takes those four again; in a steady
  * state every pod is ready. utilizationTotals.test.ts holds both paths to the same answers.
  */
-import type { Pod } from '../../core/types';
+import type { Pod, PodCpuLedger } from '../../core/types';
 import { podPhase } from '../../lifecycle/phase';
 import type { ResourceUtilizationTotals } from './metricsClient';
 import type { PodGroup, PodGroupingOptions } from './podGrouping';
@@ -53,14 +53,16 @@ export function classifyWorldPod(pod: Pod, sampleMilli: number | undefined, opti
   // deletionTimestamp set, or phase Failed (podPhase: only an evicted pod).
   if (state === 'Terminating' || state === 'Evicted') return 'ignored';
   if (podPhase(pod) === 'Pending') return 'unready';
-  const m = pod.metric;
-  if (m === null || sampleMilli === undefined) return 'missing';
+  // No sample: the pod has no metric (or, for one container, none that is that container's).
+  if (sampleMilli === undefined) return 'missing';
   if (!options.cpuReadinessChecks) return 'ready';
   const readyStatus = pod.readyConditionStatus;
   if (readyStatus === '' || !(pod.scheduledMs >= 0 && pod.nodeName)) return 'unready';
   const start = pod.scheduledMs / 1000;
   const readySince = pod.readyConditionSinceMs / 1000;
   if (start + options.cpuInitializationPeriodSeconds > options.nowSeconds) {
+    // Only a pod in its first minutes comes here: its metric object is read for the window.
+    const m = pod.metric!;
     const staleSample = m.timestampMs / 1000 < readySince + m.windowMs / 1000;
     return readyStatus === 'False' || staleSample ? 'unready' : 'ready';
   }
@@ -68,6 +70,19 @@ export function classifyWorldPod(pod: Pod, sampleMilli: number | undefined, opti
   return neverReady ? 'unready' : 'ready';
 }
 
+/**
+ * sampleMilliOf(pod, resource) for the whole pod, read from the ledger's metric columns
+ * (PodCpuLedger; NaN where the pod has no metric) instead of the pod's metric object: the HPA's
+ * listing asks it of every pod of its target each sync. The same arithmetic as sampleMilliOf.
+ */
+export function columnSampleMilli(ledger: PodCpuLedger, pod: Pod, resource: 'cpu' | 'memory'): number | undefined {
+  if (resource === 'cpu') {
+    const cpu = ledger.metricCpuMillis[pod.cpuSlot];
+    return cpu !== cpu ? undefined : Math.round(cpu);
+  }
+  const memory = ledger.metricMemoryMiB[pod.cpuSlot];
+  return memory !== memory ? undefined : Math.round(memory * 1048576 * 1000);
+}
 
 /**
  * The pass pod by pod, so that the HPA's listing of its target's pods can run it while it fetches
@@ -104,7 +119,8 @@ export class UtilizationAccumulator {
     this.request = undefined;
   }
 
-  add(pod: Pod): void {
+  /** `sampleMilli` is sampleMilliOf(pod, resource): the caller may have it from elsewhere (columnSampleMilli). */
+  add(pod: Pod, sampleMilli: number | undefined): void {
     if (this.failed) return;
     // A ReplicaSet's pods share their template's container list (resourceMetricPods says why
     // the previous pod's request then serves).
@@ -118,12 +134,11 @@ export class UtilizationAccumulator {
       this.failed = true;
       return;
     }
-    const sample = sampleMilliOf(pod, this.resource);
-    const group = classifyWorldPod(pod, sample, this.options);
+    const group = classifyWorldPod(pod, sampleMilli, this.options);
     if (group === 'ready') {
       this.readyPodCount++;
       // In list order over the ready pods, as utilizationRatio adds them.
-      this.usageTotal += sample!;
+      this.usageTotal += sampleMilli!;
       this.requestTotal += request;
     } else if (group === 'ignored') this.ignored.push(pod.name);
     else this.failed = true;
@@ -137,6 +152,6 @@ export class UtilizationAccumulator {
 
 export function utilizationTotals(pods: readonly Pod[], resource: 'cpu' | 'memory', options: PodGroupingOptions): ResourceUtilizationTotals | undefined {
   const acc = new UtilizationAccumulator(resource, options);
-  for (let i = 0; i < pods.length; i++) acc.add(pods[i]);
+  for (let i = 0; i < pods.length; i++) acc.add(pods[i], sampleMilliOf(pods[i], resource));
   return acc.totals();
 }

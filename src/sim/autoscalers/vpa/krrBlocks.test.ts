@@ -102,18 +102,25 @@ describe('KRR history blocks (compacted 2-hour windows)', () => {
 describe('KRR history sampling', () => {
   /** A world of pods with metrics, enough for sampleKrrHistory (which reads only these fields). */
   function fakeWorld(): World {
-    return { timeMs: 0, pods: new Map(), autoscalers: {} } as unknown as World;
+    const metricCpuMillis = new Float64Array(8).fill(NaN);
+    const metricMemoryMiB = new Float64Array(8).fill(NaN);
+    return { timeMs: 0, pods: new Map(), autoscalers: {}, podCpu: { metricCpuMillis, metricMemoryMiB } } as unknown as World;
+  }
+
+  /** A Deployment pod in ledger slot `slot`, with its metric (null: none) where the scrape writes it: on the pod and in the ledger's columns. */
+  function putPod(world: World, slot: number, name: string, metric: { cpuMillis: number; memoryMiB: number } | null): void {
+    world.pods.set(name, { name, namespace: 'default', deployment: 'web', cpuSlot: slot, metric } as never);
+    world.podCpu.metricCpuMillis[slot] = metric?.cpuMillis ?? NaN;
+    world.podCpu.metricMemoryMiB[slot] = metric?.memoryMiB ?? NaN;
   }
 
   it('stores a frame as int32 thousandths, or as exact doubles when a value does not fit, skipping pods without a sample', () => {
     const world = fakeWorld();
     const history = emptyKrrHistory();
-    const pod = (name: string, cpuMillis: number | null) =>
-      ({ name, namespace: 'default', deployment: 'web', metric: cpuMillis === null ? null : { cpuMillis, memoryMiB: 64.5 } }) as never;
     world.timeMs = KRR_STEP_MS;
-    world.pods.set('a', pod('a', 12.3456));
-    world.pods.set('idle', pod('idle', null));
-    world.pods.set('b', pod('b', 7));
+    putPod(world, 0, 'a', { cpuMillis: 12.3456, memoryMiB: 64.5 });
+    putPod(world, 1, 'idle', null);
+    putPod(world, 2, 'b', { cpuMillis: 7, memoryMiB: 64.5 });
     sampleKrrHistory(world, history);
     const small = history.frames[0];
     expect(small.pods.names).toEqual(['a', 'b']);
@@ -121,7 +128,7 @@ describe('KRR history sampling', () => {
     expect([...small.cpu]).toEqual([12346, 7000]);
     expect([...small.mem]).toEqual([64500, 64500]);
     world.timeMs = 2 * KRR_STEP_MS;
-    world.pods.set('b', pod('b', 3_000_000.5));
+    putPod(world, 2, 'b', { cpuMillis: 3_000_000.5, memoryMiB: 64.5 });
     sampleKrrHistory(world, history);
     const big = history.frames[1];
     expect(big.cpu).toBeInstanceOf(Float64Array);
@@ -143,7 +150,7 @@ describe('KRR history sampling', () => {
       world.pods.clear();
       for (let i = 0; i < 4; i++) {
         const name = `web-${gen + (i % 2)}-${i}`;
-        world.pods.set(name, { name, namespace: 'default', deployment: 'web', metric: { cpuMillis: 50 + (Math.floor(now / 1800) % 4) * 25 + i, memoryMiB: 76.865 } } as never);
+        putPod(world, i, name, { cpuMillis: 50 + (Math.floor(now / 1800) % 4) * 25 + i, memoryMiB: 76.865 });
       }
       sampleKrrHistory(world, history);
       // The reference keeps plain frames, pruned hourly as the history always was.

@@ -113,13 +113,16 @@ export function sampleKrrHistory(world: World, history: KrrHistory): void {
   const capacity = world.pods.size;
   if (scratch.cpu.length < capacity) scratch = { names: new Array<string>(capacity), cpu: new Float64Array(capacity), mem: new Float64Array(capacity) };
   const { names: scratchNames, cpu, mem } = scratch;
+  // The metric's figures from the ledger's columns (NaN: no metric), not from each metric object.
+  const { metricCpuMillis, metricMemoryMiB } = world.podCpu;
   let n = 0;
   for (const pod of world.pods.values()) {
-    const m = pod.metric;
-    if (!m || !pod.deployment) continue;
+    const slot = pod.cpuSlot;
+    const cpuMillis = metricCpuMillis[slot];
+    if (cpuMillis !== cpuMillis || !pod.deployment) continue;
     scratchNames[n] = pod.name;
-    cpu[n] = Math.round(m.cpuMillis * 1000);
-    mem[n] = Math.round(m.memoryMiB * 1000);
+    cpu[n] = Math.round(cpuMillis * 1000);
+    mem[n] = Math.round(metricMemoryMiB[slot] * 1000);
     n++;
   }
   if (prune) pruneHistory(history, now - WINDOW_SECONDS);
