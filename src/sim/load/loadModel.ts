@@ -209,11 +209,18 @@ function buildTargets(world: World, reuse: readonly TargetPods[] | undefined): T
     targets.set(load.target, t);
     filled.push(t);
   }
+  // The previous pod's deployment and target: a Deployment's pods mostly come one after another
+  // in the pod list, and two map lookups per Ready pod were most of a rebuild.
+  let lastDeployment = '';
+  let target: TargetPods | undefined;
   for (const pod of world.pods.values()) {
     if (pod.state !== 'Ready' || !pod.deployment) continue;
-    const load = byDeployment.get(pod.deployment);
-    if (!load) continue;
-    const t = targets.get(load.target)!;
+    if (pod.deployment !== lastDeployment) {
+      lastDeployment = pod.deployment;
+      const load = byDeployment.get(pod.deployment);
+      target = load === undefined ? undefined : targets.get(load.target)!;
+    }
+    if (target === undefined) continue;
     const node = world.nodes.get(pod.nodeName);
     // A NotReady node's pods are marked not Ready by the node lifecycle controller (MarkPodsNotReady),
     // so the Service's endpoints drop them: traffic goes to the other pods.
@@ -221,10 +228,10 @@ function buildTargets(world: World, reuse: readonly TargetPods[] | undefined): T
     const fullCap = pod.limit.cpuMillis > 0 ? pod.limit.cpuMillis : (node?.allocatable.cpuMillis ?? 1000);
     // A pod that also runs its own busy loop (workloadModel.ts) has only the rest of its cap for requests.
     const cap = Math.max(1, fullCap - (busyByPod.size === 0 ? 0 : (busyByPod.get(pod.name) ?? 0)));
-    t.caps[t.size] = cap;
-    t.slots[t.size] = pod.cpuSlot;
-    t.size++;
-    countCap(t.groups, cap);
+    target.caps[target.size] = cap;
+    target.slots[target.size] = pod.cpuSlot;
+    target.size++;
+    countCap(target.groups, cap);
   }
   for (const t of filled) {
     t.caps.length = t.size;

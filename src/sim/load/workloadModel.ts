@@ -146,9 +146,16 @@ function buildIndex(world: World): WorkloadIndex {
   const loads = loadByDeployment(world);
   const busy: BusyPods = { pods: [], rates: [] };
   const busyByPod = new Map<string, number>();
+  // The previous pod's deployment and load: a Deployment's pods mostly come one after another.
+  let lastDeployment = '';
+  let load: LoadSpec | undefined;
   for (const pod of world.pods.values()) {
     if (pod.state !== 'Ready') continue;
-    const demand = podBusyCpuMillis(pod, pod.deployment ? loads.get(pod.deployment) : undefined);
+    if (pod.deployment !== lastDeployment) {
+      lastDeployment = pod.deployment;
+      load = pod.deployment ? loads.get(pod.deployment) : undefined;
+    }
+    const demand = podBusyCpuMillis(pod, load);
     if (demand <= 0) continue;
     const cap = podCpuCap(pod, world.nodes.get(pod.nodeName));
     busy.pods.push(pod);
