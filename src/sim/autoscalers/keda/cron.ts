@@ -110,9 +110,16 @@ export interface CronEvaluation {
   explanation: Message;
 }
 
+/**
+ * Formatting an instant through Intl costs tens of µs, and a trigger's next start and end stay the
+ * same instants poll after poll (and for every HPA sync that reads the trigger): each zone keeps
+ * its last few dozen texts by epoch ms.
+ */
+const wallClockIn = memo((timezone) => boundedMemo((ms: number) => wallClockFormat(timezone).format(new Date(ms)), 64));
+
 function wallClock(ms: number | null, timezone: string): string {
   if (ms === null) return 'never';
-  return wallClockFormat(timezone).format(new Date(ms));
+  return wallClockIn(timezone)(ms);
 }
 
 /** The weekday and time at epoch `ms` in `timezone` as cron explanations print them ("Mon 09:00"); undefined for a zone Intl does not know. */

@@ -31,8 +31,23 @@ export const SQS_DEFAULTS = { queueLength: 5, activationQueueLength: 0, scaleOnI
 export const RABBITMQ_DEFAULTS = { value: 20, activationValue: 0 };
 export const PROMETHEUS_DEFAULTS = { activationThreshold: 0 };
 
+/**
+ * Each trigger's last name, by the trigger object: the adapter names every trigger of a
+ * ScaledObject on each HPA sync, and every poll again, while a trigger (built once from its
+ * manifest, never edited) always gets the same one at the same index.
+ */
+const namedTriggers = new WeakMap<ScaleTrigger, { index: number; name: string }>();
+
 /** The External metric name KEDA registers for trigger `index` (s<index>-<scaler name>). */
 export function triggerMetricName(trigger: ScaleTrigger, index: number): string {
+  const named = namedTriggers.get(trigger);
+  if (named !== undefined && named.index === index) return named.name;
+  const name = metricNameOf(trigger, index);
+  namedTriggers.set(trigger, { index, name });
+  return name;
+}
+
+function metricNameOf(trigger: ScaleTrigger, index: number): string {
   const md = trigger.metadata;
   switch (trigger.type) {
     case 'cron': {
