@@ -223,14 +223,14 @@ export function boundCaPodsOf(world: World, pdbs: readonly PodDisruptionBudget[]
   const last = lastBound.get(world);
   if (pdbs.length === 0 && last !== undefined && last.podsVersion === world.podsVersion) {
     if (verifyReuse) {
-      const fresh = boundCaPods(boundPods(world), pdbs);
+      const fresh = boundCaPods(boundPodsList(world), pdbs);
       if (fresh.length !== last.views.length || fresh.some((v, i) => v !== last.views[i])) {
         throw new Error(`bound pod views reused at podsVersion ${world.podsVersion}, but a pod changed without bumping it`);
       }
     }
     return last.views;
   }
-  const views = boundCaPods(boundPods(world), pdbs);
+  const views = boundCaPods(boundPodsList(world), pdbs);
   if (pdbs.length === 0) lastBound.set(world, { podsVersion: world.podsVersion, views });
   else lastBound.delete(world);
   return views;
@@ -296,10 +296,21 @@ export function foundPodsLine(world: World): string | undefined {
  * snapshot holds them until they are gone, and its utilization skips only those terminating past
  * their grace period (simulator/utilization, drain.IsPodLongTerminating).
  */
-export function boundPods(world: World): Pod[] {
-  const out: Pod[] = [];
-  for (const p of world.pods.values()) if (p.nodeName !== '' && (podIsActive(p) || p.state === 'Terminating')) out.push(p);
-  return out;
+export function boundPods(world: World, into: Pod[] = []): Pod[] {
+  let n = 0;
+  for (const p of world.pods.values()) if (p.nodeName !== '' && (podIsActive(p) || p.state === 'Terminating')) into[n++] = p;
+  if (into.length > n) into.length = n;
+  return into;
+}
+
+/**
+ * Two lists boundPods refills in turn (a new list of 5,000 pods a rebuild otherwise): the one
+ * boundCaPods walked last is left alone, since its next call compares with it.
+ */
+const podLists: [Pod[], Pod[]] = [[], []];
+
+function boundPodsList(world: World): Pod[] {
+  return boundPods(world, lastBoundList?.pods === podLists[0] ? podLists[1] : podLists[0]);
 }
 
 /** The last spec of each DaemonSet with the template it came from: a template is replaced, never edited. */
