@@ -112,6 +112,16 @@ function podsOnNodes(pods: readonly CaPod[]): { byNode: ReadonlyMap<string, read
   return lastPods;
 }
 
+/** The last node list's names: the scans of a steady cluster list the very same node views. */
+let lastNames: { nodes: CaNode[]; names: Set<string> } | undefined;
+
+function nodeNames(nodes: readonly CaNode[]): ReadonlySet<string> {
+  const last = lastNames;
+  if (last !== undefined && last.nodes.length === nodes.length && last.nodes.every((n, i) => n === nodes[i])) return last.names;
+  lastNames = { nodes: nodes.slice(), names: new Set(nodes.map((n) => n.name)) };
+  return lastNames.names;
+}
+
 const byRank = (a: RankedCandidate, b: RankedCandidate): number => a.rank - b.rank || a.index - b.index;
 
 /**
@@ -142,11 +152,12 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
     events: [],
   };
   const deleting = new Set(input.deletingNodes ?? []);
-  for (const n of input.nodes) if (hasToBeDeletedTaint(n.taints)) deleting.add(n.name);
+  // Indexed loops in this function: a for...of here allocated an iterator result per node per scan.
+  for (let i = 0; i < input.nodes.length; i++) if (hasToBeDeletedTaint(input.nodes[i].taints)) deleting.add(input.nodes[i].name);
   out.logs.push(log(4, 'static_autoscaler.go:568', 'Calculating unneeded nodes'));
   const { byNode: podsOn, generation: podsGeneration } = podsOnNodes(input.pods);
   const anyUnremovable = hasKeys(input.unremovable);
-  if (anyUnremovable) out.unremovable = keepUnremovable(input.unremovable, new Set(input.nodes.map((n) => n.name)), now);
+  if (anyUnremovable) out.unremovable = keepUnremovable(input.unremovable, nodeNames(input.nodes), now);
   const threshold = o.scaleDownUtilizationThreshold;
   const { statuses, candidateStatuses, eligible, logs } = nodeCategories({
     nowSeconds: now,
@@ -175,7 +186,8 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   // RemovableAt prints these only when the scale-down runs, the empty nodes first.
   const emptyLines: CaLogLine[] = [];
   const drainLines: CaLogLine[] = [];
-  for (const n of unneeded) {
+  for (let i = 0; i < unneeded.length; i++) {
+    const n = unneeded[i];
     const since = input.unneededSince[n.name] ?? now;
     out.unneededSince[n.name] = since;
     const status = candidateStatuses.get(n.name)!;
