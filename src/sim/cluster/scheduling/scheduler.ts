@@ -117,7 +117,7 @@ interface BoundPods {
  * lower than their priority. forEach rather than for…of: an unoptimized for…of over a Map
  * allocates a result object per pod (several MB an hour at 6,000 pods).
  */
-function boundPods(pass: Pass): BoundPods {
+function scanBoundPods(pass: Pass): BoundPods {
   if (pass.bound) return pass.bound;
   const { world, views } = pass;
   const out: BoundPods = { anti: [], lowestPriority: Infinity };
@@ -197,6 +197,8 @@ function podSignature(pod: Pod, sp: SchedPod): string {
   return signature;
 }
 
+const NO_REASONS: ReadonlyMap<string, number> = new Map();
+
 /** A node as this pod sees it, with the pods nominated there that it must respect. */
 function viewFor(pass: Pass, pod: Pod, i: number): SchedNode {
   return withNominated(pass.views[i], pod, pass.nominated.get(pass.nodes[i].name));
@@ -215,7 +217,7 @@ function schedulePod(world: World, pod: Pod, pass: Pass): number {
   }
   const n = nodes.length;
   const clusterWide = needsClusterState(sp);
-  const bound = boundPods(pass);
+  const bound = scanBoundPods(pass);
   const state = preFilter(sp, clusterWide ? views : [], bound.anti);
   // evaluateNominatedNode: a pod whose preemption freed a node tries that node alone first.
   if (pod.nominatedNodeName) {
@@ -231,7 +233,8 @@ function schedulePod(world: World, pod: Pod, pass: Pass): number {
   }
   const mayPreempt = bound.lowestPriority < pod.spec.priority;
   const statuses: (FilterStatus | undefined)[] | undefined = mayPreempt ? new Array<FilterStatus | undefined>(n).fill(undefined) : undefined;
-  const reasonCounts = new Map<string, number>();
+  // Made at the first node that rejects the pod: most pods that bind never need one.
+  let reasonCounts: Map<string, number> | undefined;
   let best = -1;
   let bestScore = -1;
   let ties = 0;
@@ -247,6 +250,7 @@ function schedulePod(world: World, pod: Pod, pass: Pass): number {
     const status = waiting ? filterNode(sp, viewFor(pass, pod, i), state) : verdicts ? (verdicts.statuses[i] ??= filterNode(sp, views[i], state)) : filterNode(sp, views[i], state);
     if (statuses) statuses[i] = status;
     if (status.reasons.length > 0) {
+      reasonCounts ??= new Map<string, number>();
       for (const r of status.reasons) reasonCounts.set(r, (reasonCounts.get(r) ?? 0) + 1);
       if (status.unresolvable) notHelpful++;
       else if (!victimsPossible && mayPreempt) victimsPossible = preemptionCouldHelp(sp, waiting ? viewFor(pass, pod, i) : views[i], state);
@@ -266,7 +270,8 @@ function schedulePod(world: World, pod: Pod, pass: Pass): number {
   }
   if (n > 0) cursor.nextStart = (cursor.nextStart + examined) % n;
   if (best >= 0) return bind(world, pod, nodes, best);
-  const fitError = failedSchedulingMessage(n, reasonCounts);
+  const counts = reasonCounts ?? NO_REASONS;
+  const fitError = failedSchedulingMessage(n, counts);
   // DefaultPreemption's PostFilter: its refusal is appended to the FitError, "preemption: …".
   // Eligibility comes first (a Never pod, or one whose victims are still terminating).
   const reason = pod.spec.preemptionPolicy === 'Never' || pod.nominatedNodeName ? notEligibleReason(world, pod, nodes, statuses ?? []) : undefined;
@@ -286,7 +291,7 @@ function schedulePod(world: World, pod: Pod, pass: Pass): number {
     }
   }
   const verdict: FailedVerdict = {
-    message: failedSchedulingMessage(n, reasonCounts, { notHelpful, noVictims: n - notHelpful }),
+    message: failedSchedulingMessage(n, counts, { notHelpful, noVictims: n - notHelpful }),
     victimsPossible,
   };
   memo.failed.set(signature, verdict);
