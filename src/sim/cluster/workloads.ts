@@ -2,6 +2,7 @@ import type { Deployment, Pod, ReplicaSet, World } from '../core/types';
 import { emitEvent } from '../core/world';
 import { createPod, ownedPodIndex, podsOwnedBy } from './pods';
 import { podIsActive, sendPod } from '../lifecycle/apply';
+import { countActivePods } from './activePodCount';
 
 /**
  * The Deployment and ReplicaSet controllers: a Deployment owns one ReplicaSet per pod-template
@@ -27,23 +28,29 @@ function activePods(world: World, rs: ReplicaSet): Pod[] {
 
 /** How many of the ReplicaSet's pods are active (and of those, Ready), without listing them. */
 function countActive(world: World, rs: ReplicaSet, readyOnly: boolean): number {
+  if (!readyOnly) return countActivePods(world, 'ReplicaSet', rs.name);
   let n = 0;
   const owned = ownedPodIndex(world, 'ReplicaSet', rs.name);
-  if (owned) for (const p of owned.values()) if (podIsActive(p) && (!readyOnly || p.state === 'Ready')) n++;
+  if (owned) for (const p of owned.values()) if (p.state === 'Ready') n++;
   return n;
 }
 
-/** Each deployment's ReplicaSets ("namespace/name" → oldest first), in one pass over them all. */
-function replicaSetsByDeployment(world: World): Map<string, ReplicaSet[]> {
-  const out = new Map<string, ReplicaSet[]>();
+/**
+ * Each deployment's ReplicaSets (namespace → deployment → oldest first), in one pass over them all.
+ * Nested maps rather than "namespace/name" keys: this runs on nearly every tick, and the keys were
+ * a string per ReplicaSet and per deployment each time.
+ */
+function replicaSetsByDeployment(world: World): Map<string, Map<string, ReplicaSet[]>> {
+  const out = new Map<string, Map<string, ReplicaSet[]>>();
   for (const rs of world.replicaSets.values()) {
-    const key = `${rs.namespace}/${rs.deployment}`;
-    const list = out.get(key);
+    let inNamespace = out.get(rs.namespace);
+    if (!inNamespace) out.set(rs.namespace, (inNamespace = new Map<string, ReplicaSet[]>()));
+    const list = inNamespace.get(rs.deployment);
     if (list) list.push(rs);
-    else out.set(key, [rs]);
+    else inNamespace.set(rs.deployment, [rs]);
   }
   // The same stable sort replicaSetsOf applies to the same order of ReplicaSets.
-  for (const list of out.values()) list.sort((a, b) => a.createdMs - b.createdMs);
+  for (const inNamespace of out.values()) for (const list of inNamespace.values()) if (list.length > 1) list.sort((a, b) => a.createdMs - b.createdMs);
   return out;
 }
 
@@ -84,6 +91,12 @@ export function syncDeployment(world: World, d: Deployment, sets: ReplicaSet[] =
     };
     world.replicaSets.set(current.name, current);
     sets.push(current);
+  }
+  // Outside a rollout the current set is the only one: no history to prune, no old pods to shrink
+  // (what the general path below does then, without its arrays).
+  if (sets.length === 1) {
+    setRsReplicas(world, d, current, d.replicas);
+    return;
   }
   const old = sets.filter((rs) => rs !== current);
   pruneHistory(world, old);
@@ -171,6 +184,6 @@ export function syncWorkloads(world: World): void {
   if (!world.workloadsDirty) return;
   world.workloadsDirty = false;
   const setsByDeployment = replicaSetsByDeployment(world);
-  for (const d of world.deployments.values()) syncDeployment(world, d, setsByDeployment.get(`${d.namespace}/${d.name}`) ?? []);
+  for (const d of world.deployments.values()) syncDeployment(world, d, setsByDeployment.get(d.namespace)?.get(d.name) ?? []);
   for (const rs of world.replicaSets.values()) syncReplicaSet(world, rs);
 }

@@ -3,6 +3,7 @@ import { emitEvent } from '../core/world';
 import type { Node, NodeState, Pod, PodPhaseState, World } from '../core/types';
 import { removePod, setCondition } from '../cluster/pods';
 import { createDaemonSetPodsForNode } from '../cluster/daemonSets';
+import { notePodLeftActive } from '../cluster/activePodCount';
 import { checkEviction } from '../cluster/disruption/eviction';
 import { compileTransitionTable } from './transitionTable';
 import { podMachine } from './podMachine';
@@ -29,6 +30,7 @@ export function enterPodState(world: World, pod: Pod, target: PodPhaseState): vo
   const from = pod.state;
   onPodLeave(world, pod, from);
   pod.state = target;
+  if (!podIsActive(pod)) notePodLeftActive(world, pod);
   pod.epoch++;
   world.podsVersion++;
   if (from === 'Ready' || target === 'Ready') world.readyVersion++;

@@ -123,23 +123,47 @@ export function matchesLabelSelector(sel: LabelSelector | undefined, labels: Rec
   return true;
 }
 
+/**
+ * A verdict that is the same for every node it rejects, built once and frozen: the scheduler and
+ * the autoscalers' simulations reject nodes by the thousand, and every reader only reads them.
+ */
+function sharedStatus(reasons: string[], unresolvable: boolean): FilterStatus {
+  return Object.freeze({ reasons: Object.freeze(reasons) as string[], unresolvable });
+}
+
+const UNSCHEDULABLE_STATUS = sharedStatus([REASON_UNSCHEDULABLE], true);
+const NODE_AFFINITY_STATUS = sharedStatus([REASON_NODE_AFFINITY], true);
+const NODE_PORTS_STATUS = sharedStatus([REASON_NODE_PORTS], false);
+const SPREAD_LABEL_STATUS = sharedStatus([REASON_SPREAD_LABEL], true);
+const SPREAD_STATUS = sharedStatus([REASON_SPREAD], false);
+const ANTI_AFFINITY_STATUS = sharedStatus([REASON_ANTI_AFFINITY], false);
+const EXISTING_ANTI_AFFINITY_STATUS = sharedStatus([REASON_EXISTING_ANTI_AFFINITY], false);
+
+/** NodeResourcesFit's verdicts, by which resources are short (pods 1, cpu 2, memory 4) and unresolvable (8). */
+const RESOURCE_STATUSES: FilterStatus[] = Array.from({ length: 16 }, (_, bits) => {
+  const reasons: string[] = [];
+  if (bits & 1) reasons.push('Too many pods');
+  if (bits & 2) reasons.push('Insufficient cpu');
+  if (bits & 4) reasons.push('Insufficient memory');
+  return sharedStatus(reasons, (bits & 8) !== 0);
+});
+
 /** NodeResourcesFit: every failing resource, pods first; "Unresolvable" when it exceeds allocatable outright. */
 export function resourceReasons(pod: SchedPod, node: SchedNode): FilterStatus {
-  const reasons: string[] = [];
-  let unresolvable = false;
+  let bits = 0;
   const a = node.allocatable;
   const u = node.requested;
-  if (u.pods + 1 > a.pods) reasons.push('Too many pods');
+  if (u.pods + 1 > a.pods) bits |= 1;
   const r = pod.requests;
   if (r.cpuMillis > 0 && r.cpuMillis > a.cpuMillis - u.cpuMillis) {
-    reasons.push('Insufficient cpu');
-    if (r.cpuMillis > a.cpuMillis) unresolvable = true;
+    bits |= 2;
+    if (r.cpuMillis > a.cpuMillis) bits |= 8;
   }
   if (r.memoryMiB > 0 && r.memoryMiB > a.memoryMiB - u.memoryMiB) {
-    reasons.push('Insufficient memory');
-    if (r.memoryMiB > a.memoryMiB) unresolvable = true;
+    bits |= 4;
+    if (r.memoryMiB > a.memoryMiB) bits |= 8;
   }
-  return { reasons, unresolvable };
+  return RESOURCE_STATUSES[bits];
 }
 
 /**
@@ -175,10 +199,22 @@ function termMatches(term: PodAffinityTerm, ownerNamespace: string | undefined, 
 
 const hardSpread = (pod: SchedPod): TopologySpreadConstraint[] => (pod.topologySpread ?? []).filter((c) => c.whenUnsatisfiable === 'DoNotSchedule');
 
-/** True when the pod has any rule whose check needs the other pods in the cluster. */
+/**
+ * True when the pod has any rule whose check needs the other pods in the cluster. A loop, not
+ * hardSpread(pod).length: the scheduler and the autoscalers ask this of every pod they place, and
+ * the filtered array was an allocation each time.
+ */
 export function needsClusterState(pod: SchedPod): boolean {
-  return hardSpread(pod).length > 0 || (pod.podAntiAffinity ?? []).length > 0;
+  if (pod.podAntiAffinity && pod.podAntiAffinity.length > 0) return true;
+  if (pod.topologySpread) for (const c of pod.topologySpread) if (c.whenUnsatisfiable === 'DoNotSchedule') return true;
+  return false;
 }
+
+/**
+ * The state of a pod with no inter-pod rules in a cluster where no pod has anti-affinity: nothing
+ * to record, so one shared (read-only) state rather than three objects per pod scheduled.
+ */
+const NO_RULES: PreFilterState = Object.freeze({ spread: [], antiAffinity: new Set<string>(), existingAntiAffinity: new Set<string>() });
 
 /**
  * PreFilter over the whole cluster. `existingAnti`: the pods that carry required anti-affinity and
@@ -189,6 +225,8 @@ export function preFilter(
   nodes: readonly SchedNode[],
   existingAnti?: readonly { pod: SchedPod; node: SchedNode }[],
 ): PreFilterState {
+  const holders = existingAnti ?? nodes.flatMap((n) => (n.pods ?? []).filter((p) => (p.podAntiAffinity ?? []).length > 0).map((p) => ({ pod: p, node: n })));
+  if (holders.length === 0 && !needsClusterState(pod)) return NO_RULES;
   const state: PreFilterState = { spread: [], antiAffinity: new Set(), existingAntiAffinity: new Set() };
   const constraints = hardSpread(pod);
   if (constraints.length > 0) {
@@ -221,7 +259,6 @@ export function preFilter(
       }
     }
   }
-  const holders = existingAnti ?? nodes.flatMap((n) => (n.pods ?? []).filter((p) => (p.podAntiAffinity ?? []).length > 0).map((p) => ({ pod: p, node: n })));
   for (const { pod: other, node } of holders) {
     for (const term of other.podAntiAffinity ?? []) {
       const v = node.labels?.[term.topologyKey];
@@ -241,35 +278,54 @@ function portsConflict(pod: SchedPod, node: SchedNode): boolean {
   return false;
 }
 
+/** By taint object (nodes share theirs, and the lifecycle taints are constants); checked against its key and value in case one is edited. */
+const taintStatuses = new WeakMap<Taint, { key: string; value: string | undefined; status: FilterStatus }>();
+
+function taintStatus(taint: Taint): FilterStatus {
+  const known = taintStatuses.get(taint);
+  if (known && known.key === taint.key && known.value === taint.value) return known.status;
+  const status = sharedStatus([`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`], true);
+  taintStatuses.set(taint, { key: taint.key, value: taint.value, status });
+  return status;
+}
+
+const UNSCHEDULABLE_TAINT: Taint = Object.freeze({ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' });
+
+function toleratesUnschedulable(tolerations: readonly Toleration[] | undefined): boolean {
+  if (tolerations) for (const t of tolerations) if (tolerates(t, UNSCHEDULABLE_TAINT)) return true;
+  return false;
+}
+
 /**
  * Run the filter plugins on one node, in the default profile's order; the first plugin that
  * rejects decides (NodeResourcesFit reports every resource that is short).
  */
 export function filterNode(pod: SchedPod, node: SchedNode, state?: PreFilterState): FilterStatus {
-  if (node.unschedulable && !(pod.tolerations ?? []).some((t) => tolerates(t, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }))) {
-    return { reasons: [REASON_UNSCHEDULABLE], unresolvable: true };
-  }
+  if (node.unschedulable && !toleratesUnschedulable(pod.tolerations)) return UNSCHEDULABLE_STATUS;
   const taint = firstUntoleratedTaint(pod.tolerations, node.taints);
-  if (taint) return { reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`], unresolvable: true };
-  if (!matchesNodeAffinity(pod, node.labels)) return { reasons: [REASON_NODE_AFFINITY], unresolvable: true };
-  if (portsConflict(pod, node)) return { reasons: [REASON_NODE_PORTS], unresolvable: false };
+  if (taint) return taintStatus(taint);
+  if (!matchesNodeAffinity(pod, node.labels)) return NODE_AFFINITY_STATUS;
+  if (portsConflict(pod, node)) return NODE_PORTS_STATUS;
   // The allocation-free check first; the reasons are built only for a node that does not fit.
   if (!hasRoomFor(pod, node)) return resourceReasons(pod, node);
   const s = state ?? (needsClusterState(pod) ? preFilter(pod, [node]) : undefined);
   if (s) {
     for (const { c, counts, min } of s.spread) {
       const value = node.labels?.[c.topologyKey];
-      if (value === undefined) return { reasons: [REASON_SPREAD_LABEL], unresolvable: true };
+      if (value === undefined) return SPREAD_LABEL_STATUS;
       const self = matchesLabelSelector(c.labelSelector, pod.labels) ? 1 : 0;
-      if ((counts.get(value) ?? 0) + self - min > c.maxSkew) return { reasons: [REASON_SPREAD], unresolvable: false };
+      if ((counts.get(value) ?? 0) + self - min > c.maxSkew) return SPREAD_STATUS;
     }
-    for (const term of pod.podAntiAffinity ?? []) {
-      const v = node.labels?.[term.topologyKey];
-      if (v !== undefined && s.antiAffinity.has(pair(term.topologyKey, v))) return { reasons: [REASON_ANTI_AFFINITY], unresolvable: false };
+    // Guarded, not `?? []`: that was an empty array per node examined.
+    if (pod.podAntiAffinity) {
+      for (const term of pod.podAntiAffinity) {
+        const v = node.labels?.[term.topologyKey];
+        if (v !== undefined && s.antiAffinity.has(pair(term.topologyKey, v))) return ANTI_AFFINITY_STATUS;
+      }
     }
     for (const p of s.existingAntiAffinity) {
       const [k, v] = p.split('\u0000');
-      if (node.labels?.[k] === v) return { reasons: [REASON_EXISTING_ANTI_AFFINITY], unresolvable: false };
+      if (node.labels?.[k] === v) return EXISTING_ANTI_AFFINITY_STATUS;
     }
   }
   return FITS;

@@ -58,34 +58,20 @@ export function schedulePendingPods(world: World): void {
   if (pending.length === 0) return;
   pending.sort((a, b) => b.spec.priority - a.spec.priority || a.createdMs - b.createdMs || a.uid - b.uid);
   // Instances that have not registered are not Node objects yet: the scheduler cannot see them.
-  const nodes = [...world.nodes.values()].filter((n) => n.state !== 'Launching' && n.state !== 'Gone');
-  const views = nodes.map((n) => schedNodeOf(world, n));
+  const nodes: Node[] = [];
+  const views: SchedNode[] = [];
+  world.nodes.forEach((n) => {
+    if (n.state === 'Launching' || n.state === 'Gone') return;
+    nodes.push(n);
+    views.push(schedNodeOf(world, n));
+  });
   const cursor = ((world.autoscalers[cursorKey] as SchedulerCursor | undefined) ??= { nextStart: 0 });
-  // Pods with required anti-affinity anywhere in the cluster (their rules also bind incoming pods).
-  let existingAnti: { pod: SchedPod; node: SchedNode }[] | undefined;
-  const anti = (): { pod: SchedPod; node: SchedNode }[] => {
-    if (existingAnti) return existingAnti;
-    existingAnti = [];
-    const byName = new Map(views.map((v) => [v.name, v]));
-    for (const p of world.pods.values()) {
-      if (!p.spec.podAntiAffinity || p.nodeName === '' || p.state === 'Gone') continue;
-      const v = byName.get(p.nodeName);
-      if (v) existingAnti.push({ pod: schedPodOf(p), node: v });
-    }
-    return existingAnti;
-  };
-  // The lowest priority of any bound pod, so preemption's dry run is skipped when nothing is lower.
-  let lowest: number | undefined;
-  const lowestPriority = (): number => {
-    if (lowest !== undefined) return lowest;
-    lowest = lowestBoundPriority(world);
-    return lowest;
-  };
   const memo: PassMemo = { failed: new Map(), perNode: new Map() };
-  const pass: Pass = { nodes, views, cursor, anti, lowestPriority, memo, nominated: nominatedPods(world) };
+  const pass: Pass = { world, nodes, views, cursor, bound: undefined, memo, nominated: nominatedPods(world) };
   for (const pod of pending) {
-    const { bound, preemptedOn } = schedulePod(world, pod, pass);
-    if (preemptedOn >= 0) {
+    const outcome = schedulePod(world, pod, pass);
+    if (outcome <= PREEMPTED_ON_0) {
+      const preemptedOn = PREEMPTED_ON_0 - outcome;
       // The victims are terminating and the pod waits there: every verdict about that node is stale.
       for (const v of memo.perNode.values()) {
         v.statuses[preemptedOn] = undefined;
@@ -95,7 +81,8 @@ export function schedulePendingPods(world: World): void {
       views[preemptedOn] = schedNodeOf(world, nodes[preemptedOn]);
       pass.nominated = nominatedPods(world);
     }
-    if (bound >= 0) {
+    if (outcome >= 0) {
+      const bound = outcome;
       memo.failed.clear();
       // Only the node that took the pod changed: forget its verdicts. A pod with anti-affinity
       // also changes what every node in its domain allows, so then forget them all.
@@ -106,30 +93,53 @@ export function schedulePendingPods(world: World): void {
       }
       // Later pods in this pass see the pod on its node (topology spread, anti-affinity, ports).
       views[bound] = schedNodeOf(world, nodes[bound]);
-      if (existingAnti && pod.spec.podAntiAffinity) existingAnti.push({ pod: schedPodOf(pod), node: views[bound] });
+      if (pass.bound && pod.spec.podAntiAffinity) pass.bound.anti.push({ pod: schedPodOf(pod), node: views[bound] });
     }
   }
 }
 
+/** schedulePod's outcome: a node index (bound there), NOT_BOUND, or PREEMPTED_ON_0 - i (preempted on node i). */
+const NOT_BOUND = -1;
+const PREEMPTED_ON_0 = -2;
+
+interface BoundPods {
+  /** Pods with required anti-affinity anywhere in the cluster (their rules also bind incoming pods). */
+  anti: { pod: SchedPod; node: SchedNode }[];
+  /** The lowest priority of any bound pod (Infinity when none), so preemption's dry run is skipped when nothing is lower. */
+  lowestPriority: number;
+}
+
 /**
- * The lowest priority of any bound pod (Infinity when none). forEach rather than for…of: this runs
- * a few dozen times an hour, too rarely for V8 to optimize the loop, and unoptimized for…of over a
- * Map allocates a result object per pod (~8 MB an hour at 6,000 pods).
+ * One look at every bound pod per pass, for both things the pass needs from them, taken when the
+ * first pod is filtered (before any bind). The lowest priority used to be taken when first needed,
+ * possibly after binds; it decides the same: a pod bound earlier in the pass has at least the
+ * priority of every pod after it (pending pods go by priority, highest first), so it cannot be
+ * lower than their priority. forEach rather than for…of: an unoptimized for…of over a Map
+ * allocates a result object per pod (several MB an hour at 6,000 pods).
  */
-function lowestBoundPriority(world: World): number {
-  let lowest = Infinity;
+function scanBoundPods(pass: Pass): BoundPods {
+  if (pass.bound) return pass.bound;
+  const { world, views } = pass;
+  const out: BoundPods = { anti: [], lowestPriority: Infinity };
+  let byName: Map<string, SchedNode> | undefined;
   world.pods.forEach((p) => {
-    if (p.nodeName !== '' && p.spec.priority < lowest) lowest = p.spec.priority;
+    if (p.nodeName === '') return;
+    if (p.spec.priority < out.lowestPriority) out.lowestPriority = p.spec.priority;
+    if (!p.spec.podAntiAffinity || p.state === 'Gone') return;
+    byName ??= new Map(views.map((v) => [v.name, v]));
+    const v = byName.get(p.nodeName);
+    if (v) out.anti.push({ pod: schedPodOf(p), node: v });
   });
-  return lowest;
+  return (pass.bound = out);
 }
 
 interface Pass {
+  world: World;
   nodes: Node[];
   views: SchedNode[];
   cursor: SchedulerCursor;
-  anti: () => { pod: SchedPod; node: SchedNode }[];
-  lowestPriority: () => number;
+  /** Taken when the first pod is filtered. */
+  bound: BoundPods | undefined;
   memo: PassMemo;
   /** Pods waiting for the node their preemption freed, by node name. */
   nominated: Map<string, Pod[]>;
@@ -187,8 +197,15 @@ function podSignature(pod: Pod, sp: SchedPod): string {
   return signature;
 }
 
-/** Try one pod: the index of the node it was bound to, and of the node it preempted on (or -1). */
-function schedulePod(world: World, pod: Pod, pass: Pass): { bound: number; preemptedOn: number } {
+const NO_REASONS: ReadonlyMap<string, number> = new Map();
+
+/** A node as this pod sees it, with the pods nominated there that it must respect. */
+function viewFor(pass: Pass, pod: Pod, i: number): SchedNode {
+  return withNominated(pass.views[i], pod, pass.nominated.get(pass.nodes[i].name));
+}
+
+/** Try one pod: the index of the node it was bound to, or NOT_BOUND, or PREEMPTED_ON_0 - (the node it preempted on). */
+function schedulePod(world: World, pod: Pod, pass: Pass): number {
   const { nodes, views, cursor, memo, nominated } = pass;
   const want = feasibleNodesToFind(nodes.length);
   const sp = schedPodOf(pod);
@@ -196,16 +213,16 @@ function schedulePod(world: World, pod: Pod, pass: Pass): { bound: number; preem
   const known = memo.failed.get(signature);
   if (known && !known.victimsPossible && !pod.nominatedNodeName) {
     markUnschedulable(world, pod, known);
-    return { bound: -1, preemptedOn: -1 };
+    return NOT_BOUND;
   }
   const n = nodes.length;
   const clusterWide = needsClusterState(sp);
-  const state = preFilter(sp, clusterWide ? views : [], pass.anti());
-  const viewFor = (i: number): SchedNode => withNominated(views[i], pod, nominated.get(nodes[i].name));
+  const bound = scanBoundPods(pass);
+  const state = preFilter(sp, clusterWide ? views : [], bound.anti);
   // evaluateNominatedNode: a pod whose preemption freed a node tries that node alone first.
   if (pod.nominatedNodeName) {
     const j = nodes.findIndex((x) => x.name === pod.nominatedNodeName);
-    if (j >= 0 && filterNode(sp, viewFor(j), state).reasons.length === 0) return { bound: bind(world, pod, nodes, j), preemptedOn: -1 };
+    if (j >= 0 && filterNode(sp, viewFor(pass, pod, j), state).reasons.length === 0) return bind(world, pod, nodes, j);
   }
   let verdicts: NodeVerdicts | undefined;
   if (!clusterWide) {
@@ -214,9 +231,10 @@ function schedulePod(world: World, pod: Pod, pass: Pass): { bound: number; preem
     // dictionary (a hash lookup per node visit); a filled array stays a flat one.
     if (!verdicts) memo.perNode.set(signature, (verdicts = { statuses: new Array<FilterStatus | undefined>(n).fill(undefined), scores: new Array<number | undefined>(n).fill(undefined) }));
   }
-  const mayPreempt = pass.lowestPriority() < pod.spec.priority;
+  const mayPreempt = bound.lowestPriority < pod.spec.priority;
   const statuses: (FilterStatus | undefined)[] | undefined = mayPreempt ? new Array<FilterStatus | undefined>(n).fill(undefined) : undefined;
-  const reasonCounts = new Map<string, number>();
+  // Made at the first node that rejects the pod: most pods that bind never need one.
+  let reasonCounts: Map<string, number> | undefined;
   let best = -1;
   let bestScore = -1;
   let ties = 0;
@@ -229,12 +247,13 @@ function schedulePod(world: World, pod: Pod, pass: Pass): { bound: number; preem
     const node = nodes[i];
     // A node others wait for is seen with them on it, so its verdict is this pod's alone.
     const waiting = nominated.size > 0 && nominated.has(node.name);
-    const status = waiting ? filterNode(sp, viewFor(i), state) : verdicts ? (verdicts.statuses[i] ??= filterNode(sp, views[i], state)) : filterNode(sp, views[i], state);
+    const status = waiting ? filterNode(sp, viewFor(pass, pod, i), state) : verdicts ? (verdicts.statuses[i] ??= filterNode(sp, views[i], state)) : filterNode(sp, views[i], state);
     if (statuses) statuses[i] = status;
     if (status.reasons.length > 0) {
+      reasonCounts ??= new Map<string, number>();
       for (const r of status.reasons) reasonCounts.set(r, (reasonCounts.get(r) ?? 0) + 1);
       if (status.unresolvable) notHelpful++;
-      else if (!victimsPossible && mayPreempt) victimsPossible = preemptionCouldHelp(sp, waiting ? viewFor(i) : views[i], state);
+      else if (!victimsPossible && mayPreempt) victimsPossible = preemptionCouldHelp(sp, waiting ? viewFor(pass, pod, i) : views[i], state);
       continue;
     }
     found++;
@@ -250,8 +269,9 @@ function schedulePod(world: World, pod: Pod, pass: Pass): { bound: number; preem
     }
   }
   if (n > 0) cursor.nextStart = (cursor.nextStart + examined) % n;
-  if (best >= 0) return { bound: bind(world, pod, nodes, best), preemptedOn: -1 };
-  const fitError = failedSchedulingMessage(n, reasonCounts);
+  if (best >= 0) return bind(world, pod, nodes, best);
+  const counts = reasonCounts ?? NO_REASONS;
+  const fitError = failedSchedulingMessage(n, counts);
   // DefaultPreemption's PostFilter: its refusal is appended to the FitError, "preemption: …".
   // Eligibility comes first (a Never pod, or one whose victims are still terminating).
   const reason = pod.spec.preemptionPolicy === 'Never' || pod.nominatedNodeName ? notEligibleReason(world, pod, nodes, statuses ?? []) : undefined;
@@ -260,23 +280,23 @@ function schedulePod(world: World, pod: Pod, pass: Pass): { bound: number; preem
     // Its siblings (same signature, same policy) would be refused the same way.
     if (pod.spec.preemptionPolicy === 'Never') memo.failed.set(signature, verdict);
     markUnschedulable(world, pod, verdict);
-    return { bound: -1, preemptedOn: -1 };
+    return NOT_BOUND;
   }
   if (victimsPossible && statuses) {
-    const { nominated: on } = preempt(world, pod, sp, nodes, nodes.map((_, i) => viewFor(i)), statuses, state);
+    const { nominated: on } = preempt(world, pod, sp, nodes, nodes.map((_, i) => viewFor(pass, pod, i)), statuses, state);
     if (on >= 0) {
       // A successful PostFilter adds nothing to the message; the pod waits with its nominated node.
       markUnschedulable(world, pod, { message: fitError, victimsPossible });
-      return { bound: -1, preemptedOn: on };
+      return PREEMPTED_ON_0 - on;
     }
   }
   const verdict: FailedVerdict = {
-    message: failedSchedulingMessage(n, reasonCounts, { notHelpful, noVictims: n - notHelpful }),
+    message: failedSchedulingMessage(n, counts, { notHelpful, noVictims: n - notHelpful }),
     victimsPossible,
   };
   memo.failed.set(signature, verdict);
   markUnschedulable(world, pod, verdict);
-  return { bound: -1, preemptedOn: -1 };
+  return NOT_BOUND;
 }
 
 function bind(world: World, pod: Pod, nodes: Node[], i: number): number {
