@@ -1,5 +1,6 @@
 import type { Pod, World } from '../core/types';
 import { ownedPodIndex, ownerKey } from './pods';
+import { podIsActive } from '../lifecycle/phase';
 
 /**
  * How many of an owner's pods are active, without visiting them all. The ReplicaSet controller
@@ -15,14 +16,10 @@ import { ownedPodIndex, ownerKey } from './pods';
 
 const mayBeInactive = new WeakMap<ReadonlyMap<string, Pod>, Set<Pod>>();
 
-/** Same as apply.ts podIsActive (imported from there, it would close an import cycle). */
-function isActive(pod: Pod): boolean {
-  return pod.state !== 'Terminating' && pod.state !== 'Gone' && pod.state !== 'Evicted' && pod.state !== 'Succeeded';
-}
 
 /** enterPodState's note that a pod has just entered a state that may be inactive. */
 export function notePodLeftActive(world: World, pod: Pod): void {
-  if (pod.ownerKind === 'None' || isActive(pod)) return;
+  if (pod.ownerKind === 'None' || podIsActive(pod)) return;
   const owned = world.ownerIndex.get(ownerKey(pod.ownerKind, pod.ownerName));
   if (!owned) return;
   mayBeInactive.get(owned)?.add(pod);
@@ -34,12 +31,12 @@ export function countActivePods(world: World, kind: 'ReplicaSet' | 'DaemonSet', 
   let tracked = mayBeInactive.get(owned);
   if (!tracked) {
     tracked = new Set();
-    for (const p of owned.values()) if (!isActive(p)) tracked.add(p);
+    for (const p of owned.values()) if (!podIsActive(p)) tracked.add(p);
     mayBeInactive.set(owned, tracked);
   }
   let inactive = 0;
   for (const p of tracked) {
-    if (owned.get(p.name) !== p || isActive(p)) tracked.delete(p);
+    if (owned.get(p.name) !== p || podIsActive(p)) tracked.delete(p);
     else inactive++;
   }
   return owned.size - inactive;

@@ -39,11 +39,10 @@ function grownColumn(column: Float64Array, length: number): Float64Array {
 function allocateCpuSlot(ledger: PodCpuLedger): number {
   const slot = ledger.free.length > 0 ? ledger.free.pop()! : ledger.next++;
   if (slot >= ledger.used.length) {
-    const grown = new Float64Array(ledger.used.length * 2);
-    grown.set(ledger.used);
-    ledger.used = grown;
-    ledger.metricCpuMillis = grownColumn(ledger.metricCpuMillis, grown.length);
-    ledger.metricMemoryMiB = grownColumn(ledger.metricMemoryMiB, grown.length);
+    const length = ledger.used.length * 2;
+    ledger.used = grownColumn(ledger.used, length);
+    ledger.metricCpuMillis = grownColumn(ledger.metricCpuMillis, length);
+    ledger.metricMemoryMiB = grownColumn(ledger.metricMemoryMiB, length);
   }
   ledger.used[slot] = 0;
   ledger.metricCpuMillis[slot] = NaN;

@@ -10,6 +10,10 @@ import { podMachine } from './podMachine';
 import { nodeMachine } from './nodeMachine';
 import { nodeDelayMs, podDelayMs } from './durations';
 import { DEFAULT_UNREACHABLE_TOLERATION_SECONDS, NODE_MONITOR_GRACE_SECONDS } from './nodeHealth';
+import { podIsActive } from './phase';
+
+// Re-exported: most callers take the pod lifecycle from this module.
+export { podIsActive };
 
 // The state transitions and the entry effects live in one module: an effect moves objects on
 // (a drained node terminates, a lost node's pods go), so splitting them made an import cycle.
@@ -91,9 +95,6 @@ export function fireLifecycleTimer(world: World, entry: QueueEntry): void {
   }
 }
 
-export function podIsActive(pod: Pod): boolean {
-  return pod.state !== 'Terminating' && pod.state !== 'Gone' && pod.state !== 'Evicted' && pod.state !== 'Succeeded';
-}
 
 export function nodeIsSchedulable(node: Node): boolean {
   return node.state === 'Ready' && !node.unschedulable;

@@ -17,3 +17,8 @@ export function podPhase(pod: Pod): PodPhase {
       return 'Running';
   }
 }
+
+/** Not on its way out or finished: counted toward its owner's replicas. */
+export function podIsActive(pod: Pod): boolean {
+  return pod.state !== 'Terminating' && pod.state !== 'Gone' && pod.state !== 'Evicted' && pod.state !== 'Succeeded';
+}

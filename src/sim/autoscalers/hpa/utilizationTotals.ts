@@ -38,9 +38,14 @@ export function sampleMilliOf(pod: Pod, resource: string, container?: string): n
     if (!mine) return undefined;
     share = total > 0 ? (resource === 'cpu' ? mine.requests.cpuMillis : mine.requests.memoryMiB) / total : 1 / pod.spec.containers.length;
   }
-  if (resource === 'cpu') return Math.round(m.cpuMillis * share);
-  if (resource === 'memory') return Math.round(m.memoryMiB * share * 1048576 * 1000);
+  if (resource === 'cpu') return usageMilli(resource, m.cpuMillis * share);
+  if (resource === 'memory') return usageMilli(resource, m.memoryMiB * share);
   return undefined;
+}
+
+/** A usage (millicores, or MiB) as the metrics API's milli-units: Quantity.MilliValue(). */
+function usageMilli(resource: 'cpu' | 'memory', usage: number): number {
+  return resource === 'cpu' ? Math.round(usage) : Math.round(usage * 1048576 * 1000);
 }
 
 /**
@@ -73,15 +78,11 @@ export function classifyWorldPod(pod: Pod, sampleMilli: number | undefined, opti
 /**
  * sampleMilliOf(pod, resource) for the whole pod, read from the ledger's metric columns
  * (PodCpuLedger; NaN where the pod has no metric) instead of the pod's metric object: the HPA's
- * listing asks it of every pod of its target each sync. The same arithmetic as sampleMilliOf.
+ * listing asks it of every pod of its target each sync.
  */
 export function columnSampleMilli(ledger: PodCpuLedger, pod: Pod, resource: 'cpu' | 'memory'): number | undefined {
-  if (resource === 'cpu') {
-    const cpu = ledger.metricCpuMillis[pod.cpuSlot];
-    return cpu !== cpu ? undefined : Math.round(cpu);
-  }
-  const memory = ledger.metricMemoryMiB[pod.cpuSlot];
-  return memory !== memory ? undefined : Math.round(memory * 1048576 * 1000);
+  const usage = (resource === 'cpu' ? ledger.metricCpuMillis : ledger.metricMemoryMiB)[pod.cpuSlot];
+  return usage !== usage ? undefined : usageMilli(resource, usage);
 }
 
 /**
