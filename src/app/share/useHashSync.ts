@@ -54,8 +54,14 @@ export async function shareUrl(): Promise<string | null> {
  * step), so a lesson link's keys go: left beside the run, a reload would open that lesson instead.
  */
 export async function writeHashNow(): Promise<string | null> {
+  const asked = window.location.hash;
   const hash = await currentRunHash(RUN_ONLY_KEYS);
-  if (hash && hash !== window.location.hash) window.history.replaceState(null, '', hash);
+  const here = window.location.hash;
+  // The address changed while the run was encoded: a link pasted or clicked meanwhile, whose
+  // hashchange may not have been handled yet. Written over, it would be lost, and
+  // useHashNavigation would find the run's own address and open nothing.
+  if (here !== asked) return null;
+  if (hash && hash !== here) window.history.replaceState(null, '', hash);
   return hash;
 }
 
