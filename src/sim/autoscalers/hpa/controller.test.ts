@@ -4,7 +4,10 @@ import { step } from '../../core/step';
 import { podIsActive } from '../../lifecycle/apply';
 import { deploymentPods } from '../../resources/workloadKinds';
 import { deployment, rolloutCpuRequests, scenario } from '../../testing/fixtures';
-import { listTargetPods } from './controller';
+import { listTargetPods } from './targetListing';
+import { classifyWorldPod, UtilizationAccumulator, utilizationTotals } from './utilizationTotals';
+import { DEFAULT_HPA_CONTROLLER_CONFIG } from './types';
+import type { PodGroupingOptions } from './podGrouping';
 
 describe("the HPA controller's listing of its target's pods", () => {
   it("is deploymentPods' list and count through a rollout (two ReplicaSets), reused list and all", () => {
@@ -27,5 +30,57 @@ describe("the HPA controller's listing of its target's pods", () => {
     }
     expect(withTwoReplicaSets).toBeGreaterThan(5);
     expect(listTargetPods(world, world.deployments.get('web')!, 'other').inNamespace).toBe(false);
+  });
+});
+
+/**
+ * The listing and its plan for the totals are kept while no pod changes (world.podsVersion):
+ * asked at every tick, through pods starting, getting their metrics, leaving their CPU
+ * initialization period and a rollout, the kept totals are the ones a fresh pass over
+ * deploymentPods gives (UtilizationAccumulator.add on each pod's own metric).
+ */
+describe("the HPA's kept listing and totals", () => {
+  it('match a fresh pass over the pods at every tick, for CPU with readiness checks and for memory', () => {
+    // web's pods turn Ready 20 s after they run: a first sample whose window began before that is
+    // stale, and the pod unready while it initializes (classifyWorldPod).
+    const web = deployment('web', 8, '100m', '64Mi');
+    const container = (web as unknown as { spec: { template: { spec: { containers: Record<string, unknown>[] } } } }).spec.template.spec.containers[0];
+    container.readinessProbe = { initialDelaySeconds: 20 };
+    const world = createWorld(scenario(), [web, deployment('api', 3, '100m', '64Mi')]);
+    const counts = { compared: 0, withTotals: 0, readyInitializing: 0, unreadyInitializing: 0, kept: 0 };
+    let lastVersion = -1;
+    for (let i = 0; i < 900; i++) {
+      if (i === 420) rolloutCpuRequests(world, 'web', 150);
+      step(world);
+      if (world.podsVersion === lastVersion) counts.kept++;
+      lastVersion = world.podsVersion;
+      const nowSeconds = world.timeMs / 1000;
+      for (const name of ['web', 'api']) {
+        const target = world.deployments.get(name)!;
+        const fresh = deploymentPods(world, target);
+        for (const resource of ['cpu', 'memory'] as const) {
+          const options: PodGroupingOptions = {
+            cpuReadinessChecks: resource === 'cpu',
+            nowSeconds,
+            cpuInitializationPeriodSeconds: DEFAULT_HPA_CONTROLLER_CONFIG.cpuInitializationPeriodSeconds,
+            initialReadinessDelaySeconds: DEFAULT_HPA_CONTROLLER_CONFIG.initialReadinessDelaySeconds,
+          };
+          const kept = new UtilizationAccumulator(resource, options);
+          listTargetPods(world, target, 'default', kept);
+          const expected = utilizationTotals(fresh, resource, options);
+          expect(kept.totals()).toEqual(expected);
+          counts.compared++;
+          if (expected) counts.withTotals++;
+          const initializing = fresh.filter((p) => p.scheduledMs >= 0 && p.scheduledMs / 1000 + options.cpuInitializationPeriodSeconds > nowSeconds && p.metric);
+          if (resource === 'cpu' && initializing.some((p) => classifyWorldPod(p, 1, options) === 'unready')) counts.unreadyInitializing++;
+          if (resource === 'cpu' && initializing.some((p) => classifyWorldPod(p, 1, options) === 'ready')) counts.readyInitializing++;
+        }
+      }
+    }
+    // The comparisons covered kept listings, answered totals, and pods in their initialization period.
+    expect(counts.kept).toBeGreaterThan(300);
+    expect(counts.withTotals).toBeGreaterThan(1000);
+    expect(counts.readyInitializing).toBeGreaterThan(100);
+    expect(counts.unreadyInitializing).toBeGreaterThan(5);
   });
 });

@@ -1,13 +1,12 @@
-import type { Deployment, Pod, ReplicaSet, World } from '../../core/types';
+import type { World } from '../../core/types';
 import { emitEvent, log } from '../../core/world';
-import { podIsActive } from '../../lifecycle/apply';
-import { ownerKey } from '../../cluster/pods';
 import type { HorizontalPodAutoscaler } from './types';
 import { DEFAULT_HPA_CONTROLLER_CONFIG } from './types';
 import { initialHpaControllerState, reconcileHpa, type HpaControllerState } from './reconcile';
 import { recordHpaEvents, type HpaEventRecord } from './eventLog';
 import { worldMetricsClient } from './worldMetrics';
-import { columnSampleMilli, UtilizationAccumulator } from './utilizationTotals';
+import { UtilizationAccumulator } from './utilizationTotals';
+import { listTargetPods } from './targetListing';
 import type { PodGroupingOptions } from './podGrouping';
 import { msg, type Message } from '../../core/message';
 import { hpaWithStatus } from './statusCopy';
@@ -65,72 +64,6 @@ function selectorText(labels: Record<string, string>): string {
     selectors.set(labels, text);
   }
   return text;
-}
-
-/** replicaSetsOf (cluster/workloads.ts) into one kept list, sorted by a module comparator (no closure per sync). */
-const replicaSetList: ReplicaSet[] = [];
-
-function byCreation(a: ReplicaSet, b: ReplicaSet): number {
-  return a.createdMs - b.createdMs;
-}
-
-function targetReplicaSets(world: World, d: Deployment): ReplicaSet[] {
-  let n = 0;
-  for (const rs of world.replicaSets.values()) if (rs.deployment === d.name && rs.namespace === d.namespace) replicaSetList[n++] = rs;
-  replicaSetList.length = n;
-  // The same stable sort as replicaSetsOf; one ReplicaSet (no rollout under way) needs none.
-  if (n > 1) replicaSetList.sort(byCreation);
-  return replicaSetList;
-}
-
-/**
- * ownedPodIndex(world, 'ReplicaSet', rs.name) with the index key (pods.ts' ownerKey) kept per
- * ReplicaSet: a key built per sync was a new string to flatten and hash before the lookup, which
- * cost more than the lookup itself. A ReplicaSet's name never changes.
- */
-const ownerKeys = new WeakMap<ReplicaSet, string>();
-
-function replicaSetPods(world: World, rs: ReplicaSet): ReadonlyMap<string, Pod> | undefined {
-  let key = ownerKeys.get(rs);
-  if (key === undefined) {
-    key = ownerKey('ReplicaSet', rs.name);
-    ownerKeys.set(rs, key);
-  }
-  return world.ownerIndex.get(key);
-}
-
-/*
- * The target's pods (deploymentPods' order: ReplicaSets oldest first, each in its pods' order),
- * refilled into one list per sync instead of a fresh list grown by push: that growth was the
- * largest allocation of an HPA sync (~1.7 kB at a hundred pods). The list is valid until the next
- * sync; reconcileHpa and the metrics client read it during the sync and keep nothing of it. The
- * same pass counts the active pods (the scale's status.replicas) and checks the namespace, so
- * each pod is fetched from memory once before the metrics listing.
- */
-const listing = { pods: [] as Pod[], active: 0, inNamespace: true };
-
-export function listTargetPods(world: World, target: Deployment, namespace: string, totals?: UtilizationAccumulator): typeof listing {
-  // Written by index and cut to length at the end: `length = 0` would drop the backing store, and
-  // the pushes would grow a new one.
-  const pods = listing.pods;
-  let n = 0;
-  let active = 0;
-  let inNamespace = true;
-  const ledger = world.podCpu;
-  for (const rs of targetReplicaSets(world, target)) {
-    const owned = replicaSetPods(world, rs);
-    if (!owned) continue;
-    for (const pod of owned.values()) {
-      pods[n++] = pod;
-      if (podIsActive(pod)) active++;
-      if (pod.namespace !== namespace) inNamespace = false;
-      if (totals !== undefined) totals.add(pod, columnSampleMilli(ledger, pod, totals.resource));
-    }
-  }
-  pods.length = n;
-  listing.active = active;
-  listing.inNamespace = inNamespace;
-  return listing;
 }
 
 /**

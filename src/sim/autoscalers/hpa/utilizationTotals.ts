@@ -44,8 +44,31 @@ export function sampleMilliOf(pod: Pod, resource: string, container?: string): n
 }
 
 /** A usage (millicores, or MiB) as the metrics API's milli-units: Quantity.MilliValue(). */
-function usageMilli(resource: 'cpu' | 'memory', usage: number): number {
+export function usageMilli(resource: 'cpu' | 'memory', usage: number): number {
   return resource === 'cpu' ? Math.round(usage) : Math.round(usage * 1048576 * 1000);
+}
+
+/**
+ * What classifyWorldPod makes of a pod before its sample is looked at: every step of it that reads
+ * only the pod's state, conditions and times. 'initializing' is a pod in its CPU initialization
+ * period, whose answer also reads its metric's window and the time. None of these change while the
+ * pod stays in its state, except that sim time only carries an 'initializing' pod past that period
+ * (the HPA's kept listing, targetListing.ts, relies on both).
+ */
+export type SettledGroup = 'ignored' | 'pending' | 'ready' | 'unready' | 'initializing';
+
+export function settledGroup(pod: Pod, options: PodGroupingOptions): SettledGroup {
+  const state = pod.state;
+  // deletionTimestamp set, or phase Failed (podPhase: only an evicted pod).
+  if (state === 'Terminating' || state === 'Evicted') return 'ignored';
+  if (podPhase(pod) === 'Pending') return 'pending';
+  if (!options.cpuReadinessChecks) return 'ready';
+  const readyStatus = pod.readyConditionStatus;
+  if (readyStatus === '' || !(pod.scheduledMs >= 0 && pod.nodeName)) return 'unready';
+  const start = pod.scheduledMs / 1000;
+  if (start + options.cpuInitializationPeriodSeconds > options.nowSeconds) return 'initializing';
+  const neverReady = readyStatus === 'False' && start + options.initialReadinessDelaySeconds > pod.readyConditionSinceMs / 1000;
+  return neverReady ? 'unready' : 'ready';
 }
 
 /**
@@ -54,25 +77,16 @@ function usageMilli(resource: 'cpu' | 'memory', usage: number): number {
  * writing an info per pod. A fast-check property holds the two to the same answer.
  */
 export function classifyWorldPod(pod: Pod, sampleMilli: number | undefined, options: PodGroupingOptions): PodGroup {
-  const state = pod.state;
-  // deletionTimestamp set, or phase Failed (podPhase: only an evicted pod).
-  if (state === 'Terminating' || state === 'Evicted') return 'ignored';
-  if (podPhase(pod) === 'Pending') return 'unready';
+  const settled = settledGroup(pod, options);
+  if (settled === 'ignored') return 'ignored';
+  if (settled === 'pending') return 'unready';
   // No sample: the pod has no metric (or, for one container, none that is that container's).
   if (sampleMilli === undefined) return 'missing';
-  if (!options.cpuReadinessChecks) return 'ready';
-  const readyStatus = pod.readyConditionStatus;
-  if (readyStatus === '' || !(pod.scheduledMs >= 0 && pod.nodeName)) return 'unready';
-  const start = pod.scheduledMs / 1000;
-  const readySince = pod.readyConditionSinceMs / 1000;
-  if (start + options.cpuInitializationPeriodSeconds > options.nowSeconds) {
-    // Only a pod in its first minutes comes here: its metric object is read for the window.
-    const m = pod.metric!;
-    const staleSample = m.timestampMs / 1000 < readySince + m.windowMs / 1000;
-    return readyStatus === 'False' || staleSample ? 'unready' : 'ready';
-  }
-  const neverReady = readyStatus === 'False' && start + options.initialReadinessDelaySeconds > readySince;
-  return neverReady ? 'unready' : 'ready';
+  if (settled !== 'initializing') return settled;
+  // Only a pod in its first minutes comes here: its metric object is read for the window.
+  const m = pod.metric!;
+  const staleSample = m.timestampMs / 1000 < pod.readyConditionSinceMs / 1000 + m.windowMs / 1000;
+  return pod.readyConditionStatus === 'False' || staleSample ? 'unready' : 'ready';
 }
 
 /**
@@ -131,18 +145,31 @@ export class UtilizationAccumulator {
       this.request = requestMilliOf(pod, this.resource);
     }
     const request = this.request;
-    if (request === undefined) {
-      this.failed = true;
-      return;
-    }
+    if (request === undefined) return this.fail();
     const group = classifyWorldPod(pod, sampleMilli, this.options);
-    if (group === 'ready') {
-      this.readyPodCount++;
-      // In list order over the ready pods, as utilizationRatio adds them.
-      this.usageTotal += sampleMilli!;
-      this.requestTotal += request;
-    } else if (group === 'ignored') this.ignored.push(pod.name);
-    else this.failed = true;
+    if (group === 'ready') this.addReady(1, sampleMilli!, request);
+    else if (group === 'ignored') this.addIgnored(pod.name);
+    else this.fail();
+  }
+
+  /**
+   * Ready pods: their count, and the sums of their samples and requests. In list order over the
+   * ready pods, as utilizationRatio adds them (a caller that sums several pods itself starts from
+   * zero, as the accumulator does).
+   */
+  addReady(count: number, sampleMilli: number, request: number): void {
+    this.readyPodCount += count;
+    this.usageTotal += sampleMilli;
+    this.requestTotal += request;
+  }
+
+  addIgnored(name: string): void {
+    this.ignored.push(name);
+  }
+
+  /** A pod sends the calculation elsewhere (no request, missing or unready): no totals. */
+  fail(): void {
+    this.failed = true;
   }
 
   totals(): ResourceUtilizationTotals | undefined {
