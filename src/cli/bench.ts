@@ -37,7 +37,7 @@ function bareLoopNsPerPodTick(world: World, ticks: number): number {
   let sink = 0;
   for (let t = 0; t < ticks; t++) {
     for (const p of world.pods.values()) {
-      p.scrapeCpuMilliMs += 1;
+      p.restarts += 0;
       sink += p.memoryMiB;
     }
   }

@@ -43,10 +43,14 @@ function allocateCpuSlot(ledger: PodCpuLedger): number {
     ledger.used = grownColumn(ledger.used, length);
     ledger.metricCpuMillis = grownColumn(ledger.metricCpuMillis, length);
     ledger.metricMemoryMiB = grownColumn(ledger.metricMemoryMiB, length);
+    ledger.scrapeCpuMilliMs = grownColumn(ledger.scrapeCpuMilliMs, length);
+    ledger.scrapeMs = grownColumn(ledger.scrapeMs, length);
   }
   ledger.used[slot] = 0;
   ledger.metricCpuMillis[slot] = NaN;
   ledger.metricMemoryMiB[slot] = NaN;
+  ledger.scrapeCpuMilliMs[slot] = 0;
+  ledger.scrapeMs[slot] = -1;
   return slot;
 }
 
@@ -138,8 +142,6 @@ export function createPod(world: World, p: NewPod): Pod {
     conditions: [],
     unschedulableMessage: '',
     cpuSlot: allocateCpuSlot(world.podCpu),
-    scrapeCpuMilliMs: 0,
-    scrapeMs: -1,
     metric: null,
     memoryMiB: 0,
     labels: p.template.labels,

@@ -40,9 +40,9 @@ interface PackedPods {
 
 const STRINGS_PER_POD = 11;
 /** The pod's numbers, its metric (presence + 4), then its conditions (count + 4 × (code, time)). */
-const NUMBERS_PER_POD = 27;
+const NUMBERS_PER_POD = 25;
 const OBJECTS_PER_POD = 4;
-const CONDITIONS_AT = 18;
+const CONDITIONS_AT = 16;
 const MAX_PACKED_CONDITIONS = 4;
 /** A condition's type and status as one number: type index × 2 + (status True ? 1 : 0). */
 const CONDITION_TYPES: readonly PodCondition['type'][] = ['PodScheduled', 'Initialized', 'ContainersReady', 'Ready'];
@@ -122,8 +122,6 @@ function packPods(live: Map<string, Pod>, seen: Map<object, unknown>, index: Map
     numbers[n++] = p.deletionMs;
     numbers[n++] = p.restarts;
     numbers[n++] = p.cpuSlot;
-    numbers[n++] = p.scrapeCpuMilliMs;
-    numbers[n++] = p.scrapeMs;
     numbers[n++] = p.memoryMiB;
     const m = p.metric;
     numbers[n++] = m === null ? 0 : 1;
@@ -225,10 +223,8 @@ function unpackPods(packed: PackedPods, seen: Map<object, unknown>): Pod[] {
       conditions: podConditions,
       unschedulableMessage: strings[s + 10] as string,
       cpuSlot: numbers[n + 9],
-      scrapeCpuMilliMs: numbers[n + 10],
-      scrapeMs: numbers[n + 11],
-      metric: numbers[n + 13] === 0 ? null : { cpuMillis: numbers[n + 14], memoryMiB: numbers[n + 15], timestampMs: numbers[n + 16], windowMs: numbers[n + 17] },
-      memoryMiB: numbers[n + 12],
+      metric: numbers[n + 11] === 0 ? null : { cpuMillis: numbers[n + 12], memoryMiB: numbers[n + 13], timestampMs: numbers[n + 14], windowMs: numbers[n + 15] },
+      memoryMiB: numbers[n + 10],
       labels: cloneDataSharing(objects[o + 3], seen) as Pod['labels'],
     };
     out.push(pod);

@@ -75,9 +75,6 @@ export interface Pod {
    * is kept: an index into `world.podCpu.used`. See PodCpuLedger.
    */
   cpuSlot: number;
-  /** The cumulative counter and time at metrics-server's previous scrape (-1: never scraped). */
-  scrapeCpuMilliMs: number;
-  scrapeMs: number;
   /** metrics-server's latest sample for this pod (what `kubectl top` and the HPA see), or null. */
   metric: PodMetric | null;
   /** Current working set. */
@@ -359,6 +356,13 @@ export interface PodCpuLedger {
    */
   metricCpuMillis: Float64Array;
   metricMemoryMiB: Float64Array;
+  /**
+   * Each pod's cumulative counter and the time at metrics-server's previous scrape (-1: never
+   * scraped). Only the scrape reads them, once per pod per 15 s: kept here they are two loads from
+   * arrays it walks anyway, where a pod's number fields are each a box of their own on the heap.
+   */
+  scrapeCpuMilliMs: Float64Array;
+  scrapeMs: Float64Array;
   free: number[];
   next: number;
 }

@@ -42,7 +42,7 @@ export function scrapeMetrics(world: World): void {
   // needs two scrapes of a pod again before it reports that pod's CPU rate.
   const down = metricsServerDown(world);
   const used = world.podCpu.used;
-  const { metricCpuMillis, metricMemoryMiB } = world.podCpu;
+  const { metricCpuMillis, metricMemoryMiB, scrapeCpuMilliMs, scrapeMs } = world.podCpu;
   // The previous pod's deployment and load, and its ReplicaSet's memory request: consecutive pods
   // mostly share them, and `loads` and the ReplicaSets stand still until a pod is OOM-killed.
   const owners = newOwnerRequestMemo();
@@ -50,12 +50,13 @@ export function scrapeMetrics(world: World): void {
   let lastLoad: LoadSpec | undefined;
   for (const pod of world.pods.values()) {
     const s = pod.state;
+    const slot = pod.cpuSlot;
     if (s !== 'Running' && s !== 'Ready') {
       if (s !== 'Terminating') {
         pod.metric = null;
-        metricCpuMillis[pod.cpuSlot] = NaN;
-        metricMemoryMiB[pod.cpuSlot] = NaN;
-        pod.scrapeMs = -1;
+        metricCpuMillis[slot] = NaN;
+        metricMemoryMiB[slot] = NaN;
+        scrapeMs[slot] = -1;
         pod.memoryMiB = 0;
       }
       continue;
@@ -64,40 +65,43 @@ export function scrapeMetrics(world: World): void {
       lastDeployment = pod.deployment;
       lastLoad = pod.deployment ? loads.get(pod.deployment) : undefined;
     }
-    pod.memoryMiB = workingSetAtRestMiB(world, pod, lastLoad, now, owners) + inflight[pod.cpuSlot];
+    const memoryMiB = workingSetAtRestMiB(world, pod, lastLoad, now, owners) + inflight[slot];
+    pod.memoryMiB = memoryMiB;
     // The kernel kills at the limit; metrics-server never reports a working set past it. A kill
     // runs the pod's lifecycle and the OOM observers: the ReplicaSets are asked afresh after one.
     // killIfOverMemoryLimit's own first test, here: the rare call is then left out of line, and
     // V8's inlining budget for this loop goes to the calls every pod makes.
     const memoryLimit = pod.limit.memoryMiB;
-    if (memoryLimit > 0 && pod.memoryMiB > memoryLimit && killIfOverMemoryLimit(world, pod)) {
+    if (memoryLimit > 0 && memoryMiB > memoryLimit && killIfOverMemoryLimit(world, pod)) {
       forgetOwner(owners);
       continue;
     }
     if (down) {
       pod.metric = null;
-      metricCpuMillis[pod.cpuSlot] = NaN;
-      metricMemoryMiB[pod.cpuSlot] = NaN;
-      pod.scrapeMs = -1;
+      metricCpuMillis[slot] = NaN;
+      metricMemoryMiB[slot] = NaN;
+      scrapeMs[slot] = -1;
       continue;
     }
-    if (pod.scrapeMs >= 0 && now > pod.scrapeMs) {
+    const last = scrapeMs[slot];
+    const counter = used[slot];
+    if (last >= 0 && now > last) {
       // Every running container idles at about 1m on top of the work the load gives it.
-      const cpuMillis = IDLE_CPU_MILLIS + (used[pod.cpuSlot] - pod.scrapeCpuMilliMs) / (now - pod.scrapeMs);
+      const cpuMillis = IDLE_CPU_MILLIS + (counter - scrapeCpuMilliMs[slot]) / (now - last);
       const m = pod.metric;
       if (m) {
         m.cpuMillis = cpuMillis;
-        m.memoryMiB = pod.memoryMiB;
-        m.windowMs = now - pod.scrapeMs;
+        m.memoryMiB = memoryMiB;
+        m.windowMs = now - last;
         m.timestampMs = now;
       } else {
-        pod.metric = new ScrapedMetric(cpuMillis, pod.memoryMiB, now, now - pod.scrapeMs);
+        pod.metric = new ScrapedMetric(cpuMillis, memoryMiB, now, now - last);
       }
-      metricCpuMillis[pod.cpuSlot] = cpuMillis;
-      metricMemoryMiB[pod.cpuSlot] = pod.memoryMiB;
+      metricCpuMillis[slot] = cpuMillis;
+      metricMemoryMiB[slot] = memoryMiB;
     }
-    pod.scrapeMs = now;
-    pod.scrapeCpuMilliMs = used[pod.cpuSlot];
+    scrapeMs[slot] = now;
+    scrapeCpuMilliMs[slot] = counter;
   }
   if (!down) world.lastScrapeMs = now;
 }
