@@ -104,12 +104,20 @@ describe('KRR history sampling', () => {
   function fakeWorld(): World {
     const metricCpuMillis = new Float64Array(8).fill(NaN);
     const metricMemoryMiB = new Float64Array(8).fill(NaN);
-    return { timeMs: 0, pods: new Map(), autoscalers: {}, podCpu: { metricCpuMillis, metricMemoryMiB } } as unknown as World;
+    return { timeMs: 0, pods: new Map(), podsVersion: 0, autoscalers: {}, podCpu: { metricCpuMillis, metricMemoryMiB } } as unknown as World;
   }
 
-  /** A Deployment pod in ledger slot `slot`, with its metric (null: none) where the scrape writes it: on the pod and in the ledger's columns. */
+  /**
+   * A Deployment pod in ledger slot `slot`, with its metric (null: none) where the scrape writes it:
+   * on the pod and in the ledger's columns. A pod created or replaced bumps podsVersion, as
+   * createPod does; a new metric alone does not.
+   */
   function putPod(world: World, slot: number, name: string, metric: { cpuMillis: number; memoryMiB: number } | null): void {
-    world.pods.set(name, { name, namespace: 'default', deployment: 'web', cpuSlot: slot, metric } as never);
+    const pod = world.pods.get(name);
+    if (pod?.cpuSlot !== slot) {
+      world.pods.set(name, { name, namespace: 'default', deployment: 'web', cpuSlot: slot, metric } as never);
+      world.podsVersion++;
+    }
     world.podCpu.metricCpuMillis[slot] = metric?.cpuMillis ?? NaN;
     world.podCpu.metricMemoryMiB[slot] = metric?.memoryMiB ?? NaN;
   }
@@ -147,12 +155,15 @@ describe('KRR history sampling', () => {
       world.timeMs = step * KRR_STEP_MS;
       const now = world.timeMs / 1000;
       const gen = Math.floor(now / 10_800);
-      world.pods.clear();
-      for (let i = 0; i < 4; i++) {
-        const name = `web-${gen + (i % 2)}-${i}`;
-        putPod(world, i, name, { cpuMillis: 50 + (Math.floor(now / 1800) % 4) * 25 + i, memoryMiB: 76.865 });
+      const names = [0, 1, 2, 3].map((i) => `web-${gen + (i % 2)}-${i}`);
+      if (names.some((name) => !world.pods.has(name))) {
+        world.pods.clear();
+        world.podsVersion++;
       }
+      names.forEach((name, i) => putPod(world, i, name, { cpuMillis: 50 + (Math.floor(now / 1800) % 4) * 25 + i, memoryMiB: 76.865 }));
       sampleKrrHistory(world, history);
+      // Each frame holds the pods of its moment, also after a churn.
+      expect(history.frames[history.frames.length - 1].pods.names).toEqual(names);
       // The reference keeps plain frames, pruned hourly as the history always was.
       const hour = Math.floor(now / 3600);
       if (hour !== lastPruneHour) {
