@@ -73,8 +73,16 @@ function feedSamples(world: World, obj: VpaObjectState, pods: Pod[]): void {
       addMemoryPeakInPlace(state, { usageBytes: Math.round(m.memoryMiB * share.memory * BYTES_PER_MIB), atSeconds: at });
     }
   }
-  for (const name of Object.keys(obj.lastSampleMs)) if (!world.pods.has(name)) delete obj.lastSampleMs[name];
+  // Only a pod removed since the last pruning can have left a name behind, and a removal bumps
+  // world.podsVersion: most runs see the same version and skip the walk over every name.
+  if (prunedAt.get(obj.lastSampleMs) !== world.podsVersion) {
+    for (const name of Object.keys(obj.lastSampleMs)) if (!world.pods.has(name)) delete obj.lastSampleMs[name];
+    prunedAt.set(obj.lastSampleMs, world.podsVersion);
+  }
 }
+
+/** Each VPA's sample times (a world's own object: a checkpoint copy starts unpruned) by the podsVersion they were last pruned at. */
+const prunedAt = new WeakMap<Record<string, number>, number>();
 
 function recordChart(world: World, obj: VpaObjectState, pods: Pod[]): void {
   const recs = obj.vpa.status?.recommendation?.containerRecommendations ?? [];
