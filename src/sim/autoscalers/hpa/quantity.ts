@@ -6,6 +6,7 @@
  */
 
 import { BINARY_SUFFIX_POWER, DECIMAL_SUFFIX_EXPONENT } from '../../core/quantity';
+import { boundedMemo } from '../../core/memo';
 
 export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
 
@@ -62,8 +63,15 @@ export function parseQuantity(input: string | number): ParsedQuantity {
 }
 
 export function quantityToMilli(input: string | number): number {
-  return parseQuantity(input).milli;
+  return milliOf(input);
 }
+
+/**
+ * A spec's targets are the same few strings at every sync (an External metric's target every poll
+ * and every HPA sync), and each parse takes BigInt arithmetic. A string that does not parse throws
+ * each time and is not kept.
+ */
+const milliOf = boundedMemo((input: string | number) => parseQuantity(input).milli, 1024);
 
 function numberToPlainString(n: number): string {
   if (!Number.isFinite(n)) throw new QuantityError(`not a finite quantity: ${n}`);

@@ -19,19 +19,36 @@ export function syncGeneratedHpa(world: World, so: ScaledObject): string | null 
     delete records[key];
     return null;
   }
-  const generated = buildGeneratedHpa(so);
-  const { ownerScaledObject: _owner, ...metadata } = generated.metadata;
-  const converted = convertHpaManifest({ ...generated, metadata });
+  const converted = convertedGeneratedHpa(so);
   if (!converted.ok) return converted.error;
   const existing = records[key];
   if (!existing) {
     records[key] = newHpaRecord(converted.hpa, world.timeMs / 1000);
     return null;
   }
-  if (JSON.stringify(existing.hpa.spec) !== JSON.stringify(converted.hpa.spec)) {
+  // The HPA's syncs keep its spec object, so the spec set here at the last rewrite is this one.
+  if (existing.hpa.spec !== converted.hpa.spec && JSON.stringify(existing.hpa.spec) !== JSON.stringify(converted.hpa.spec)) {
     existing.hpa = { ...converted.hpa, status: existing.hpa.status };
   }
   return null;
+}
+
+/**
+ * The generated HPA, converted, by the ScaledObject's spec and metadata: an applied ScaledObject
+ * replaces both (nothing edits them in place), and the generated HPA reads nothing else. It was
+ * built, converted and compared as JSON at every poll (every 30 s) although it changes only when
+ * the ScaledObject is applied again.
+ */
+const convertedBySpec = new WeakMap<ScaledObject['spec'], { metadata: ScaledObject['metadata']; converted: ReturnType<typeof convertHpaManifest> }>();
+
+function convertedGeneratedHpa(so: ScaledObject): ReturnType<typeof convertHpaManifest> {
+  const kept = convertedBySpec.get(so.spec);
+  if (kept !== undefined && kept.metadata === so.metadata) return kept.converted;
+  const generated = buildGeneratedHpa(so);
+  const { ownerScaledObject: _owner, ...metadata } = generated.metadata;
+  const converted = convertHpaManifest({ ...generated, metadata });
+  convertedBySpec.set(so.spec, { metadata: so.metadata, converted });
+  return converted;
 }
 
 export function deleteGeneratedHpa(world: World, so: ScaledObject): void {
