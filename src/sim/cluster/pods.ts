@@ -1,6 +1,7 @@
 import { nextInt, randomSuffix } from '../core/rng';
 import type { Node, Pod, PodCondition, PodCpuLedger, PodTemplate, Resources, World } from '../core/types';
 import { emitEvent } from '../core/world';
+import { notePodChanged } from './podChanges';
 
 export function templateRequest(t: PodTemplate): Resources {
   const sum = (key: keyof Resources) => t.containers.reduce((a, c) => a + c.requests[key], 0);
@@ -148,7 +149,7 @@ export function createPod(world: World, p: NewPod): Pod {
   };
   for (const admit of podAdmissionHooks) admit(world, pod);
   world.pods.set(name, pod);
-  world.podsVersion++;
+  notePodChanged(world, pod);
   world.pendingPods.add(name);
   indexPod(world, pod);
   world.workloadsDirty = true;
@@ -189,7 +190,7 @@ export function mirrorReadyCondition(pod: Pod, ready: PodCondition): void {
 /** Bind a pod to a node: reserve its requests there (the scheduler cache's assume + bind). */
 export function bindPod(world: World, pod: Pod, node: Node): void {
   pod.nodeName = node.name;
-  world.podsVersion++;
+  notePodChanged(world, pod);
   world.pendingPods.delete(pod.name);
   // The VPC CNI hands out secondary IPs from the node's subnet.
   const subnet = /^ip-(\d+)-(\d+)-(\d+)-/.exec(node.name);
@@ -214,7 +215,7 @@ export function removePod(world: World, pod: Pod): void {
   // pod must not hand one slot to two pods).
   if (world.pods.get(pod.name) === pod) world.podCpu.free.push(pod.cpuSlot);
   world.pods.delete(pod.name);
-  world.podsVersion++;
+  notePodChanged(world, pod);
   world.pendingPods.delete(pod.name);
   if (pod.ownerKind !== 'None') world.ownerIndex.get(`${pod.ownerKind}/${pod.ownerName}`)?.delete(pod.name);
   world.schedulerDirty = true;

@@ -5,6 +5,7 @@ import { checkEviction } from '../cluster/disruption/eviction';
 import { kindByManifest, kindByName, notFound, qualifiedName } from '../resources/registry';
 import { sendNode } from '../lifecycle/apply';
 import { createPod } from '../cluster/pods';
+import { noteAnyPodChanged } from '../cluster/podChanges';
 import { podTemplateFromManifest, str } from '../manifests/podTemplate';
 import { runView } from './views';
 import { applyAutoscaleCommand, applyHpaBounds } from './autoscale';
@@ -35,7 +36,7 @@ export function applyDueCommands(world: World): void {
     const cmd = world.pendingCommands.shift()!;
     const result = applyGuarded(world, cmd);
     world.readyVersion++;
-    world.podsVersion++;
+    noteAnyPodChanged(world);
     world.commands.push({ t: world.timeMs / 1000, input: cmd.input, ok: result.ok, output: result.output });
   }
 }

@@ -2,6 +2,7 @@ import { schedule, type QueueEntry } from '../core/eventQueue';
 import { emitEvent } from '../core/world';
 import type { Node, NodeState, Pod, PodPhaseState, World } from '../core/types';
 import { removePod, setCondition } from '../cluster/pods';
+import { notePodChanged } from '../cluster/podChanges';
 import { createDaemonSetPodsForNode } from '../cluster/daemonSets';
 import { notePodLeftActive } from '../cluster/activePodCount';
 import { checkEviction } from '../cluster/disruption/eviction';
@@ -36,7 +37,7 @@ export function enterPodState(world: World, pod: Pod, target: PodPhaseState): vo
   pod.state = target;
   if (!podIsActive(pod)) notePodLeftActive(world, pod);
   pod.epoch++;
-  world.podsVersion++;
+  notePodChanged(world, pod);
   if (from === 'Ready' || target === 'Ready') world.readyVersion++;
   world.workloadsDirty = true;
   onPodEnter(world, pod, from);

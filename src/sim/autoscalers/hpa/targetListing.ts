@@ -1,6 +1,7 @@
 import type { Deployment, Pod, PodCpuLedger, ReplicaSet, World } from '../../core/types';
 import { podIsActive } from '../../lifecycle/phase';
 import { ownerKey } from '../../cluster/pods';
+import { deploymentPodsVersion } from '../../cluster/podChanges';
 import { classifyWorldPod, requestMilliOf, settledGroup, usageMilli, type SettledGroup, type UtilizationAccumulator } from './utilizationTotals';
 import type { PodGroupingOptions } from './podGrouping';
 
@@ -37,9 +38,9 @@ function replicaSetPods(world: World, rs: ReplicaSet): ReadonlyMap<string, Pod> 
 }
 
 /**
- * What classifyWorldPod makes of a pod, as far as it is settled while no pod changes
- * (world.podsVersion holds: no pod created, removed, bound or moved to another state, which is
- * also when its Ready condition changes):
+ * What classifyWorldPod makes of a pod, as far as it is settled while no pod of the target
+ * changes (deploymentPodsVersion holds: none created, removed, bound or moved to another state,
+ * which is also when its Ready condition changes):
  * - READY_IF_SAMPLED: ready when it has a metric (the ledger's column says), missing otherwise;
  * - IGNORED: terminating or evicted;
  * - FAILS: no request, pending, or unready for good;
@@ -54,12 +55,13 @@ const ASK = 3;
 
 /**
  * The HPA's listing of its target's pods, and how each pod adds to a resource Utilization's
- * totals, kept while no pod of the world changes (about nine syncs in ten in a busy medium
- * cluster). A sync then reads only the metric columns instead of fetching every pod again.
+ * totals, kept while no pod of the target changes (deploymentPodsVersion). A sync then reads
+ * only the metric columns instead of fetching every pod again.
  */
 interface KeptListing {
   world: World;
-  podsVersion: number;
+  /** deploymentPodsVersion of the target when listed. */
+  version: number;
   namespace: string;
   listed: Listing;
   /** The totals' plan, for this resource and these grouping options (undefined until a sync asks). */
@@ -89,8 +91,9 @@ const kept = new WeakMap<Deployment, KeptListing>();
  */
 export function listTargetPods(world: World, target: Deployment, namespace: string, totals?: UtilizationAccumulator): Listing {
   let entry = kept.get(target);
-  if (entry === undefined || entry.world !== world || entry.podsVersion !== world.podsVersion || entry.namespace !== namespace) {
-    entry = freshListing(world, target, namespace);
+  const version = deploymentPodsVersion(world, target.name);
+  if (entry === undefined || entry.world !== world || entry.version !== version || entry.namespace !== namespace) {
+    entry = freshListing(world, target, namespace, version);
     kept.set(target, entry);
   }
   if (totals !== undefined) {
@@ -101,7 +104,7 @@ export function listTargetPods(world: World, target: Deployment, namespace: stri
   return entry.listed;
 }
 
-function freshListing(world: World, target: Deployment, namespace: string): KeptListing {
+function freshListing(world: World, target: Deployment, namespace: string, version: number): KeptListing {
   const pods: Pod[] = [];
   let active = 0;
   let inNamespace = true;
@@ -117,7 +120,7 @@ function freshListing(world: World, target: Deployment, namespace: string): Kept
   const n = pods.length;
   return {
     world,
-    podsVersion: world.podsVersion,
+    version,
     namespace,
     listed: { pods, active, inNamespace },
     slots: new Int32Array(n),

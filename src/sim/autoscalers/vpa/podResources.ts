@@ -5,6 +5,7 @@
  */
 import type { ContainerSpec, Pod, Resources, World } from '../../core/types';
 import { templateLimit, templateRequest } from '../../cluster/pods';
+import { notePodChanged } from '../../cluster/podChanges';
 import type { ContainerResources } from './admission';
 import { BYTES_PER_MIB, type ResourceAmounts } from './types';
 
@@ -54,5 +55,5 @@ export function setPodContainerResources(world: World, pod: Pod, containers: rea
     world.schedulerDirty = true;
   }
   world.readyVersion++;
-  world.podsVersion++;
+  notePodChanged(world, pod);
 }

@@ -5,6 +5,7 @@ import { emitEvent } from '../../core/world';
 import { sendPod } from '../../lifecycle/apply';
 import { listPdbs, pdbStatus } from '../disruption/pdb';
 import { setCondition } from '../pods';
+import { noteAnyPodChanged } from '../podChanges';
 import { withPod, type FilterStatus, type PreFilterState, type SchedNode, type SchedPod } from './filter';
 import { numCandidates, pickOneNodeForPreemption, selectVictimsOnNode, type Candidate, type PreemptionPdb, type PreemptionPod } from './preemption';
 import { podsOnNode, schedPodOf } from './worldView';
@@ -133,7 +134,8 @@ function prepareCandidate(world: World, pod: Pod, node: Node, victims: Pod[]): v
     if (other !== pod && other.spec.priority < pod.spec.priority) delete other.nominatedNodeName;
   }
   pod.nominatedNodeName = node.name;
-  world.podsVersion++;
+  // Other pods' nominations were cleared above.
+  noteAnyPodChanged(world);
 }
 
 /** The pod's metadata.uid as the API server would print it, derived from what names it. */
