@@ -1,5 +1,4 @@
 import { hasToBeDeletedTaint, scaleDownCooldown, unneededLongEnough } from './eligibility';
-import { podsByNode } from './fit';
 import type { CaOptions } from './flags';
 import { formatGoDuration } from './goFlags';
 import {
@@ -12,7 +11,8 @@ import {
 } from './messages';
 import { keepUnremovable, nextMinUpdateInterval, type UnremovableEntry } from './planner';
 import type { SimulatedStatus } from './removalSimulation';
-import { samePods, simulateRemovals } from './simulationMemo';
+import { simulateRemovals } from './simulationMemo';
+import { podsOnNodes } from './podsOnNodes';
 import { nodeCategories, type RankedCandidate } from './categorize';
 import type { CaEvent, CaLogLine, CaNode, CaPod, PdbStatus } from './types';
 import { msg, type Message } from '../../core/message';
@@ -88,29 +88,6 @@ function hasKeys(o: Readonly<Record<string, unknown>> | undefined): boolean {
   return false;
 }
 
-
-/**
- * The last grouping of bound pods by node, and a generation that changes whenever the list of pod
- * views does: the same views (worldView.boundCaPods keeps a view while its pod is unchanged) give
- * the same grouping, and a node whose pods are the same keeps the very same array (read only).
- */
-let lastPods: { pods: readonly CaPod[]; byNode: Map<string, CaPod[]>; generation: number } | undefined;
-
-function podsOnNodes(pods: readonly CaPod[]): { byNode: ReadonlyMap<string, readonly CaPod[]>; generation: number } {
-  if (lastPods !== undefined && samePods(lastPods.pods, pods)) {
-    lastPods.pods = pods;
-    return lastPods;
-  }
-  const byNode = podsByNode(pods);
-  if (lastPods !== undefined) {
-    for (const [node, list] of byNode) {
-      const before = lastPods.byNode.get(node);
-      if (before !== undefined && samePods(before, list)) byNode.set(node, before);
-    }
-  }
-  lastPods = { pods, byNode, generation: (lastPods?.generation ?? 0) + 1 };
-  return lastPods;
-}
 
 /** The last node list's names: the scans of a steady cluster list the very same node views. */
 let lastNames: { nodes: CaNode[]; names: Set<string> } | undefined;
