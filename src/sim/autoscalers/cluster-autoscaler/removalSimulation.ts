@@ -49,6 +49,8 @@ export interface SimulationRecord {
   blocked: { name: string; reason: string }[];
   /** Indexes into the eligible list. */
   unneeded: number[];
+  /** The loop stopped at the unneeded-nodes limit (its value is then in the skipped nodes' statuses). */
+  stoppedAtLimit: boolean;
 }
 
 export interface SimulationResult {
@@ -134,10 +136,12 @@ export function runSimulation(
   if (eligible.length === 0) return result;
   const fromLog = logs.length;
   // Destination capacity in node order, updated as the simulation moves pods; removable nodes drop out.
-  let dest: FitNode[] = [];
-  // The trials' list, refilled from `dest` for each trial and swapped with it when one succeeds: a
-  // slice and a splice per trial were ~7 MB an hour at 200 nodes.
-  let spare: FitNode[] = [];
+  // A trial works on it in place and a failed one is undone: nearly every trial succeeds, and a
+  // copy of the list per trial (~200 nodes, ~4,200 trials an hour in medium-ca) cost more.
+  const dest: FitNode[] = [];
+  // The nodes the current trial replaced by its copies, and where, to undo it.
+  const replacedAt: number[] = [];
+  const replaced: FitNode[] = [];
   for (const n of input.nodes) {
     if (n.ready && !n.unschedulable && !deleting.has(n.name)) dest.push(destinationOf(n, podsOn.get(n.name) ?? [], input.nodes.length));
   }
@@ -146,7 +150,7 @@ export function runSimulation(
   const holders = anyAntiAffinity(input.pods) ? undefined : [];
   let unremovableCount = 0;
   const bounds = new RoomBounds();
-  // Which trial copied the node at each index of `trial` (a trial's indexes are fixed): a stamp per
+  // Which trial copied the node at each index of `dest` (a trial's indexes are fixed): a stamp per
   // trial instead of a Set of copies, which was a new Set for each of ~4,000 trials an hour.
   const copiedIn = new Int32Array(dest.length);
   let trialStamp = 0;
@@ -162,6 +166,7 @@ export function runSimulation(
         log(4, 'planner.go:281', `${eligible.length - i} out of ${eligible.length} nodes skipped in scale down simulation: there are already ${result.unneeded.length} unneeded nodes so no point in looking for more. Total atomic scale down nodes: 0`),
       );
       skipRest(eligible, i, 'UnneededNodesLimit', msg('engine.ca.node.notSimulated', { found: result.unneeded.length, limit }), threshold, status);
+      if (record) record.stoppedAtLimit = true;
       break;
     }
     result.simulated += 1;
@@ -173,16 +178,19 @@ export function runSimulation(
     if (!blocker && spent) for (const p of movable) if ((blocker = takePdbDisruption(p, spent))) break;
     const placed: { pod: string; node: string }[] = [];
     // The other destinations in their order; the trial fills them, copying a node the first time
-    // it takes a pod (later pods go into that private copy), and replaces `dest` when it succeeds.
-    let trial: FitNode[] = dest;
+    // it takes a pod (later pods go into that private copy).
+    let at = -1;
+    let candidate: FitNode | undefined;
+    let replacedCount = 0;
     // Drain blockers and budgets fail GetPodsToMove; a pod with no place fails findPlaceFor. The two print differently.
     const drainBlocked = blocker !== undefined;
     if (!blocker) {
-      const at = indexOfNode(dest, n.name);
-      let m = 0;
-      for (let q = 0; q < dest.length; q++) if (q !== at) spare[m++] = dest[q];
-      spare.length = m;
-      trial = spare;
+      at = indexOfNode(dest, n.name);
+      if (at >= 0) {
+        candidate = dest[at];
+        for (let q = at + 1; q < dest.length; q++) dest[q - 1] = dest[q];
+        dest.pop();
+      }
       bounds.startTrial(at);
       trialStamp += 1;
       // Where the pod before went: a pod with the same node-local rules cannot fit before it.
@@ -190,15 +198,17 @@ export function runSimulation(
       for (let j = 0; j < movable.length; j++) {
         const p = movable[j];
         const from = holders !== undefined && holders.length === 0 && prepared.sameRulesAsPrevious[j] ? prevAt : 0;
-        const k = firstFitFrom(p, trial, holders, bounds.startFor(p, trial, from), prepared.clusterWide[j]);
+        const k = firstFitFrom(p, dest, holders, bounds.startFor(p, dest, from), prepared.clusterWide[j]);
         if (k < 0) {
           blocker = `can reschedule only ${placed.length} out of ${movable.length} pods`;
           break;
         }
-        const target = trial[k];
+        const target = dest[k];
         if (copiedIn[k] === trialStamp) addPodInPlace(target, p);
         else {
-          trial[k] = addPodToNode(target, p);
+          replacedAt[replacedCount] = k;
+          replaced[replacedCount++] = target;
+          dest[k] = addPodToNode(target, p);
           copiedIn[k] = trialStamp;
         }
         placed.push({ pod: prepared.keys[j], node: target.name });
@@ -206,6 +216,9 @@ export function runSimulation(
       }
     }
     if (blocker) {
+      // Undone: the destinations are as they were before the trial.
+      for (let r = 0; r < replacedCount; r++) dest[replacedAt[r]] = replaced[r];
+      if (candidate !== undefined) dest.splice(at, 0, candidate);
       unremovableCount += 1;
       record?.blocked.push({ name: n.name, reason: blocker });
       unremovable[n.name] = { atSeconds: now, untilSeconds: now + o.unremovableNodeRecheckTimeoutSeconds, reason: blocker };
@@ -221,9 +234,7 @@ export function runSimulation(
       );
       continue;
     }
-    // Commit: later candidates see these pods on their new nodes, and this node no longer as a destination.
-    spare = dest;
-    dest = trial;
+    // Committed: later candidates see these pods on their new nodes, and this node no longer as a destination.
     bounds.commit();
     if (spent) for (const [k, v] of spent) budget.set(k, v);
     logs.push(log(2, 'cluster.go:184', `Node ${n.name} may be removed`));

@@ -40,6 +40,9 @@ interface SimulationMemo extends SimulationRecord {
 
 let memo: SimulationMemo | undefined;
 
+/** How many simulations were run and how many replayed (for tests). */
+export const simulationCounts = { run: 0, replayed: 0 };
+
 function keyCount(o: Readonly<Record<string, unknown>> | undefined): number {
   // Counted in place: Object.keys made an array per node per scan (7 MB an hour at 200 nodes).
   // Labels (and the unneeded timers) are plain records, with no inherited enumerable key, so for...in counts their own keys;
@@ -97,6 +100,17 @@ function sameEligible(a: readonly Candidate[], b: readonly Candidate[]): boolean
 }
 
 /**
+ * The limit only decides whether the loop goes on to the next candidate (with `found` unneeded
+ * nodes so far, while found < limit). A loop that never stopped at it checked counts below its
+ * final count only, so any limit above that final count lets it run the same way; the limit moves
+ * with the number of nodes unneeded last loop, which changes without any simulation input changing.
+ * A loop that stopped at the limit prints it, so only the same limit repeats it.
+ */
+function sameOutcomeUnder(m: SimulationMemo, limit: number): boolean {
+  return m.limit === limit || (!m.stoppedAtLimit && m.unneeded.length < limit);
+}
+
+/**
  * simulateRemovals: runSimulation, or the replay of the last one when the bound pod views are those
  * of the last call (the same `podsGeneration`) and every other input is equal.
  */
@@ -118,7 +132,7 @@ export function simulateRemovals(
   if (
     m !== undefined &&
     m.podsGeneration === podsGeneration &&
-    m.limit === limit &&
+    sameOutcomeUnder(m, limit) &&
     m.threshold === o.scaleDownUtilizationThreshold &&
     m.skipNodesWithLocalStorage === o.skipNodesWithLocalStorage &&
     m.skipNodesWithSystemPods === o.skipNodesWithSystemPods &&
@@ -127,6 +141,7 @@ export function simulateRemovals(
     sameNodes(m, input.nodes, deleting) &&
     sameEligible(m.eligible, eligible)
   ) {
+    simulationCounts.replayed += 1;
     for (let i = 0; i < m.statuses.length; i++) status(m.statuses[i].name, m.statuses[i].s);
     pushAll(logs, m.logs);
     for (const b of m.blocked) {
@@ -138,7 +153,8 @@ export function simulateRemovals(
     m.eligible = eligible;
     return { unneeded: m.unneeded.map((i) => eligible[i].node), empties: new Set(m.empties), simulated: m.simulated };
   }
-  const record: SimulationRecord = { statuses: [], logs: [], blocked: [], unneeded: [] };
+  simulationCounts.run += 1;
+  const record: SimulationRecord = { statuses: [], logs: [], blocked: [], unneeded: [], stoppedAtLimit: false };
   const result = runSimulation(
     input,
     eligible,
