@@ -163,22 +163,24 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   // RemovableAt prints these only when the scale-down runs, the empty nodes first.
   const emptyLines: CaLogLine[] = [];
   const drainLines: CaLogLine[] = [];
+  const neededReady = formatGoDuration(o.scaleDownUnneededTimeSeconds);
+  const neededUnready = formatGoDuration(o.scaleDownUnreadyTimeSeconds);
   for (let i = 0; i < unneeded.length; i++) {
     const n = unneeded[i];
     const since = input.unneededSince[n.name] ?? now;
     out.unneededSince[n.name] = since;
     const status = candidateStatuses.get(n.name)!;
     status.unneededForSeconds = now - since;
-    const needed = n.ready ? o.scaleDownUnneededTimeSeconds : o.scaleDownUnreadyTimeSeconds;
+    const unneededFor = formatGoDuration(now - since);
     status.explanation = msg('engine.ca.node.unneeded', {
       node: n.name,
       resource: status.utilization!.resourceName, utilization: status.utilization!.utilization.toFixed(2),
       threshold,
-      since: formatGoDuration(now - since),
-      needed: formatGoDuration(needed),
+      since: unneededFor,
+      needed: n.ready ? neededReady : neededUnready,
     });
-    if (empties.has(n.name)) emptyLines.push(log(2, 'nodes.go:126', `${n.name} was unneeded for ${formatGoDuration(now - since)}`));
-    else drainLines.push(log(2, 'nodes.go:134', `${n.name} was unneeded for ${formatGoDuration(now - since)}`));
+    if (empties.has(n.name)) emptyLines.push(log(2, 'nodes.go:126', `${n.name} was unneeded for ${unneededFor}`));
+    else drainLines.push(log(2, 'nodes.go:134', `${n.name} was unneeded for ${unneededFor}`));
   }
 
   const ago = (t: number | undefined): number | undefined => (t === undefined ? undefined : now - t);
