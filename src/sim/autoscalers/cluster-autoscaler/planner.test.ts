@@ -257,24 +257,35 @@ describe('replaying an unchanged simulation (simulationMemo.ts)', () => {
     expect(after).toEqual(planScaleDown({ ...first, nowSeconds: 20, pods: structuredClone(moved) }));
   });
 
-  it('replays under another unneeded-nodes limit only when the loop never reached either', () => {
-    const nodes = Array.from({ length: 30 }, (_, k) => node(k));
+  it('replays under another unneeded-nodes limit when the loop reached neither, and goes on from where it stopped under a higher one', () => {
+    const nodes = Array.from({ length: 40 }, (_, k) => node(k));
     const pods = nodes.map((n, k) => app(`web-${k}`, n.name, 100 + 10 * k));
     // The limit is the nodes unneeded last loop + 2 × --max-scale-down-parallelism (10), with 10 s loops.
     const limited = input(nodes, pods, { minUpdateIntervalSeconds: 10 });
+    // The first nodes found unneeded, ranked first next loop as they were found first.
     const timers = (n: number): Record<string, number> => Object.fromEntries(nodes.slice(0, n).map((x) => [x.name, 0]));
     expect(planScaleDown(limited).simulated).toBe(20);
-    // A loop stopped at 20 prints its limit: 25 runs it again, up to 25.
+    const fresh = (unneededSince: Record<string, number>, now: number): ScaleDownResult =>
+      planScaleDown({ ...limited, nowSeconds: now, unneededSince, pods: structuredClone(pods) });
+    // Stopped at 20, under 25 the loop goes on from the 21st candidate as a fresh loop would.
     const before = { ...simulationCounts };
     const raised = planScaleDown({ ...limited, nowSeconds: 10, unneededSince: timers(5) });
-    expect(simulationCounts.run).toBe(before.run + 1);
-    expect(raised).toEqual(planScaleDown({ ...limited, nowSeconds: 10, unneededSince: timers(5), pods: structuredClone(pods) }));
+    // Stopped again at 25, it goes on under 30.
+    const further = planScaleDown({ ...limited, nowSeconds: 20, unneededSince: timers(10) });
+    expect(simulationCounts).toEqual({ ...before, resumed: before.resumed + 2 });
+    expect([raised.simulated, further.simulated]).toEqual([25, 30]);
+    expect(raised).toEqual(fresh(timers(5), 10));
+    expect(further).toEqual(fresh(timers(10), 20));
+    // A lower limit than the one it stopped at runs afresh.
+    const runs = simulationCounts.run;
+    expect(planScaleDown({ ...limited, nowSeconds: 30, unneededSince: timers(2) })).toEqual(fresh(timers(2), 30));
+    expect(simulationCounts.run).toBeGreaterThan(runs);
     // Ten nodes, all removable: a loop that found 10 runs the same under any limit above 10.
     const few = input(nodes.slice(0, 10), pods.slice(0, 10), { minUpdateIntervalSeconds: 10 }, { maxScaleDownParallelism: 6 });
     expect(planScaleDown(few).simulated).toBe(10);
     const again = { ...simulationCounts };
     const replayed = planScaleDown({ ...few, nowSeconds: 10, unneededSince: timers(3) });
-    expect(simulationCounts).toEqual({ run: again.run, replayed: again.replayed + 1 });
+    expect(simulationCounts).toEqual({ ...again, replayed: again.replayed + 1 });
     expect(replayed).toEqual(planScaleDown({ ...few, nowSeconds: 10, unneededSince: timers(3), pods: structuredClone(pods.slice(0, 10)) }));
   });
 });

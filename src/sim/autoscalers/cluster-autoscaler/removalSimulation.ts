@@ -51,6 +51,27 @@ export interface SimulationRecord {
   unneeded: number[];
   /** The loop stopped at the unneeded-nodes limit (its value is then in the skipped nodes' statuses). */
   stoppedAtLimit: boolean;
+  /** Where it stopped, to go on from there under a higher limit (simulationMemo.ts). */
+  resume?: SimulationRun;
+}
+
+/**
+ * A simulation's working state before candidate `next`: the destinations as the trials before it
+ * left them, the PDB budgets, the room bounds. A loop that stopped at the limit is exactly where a
+ * loop under a higher limit would be at that candidate, so it may go on from there.
+ */
+export interface SimulationRun {
+  next: number;
+  dest: FitNode[];
+  budget: Map<string, number>;
+  holders: [] | undefined;
+  bounds: RoomBounds;
+  copiedIn: Int32Array;
+  trialStamp: number;
+  unremovableCount: number;
+  /** How many of the record's statuses and log lines came before the stop. */
+  statusCount: number;
+  logCount: number;
 }
 
 export interface SimulationResult {
@@ -135,31 +156,59 @@ export function runSimulation(
   logs: CaLogLine[],
   record?: SimulationRecord,
 ): SimulationResult {
-  const { options: o, nowSeconds: now } = input;
-  const threshold = o.scaleDownUtilizationThreshold;
   const result: SimulationResult = { unneeded: [], empties: new Set(), simulated: 0 };
   if (eligible.length === 0) return result;
-  const fromLog = logs.length;
   // Destination capacity in node order, updated as the simulation moves pods; removable nodes drop out.
   // A trial works on it in place and a failed one is undone: nearly every trial succeeds, and a
   // copy of the list per trial (~200 nodes, ~4,200 trials an hour in medium-ca) cost more.
   const dest: FitNode[] = [];
-  // The nodes the current trial replaced by its copies, and where, to undo it.
-  const replacedAt: number[] = [];
-  const replaced: FitNode[] = [];
   for (const n of input.nodes) {
     if (n.ready && !n.unschedulable && !deleting.has(n.name)) dest.push(destinationOf(n, podsOn.get(n.name) ?? [], input.nodes.length));
   }
-  const budget = pdbBudget(input.pdbs ?? []);
-  // No pod with required anti-affinity anywhere: none appears by moving pods, so skip the lookup per pod.
-  const holders = anyAntiAffinity(input.pods) ? undefined : [];
-  let unremovableCount = 0;
-  const bounds = new RoomBounds();
-  // Which trial copied the node at each index of `dest` (a trial's indexes are fixed): a stamp per
-  // trial instead of a Set of copies, which was a new Set for each of ~4,000 trials an hour.
-  const copiedIn = new Int32Array(dest.length);
-  let trialStamp = 0;
-  for (let i = 0; i < eligible.length; i++) {
+  const run: SimulationRun = {
+    next: 0,
+    dest,
+    budget: pdbBudget(input.pdbs ?? []),
+    // No pod with required anti-affinity anywhere: none appears by moving pods, so skip the lookup per pod.
+    holders: anyAntiAffinity(input.pods) ? undefined : [],
+    bounds: new RoomBounds(),
+    // Which trial copied the node at each index of `dest` (a trial's indexes are fixed): a stamp per
+    // trial instead of a Set of copies, which was a new Set for each of ~4,000 trials an hour.
+    copiedIn: new Int32Array(dest.length),
+    trialStamp: 0,
+    unremovableCount: 0,
+    statusCount: 0,
+    logCount: 0,
+  };
+  continueSimulation(run, input, eligible, limit, status, unremovable, logs, result, record, logs.length);
+  return result;
+}
+
+/**
+ * The loop from candidate `run.next` on, adding to `result` and `record`; `fromLog` is where the
+ * record's log lines start in `logs`. Ends with the recheck summary.
+ */
+export function continueSimulation(
+  run: SimulationRun,
+  input: SimulationInput,
+  eligible: readonly Candidate[],
+  limit: number,
+  status: StatusSink,
+  unremovable: Record<string, UnremovableEntry>,
+  logs: CaLogLine[],
+  result: SimulationResult,
+  record: SimulationRecord | undefined,
+  fromLog: number,
+): void {
+  const { options: o, nowSeconds: now } = input;
+  const threshold = o.scaleDownUtilizationThreshold;
+  const { dest, budget, holders, bounds, copiedIn } = run;
+  // The nodes the current trial replaced by its copies, and where, to undo it.
+  const replacedAt: number[] = [];
+  const replaced: FitNode[] = [];
+  let trialStamp = run.trialStamp;
+  let unremovableCount = run.unremovableCount;
+  for (let i = run.next; i < eligible.length; i++) {
     const { node: n, movable, util } = eligible[i];
     if (o.scaleDownSimulationTimeoutSeconds <= 0) {
       logs.push(log(0, 'planner.go:277', `${eligible.length - i} out of ${eligible.length} nodes skipped in scale down simulation due to timeout.`, 'W'));
@@ -167,6 +216,14 @@ export function runSimulation(
       break;
     }
     if (result.unneeded.length >= limit) {
+      if (record) {
+        run.next = i;
+        run.trialStamp = trialStamp;
+        run.unremovableCount = unremovableCount;
+        run.statusCount = record.statuses.length;
+        run.logCount = logs.length - fromLog;
+        record.resume = run;
+      }
       logs.push(
         log(4, 'planner.go:281', `${eligible.length - i} out of ${eligible.length} nodes skipped in scale down simulation: there are already ${result.unneeded.length} unneeded nodes so no point in looking for more. Total atomic scale down nodes: 0`),
       );
@@ -250,7 +307,6 @@ export function runSimulation(
   }
   if (record) record.logs = logs.slice(fromLog);
   recheckLog(unremovableCount, input, logs);
-  return result;
 }
 
 /** planner.go's summary of the nodes that failed the simulation this loop. */
