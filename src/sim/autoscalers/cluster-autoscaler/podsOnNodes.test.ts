@@ -30,4 +30,16 @@ describe('bound pods grouped by node, refilled from the last grouping (podsOnNod
     const d = [...c, pod('c2', 'n3')];
     expect([...podsOnNodes(d).byNode]).toEqual([...podsByNode(d)]);
   });
+
+  it('finds the same grouping when more pods leave in a row than it looks ahead for, or a view is replaced', () => {
+    const many = Array.from({ length: 40 }, (_, k) => pod(`p${k}`, k < 30 ? `m${k % 2}` : 'm2'));
+    const first = podsOnNodes(many);
+    // Twenty pods of m0 and m1 leave, one of m2 gets a new view.
+    const fewer = [...many.slice(0, 5), ...many.slice(25, 33), pod('p33', 'm2'), ...many.slice(34)];
+    const second = podsOnNodes(fewer);
+    expect([...second.byNode]).toEqual([...podsByNode(fewer)]);
+    expect(second.byNode.get('m2')).not.toBe(first.byNode.get('m2'));
+    // The same pods once more, in a new list: the very grouping.
+    expect(podsOnNodes(fewer.slice())).toBe(second);
+  });
 });

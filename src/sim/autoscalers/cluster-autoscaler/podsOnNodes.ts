@@ -28,8 +28,13 @@ const NO_PODS: CaPod[] = [];
  * them with the last ones. The same views (worldView.boundCaPods keeps a view while its pod is
  * unchanged) give the very same grouping.
  */
-let last: { pods: readonly CaPod[]; result: PodsOnNodes; entries: Map<string, NodeEntry> } | undefined;
+let last: { pods: readonly CaPod[]; result: PodsOnNodes; entries: Map<string, NodeEntry>; entryAt: (NodeEntry | undefined)[] } | undefined;
 let groupings = 0;
+/** The entry list before the last, refilled by the next grouping. */
+let spareEntryAt: (NodeEntry | undefined)[] = [];
+
+/** How far ahead in the last list a pod is looked for: pods leave the list a few at a time. */
+const LOOKAHEAD = 8;
 
 export function podsOnNodes(pods: readonly CaPod[]): PodsOnNodes {
   if (last !== undefined && samePods(last.pods, pods)) {
@@ -40,15 +45,36 @@ export function podsOnNodes(pods: readonly CaPod[]): PodsOnNodes {
   const grouping = ++groupings;
   // The nodes in the order their first pod comes, as a fresh grouping would insert them.
   const order: NodeEntry[] = [];
+  // The last list is walked alongside (the world keeps pod order): a view found there is on the
+  // node it was on (views never change), so its entry is the one it had, without reading the view
+  // or looking its node up by name (a medium-ca hour's groupings replayed: ~4.2 -> ~2.4 ms).
+  const prevPods = last?.pods ?? NO_PODS;
+  const prevAt = last?.entryAt ?? [];
+  const entryAt = spareEntryAt;
+  let j = 0;
   for (let i = 0; i < pods.length; i++) {
     const p = pods[i];
-    const name = p.nodeName;
-    if (!name) continue;
-    let e = entries.get(name);
-    if (e === undefined) {
-      e = { node: name, list: NO_PODS, matched: 0, fresh: undefined, seenIn: 0 };
-      entries.set(name, e);
+    let e: NodeEntry | undefined;
+    for (let k = j; k < prevPods.length && k <= j + LOOKAHEAD; k++) {
+      if (prevPods[k] === p) {
+        e = prevAt[k];
+        j = k + 1;
+        break;
+      }
     }
+    if (e === undefined) {
+      const name = p.nodeName;
+      if (!name) {
+        entryAt[i] = undefined;
+        continue;
+      }
+      e = entries.get(name);
+      if (e === undefined) {
+        e = { node: name, list: NO_PODS, matched: 0, fresh: undefined, seenIn: 0 };
+        entries.set(name, e);
+      }
+    }
+    entryAt[i] = e;
     if (e.seenIn !== grouping) {
       e.seenIn = grouping;
       e.matched = 0;
@@ -74,6 +100,8 @@ export function podsOnNodes(pods: readonly CaPod[]): PodsOnNodes {
   }
   // A node with no pod left starts afresh if one comes back.
   if (entries.size > order.length) for (const [name, e] of entries) if (e.seenIn !== grouping) entries.delete(name);
-  last = { pods, result: { byNode, generation: grouping }, entries };
+  entryAt.length = pods.length;
+  spareEntryAt = last?.entryAt ?? [];
+  last = { pods, result: { byNode, generation: grouping }, entries, entryAt };
   return last.result;
 }
