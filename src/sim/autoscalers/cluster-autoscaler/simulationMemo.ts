@@ -63,6 +63,8 @@ export function samePods(a: readonly CaPod[], b: readonly CaPod[]): boolean {
 
 function sameNodes(m: SimulationMemo, nodes: readonly CaNode[], deleting: ReadonlySet<string>): boolean {
   if (m.nodes.length !== nodes.length) return false;
+  // Most scans delete nothing: no lookup by name per node then.
+  const anyDeleting = deleting.size > 0;
   for (let i = 0; i < nodes.length; i++) {
     const a = m.nodes[i];
     const b = nodes[i];
@@ -74,7 +76,7 @@ function sameNodes(m: SimulationMemo, nodes: readonly CaNode[], deleting: Readon
       a.labels !== b.labels ||
       a.taints !== b.taints ||
       m.labelCounts[i] !== keyCount(b.labels) ||
-      m.deleting[i] !== deleting.has(b.name)
+      m.deleting[i] !== (anyDeleting && deleting.has(b.name))
     )
       return false;
   }
