@@ -10,6 +10,7 @@ import { nodeGroup, scenario } from '../../testing/fixtures';
 import { AUTO_DISCOVERY_TAGS, SEED_CA_FLAGS, caDeployment, nginxToScaleout, runChecked, t3Node } from './engineFixtures';
 import { runCaScan } from './scan';
 import { caMachineStateName, caState } from './state';
+import { simulationCounts } from './simulationMemo';
 
 /*
  * The scale-down planner's per-loop economy, as in cluster-autoscaler 1.33:
@@ -255,6 +256,38 @@ describe('replaying an unchanged simulation (simulationMemo.ts)', () => {
     const after = planScaleDown({ ...first, nowSeconds: 20, pods: moved });
     expect(after).toEqual(planScaleDown({ ...first, nowSeconds: 20, pods: structuredClone(moved) }));
   });
+
+  it('replays under another unneeded-nodes limit when the loop reached neither, and goes on from where it stopped under a higher one', () => {
+    const nodes = Array.from({ length: 40 }, (_, k) => node(k));
+    const pods = nodes.map((n, k) => app(`web-${k}`, n.name, 100 + 10 * k));
+    // The limit is the nodes unneeded last loop + 2 × --max-scale-down-parallelism (10), with 10 s loops.
+    const limited = input(nodes, pods, { minUpdateIntervalSeconds: 10 });
+    // The first nodes found unneeded, ranked first next loop as they were found first.
+    const timers = (n: number): Record<string, number> => Object.fromEntries(nodes.slice(0, n).map((x) => [x.name, 0]));
+    expect(planScaleDown(limited).simulated).toBe(20);
+    const fresh = (unneededSince: Record<string, number>, now: number): ScaleDownResult =>
+      planScaleDown({ ...limited, nowSeconds: now, unneededSince, pods: structuredClone(pods) });
+    // Stopped at 20, under 25 the loop goes on from the 21st candidate as a fresh loop would.
+    const before = { ...simulationCounts };
+    const raised = planScaleDown({ ...limited, nowSeconds: 10, unneededSince: timers(5) });
+    // Stopped again at 25, it goes on under 30.
+    const further = planScaleDown({ ...limited, nowSeconds: 20, unneededSince: timers(10) });
+    expect(simulationCounts).toEqual({ ...before, resumed: before.resumed + 2 });
+    expect([raised.simulated, further.simulated]).toEqual([25, 30]);
+    expect(raised).toEqual(fresh(timers(5), 10));
+    expect(further).toEqual(fresh(timers(10), 20));
+    // A lower limit than the one it stopped at runs afresh.
+    const runs = simulationCounts.run;
+    expect(planScaleDown({ ...limited, nowSeconds: 30, unneededSince: timers(2) })).toEqual(fresh(timers(2), 30));
+    expect(simulationCounts.run).toBeGreaterThan(runs);
+    // Ten nodes, all removable: a loop that found 10 runs the same under any limit above 10.
+    const few = input(nodes.slice(0, 10), pods.slice(0, 10), { minUpdateIntervalSeconds: 10 }, { maxScaleDownParallelism: 6 });
+    expect(planScaleDown(few).simulated).toBe(10);
+    const again = { ...simulationCounts };
+    const replayed = planScaleDown({ ...few, nowSeconds: 10, unneededSince: timers(3) });
+    expect(simulationCounts).toEqual({ ...again, replayed: again.replayed + 1 });
+    expect(replayed).toEqual(planScaleDown({ ...few, nowSeconds: 10, unneededSince: timers(3), pods: structuredClone(pods.slice(0, 10)) }));
+  });
 });
 
 describe('an unhealthy cluster resets the unneeded timers (static_autoscaler.go CleanUpUnneededNodes)', () => {
@@ -278,6 +311,23 @@ describe('an unhealthy cluster resets the unneeded timers (static_autoscaler.go 
     const since = Object.values(state.unneededSince);
     expect(since.length).toBeGreaterThan(0);
     expect(since.every((t) => t === w.timeMs / 1000)).toBe(true);
+  });
+});
+
+describe('a failed removal trial leaves the destinations as they were (removalSimulation.ts)', () => {
+  it('frees the room its placed pods took before the next candidate is tried', () => {
+    const sized = (i: number, cpu: number): CaNode => node(i, { allocatable: { cpuMillis: cpu, memoryMiB: 4000, pods: 10 } });
+    const nodes = [sized(0, 2200), sized(1, 1000), sized(2, 1000), sized(3, 1000)];
+    // n00's first pod fits only n03; its second nowhere. n01's pod then needs the room n03 had.
+    const pods = [app('p1', 'n00', 600), app('p2', 'n00', 1500), app('q', 'n01', 500), app('r', 'n02', 900), app('s', 'n03', 200)];
+    const r = planScaleDown(input(nodes, pods, {}, { scaleDownUtilizationThreshold: 1.01 }));
+    expect(r.nodes.map((n) => [n.node, n.state, n.reason])).toEqual([
+      ['n00', 'blocked', 'can reschedule only 1 out of 2 pods'],
+      ['n01', 'unneeded', undefined],
+      ['n02', 'blocked', 'can reschedule only 0 out of 1 pods'],
+      ['n03', 'blocked', 'can reschedule only 0 out of 1 pods'],
+    ]);
+    expect(statusOf(r, 'n01').destinations).toEqual([{ pod: 'default/q', node: 'n03' }]);
   });
 });
 

@@ -49,6 +49,29 @@ export interface SimulationRecord {
   blocked: { name: string; reason: string }[];
   /** Indexes into the eligible list. */
   unneeded: number[];
+  /** The loop stopped at the unneeded-nodes limit (its value is then in the skipped nodes' statuses). */
+  stoppedAtLimit: boolean;
+  /** Where it stopped, to go on from there under a higher limit (simulationMemo.ts). */
+  resume?: SimulationRun;
+}
+
+/**
+ * A simulation's working state before candidate `next`: the destinations as the trials before it
+ * left them, the PDB budgets, the room bounds. A loop that stopped at the limit is exactly where a
+ * loop under a higher limit would be at that candidate, so it may go on from there.
+ */
+export interface SimulationRun {
+  next: number;
+  dest: FitNode[];
+  budget: Map<string, number>;
+  holders: [] | undefined;
+  bounds: RoomBounds;
+  copiedIn: Int32Array;
+  trialStamp: number;
+  unremovableCount: number;
+  /** How many of the record's statuses and log lines came before the stop. */
+  statusCount: number;
+  logCount: number;
 }
 
 export interface SimulationResult {
@@ -93,11 +116,16 @@ function indexOfNode(nodes: readonly FitNode[], name: string): number {
   return -1;
 }
 
-/** withPod's sums on a node copy the trial already owns: the same additions, without another copy. */
+/**
+ * withPod's sums on a node copy the trial already owns: the same additions, in place. The copy's
+ * requested figures and pod list are its own (withPod built them), so nothing else sees them change;
+ * a new figures object per pod was ~2 MB of a medium-ca hour.
+ */
 function addPodInPlace(node: FitNode, pod: CaPod): void {
   const r = node.requested;
-  node.requested = { cpuMillis: r.cpuMillis + pod.requests.cpuMillis, memoryMiB: r.memoryMiB + pod.requests.memoryMiB, pods: r.pods + 1 };
-  // The copy's pod list is its own (withPod built it).
+  r.cpuMillis += pod.requests.cpuMillis;
+  r.memoryMiB += pod.requests.memoryMiB;
+  r.pods += 1;
   (node.pods as SchedPod[]).push(pod);
 }
 
@@ -128,29 +156,59 @@ export function runSimulation(
   logs: CaLogLine[],
   record?: SimulationRecord,
 ): SimulationResult {
-  const { options: o, nowSeconds: now } = input;
-  const threshold = o.scaleDownUtilizationThreshold;
   const result: SimulationResult = { unneeded: [], empties: new Set(), simulated: 0 };
   if (eligible.length === 0) return result;
-  const fromLog = logs.length;
   // Destination capacity in node order, updated as the simulation moves pods; removable nodes drop out.
-  let dest: FitNode[] = [];
-  // The trials' list, refilled from `dest` for each trial and swapped with it when one succeeds: a
-  // slice and a splice per trial were ~7 MB an hour at 200 nodes.
-  let spare: FitNode[] = [];
+  // A trial works on it in place and a failed one is undone: nearly every trial succeeds, and a
+  // copy of the list per trial (~200 nodes, ~4,200 trials an hour in medium-ca) cost more.
+  const dest: FitNode[] = [];
   for (const n of input.nodes) {
     if (n.ready && !n.unschedulable && !deleting.has(n.name)) dest.push(destinationOf(n, podsOn.get(n.name) ?? [], input.nodes.length));
   }
-  const budget = pdbBudget(input.pdbs ?? []);
-  // No pod with required anti-affinity anywhere: none appears by moving pods, so skip the lookup per pod.
-  const holders = anyAntiAffinity(input.pods) ? undefined : [];
-  let unremovableCount = 0;
-  const bounds = new RoomBounds();
-  // Which trial copied the node at each index of `trial` (a trial's indexes are fixed): a stamp per
-  // trial instead of a Set of copies, which was a new Set for each of ~4,000 trials an hour.
-  const copiedIn = new Int32Array(dest.length);
-  let trialStamp = 0;
-  for (let i = 0; i < eligible.length; i++) {
+  const run: SimulationRun = {
+    next: 0,
+    dest,
+    budget: pdbBudget(input.pdbs ?? []),
+    // No pod with required anti-affinity anywhere: none appears by moving pods, so skip the lookup per pod.
+    holders: anyAntiAffinity(input.pods) ? undefined : [],
+    bounds: new RoomBounds(),
+    // Which trial copied the node at each index of `dest` (a trial's indexes are fixed): a stamp per
+    // trial instead of a Set of copies, which was a new Set for each of ~4,000 trials an hour.
+    copiedIn: new Int32Array(dest.length),
+    trialStamp: 0,
+    unremovableCount: 0,
+    statusCount: 0,
+    logCount: 0,
+  };
+  continueSimulation(run, input, eligible, limit, status, unremovable, logs, result, record, logs.length);
+  return result;
+}
+
+/**
+ * The loop from candidate `run.next` on, adding to `result` and `record`; `fromLog` is where the
+ * record's log lines start in `logs`. Ends with the recheck summary.
+ */
+export function continueSimulation(
+  run: SimulationRun,
+  input: SimulationInput,
+  eligible: readonly Candidate[],
+  limit: number,
+  status: StatusSink,
+  unremovable: Record<string, UnremovableEntry>,
+  logs: CaLogLine[],
+  result: SimulationResult,
+  record: SimulationRecord | undefined,
+  fromLog: number,
+): void {
+  const { options: o, nowSeconds: now } = input;
+  const threshold = o.scaleDownUtilizationThreshold;
+  const { dest, budget, holders, bounds, copiedIn } = run;
+  // The nodes the current trial replaced by its copies, and where, to undo it.
+  const replacedAt: number[] = [];
+  const replaced: FitNode[] = [];
+  let trialStamp = run.trialStamp;
+  let unremovableCount = run.unremovableCount;
+  for (let i = run.next; i < eligible.length; i++) {
     const { node: n, movable, util } = eligible[i];
     if (o.scaleDownSimulationTimeoutSeconds <= 0) {
       logs.push(log(0, 'planner.go:277', `${eligible.length - i} out of ${eligible.length} nodes skipped in scale down simulation due to timeout.`, 'W'));
@@ -158,10 +216,19 @@ export function runSimulation(
       break;
     }
     if (result.unneeded.length >= limit) {
+      if (record) {
+        run.next = i;
+        run.trialStamp = trialStamp;
+        run.unremovableCount = unremovableCount;
+        run.statusCount = record.statuses.length;
+        run.logCount = logs.length - fromLog;
+        record.resume = run;
+      }
       logs.push(
         log(4, 'planner.go:281', `${eligible.length - i} out of ${eligible.length} nodes skipped in scale down simulation: there are already ${result.unneeded.length} unneeded nodes so no point in looking for more. Total atomic scale down nodes: 0`),
       );
       skipRest(eligible, i, 'UnneededNodesLimit', msg('engine.ca.node.notSimulated', { found: result.unneeded.length, limit }), threshold, status);
+      if (record) record.stoppedAtLimit = true;
       break;
     }
     result.simulated += 1;
@@ -173,16 +240,19 @@ export function runSimulation(
     if (!blocker && spent) for (const p of movable) if ((blocker = takePdbDisruption(p, spent))) break;
     const placed: { pod: string; node: string }[] = [];
     // The other destinations in their order; the trial fills them, copying a node the first time
-    // it takes a pod (later pods go into that private copy), and replaces `dest` when it succeeds.
-    let trial: FitNode[] = dest;
+    // it takes a pod (later pods go into that private copy).
+    let at = -1;
+    let candidate: FitNode | undefined;
+    let replacedCount = 0;
     // Drain blockers and budgets fail GetPodsToMove; a pod with no place fails findPlaceFor. The two print differently.
     const drainBlocked = blocker !== undefined;
     if (!blocker) {
-      const at = indexOfNode(dest, n.name);
-      let m = 0;
-      for (let q = 0; q < dest.length; q++) if (q !== at) spare[m++] = dest[q];
-      spare.length = m;
-      trial = spare;
+      at = indexOfNode(dest, n.name);
+      if (at >= 0) {
+        candidate = dest[at];
+        for (let q = at + 1; q < dest.length; q++) dest[q - 1] = dest[q];
+        dest.pop();
+      }
       bounds.startTrial(at);
       trialStamp += 1;
       // Where the pod before went: a pod with the same node-local rules cannot fit before it.
@@ -190,15 +260,17 @@ export function runSimulation(
       for (let j = 0; j < movable.length; j++) {
         const p = movable[j];
         const from = holders !== undefined && holders.length === 0 && prepared.sameRulesAsPrevious[j] ? prevAt : 0;
-        const k = firstFitFrom(p, trial, holders, bounds.startFor(p, trial, from), prepared.clusterWide[j]);
+        const k = firstFitFrom(p, dest, holders, bounds.startFor(p, dest, from), prepared.clusterWide[j]);
         if (k < 0) {
           blocker = `can reschedule only ${placed.length} out of ${movable.length} pods`;
           break;
         }
-        const target = trial[k];
+        const target = dest[k];
         if (copiedIn[k] === trialStamp) addPodInPlace(target, p);
         else {
-          trial[k] = addPodToNode(target, p);
+          replacedAt[replacedCount] = k;
+          replaced[replacedCount++] = target;
+          dest[k] = addPodToNode(target, p);
           copiedIn[k] = trialStamp;
         }
         placed.push({ pod: prepared.keys[j], node: target.name });
@@ -206,6 +278,9 @@ export function runSimulation(
       }
     }
     if (blocker) {
+      // Undone: the destinations are as they were before the trial.
+      for (let r = 0; r < replacedCount; r++) dest[replacedAt[r]] = replaced[r];
+      if (candidate !== undefined) dest.splice(at, 0, candidate);
       unremovableCount += 1;
       record?.blocked.push({ name: n.name, reason: blocker });
       unremovable[n.name] = { atSeconds: now, untilSeconds: now + o.unremovableNodeRecheckTimeoutSeconds, reason: blocker };
@@ -221,9 +296,7 @@ export function runSimulation(
       );
       continue;
     }
-    // Commit: later candidates see these pods on their new nodes, and this node no longer as a destination.
-    spare = dest;
-    dest = trial;
+    // Committed: later candidates see these pods on their new nodes, and this node no longer as a destination.
     bounds.commit();
     if (spent) for (const [k, v] of spent) budget.set(k, v);
     logs.push(log(2, 'cluster.go:184', `Node ${n.name} may be removed`));
@@ -234,7 +307,6 @@ export function runSimulation(
   }
   if (record) record.logs = logs.slice(fromLog);
   recheckLog(unremovableCount, input, logs);
-  return result;
 }
 
 /** planner.go's summary of the nodes that failed the simulation this loop. */

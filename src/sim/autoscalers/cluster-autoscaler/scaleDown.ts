@@ -1,5 +1,4 @@
 import { hasToBeDeletedTaint, scaleDownCooldown, unneededLongEnough } from './eligibility';
-import { podsByNode } from './fit';
 import type { CaOptions } from './flags';
 import { formatGoDuration } from './goFlags';
 import {
@@ -12,7 +11,8 @@ import {
 } from './messages';
 import { keepUnremovable, nextMinUpdateInterval, type UnremovableEntry } from './planner';
 import type { SimulatedStatus } from './removalSimulation';
-import { samePods, simulateRemovals } from './simulationMemo';
+import { simulateRemovals } from './simulationMemo';
+import { podsOnNodes } from './podsOnNodes';
 import { nodeCategories, type RankedCandidate } from './categorize';
 import type { CaEvent, CaLogLine, CaNode, CaPod, PdbStatus } from './types';
 import { msg, type Message } from '../../core/message';
@@ -89,29 +89,6 @@ function hasKeys(o: Readonly<Record<string, unknown>> | undefined): boolean {
 }
 
 
-/**
- * The last grouping of bound pods by node, and a generation that changes whenever the list of pod
- * views does: the same views (worldView.boundCaPods keeps a view while its pod is unchanged) give
- * the same grouping, and a node whose pods are the same keeps the very same array (read only).
- */
-let lastPods: { pods: readonly CaPod[]; byNode: Map<string, CaPod[]>; generation: number } | undefined;
-
-function podsOnNodes(pods: readonly CaPod[]): { byNode: ReadonlyMap<string, readonly CaPod[]>; generation: number } {
-  if (lastPods !== undefined && samePods(lastPods.pods, pods)) {
-    lastPods.pods = pods;
-    return lastPods;
-  }
-  const byNode = podsByNode(pods);
-  if (lastPods !== undefined) {
-    for (const [node, list] of byNode) {
-      const before = lastPods.byNode.get(node);
-      if (before !== undefined && samePods(before, list)) byNode.set(node, before);
-    }
-  }
-  lastPods = { pods, byNode, generation: (lastPods?.generation ?? 0) + 1 };
-  return lastPods;
-}
-
 /** The last node list's names: the scans of a steady cluster list the very same node views. */
 let lastNames: { nodes: CaNode[]; names: Set<string> } | undefined;
 
@@ -186,22 +163,24 @@ export function planScaleDown(input: ScaleDownInput): ScaleDownResult {
   // RemovableAt prints these only when the scale-down runs, the empty nodes first.
   const emptyLines: CaLogLine[] = [];
   const drainLines: CaLogLine[] = [];
+  const neededReady = formatGoDuration(o.scaleDownUnneededTimeSeconds);
+  const neededUnready = formatGoDuration(o.scaleDownUnreadyTimeSeconds);
   for (let i = 0; i < unneeded.length; i++) {
     const n = unneeded[i];
     const since = input.unneededSince[n.name] ?? now;
     out.unneededSince[n.name] = since;
     const status = candidateStatuses.get(n.name)!;
     status.unneededForSeconds = now - since;
-    const needed = n.ready ? o.scaleDownUnneededTimeSeconds : o.scaleDownUnreadyTimeSeconds;
+    const unneededFor = formatGoDuration(now - since);
     status.explanation = msg('engine.ca.node.unneeded', {
       node: n.name,
       resource: status.utilization!.resourceName, utilization: status.utilization!.utilization.toFixed(2),
       threshold,
-      since: formatGoDuration(now - since),
-      needed: formatGoDuration(needed),
+      since: unneededFor,
+      needed: n.ready ? neededReady : neededUnready,
     });
-    if (empties.has(n.name)) emptyLines.push(log(2, 'nodes.go:126', `${n.name} was unneeded for ${formatGoDuration(now - since)}`));
-    else drainLines.push(log(2, 'nodes.go:134', `${n.name} was unneeded for ${formatGoDuration(now - since)}`));
+    if (empties.has(n.name)) emptyLines.push(log(2, 'nodes.go:126', `${n.name} was unneeded for ${unneededFor}`));
+    else drainLines.push(log(2, 'nodes.go:134', `${n.name} was unneeded for ${unneededFor}`));
   }
 
   const ago = (t: number | undefined): number | undefined => (t === undefined ? undefined : now - t);

@@ -247,12 +247,14 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
   const nodes: CaNode[] = [];
   // Nodes that never became Ready are still upcoming capacity, not scale-down candidates.
   const startedNodes: CaNode[] = [];
-  for (const n of world.nodes.values()) {
-    if (!isRegistered(n) || n.state === 'Terminating') continue;
+  // forEach: the for...of this was allocated an iterator result per node per scan (runCaScan is
+  // too large for V8 to optimize it away).
+  world.nodes.forEach((n) => {
+    if (!isRegistered(n) || n.state === 'Terminating') return;
     const view = caNodeOf(n, asgByPool);
     nodes.push(view);
     if (hasStarted(n)) startedNodes.push(view);
-  }
+  });
   const health = isClusterHealthy(startedNodes, options);
   state.deleting = state.deleting.filter((n) => world.nodes.has(n));
   removeOldUnregisteredNodes(world, groups, options, now, logs);

@@ -1,7 +1,7 @@
 import type { Node, World } from '../../core/types';
 import { deleteNodes } from '../../cloud/asg';
 import { applyAsgToNodeGroup, asgOfNodeGroup } from '../../cloud/asgWorld';
-import { nodesOfGroup } from '../../cloud/nodeGroups';
+import { countsInGroup } from '../../cloud/nodeGroups';
 import { sendNode } from '../../lifecycle/apply';
 import type { CaOptions } from './flags';
 import { STATUS_CONFIGMAP, log } from './messages';
@@ -20,15 +20,18 @@ export function removeOldUnregisteredNodes(world: World, groups: readonly ScanGr
   let present = 0;
   const old: { group: ScanGroup; nodes: Node[] }[] = [];
   for (const g of groups) {
-    const nodes: Node[] = [];
-    for (const node of nodesOfGroup(world, g.group)) {
-      if (node.state !== 'Launching' || node.terminateWhenDrained) continue;
+    let nodes: Node[] | undefined;
+    // The group's unregistered instances, in node order, without listing every node of the group
+    // first (a list of ~200 nodes per group per scan, to find none most of the time). forEach: a
+    // for...of here allocated an iterator result per node (~1 MB of a medium-ca hour).
+    world.nodes.forEach((node) => {
+      if (node.state !== 'Launching' || node.terminateWhenDrained || !countsInGroup(node, g.group)) return;
       present++;
       const unregisteredSince = node.createdMs / 1000;
       // UnregisteredSince.Add(maxNodeProvisionTime).Before(now): strictly before.
-      if (unregisteredSince + options.maxNodeProvisionTimeSeconds < now) nodes.push(node);
-    }
-    if (nodes.length > 0) old.push({ group: g, nodes });
+      if (unregisteredSince + options.maxNodeProvisionTimeSeconds < now) (nodes ??= []).push(node);
+    });
+    if (nodes !== undefined) old.push({ group: g, nodes });
   }
   if (present === 0) return 0;
   logs.push(log(1, 'static_autoscaler.go:410', `${present} unregistered nodes present`));
