@@ -198,21 +198,6 @@ describe('ScaledObject as an API kind', () => {
     expect(hpaState(world).records['default/keda-hpa-php-apache-cron']).toBeDefined();
   });
 
-  it('rewrites its HPA when someone patches it, and follows the ScaledObject applied again', () => {
-    const world = cronWorld();
-    run(world, 5);
-    const hpa = () => hpaState(world).records['default/keda-hpa-php-apache-cron'].hpa.spec;
-    expect(hpa().maxReplicas).toBe(2);
-    expect(applyCommand(world, { type: 'setHpaBounds', name: 'keda-hpa-php-apache-cron', namespace: 'default', max: 7 }).ok).toBe(true);
-    expect(hpa().maxReplicas).toBe(7);
-    run(world, 30);
-    expect(hpa().maxReplicas).toBe(2);
-    const wider = { ...seedCron, spec: { ...(seedCron.spec as object), maxReplicaCount: 4 } };
-    expect(applyCommand(world, { type: 'apply', manifests: [wider] }).ok).toBe(true);
-    run(world, 30);
-    expect(hpa().maxReplicas).toBe(4);
-  });
-
   it('rejects what the API server or the webhook would reject', () => {
     const world = createWorld(scenario(), [deployment('web', 1, '100m', '64Mi')]);
     const apply = (doc: ManifestDoc) => applyCommand(world, { type: 'apply', manifests: [doc] });
