@@ -1,5 +1,6 @@
 import type { World } from './types';
 import { podIsActive } from '../lifecycle/apply';
+import { podPhase } from '../lifecycle/phase';
 import { podsOwnedBy } from '../cluster/pods';
 
 /**
@@ -57,6 +58,8 @@ export function checkInvariants(world: World): string[] {
     const columns = [world.podCpu.metricCpuMillis[s], world.podCpu.metricMemoryMiB[s]];
     const metric = pod.metric ? [pod.metric.cpuMillis, pod.metric.memoryMiB] : [NaN, NaN];
     if (!Object.is(columns[0], metric[0]) || !Object.is(columns[1], metric[1])) problems.push(`pod ${pod.name}'s metric columns hold ${columns.join(', ')}, but its metric ${metric.join(', ')}`);
+    // Readers that list only pods past the Pending phase (the VPA recommender's) rely on it.
+    if (pod.metric && podPhase(pod) === 'Pending') problems.push(`pod ${pod.name} is ${pod.state} (phase Pending) but has a metric`);
     const ready = pod.conditions.find((c) => c.type === 'Ready');
     if ((ready?.status ?? '') !== pod.readyConditionStatus || (ready?.lastTransitionMs ?? -1) !== pod.readyConditionSinceMs) {
       problems.push(`pod ${pod.name} mirrors Ready as ${pod.readyConditionStatus || 'absent'} since ${pod.readyConditionSinceMs}, but its condition is ${ready ? `${ready.status} since ${ready.lastTransitionMs}` : 'absent'}`);

@@ -171,7 +171,7 @@ function loadPods(world: World, proc: RecommenderProcess, out: CaLogLine[]): rea
   return tracked;
 }
 
-function loadRealTimeMetrics(world: World, proc: RecommenderProcess, out: CaLogLine[]): void {
+function loadRealTimeMetrics(world: World, proc: RecommenderProcess, tracked: readonly Pod[], out: CaLogLine[]): void {
   let containerCount = 0;
   if (metricsServerDown(world)) {
     out.push(errorS('cluster_feeder.go:496', METRICS_UNAVAILABLE, 'Cannot get ContainerMetricsSnapshot from MetricsClient'));
@@ -180,22 +180,28 @@ function loadRealTimeMetrics(world: World, proc: RecommenderProcess, out: CaLogL
     // Pods of one template share one key list (aggregateKeysOf), so its states are found once a run
     // rather than by a keyed read per pod and container.
     const statesOf = new Map<readonly string[], AggregateState[]>();
-    for (const p of world.pods.values()) {
-      if (!p.metric || p.state === 'Gone') continue;
+    // The pods LoadPods just listed, in the world's order: a pod with a metric is never Gone and
+    // never in the Pending phase (the lifecycle has no way back there; checkInvariants holds it).
+    // An indexed loop: this runs once a minute, too seldom for V8 to optimize it early, and
+    // for...of over the world's pods allocated an iterator result per pod until then.
+    for (let i = 0; i < tracked.length; i++) {
+      const p = tracked[i];
+      const metric = p.metric;
+      if (metric === null) continue;
       podMetrics++;
       containerCount += p.spec.containers.length;
       const keys = aggregateKeysOf(p);
       let states = statesOf.get(keys);
       if (states === undefined) {
         states = [];
-        for (const key of keys) {
-          const agg = proc.aggregates[key];
+        for (let k = 0; k < keys.length; k++) {
+          const agg = proc.aggregates[keys[k]];
           if (agg) states.push(agg);
         }
         statesOf.set(keys, states);
       }
-      const at = p.metric.timestampMs;
-      for (const agg of states) if (at > agg.lastSampleMs) agg.lastSampleMs = at;
+      const at = metric.timestampMs;
+      for (let k = 0; k < states.length; k++) if (at > states[k].lastSampleMs) states[k].lastSampleMs = at;
     }
     out.push(infoS(3, 'metrics_client.go:76', 'podMetrics retrieved for all namespaces', { podMetrics }));
   }
@@ -298,7 +304,7 @@ export function recommenderRunLines(world: World, proc: RecommenderProcess, with
   for (const id of proc.vpas) if (!ids.includes(id)) out.push(infoS(3, 'cluster_feeder.go:450', 'Deleting VPA', { vpa: refOf(id) }));
   proc.vpas = ids;
   const tracked = loadPods(world, proc, out);
-  loadRealTimeMetrics(world, proc, out);
+  loadRealTimeMetrics(world, proc, tracked, out);
   out.push(infoS(3, 'recommender.go:158', 'ClusterState is tracking', { pods: tracked.length, vpas: objs.length }));
   recordRecommendations(world, proc, withoutRecommendation, out);
   maintainCheckpoints(world, proc, out);
