@@ -1,6 +1,5 @@
 import type { World } from './types';
-import { podIsActive } from '../lifecycle/apply';
-import { podPhase } from '../lifecycle/phase';
+import { podIsActive, podPhase } from '../lifecycle/phase';
 import { podsOwnedBy } from '../cluster/pods';
 
 /**

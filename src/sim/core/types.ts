@@ -305,8 +305,9 @@ export interface World {
   readyVersion: number;
   /**
    * Bumped whenever a pod is created or removed, changes state, is bound, or has its spec or
-   * requests replaced, and on every applied command: a per-scan view of every pod (the Cluster
-   * Autoscaler's) is reused while it holds.
+   * requests replaced, and on every applied command (cluster/podChanges.ts, which also counts the
+   * changes per Deployment): views of every pod (the Cluster Autoscaler's, KRR's, the VPA
+   * recommender's listing) are reused while it holds.
    */
   podsVersion: number;
   /** Pods not yet bound to a node. */

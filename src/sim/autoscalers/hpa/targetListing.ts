@@ -2,7 +2,7 @@ import type { Deployment, Pod, PodCpuLedger, ReplicaSet, World } from '../../cor
 import { podIsActive } from '../../lifecycle/phase';
 import { ownerKey } from '../../cluster/pods';
 import { deploymentPodsVersion } from '../../cluster/podChanges';
-import { classifyWorldPod, requestMilliOf, settledGroup, usageMilli, type SettledGroup, type UtilizationAccumulator } from './utilizationTotals';
+import { classifyWorldPod, requestMilliOf, settledGroup, slotSampleMilli, type SettledGroup, type UtilizationAccumulator } from './utilizationTotals';
 import type { PodGroupingOptions } from './podGrouping';
 
 /** replicaSetsOf (cluster/workloads.ts) into one kept list, sorted by a module comparator (no closure per sync). */
@@ -182,10 +182,8 @@ function gatherTotals(entry: KeptListing, ledger: PodCpuLedger, totals: Utilizat
       totals.addIgnored(pods[i].name);
       continue;
     }
-    // columnSampleMilli, by the slot the plan kept.
-    const usage = column[slots[i]];
-    if (usage !== usage) return totals.fail();
-    const sampleMilli = usageMilli(resource, usage);
+    const sampleMilli = slotSampleMilli(column, slots[i], resource);
+    if (sampleMilli === undefined) return totals.fail();
     // A pod in its initialization period is ready or unready by its metric's window and the time.
     if (kind === ASK && classifyWorldPod(pods[i], sampleMilli, totals.options) !== 'ready') return totals.fail();
     ready++;

@@ -44,7 +44,7 @@ export function sampleMilliOf(pod: Pod, resource: string, container?: string): n
 }
 
 /** A usage (millicores, or MiB) as the metrics API's milli-units: Quantity.MilliValue(). */
-export function usageMilli(resource: 'cpu' | 'memory', usage: number): number {
+function usageMilli(resource: 'cpu' | 'memory', usage: number): number {
   return resource === 'cpu' ? Math.round(usage) : Math.round(usage * 1048576 * 1000);
 }
 
@@ -95,7 +95,12 @@ export function classifyWorldPod(pod: Pod, sampleMilli: number | undefined, opti
  * listing asks it of every pod of its target each sync.
  */
 export function columnSampleMilli(ledger: PodCpuLedger, pod: Pod, resource: 'cpu' | 'memory'): number | undefined {
-  const usage = (resource === 'cpu' ? ledger.metricCpuMillis : ledger.metricMemoryMiB)[pod.cpuSlot];
+  return slotSampleMilli(resource === 'cpu' ? ledger.metricCpuMillis : ledger.metricMemoryMiB, pod.cpuSlot, resource);
+}
+
+/** columnSampleMilli by a CPU slot in that resource's metric column, for a caller that kept the slots. */
+export function slotSampleMilli(column: Float64Array, slot: number, resource: 'cpu' | 'memory'): number | undefined {
+  const usage = column[slot];
   return usage !== usage ? undefined : usageMilli(resource, usage);
 }
 
