@@ -112,10 +112,10 @@ describe('KRR history sampling', () => {
    * on the pod and in the ledger's columns. A pod created or replaced bumps podsVersion, as
    * createPod does; a new metric alone does not.
    */
-  function putPod(world: World, slot: number, name: string, metric: { cpuMillis: number; memoryMiB: number } | null): void {
+  function putPod(world: World, slot: number, name: string, metric: { cpuMillis: number; memoryMiB: number } | null, owner = { namespace: 'default', deployment: 'web' }): void {
     const pod = world.pods.get(name);
     if (pod?.cpuSlot !== slot) {
-      world.pods.set(name, { name, namespace: 'default', deployment: 'web', cpuSlot: slot, metric } as never);
+      world.pods.set(name, { name, ...owner, cpuSlot: slot, metric } as never);
       world.podsVersion++;
     }
     world.podCpu.metricCpuMillis[slot] = metric?.cpuMillis ?? NaN;
@@ -142,6 +142,43 @@ describe('KRR history sampling', () => {
     expect(big.cpu).toBeInstanceOf(Float64Array);
     expect([...big.cpu]).toEqual([12346, 3_000_000_500]);
     expect(big.mem).toBeInstanceOf(Int32Array);
+  });
+
+  it('shares a frame\'s pods with the frame before exactly when the names are the same, and names each pod\'s namespace and Deployment', () => {
+    const world = fakeWorld();
+    const history = emptyKrrHistory();
+    const usage = { cpuMillis: 10, memoryMiB: 64 };
+    const sample = () => {
+      world.timeMs += KRR_STEP_MS;
+      sampleKrrHistory(world, history);
+      return history.frames[history.frames.length - 1].pods;
+    };
+    putPod(world, 0, 'a', usage);
+    putPod(world, 1, 'b', usage, { namespace: 'shop', deployment: 'cart' });
+    putPod(world, 2, 'c', usage);
+    const first = sample();
+    expect(first).toEqual({ names: ['a', 'b', 'c'], namespaces: ['default', 'shop', 'default'], workloads: ['web', 'cart', 'web'] });
+    expect(sample()).toBe(first);
+    // b loses its metric (its pod object stays: podsVersion holds), then has one again.
+    putPod(world, 1, 'b', null);
+    const withoutB = sample();
+    expect(withoutB).not.toBe(first);
+    expect(withoutB).toEqual({ names: ['a', 'c'], namespaces: ['default', 'default'], workloads: ['web', 'web'] });
+    putPod(world, 1, 'b', usage);
+    const again = sample();
+    expect(again).not.toBe(withoutB);
+    expect(again).toEqual(first);
+    expect(sample()).toBe(again);
+    // A new listing (podsVersion moved) over the same names still shares them.
+    world.podsVersion++;
+    expect(sample()).toBe(again);
+    // A pod replaced under another name, namespace and Deployment.
+    world.pods.delete('c');
+    putPod(world, 3, 'd', usage, { namespace: 'ops', deployment: 'batch' });
+    world.podCpu.metricCpuMillis[2] = NaN;
+    const replaced = sample();
+    expect(replaced).toEqual({ names: ['a', 'b', 'd'], namespaces: ['default', 'shop', 'ops'], workloads: ['web', 'cart', 'batch'] });
+    expect(sample()).toBe(replaced);
   });
 
   it('moves a 2-hour window into a block once the next window starts, trims at the 14-day edge, and keeps every sample it would have kept', () => {

@@ -78,24 +78,20 @@ function historyOf(world: World): KrrHistory {
 const PRUNE_EVERY_SECONDS = 3600;
 const INT32_MAX = 2_147_483_647;
 
-/** `a` equals the first `n` names of `b`. */
-function sameNames(a: readonly string[], b: readonly string[], n: number): boolean {
-  if (a.length !== n) return false;
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-let scratch = { names: [] as string[], cpu: new Float64Array(0), mem: new Float64Array(0) };
+let scratch = { picked: new Int32Array(0), cpu: new Float64Array(0), mem: new Float64Array(0) };
 
 /**
- * The Deployment pods' CPU slots and names in the world's pod order, kept while world.podsVersion
- * holds: no pod was created or removed, and a pod's name and Deployment never change. A sample
- * then reads the metric columns by slot instead of fetching every pod (every 15 s).
+ * The Deployment pods' CPU slots, names, namespaces and Deployments in the world's pod order, kept
+ * while world.podsVersion holds: no pod was created or removed, and a pod's name, namespace and
+ * Deployment never change. A sample then reads the metric columns by slot instead of fetching
+ * every pod (every 15 s), and a frame's pods are taken from here by position, not looked up by name.
  */
 interface DeploymentPodSlots {
   podsVersion: number;
   slots: Int32Array;
   names: string[];
+  namespaces: string[];
+  workloads: string[];
 }
 const keptSlots = new WeakMap<World, DeploymentPodSlots>();
 
@@ -104,14 +100,46 @@ function deploymentPodSlots(world: World): DeploymentPodSlots {
   if (kept !== undefined && kept.podsVersion === world.podsVersion) return kept;
   const slots = new Int32Array(world.pods.size);
   const names: string[] = [];
+  const namespaces: string[] = [];
+  const workloads: string[] = [];
   for (const pod of world.pods.values()) {
     if (!pod.deployment) continue;
     slots[names.length] = pod.cpuSlot;
     names.push(pod.name);
+    namespaces.push(pod.namespace);
+    workloads.push(pod.deployment);
   }
-  const fresh = { podsVersion: world.podsVersion, slots: slots.subarray(0, names.length), names };
+  const fresh = { podsVersion: world.podsVersion, slots: slots.subarray(0, names.length), names, namespaces, workloads };
   keptSlots.set(world, fresh);
   return fresh;
+}
+
+/**
+ * Frame pods that hold every pod of a listing, by that listing. A frame of the same listing whose
+ * pods all have a sample again has these very names, so it shares them without comparing 5,000
+ * names (a frame shares its predecessor's pods exactly when the names are the same).
+ */
+const wholeListingOf = new WeakMap<KrrFramePods, DeploymentPodSlots>();
+
+/** The listed pods at `picked[0..n)` have the names of `pods`. */
+function sameNames(pods: KrrFramePods, listed: readonly string[], picked: Int32Array, n: number): boolean {
+  const names = pods.names;
+  if (names.length !== n) return false;
+  for (let i = 0; i < n; i++) if (names[i] !== listed[picked[i]]) return false;
+  return true;
+}
+
+function pickedPods(listing: DeploymentPodSlots, picked: Int32Array, n: number): KrrFramePods {
+  const names = new Array<string>(n);
+  const namespaces = new Array<string>(n);
+  const workloads = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const at = picked[i];
+    names[i] = listing.names[at];
+    namespaces[i] = listing.namespaces[at];
+    workloads[i] = listing.workloads[at];
+  }
+  return Object.freeze({ names: Object.freeze(names), namespaces: Object.freeze(namespaces), workloads: Object.freeze(workloads) });
 }
 
 /**
@@ -136,19 +164,20 @@ export function sampleKrrHistory(world: World, history: KrrHistory): void {
   history.lastSampleMs = world.timeMs;
   // Scratch columns sized for every pod and kept between samples: growing arrays by push to 30,000
   // entries, or allocating fresh buffers each step, costs more than the walk itself. A frame keeps
-  // copies (column(), and the names only when they changed).
+  // copies (column(), and the pods only when their names changed).
   const capacity = world.pods.size;
-  if (scratch.cpu.length < capacity) scratch = { names: new Array<string>(capacity), cpu: new Float64Array(capacity), mem: new Float64Array(capacity) };
-  const { names: scratchNames, cpu, mem } = scratch;
+  if (scratch.cpu.length < capacity) scratch = { picked: new Int32Array(capacity), cpu: new Float64Array(capacity), mem: new Float64Array(capacity) };
+  const { picked, cpu, mem } = scratch;
   // The metric's figures from the ledger's columns (NaN: no metric), not from each metric object.
   const { metricCpuMillis, metricMemoryMiB } = world.podCpu;
-  const { slots, names: podNames } = deploymentPodSlots(world);
+  const listing = deploymentPodSlots(world);
+  const slots = listing.slots;
   let n = 0;
   for (let i = 0; i < slots.length; i++) {
     const slot = slots[i];
     const cpuMillis = metricCpuMillis[slot];
     if (cpuMillis !== cpuMillis) continue;
-    scratchNames[n] = podNames[i];
+    picked[n] = i;
     cpu[n] = Math.round(cpuMillis * 1000);
     mem[n] = Math.round(metricMemoryMiB[slot] * 1000);
     n++;
@@ -156,19 +185,11 @@ export function sampleKrrHistory(world: World, history: KrrHistory): void {
   if (prune) pruneHistory(history, now - WINDOW_SECONDS);
   if (n === 0) return;
   const prev = history.frames[history.frames.length - 1]?.pods;
+  const whole = n === slots.length;
   let pods: KrrFramePods;
-  if (prev && sameNames(prev.names, scratchNames, n)) pods = prev;
-  else {
-    const names = scratchNames.slice(0, n);
-    const namespaces: string[] = [];
-    const workloads: string[] = [];
-    for (const name of names) {
-      const pod = world.pods.get(name)!;
-      namespaces.push(pod.namespace);
-      workloads.push(pod.deployment);
-    }
-    pods = Object.freeze({ names: Object.freeze(names), namespaces: Object.freeze(namespaces), workloads: Object.freeze(workloads) });
-  }
+  if (prev !== undefined && ((whole && wholeListingOf.get(prev) === listing) || sameNames(prev, listing.names, picked, n))) pods = prev;
+  else pods = pickedPods(listing, picked, n);
+  if (whole) wholeListingOf.set(pods, listing);
   history.frames.push(Object.freeze({ t: now, pods, cpu: column(cpu.subarray(0, n)), mem: column(mem.subarray(0, n)) }));
   compactClosedWindows(history);
 }
