@@ -4,6 +4,7 @@ import { runController } from './controllers';
 import { controllersByName } from '../controllers';
 import { fireLifecycleTimer } from '../lifecycle/apply';
 import { taintEviction, drainStep } from '../lifecycle/apply';
+import { anyNodeDraining } from '../lifecycle/drainingNodes';
 import { syncWorkloads } from '../cluster/workloads';
 import { schedulePendingPods } from '../cluster/scheduling/scheduler';
 import { reconcileNodeGroups } from '../cloud/nodeGroups';
@@ -37,7 +38,7 @@ export function step(world: World, dtMs: number = world.tickMs): void {
   }
   syncWorkloads(world);
   reconcileNodeGroups(world);
-  for (const node of world.nodes.values()) if (node.state === 'Draining') drainStep(world, node);
+  if (anyNodeDraining(world)) for (const node of world.nodes.values()) if (node.state === 'Draining') drainStep(world, node);
   schedulePendingPods(world);
   stepLoad(world, dtMs);
 }

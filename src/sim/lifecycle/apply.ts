@@ -12,6 +12,7 @@ import { nodeMachine } from './nodeMachine';
 import { nodeDelayMs, podDelayMs } from './durations';
 import { DEFAULT_UNREACHABLE_TOLERATION_SECONDS, NODE_MONITOR_GRACE_SECONDS } from './nodeHealth';
 import { podIsActive } from './phase';
+import { noteNodeStateChange } from './drainingNodes';
 
 // Re-exported: most callers take the pod lifecycle from this module.
 export { podIsActive };
@@ -64,6 +65,7 @@ export function sendNode(world: World, node: Node, event: string): boolean {
 export function enterNodeState(world: World, node: Node, target: NodeState): void {
   const from = node.state;
   node.state = target;
+  noteNodeStateChange(world, from, target);
   node.epoch++;
   world.schedulerDirty = true;
   // Endpoints follow node readiness (the node lifecycle controller marks its pods not Ready).
