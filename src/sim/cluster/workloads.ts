@@ -1,8 +1,8 @@
 import type { Deployment, Pod, ReplicaSet, World } from '../core/types';
 import { emitEvent } from '../core/world';
-import { createPod, ownedPodIndex, podsOwnedBy } from './pods';
+import { createPod, podsOwnedBy } from './pods';
 import { podIsActive, sendPod } from '../lifecycle/apply';
-import { countActivePods } from './activePodCount';
+import { countActivePods, countReadyPods } from './activePodCount';
 
 /**
  * The Deployment and ReplicaSet controllers: a Deployment owns one ReplicaSet per pod-template
@@ -28,11 +28,7 @@ function activePods(world: World, rs: ReplicaSet): Pod[] {
 
 /** How many of the ReplicaSet's pods are active (and of those, Ready), without listing them. */
 function countActive(world: World, rs: ReplicaSet, readyOnly: boolean): number {
-  if (!readyOnly) return countActivePods(world, 'ReplicaSet', rs.name);
-  let n = 0;
-  const owned = ownedPodIndex(world, 'ReplicaSet', rs.name);
-  if (owned) for (const p of owned.values()) if (p.state === 'Ready') n++;
-  return n;
+  return readyOnly ? countReadyPods(world, rs.name, rs.deployment) : countActivePods(world, 'ReplicaSet', rs.name, rs.deployment);
 }
 
 /**
