@@ -98,18 +98,28 @@ const keptSlots = new WeakMap<World, DeploymentPodSlots>();
 function deploymentPodSlots(world: World): DeploymentPodSlots {
   const kept = keptSlots.get(world);
   if (kept !== undefined && kept.podsVersion === world.podsVersion) return kept;
-  const slots = new Int32Array(world.pods.size);
-  const names: string[] = [];
-  const namespaces: string[] = [];
-  const workloads: string[] = [];
-  for (const pod of world.pods.values()) {
-    if (!pod.deployment) continue;
-    slots[names.length] = pod.cpuSlot;
-    names.push(pod.name);
-    namespaces.push(pod.namespace);
-    workloads.push(pod.deployment);
-  }
-  const fresh = { podsVersion: world.podsVersion, slots: slots.subarray(0, names.length), names, namespaces, workloads };
+  // Sized for every pod and cut to the Deployment pods after: grown by push, the three lists were
+  // copied at each growth.
+  const size = world.pods.size;
+  const slots = new Int32Array(size);
+  const names = new Array<string>(size);
+  const namespaces = new Array<string>(size);
+  const workloads = new Array<string>(size);
+  let n = 0;
+  // forEach, not for...of: this runs too seldom to be optimized, and unoptimized for...of over a
+  // Map makes an iterator result per pod.
+  world.pods.forEach((pod) => {
+    if (!pod.deployment) return;
+    slots[n] = pod.cpuSlot;
+    names[n] = pod.name;
+    namespaces[n] = pod.namespace;
+    workloads[n] = pod.deployment;
+    n++;
+  });
+  names.length = n;
+  namespaces.length = n;
+  workloads.length = n;
+  const fresh = { podsVersion: world.podsVersion, slots: slots.subarray(0, n), names, namespaces, workloads };
   keptSlots.set(world, fresh);
   return fresh;
 }
