@@ -2,6 +2,7 @@ import { nextInt, randomSuffix } from '../core/rng';
 import type { Node, Pod, PodCondition, PodCpuLedger, PodTemplate, Resources, World } from '../core/types';
 import { emitEvent } from '../core/world';
 import { notePodChanged } from './podChanges';
+import { noteBinding, noteRemoval } from './boundPodIndex';
 
 export function templateRequest(t: PodTemplate): Resources {
   const sum = (key: keyof Resources) => t.containers.reduce((a, c) => a + c.requests[key], 0);
@@ -189,6 +190,7 @@ export function mirrorReadyCondition(pod: Pod, ready: PodCondition): void {
 
 /** Bind a pod to a node: reserve its requests there (the scheduler cache's assume + bind). */
 export function bindPod(world: World, pod: Pod, node: Node): void {
+  noteBinding(world, pod);
   pod.nodeName = node.name;
   notePodChanged(world, pod);
   world.pendingPods.delete(pod.name);
@@ -214,6 +216,7 @@ export function removePod(world: World, pod: Pod): void {
   // Free the CPU slot once, and only while this pod still holds it (a second removal of the same
   // pod must not hand one slot to two pods).
   if (world.pods.get(pod.name) === pod) world.podCpu.free.push(pod.cpuSlot);
+  noteRemoval(world, pod);
   world.pods.delete(pod.name);
   notePodChanged(world, pod);
   world.pendingPods.delete(pod.name);
