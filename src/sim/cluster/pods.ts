@@ -188,6 +188,19 @@ export function mirrorReadyCondition(pod: Pod, ready: PodCondition): void {
   pod.readyConditionSinceMs = ready.lastTransitionMs;
 }
 
+/** "10.0.1." of a node named ip-10-0-1-23..., '' for a name of another form; kept per node (a name never changes). */
+const subnetPrefixes = new WeakMap<Node, string>();
+
+function subnetPrefix(node: Node): string {
+  let prefix = subnetPrefixes.get(node);
+  if (prefix === undefined) {
+    const subnet = /^ip-(\d+)-(\d+)-(\d+)-/.exec(node.name);
+    prefix = subnet ? `${subnet[1]}.${subnet[2]}.${subnet[3]}.` : '';
+    subnetPrefixes.set(node, prefix);
+  }
+  return prefix;
+}
+
 /** Bind a pod to a node: reserve its requests there (the scheduler cache's assume + bind). */
 export function bindPod(world: World, pod: Pod, node: Node): void {
   noteBinding(world, pod);
@@ -195,8 +208,8 @@ export function bindPod(world: World, pod: Pod, node: Node): void {
   notePodChanged(world, pod);
   world.pendingPods.delete(pod.name);
   // The VPC CNI hands out secondary IPs from the node's subnet.
-  const subnet = /^ip-(\d+)-(\d+)-(\d+)-/.exec(node.name);
-  pod.ip = subnet ? `${subnet[1]}.${subnet[2]}.${subnet[3]}.${nextInt(world.rng, 2, 254)}` : '';
+  const subnet = subnetPrefix(node);
+  pod.ip = subnet !== '' ? `${subnet}${nextInt(world.rng, 2, 254)}` : '';
   node.requested.cpuMillis += pod.request.cpuMillis;
   node.requested.memoryMiB += pod.request.memoryMiB;
   node.requested.pods += 1;
