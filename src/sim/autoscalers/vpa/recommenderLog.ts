@@ -40,8 +40,6 @@ export function recommenderProcess(world: World, create: boolean): RecommenderPr
   return state.recommenderProcess;
 }
 
-type AggregateState = RecommenderProcess['aggregates'][string];
-
 const vpaNamespace = (vpa: VerticalPodAutoscaler) => vpa.metadata.namespace ?? 'default';
 export const vpaId = (vpa: VerticalPodAutoscaler) => `${vpaNamespace(vpa)}/${vpa.metadata.name}`;
 const refOf = (id: string) => kref(id.slice(0, id.indexOf('/')), id.slice(id.indexOf('/') + 1));
@@ -171,37 +169,74 @@ function loadPods(world: World, proc: RecommenderProcess, out: CaLogLine[]): rea
   return tracked;
 }
 
+/**
+ * The listed pods grouped by their aggregate keys (pods of one template share one key list,
+ * aggregateKeysOf), with each pod's container count: kept per listing, which LoadPods keeps while
+ * world.podsVersion holds, so a run reads only each pod's metric instead of looking its keys up.
+ * A pod's keys and container count stay while it is listed: the VPA's in-place updates replace a
+ * container list, never its names.
+ */
+interface ListedGroups {
+  groupOf: Int32Array;
+  keyLists: (readonly string[])[];
+  containerCounts: Int32Array;
+}
+const groupsOfListing = new WeakMap<readonly Pod[], ListedGroups>();
+
+function listedGroups(tracked: readonly Pod[]): ListedGroups {
+  let groups = groupsOfListing.get(tracked);
+  if (groups === undefined) {
+    const groupOf = new Int32Array(tracked.length);
+    const containerCounts = new Int32Array(tracked.length);
+    const keyLists: (readonly string[])[] = [];
+    const indexOf = new Map<readonly string[], number>();
+    for (let i = 0; i < tracked.length; i++) {
+      const p = tracked[i];
+      const keys = aggregateKeysOf(p);
+      let g = indexOf.get(keys);
+      if (g === undefined) {
+        g = keyLists.length;
+        keyLists.push(keys);
+        indexOf.set(keys, g);
+      }
+      groupOf[i] = g;
+      containerCounts[i] = p.spec.containers.length;
+    }
+    groups = { groupOf, keyLists, containerCounts };
+    groupsOfListing.set(tracked, groups);
+  }
+  return groups;
+}
+
 function loadRealTimeMetrics(world: World, proc: RecommenderProcess, tracked: readonly Pod[], out: CaLogLine[]): void {
   let containerCount = 0;
   if (metricsServerDown(world)) {
     out.push(errorS('cluster_feeder.go:496', METRICS_UNAVAILABLE, 'Cannot get ContainerMetricsSnapshot from MetricsClient'));
   } else {
     let podMetrics = 0;
-    // Pods of one template share one key list (aggregateKeysOf), so its states are found once a run
-    // rather than by a keyed read per pod and container.
-    const statesOf = new Map<readonly string[], AggregateState[]>();
+    const { groupOf, keyLists, containerCounts } = listedGroups(tracked);
+    // Each group's newest sample: an aggregate state's last sample time is the latest of its pods'.
+    const newest = new Float64Array(keyLists.length).fill(-Infinity);
     // The pods LoadPods just listed, in the world's order: a pod with a metric is never Gone and
     // never in the Pending phase (the lifecycle has no way back there; checkInvariants holds it).
     // An indexed loop: this runs once a minute, too seldom for V8 to optimize it early, and
     // for...of over the world's pods allocated an iterator result per pod until then.
     for (let i = 0; i < tracked.length; i++) {
-      const p = tracked[i];
-      const metric = p.metric;
+      const metric = tracked[i].metric;
       if (metric === null) continue;
       podMetrics++;
-      containerCount += p.spec.containers.length;
-      const keys = aggregateKeysOf(p);
-      let states = statesOf.get(keys);
-      if (states === undefined) {
-        states = [];
-        for (let k = 0; k < keys.length; k++) {
-          const agg = proc.aggregates[keys[k]];
-          if (agg) states.push(agg);
-        }
-        statesOf.set(keys, states);
+      containerCount += containerCounts[i];
+      const g = groupOf[i];
+      if (metric.timestampMs > newest[g]) newest[g] = metric.timestampMs;
+    }
+    for (let g = 0; g < keyLists.length; g++) {
+      const at = newest[g];
+      if (at === -Infinity) continue;
+      const keys = keyLists[g];
+      for (let k = 0; k < keys.length; k++) {
+        const state = proc.aggregates[keys[k]];
+        if (state && at > state.lastSampleMs) state.lastSampleMs = at;
       }
-      const at = metric.timestampMs;
-      for (let k = 0; k < states.length; k++) if (at > states[k].lastSampleMs) states[k].lastSampleMs = at;
     }
     out.push(infoS(3, 'metrics_client.go:76', 'podMetrics retrieved for all namespaces', { podMetrics }));
   }
