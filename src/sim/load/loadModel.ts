@@ -157,10 +157,11 @@ function setLatency(state: LoadState, meanSeconds: number, serviceSeconds: numbe
 export function stepLoad(world: World, dtMs: number): void {
   const index = readyIndex(world);
   for (const t of index.targets) {
-    const prev = world.loadStates.get(t.load.target);
+    const prev = t.state ?? world.loadStates.get(t.load.target);
     const state = solveLoad(world, t, prev, dtMs);
     // solveLoad rewrites the previous state in place: the map already holds it (50 sets a tick otherwise).
     if (state !== prev) world.loadStates.set(t.load.target, state);
+    t.state = state;
     const rate = state.perPodCpuMillis;
     const used = world.podCpu.used;
     const slots = t.slots;

@@ -1,4 +1,4 @@
-import type { LoadSpec, Pod, World } from '../core/types';
+import type { LoadSpec, LoadState, Pod, World } from '../core/types';
 import { loadByDeployment } from './targets';
 import { podBusyCpuMillis, podCpuCap } from './workloadModel';
 
@@ -26,6 +26,12 @@ export interface TargetPods {
   /** Each pod's slot in world.podCpu, parallel to `caps`. */
   slots: number[];
   groups: CapGroup[];
+  /**
+   * The world's loadStates entry for this target once stepLoad has set it: stepLoad is its only
+   * writer and, after the first tick, rewrites that object in place, so the entry never changes
+   * and need not be looked up by name for every target at every tick.
+   */
+  state: LoadState | undefined;
 }
 
 /** Ready pods with a constant CPU demand and the rate each burns, parallel arrays. */
@@ -83,7 +89,7 @@ function buildIndex(world: World, reuse: ReadyIndex | undefined): ReadyIndex {
   const byTarget = new Map<string, TargetPods>();
   const filled: TargetPods[] = [];
   for (const load of world.loads.values()) {
-    const t = previous.get(load) ?? { load, size: 0, caps: [], slots: [], groups: [] };
+    const t = previous.get(load) ?? { load, size: 0, caps: [], slots: [], groups: [], state: undefined };
     t.size = 0;
     t.groups = [];
     byTarget.set(load.target, t);
