@@ -80,52 +80,38 @@ export function restingMemoryMiB(world: World, pod: Pod, load: LoadSpec | undefi
 }
 
 /**
- * The ReplicaSets asked about in one pass over the pods (the scrape) and their templates' memory
- * requests, the last one also on its own: a ReplicaSet's pods mostly come one after another in the
- * pod list, but runs of different Deployments' pods interleave (611 runs among medium-ca's 6,609
- * pods, 52 ReplicaSets), and each ReplicaSet asked again costs a map lookup by name and a walk
- * over its template's containers. Valid while no ReplicaSet is added, removed or replaced, so a
- * pass makes a new one and forgets it (forgetOwner) whenever it runs code that could change them.
+ * The last ReplicaSet asked about and its template's memory request (undefined: no such
+ * ReplicaSet), for one pass over the pods (the scrape): a ReplicaSet's pods mostly come one after
+ * another in the pod list, and each asked again costs a map lookup and a walk over the template's
+ * containers. Valid while no ReplicaSet is added, removed or replaced, so a pass makes a new one
+ * and forgets it (forgetOwner) whenever it runs code that could change them.
  */
 export interface OwnerRequestMemo {
   ownerName: string | null;
-  /** The last ReplicaSet's request; undefined: no such ReplicaSet. */
   requested: number | undefined;
-  /** Every ReplicaSet asked about in the pass; null: no such ReplicaSet. */
-  byOwner: Map<string, number | null>;
 }
 
 export function newOwnerRequestMemo(): OwnerRequestMemo {
-  return { ownerName: null, requested: undefined, byOwner: new Map() };
+  return { ownerName: null, requested: undefined };
 }
 
 export function forgetOwner(owners: OwnerRequestMemo): void {
   owners.ownerName = null;
-  owners.byOwner.clear();
 }
 
 /** The summed memory request of a ReplicaSet's template; undefined when there is no such ReplicaSet. */
 function templateMemoryRequest(world: World, ownerName: string, owners: OwnerRequestMemo | undefined): number | undefined {
-  if (owners === undefined) return readTemplateMemoryRequest(world, ownerName);
-  if (owners.ownerName === ownerName) return owners.requested;
-  const known = owners.byOwner.get(ownerName);
-  let requested: number | undefined;
-  if (known === undefined) {
-    requested = readTemplateMemoryRequest(world, ownerName);
-    owners.byOwner.set(ownerName, requested ?? null);
-  } else {
-    requested = known ?? undefined;
-  }
-  owners.ownerName = ownerName;
-  owners.requested = requested;
-  return requested;
-}
-
-function readTemplateMemoryRequest(world: World, ownerName: string): number | undefined {
+  if (owners !== undefined && owners.ownerName === ownerName) return owners.requested;
   const template = world.replicaSets.get(ownerName)?.template;
-  if (!template) return undefined;
-  let requested = 0;
-  for (const c of template.containers) requested += c.requests.memoryMiB;
+  let requested: number | undefined;
+  if (template) {
+    requested = 0;
+    for (const c of template.containers) requested += c.requests.memoryMiB;
+  }
+  if (owners !== undefined) {
+    owners.ownerName = ownerName;
+    owners.requested = requested;
+  }
   return requested;
 }
 
