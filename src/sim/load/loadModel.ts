@@ -1,6 +1,5 @@
 import type { LoadSpec, LoadState, World } from '../core/types';
-import { stepBusyPods, workloadIndex } from './workloadModel';
-import { loadByDeployment } from './targets';
+import { readyIndex, type CapGroup, type TargetPods } from './readyIndex';
 
 /**
  * Traffic enters through a Service and is spread evenly over its Ready pods (kube-proxy picks
@@ -13,18 +12,6 @@ import { loadByDeployment } from './targets';
 export const IDLE_CPU_MILLIS = 1;
 const RHO_CAP = 0.98;
 
-/** The Ready pods a load reaches, as columns in pod order. */
-export interface TargetPods {
-  load: LoadSpec;
-  /** How many pods. */
-  size: number;
-  /** Each pod's CPU cap (limit, or node allocatable). */
-  caps: number[];
-  /** Each pod's slot in world.podCpu, parallel to `caps`. */
-  slots: number[];
-  groups: CapGroup[];
-}
-
 export function offeredOpenLoopRps(load: LoadSpec, timeMs: number): number {
   const profile = load.profile ?? [];
   let rps = 0;
@@ -36,12 +23,6 @@ export function offeredOpenLoopRps(load: LoadSpec, timeMs: number): number {
     prev = step.rps;
   }
   return rps;
-}
-
-/** Pods grouped by capacity: most targets have one group, since replicas share a template. */
-export interface CapGroup {
-  cap: number;
-  count: number;
 }
 
 /** Mean response time (s) when `x` req/s are spread evenly over the pods of `groups`. */
@@ -172,89 +153,15 @@ function setLatency(state: LoadState, meanSeconds: number, serviceSeconds: numbe
   state.p95LatencyMs = (serviceSeconds + queueing * Math.log(20)) * 1000;
 }
 
-
-/**
- * Which Ready pods each load reaches. Derived data, rebuilt only when a pod becomes or stops being
- * Ready (or a load, service or deployment changes); kept outside the world so checkpoints stay lean.
- */
-const indexCache = new WeakMap<World, { version: number; targets: TargetPods[] }>();
-
-/** One more pod under `cap` (a loop: `find` made a closure per Ready pod per rebuild). */
-function countCap(groups: TargetPods['groups'], cap: number): void {
-  for (let i = 0; i < groups.length; i++) {
-    if (groups[i].cap === cap) {
-      groups[i].count++;
-      return;
-    }
-  }
-  groups.push({ cap, count: 1 });
-}
-
-/**
- * The targets, refilled in the columns of the previous build (`reuse`, same load object): only
- * stepLoad and inflightMemoryBySlot read them, within a step, and keep nothing. Fresh columns each
- * rebuild were ~10 MB an hour at 6,000 pods (three arrays grown by push, ~50 rebuilds).
- */
-function buildTargets(world: World, reuse: readonly TargetPods[] | undefined): TargetPods[] {
-  const byDeployment = loadByDeployment(world);
-  const busyByPod = workloadIndex(world).busyByPod;
-  const previous = new Map<LoadSpec, TargetPods>();
-  if (reuse !== undefined) for (const t of reuse) previous.set(t.load, t);
-  const targets = new Map<string, TargetPods>();
-  const filled: TargetPods[] = [];
-  for (const load of world.loads.values()) {
-    const t = previous.get(load) ?? { load, size: 0, caps: [], slots: [], groups: [] };
-    t.size = 0;
-    t.groups = [];
-    targets.set(load.target, t);
-    filled.push(t);
-  }
-  // The previous pod's deployment and target: a Deployment's pods mostly come one after another
-  // in the pod list, and two map lookups per Ready pod were most of a rebuild.
-  let lastDeployment = '';
-  let target: TargetPods | undefined;
-  for (const pod of world.pods.values()) {
-    if (pod.state !== 'Ready' || !pod.deployment) continue;
-    if (pod.deployment !== lastDeployment) {
-      lastDeployment = pod.deployment;
-      const load = byDeployment.get(pod.deployment);
-      target = load === undefined ? undefined : targets.get(load.target)!;
-    }
-    if (target === undefined) continue;
-    const node = world.nodes.get(pod.nodeName);
-    // A NotReady node's pods are marked not Ready by the node lifecycle controller (MarkPodsNotReady),
-    // so the Service's endpoints drop them: traffic goes to the other pods.
-    if (node?.state === 'NotReady') continue;
-    const fullCap = pod.limit.cpuMillis > 0 ? pod.limit.cpuMillis : (node?.allocatable.cpuMillis ?? 1000);
-    // A pod that also runs its own busy loop (workloadModel.ts) has only the rest of its cap for requests.
-    const cap = Math.max(1, fullCap - (busyByPod.size === 0 ? 0 : (busyByPod.get(pod.name) ?? 0)));
-    target.caps[target.size] = cap;
-    target.slots[target.size] = pod.cpuSlot;
-    target.size++;
-    countCap(target.groups, cap);
-  }
-  for (const t of filled) {
-    t.caps.length = t.size;
-    t.slots.length = t.size;
-  }
-  return [...targets.values()];
-}
-
-export function loadTargets(world: World): TargetPods[] {
-  const cached = indexCache.get(world);
-  if (cached && cached.version === world.readyVersion) return cached.targets;
-  const targets = buildTargets(world, cached?.targets);
-  indexCache.set(world, { version: world.readyVersion, targets });
-  return targets;
-}
-
 /** One tick of traffic: the load state of every target and the CPU its Ready pods burn. */
 export function stepLoad(world: World, dtMs: number): void {
-  for (const t of loadTargets(world)) {
-    const prev = world.loadStates.get(t.load.target);
+  const index = readyIndex(world);
+  for (const t of index.targets) {
+    const prev = t.state ?? world.loadStates.get(t.load.target);
     const state = solveLoad(world, t, prev, dtMs);
     // solveLoad rewrites the previous state in place: the map already holds it (50 sets a tick otherwise).
     if (state !== prev) world.loadStates.set(t.load.target, state);
+    t.state = state;
     const rate = state.perPodCpuMillis;
     const used = world.podCpu.used;
     const slots = t.slots;
@@ -271,22 +178,24 @@ export function stepLoad(world: World, dtMs: number): void {
     const caps = t.caps;
     for (let i = 0; i < slots.length; i++) used[slots[i]] += (rate < caps[i] ? rate : caps[i]) * dtMs;
   }
-  stepBusyPods(world, dtMs);
+  // The pods' own busy loops, after the requests' CPU (the same order of additions as ever).
+  const { pods, rates } = index.busy;
+  const used = world.podCpu.used;
+  for (let i = 0; i < pods.length; i++) used[pods[i].cpuSlot] += rates[i] * dtMs;
 }
 
-/** What in-flight requests add to each loaded Ready pod's working set, by CPU ledger slot. */
-export function inflightMemoryBySlot(world: World): Float64Array {
-  // Indexed by CPU ledger slot; 0 for a pod no load reaches (adding 0 leaves its working set as
-  // is). One buffer kept between scrapes and zeroed, not a fresh one each time.
-  const size = world.podCpu.next;
-  if (inflightScratch.length < size) inflightScratch = new Float64Array(Math.max(size, 2 * inflightScratch.length));
-  const extra = inflightScratch;
-  extra.fill(0, 0, size);
-  for (const t of loadTargets(world)) {
-    const mem = (world.loadStates.get(t.load.target)?.inflightPerPod ?? 0) * t.load.memoryPerInflightMiB;
-    for (const slot of t.slots) extra[slot] = mem;
+/**
+ * What in-flight requests add to the working set of each pod of each target, in the order of
+ * `readyIndex(world).targets` (the scrape finds a pod's target through its `targetOfSlot`).
+ */
+export function inflightMemoryByTarget(world: World, targets: readonly TargetPods[]): Float64Array {
+  // One buffer kept between scrapes, not a fresh one each time.
+  if (inflightScratch.length < targets.length) inflightScratch = new Float64Array(Math.max(targets.length, 2 * inflightScratch.length));
+  for (let i = 0; i < targets.length; i++) {
+    const load = targets[i].load;
+    inflightScratch[i] = (world.loadStates.get(load.target)?.inflightPerPod ?? 0) * load.memoryPerInflightMiB;
   }
-  return extra;
+  return inflightScratch;
 }
 
 let inflightScratch = new Float64Array(0);

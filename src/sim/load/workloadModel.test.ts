@@ -4,7 +4,7 @@ import { checkInvariants } from '../core/invariants';
 import { runUntil } from '../core/step';
 import type { LoadSpec, Pod, World } from '../core/types';
 import { deployment, scenario } from '../testing/fixtures';
-import { busyLoopCpuMillis, containerStartMs, oomObservers, podBusyCpuMillis, workingSetAtRestMiB, type OomKill } from './workloadModel';
+import { busyLoopCpuMillis, containerStartMs, forgetOwner, newOwnerRequestMemo, oomObservers, podBusyCpuMillis, workingSetAtRestMiB, type OomKill } from './workloadModel';
 
 const sh = (script: string) => ({ command: ['/bin/sh'], args: ['-c', script] });
 
@@ -105,6 +105,26 @@ describe('the workload model in the engine', () => {
     runChecked(world, 45_000);
     const expected: Record<string, number> = { a: 30, b: 60, c: 12 };
     for (const p of [...a, ...b, ...c]) expect([p.deployment, p.memoryMiB]).toEqual([p.deployment, expect.closeTo(expected[p.deployment], 9)]);
+  });
+
+  it('a pod without its ReplicaSet falls back to its own request, and a forgotten pass asks the ReplicaSets again', () => {
+    const world = createWorld(scenario({}), [deployment('a', 2, '100m', '50Mi'), deployment('b', 2, '100m', '100Mi')]);
+    runChecked(world, 30_000);
+    const pods = [...world.pods.values()].filter((p) => p.deployment !== '');
+    const a = pods.filter((p) => p.deployment === 'a');
+    const b = pods.filter((p) => p.deployment === 'b');
+    const owners = newOwnerRequestMemo();
+    const rest = (p: Pod) => workingSetAtRestMiB(world, p, undefined, world.timeMs, owners);
+    expect([rest(a[0]), rest(b[0])]).toEqual([expect.closeTo(30, 9), expect.closeTo(60, 9)]);
+    // Without its ReplicaSet a pod falls back to its own request, asked again or not.
+    const rsOfB = world.replicaSets.get(b[0].ownerName)!;
+    world.replicaSets.delete(b[0].ownerName);
+    forgetOwner(owners);
+    b[1].request = { ...b[1].request, memoryMiB: 200 };
+    expect([rest(b[1]), rest(a[1]), rest(b[1])]).toEqual([expect.closeTo(120, 9), expect.closeTo(30, 9), expect.closeTo(120, 9)]);
+    world.replicaSets.set(rsOfB.name, rsOfB);
+    forgetOwner(owners);
+    expect([rest(a[0]), rest(b[1])]).toEqual([expect.closeTo(30, 9), expect.closeTo(60, 9)]);
   });
 
   it('a leak grows with the time since the container started', () => {

@@ -1,7 +1,6 @@
 import type { ContainerSpec, LoadSpec, Node, Pod, World } from '../core/types';
 import { emitEvent } from '../core/world';
 import { sendPod } from '../lifecycle/apply';
-import { loadByDeployment } from './targets';
 
 /**
  * What a pod's own code does, apart from the requests a load sends it (docs/vpa.md, "Workload model"):
@@ -124,66 +123,6 @@ export function workingSetAtRestMiB(world: World, pod: Pod, load: LoadSpec | und
   return base + (leak * Math.max(0, nowMs - containerStartMs(pod, nowMs))) / 3_600_000;
 }
 
-
-/** Ready pods with a constant CPU demand and the rate each burns, parallel arrays. */
-export interface BusyPods {
-  pods: Pod[];
-  rates: number[];
-}
-
-interface WorkloadIndex {
-  version: number;
-  loads: Map<string, LoadSpec>;
-  busy: BusyPods;
-  /** Busy demand per pod name, for the load model to leave that much CPU to the loop. */
-  busyByPod: Map<string, number>;
-}
-
-/** Derived from the world, rebuilt when Ready pods, loads, services or deployments change; kept outside it. */
-const indexCache = new WeakMap<World, WorkloadIndex>();
-
-function buildIndex(world: World): WorkloadIndex {
-  const loads = loadByDeployment(world);
-  const busy: BusyPods = { pods: [], rates: [] };
-  const busyByPod = new Map<string, number>();
-  // The previous pod's deployment and load: a Deployment's pods mostly come one after another.
-  let lastDeployment = '';
-  let load: LoadSpec | undefined;
-  for (const pod of world.pods.values()) {
-    if (pod.state !== 'Ready') continue;
-    if (pod.deployment !== lastDeployment) {
-      lastDeployment = pod.deployment;
-      load = pod.deployment ? loads.get(pod.deployment) : undefined;
-    }
-    const demand = podBusyCpuMillis(pod, load);
-    if (demand <= 0) continue;
-    const cap = podCpuCap(pod, world.nodes.get(pod.nodeName));
-    busy.pods.push(pod);
-    busy.rates.push(Math.min(demand, cap));
-    busyByPod.set(pod.name, Math.min(demand, cap));
-  }
-  return { version: world.readyVersion, loads, busy, busyByPod };
-}
-
-export function workloadIndex(world: World): WorkloadIndex {
-  const cached = indexCache.get(world);
-  if (cached && cached.version === world.readyVersion) return cached;
-  const built = buildIndex(world);
-  indexCache.set(world, built);
-  return built;
-}
-
-/** The load (if any) that describes this pod's workload. */
-export function loadOfPod(world: World, pod: Pod): LoadSpec | undefined {
-  return pod.deployment ? workloadIndex(world).loads.get(pod.deployment) : undefined;
-}
-
-/** One tick of the pods' own CPU work. */
-export function stepBusyPods(world: World, dtMs: number): void {
-  const { pods, rates } = workloadIndex(world).busy;
-  const used = world.podCpu.used;
-  for (let i = 0; i < pods.length; i++) used[pods[i].cpuSlot] += rates[i] * dtMs;
-}
 
 /** What an OOM observer (the VPA recommender's) learns of a kill. */
 export interface OomKill {

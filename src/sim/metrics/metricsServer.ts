@@ -1,7 +1,8 @@
 import type { PodMetric, World } from '../core/types';
 import { metricsServerDown } from '../faults/state';
-import { IDLE_CPU_MILLIS, inflightMemoryBySlot } from '../load/loadModel';
-import { forgetOwner, killIfOverMemoryLimit, newOwnerRequestMemo, workingSetAtRestMiB, workloadIndex } from '../load/workloadModel';
+import { IDLE_CPU_MILLIS, inflightMemoryByTarget } from '../load/loadModel';
+import { readyIndex } from '../load/readyIndex';
+import { forgetOwner, killIfOverMemoryLimit, newOwnerRequestMemo, workingSetAtRestMiB } from '../load/workloadModel';
 import type { LoadSpec } from '../core/types';
 
 /**
@@ -33,11 +34,12 @@ const ScrapedMetric = scrapedMetric as unknown as new (cpuMillis: number, memory
 
 export function scrapeMetrics(world: World): void {
   const now = world.timeMs;
-  const loads = workloadIndex(world).loads;
+  const { loads, targets, targetOfSlot } = readyIndex(world);
   // One pass over the pods: each pod's working set (resting + leak + what its in-flight requests
   // hold) is settled before it can be OOM-killed or sampled, and one pod's kill changes nothing
   // another pod's working set depends on. A second pass would fetch every pod from memory again.
-  const inflight = inflightMemoryBySlot(world);
+  const inflight = inflightMemoryByTarget(world, targets);
+  const indexedSlots = targetOfSlot.length;
   // While metrics-server is down nothing is scraped and the API serves nothing; once it is back it
   // needs two scrapes of a pod again before it reports that pod's CPU rate.
   const down = metricsServerDown(world);
@@ -65,7 +67,9 @@ export function scrapeMetrics(world: World): void {
       lastDeployment = pod.deployment;
       lastLoad = pod.deployment ? loads.get(pod.deployment) : undefined;
     }
-    const memoryMiB = workingSetAtRestMiB(world, pod, lastLoad, now, owners) + inflight[slot];
+    // A pod no load reaches adds 0 (its working set as it is at rest).
+    const target = slot < indexedSlots ? targetOfSlot[slot] : -1;
+    const memoryMiB = workingSetAtRestMiB(world, pod, lastLoad, now, owners) + (target < 0 ? 0 : inflight[target]);
     pod.memoryMiB = memoryMiB;
     // The kernel kills at the limit; metrics-server never reports a working set past it. A kill
     // runs the pod's lifecycle and the OOM observers: the ReplicaSets are asked afresh after one.
