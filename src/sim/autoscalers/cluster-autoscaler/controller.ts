@@ -23,7 +23,8 @@ export function runClusterAutoscaler(world: World): void {
     return;
   }
   const state = existing ?? ensureCaState(world);
-  const key = `${found.deployment.namespace}/${found.deployment.name}`;
+  // found.key, not a string built here: a fresh one was flattened to be compared, every second.
+  const key = found.key;
   if (state.deployment !== key || !sameArgv(state.argv, found.argv)) {
     // New flags mean a new CA process: it re-reads them and starts its loop afresh.
     state.deployment = key;
