@@ -190,11 +190,14 @@ export { formatGoDuration };
  * ConfigMapLastUpdateFormat (clusterstate/utils/status.go). Kept once made: every scan prints the
  * same last scale-up/scale-down times again.
  */
-export const goTimeString: (epochMs: number) => string = boundedMemo((epochMs: number) => {
+export const goTimeString: (epochMs: number) => string = boundedMemo(formatGoTime, 256);
+
+/** goTimeString without keeping it, for a time that is new every loop (it would only push the kept ones out). */
+export function formatGoTime(epochMs: number): string {
   const iso = new Date(epochMs).toISOString();
   const fraction = iso.slice(20, 23).replace(/0+$/, '');
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? `.${fraction}` : ''} +0000 UTC`;
-}, 256);
+}
 
 /**
  * String() of a time the CA took from time.Now() (the loop's currentTime and times derived from

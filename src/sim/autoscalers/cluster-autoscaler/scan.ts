@@ -256,6 +256,46 @@ function emitScaleUpEvents(world: World, state: CaWorldState, up: ScaleUpResult)
   for (const key of Object.keys(state.notTriggered)) if (!stillPending.has(key)) delete state.notTriggered[key];
 }
 
+/** Lists the views are written into before they are compared with the last scan's (read only outside registeredNodeViews). */
+const scratchNodes: CaNode[] = [];
+const scratchStarted: CaNode[] = [];
+/** The last scan's lists, handed out again while a scan finds the same views (read only). */
+let lastNodes: CaNode[] = [];
+let lastStarted: CaNode[] = [];
+
+/** `last` when `scratch` holds the same views, else a copy of `scratch`. */
+function sameOrCopy(last: CaNode[], scratch: readonly CaNode[]): CaNode[] {
+  if (last.length === scratch.length) {
+    let i = 0;
+    while (i < last.length && last[i] === scratch[i]) i++;
+    if (i === last.length) return last;
+  }
+  return scratch.slice();
+}
+
+/**
+ * The registered nodes' views and those of the started ones, in node order. Written into two
+ * scratch lists and compared with the last scan's: most scans list the very same views, and two
+ * lists grown by push were ~3 MB of a medium-ca hour. Lists handed out are never written to.
+ */
+function registeredNodeViews(world: World, asgByPool: ReadonlyMap<string, string>): { nodes: CaNode[]; started: CaNode[] } {
+  let n = 0;
+  let s = 0;
+  // forEach: a for...of allocated an iterator result per node per scan (runCaScan was too large
+  // for V8 to optimize it away).
+  world.nodes.forEach((node) => {
+    if (!isRegistered(node) || node.state === 'Terminating') return;
+    const view = caNodeOf(node, asgByPool);
+    scratchNodes[n++] = view;
+    if (hasStarted(node)) scratchStarted[s++] = view;
+  });
+  scratchNodes.length = n;
+  scratchStarted.length = s;
+  lastNodes = sameOrCopy(lastNodes, scratchNodes);
+  lastStarted = sameOrCopy(lastStarted, scratchStarted);
+  return { nodes: lastNodes, started: lastStarted };
+}
+
 /** Nodes the groups' targets ask for that have not started yet. */
 function upcomingNodes(world: World, groups: readonly ScanGroup[]): number {
   let upcoming = 0;
@@ -284,17 +324,8 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
   const { groups, asgByPool } = managedGroups(world, options, state);
   // Registered nodes' views, built once (nothing before the plans below changes a registered node,
   // and no plan writes to these views), in one pass rather than a spread, a filter and a map.
-  const nodes: CaNode[] = [];
   // Nodes that never became Ready are still upcoming capacity, not scale-down candidates.
-  const startedNodes: CaNode[] = [];
-  // forEach: the for...of this was allocated an iterator result per node per scan (runCaScan is
-  // too large for V8 to optimize it away).
-  world.nodes.forEach((n) => {
-    if (!isRegistered(n) || n.state === 'Terminating') return;
-    const view = caNodeOf(n, asgByPool);
-    nodes.push(view);
-    if (hasStarted(n)) startedNodes.push(view);
-  });
+  const { nodes, started: startedNodes } = registeredNodeViews(world, asgByPool);
   const health = isClusterHealthy(startedNodes, options);
   state.deleting = state.deleting.filter((n) => world.nodes.has(n));
   removeOldUnregisteredNodes(world, groups, options, now, logs);
@@ -336,9 +367,14 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
 
   // static_autoscaler.go postScaleUp: a loop that executed a scale-up (or failed to) ends there;
   // the planner keeps last loop's unneeded nodes and the scale-down waits for the next loop.
-  const down = up.increases.length > 0 ? undefined : applyScaleDown(world, state, groups, startedNodes, bound, options, now, logs, up.result === 'InCooldown');
-  const minRaised = up.increases.length > 0 ? false : enforceMinSizes(world, state, groups, options, now, logs);
+  const down = up.increases.length > 0 ? undefined : applyScaleDown(world, state, groups, startedNodes, bound, options, now, up.result === 'InCooldown');
+  const minLogs: CaLogLine[] = [];
+  const minRaised = up.increases.length > 0 ? false : enforceMinSizes(world, state, groups, options, now, minLogs);
+  // The loop's lines in their order, printed back to back (the same text as one list, without
+  // copying the scale-down's few hundred lines into this one).
   printCaLogs(world, logs, options.verbosity);
+  if (down !== undefined) printCaLogs(world, down.logs, options.verbosity);
+  printCaLogs(world, minLogs, options.verbosity);
 
   const unneeded = down ? down.nodes.filter((n) => n.state === 'unneeded').length : state.unneededNodes;
   state.unneededNodes = unneeded;

@@ -4,7 +4,7 @@ import { countsInGroup } from '../../cloud/nodeGroups';
 import { isBackedOff } from './backoff';
 import { hasToBeDeletedTaint } from './eligibility';
 import type { CaOptions } from './flags';
-import { goTimeString } from './output';
+import { formatGoTime } from './messages';
 import type { CaWorldState } from './state';
 import type { ClusterHealth } from './status';
 import { renderStatusYaml, type ConditionView, type GroupStatusYaml, type NodeCountsView } from './statusYaml';
@@ -115,7 +115,8 @@ export function writeStatusConfigMap(
       scaleDown: withCandidates(condition(since, `${name}/scaleDown`, groupCandidates > 0 ? 'CandidatesPresent' : 'NoCandidates', now, startEpochMs), groupCandidates),
     };
   });
-  const at = goTimeString(world.startEpochMs + world.timeMs);
+  // New every loop: formatted without the kept texts (goTimeString).
+  const at = formatGoTime(world.startEpochMs + world.timeMs);
   const text = renderStatusYaml({
     time: at,
     probeEpochMs: world.startEpochMs + world.timeMs,

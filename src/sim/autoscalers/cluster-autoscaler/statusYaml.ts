@@ -50,7 +50,12 @@ export interface StatusYamlInput {
  * metav1.Time's text: RFC 3339 in UTC with the fraction's trailing zeros dropped. Kept once made:
  * each status repeats its transition times every scan until a condition changes.
  */
-export const metav1TimeText: (epochMs: number) => string = boundedMemo((epochMs: number) => new Date(epochMs).toISOString().replace(/\.?0+Z$/, 'Z'), 256);
+export const metav1TimeText: (epochMs: number) => string = boundedMemo(formatMetav1Time, 256);
+
+/** metav1TimeText without keeping it, for the probe time: new every loop, it would only push the kept ones out. */
+function formatMetav1Time(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/\.?0+Z$/, 'Z');
+}
 
 const NEEDS_QUOTES = /^$|^[-?:,[\]{}#&*!|>'"%@`\s]|: | #|\s$|^(true|false|yes|no|on|off|null|~|y|n)$/i;
 // yaml.v2 resolve: numbers, and timestamps in its allowedTimestampFormats (nothing may follow them).
@@ -187,7 +192,7 @@ function sameBody(a: StatusYamlInput, b: StatusYamlInput): boolean {
 let lastBody: { input: StatusYamlInput; parts: string[] } | undefined;
 
 export function renderStatusYaml(s: StatusYamlInput): string {
-  const probe = metav1TimeText(s.probeEpochMs);
+  const probe = formatMetav1Time(s.probeEpochMs);
   let parts: string[];
   if (lastBody !== undefined && sameBody(lastBody.input, s)) parts = lastBody.parts;
   else lastBody = { input: s, parts: (parts = bodyParts(s)) };
