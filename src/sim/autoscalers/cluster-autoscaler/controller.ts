@@ -23,7 +23,8 @@ export function runClusterAutoscaler(world: World): void {
     return;
   }
   const state = existing ?? ensureCaState(world);
-  const key = `${found.deployment.namespace}/${found.deployment.name}`;
+  // found.key, not a string built here: a fresh one was flattened to be compared, every second.
+  const key = found.key;
   if (state.deployment !== key || !sameArgv(state.argv, found.argv)) {
     // New flags mean a new CA process: it re-reads them and starts its loop afresh.
     state.deployment = key;
@@ -52,11 +53,14 @@ export function runClusterAutoscaler(world: World): void {
 }
 
 /** The options of the last argv parsed for a scan: flags change only when the Deployment does (read only). */
-let lastFlags: { key: string; options: CaOptions } | undefined;
+let lastFlags: { argv: readonly string[]; key: string; options: CaOptions } | undefined;
 
 function optionsOf(argv: readonly string[]): CaOptions {
+  // The same argv array (the state keeps the lookup's until the flags change) needs no joined key.
+  if (lastFlags?.argv === argv) return lastFlags.options;
   const key = argv.join('\u0000');
-  if (lastFlags?.key !== key) lastFlags = { key, options: parseCaFlags(argv).options };
+  if (lastFlags?.key !== key) lastFlags = { argv, key, options: parseCaFlags(argv).options };
+  else lastFlags.argv = argv;
   return lastFlags.options;
 }
 

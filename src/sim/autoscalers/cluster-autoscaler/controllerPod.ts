@@ -1,6 +1,5 @@
 import type { ContainerSpec, Deployment, World } from '../../core/types';
-import { podsOwnedBy } from '../../cluster/pods';
-import { replicaSetsOf } from '../../cluster/workloads';
+import { ownedPodIndex } from '../../cluster/pods';
 
 /**
  * Autoscalers that run as ordinary Deployments (cluster-autoscaler, cluster-proportional-autoscaler)
@@ -12,6 +11,8 @@ export interface ControllerDeployment {
   container: ContainerSpec;
   /** The container's command followed by its args: the process's argv. */
   argv: string[];
+  /** "namespace/name" of the Deployment, made once with the answer (the CA compares it every second). */
+  key: string;
 }
 
 /** `registry.k8s.io/autoscaling/cluster-autoscaler:v1.30.0` → repository's last path segment matches. */
@@ -68,7 +69,7 @@ export function deploymentsRunningImage(world: World, repository: string): reado
     templates.push(deployment.template);
     for (const container of deployment.template.containers) {
       if (repositoryOf(container) !== repository) continue;
-      found.push({ deployment, container, argv: [...container.command, ...container.args] });
+      found.push({ deployment, container, argv: [...container.command, ...container.args], key: `${deployment.namespace}/${deployment.name}` });
       break;
     }
   }
@@ -76,16 +77,21 @@ export function deploymentsRunningImage(world: World, repository: string): reado
   return found;
 }
 
-/** A pod of the Deployment whose container has started (Running, or Running and Ready). */
+/**
+ * A pod of the Deployment whose container has started (Running, or Running and Ready). Asked every
+ * second: its ReplicaSets are walked in the world's order and their pods read off the owner index,
+ * since the answer does not depend on the order (replicaSetsOf sorts a new list, podsOwnedBy copies one).
+ */
 export function controllerPodRunning(world: World, d: Deployment): boolean {
-  for (const rs of replicaSetsOf(world, d)) {
-    for (const p of podsOwnedBy(world, 'ReplicaSet', rs.name)) {
-      if (p.state === 'Running' || p.state === 'Ready') return true;
-    }
+  for (const rs of world.replicaSets.values()) {
+    if (rs.deployment !== d.name || rs.namespace !== d.namespace) continue;
+    const owned = ownedPodIndex(world, 'ReplicaSet', rs.name);
+    if (owned === undefined) continue;
+    for (const p of owned.values()) if (p.state === 'Running' || p.state === 'Ready') return true;
   }
   return false;
 }
 
 export function sameArgv(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((w, i) => w === b[i]);
+  return a === b || (a.length === b.length && a.every((w, i) => w === b[i]));
 }

@@ -3,7 +3,7 @@ import { planScaleDown, utilizationInfoText, type ScaleDownInput } from './scale
 import { planScaleUp } from './scaleUp';
 import { DEFAULT_CA_OPTIONS } from './flags';
 import { templateForInstanceType } from './template';
-import { goTimeString, goTimeWithMonotonic } from './messages';
+import { formatGoTime, formatGoTimeFromDate, goTimeString, goTimeWithMonotonic } from './messages';
 import type { CaLogLine, CaNode, CaPod } from './types';
 import { caExampleWorld, t3Node } from './engineFixtures';
 import { runUntil } from '../../core/step';
@@ -146,6 +146,10 @@ describe('Go time printing', () => {
   it('drops trailing zeros of the fraction, as time.Time String() does', () => {
     expect(goTimeString(Date.UTC(2026, 10, 2, 1, 4, 59))).toBe('2026-11-02 01:04:59 +0000 UTC');
     expect(goTimeString(Date.UTC(2026, 10, 2, 1, 4, 59, 500))).toBe('2026-11-02 01:04:59.5 +0000 UTC');
+    // The loop's own time, worked out from the day's date: the same text as through a Date.
+    const times = [0, -1, 1, 999, 1000, 86_399_999, 86_400_000, -86_400_001, Date.UTC(2026, 11, 6, 5, 38, 53, 120), -62_167_219_200_000, 253_402_300_799_999, 253_402_300_800_000];
+    for (let t = Date.UTC(2026, 11, 5, 23, 59, 0); t < Date.UTC(2026, 11, 6, 0, 1, 0); t += 7) times.push(t);
+    for (const t of times) expect(formatGoTime(t)).toBe(formatGoTimeFromDate(t));
     expect(goTimeWithMonotonic(Date.UTC(2026, 10, 2, 1, 4, 59, 250), 12_345_250)).toBe('2026-11-02 01:04:59.25 +0000 UTC m=+12345.250000000');
   });
 });

@@ -190,11 +190,38 @@ export { formatGoDuration };
  * ConfigMapLastUpdateFormat (clusterstate/utils/status.go). Kept once made: every scan prints the
  * same last scale-up/scale-down times again.
  */
-export const goTimeString: (epochMs: number) => string = boundedMemo((epochMs: number) => {
+export const goTimeString: (epochMs: number) => string = boundedMemo(formatGoTimeFromDate, 256);
+
+/** goTimeString's text through a Date: any time a Date can hold. */
+export function formatGoTimeFromDate(epochMs: number): string {
   const iso = new Date(epochMs).toISOString();
   const fraction = iso.slice(20, 23).replace(/0+$/, '');
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? `.${fraction}` : ''} +0000 UTC`;
-}, 256);
+}
+
+const DAY_MS = 86_400_000;
+/** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z. */
+const FIRST_ISO_MS = -62_167_219_200_000;
+const END_ISO_MS = 253_402_300_800_000;
+/** The UTC day of the last time formatted, and its date text (a loop's times fall on few days). */
+let lastDay: { startMs: number; date: string } | undefined;
+
+/**
+ * goTimeString without keeping it, for a time that is new every loop (it would only push the kept
+ * ones out): the day's date text is kept and the time of day is worked out, since a UTC day has
+ * exactly 86,400 s (a Date per loop and its ISO text were most of the status ConfigMap's own time).
+ */
+export function formatGoTime(epochMs: number): string {
+  // Outside years 0000-9999 the ISO text is laid out otherwise: the Date path gives it as it always did.
+  if (!Number.isSafeInteger(epochMs) || epochMs < FIRST_ISO_MS || epochMs >= END_ISO_MS) return formatGoTimeFromDate(epochMs);
+  const startMs = Math.floor(epochMs / DAY_MS) * DAY_MS;
+  if (lastDay?.startMs !== startMs) lastDay = { startMs, date: new Date(startMs).toISOString().slice(0, 10) };
+  const ofDay = epochMs - startMs;
+  const ms = ofDay % 1000;
+  const seconds = (ofDay - ms) / 1000;
+  const clock = `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}`;
+  return `${lastDay.date} ${clock}${ms === 0 ? '' : `.${String(ms).padStart(3, '0').replace(/0+$/, '')}`} +0000 UTC`;
+}
 
 /**
  * String() of a time the CA took from time.Now() (the loop's currentTime and times derived from

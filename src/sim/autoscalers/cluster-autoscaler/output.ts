@@ -23,13 +23,25 @@ export function printKlogLines(world: World, controller: string, lines: readonly
   // line is one concatenation (90,000 lines an hour at 200 nodes and --v=4).
   // Keyed by severity, then by the source literal: a joined key was a new string to hash per line.
   let headers: Record<CaLogLine['severity'], Map<string, string>> | undefined;
-  for (const line of lines) {
+  // Lines come in runs from one call site (the eligibility line of every node, the simulation's
+  // lines of every candidate): a line from the same source as the one before takes its header
+  // without a lookup.
+  let header = '';
+  let headerSource: string | undefined;
+  let headerSeverity: CaLogLine['severity'] | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     if (line.v > verbosity) continue;
-    stamp ??= klogStamp(world.timeMs / 1000, world.startEpochMs);
-    headers ??= { I: new Map(), W: new Map(), E: new Map() };
-    const bySource = headers[line.severity];
-    let header = bySource.get(line.source);
-    if (header === undefined) bySource.set(line.source, (header = klogHeader(line, stamp)));
+    if (line.source !== headerSource || line.severity !== headerSeverity) {
+      stamp ??= klogStamp(world.timeMs / 1000, world.startEpochMs);
+      headers ??= { I: new Map(), W: new Map(), E: new Map() };
+      const bySource = headers[line.severity];
+      let known = bySource.get(line.source);
+      if (known === undefined) bySource.set(line.source, (known = klogHeader(line, stamp)));
+      header = known;
+      headerSource = line.source;
+      headerSeverity = line.severity;
+    }
     log(world, controller, header + line.message, levelOf(line));
   }
 }

@@ -238,7 +238,8 @@ export function continueSimulation(
     // Each eviction spends one allowed disruption; with no budgets there is nothing to spend.
     const spent = budget.size > 0 ? new Map(budget) : undefined;
     if (!blocker && spent) for (const p of movable) if ((blocker = takePdbDisruption(p, spent))) break;
-    const placed: { pod: string; node: string }[] = [];
+    // At its final size: a trial that succeeds places every movable pod (one grown by push was two or three arrays a trial).
+    const placed = new Array<{ pod: string; node: string }>(movable.length);
     // The other destinations in their order; the trial fills them, copying a node the first time
     // it takes a pod (later pods go into that private copy).
     let at = -1;
@@ -262,7 +263,7 @@ export function continueSimulation(
         const from = holders !== undefined && holders.length === 0 && prepared.sameRulesAsPrevious[j] ? prevAt : 0;
         const k = firstFitFrom(p, dest, holders, bounds.startFor(p, dest, from), prepared.clusterWide[j]);
         if (k < 0) {
-          blocker = `can reschedule only ${placed.length} out of ${movable.length} pods`;
+          blocker = `can reschedule only ${j} out of ${movable.length} pods`;
           break;
         }
         const target = dest[k];
@@ -273,7 +274,7 @@ export function continueSimulation(
           dest[k] = addPodToNode(target, p);
           copiedIn[k] = trialStamp;
         }
-        placed.push({ pod: prepared.keys[j], node: target.name });
+        placed[j] = { pod: prepared.keys[j], node: target.name };
         prevAt = k;
       }
     }

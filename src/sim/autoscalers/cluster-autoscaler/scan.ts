@@ -2,7 +2,7 @@ import type { World } from '../../core/types';
 import { nextFloat } from '../../core/rng';
 import { nodesOfGroup } from '../../cloud/nodeGroups';
 import { asgNameOf, asgOfNodeGroup, allAsgs, applyAsgToNodeGroup, nodeGroupByAsgName } from '../../cloud/asgWorld';
-import { increaseSize } from '../../cloud/asg';
+import { increaseSize, type AutoScalingGroup } from '../../cloud/asg';
 import { getConfigMap } from '../../resources/configMapKind';
 import { listPdbs } from '../../cluster/disruption/pdb';
 import { backoffGroup, checkProvisioning, clearBackoff, isBackedOff } from './backoff';
@@ -20,7 +20,7 @@ import { isClusterHealthy } from './status';
 import { writeStatusConfigMap } from './statusConfigMap';
 import { reportOnce } from './controllerNotices';
 import { stepCaMachine, type CaWorldState } from './state';
-import type { CaLogLine, CaNode, ScanGroup } from './types';
+import type { CaLogLine, CaNode, RandomSource, ScanGroup } from './types';
 import {
   boundCaPodsOf,
   foundPodsLine,
@@ -38,21 +38,43 @@ import { msg } from '../../core/message';
 import { pushAll } from '../../core/arrays';
 
 
-export function managedGroups(world: World, options: CaOptions, state: CaWorldState): ScanGroup[] {
-  // `--nodes` wants the ASG name; the node group's own name (or eks-<name>) is accepted too, since
-  // the generated ASG name is only visible through describe-auto-scaling-groups.
-  const nodeGroups = options.nodeGroups.map((spec) => {
-    const g = nodeGroupByAsgName(world, spec.name);
-    return g ? { ...spec, name: asgNameOf(world, g) } : spec;
-  });
-  const discovery = discoverNodeGroups({ ...options, nodeGroups }, allAsgs(world));
-  for (const w of discovery.warnings) reportOnce(world, state, w, 'W');
-  const out: ScanGroup[] = [];
-  for (const managed of discovery.groups) {
-    const group = world.nodeGroups.get(managed.asg.tags['eks:nodegroup-name'] ?? '');
-    if (group) out.push({ managed, group });
+/** The last discovery, with the options and ASG views it was made from (both reused while unchanged). */
+let lastDiscovery: { options: CaOptions; asgs: readonly AutoScalingGroup[]; warnings: readonly string[]; groups: ScanGroup[]; asgByPool: Map<string, string> } | undefined;
+
+function sameDiscovery(world: World, options: CaOptions, asgs: readonly AutoScalingGroup[]): boolean {
+  const last = lastDiscovery;
+  if (last === undefined || last.options !== options || last.asgs.length !== asgs.length) return false;
+  for (let i = 0; i < asgs.length; i++) if (last.asgs[i] !== asgs[i]) return false;
+  for (const g of last.groups) if (world.nodeGroups.get(g.group.name) !== g.group) return false;
+  return true;
+}
+
+/**
+ * The groups the CA manages this scan, and each one's ASG name by node group name. The same
+ * options and the same ASG views (allAsgs keeps a group's view while its fields are the same, and
+ * the views name their groups) discover the same groups: every scan did it again, spreading the
+ * ~60 options into a copy.
+ */
+export function managedGroups(world: World, options: CaOptions, state: CaWorldState): { groups: ScanGroup[]; asgByPool: ReadonlyMap<string, string> } {
+  const asgs = allAsgs(world);
+  if (!sameDiscovery(world, options, asgs)) {
+    // `--nodes` wants the ASG name; the node group's own name (or eks-<name>) is accepted too, since
+    // the generated ASG name is only visible through describe-auto-scaling-groups.
+    const nodeGroups = options.nodeGroups.map((spec) => {
+      const g = nodeGroupByAsgName(world, spec.name);
+      return g ? { ...spec, name: asgNameOf(world, g) } : spec;
+    });
+    const discovery = discoverNodeGroups({ ...options, nodeGroups }, asgs);
+    const groups: ScanGroup[] = [];
+    for (const managed of discovery.groups) {
+      const group = world.nodeGroups.get(managed.asg.tags['eks:nodegroup-name'] ?? '');
+      if (group) groups.push({ managed, group });
+    }
+    lastDiscovery = { options, asgs, warnings: discovery.warnings, groups, asgByPool: new Map(groups.map((g) => [g.group.name, g.managed.asg.name])) };
   }
-  return out;
+  // Every scan, as before: a new CA process (new flags) starts with nothing reported.
+  for (const w of lastDiscovery!.warnings) reportOnce(world, state, w, 'W');
+  return lastDiscovery!;
 }
 
 /**
@@ -234,31 +256,79 @@ function emitScaleUpEvents(world: World, state: CaWorldState, up: ScaleUpResult)
   for (const key of Object.keys(state.notTriggered)) if (!stillPending.has(key)) delete state.notTriggered[key];
 }
 
+/** Lists the views are written into before they are compared with the last scan's (read only outside registeredNodeViews). */
+const scratchNodes: CaNode[] = [];
+const scratchStarted: CaNode[] = [];
+/** The last scan's lists, handed out again while a scan finds the same views (read only). */
+let lastNodes: CaNode[] = [];
+let lastStarted: CaNode[] = [];
+
+/** `last` when `scratch` holds the same views, else a copy of `scratch`. */
+function sameOrCopy(last: CaNode[], scratch: readonly CaNode[]): CaNode[] {
+  if (last.length === scratch.length) {
+    let i = 0;
+    while (i < last.length && last[i] === scratch[i]) i++;
+    if (i === last.length) return last;
+  }
+  return scratch.slice();
+}
+
+/**
+ * The registered nodes' views and those of the started ones, in node order. Written into two
+ * scratch lists and compared with the last scan's: most scans list the very same views, and two
+ * lists grown by push were ~3 MB of a medium-ca hour. Lists handed out are never written to.
+ */
+function registeredNodeViews(world: World, asgByPool: ReadonlyMap<string, string>): { nodes: CaNode[]; started: CaNode[] } {
+  let n = 0;
+  let s = 0;
+  // forEach: a for...of allocated an iterator result per node per scan (runCaScan was too large
+  // for V8 to optimize it away).
+  world.nodes.forEach((node) => {
+    if (!isRegistered(node) || node.state === 'Terminating') return;
+    const view = caNodeOf(node, asgByPool);
+    scratchNodes[n++] = view;
+    if (hasStarted(node)) scratchStarted[s++] = view;
+  });
+  scratchNodes.length = n;
+  scratchStarted.length = s;
+  lastNodes = sameOrCopy(lastNodes, scratchNodes);
+  lastStarted = sameOrCopy(lastStarted, scratchStarted);
+  return { nodes: lastNodes, started: lastStarted };
+}
+
+/** Nodes the groups' targets ask for that have not started yet. */
+function upcomingNodes(world: World, groups: readonly ScanGroup[]): number {
+  let upcoming = 0;
+  for (const g of groups) upcoming += Math.max(0, g.group.desiredCapacity - startedNodesOfGroup(world, g.group));
+  return upcoming;
+}
+
+/**
+ * The world's random source as the planners take it, one function per world: under tsx (the bench
+ * and the tests) a closure made per scan is also named by a defineProperty call.
+ */
+const rngs = new WeakMap<World, RandomSource>();
+
+function rngOf(world: World): RandomSource {
+  let rng = rngs.get(world);
+  if (rng === undefined) rngs.set(world, (rng = () => nextFloat(world.rng)));
+  return rng;
+}
+
 /** One pass of the CA's main loop (RunOnce), applied to the world. */
 export function runCaScan(world: World, state: CaWorldState, options: CaOptions): void {
   const now = world.timeMs / 1000;
   const logs: CaLogLine[] = [log(4, 'static_autoscaler.go:275', 'Starting main loop')];
   const found = foundPodsLine(world);
   if (found) logs.push(log(0, 'static_autoscaler.go:1172', found));
-  const groups = managedGroups(world, options, state);
-  const asgByPool = new Map(groups.map((g) => [g.group.name, g.managed.asg.name]));
+  const { groups, asgByPool } = managedGroups(world, options, state);
   // Registered nodes' views, built once (nothing before the plans below changes a registered node,
   // and no plan writes to these views), in one pass rather than a spread, a filter and a map.
-  const nodes: CaNode[] = [];
   // Nodes that never became Ready are still upcoming capacity, not scale-down candidates.
-  const startedNodes: CaNode[] = [];
-  // forEach: the for...of this was allocated an iterator result per node per scan (runCaScan is
-  // too large for V8 to optimize it away).
-  world.nodes.forEach((n) => {
-    if (!isRegistered(n) || n.state === 'Terminating') return;
-    const view = caNodeOf(n, asgByPool);
-    nodes.push(view);
-    if (hasStarted(n)) startedNodes.push(view);
-  });
+  const { nodes, started: startedNodes } = registeredNodeViews(world, asgByPool);
   const health = isClusterHealthy(startedNodes, options);
   state.deleting = state.deleting.filter((n) => world.nodes.has(n));
   removeOldUnregisteredNodes(world, groups, options, now, logs);
-  const upcoming = (): number => groups.reduce((s, g) => s + Math.max(0, g.group.desiredCapacity - startedNodesOfGroup(world, g.group)), 0);
   if (!health.healthy) {
     if (health.log) logs.push(health.log);
     emitCaEvent(world, { type: 'Warning', reason: 'ClusterUnhealthy', message: 'Cluster is unhealthy', involvedObject: STATUS_CONFIGMAP });
@@ -266,7 +336,7 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
     // (CleanUpUnneededNodes); their timers start again once it is healthy.
     state.unneededSince = {};
     printCaLogs(world, logs, options.verbosity);
-    stepCaMachine(state, { nowSeconds: now, tooManyUnready: true, scaleUpTriggered: false, upcomingNodes: upcoming(), backedOffGroups: 0, unneededNodes: 0, deletingNodes: state.deleting.length });
+    stepCaMachine(state, { nowSeconds: now, tooManyUnready: true, scaleUpTriggered: false, upcomingNodes: upcomingNodes(world, groups), backedOffGroups: 0, unneededNodes: 0, deletingNodes: state.deleting.length });
     writeStatusConfigMap(world, state, groups, health, options);
     return;
   }
@@ -287,7 +357,7 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
     daemonSets: daemonSetSpecs(world),
     options,
     backoff: state.backoff,
-    rng: () => nextFloat(world.rng),
+    rng: rngOf(world),
     priorities: priority.config,
     priorityWarning: priority.warning,
   });
@@ -297,13 +367,18 @@ export function runCaScan(world: World, state: CaWorldState, options: CaOptions)
 
   // static_autoscaler.go postScaleUp: a loop that executed a scale-up (or failed to) ends there;
   // the planner keeps last loop's unneeded nodes and the scale-down waits for the next loop.
-  const down = up.increases.length > 0 ? undefined : applyScaleDown(world, state, groups, startedNodes, bound, options, now, logs, up.result === 'InCooldown');
-  const minRaised = up.increases.length > 0 ? false : enforceMinSizes(world, state, groups, options, now, logs);
+  const down = up.increases.length > 0 ? undefined : applyScaleDown(world, state, groups, startedNodes, bound, options, now, up.result === 'InCooldown');
+  const minLogs: CaLogLine[] = [];
+  const minRaised = up.increases.length > 0 ? false : enforceMinSizes(world, state, groups, options, now, minLogs);
+  // The loop's lines in their order, printed back to back (the same text as one list, without
+  // copying the scale-down's few hundred lines into this one).
   printCaLogs(world, logs, options.verbosity);
+  if (down !== undefined) printCaLogs(world, down.logs, options.verbosity);
+  printCaLogs(world, minLogs, options.verbosity);
 
   const unneeded = down ? down.nodes.filter((n) => n.state === 'unneeded').length : state.unneededNodes;
   state.unneededNodes = unneeded;
-  state.upcomingNodes = upcoming();
+  state.upcomingNodes = upcomingNodes(world, groups);
   const backedOff = pending.length > 0 ? groups.filter((g) => isBackedOff(state.backoff, g.managed.asg.name, now)).length : 0;
   stepCaMachine(state, {
     nowSeconds: now,

@@ -11,7 +11,6 @@ import type { CaWorldState } from './state';
 import type { CaLogLine, CaNode, CaPod, ScanGroup } from './types';
 import { pdbStatuses } from './worldView';
 import { msg } from '../../core/message';
-import { pushAll } from '../../core/arrays';
 
 /**
  * Remove one node the way the CA's actuator does on AWS: taint it ToBeDeletedByClusterAutoscaler,
@@ -42,7 +41,11 @@ function removeNode(world: World, state: CaWorldState, group: ScanGroup, d: Node
   return true;
 }
 
-/** Step 4 of the loop: plan the scale-down on the current view and carry it out. */
+/**
+ * Step 4 of the loop: plan the scale-down on the current view and carry it out. The removals'
+ * lines go after the plan's in the result's `logs` (the scan prints them there), rather than the
+ * plan's few hundred lines copied into the scan's list first.
+ */
 export function applyScaleDown(
   world: World,
   state: CaWorldState,
@@ -51,7 +54,6 @@ export function applyScaleDown(
   bound: readonly CaPod[],
   options: CaOptions,
   now: number,
-  logs: CaLogLine[],
   scaleDownForbidden = false,
 ): ScaleDownResult {
   const down = planScaleDown({
@@ -73,7 +75,7 @@ export function applyScaleDown(
     processStartSeconds: (state.processStartMs ?? 0) / 1000,
     scaleDownForbidden,
   });
-  pushAll(logs, down.logs);
+  const logs = down.logs;
   state.unneededSince = down.unneededSince;
   state.unremovable = down.unremovable;
   state.plannerUpdatedAtSeconds = now;

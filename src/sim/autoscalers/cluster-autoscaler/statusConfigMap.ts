@@ -4,7 +4,7 @@ import { countsInGroup } from '../../cloud/nodeGroups';
 import { isBackedOff } from './backoff';
 import { hasToBeDeletedTaint } from './eligibility';
 import type { CaOptions } from './flags';
-import { goTimeString } from './output';
+import { formatGoTime } from './messages';
 import type { CaWorldState } from './state';
 import type { ClusterHealth } from './status';
 import { renderStatusYaml, type ConditionView, type GroupStatusYaml, type NodeCountsView } from './statusYaml';
@@ -79,6 +79,20 @@ function unneededByGroup(state: CaWorldState): Map<string, number> {
   return out;
 }
 
+/** A group's condition keys in statusSince, made once per group name (three strings built and looked up every loop). */
+const conditionKeys = new Map<string, { health: string; scaleUp: string; scaleDown: string }>();
+
+function conditionKeysOf(group: string): { health: string; scaleUp: string; scaleDown: string } {
+  let keys = conditionKeys.get(group);
+  if (keys === undefined) {
+    keys = { health: `${group}/health`, scaleUp: `${group}/scaleUp`, scaleDown: `${group}/scaleDown` };
+    // A bound, not an eviction order: worlds have a handful of groups.
+    if (conditionKeys.size >= 1024) conditionKeys.clear();
+    conditionKeys.set(group, keys);
+  }
+  return keys;
+}
+
 /** What the CA writes to kube-system/cluster-autoscaler-status at the end of every loop. */
 export function writeStatusConfigMap(
   world: World,
@@ -101,21 +115,23 @@ export function writeStatusConfigMap(
     const inProgress = state.requests.some((r) => r.group === name);
     const groupCandidates = candidatesByGroup.get(name) ?? 0;
     candidates += groupCandidates;
+    const keys = conditionKeysOf(name);
     return {
       name,
-      health: condition(since, `${name}/health`, healthOf(counts, options), now, startEpochMs),
+      health: condition(since, keys.health, healthOf(counts, options), now, startEpochMs),
       counts,
       cloudProviderTarget: g.group.desiredCapacity,
       minSize: g.managed.minSize,
       maxSize: g.managed.maxSize,
       scaleUp: withBackoff(
-        condition(since, `${name}/scaleUp`, backedOff ? 'Backoff' : inProgress ? 'InProgress' : 'NoActivity', now, startEpochMs),
+        condition(since, keys.scaleUp, backedOff ? 'Backoff' : inProgress ? 'InProgress' : 'NoActivity', now, startEpochMs),
         backedOff ? { errorCode: backoff.errorCode, errorMessage: backoff.errorMessage } : undefined,
       ),
-      scaleDown: withCandidates(condition(since, `${name}/scaleDown`, groupCandidates > 0 ? 'CandidatesPresent' : 'NoCandidates', now, startEpochMs), groupCandidates),
+      scaleDown: withCandidates(condition(since, keys.scaleDown, groupCandidates > 0 ? 'CandidatesPresent' : 'NoCandidates', now, startEpochMs), groupCandidates),
     };
   });
-  const at = goTimeString(world.startEpochMs + world.timeMs);
+  // New every loop: formatted without the kept texts (goTimeString).
+  const at = formatGoTime(world.startEpochMs + world.timeMs);
   const text = renderStatusYaml({
     time: at,
     probeEpochMs: world.startEpochMs + world.timeMs,
