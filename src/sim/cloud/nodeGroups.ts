@@ -3,6 +3,7 @@ import type { Node, NodeGroup, World } from '../core/types';
 import { emitEvent, log } from '../core/world';
 import { launchNode, nodeIsLive, terminateNode } from './nodes';
 import { sendNode } from '../lifecycle/apply';
+import { markTerminateWhenDrained, nodesVersion } from '../lifecycle/nodeChanges';
 import { maxOf } from '../core/arrays';
 import { faultsOf, launchRefusal } from '../faults/state';
 
@@ -99,20 +100,31 @@ function launchForGroup(world: World, group: NodeGroup, nodes: Node[]): void {
   }
 }
 
-export function reconcileNodeGroups(world: World): void {
-  // Counted first, every group in one pass over the nodes: most ticks each group is at its desired
-  // size and needs no list (a pass per group was G walks over every node each second).
-  let counts: Map<string, number> | undefined;
-  if (world.nodeGroups.size > 1) {
-    counts = new Map();
-    for (const n of world.nodes.values()) {
-      if (n.poolKind !== 'nodeGroup') continue;
-      const group = world.nodeGroups.get(n.pool);
-      if (group !== undefined && countsInGroup(n, group)) counts.set(n.pool, (counts.get(n.pool) ?? 0) + 1);
-    }
+/**
+ * How many nodes count toward each group (countsInGroup), by group name, from one walk over the
+ * nodes, kept while no node changed (lifecycle/nodeChanges.ts): most ticks no node is created,
+ * changes state or is marked to go, and the walk over every node ran every tick.
+ */
+const groupCounts = new WeakMap<World, { version: number; byGroup: Map<string, number> }>();
+
+export function nodeCountsByGroup(world: World): Map<string, number> {
+  const version = nodesVersion(world);
+  const kept = groupCounts.get(world);
+  if (kept !== undefined && kept.version === version) return kept.byGroup;
+  const byGroup = new Map<string, number>();
+  for (const n of world.nodes.values()) {
+    if (n.poolKind !== 'nodeGroup' || !nodeIsLive(n) || n.terminateWhenDrained) continue;
+    byGroup.set(n.pool, (byGroup.get(n.pool) ?? 0) + 1);
   }
+  groupCounts.set(world, { version, byGroup });
+  return byGroup;
+}
+
+export function reconcileNodeGroups(world: World): void {
+  // Most ticks each group is at its desired size and needs no list.
+  const counts = nodeCountsByGroup(world);
   for (const group of world.nodeGroups.values()) {
-    const count = counts === undefined ? countNodesOfGroup(world, group) : (counts.get(group.name) ?? 0);
+    const count = counts.get(group.name) ?? 0;
     if (count === group.desiredCapacity) continue;
     const nodes = nodesOfGroup(world, group);
     if (nodes.length < group.desiredCapacity) {
@@ -129,7 +141,7 @@ export function reconcileNodeGroups(world: World): void {
         const victim = inZone[0];
         live.splice(live.indexOf(victim), 1);
         // EKS managed node groups cordon and drain an instance before the ASG terminates it.
-        victim.terminateWhenDrained = true;
+        markTerminateWhenDrained(world, victim);
         if (!sendNode(world, victim, 'DRAIN')) terminateNode(world, victim);
         emitEvent(world, {
           kind: 'Node',

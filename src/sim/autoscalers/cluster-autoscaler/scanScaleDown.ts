@@ -2,6 +2,7 @@ import type { World } from '../../core/types';
 import { deleteNodes } from '../../cloud/asg';
 import { applyAsgToNodeGroup, asgOfNodeGroup } from '../../cloud/asgWorld';
 import { sendNode } from '../../lifecycle/apply';
+import { markTerminateWhenDrained } from '../../lifecycle/nodeChanges';
 import { hasToBeDeletedTaint, TO_BE_DELETED_TAINT } from './eligibility';
 import type { CaOptions } from './flags';
 import { log, nodeRemovedEvent, nodeRemovedStatusEvent } from './messages';
@@ -30,7 +31,7 @@ function removeNode(world: World, state: CaWorldState, group: ScanGroup, d: Node
   if (!hasToBeDeletedTaint(node.taints)) {
     node.taints = [...node.taints, { key: TO_BE_DELETED_TAINT, value: String(epochSeconds), effect: 'NoSchedule' }];
   }
-  node.terminateWhenDrained = true;
+  markTerminateWhenDrained(world, node);
   world.schedulerDirty = true;
   // A node that never became Ready has nothing to drain: terminate it directly.
   if (!sendNode(world, node, 'DRAIN')) sendNode(world, node, 'TERMINATE');

@@ -3,6 +3,7 @@ import { deleteNodes } from '../../cloud/asg';
 import { applyAsgToNodeGroup, asgOfNodeGroup } from '../../cloud/asgWorld';
 import { countsInGroup } from '../../cloud/nodeGroups';
 import { sendNode } from '../../lifecycle/apply';
+import { markTerminateWhenDrained } from '../../lifecycle/nodeChanges';
 import type { CaOptions } from './flags';
 import { STATUS_CONFIGMAP, log } from './messages';
 import { emitCaEvent } from './output';
@@ -53,7 +54,7 @@ export function removeOldUnregisteredNodes(world: World, groups: readonly ScanGr
       const change = deleteNodes(asgOfNodeGroup(world, g.group), 1);
       if (change.error || change.deleted === 0) break;
       applyAsgToNodeGroup(g.group, change.asg);
-      node.terminateWhenDrained = true;
+      markTerminateWhenDrained(world, node);
       sendNode(world, node, 'TERMINATE');
       emitCaEvent(world, {
         type: 'Normal',

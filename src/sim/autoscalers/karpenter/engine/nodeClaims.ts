@@ -3,6 +3,7 @@ import type { Node, World } from '../../../core/types';
 import { findInstanceType, type InstanceType } from '../../../cloud/catalog';
 import { launchNode } from '../../../cloud/nodes';
 import { sendNode } from '../../../lifecycle/apply';
+import { markTerminateWhenDrained } from '../../../lifecycle/nodeChanges';
 import { effectiveMaxPods, instanceTypeLabels } from '../instanceTypes';
 import { launchedLogLine, terminationLogLines } from '../logs';
 import type { LaunchChoice } from '../offeringSelection';
@@ -101,7 +102,7 @@ export function deleteNodeClaim(world: World, state: KarpenterState, claim: Node
   if (!node) return;
   taintDisrupted(node);
   karpenterLog(world, terminationLogLines(node.name, 'cordon', style, claim.name), style);
-  node.terminateWhenDrained = true;
+  markTerminateWhenDrained(world, node);
   const grace = claim.terminationGracePeriodSeconds;
   node.karpenterDrain = { forceAtMs: grace === undefined ? -1 : claim.deletingMs + grace * 1000 };
   if (node.state === 'Launching' || node.state === 'Registered') {
