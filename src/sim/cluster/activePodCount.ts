@@ -4,7 +4,7 @@ import { deploymentPodsVersion } from './podChanges';
 import { podIsActive } from '../lifecycle/phase';
 
 /**
- * How many of an owner's pods are active, without visiting them all. The ReplicaSet controller
+ * How many of an owner's pods are active (and, of a ReplicaSet's, Ready), without visiting them all. The ReplicaSet controller
  * asks this of every ReplicaSet on nearly every tick, and a count over thousands of pods that are
  * almost all active was the bulk of its cost; the inactive ones are few (Terminating ones, mostly).
  *
@@ -35,8 +35,9 @@ export function notePodLeftActive(world: World, pod: Pod): void {
  */
 interface OwnerCounts {
   version: number;
+  /** Active pods; -1: not counted at this version. */
   active: number;
-  /** -1: not counted at this version. */
+  /** Ready pods; -1: not counted at this version. */
   ready: number;
 }
 const counted = new WeakMap<ReadonlyMap<string, Pod>, OwnerCounts>();

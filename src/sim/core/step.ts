@@ -4,7 +4,7 @@ import { runController } from './controllers';
 import { controllersByName } from '../controllers';
 import { fireLifecycleTimer } from '../lifecycle/apply';
 import { taintEviction, drainStep } from '../lifecycle/apply';
-import { anyNodeDraining } from '../lifecycle/drainingNodes';
+import { anyNodeDraining } from '../lifecycle/nodeChanges';
 import { syncWorkloads } from '../cluster/workloads';
 import { schedulePendingPods } from '../cluster/scheduling/scheduler';
 import { reconcileNodeGroups } from '../cloud/nodeGroups';

@@ -12,8 +12,7 @@ import { nodeMachine } from './nodeMachine';
 import { nodeDelayMs, podDelayMs } from './durations';
 import { DEFAULT_UNREACHABLE_TOLERATION_SECONDS, NODE_MONITOR_GRACE_SECONDS } from './nodeHealth';
 import { podIsActive } from './phase';
-import { noteNodeStateChange } from './drainingNodes';
-import { noteNodeChanged } from './nodeChanges';
+import { noteNodeStateChange } from './nodeChanges';
 
 // Re-exported: most callers take the pod lifecycle from this module.
 export { podIsActive };
@@ -67,7 +66,6 @@ export function enterNodeState(world: World, node: Node, target: NodeState): voi
   const from = node.state;
   node.state = target;
   noteNodeStateChange(world, from, target);
-  noteNodeChanged(world);
   node.epoch++;
   world.schedulerDirty = true;
   // Endpoints follow node readiness (the node lifecycle controller marks its pods not Ready).

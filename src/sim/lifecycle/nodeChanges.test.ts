@@ -6,7 +6,7 @@ import { packWorld, unpackWorld } from '../core/checkpoint';
 import type { World } from '../core/types';
 import { deployment, nodeGroup, scenario } from '../testing/fixtures';
 import { sendNode } from './apply';
-import { anyNodeDraining } from './drainingNodes';
+import { anyNodeDraining } from './nodeChanges';
 
 const EVENTS = ['CORDON', 'DRAIN', 'DRAINED', 'UNCORDON', 'TERMINATE', 'FAULT', 'RECOVER'] as const;
 
