@@ -4,6 +4,7 @@ import { caExampleWorld } from './engineFixtures';
 import { DEFAULT_CA_OPTIONS } from './flags';
 import { movablePods, movablePodsCounts, verifyMovableReuse } from './movablePods';
 import type { CaPod } from './types';
+import { useSimulationPrefix } from './simulationMemo';
 
 /**
  * The removal simulation prepares each candidate's movable pods (drain blocker, keys, node-local
@@ -17,7 +18,13 @@ describe('the removal simulation reuses a movable list only while it is what a f
   it('through the whole scale-out and scale-in of examples/ca-nginx-scaleout.yaml, every reuse matches a fresh preparation', () => {
     const { world, durationMs } = caExampleWorld();
     const before = { ...movablePodsCounts };
-    while (world.timeMs < durationMs) step(world);
+    // Every trial run, none replayed from the last simulation (simulationPrefix.ts), to prepare lists as often as possible.
+    useSimulationPrefix(false);
+    try {
+      while (world.timeMs < durationMs) step(world);
+    } finally {
+      useSimulationPrefix(true);
+    }
     // 5 lists prepared, 14 reused (each checked) in this run.
     expect(movablePodsCounts.prepared - before.prepared).toBeGreaterThan(2);
     expect(movablePodsCounts.reused - before.reused).toBeGreaterThan(10);

@@ -1,4 +1,3 @@
-import { samePods } from './simulationMemo';
 import type { CaPod } from './types';
 
 /** The bound pods grouped by node, and a generation that changes whenever the list of pod views does. */
@@ -20,6 +19,15 @@ interface NodeEntry {
 }
 
 const NO_PODS: CaPod[] = [];
+
+export function samePods(a: readonly CaPod[], b: readonly CaPod[]): boolean {
+  // worldView.boundCaPodsOf hands back the very same list while no pod changed.
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 
 /**
  * The last grouping, refilled by the next: the world keeps pod order, so a node whose pods are the

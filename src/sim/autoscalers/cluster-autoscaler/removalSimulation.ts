@@ -53,7 +53,24 @@ export interface SimulationRecord {
   stoppedAtLimit: boolean;
   /** Where it stopped, to go on from there under a higher limit (simulationMemo.ts). */
   resume?: SimulationRun;
+  /**
+   * Per trial, in eligible order (trial j is eligible[j] and statuses[j]): where its log lines
+   * start in `logs`, and how far into the destinations its first fits looked (simulationPrefix.ts).
+   */
+  trialLogStart: number[];
+  trialReach: string[];
+  /** Where the trials' log lines end in `logs` (a stop line may follow). */
+  trialLogEnd: number;
 }
+
+/**
+ * What a trial's outcome depended on among the destinations, by the name of the furthest one it
+ * examined (first fit, and the hints that skip nodes, read every destination before the one taken):
+ * REACHED_NONE when it examined none (blocked before placing, or nothing to place), REACHED_ALL
+ * when a pod found no place (it examined them all).
+ */
+export const REACHED_NONE = '';
+export const REACHED_ALL = '*';
 
 /**
  * A simulation's working state before candidate `next`: the destinations as the trials before it
@@ -111,7 +128,7 @@ function anyAntiAffinity(pods: readonly CaPod[]): boolean {
 }
 
 /** Where the node named is in `nodes`, -1 when it is not there (a cordoned or unready candidate). */
-function indexOfNode(nodes: readonly FitNode[], name: string): number {
+export function indexOfNode(nodes: readonly FitNode[], name: string): number {
   for (let i = 0; i < nodes.length; i++) if (nodes[i].name === name) return i;
   return -1;
 }
@@ -121,7 +138,7 @@ function indexOfNode(nodes: readonly FitNode[], name: string): number {
  * requested figures and pod list are its own (withPod built them), so nothing else sees them change;
  * a new figures object per pod was ~2 MB of a medium-ca hour.
  */
-function addPodInPlace(node: FitNode, pod: CaPod): void {
+export function addPodInPlace(node: FitNode, pod: CaPod): void {
   const r = node.requested;
   r.cpuMillis += pod.requests.cpuMillis;
   r.memoryMiB += pod.requests.memoryMiB;
@@ -158,6 +175,12 @@ export function runSimulation(
 ): SimulationResult {
   const result: SimulationResult = { unneeded: [], empties: new Set(), simulated: 0 };
   if (eligible.length === 0) return result;
+  continueSimulation(startRun(input, podsOn, deleting), input, eligible, limit, status, unremovable, logs, result, record, logs.length);
+  return result;
+}
+
+/** A simulation's working state before its first candidate. */
+export function startRun(input: SimulationInput, podsOn: ReadonlyMap<string, readonly CaPod[]>, deleting: ReadonlySet<string>): SimulationRun {
   // Destination capacity in node order, updated as the simulation moves pods; removable nodes drop out.
   // A trial works on it in place and a failed one is undone: nearly every trial succeeds, and a
   // copy of the list per trial (~200 nodes, ~4,200 trials an hour in medium-ca) cost more.
@@ -165,7 +188,7 @@ export function runSimulation(
   for (const n of input.nodes) {
     if (n.ready && !n.unschedulable && !deleting.has(n.name)) dest.push(destinationOf(n, podsOn.get(n.name) ?? [], input.nodes.length));
   }
-  const run: SimulationRun = {
+  return {
     next: 0,
     dest,
     budget: pdbBudget(input.pdbs ?? []),
@@ -180,8 +203,6 @@ export function runSimulation(
     statusCount: 0,
     logCount: 0,
   };
-  continueSimulation(run, input, eligible, limit, status, unremovable, logs, result, record, logs.length);
-  return result;
 }
 
 /**
@@ -208,15 +229,19 @@ export function continueSimulation(
   const replaced: FitNode[] = [];
   let trialStamp = run.trialStamp;
   let unremovableCount = run.unremovableCount;
+  let stopped = false;
   for (let i = run.next; i < eligible.length; i++) {
     const { node: n, movable, util } = eligible[i];
     if (o.scaleDownSimulationTimeoutSeconds <= 0) {
+      if (record) record.trialLogEnd = logs.length - fromLog;
       logs.push(log(0, 'planner.go:277', `${eligible.length - i} out of ${eligible.length} nodes skipped in scale down simulation due to timeout.`, 'W'));
       skipRest(eligible, i, 'SimulationTimeout', msg('engine.ca.node.simulationTimeout'), threshold, status);
+      stopped = true;
       break;
     }
     if (result.unneeded.length >= limit) {
       if (record) {
+        record.trialLogEnd = logs.length - fromLog;
         run.next = i;
         run.trialStamp = trialStamp;
         run.unremovableCount = unremovableCount;
@@ -229,9 +254,11 @@ export function continueSimulation(
       );
       skipRest(eligible, i, 'UnneededNodesLimit', msg('engine.ca.node.notSimulated', { found: result.unneeded.length, limit }), threshold, status);
       if (record) record.stoppedAtLimit = true;
+      stopped = true;
       break;
     }
     result.simulated += 1;
+    if (record) record.trialLogStart.push(logs.length - fromLog);
     logs.push(log(2, 'cluster.go:165', `Simulating node ${n.name} removal`));
     const prepared = movablePods(movable, o);
     let blocker = prepared.blocker;
@@ -245,6 +272,7 @@ export function continueSimulation(
     let at = -1;
     let candidate: FitNode | undefined;
     let replacedCount = 0;
+    let furthest = -1;
     // Drain blockers and budgets fail GetPodsToMove; a pod with no place fails findPlaceFor. The two print differently.
     const drainBlocked = blocker !== undefined;
     if (!blocker) {
@@ -276,8 +304,10 @@ export function continueSimulation(
         }
         placed[j] = { pod: prepared.keys[j], node: target.name };
         prevAt = k;
+        if (k > furthest) furthest = k;
       }
     }
+    if (record) record.trialReach.push(drainBlocked ? REACHED_NONE : blocker ? REACHED_ALL : furthest < 0 ? REACHED_NONE : dest[furthest].name);
     if (blocker) {
       // Undone: the destinations are as they were before the trial.
       for (let r = 0; r < replacedCount; r++) dest[replacedAt[r]] = replaced[r];
@@ -306,7 +336,11 @@ export function continueSimulation(
     result.unneeded.push(n);
     record?.unneeded.push(i);
   }
-  if (record) record.logs = logs.slice(fromLog);
+  if (record) {
+    // A loop that stopped early set the end before its stop line; one that ran out of candidates ends here.
+    if (!stopped) record.trialLogEnd = logs.length - fromLog;
+    record.logs = logs.slice(fromLog);
+  }
   recheckLog(unremovableCount, input, logs);
 }
 

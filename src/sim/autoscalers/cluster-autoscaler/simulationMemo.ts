@@ -12,6 +12,8 @@ import {
   type SimulationResult,
 } from './removalSimulation';
 import type { CaLogLine, CaNode, CaPod, PdbStatus } from './types';
+import { samePods } from './podsOnNodes';
+import { keyCount, replayPrefix, unchangedPrefix, type LastSimulation } from './simulationPrefix';
 
 /**
  * The removal simulation is a pure function of the destinations (nodes and the pods on them), the
@@ -21,7 +23,7 @@ import type { CaLogLine, CaNode, CaPod, PdbStatus } from './types';
  * the current time. Any difference in the inputs runs the simulation afresh. One memo for the
  * process: another world (or another test) simply misses it.
  */
-interface SimulationMemo extends SimulationRecord {
+interface SimulationMemo extends SimulationRecord, LastSimulation {
   /** scaleDown.ts's generation of the bound pod views: the same generation, the same pods. */
   podsGeneration: number;
   nodes: readonly CaNode[];
@@ -41,25 +43,15 @@ interface SimulationMemo extends SimulationRecord {
 
 let memo: SimulationMemo | undefined;
 
-/** How many simulations were run and how many replayed (for tests). */
-export const simulationCounts = { run: 0, replayed: 0, resumed: 0 };
+let prefixOn = true;
 
-function keyCount(o: Readonly<Record<string, unknown>> | undefined): number {
-  // Counted in place: Object.keys made an array per node per scan (7 MB an hour at 200 nodes).
-  // Labels (and the unneeded timers) are plain records, with no inherited enumerable key, so for...in counts their own keys;
-  // an Object.hasOwn call per key made the count ~10x slower (~3,000 keys a scan at 200 nodes).
-  let n = 0;
-  for (const _ in o) n++;
-  return n;
+/** Tests turn the prefix replay (simulationPrefix.ts) off to compare it with a simulation run afresh. */
+export function useSimulationPrefix(on: boolean): void {
+  prefixOn = on;
 }
 
-export function samePods(a: readonly CaPod[], b: readonly CaPod[]): boolean {
-  // worldView.boundCaPodsOf hands back the very same list while no pod changed.
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+/** How many simulations were run, replayed, resumed or gone on from a replayed prefix (for tests). */
+export const simulationCounts = { run: 0, replayed: 0, resumed: 0, fromPrefix: 0, prefixTrials: 0 };
 
 function sameNodes(m: SimulationMemo, nodes: readonly CaNode[], deleting: ReadonlySet<string>): boolean {
   if (m.nodes.length !== nodes.length) return false;
@@ -122,16 +114,18 @@ function sameInputs(
   deleting: ReadonlySet<string>,
   pdbs: readonly PdbStatus[],
 ): boolean {
+  return m.podsGeneration === podsGeneration && sameOptionsAndPdbs(m, input, pdbs) && sameNodes(m, input.nodes, deleting) && sameEligible(m.eligible, eligible);
+}
+
+/** The flags the simulation reads and the PDB budgets are the memo's. */
+function sameOptionsAndPdbs(m: SimulationMemo, input: SimulationInput, pdbs: readonly PdbStatus[]): boolean {
   const o = input.options;
   return (
-    m.podsGeneration === podsGeneration &&
     m.threshold === o.scaleDownUtilizationThreshold &&
     m.skipNodesWithLocalStorage === o.skipNodesWithLocalStorage &&
     m.skipNodesWithSystemPods === o.skipNodesWithSystemPods &&
     m.timedOut === o.scaleDownSimulationTimeoutSeconds <= 0 &&
-    samePdbs(m.pdbs, pdbs) &&
-    sameNodes(m, input.nodes, deleting) &&
-    sameEligible(m.eligible, eligible)
+    samePdbs(m.pdbs, pdbs)
   );
 }
 
@@ -168,7 +162,7 @@ export function simulateRemovals(
     m.eligible = eligible;
     return { unneeded: m.unneeded.map((i) => eligible[i].node), empties: new Set(m.empties), simulated: m.simulated };
   }
-  const record: SimulationRecord = { statuses: [], logs: [], blocked: [], unneeded: [], stoppedAtLimit: false };
+  const record: SimulationRecord = { statuses: [], logs: [], blocked: [], unneeded: [], stoppedAtLimit: false, trialLogStart: [], trialReach: [], trialLogEnd: 0 };
   const recording = (name: string, s: SimulatedStatus): void => {
     record.statuses.push({ name, s });
     status(name, s);
@@ -186,15 +180,28 @@ export function simulateRemovals(
     restamp(m!.blocked, input, unremovable);
     pushAll(record.blocked, m!.blocked);
     pushAll(record.unneeded, m!.unneeded);
+    pushAll(record.trialLogStart, m!.trialLogStart);
+    pushAll(record.trialReach, m!.trialReach);
     result = { unneeded: m!.unneeded.map((i) => eligible[i].node), empties: new Set(m!.empties), simulated: m!.simulated };
     continueSimulation(run, input, eligible, limit, recording, unremovable, logs, result, record, fromLog);
   } else {
-    simulationCounts.run += 1;
-    result = runSimulation(input, eligible, podsOn, deleting, limit, recording, unremovable, logs, record);
+    const prefix = prefixOn && m !== undefined && sameOptionsAndPdbs(m, input, pdbs) ? unchangedPrefix(m, input, eligible, podsOn, deleting, limit) : 0;
+    if (prefix > 0) {
+      simulationCounts.fromPrefix += 1;
+      simulationCounts.prefixTrials += prefix;
+      result = { unneeded: [], empties: new Set(), simulated: 0 };
+      const fromLog = logs.length;
+      const run = replayPrefix(m!, prefix, input, eligible, podsOn, deleting, recording, unremovable, logs, record, result);
+      continueSimulation(run, input, eligible, limit, recording, unremovable, logs, result, record, fromLog);
+    } else {
+      simulationCounts.run += 1;
+      result = runSimulation(input, eligible, podsOn, deleting, limit, recording, unremovable, logs, record);
+    }
   }
   memo = {
     ...record,
     podsGeneration,
+    podsOn,
     nodes: input.nodes,
     labelCounts: input.nodes.map((n) => keyCount(n.labels)),
     deleting: input.nodes.map((n) => deleting.has(n.name)),
