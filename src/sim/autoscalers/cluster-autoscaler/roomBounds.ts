@@ -34,6 +34,12 @@ export class RoomBounds {
   private trialNo = 0;
   /** Where the trial's candidate was in the destination list (-1: it was not a destination). */
   private removedAt = -1;
+  /**
+   * The last request asked about and its record: a candidate's pods mostly share one request
+   * object, and a Map lookup per pod placed was ~8% of a drain's simulation.
+   */
+  private lastRequests: Resources | undefined;
+  private lastBound: Bound | undefined;
 
   /** A trial on the destination list without the node that was at `removedAt`. */
   startTrial(removedAt: number): void {
@@ -47,7 +53,14 @@ export class RoomBounds {
    * before `from` are known not to fit it: the first node from there with room, as far as known.
    */
   startFor(pod: FitPod, nodes: readonly FitNode[], from: number): number {
-    const b = this.bounds.get(pod.requests);
+    const requests = pod.requests;
+    let b: Bound | undefined;
+    if (requests === this.lastRequests) b = this.lastBound;
+    else {
+      b = this.bounds.get(requests);
+      this.lastRequests = requests;
+      this.lastBound = b;
+    }
     // Every node of the trial's list before `bound` has no room for the request.
     let bound = 0;
     if (b !== undefined) {
@@ -71,6 +84,7 @@ export class RoomBounds {
     if (b === undefined) {
       b = { committed: 0, trial: at, trialNo: this.trialNo };
       this.bounds.set(requests, b);
+      if (requests === this.lastRequests) this.lastBound = b;
     } else if (b.trialNo === this.trialNo) {
       b.trial = at;
       return;
