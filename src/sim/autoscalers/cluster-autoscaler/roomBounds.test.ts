@@ -46,6 +46,31 @@ describe('the removal simulation skips only nodes that have no room', () => {
     expect(bounds.startFor(pod, without, 0)).toBe(2);
   });
 
+  it('shares a bound between pods that request the same, whatever their request objects', () => {
+    const nodes = [fitNode('a', 900), fitNode('b', 800), fitNode('c', 100)];
+    const bounds = new RoomBounds();
+    bounds.startTrial(-1);
+    expect(bounds.startFor(pod, nodes, 0)).toBe(2);
+    bounds.commit();
+    bounds.startTrial(-1);
+    // Another Deployment's pod: its own request object, the same figures. Verification is on, so a
+    // skipped node with room would throw.
+    expect(bounds.startFor({ requests: { cpuMillis: 500, memoryMiB: 256 } }, nodes, 0)).toBe(2);
+    // Other figures have their own bound: a smaller pod fits on the first node.
+    expect(bounds.startFor({ requests: { cpuMillis: 50, memoryMiB: 256 } }, nodes, 0)).toBe(0);
+    expect(bounds.startFor({ requests: { cpuMillis: 500, memoryMiB: 128 } }, nodes, 0)).toBe(2);
+    // Shared, not found again: with verification off, a list whose first node has room (which a
+    // simulation never makes) shows the skip.
+    verifyRoomBounds(false);
+    try {
+      const roomy = [fitNode('a', 0), fitNode('b', 0), fitNode('c', 0)];
+      expect(bounds.startFor({ requests: { cpuMillis: 500, memoryMiB: 256 } }, roomy, 0)).toBe(2);
+      expect(bounds.startFor({ requests: { cpuMillis: 400, memoryMiB: 256 } }, roomy, 0)).toBe(0);
+    } finally {
+      verifyRoomBounds(true);
+    }
+  });
+
   it('refuses a skipped node that has room after all', () => {
     const nodes = [fitNode('a', 900), fitNode('b', 100)];
     const bounds = new RoomBounds();

@@ -10,7 +10,9 @@ import type { Resources } from './types';
  * testing them again for every pod (~35 full nodes a pod at medium-all, most of the simulation).
  * Skipping nodes that fail hasRoomFor is exact: firstFitFrom tests it before anything else.
  *
- * Bounds are kept per request object (pods of one template share it): `committed` for the
+ * Bounds are kept per requested CPU and memory, the only figures hasRoomFor reads of a pod (the 50
+ * Deployments of medium-ca request the same, so their pods share one bound where a bound per
+ * request object kept 50): `committed` for the
  * destination list, `trial` for the copy a candidate's trial works on, which replaces `committed`
  * only when the trial succeeds (a failed trial's copies held pods the destinations do not).
  */
@@ -27,7 +29,7 @@ export class RoomBounds {
    * number: a map of trial bounds cleared per trial reallocated its table each time (~4,000 trials
    * an hour in medium-ca). A record a failed trial created holds committed 0, as no record does.
    */
-  private readonly bounds = new Map<Resources, Bound>();
+  private readonly bounds = new Map<number, Map<number, Bound>>();
   /** The records the current trial set a bound on, the first `touchedCount` of them. */
   private readonly touched: Bound[] = [];
   private touchedCount = 0;
@@ -57,7 +59,7 @@ export class RoomBounds {
     let b: Bound | undefined;
     if (requests === this.lastRequests) b = this.lastBound;
     else {
-      b = this.bounds.get(requests);
+      b = this.bounds.get(requests.cpuMillis)?.get(requests.memoryMiB);
       this.lastRequests = requests;
       this.lastBound = b;
     }
@@ -83,7 +85,9 @@ export class RoomBounds {
   private setTrial(requests: Resources, b: Bound | undefined, at: number): void {
     if (b === undefined) {
       b = { committed: 0, trial: at, trialNo: this.trialNo };
-      this.bounds.set(requests, b);
+      let byMemory = this.bounds.get(requests.cpuMillis);
+      if (byMemory === undefined) this.bounds.set(requests.cpuMillis, (byMemory = new Map<number, Bound>()));
+      byMemory.set(requests.memoryMiB, b);
       if (requests === this.lastRequests) this.lastBound = b;
     } else if (b.trialNo === this.trialNo) {
       b.trial = at;
@@ -99,7 +103,13 @@ export class RoomBounds {
   commit(): void {
     // forEach, not for…of: the entries iterator allocates a [key, value] pair per entry.
     const removedAt = this.removedAt;
-    if (removedAt >= 0) this.bounds.forEach((b) => { if (b.committed > removedAt) b.committed -= 1; });
+    if (removedAt >= 0) {
+      this.bounds.forEach((byMemory) =>
+        byMemory.forEach((b) => {
+          if (b.committed > removedAt) b.committed -= 1;
+        }),
+      );
+    }
     for (let k = 0; k < this.touchedCount; k++) this.touched[k].committed = this.touched[k].trial;
     // A new trial number: the committed trial's bounds are no longer a trial's.
     this.trialNo += 1;
