@@ -3,6 +3,7 @@ import type { Node, Pod, PodCondition, PodCpuLedger, PodTemplate, Resources, Wor
 import { emitEvent } from '../core/world';
 import { notePodChanged } from './podChanges';
 import { noteBinding, noteRemoval } from './boundPodIndex';
+import { settleCpu } from './cpuLedgerPending';
 
 export function templateRequest(t: PodTemplate): Resources {
   const sum = (key: keyof Resources) => t.containers.reduce((a, c) => a + c.requests[key], 0);
@@ -58,6 +59,7 @@ function allocateCpuSlot(ledger: PodCpuLedger): number {
 
 /** The pod's cumulative CPU, millicore-milliseconds. */
 export function podCpuUsedMilliMs(world: World, pod: Pod): number {
+  settleCpu(world);
   return world.podCpu.used[pod.cpuSlot];
 }
 
@@ -118,6 +120,8 @@ export function createPod(world: World, p: NewPod): Pod {
     while (world.pods.has(name));
   }
   const resources = sharedTemplateResources(p.template);
+  // The slot may be a removed pod's, still owed CPU: that goes to it before the slot is reset.
+  settleCpu(world);
   const pod: Pod = {
     uid: world.nextUid++,
     name,

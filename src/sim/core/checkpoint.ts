@@ -1,5 +1,6 @@
 import { deflateSync, inflateSync } from 'fflate';
 import { cloneDataSharing } from './clone';
+import { settleCpu } from '../cluster/cpuLedgerPending';
 import type { Pod, PodCondition, World } from './types';
 
 /**
@@ -63,6 +64,8 @@ function packConditions(list: readonly PodCondition[], numbers: Float64Array, at
 }
 
 export function packWorld(world: World): PackedWorld {
+  // A restored world must hold every CPU addition made so far, owed ones too.
+  settleCpu(world);
   const seen = new Map<object, unknown>();
   const rest = cloneDataSharing({ ...world, pods: new Map(), ownerIndex: new Map() }, seen);
   const index = new Map<Pod, number>();

@@ -1,3 +1,6 @@
+import { settleCpu } from '../cluster/cpuLedgerPending';
+import type { World } from './types';
+
 /**
  * A deep copy of the world's plain data for checkpoints, several times faster than structuredClone
  * on worlds of many small objects (structuredClone serialises and deserialises; this copies
@@ -9,6 +12,9 @@
  * held once however many checkpoints there are, and memory stays flat.
  */
 export function cloneData<T>(value: T): T {
+  // A world's copy (cloneWorld) must hold every CPU addition made so far, owed ones too (a WeakMap
+  // lookup: anything else owes nothing).
+  if (typeof value === 'object' && value !== null) settleCpu(value as unknown as World);
   return cloneDataSharing(value, new Map());
 }
 

@@ -1,4 +1,5 @@
 import type { LoadSpec, LoadState, Pod, World } from '../core/types';
+import { oweCpu, settleCpu } from '../cluster/cpuLedgerPending';
 import { loadByDeployment } from './targets';
 import { podBusyCpuMillis, podCpuCap } from './workloadModel';
 
@@ -32,6 +33,17 @@ export interface TargetPods {
    * and need not be looked up by name for every target at every tick.
    */
   state: LoadState | undefined;
+  /**
+   * The CPU each pod of the target is owed, one product per tick, oldest first (`owedCount` of
+   * them): written into the ledger when it is next read or changed (cluster/cpuLedgerPending).
+   */
+  owed: Float64Array;
+  owedCount: number;
+  /**
+   * A pod of the target also runs a busy loop: its counter takes the request CPU, then the loop's,
+   * every tick, so the target's additions are made at once to keep that order.
+   */
+  busyInside: boolean;
 }
 
 /** Ready pods with a constant CPU demand and the rate each burns, parallel arrays. */
@@ -52,6 +64,8 @@ export interface ReadyIndex {
    * figure per target, where a column by slot was zeroed and refilled at every scrape.
    */
   targetOfSlot: Int32Array;
+  /** Some target owes CPU, and settleOwedCpu is registered to write it. */
+  owing: boolean;
 }
 
 const indexCache = new WeakMap<World, ReadyIndex>();
@@ -59,6 +73,8 @@ const indexCache = new WeakMap<World, ReadyIndex>();
 export function readyIndex(world: World): ReadyIndex {
   const cached = indexCache.get(world);
   if (cached && cached.version === world.readyVersion) return cached;
+  // The rebuild refills the targets' slot lists: what they owe goes to the pods it was owed to.
+  if (cached?.owing) settleCpu(world);
   const built = buildIndex(world, cached);
   indexCache.set(world, built);
   return built;
@@ -89,9 +105,10 @@ function buildIndex(world: World, reuse: ReadyIndex | undefined): ReadyIndex {
   const byTarget = new Map<string, TargetPods>();
   const filled: TargetPods[] = [];
   for (const load of world.loads.values()) {
-    const t = previous.get(load) ?? { load, size: 0, caps: [], slots: [], groups: [], state: undefined };
+    const t = previous.get(load) ?? { load, size: 0, caps: [], slots: [], groups: [], state: undefined, owed: new Float64Array(32), owedCount: 0, busyInside: false };
     t.size = 0;
     t.groups = [];
+    t.busyInside = false;
     byTarget.set(load.target, t);
     filled.push(t);
   }
@@ -135,6 +152,7 @@ function buildIndex(world: World, reuse: ReadyIndex | undefined): ReadyIndex {
     target.caps[target.size] = cap;
     target.slots[target.size] = pod.cpuSlot;
     target.size++;
+    if (busyRate > 0) target.busyInside = true;
     countCap(target.groups, cap);
   }
   for (const t of filled) {
@@ -149,5 +167,64 @@ function buildIndex(world: World, reuse: ReadyIndex | undefined): ReadyIndex {
     const { slots, size } = targets[i];
     for (let j = 0; j < size; j++) targetOfSlot[slots[j]] = i;
   }
-  return { version: world.readyVersion, loads, busy, targets, targetOfSlot };
+  return { version: world.readyVersion, loads, busy, targets, targetOfSlot, owing: false };
+}
+
+/**
+ * Adds what the target's pods are owed to their counters: per slot, the products in tick order
+ * (a running sum kept in a local, the same additions in the same order as one per tick). Four
+ * counters at a time: one counter's sums wait each for the one before, four chains keep the
+ * adder busy (a fifth of the eager additions' time where one chain took a third).
+ */
+export function settleTarget(used: Float64Array, t: TargetPods): void {
+  const n = t.owedCount;
+  if (n === 0) return;
+  const { slots, owed, size } = t;
+  let i = 0;
+  for (; i + 4 <= size; i += 4) {
+    const a = slots[i];
+    const b = slots[i + 1];
+    const c = slots[i + 2];
+    const d = slots[i + 3];
+    let sa = used[a];
+    let sb = used[b];
+    let sc = used[c];
+    let sd = used[d];
+    for (let k = 0; k < n; k++) {
+      const x = owed[k];
+      sa += x;
+      sb += x;
+      sc += x;
+      sd += x;
+    }
+    used[a] = sa;
+    used[b] = sb;
+    used[c] = sc;
+    used[d] = sd;
+  }
+  for (; i < size; i++) {
+    const slot = slots[i];
+    let sum = used[slot];
+    for (let k = 0; k < n; k++) sum += owed[k];
+    used[slot] = sum;
+  }
+  t.owedCount = 0;
+}
+
+function settleOwedCpu(world: World): void {
+  const index = indexCache.get(world);
+  if (index === undefined) return;
+  index.owing = false;
+  const used = world.podCpu.used;
+  for (const t of index.targets) settleTarget(used, t);
+}
+
+/** `added` more for every pod of the target, written when the ledger is next read or changed. */
+export function oweTarget(world: World, index: ReadyIndex, t: TargetPods, added: number): void {
+  if (t.owedCount === t.owed.length) settleTarget(world.podCpu.used, t);
+  t.owed[t.owedCount++] = added;
+  if (!index.owing) {
+    index.owing = true;
+    oweCpu(world, settleOwedCpu);
+  }
 }

@@ -2,6 +2,7 @@ import type { PodMetric, World } from '../core/types';
 import { metricsServerDown } from '../faults/state';
 import { IDLE_CPU_MILLIS, inflightMemoryByTarget } from '../load/loadModel';
 import { readyIndex } from '../load/readyIndex';
+import { settleCpu } from '../cluster/cpuLedgerPending';
 import { forgetOwner, killIfOverMemoryLimit, newOwnerRequestMemo, workingSetAtRestMiB } from '../load/workloadModel';
 import type { LoadSpec } from '../core/types';
 
@@ -39,6 +40,8 @@ export function scrapeMetrics(world: World): void {
   // hold) is settled before it can be OOM-killed or sampled, and one pod's kill changes nothing
   // another pod's working set depends on. A second pass would fetch every pod from memory again.
   const inflight = inflightMemoryByTarget(world, targets);
+  // The counters are read below: the CPU the load model still owes them is added first.
+  settleCpu(world);
   const indexedSlots = targetOfSlot.length;
   // While metrics-server is down nothing is scraped and the API serves nothing; once it is back it
   // needs two scrapes of a pod again before it reports that pod's CPU rate.

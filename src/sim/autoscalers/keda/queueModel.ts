@@ -15,6 +15,7 @@
 import type { QueueSpec } from '../../core/scenario';
 import type { Pod, World } from '../../core/types';
 import { deploymentPods } from '../../resources/workloadKinds';
+import { settleCpu } from '../../cluster/cpuLedgerPending';
 
 /** Messages enqueued in the same tick share one batch: enough for FIFO ages at 1 s resolution. */
 export interface QueueBatch {
@@ -133,6 +134,8 @@ export function stepQueue(world: World, q: QueueState, dtMs: number): void {
   takeFromHead(q.batches, consumed);
 
   if (consumed > 0 && spec.consumer.cpuPerMessageMillis > 0) {
+    // After what the load model owes the same counters: each takes its additions in tick order.
+    settleCpu(world);
     for (let i = 0; i < pods.length; i++) {
       const share = totalThroughput > 0 ? throughputs[i] / totalThroughput : 0;
       // millicore-seconds per message × messages → millicore-milliseconds.
