@@ -4,6 +4,7 @@ import type { World } from './core/types';
 import { deflatePods, packWorld, unpackWorld, type PackedWorld } from './core/checkpoint';
 import { packUnsharedRings, restoreRings, type PackedRings } from './core/checkpointRings';
 import { step } from './core/step';
+import { settleCpu } from './cluster/cpuLedgerPending';
 import { createWorld } from './bootstrap';
 import { enqueueCommand } from './commands/apply';
 import { sampleWorld, type TraceSample } from './trace/trace';
@@ -211,6 +212,10 @@ export function advance(session: Session, dtMs: number): number {
     if (session.checks) evaluateAttached(session.checks, w);
   }
   session.horizonMs = Math.max(session.horizonMs, w.timeMs);
+  // Between advances the world is whole: the views, the console's throwaway copies
+  // (structuredClone, which cannot see what the load model owes the CPU ledger) and anything
+  // else outside the engine read every CPU addition made so far.
+  settleCpu(w);
   return ticks;
 }
 
