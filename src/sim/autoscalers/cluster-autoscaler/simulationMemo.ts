@@ -13,7 +13,7 @@ import {
 } from './removalSimulation';
 import type { CaLogLine, CaNode, CaPod, PdbStatus } from './types';
 import { samePods } from './podsOnNodes';
-import { keyCount, replayPrefix, unchangedPrefix, type LastSimulation } from './simulationPrefix';
+import { keyCount, replayPrefix, sameNodeAt, unchangedPrefix, type LastSimulation } from './simulationPrefix';
 
 /**
  * The removal simulation is a pure function of the destinations (nodes and the pods on them), the
@@ -58,19 +58,8 @@ function sameNodes(m: SimulationMemo, nodes: readonly CaNode[], deleting: Readon
   // Most scans delete nothing: no lookup by name per node then.
   const anyDeleting = deleting.size > 0;
   for (let i = 0; i < nodes.length; i++) {
-    const a = m.nodes[i];
     const b = nodes[i];
-    if (
-      a.name !== b.name ||
-      a.ready !== b.ready ||
-      a.unschedulable !== b.unschedulable ||
-      a.allocatable !== b.allocatable ||
-      a.labels !== b.labels ||
-      a.taints !== b.taints ||
-      m.labelCounts[i] !== keyCount(b.labels) ||
-      m.deleting[i] !== (anyDeleting && deleting.has(b.name))
-    )
-      return false;
+    if (m.nodes[i].name !== b.name || !sameNodeAt(m, i, b, anyDeleting && deleting.has(b.name))) return false;
   }
   return true;
 }

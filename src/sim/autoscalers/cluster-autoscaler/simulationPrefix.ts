@@ -48,6 +48,24 @@ export function keyCount(o: Readonly<Record<string, unknown>> | undefined): numb
 }
 
 /**
+ * Whether what a simulation reads of node `n` (besides its pods) is what the last one read of the
+ * node at `at`: readiness, cordon, capacity, labels (their count too: Karpenter adds keys in place),
+ * taints and whether it is being deleted.
+ */
+export function sameNodeAt(m: LastSimulation, at: number, n: CaNode, deletingNow: boolean): boolean {
+  const o = m.nodes[at];
+  return (
+    o.ready === n.ready &&
+    o.unschedulable === n.unschedulable &&
+    o.allocatable === n.allocatable &&
+    o.labels === n.labels &&
+    o.taints === n.taints &&
+    m.labelCounts[at] === keyCount(n.labels) &&
+    m.deleting[at] === deletingNow
+  );
+}
+
+/**
  * Where, in the last simulation's node order, the first node is whose part in a simulation may
  * differ now (its pods, readiness, schedulability, deletion, capacity, labels or taints), a node
  * gone counting where it was; the node count when none differs. -1 when a node is new or the
@@ -65,20 +83,7 @@ function firstChangedNode(m: LastSimulation, nodes: readonly CaNode[], podsOn: R
       a++;
     }
     if (a === old.length) return -1;
-    if (a < first) {
-      const o = old[a];
-      if (
-        o.ready !== n.ready ||
-        o.unschedulable !== n.unschedulable ||
-        o.allocatable !== n.allocatable ||
-        o.labels !== n.labels ||
-        o.taints !== n.taints ||
-        m.labelCounts[a] !== keyCount(n.labels) ||
-        m.deleting[a] !== (anyDeleting && deleting.has(n.name)) ||
-        (m.podsOn.get(n.name) ?? NO_PODS) !== (podsOn.get(n.name) ?? NO_PODS)
-      )
-        first = a;
-    }
+    if (a < first && (!sameNodeAt(m, a, n, anyDeleting && deleting.has(n.name)) || (m.podsOn.get(n.name) ?? NO_PODS) !== (podsOn.get(n.name) ?? NO_PODS))) first = a;
     a++;
   }
   return a < first ? a : first;
