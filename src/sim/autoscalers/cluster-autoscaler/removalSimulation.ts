@@ -352,3 +352,11 @@ export function recheckLog(unremovableCount: number, input: SimulationInput, log
   const when = input.startEpochMs === undefined ? formatGoDuration(at) : goTimeWithMonotonic(input.startEpochMs + at * 1000, (at - (input.processStartSeconds ?? 0)) * 1000);
   logs.push(log(1, 'planner.go:305', `${unremovableCount} nodes found to be unremovable in simulation, will re-check them at ${when}`));
 }
+
+/** The recheck deadlines of the nodes a replayed loop (or replayed trials) found unremovable, from now. */
+export function restamp(blocked: readonly { name: string; reason: string }[], input: SimulationInput, unremovable: Record<string, UnremovableEntry>): void {
+  const o = input.options;
+  for (const b of blocked) {
+    unremovable[b.name] = { atSeconds: input.nowSeconds, untilSeconds: input.nowSeconds + o.unremovableNodeRecheckTimeoutSeconds, reason: b.reason };
+  }
+}

@@ -4,6 +4,7 @@ import type { UnremovableEntry } from './planner';
 import {
   continueSimulation,
   recheckLog,
+  restamp,
   runSimulation,
   type Candidate,
   type SimulatedStatus,
@@ -205,12 +206,4 @@ export function simulateRemovals(
     simulated: result.simulated,
   };
   return result;
-}
-
-/** The recheck deadlines of the nodes a replayed loop found unremovable, from now. */
-function restamp(blocked: readonly { name: string; reason: string }[], input: SimulationInput, unremovable: Record<string, UnremovableEntry>): void {
-  const o = input.options;
-  for (const b of blocked) {
-    unremovable[b.name] = { atSeconds: input.nowSeconds, untilSeconds: input.nowSeconds + o.unremovableNodeRecheckTimeoutSeconds, reason: b.reason };
-  }
 }

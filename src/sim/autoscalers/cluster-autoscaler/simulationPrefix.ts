@@ -6,6 +6,7 @@ import {
   addPodInPlace,
   REACHED_ALL,
   REACHED_NONE,
+  restamp,
   startRun,
   type Candidate,
   type SimulatedStatus,
@@ -150,7 +151,6 @@ export function replayPrefix(
   // Indexes stay put while replaying: removed nodes are marked and dropped at the end.
   const removed = new Uint8Array(dest.length);
   const copiedBy = new Int32Array(dest.length);
-  const recheck = input.options.unremovableNodeRecheckTimeoutSeconds;
   let blocked = 0;
   for (let t = 0; t < count; t++) {
     const { name, s } = m.statuses[t];
@@ -158,9 +158,7 @@ export function replayPrefix(
     record.trialReach.push(m.trialReach[t]);
     record.trialLogStart.push(m.trialLogStart[t]);
     if (s.state !== 'unneeded') {
-      const b = m.blocked[blocked++];
-      record.blocked.push(b);
-      unremovable[b.name] = { atSeconds: input.nowSeconds, untilSeconds: input.nowSeconds + recheck, reason: b.reason };
+      record.blocked.push(m.blocked[blocked++]);
       continue;
     }
     const { node, movable } = eligible[t];
@@ -181,6 +179,7 @@ export function replayPrefix(
     result.unneeded.push(node);
     if (movable.length === 0) result.empties.add(node.name);
   }
+  restamp(record.blocked, input, unremovable);
   const end = count < m.trialLogStart.length ? m.trialLogStart[count] : m.trialLogEnd;
   for (let i = 0; i < end; i++) logs.push(m.logs[i]);
   result.simulated = count;
