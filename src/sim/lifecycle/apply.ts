@@ -3,6 +3,7 @@ import { emitEvent } from '../core/world';
 import type { Node, NodeState, Pod, PodPhaseState, World } from '../core/types';
 import { removePod, setCondition } from '../cluster/pods';
 import { notePodChanged } from '../cluster/podChanges';
+import { noteReadyChange } from '../cluster/readyChanges';
 import { createDaemonSetPodsForNode } from '../cluster/daemonSets';
 import { notePodLeftActive } from '../cluster/activePodCount';
 import { checkEviction } from '../cluster/disruption/eviction';
@@ -39,7 +40,10 @@ export function enterPodState(world: World, pod: Pod, target: PodPhaseState): vo
   if (!podIsActive(pod)) notePodLeftActive(world, pod);
   pod.epoch++;
   notePodChanged(world, pod);
-  if (from === 'Ready' || target === 'Ready') world.readyVersion++;
+  if (from === 'Ready' || target === 'Ready') {
+    world.readyVersion++;
+    noteReadyChange(world, pod);
+  }
   world.workloadsDirty = true;
   onPodEnter(world, pod, from);
   if (pod.state !== target) return; // an entry effect moved it on

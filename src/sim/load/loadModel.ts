@@ -182,7 +182,7 @@ export function stepLoad(world: World, dtMs: number): void {
     // CPU below: its counter takes the request CPU first at every tick.
     let minCap = Infinity;
     for (const g of t.groups) if (g.cap < minCap) minCap = g.cap;
-    if (rate < minCap && !t.busyInside && deferCpu) {
+    if (rate < minCap && t.busyInside === 0 && deferCpu) {
       oweTarget(world, index, t, rate * dtMs);
       continue;
     }
