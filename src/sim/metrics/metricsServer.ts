@@ -1,10 +1,10 @@
-import type { PodMetric, World } from '../core/types';
+import type { LoadSpec, PodMetric, World } from '../core/types';
 import { metricsServerDown } from '../faults/state';
 import { IDLE_CPU_MILLIS, inflightMemoryByTarget } from '../load/loadModel';
 import { readyIndex } from '../load/readyIndex';
 import { settleCpu } from '../cluster/cpuLedgerPending';
-import { forgetOwner, killIfOverMemoryLimit, newOwnerRequestMemo, workingSetAtRestMiB } from '../load/workloadModel';
-import type { LoadSpec } from '../core/types';
+import { killIfOverMemoryLimit, workingSetAtRestMiB } from '../load/workloadModel';
+import { STOPPED, TERMINATING, scrapeRosterOf, type ScrapeRoster } from './scrapeRoster';
 
 /**
  * metrics-server scrapes every kubelet every 15 s (--metric-resolution) and reports each pod's CPU
@@ -36,53 +36,71 @@ const ScrapedMetric = scrapedMetric as unknown as new (cpuMillis: number, memory
 export function scrapeMetrics(world: World): void {
   const now = world.timeMs;
   const { loads, targets, targetOfSlot } = readyIndex(world);
-  // One pass over the pods: each pod's working set (resting + leak + what its in-flight requests
-  // hold) is settled before it can be OOM-killed or sampled, and one pod's kill changes nothing
-  // another pod's working set depends on. A second pass would fetch every pod from memory again.
+  // Each pod's working set (resting + leak + what its in-flight requests hold) is settled before
+  // it can be OOM-killed or sampled, and one pod's kill changes nothing another pod's working set
+  // depends on: one pass over the pods.
   const inflight = inflightMemoryByTarget(world, targets);
   // The counters are read below: the CPU the load model still owes them is added first.
   settleCpu(world);
-  const indexedSlots = targetOfSlot.length;
-  // While metrics-server is down nothing is scraped and the API serves nothing; once it is back it
-  // needs two scrapes of a pod again before it reports that pod's CPU rate.
-  const down = metricsServerDown(world);
+  const pass: ScrapePass = {
+    now,
+    loads,
+    targetOfSlot,
+    indexedSlots: targetOfSlot.length,
+    inflight,
+    // While metrics-server is down nothing is scraped and the API serves nothing; once it is back
+    // it needs two scrapes of a pod again before it reports that pod's CPU rate.
+    down: metricsServerDown(world),
+  };
+  scrapeRosterPods(world, scrapeRosterOf(world, loads), pass);
+  if (!pass.down) world.lastScrapeMs = now;
+}
+
+/** What one scrape reads besides the roster. */
+interface ScrapePass {
+  now: number;
+  loads: ReadonlyMap<string, LoadSpec>;
+  targetOfSlot: Int32Array;
+  indexedSlots: number;
+  inflight: Float64Array;
+  down: boolean;
+}
+
+/**
+ * Samples the roster's pods in order. An OOM kill changes the killed pod and nothing the others'
+ * samples depend on (their state, template, limit, load): the pass goes on over the same roster,
+ * and the kill's change to the pod makes the next scrape build a new one.
+ */
+function scrapeRosterPods(world: World, roster: ScrapeRoster, pass: ScrapePass): void {
+  const { now, loads, targetOfSlot, indexedSlots, inflight, down } = pass;
+  const { pods, kinds, slots, limitMiB, restMiB, count } = roster;
   const used = world.podCpu.used;
   const { metricCpuMillis, metricMemoryMiB, scrapeCpuMilliMs, scrapeMs } = world.podCpu;
-  // The previous pod's deployment and load, and its ReplicaSet's memory request: consecutive pods
-  // mostly share them, and `loads` and the ReplicaSets stand still until a pod is OOM-killed.
-  const owners = newOwnerRequestMemo();
-  let lastDeployment: string | undefined;
-  let lastLoad: LoadSpec | undefined;
-  for (const pod of world.pods.values()) {
-    const s = pod.state;
-    const slot = pod.cpuSlot;
-    if (s !== 'Running' && s !== 'Ready') {
-      if (s !== 'Terminating') {
-        pod.metric = null;
-        metricCpuMillis[slot] = NaN;
-        metricMemoryMiB[slot] = NaN;
-        scrapeMs[slot] = -1;
-        pod.memoryMiB = 0;
-      }
+  for (let i = 0; i < count; i++) {
+    const kind = kinds[i];
+    if (kind === TERMINATING) continue;
+    const pod = pods[i];
+    const slot = slots[i];
+    if (kind === STOPPED) {
+      pod.metric = null;
+      metricCpuMillis[slot] = NaN;
+      metricMemoryMiB[slot] = NaN;
+      scrapeMs[slot] = -1;
+      pod.memoryMiB = 0;
       continue;
-    }
-    if (pod.deployment !== lastDeployment || lastLoad === undefined) {
-      lastDeployment = pod.deployment;
-      lastLoad = pod.deployment ? loads.get(pod.deployment) : undefined;
     }
     // A pod no load reaches adds 0 (its working set as it is at rest).
     const target = slot < indexedSlots ? targetOfSlot[slot] : -1;
-    const memoryMiB = workingSetAtRestMiB(world, pod, lastLoad, now, owners) + (target < 0 ? 0 : inflight[target]);
+    let rest = restMiB[i];
+    // A leaking load's pods grow with the time since their container started.
+    if (rest !== rest) rest = workingSetAtRestMiB(world, pod, pod.deployment ? loads.get(pod.deployment) : undefined, now);
+    const memoryMiB = rest + (target < 0 ? 0 : inflight[target]);
     pod.memoryMiB = memoryMiB;
     // The kernel kills at the limit; metrics-server never reports a working set past it. A kill
-    // runs the pod's lifecycle and the OOM observers: the ReplicaSets are asked afresh after one.
-    // killIfOverMemoryLimit's own first test, here: the rare call is then left out of line, and
-    // V8's inlining budget for this loop goes to the calls every pod makes.
-    const memoryLimit = pod.limit.memoryMiB;
-    if (memoryLimit > 0 && memoryMiB > memoryLimit && killIfOverMemoryLimit(world, pod)) {
-      forgetOwner(owners);
-      continue;
-    }
+    // runs the pod's lifecycle and the OOM observers. killIfOverMemoryLimit's own first test,
+    // here: the rare call is then left out of line.
+    const memoryLimit = limitMiB[i];
+    if (memoryLimit > 0 && memoryMiB > memoryLimit && killIfOverMemoryLimit(world, pod)) continue;
     if (down) {
       pod.metric = null;
       metricCpuMillis[slot] = NaN;
@@ -110,5 +128,4 @@ export function scrapeMetrics(world: World): void {
     scrapeMs[slot] = now;
     scrapeCpuMilliMs[slot] = counter;
   }
-  if (!down) world.lastScrapeMs = now;
 }
