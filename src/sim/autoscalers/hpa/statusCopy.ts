@@ -62,3 +62,41 @@ export function scaledStatus(
   }
   return { ...previous, currentReplicas, desiredReplicas, currentMetrics, lastScaleTime };
 }
+
+/**
+ * Whether two pieces of plain data (a status, its metrics) are equal, keys in the same order
+ * included: what serialises the same (-o yaml, checkpoints). Allocates nothing; objects here have
+ * a handful of keys, so the quadratic order check is a few steps.
+ */
+export function samePlainData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const aIsList = Array.isArray(a);
+  if (aIsList !== Array.isArray(b)) return false;
+  if (aIsList) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!samePlainData(x[i], y[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let i = 0;
+  for (const k in x) {
+    if (keyAt(y, i) !== k || !samePlainData(x[k], y[k])) return false;
+    i++;
+  }
+  return keyAt(y, i) === undefined;
+}
+
+function keyAt(o: object, index: number): string | undefined {
+  let i = 0;
+  for (const k in o) if (i++ === index) return k;
+  return undefined;
+}
+
+/** `status` is `previous` key for key (their conditions compared as lists of the same objects). */
+export function sameStatusValues(status: HorizontalPodAutoscalerStatus, previous: HorizontalPodAutoscalerStatus): boolean {
+  return status === previous || samePlainData(status, previous);
+}
