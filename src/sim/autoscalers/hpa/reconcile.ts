@@ -32,7 +32,7 @@ import {
   type MetricStatus,
 } from './types';
 import { msg, type Message } from '../../core/message';
-import { samePlainData, sameStatusValues, scaledStatus, statusWith } from './statusCopy';
+import { samePlainData, sameStatusValues, scaledStatus, statusUnlessSame } from './statusCopy';
 import { replicasText, targetLine } from './calculationText';
 import { beginConditions, conditionReason, finishConditions, setCond } from './conditionTable';
 
@@ -217,6 +217,7 @@ const metricContext: MetricContext = {
   nowSeconds: 0,
   config: DEFAULT_HPA_CONTROLLER_CONFIG,
   metrics: NO_METRICS_CLIENT,
+  previousMetrics: undefined,
 };
 const normalizationInput: NormalizationInput = {
   currentReplicas: 0,
@@ -297,8 +298,10 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
     ctx.nowSeconds = now;
     ctx.config = config;
     ctx.metrics = input.metrics;
+    ctx.previousMetrics = previous.currentMetrics;
     const metrics: MetricsOutcome = computeReplicasForMetrics(ctx, spec.metrics);
     ctx.metrics = NO_METRICS_CLIENT;
+    ctx.previousMetrics = undefined;
     append(w.events, metrics.events);
     append(w.explanation, metrics.explanation);
     setCond(now, 'ScalingActive', metrics.scalingActive.status, metrics.scalingActive.reason, metrics.scalingActive.message);
@@ -334,7 +337,7 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
 
   if (desired === current) {
     w.explanation.push(replicasText('engine.hpa.noChange', current));
-    const status = statusWith(previous, current, current, metricStatuses);
+    const status = statusUnlessSame(previous, current, current, metricStatuses);
     return finish(input, w, state, status, outcomeFor(current, scalingLimited, scalingLimitedReason, 'unchanged', current, now), false);
   }
   if (input.scaleUpdateError !== undefined) {

@@ -49,6 +49,25 @@ export function statusWith(
   return { ...previous, currentReplicas, desiredReplicas, currentMetrics };
 }
 
+/**
+ * `previous` itself when it already reads `{ ...previous, currentReplicas, desiredReplicas,
+ * currentMetrics }` (the engine's own shape, these values, the same metrics list), else statusWith:
+ * the steady sync's status is the one it read, and nothing edits a status in place.
+ */
+export function statusUnlessSame(
+  previous: HorizontalPodAutoscalerStatus,
+  currentReplicas: number,
+  desiredReplicas: number,
+  currentMetrics: MetricStatus[] | undefined,
+): HorizontalPodAutoscalerStatus {
+  const same =
+    previous.currentReplicas === currentReplicas &&
+    previous.desiredReplicas === desiredReplicas &&
+    previous.currentMetrics === currentMetrics &&
+    (keysAre(previous, STATUS_KEYS) || keysAre(previous, STATUS_KEYS_SCALED));
+  return same ? previous : statusWith(previous, currentReplicas, desiredReplicas, currentMetrics);
+}
+
 /** `{ ...previous, currentReplicas, desiredReplicas, currentMetrics, lastScaleTime }`. */
 export function scaledStatus(
   previous: HorizontalPodAutoscalerStatus,
