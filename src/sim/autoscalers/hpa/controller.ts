@@ -164,7 +164,29 @@ export function syncHpa(world: World, record: HpaRecord): void {
   }
 }
 
+/**
+ * The records' keys sorted, per records object, kept while its keys are the same ones in the same
+ * order (records are added and removed far less often than they sync).
+ */
+const sortedKeys = new WeakMap<Record<string, HpaRecord>, { keys: string[]; sorted: string[] }>();
+
+function sortedRecordKeys(records: Record<string, HpaRecord>): readonly string[] {
+  const keys = Object.keys(records);
+  const kept = sortedKeys.get(records);
+  if (kept !== undefined && sameList(kept.keys, keys)) return kept.sorted;
+  const sorted = keys.slice().sort();
+  sortedKeys.set(records, { keys, sorted });
+  return sorted;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function runHpaController(world: World): void {
   const state = hpaState(world);
-  for (const key of Object.keys(state.records).sort()) syncHpa(world, state.records[key]);
+  const keys = sortedRecordKeys(state.records);
+  for (let i = 0; i < keys.length; i++) syncHpa(world, state.records[keys[i]]);
 }
