@@ -180,6 +180,8 @@ interface ListedGroups {
   groupOf: Int32Array;
   keyLists: (readonly string[])[];
   containerCounts: Int32Array;
+  /** Each pod's CPU ledger slot (a pod keeps its slot while it exists). */
+  slots: Int32Array;
 }
 const groupsOfListing = new WeakMap<readonly Pod[], ListedGroups>();
 
@@ -188,6 +190,7 @@ function listedGroups(tracked: readonly Pod[]): ListedGroups {
   if (groups === undefined) {
     const groupOf = new Int32Array(tracked.length);
     const containerCounts = new Int32Array(tracked.length);
+    const slots = new Int32Array(tracked.length);
     const keyLists: (readonly string[])[] = [];
     const indexOf = new Map<readonly string[], number>();
     for (let i = 0; i < tracked.length; i++) {
@@ -201,8 +204,9 @@ function listedGroups(tracked: readonly Pod[]): ListedGroups {
       }
       groupOf[i] = g;
       containerCounts[i] = p.spec.containers.length;
+      slots[i] = p.cpuSlot;
     }
-    groups = { groupOf, keyLists, containerCounts };
+    groups = { groupOf, keyLists, containerCounts, slots };
     groupsOfListing.set(tracked, groups);
   }
   return groups;
@@ -214,20 +218,24 @@ function loadRealTimeMetrics(world: World, proc: RecommenderProcess, tracked: re
     out.push(errorS('cluster_feeder.go:496', METRICS_UNAVAILABLE, 'Cannot get ContainerMetricsSnapshot from MetricsClient'));
   } else {
     let podMetrics = 0;
-    const { groupOf, keyLists, containerCounts } = listedGroups(tracked);
+    const { groupOf, keyLists, containerCounts, slots } = listedGroups(tracked);
     // Each group's newest sample: an aggregate state's last sample time is the latest of its pods'.
     const newest = new Float64Array(keyLists.length).fill(-Infinity);
     // The pods LoadPods just listed, in the world's order: a pod with a metric is never Gone and
     // never in the Pending phase (the lifecycle has no way back there; checkInvariants holds it).
-    // An indexed loop: this runs once a minute, too seldom for V8 to optimize it early, and
-    // for...of over the world's pods allocated an iterator result per pod until then.
-    for (let i = 0; i < tracked.length; i++) {
-      const metric = tracked[i].metric;
-      if (metric === null) continue;
+    // Read from the CPU ledger's columns, not from 5,000 pods and their metric objects scattered in
+    // memory: the CPU column is NaN exactly when the pod has no metric (checkInvariants holds it),
+    // and a metric's timestamp is its slot's last scrape, which metrics-server writes with it.
+    const { metricCpuMillis, scrapeMs } = world.podCpu;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
+      const cpuMillis = metricCpuMillis[slot];
+      if (cpuMillis !== cpuMillis) continue;
       podMetrics++;
       containerCount += containerCounts[i];
       const g = groupOf[i];
-      if (metric.timestampMs > newest[g]) newest[g] = metric.timestampMs;
+      const at = scrapeMs[slot];
+      if (at > newest[g]) newest[g] = at;
     }
     for (let g = 0; g < keyLists.length; g++) {
       const at = newest[g];
