@@ -10,6 +10,7 @@ import type { CaLogLine } from '../cluster-autoscaler/types';
 import { metricsServerDown } from '../../faults/state';
 import { podPhase } from '../../lifecycle/phase';
 import { errorS, goJson, goJsonTime, infoS, kref } from './klogS';
+import { RECOMMENDER_RUN_LINE, savedCheckpointLine, SELECTING_VPAS_LINE, usingSelectorLine } from './recommenderLineCache';
 import { VPA_DEFAULTS, type VerticalPodAutoscaler } from './types';
 import { vpaObjects, vpaState, VPA_STATE_KEY, type QueuedOom, type RecommenderProcess, type VpaWorldState } from './worldState';
 
@@ -131,13 +132,18 @@ function deletedSinceLastRun(proc: RecommenderProcess, uids: readonly number[], 
  */
 const lastListing = new WeakMap<World, { podsVersion: number; tracked: readonly Pod[]; pods: RecommenderProcess['pods'] }>();
 
+/**
+ * AddOrUpdatePod's aggregate states for the pod's containers: a module function, not a closure
+ * made every run (which tsx also names, by a defineProperty each time).
+ */
+function register(world: World, proc: RecommenderProcess, pod: Pod): void {
+  for (const key of aggregateKeysOf(pod)) proc.aggregates[key] ??= { createdMs: world.timeMs, lastSampleMs: -1 };
+}
+
 function loadPods(world: World, proc: RecommenderProcess, out: CaLogLine[]): readonly Pod[] {
-  const register = (pod: Pod) => {
-    for (const key of aggregateKeysOf(pod)) proc.aggregates[key] ??= { createdMs: world.timeMs, lastSampleMs: -1 };
-  };
   const kept = lastListing.get(world);
   if (kept !== undefined && kept.podsVersion === world.podsVersion && kept.pods === proc.pods) {
-    if (proc.registerAllPods) for (const p of kept.tracked) register(p);
+    if (proc.registerAllPods) for (const p of kept.tracked) register(world, proc, p);
     proc.registerAllPods = false;
     return kept.tracked;
   }
@@ -168,9 +174,9 @@ function loadPods(world: World, proc: RecommenderProcess, out: CaLogLine[]): rea
   // AddOrUpdatePod makes the aggregate states of a pod's containers (register); only a pod new to
   // the run, or every pod after a garbage collection removed some, can lack one.
   const deleted = deletedSinceLastRun(proc, uids, ascending, (k) => {
-    if (!proc.registerAllPods) register(tracked[k]);
+    if (!proc.registerAllPods) register(world, proc, tracked[k]);
   });
-  if (proc.registerAllPods) for (const p of tracked) register(p);
+  if (proc.registerAllPods) for (const p of tracked) register(world, proc, p);
   proc.registerAllPods = false;
   for (const id of deleted) out.push(infoS(3, 'cluster_feeder.go:471', 'Deleting Pod', { pod: refOf(id) }));
   proc.pods = { uids, names, namespaces };
@@ -302,7 +308,7 @@ function maintainCheckpoints(world: World, proc: RecommenderProcess, out: CaLogL
   for (const o of vpaObjects(world)) {
     const ns = vpaNamespace(o.vpa);
     for (const container of Object.keys(o.containers).sort()) {
-      out.push(infoS(3, 'checkpoint_writer.go:114', 'Saved checkpoint for VPA', { vpa: kref(ns, o.vpa.metadata.name), container }));
+      out.push(savedCheckpointLine(o, container));
       const name = `${o.vpa.metadata.name}-${container}`;
       if (!proc.checkpoints.some((c) => c.namespace === ns && c.name === name)) proc.checkpoints.push({ namespace: ns, name, vpa: o.vpa.metadata.name });
     }
@@ -353,13 +359,13 @@ function collectAggregates(world: World, proc: RecommenderProcess, tracked: read
  * recommendations (`withoutRecommendation`: the VPAs this run gave none).
  */
 export function recommenderRunLines(world: World, proc: RecommenderProcess, withoutRecommendation: ReadonlySet<string>): CaLogLine[] {
-  const out: CaLogLine[] = [infoS(3, 'recommender.go:148', 'Recommender Run')];
+  const out: CaLogLine[] = [RECOMMENDER_RUN_LINE];
   const objs = vpaObjects(world);
-  out.push(infoS(3, 'cluster_feeder.go:381', 'Start selecting the vpaCRDs.'), infoS(3, 'cluster_feeder.go:422', 'Fetching VPAs', { count: objs.length }));
+  out.push(SELECTING_VPAS_LINE, infoS(3, 'cluster_feeder.go:422', 'Fetching VPAs', { count: objs.length }));
   for (const o of objs) {
     const target = targetSelector(world, o.vpa);
     if ('error' in target) out.push(errorS('cluster_feeder.go:615', target.error, "Cannot get target selector from VPA's targetRef"));
-    out.push(infoS(4, 'cluster_feeder.go:432', 'Using selector', { selector: 'selector' in target ? target.selector : '', vpa: kref(vpaNamespace(o.vpa), o.vpa.metadata.name) }));
+    out.push(usingSelectorLine(o, 'selector' in target ? target.selector : ''));
   }
   const ids = objs.map((o) => vpaId(o.vpa));
   for (const id of proc.vpas) if (!ids.includes(id)) out.push(infoS(3, 'cluster_feeder.go:450', 'Deleting VPA', { vpa: refOf(id) }));
