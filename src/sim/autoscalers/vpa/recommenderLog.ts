@@ -130,7 +130,13 @@ function deletedSinceLastRun(proc: RecommenderProcess, uids: readonly number[], 
  * moved to another state since, so the informer lists the same pods in the same order, none new and
  * none deleted. In a busy cluster about five runs in six find it so.
  */
-const lastListing = new WeakMap<World, { podsVersion: number; tracked: readonly Pod[]; pods: RecommenderProcess['pods'] }>();
+interface Listing {
+  podsVersion: number;
+  tracked: readonly Pod[];
+  groups: ListedGroups;
+  pods: RecommenderProcess['pods'];
+}
+const lastListing = new WeakMap<World, Listing>();
 
 /**
  * AddOrUpdatePod's aggregate states for the pod's containers: a module function, not a closure
@@ -140,12 +146,12 @@ function register(world: World, proc: RecommenderProcess, pod: Pod): void {
   for (const key of aggregateKeysOf(pod)) proc.aggregates[key] ??= { createdMs: world.timeMs, lastSampleMs: -1 };
 }
 
-function loadPods(world: World, proc: RecommenderProcess, out: CaLogLine[]): readonly Pod[] {
+function loadPods(world: World, proc: RecommenderProcess, out: CaLogLine[]): Listing {
   const kept = lastListing.get(world);
   if (kept !== undefined && kept.podsVersion === world.podsVersion && kept.pods === proc.pods) {
     if (proc.registerAllPods) for (const p of kept.tracked) register(world, proc, p);
     proc.registerAllPods = false;
-    return kept.tracked;
+    return kept;
   }
   // The pod informer lists every pod but Pending ones (cluster_feeder.go newPodClients).
   // Sized for every pod and cut to the listed ones after: grown by push, the four lists of ~6,000
@@ -155,6 +161,14 @@ function loadPods(world: World, proc: RecommenderProcess, out: CaLogLine[]): rea
   const uids = new Array<number>(size);
   const names = new Array<string>(size);
   const namespaces = new Array<string>(size);
+  // What LoadRealTimeMetrics reads of each pod (ListedGroups), taken in this walk while the pod is at hand.
+  const podSlots = new Int32Array(size);
+  const podGroups = new Int32Array(size);
+  const podContainers = new Int32Array(size);
+  const keyLists: (readonly string[])[] = [];
+  const groupIndex = new Map<readonly string[], number>();
+  let last: Pod | undefined;
+  let lastGroup = -1;
   let n = 0;
   // Pods enter the world in uid order and keep their place, so the list usually ascends.
   let ascending = true;
@@ -165,6 +179,23 @@ function loadPods(world: World, proc: RecommenderProcess, out: CaLogLine[]): rea
     uids[n] = p.uid;
     names[n] = p.name;
     namespaces[n] = p.namespace;
+    // A template's pods mostly come together: the one before's keys when aggregateKeysOf would
+    // answer the same (same container list and owner), without its lookup.
+    const containers = p.spec.containers;
+    let g = lastGroup;
+    if (last === undefined || containers !== last.spec.containers || p.ownerKind === 'None' || p.ownerKind !== last.ownerKind || p.ownerName !== last.ownerName || p.namespace !== last.namespace) {
+      const keys = aggregateKeysOf(p);
+      g = groupIndex.get(keys) ?? keyLists.length;
+      if (g === keyLists.length) {
+        keyLists.push(keys);
+        groupIndex.set(keys, g);
+      }
+    }
+    last = p;
+    lastGroup = g;
+    podSlots[n] = p.cpuSlot;
+    podGroups[n] = g;
+    podContainers[n] = containers.length;
     n++;
   }
   tracked.length = n;
@@ -180,14 +211,16 @@ function loadPods(world: World, proc: RecommenderProcess, out: CaLogLine[]): rea
   proc.registerAllPods = false;
   for (const id of deleted) out.push(infoS(3, 'cluster_feeder.go:471', 'Deleting Pod', { pod: refOf(id) }));
   proc.pods = { uids, names, namespaces };
-  lastListing.set(world, { podsVersion: world.podsVersion, tracked, pods: proc.pods });
-  return tracked;
+  const groups = groupsInSlotOrder(world.podCpu.next, podSlots, podGroups, podContainers, n, keyLists);
+  const listing = { podsVersion: world.podsVersion, tracked, groups, pods: proc.pods };
+  lastListing.set(world, listing);
+  return listing;
 }
 
 /**
  * The listed pods grouped by their aggregate keys (pods of one template share one key list,
- * aggregateKeysOf), with each pod's container count and CPU ledger slot: kept per listing, which
- * LoadPods keeps while world.podsVersion holds, so a run reads only each pod's metric columns
+ * aggregateKeysOf), with each pod's container count and CPU ledger slot: kept with the listing,
+ * which LoadPods keeps while world.podsVersion holds, so a run reads only each pod's metric columns
  * instead of looking its keys up. A pod's keys, container count and slot stay while it is listed:
  * the VPA's in-place updates replace a container list, never its names.
  *
@@ -201,49 +234,33 @@ interface ListedGroups {
   keyLists: (readonly string[])[];
   containerCounts: Int32Array;
 }
-const groupsOfListing = new WeakMap<readonly Pod[], ListedGroups>();
 
-function listedGroups(world: World, tracked: readonly Pod[]): ListedGroups {
-  let groups = groupsOfListing.get(tracked);
-  if (groups === undefined) {
-    const n = tracked.length;
-    const bySlot = new Int32Array(world.podCpu.next).fill(-1);
-    for (let i = 0; i < n; i++) bySlot[tracked[i].cpuSlot] = i;
-    const slots = new Int32Array(n);
-    const groupOf = new Int32Array(n);
-    const containerCounts = new Int32Array(n);
-    const keyLists: (readonly string[])[] = [];
-    const indexOf = new Map<readonly string[], number>();
-    let j = 0;
-    for (let slot = 0; slot < bySlot.length; slot++) {
-      const i = bySlot[slot];
-      if (i < 0) continue;
-      const p = tracked[i];
-      const keys = aggregateKeysOf(p);
-      let g = indexOf.get(keys);
-      if (g === undefined) {
-        g = keyLists.length;
-        keyLists.push(keys);
-        indexOf.set(keys, g);
-      }
-      slots[j] = slot;
-      groupOf[j] = g;
-      containerCounts[j] = p.spec.containers.length;
-      j++;
-    }
-    groups = { slots, groupOf, keyLists, containerCounts };
-    groupsOfListing.set(tracked, groups);
+/** The listing's pods `0..n)` (their slots, groups and container counts) in ascending slot order. */
+function groupsInSlotOrder(slotCount: number, podSlots: Int32Array, podGroups: Int32Array, podContainers: Int32Array, n: number, keyLists: (readonly string[])[]): ListedGroups {
+  const bySlot = new Int32Array(slotCount).fill(-1);
+  for (let i = 0; i < n; i++) bySlot[podSlots[i]] = i;
+  const slots = new Int32Array(n);
+  const groupOf = new Int32Array(n);
+  const containerCounts = new Int32Array(n);
+  let j = 0;
+  for (let slot = 0; slot < slotCount; slot++) {
+    const i = bySlot[slot];
+    if (i < 0) continue;
+    slots[j] = slot;
+    groupOf[j] = podGroups[i];
+    containerCounts[j] = podContainers[i];
+    j++;
   }
-  return groups;
+  return { slots, groupOf, keyLists, containerCounts };
 }
 
-function loadRealTimeMetrics(world: World, proc: RecommenderProcess, tracked: readonly Pod[], out: CaLogLine[]): void {
+function loadRealTimeMetrics(world: World, proc: RecommenderProcess, groups: ListedGroups, out: CaLogLine[]): void {
   let containerCount = 0;
   if (metricsServerDown(world)) {
     out.push(errorS('cluster_feeder.go:496', METRICS_UNAVAILABLE, 'Cannot get ContainerMetricsSnapshot from MetricsClient'));
   } else {
     let podMetrics = 0;
-    const { groupOf, keyLists, containerCounts, slots } = listedGroups(world, tracked);
+    const { groupOf, keyLists, containerCounts, slots } = groups;
     // Each group's newest sample: an aggregate state's last sample time is the latest of its pods'.
     const newest = new Float64Array(keyLists.length).fill(-Infinity);
     // The pods LoadPods just listed: a pod with a metric is never Gone and never in the Pending
@@ -370,8 +387,8 @@ export function recommenderRunLines(world: World, proc: RecommenderProcess, with
   const ids = objs.map((o) => vpaId(o.vpa));
   for (const id of proc.vpas) if (!ids.includes(id)) out.push(infoS(3, 'cluster_feeder.go:450', 'Deleting VPA', { vpa: refOf(id) }));
   proc.vpas = ids;
-  const tracked = loadPods(world, proc, out);
-  loadRealTimeMetrics(world, proc, tracked, out);
+  const { tracked, groups } = loadPods(world, proc, out);
+  loadRealTimeMetrics(world, proc, groups, out);
   out.push(infoS(3, 'recommender.go:158', 'ClusterState is tracking', { pods: tracked.length, vpas: objs.length }));
   recordRecommendations(world, proc, withoutRecommendation, out);
   maintainCheckpoints(world, proc, out);

@@ -86,11 +86,23 @@ interface KeptListing {
 
 const kept = new WeakMap<Deployment, KeptListing>();
 
-/** replicaSetsOf (cluster/workloads.ts): the Deployment's ReplicaSets, oldest first (a stable sort). */
-function replicaSetsOf(world: World, d: Deployment): ReplicaSet[] {
-  const out: ReplicaSet[] = [];
-  for (const rs of world.replicaSets.values()) if (rs.deployment === d.name && rs.namespace === d.namespace) out.push(rs);
-  if (out.length > 1) out.sort((a, b) => a.createdMs - b.createdMs);
+function byCreation(a: ReplicaSet, b: ReplicaSet): number {
+  return a.createdMs - b.createdMs;
+}
+
+/** Scratch for each run's look at the target's ReplicaSets; a fresh listing keeps a copy. */
+const currentReplicaSets: ReplicaSet[] = [];
+
+/**
+ * replicaSetsOf (cluster/workloads.ts) into `out`: the Deployment's ReplicaSets, oldest first (a
+ * stable sort). forEach, not for...of: unoptimized, for...of over a Map makes an object per entry.
+ */
+function replicaSetsInto(world: World, d: Deployment, out: ReplicaSet[]): ReplicaSet[] {
+  out.length = 0;
+  world.replicaSets.forEach((rs) => {
+    if (rs.deployment === d.name && rs.namespace === d.namespace) out.push(rs);
+  });
+  if (out.length > 1) out.sort(byCreation);
   return out;
 }
 
@@ -108,13 +120,13 @@ export function targetListing(world: World, kind: string, name: string, namespac
   const d = world.deployments.get(name);
   if (!d || d.namespace !== namespace) return EMPTY;
   const version = deploymentPodsVersion(world, d.name);
-  const replicaSets = replicaSetsOf(world, d);
+  const replicaSets = replicaSetsInto(world, d, currentReplicaSets);
   const entry = kept.get(d);
   if (entry !== undefined && entry.world === world && entry.version === version && entry.namespace === namespace && sameList(entry.replicaSets, replicaSets)) {
     return entry.listing;
   }
   const listing = freshListing(world, replicaSets);
-  kept.set(d, { world, version, namespace, replicaSets, listing });
+  kept.set(d, { world, version, namespace, replicaSets: replicaSets.slice(), listing });
   return listing;
 }
 
