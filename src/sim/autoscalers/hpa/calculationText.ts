@@ -108,19 +108,47 @@ export function targetLine(ref: CrossVersionObjectReference, replicas: number, m
 }
 
 /** The legacy window's line when it holds nothing higher, kept per window and count (the usual sync). */
-const windowLines = new Map<number, Map<number, Message>>();
+const windowLines = new Map<number, Map<number, Message[]>>();
 
-export function windowNoHigherText(window: number, replicas: number): Message {
+/** That line alone, as a frozen list of one: normalizeLegacy's explanation of the usual sync. */
+export function windowNoHigherLines(window: number, replicas: number): Message[] {
   let byCount = windowLines.get(window);
   if (byCount === undefined) {
     if (windowLines.size >= 64) windowLines.clear();
-    windowLines.set(window, (byCount = new Map<number, Message>()));
+    windowLines.set(window, (byCount = new Map<number, Message[]>()));
   }
-  let line = byCount.get(replicas);
-  if (line === undefined) {
-    line = msg('engine.hpa.windowNoHigher', { window, replicas });
+  let lines = byCount.get(replicas);
+  if (lines === undefined) {
+    lines = Object.freeze([msg('engine.hpa.windowNoHigher', { window, replicas })]) as Message[];
     if (byCount.size >= 4096) byCount.clear();
-    byCount.set(replicas, line);
+    byCount.set(replicas, lines);
   }
+  return lines;
+}
+
+export function windowNoHigherText(window: number, replicas: number): Message {
+  return windowNoHigherLines(window, replicas)[0];
+}
+
+/**
+ * The utilization line ("cpu: 59% of request …"), kept by its numbers in a small table: a steady
+ * HPA words the same numbers sync after sync, and a message is plain data, never edited, so one
+ * serves them all. A slot holds the last line hashed to it; a line found there is used only when
+ * every parameter matches, so a collision only builds a new line.
+ */
+const UTILIZATION_SLOTS = 512;
+const utilizationLines: (Message | undefined)[] = new Array<Message | undefined>(UTILIZATION_SLOTS).fill(undefined);
+
+export function utilizationLine(metric: string, utilization: number, average: string, request: string, pods: number, target: number): Message {
+  let h = Math.imul(utilization | 0, 0x9e3779b1) ^ Math.imul(pods | 0, 0x85ebca6b) ^ Math.imul(target | 0, 0xc2b2ae35) ^ Math.imul(average.length + 31 * request.length, 0x27d4eb2f);
+  h ^= h >>> 15;
+  const slot = h & (UTILIZATION_SLOTS - 1);
+  const kept = utilizationLines[slot];
+  if (kept !== undefined) {
+    const p = kept.params!;
+    if (p.metric === metric && p.utilization === utilization && p.average === average && p.request === request && p.pods === pods && p.target === target) return kept;
+  }
+  const line = msg('engine.hpa.utilization', { metric, utilization, average, request, pods, target });
+  utilizationLines[slot] = line;
   return line;
 }

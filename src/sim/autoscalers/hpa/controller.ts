@@ -1,10 +1,11 @@
 import type { World } from '../../core/types';
 import { emitEvent, log } from '../../core/world';
 import type { HorizontalPodAutoscaler } from './types';
+import type { HpaMetricsClient } from './metricsClient';
 import { DEFAULT_HPA_CONTROLLER_CONFIG } from './types';
-import { initialHpaControllerState, reconcileHpa, type HpaControllerState } from './reconcile';
+import { initialHpaControllerState, reconcileHpa, type HpaControllerState, type HpaScaleSubresource, type ReconcileHpaInput } from './reconcile';
 import { recordHpaEvents, type HpaEventRecord } from './eventLog';
-import { worldMetricsClient } from './worldMetrics';
+import { listingMetricsClient, releaseListingMetricsClient, worldMetricsClient } from './worldMetrics';
 import { UtilizationAccumulator } from './utilizationTotals';
 import { listTargetPods } from './targetListing';
 import type { PodGroupingOptions } from './podGrouping';
@@ -96,37 +97,62 @@ const listingGrouping: PodGroupingOptions = {
 };
 const listedTotals = new UtilizationAccumulator('cpu', listingGrouping);
 
+/**
+ * The scale subresource and reconcileHpa's input of the sync under way, refilled rather than made
+ * per sync: reconcileHpa reads them and its output keeps neither (nor does anything it calls).
+ */
+const scaleRead: HpaScaleSubresource = { specReplicas: 0, statusReplicas: 0, selector: '' };
+const syncInput: ReconcileHpaInput = {
+  hpa: undefined as unknown as HorizontalPodAutoscaler,
+  state: undefined as unknown as HpaControllerState,
+  nowSeconds: 0,
+  scale: scaleRead,
+  metrics: undefined as unknown as HpaMetricsClient,
+  config: DEFAULT_HPA_CONTROLLER_CONFIG,
+  scaleUpdateError: undefined,
+  previousExplanation: undefined,
+};
+
 export function syncHpa(world: World, record: HpaRecord): void {
   const now = world.timeMs / 1000;
   const { hpa } = record;
   const namespace = hpa.metadata.namespace ?? 'default';
   const ref = hpa.spec.scaleTargetRef;
   const target = ref.kind === 'Deployment' ? world.deployments.get(ref.name) : undefined;
-  const totals = target ? listingTotals(hpa, now) : undefined;
-  const listed = target ? listTargetPods(world, target, namespace, totals) : undefined;
-  const scale = target
-    ? {
-        specReplicas: target.replicas,
-        statusReplicas: listed!.active,
-        selector: selectorText(target.template.labels),
-      }
-    : { error: `deployments/scale.apps "${ref.name}" not found` };
-  const out = reconcileHpa({
-    hpa,
-    state: record.state,
-    nowSeconds: now,
-    scale,
-    metrics: target ? worldMetricsClient(world, target, namespace, listed!.pods, listed!.inNamespace, totals) : worldMetricsClient(world, { name: ref.name, template: { labels: {} } } as never, namespace),
-    config: DEFAULT_HPA_CONTROLLER_CONFIG,
-  });
+  const input = syncInput;
+  input.hpa = hpa;
+  input.state = record.state;
+  input.nowSeconds = now;
+  input.previousExplanation = record.explanation;
+  if (target) {
+    const totals = listingTotals(hpa, now);
+    const listed = listTargetPods(world, target, namespace, totals);
+    scaleRead.specReplicas = target.replicas;
+    scaleRead.statusReplicas = listed.active;
+    scaleRead.selector = selectorText(target.template.labels);
+    input.scale = scaleRead;
+    input.metrics = listingMetricsClient(world, target, namespace, listed.pods, listed.inNamespace, totals);
+  } else {
+    input.scale = { error: `deployments/scale.apps "${ref.name}" not found` };
+    input.metrics = worldMetricsClient(world, { name: ref.name, template: { labels: {} } } as never, namespace);
+  }
+  const out = reconcileHpa(input);
+  // Nothing of the sync stays reachable through the kept input.
+  input.hpa = undefined as never;
+  input.state = undefined as never;
+  input.metrics = undefined as never;
+  input.previousExplanation = undefined;
+  releaseListingMetricsClient();
   record.state = out.state;
-  record.hpa = hpaWithStatus(hpa, out.status);
+  // An unchanged status is the previous one itself (reconcileHpa says when), and so is the object.
+  if (out.status !== hpa.status) record.hpa = hpaWithStatus(hpa, out.status);
   record.explanation = out.explanation;
   record.machineState = out.machineState;
   record.lastSyncSeconds = now;
   // Most syncs raise no event: the folded list stays as it is.
   if (out.events.length > 0) record.events = recordHpaEvents(record.events, out.events, now).slice(-50);
-  for (const e of out.events) {
+  for (let i = 0; i < out.events.length; i++) {
+    const e = out.events[i];
     emitEvent(world, { kind: 'HorizontalPodAutoscaler', name: hpa.metadata.name, namespace, type: e.type, reason: e.reason, message: e.message, source: HPA_CONTROLLER });
   }
   if (out.rescale && target) {
@@ -138,7 +164,29 @@ export function syncHpa(world: World, record: HpaRecord): void {
   }
 }
 
+/**
+ * The records' keys sorted, per records object, kept while its keys are the same ones in the same
+ * order (records are added and removed far less often than they sync).
+ */
+const sortedKeys = new WeakMap<Record<string, HpaRecord>, { keys: string[]; sorted: string[] }>();
+
+function sortedRecordKeys(records: Record<string, HpaRecord>): readonly string[] {
+  const keys = Object.keys(records);
+  const kept = sortedKeys.get(records);
+  if (kept !== undefined && sameList(kept.keys, keys)) return kept.sorted;
+  const sorted = keys.slice().sort();
+  sortedKeys.set(records, { keys, sorted });
+  return sorted;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export function runHpaController(world: World): void {
   const state = hpaState(world);
-  for (const key of Object.keys(state.records).sort()) syncHpa(world, state.records[key]);
+  const keys = sortedRecordKeys(state.records);
+  for (let i = 0; i < keys.length; i++) syncHpa(world, state.records[keys[i]]);
 }

@@ -2,8 +2,8 @@
  * computeReplicasForMetrics: one proposal per spec.metrics entry, with the status entry, the
  * metric's name as the controller words it, and on failure the condition and event it raises.
  */
-import { isClientError } from './metricsClient';
-import type { HpaPodInfo } from './podGrouping';
+import { isClientError, type ResourceUtilizationTotals } from './metricsClient';
+import type { HpaPodInfo, PodGroupingOptions } from './podGrouping';
 import { quantityToMilli } from './quantity';
 import {
   NO_PODS,
@@ -12,6 +12,7 @@ import {
   resourceUtilizationReplicas,
   type CalcResult,
   type PerPodCalculation,
+  type PerPodMetricInput,
 } from './replicaCalculator';
 import { objectProposal, externalProposal } from './valueMetricProposals';
 import { fail, mq, type MetricContext, type MetricProposal } from './proposalCommon';
@@ -19,6 +20,7 @@ import type { MetricSpec, MetricStatus, MetricTarget } from './types';
 import { msg, type Message } from '../../core/message';
 import { pushAll } from '../../core/arrays';
 import { boundedMemo } from '../../core/memo';
+import { keysAre } from './statusCopy';
 
 export type { MetricContext, MetricProposal } from './proposalCommon';
 
@@ -69,13 +71,47 @@ function wrapResourceError(e: string, resource: string, container: string | unde
   return container ? `failed to get ${container} container metric value: ${e}` : `failed to get ${resource} resource metric value: ${e}`;
 }
 
+/**
+ * The grouping options the totals are asked with and the calculation's input from the totals,
+ * refilled per metric rather than made: the client compares the options during the call, and the
+ * calculation reads its input; neither keeps them.
+ */
+const totalsGrouping: PodGroupingOptions = { cpuReadinessChecks: true, nowSeconds: 0, cpuInitializationPeriodSeconds: 0, initialReadinessDelaySeconds: 0 };
+const totalsInput: PerPodMetricInput & { resource: string; targetUtilization: number } = {
+  currentReplicas: 0,
+  pods: NO_PODS,
+  tolerances: { scaleDown: 0, scaleUp: 0 },
+  nowSeconds: 0,
+  cpuInitializationPeriodSeconds: 0,
+  initialReadinessDelaySeconds: 0,
+  metricLabel: '',
+  resource: '',
+  targetUtilization: 0,
+};
+
+function utilizationFromTotals(ctx: MetricContext, totals: ResourceUtilizationTotals, label: string, resource: string, targetUtilization: number): CalcResult<PerPodCalculation> {
+  const input = totalsInput;
+  input.currentReplicas = ctx.specReplicas;
+  input.tolerances = ctx.tolerances;
+  input.nowSeconds = ctx.nowSeconds;
+  input.cpuInitializationPeriodSeconds = ctx.config.cpuInitializationPeriodSeconds;
+  input.initialReadinessDelaySeconds = ctx.config.initialReadinessDelaySeconds;
+  input.metricLabel = label;
+  input.resource = resource;
+  input.targetUtilization = targetUtilization;
+  return resourceUtilizationFromTotals(input, totals);
+}
+
 /** The per-pod calculation, from the client's one-pass totals when it gives them (their doc says when). */
 function resourceCalculation(ctx: MetricContext, resource: string, target: MetricTarget, container: string | undefined, label: string): CalcResult<PerPodCalculation> {
   const useAverageValue = target.averageValue !== undefined;
-  const { cpuInitializationPeriodSeconds, initialReadinessDelaySeconds } = ctx.config;
-  const grouping = { cpuReadinessChecks: resource === 'cpu', nowSeconds: ctx.nowSeconds, cpuInitializationPeriodSeconds, initialReadinessDelaySeconds };
+  const grouping = totalsGrouping;
+  grouping.cpuReadinessChecks = resource === 'cpu';
+  grouping.nowSeconds = ctx.nowSeconds;
+  grouping.cpuInitializationPeriodSeconds = ctx.config.cpuInitializationPeriodSeconds;
+  grouping.initialReadinessDelaySeconds = ctx.config.initialReadinessDelaySeconds;
   const totals = useAverageValue ? undefined : ctx.metrics.resourceUtilizationTotals?.(resource, container, grouping);
-  if (totals) return resourceUtilizationFromTotals(perPodInput(ctx, NO_PODS, label, { resource, targetUtilization: target.averageUtilization ?? 0 }), totals);
+  if (totals) return utilizationFromTotals(ctx, totals, label, resource, target.averageUtilization ?? 0);
   const listed = ctx.metrics.podResourceMetrics(resource, container);
   if (isClientError(listed) || !listed.pods.some((p) => p.sampleMilli !== undefined)) {
     const inner = isClientError(listed) ? listed.error : 'no metrics returned from resource metrics API';
@@ -85,8 +121,32 @@ function resourceCalculation(ctx: MetricContext, resource: string, target: Metri
   return resourceUtilizationReplicas(perPodInput(ctx, listed.pods, label, { resource, targetUtilization: target.averageUtilization ?? 0 }));
 }
 
+/**
+ * `previous` when it is the status entry resourceProposal would build for a Resource metric (not a
+ * container's): the literal's keys in its order, and the same values.
+ */
+function sameResourceStatus(previous: MetricStatus | undefined, resource: string, utilization: number | undefined, averageValue: string): previous is MetricStatus {
+  if (previous === undefined || previous.type !== 'Resource' || !keysAre(previous, RESOURCE_STATUS_KEYS)) return false;
+  const source = previous.resource;
+  if (source.name !== resource || !keysAre(source, RESOURCE_SOURCE_KEYS)) return false;
+  const current = source.current;
+  if (utilization === undefined) return keysAre(current, AVERAGE_VALUE_KEYS) && current.averageValue === averageValue;
+  return keysAre(current, UTILIZATION_KEYS) && current.averageUtilization === utilization && current.averageValue === averageValue;
+}
+const RESOURCE_STATUS_KEYS = ['type', 'resource'] as const;
+const RESOURCE_SOURCE_KEYS = ['name', 'current'] as const;
+const AVERAGE_VALUE_KEYS = ['averageValue'] as const;
+const UTILIZATION_KEYS = ['averageUtilization', 'averageValue'] as const;
+
+function resourceStatus(resource: string, container: string | undefined, useAverageValue: boolean, calc: PerPodCalculation, previous: MetricStatus | undefined): MetricStatus {
+  const averageValue = mq(calc.averageMilli);
+  if (!container && sameResourceStatus(previous, resource, useAverageValue ? undefined : calc.utilizationPercent, averageValue)) return previous;
+  const current = useAverageValue ? { averageValue } : { averageUtilization: calc.utilizationPercent, averageValue };
+  return container ? { type: 'ContainerResource', containerResource: { name: resource, container, current } } : { type: 'Resource', resource: { name: resource, current } };
+}
+
 /** Resource and ContainerResource share computeStatusForResourceMetricGeneric. */
-function resourceProposal(ctx: MetricContext, resource: string, target: MetricTarget, container: string | undefined): MetricProposal {
+function resourceProposal(ctx: MetricContext, resource: string, target: MetricTarget, container: string | undefined, previous?: MetricStatus): MetricProposal {
   const label = container ? `${resource} of container ${container}` : resource;
   const reason = container ? 'FailedGetContainerResourceMetric' : 'FailedGetResourceMetric';
   const useAverageValue = target.averageValue !== undefined;
@@ -100,12 +160,7 @@ function resourceProposal(ctx: MetricContext, resource: string, target: MetricTa
     const e = `failed to get ${resource} ${what}: ${calc.error}`;
     return fail(reason, e, wrapResourceError(e, resource, container), label);
   }
-  const current = useAverageValue
-    ? { averageValue: mq(calc.averageMilli) }
-    : { averageUtilization: calc.utilizationPercent, averageValue: mq(calc.averageMilli) };
-  const status: MetricStatus = container
-    ? { type: 'ContainerResource', containerResource: { name: resource, container, current } }
-    : { type: 'Resource', resource: { name: resource, current } };
+  const status = resourceStatus(resource, container, useAverageValue, calc, previous);
   const metricName = resourceMetricName(resource, Boolean(container), useAverageValue);
   return { ok: true, replicas: calc.replicas, metricName, status, explanation: calc.explanation, details: calc };
 }
@@ -132,10 +187,11 @@ function podsProposal(ctx: MetricContext, spec: Extract<MetricSpec, { type: 'Pod
   };
 }
 
-export function computeReplicasForMetric(ctx: MetricContext, spec: MetricSpec): MetricProposal {
+/** `previous`: the previous status's entry for this metric, which its status may then be (see MetricContext). */
+export function computeReplicasForMetric(ctx: MetricContext, spec: MetricSpec, previous?: MetricStatus): MetricProposal {
   switch (spec.type) {
     case 'Resource':
-      return resourceProposal(ctx, spec.resource.name, spec.resource.target, undefined);
+      return resourceProposal(ctx, spec.resource.name, spec.resource.target, undefined, previous);
     case 'ContainerResource':
       return resourceProposal(ctx, spec.containerResource.name, spec.containerResource.target, spec.containerResource.container);
     case 'Pods':
@@ -199,20 +255,31 @@ export function combineMetricProposals(
   return { replicas, index, invalidCount };
 }
 
+/** Each metric's proposal for combineMetricProposals, one list for every call (combine keeps none of it). */
+const proposalReplicas: (number | null)[] = [];
+
+/** Most syncs' metrics raise no event: one frozen empty list serves them. */
+const NO_EVENTS: HpaEvent[] = Object.freeze([]) as unknown as HpaEvent[];
+
 export function computeReplicasForMetrics(ctx: MetricContext, specs: readonly MetricSpec[]): MetricsOutcome {
   // Loops, not map/find with closures, into lists of their final size (a first push reserves 17
   // slots): one HPA, one metric, every 15 s.
   const proposals = new Array<MetricProposal>(specs.length);
-  const statuses = new Array<MetricStatus>(specs.length);
-  const replicas = new Array<number | null>(specs.length);
-  const events: HpaEvent[] = [];
-  let firstInvalid: Extract<MetricProposal, { ok: false }> | undefined;
+  const replicas = proposalReplicas;
+  replicas.length = specs.length;
+  const previous = ctx.previousMetrics;
+  let samePrevious = previous !== undefined && previous.length === specs.length;
   for (let i = 0; i < specs.length; i++) {
-    const p = computeReplicasForMetric(ctx, specs[i]);
+    const p = computeReplicasForMetric(ctx, specs[i], previous?.[i]);
     proposals[i] = p;
-    statuses[i] = p.ok ? p.status : { type: '' };
     replicas[i] = p.ok ? p.replicas : null;
+    if (samePrevious && (!p.ok || p.status !== previous![i])) samePrevious = false;
   }
+  // Statuses that are the previous ones, one by one, are the previous list (nothing edits a status).
+  const statuses = samePrevious ? (previous as MetricStatus[]) : new Array<MetricStatus>(specs.length);
+  if (!samePrevious) for (let i = 0; i < specs.length; i++) statuses[i] = proposals[i].ok ? (proposals[i] as { status: MetricStatus }).status : { type: '' };
+  let events: HpaEvent[] = NO_EVENTS;
+  let firstInvalid: Extract<MetricProposal, { ok: false }> | undefined;
   // One metric's own lines serve unless a line is added below (the caller copies them).
   let explanation: Message[] = proposals.length > 0 ? proposals[0].explanation : [];
   if (proposals.length > 1) explanation = explanation.slice();
@@ -220,6 +287,7 @@ export function computeReplicasForMetrics(ctx: MetricContext, specs: readonly Me
     const p = proposals[i];
     if (i > 0) pushAll(explanation, p.explanation);
     if (!p.ok) {
+      if (events === NO_EVENTS) events = [];
       events.push({ type: 'Warning', reason: p.reason, message: p.conditionError });
       firstInvalid ??= p;
     }

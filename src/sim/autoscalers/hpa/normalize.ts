@@ -7,7 +7,7 @@
 import type { HPAScalingRules, HorizontalPodAutoscalerBehavior } from './types';
 import { msg, type Message } from '../../core/message';
 import { maxOf } from '../../core/arrays';
-import { windowNoHigherText } from './calculationText';
+import { windowNoHigherLines, windowNoHigherText } from './calculationText';
 
 export interface TimestampedRecommendation {
   replicas: number;
@@ -59,7 +59,14 @@ export function stabilizeLegacy(
   nowSeconds: number,
   windowSeconds: number,
 ): { stabilized: number; recommendations: TimestampedRecommendation[] } {
-  const cutoff = nowSeconds - windowSeconds;
+  const { stabilized, oldIndex } = scanLegacyWindow(recommendations, proposal, nowSeconds - windowSeconds);
+  return { stabilized, recommendations: storeRecommendation(recommendations, oldIndex, { replicas: proposal, timestampSeconds: nowSeconds }) };
+}
+
+/** The legacy window's scan, one object for every call (normalizeLegacy runs once per sync): read it before the next scan. */
+const legacyScan = { stabilized: 0, oldIndex: -1 };
+
+function scanLegacyWindow(recommendations: readonly TimestampedRecommendation[], proposal: number, cutoff: number): typeof legacyScan {
   let stabilized = proposal;
   let oldIndex = -1;
   for (let i = 0; i < recommendations.length; i++) {
@@ -67,7 +74,9 @@ export function stabilizeLegacy(
     if (rec.timestampSeconds < cutoff) oldIndex = i;
     else if (rec.replicas > stabilized) stabilized = rec.replicas;
   }
-  return { stabilized, recommendations: storeRecommendation(recommendations, oldIndex, { replicas: proposal, timestampSeconds: nowSeconds }) };
+  legacyScan.stabilized = stabilized;
+  legacyScan.oldIndex = oldIndex;
+  return legacyScan;
 }
 
 /** Clamp without behavior: [min, min(max, max(2×current, 4))]. */
@@ -77,12 +86,26 @@ export function convertDesiredReplicasLegacy(
   minReplicas: number,
   maxReplicas: number,
 ): { replicas: number; reason: LimitReason } {
+  const { replicas, reason } = clampLegacy(currentReplicas, desiredReplicas, minReplicas, maxReplicas);
+  return { replicas, reason };
+}
+
+/** convertDesiredReplicasLegacy into one object for every call (read it before the next). */
+const legacyClamp: { replicas: number; reason: LimitReason } = { replicas: 0, reason: 'DesiredWithinRange' };
+
+function clampLegacy(currentReplicas: number, desiredReplicas: number, minReplicas: number, maxReplicas: number): typeof legacyClamp {
   const scaleUpLimit = Math.max(2 * currentReplicas, 4);
   const maxAllowed = maxReplicas > scaleUpLimit ? scaleUpLimit : maxReplicas;
   const upReason: LimitReason = maxReplicas > scaleUpLimit ? 'ScaleUpLimit' : 'TooManyReplicas';
-  if (desiredReplicas < minReplicas) return { replicas: minReplicas, reason: 'TooFewReplicas' };
-  if (desiredReplicas > maxAllowed) return { replicas: maxAllowed, reason: upReason };
-  return { replicas: desiredReplicas, reason: 'DesiredWithinRange' };
+  if (desiredReplicas < minReplicas) return clamped(minReplicas, 'TooFewReplicas');
+  if (desiredReplicas > maxAllowed) return clamped(maxAllowed, upReason);
+  return clamped(desiredReplicas, 'DesiredWithinRange');
+}
+
+function clamped(replicas: number, reason: LimitReason): typeof legacyClamp {
+  legacyClamp.replicas = replicas;
+  legacyClamp.reason = reason;
+  return legacyClamp;
 }
 
 export interface BehaviorStabilization {
@@ -296,31 +319,38 @@ function limitedCondition(limited: number, stabilized: number, reason: LimitReas
 
 /** normalizeDesiredReplicas (no behavior): stabilize over the downscale window, then clamp. */
 export function normalizeLegacy(input: NormalizationInput): NormalizationResult {
-  const { stabilized, recommendations } = stabilizeLegacy(input.recommendations, input.proposal, input.nowSeconds, input.downscaleStabilizationSeconds);
+  // stabilizeLegacy and convertDesiredReplicasLegacy without their result objects (once per sync).
+  const { stabilized, oldIndex } = scanLegacyWindow(input.recommendations, input.proposal, input.nowSeconds - input.downscaleStabilizationSeconds);
+  const recommendations = storeRecommendation(input.recommendations, oldIndex, { replicas: input.proposal, timestampSeconds: input.nowSeconds });
   const ableReason: StabilizationReason = stabilized !== input.proposal ? 'ScaleDownStabilized' : 'ReadyForNewScale';
-  // A literal of one (a first push would reserve 17 slots).
-  const explanation: Message[] = [
-    stabilized !== input.proposal
-      ? msg('engine.hpa.windowKept', { window: input.downscaleStabilizationSeconds, replicas: stabilized, proposal: input.proposal })
-      : windowNoHigherText(input.downscaleStabilizationSeconds, stabilized),
-  ];
-  const limited = convertDesiredReplicasLegacy(input.currentReplicas, stabilized, input.minReplicas, input.maxReplicas);
-  if (limited.replicas !== stabilized) {
-    explanation.push(
-      msg('engine.hpa.legacyLimited', {
-        reason: limited.reason,
-        replicas: limited.replicas,
-        min: input.minReplicas,
-        max: input.maxReplicas,
-        current: input.currentReplicas,
-        limit: Math.max(2 * input.currentReplicas, 4),
-      }),
-    );
+  const { replicas, reason } = clampLegacy(input.currentReplicas, stabilized, input.minReplicas, input.maxReplicas);
+  let explanation: Message[];
+  if (stabilized === input.proposal && replicas === stabilized) {
+    // The usual sync: one kept line, as a kept list of one (the caller only copies it).
+    explanation = windowNoHigherLines(input.downscaleStabilizationSeconds, stabilized);
+  } else {
+    explanation = [
+      stabilized !== input.proposal
+        ? msg('engine.hpa.windowKept', { window: input.downscaleStabilizationSeconds, replicas: stabilized, proposal: input.proposal })
+        : windowNoHigherText(input.downscaleStabilizationSeconds, stabilized),
+    ];
+    if (replicas !== stabilized) {
+      explanation.push(
+        msg('engine.hpa.legacyLimited', {
+          reason,
+          replicas,
+          min: input.minReplicas,
+          max: input.maxReplicas,
+          current: input.currentReplicas,
+          limit: Math.max(2 * input.currentReplicas, 4),
+        }),
+      );
+    }
   }
   return {
-    desiredReplicas: limited.replicas,
+    desiredReplicas: replicas,
     ableToScale: ABLE_TO_SCALE[ableReason],
-    scalingLimited: limitedCondition(limited.replicas, stabilized, limited.reason),
+    scalingLimited: limitedCondition(replicas, stabilized, reason),
     recommendations,
     explanation,
   };

@@ -18,6 +18,11 @@ export interface MetricContext {
   nowSeconds: number;
   config: HpaControllerConfig;
   metrics: HpaMetricsClient;
+  /**
+   * The previous status's currentMetrics, when the caller has them: a metric whose status reads
+   * the same is given that entry itself, and a list that reads the same is that list.
+   */
+  previousMetrics?: readonly MetricStatus[];
 }
 
 export type MetricProposal =

@@ -192,11 +192,14 @@ describe('reconcileHpa', () => {
     // The same readings 15 s later: every condition is what it was, so the list is the same one.
     const same = sync({ ...hpa, status: first.status }, 2, { pods: cpuPods(2, 106) }, { nowSeconds: T + 15 });
     expect(same.status.conditions).toBe(firstConditions);
-    expect(same.status).not.toBe(first.status);
+    // Nothing else changed either: the status read is the status written, the same object.
+    expect(same.status).toBe(first.status);
+    const firstStatusCopy = structuredClone(first.status);
     // A scale-up changes AbleToScale (reason and message, not its status): a new list, the old one untouched.
     const up = sync({ ...hpa, status: same.status }, 2, { pods: cpuPods(2, 190) }, { nowSeconds: T + 30 });
     expect(up.status.conditions).not.toBe(firstConditions);
     expect(firstConditions).toEqual(firstCopy);
+    expect(first.status).toEqual(firstStatusCopy);
     const able = up.status.conditions!.find((c) => c.type === 'AbleToScale')!;
     expect(able).toEqual({ type: 'AbleToScale', status: 'True', reason: 'SucceededRescale', message: 'the HPA controller was able to update the target scale to 4', lastTransitionTime: T });
     // The unchanged conditions are carried over as they were.

@@ -13,12 +13,13 @@ import {
   type PersistedHpaMachine,
 } from './hpaMachine';
 import { stepPersistedHpaMachine } from './hpaStepper';
-import { computeReplicasForMetrics, type HpaEvent, type MetricsOutcome } from './metricProposals';
+import { computeReplicasForMetrics, type HpaEvent, type MetricContext, type MetricsOutcome } from './metricProposals';
 import type { HpaMetricsClient } from './metricsClient';
 import {
   normalizeDesiredReplicas,
   storeScaleEvent,
   type LimitReason,
+  type NormalizationInput,
   type ScaleEvent,
   type TimestampedRecommendation,
 } from './normalize';
@@ -31,7 +32,7 @@ import {
   type MetricStatus,
 } from './types';
 import { msg, type Message } from '../../core/message';
-import { scaledStatus, statusWith } from './statusCopy';
+import { samePlainData, sameStatusValues, scaledStatus, statusUnlessSame } from './statusCopy';
 import { replicasText, targetLine } from './calculationText';
 import { beginConditions, conditionReason, finishConditions, setCond } from './conditionTable';
 
@@ -64,6 +65,8 @@ export interface ReconcileHpaInput {
   config?: Partial<HpaControllerConfig>;
   /** Simulates the API server rejecting the scale update. */
   scaleUpdateError?: string;
+  /** The previous sync's explanation: the output's is that list itself when it words the same lines. */
+  previousExplanation?: Message[];
 }
 
 export interface ReconcileHpaOutput {
@@ -85,6 +88,26 @@ interface Working {
   previousConditions: HpaCondition[];
   events: HpaEvent[];
   explanation: Message[];
+}
+
+/**
+ * The sync's working lists, kept for every sync (reconcileHpa does not recurse): finish hands out
+ * copies of their final length, or the previous sync's explanation when it is the same lines, and
+ * empties them. A list grown by pushes from empty reserves 17 slots.
+ */
+const work: Working = { previousConditions: [], events: [], explanation: [] };
+
+/** Most syncs raise no event: one frozen empty list serves them (nothing may add to an output's list). */
+const NO_EVENTS: HpaEvent[] = Object.freeze([]) as unknown as HpaEvent[];
+
+/**
+ * The explanation to hand out: `previous` itself when `lines` word it line for line (a line built
+ * anew with the same key and parameters counts as the same), else a copy of `lines`.
+ */
+function keptLines(lines: readonly Message[], previous: Message[] | undefined): Message[] {
+  if (previous === undefined || previous.length !== lines.length) return lines.slice();
+  for (let i = 0; i < lines.length; i++) if (lines[i] !== previous[i] && !samePlainData(lines[i], previous[i])) return lines.slice();
+  return previous;
 }
 
 /** pushAll for one source, without the rest-parameter array pushAll makes per call. */
@@ -135,10 +158,19 @@ function finish(
   const machine = stepPersistedHpaMachine(input.state.machine, outcome);
   const machineState = machine.value;
   w.explanation.push(stateLine(machineState));
+  const explanation = keptLines(w.explanation, input.previousExplanation);
+  const events = w.events.length === 0 ? NO_EVENTS : w.events.slice();
+  w.explanation.length = 0;
+  w.events.length = 0;
+  const conditions = finishConditions(w.previousConditions);
+  w.previousConditions = NO_CONDITIONS;
+  const previous = input.hpa.status;
+  // A steady sync words the status it read: that status itself serves (nothing edits one in place).
+  const unchanged = previous !== undefined && conditions === previous.conditions && sameStatusValues(status, previous);
   // Every path but a failed scale read passes a status built for this sync: set its conditions
   // in place (the same key order as a spread) rather than copy it once more.
-  const out = status === input.hpa.status ? { ...status } : status;
-  out.conditions = finishConditions(w.previousConditions);
+  const out = unchanged ? previous : status === previous ? { ...status } : status;
+  if (!unchanged) out.conditions = conditions;
   return {
     desiredReplicas: outcome.desiredReplicas,
     rescale,
@@ -146,8 +178,8 @@ function finish(
     // Literals, not `{ ...state, machine }`: V8 builds a spread followed by a new key on a slow
     // path (~1.3 µs an object, several per sync).
     state: { recommendations: state.recommendations, scaleUpEvents: state.scaleUpEvents, scaleDownEvents: state.scaleDownEvents, machine },
-    events: w.events,
-    explanation: w.explanation,
+    events,
+    explanation,
     outcome,
     machineState,
   };
@@ -163,6 +195,43 @@ function defaulted(spec: HorizontalPodAutoscaler['spec'], downscaleStabilization
   return withDefaults(spec, { downscaleStabilizationSeconds });
 }
 
+const NO_CONDITIONS: HpaCondition[] = Object.freeze([]) as unknown as HpaCondition[];
+
+function previousConditionsOf(status: HorizontalPodAutoscalerStatus | undefined): HpaCondition[] {
+  return status?.conditions ?? NO_CONDITIONS;
+}
+
+const syncState: Omit<HpaControllerState, 'machine'> = { recommendations: [], scaleUpEvents: [], scaleDownEvents: [] };
+
+/**
+ * The metrics' context and the normalization's input, refilled per sync rather than made: the
+ * calculations read them and keep neither (their results hold none of their fields' objects but
+ * the lists they were given).
+ */
+const NO_METRICS_CLIENT = undefined as unknown as HpaMetricsClient;
+const metricContext: MetricContext = {
+  namespace: '',
+  specReplicas: 0,
+  statusReplicas: 0,
+  tolerances: { scaleDown: 0, scaleUp: 0 },
+  nowSeconds: 0,
+  config: DEFAULT_HPA_CONTROLLER_CONFIG,
+  metrics: NO_METRICS_CLIENT,
+  previousMetrics: undefined,
+};
+const normalizationInput: NormalizationInput = {
+  currentReplicas: 0,
+  proposal: 0,
+  minReplicas: 0,
+  maxReplicas: 0,
+  behavior: undefined,
+  recommendations: [],
+  scaleUpEvents: [],
+  scaleDownEvents: [],
+  nowSeconds: 0,
+  downscaleStabilizationSeconds: 0,
+};
+
 export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
   // The engine passes the defaults themselves: no copy of them per sync (nothing writes to a config).
   const config: HpaControllerConfig =
@@ -170,15 +239,15 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
   const now = input.nowSeconds;
   const spec = defaulted(input.hpa.spec, config.downscaleStabilizationSeconds);
   const previous: HorizontalPodAutoscalerStatus = input.hpa.status ?? { currentReplicas: 0, desiredReplicas: 0 };
-  const previousConditions = previous.conditions ?? [];
-  const w: Working = { previousConditions, events: [], explanation: [] };
+  const previousConditions = previousConditionsOf(previous);
+  const w = work;
+  w.previousConditions = previousConditions;
   beginConditions(previousConditions);
-  // This function's own object: its keys are replaced as the sync goes (finish copies them out).
-  const state: Omit<HpaControllerState, 'machine'> = {
-    recommendations: input.state.recommendations,
-    scaleUpEvents: input.state.scaleUpEvents,
-    scaleDownEvents: input.state.scaleDownEvents,
-  };
+  // Kept for every sync: its keys are replaced as the sync goes (finish copies them out).
+  const state = syncState;
+  state.recommendations = input.state.recommendations;
+  state.scaleUpEvents = input.state.scaleUpEvents;
+  state.scaleDownEvents = input.state.scaleDownEvents;
 
   if ('error' in input.scale) {
     w.events.push({ type: 'Warning', reason: 'FailedGetScale', message: input.scale.error });
@@ -221,18 +290,18 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
       const status = { ...previous, currentReplicas: current };
       return finish(input, w, state, status, baseOutcome('metricsUnavailable', current, previous.desiredReplicas, now), false);
     }
-    const metrics: MetricsOutcome = computeReplicasForMetrics(
-      {
-        namespace: input.hpa.metadata.namespace ?? 'default',
-        specReplicas: current,
-        statusReplicas: input.scale.statusReplicas,
-        tolerances: tolerancesFor(spec, config),
-        nowSeconds: now,
-        config,
-        metrics: input.metrics,
-      },
-      spec.metrics,
-    );
+    const ctx = metricContext;
+    ctx.namespace = input.hpa.metadata.namespace ?? 'default';
+    ctx.specReplicas = current;
+    ctx.statusReplicas = input.scale.statusReplicas;
+    ctx.tolerances = tolerancesFor(spec, config);
+    ctx.nowSeconds = now;
+    ctx.config = config;
+    ctx.metrics = input.metrics;
+    ctx.previousMetrics = previous.currentMetrics;
+    const metrics: MetricsOutcome = computeReplicasForMetrics(ctx, spec.metrics);
+    ctx.metrics = NO_METRICS_CLIENT;
+    ctx.previousMetrics = undefined;
     append(w.events, metrics.events);
     append(w.explanation, metrics.explanation);
     setCond(now, 'ScalingActive', metrics.scalingActive.status, metrics.scalingActive.reason, metrics.scalingActive.message);
@@ -245,18 +314,18 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
     desired = Math.max(0, metrics.replicas);
     if (desired > current) rescaleReason = `${metrics.metricName} above target`;
     if (desired < current) rescaleReason = 'All metrics below target';
-    const normalized = normalizeDesiredReplicas({
-      currentReplicas: current,
-      proposal: desired,
-      minReplicas,
-      maxReplicas: spec.maxReplicas,
-      behavior: spec.behavior,
-      recommendations: state.recommendations,
-      scaleUpEvents: state.scaleUpEvents,
-      scaleDownEvents: state.scaleDownEvents,
-      nowSeconds: now,
-      downscaleStabilizationSeconds: config.downscaleStabilizationSeconds,
-    });
+    const n = normalizationInput;
+    n.currentReplicas = current;
+    n.proposal = desired;
+    n.minReplicas = minReplicas;
+    n.maxReplicas = spec.maxReplicas;
+    n.behavior = spec.behavior;
+    n.recommendations = state.recommendations;
+    n.scaleUpEvents = state.scaleUpEvents;
+    n.scaleDownEvents = state.scaleDownEvents;
+    n.nowSeconds = now;
+    n.downscaleStabilizationSeconds = config.downscaleStabilizationSeconds;
+    const normalized = normalizeDesiredReplicas(n);
     state.recommendations = normalized.recommendations;
     setCond(now, 'AbleToScale', 'True', normalized.ableToScale.reason, normalized.ableToScale.message);
     setCond(now, 'ScalingLimited', normalized.scalingLimited.status, normalized.scalingLimited.reason, normalized.scalingLimited.message);
@@ -268,7 +337,7 @@ export function reconcileHpa(input: ReconcileHpaInput): ReconcileHpaOutput {
 
   if (desired === current) {
     w.explanation.push(replicasText('engine.hpa.noChange', current));
-    const status = statusWith(previous, current, current, metricStatuses);
+    const status = statusUnlessSame(previous, current, current, metricStatuses);
     return finish(input, w, state, status, outcomeFor(current, scalingLimited, scalingLimitedReason, 'unchanged', current, now), false);
   }
   if (input.scaleUpdateError !== undefined) {

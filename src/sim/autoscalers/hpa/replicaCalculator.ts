@@ -5,7 +5,7 @@
  */
 import { isWithinTolerance, type Tolerances } from './defaults';
 import { groupPods, type HpaPodInfo, type PodGroup, type PodGroups } from './podGrouping';
-import { amount, keepsText, q, ratioText, toleranceText } from './calculationText';
+import { amount, keepsText, q, ratioText, toleranceText, utilizationLine } from './calculationText';
 import { msg, type Message } from '../../core/message';
 import type { ResourceUtilizationTotals } from './metricsClient';
 
@@ -126,10 +126,23 @@ function utilizationRatio(pods: readonly HpaPodInfo[], groups: PodGroups, target
   return ratioOfTotals(usageTotal, requestTotal, groups.readyPodCount, target);
 }
 
+/**
+ * The first pass's ratio, one object for every calculation (one per metric per sync): the
+ * calculation reads it before it returns, and nothing keeps it.
+ */
+const firstRatio: UtilizationRatio = { ratio: 0, utilization: 0, rawAverage: 0, usageTotal: 0, requestTotal: 0 };
+const NO_MATCHED_METRICS = Object.freeze({ error: 'no metrics returned matched known pods' });
+
 function ratioOfTotals(usageTotal: number, requestTotal: number, readyPodCount: number, target: number): UtilizationRatio | { error: string } {
-  if (requestTotal === 0) return { error: 'no metrics returned matched known pods' };
+  if (requestTotal === 0) return NO_MATCHED_METRICS;
   const utilization = Math.trunc((usageTotal * 100) / requestTotal);
-  return { ratio: utilization / target, utilization, rawAverage: Math.trunc(usageTotal / readyPodCount), usageTotal, requestTotal };
+  const first = firstRatio;
+  first.ratio = utilization / target;
+  first.utilization = utilization;
+  first.rawAverage = Math.trunc(usageTotal / readyPodCount);
+  first.usageTotal = usageTotal;
+  first.requestTotal = requestTotal;
+  return first;
 }
 
 /** GetMetricUsageRatio: integer average over every sample, then average / target. */
@@ -179,16 +192,28 @@ function decide<I extends PerPodMetricInput, F>(
   if (!scaleUpWithUnready && groups.missing.length === 0) {
     const tolerance = toleranceText(usageRatio, input.tolerances);
     if (isWithinTolerance(usageRatio, input.tolerances)) {
-      return { replicas: current, podsCounted: groups.readyPodCount, decision: 'withinTolerance', explanation: [summary, measured, tolerance, keepsText(current)] };
+      return decided(current, groups.readyPodCount, 'withinTolerance', [summary, measured, tolerance, keepsText(current)]);
     }
     const replicas = Math.ceil(usageRatio * groups.readyPodCount);
     const ratio = utilizationPercent === undefined ? ratioText(usageRatio) : `${utilizationPercent}% / ${targetUtilization}%`;
-    const explanation = [summary, measured, tolerance, msg('engine.hpa.desired', { count: groups.readyPodCount, ratio, replicas })];
-    return { replicas, podsCounted: groups.readyPodCount, decision: 'scaled', explanation };
+    return decided(replicas, groups.readyPodCount, 'scaled', [summary, measured, tolerance, msg('engine.hpa.desired', { count: groups.readyPodCount, ratio, replicas })]);
   }
   const explanation = [summary, measured];
   const decision = secondPassDecision(input, usageRatio, secondPass(input, groups, first, explanation), explanation);
   return { replicas: decision.replicas, newUsageRatio: decision.newUsageRatio, podsCounted: decision.podsCounted, decision: decision.decision, explanation };
+}
+
+/** decide's answer without a second pass, one object for every call: its caller copies it out at once (calculation). */
+const firstPassDecision: Decision & { explanation: Message[] } = { replicas: 0, newUsageRatio: undefined, podsCounted: 0, decision: 'withinTolerance', explanation: [] };
+
+function decided(replicas: number, podsCounted: number, decision: CalcDecision, explanation: Message[]): Decision & { explanation: Message[] } {
+  const d = firstPassDecision;
+  d.replicas = replicas;
+  d.newUsageRatio = undefined;
+  d.podsCounted = podsCounted;
+  d.decision = decision;
+  d.explanation = explanation;
+  return d;
 }
 
 function secondPassDecision(input: PerPodMetricInput, usageRatio: number, { newRatio, count }: SecondPass, explanation: Message[]): Decision {
@@ -326,6 +351,7 @@ export const NO_PODS: readonly HpaPodInfo[] = Object.freeze([]);
 /** The totals' groups other than ready and ignored: empty by the totals' contract, and read only. */
 const NO_GROUPS: PodGroup[] = Object.freeze([]) as unknown as PodGroup[];
 const NO_NAMES: string[] = Object.freeze([]) as unknown as string[];
+const totalsGroups: PodGroups = { readyPodCount: 0, groupOf: NO_GROUPS, unready: NO_NAMES, missing: NO_NAMES, ignored: NO_NAMES };
 
 /**
  * resourceUtilizationReplicas from the first pass's totals (HpaMetricsClient.resourceUtilizationTotals):
@@ -335,7 +361,10 @@ export function resourceUtilizationFromTotals(
   input: PerPodMetricInput & { resource: string; targetUtilization: number },
   totals: ResourceUtilizationTotals,
 ): CalcResult<PerPodCalculation> {
-  const groups: PodGroups = { readyPodCount: totals.readyPodCount, groupOf: NO_GROUPS, unready: NO_NAMES, missing: NO_NAMES, ignored: totals.ignored };
+  // One object for every call: the calculation copies its lists out (calculation) and keeps none of it.
+  const groups = totalsGroups;
+  groups.readyPodCount = totals.readyPodCount;
+  groups.ignored = totals.ignored;
   const first = ratioOfTotals(totals.usageTotal, totals.requestTotal, totals.readyPodCount, input.targetUtilization);
   if ('error' in first) return { ok: false, error: first.error };
   return utilizationOutcome(input, groups, first);
@@ -346,14 +375,14 @@ function utilizationOutcome(
   groups: PodGroups,
   first: UtilizationRatio,
 ): CalcResult<PerPodCalculation> {
-  const measured = msg('engine.hpa.utilization', {
-    metric: input.metricLabel,
-    utilization: first.utilization,
-    average: amount(first.rawAverage, input.resource),
-    request: amount(Math.trunc(first.requestTotal / groups.readyPodCount), input.resource),
-    pods: groups.readyPodCount,
-    target: input.targetUtilization,
-  });
+  const measured = utilizationLine(
+    input.metricLabel,
+    first.utilization,
+    amount(first.rawAverage, input.resource),
+    amount(Math.trunc(first.requestTotal / groups.readyPodCount), input.resource),
+    groups.readyPodCount,
+    input.targetUtilization,
+  );
   const outcome = decide(input, groups, first.ratio, utilizationSecondPass, first, groupSummary(groups), measured, first.utilization, input.targetUtilization);
   return calculation(outcome, first.ratio, first.utilization, first.rawAverage, groups, outcome.explanation);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { hpaWithStatus, keysAre, scaledStatus, statusWith } from './statusCopy';
+import { hpaWithStatus, keysAre, samePlainData, scaledStatus, statusUnlessSame, statusWith } from './statusCopy';
 import type { HorizontalPodAutoscaler, HorizontalPodAutoscalerStatus, MetricStatus } from './types';
 
 /** An object with some of `keys` (and sometimes a stranger), in any order, values of any kind. */
@@ -61,6 +61,47 @@ describe('statusCopy: the literals give what the spreads give', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('statusUnlessSame is previous only when it reads as the spread, else that spread', () => {
+    const metrics = [{ type: 'Resource', resource: { name: 'cpu', current: { averageUtilization: 50, averageValue: '100m' } } }] as MetricStatus[];
+    fc.assert(
+      fc.property(
+        fc.oneof(objectOf(STATUS_KEYS), engineStatus),
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom(undefined, metrics),
+        (previous, current, desired, m) => {
+          const p = { ...previous, currentMetrics: previous.currentMetrics === 2 ? metrics : previous.currentMetrics } as unknown as HorizontalPodAutoscalerStatus;
+          const got = statusUnlessSame(p, current, desired, m);
+          const spread = { ...p, currentReplicas: current, desiredReplicas: desired, currentMetrics: m };
+          expectSameAs(got, spread);
+          if (got === p) expect(samePlainData(p, spread)).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+    const steady = { currentReplicas: 2, desiredReplicas: 2, currentMetrics: metrics, conditions: [] };
+    expect(statusUnlessSame(steady, 2, 2, metrics)).toBe(steady);
+    expect(statusUnlessSame(steady, 2, 3, metrics)).not.toBe(steady);
+    expect(statusUnlessSame(steady, 2, 2, [...metrics])).not.toBe(steady);
+  });
+
+  it('samePlainData: equal values with keys in the same order, nested', () => {
+    expect(samePlainData({ a: 1, b: [{ c: 'x' }] }, { a: 1, b: [{ c: 'x' }] })).toBe(true);
+    expect(samePlainData({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);
+    expect(samePlainData({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(samePlainData({ a: 1, b: undefined }, { a: 1 })).toBe(false);
+    expect(samePlainData([1, 2], [1, 2, 3])).toBe(false);
+    expect(samePlainData([1], { 0: 1 })).toBe(false);
+    expect(samePlainData({ a: { b: 1 } }, { a: { b: 2 } })).toBe(false);
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        expect(samePlainData(a, structuredClone(a))).toBe(true);
+        if (samePlainData(a, b)) expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+      }),
+      { numRuns: 300 },
     );
   });
 });

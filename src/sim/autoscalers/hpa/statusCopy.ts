@@ -49,6 +49,25 @@ export function statusWith(
   return { ...previous, currentReplicas, desiredReplicas, currentMetrics };
 }
 
+/**
+ * `previous` itself when it already reads `{ ...previous, currentReplicas, desiredReplicas,
+ * currentMetrics }` (the engine's own shape, these values, the same metrics list), else statusWith:
+ * the steady sync's status is the one it read, and nothing edits a status in place.
+ */
+export function statusUnlessSame(
+  previous: HorizontalPodAutoscalerStatus,
+  currentReplicas: number,
+  desiredReplicas: number,
+  currentMetrics: MetricStatus[] | undefined,
+): HorizontalPodAutoscalerStatus {
+  const same =
+    previous.currentReplicas === currentReplicas &&
+    previous.desiredReplicas === desiredReplicas &&
+    previous.currentMetrics === currentMetrics &&
+    (keysAre(previous, STATUS_KEYS) || keysAre(previous, STATUS_KEYS_SCALED));
+  return same ? previous : statusWith(previous, currentReplicas, desiredReplicas, currentMetrics);
+}
+
 /** `{ ...previous, currentReplicas, desiredReplicas, currentMetrics, lastScaleTime }`. */
 export function scaledStatus(
   previous: HorizontalPodAutoscalerStatus,
@@ -61,4 +80,42 @@ export function scaledStatus(
     return { currentReplicas, desiredReplicas, currentMetrics, conditions: previous.conditions, lastScaleTime };
   }
   return { ...previous, currentReplicas, desiredReplicas, currentMetrics, lastScaleTime };
+}
+
+/**
+ * Whether two pieces of plain data (a status, its metrics) are equal, keys in the same order
+ * included: what serialises the same (-o yaml, checkpoints). Allocates nothing; objects here have
+ * a handful of keys, so the quadratic order check is a few steps.
+ */
+export function samePlainData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const aIsList = Array.isArray(a);
+  if (aIsList !== Array.isArray(b)) return false;
+  if (aIsList) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!samePlainData(x[i], y[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let i = 0;
+  for (const k in x) {
+    if (keyAt(y, i) !== k || !samePlainData(x[k], y[k])) return false;
+    i++;
+  }
+  return keyAt(y, i) === undefined;
+}
+
+function keyAt(o: object, index: number): string | undefined {
+  let i = 0;
+  for (const k in o) if (i++ === index) return k;
+  return undefined;
+}
+
+/** `status` is `previous` key for key (their conditions compared as lists of the same objects). */
+export function sameStatusValues(status: HorizontalPodAutoscalerStatus, previous: HorizontalPodAutoscalerStatus): boolean {
+  return status === previous || samePlainData(status, previous);
 }

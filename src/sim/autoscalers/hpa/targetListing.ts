@@ -175,8 +175,14 @@ function gatherTotals(entry: KeptListing, ledger: PodCpuLedger, totals: Utilizat
   let ready = 0;
   let usageTotal = 0;
   let requestTotal = 0;
+  const options = totals.options;
   for (let i = 0; i < pods.length; i++) {
-    const kind = kinds[i];
+    let kind = kinds[i];
+    // Past its CPU initialization period (the plan's other steps hold while it is kept, and sim
+    // time only moves forward), the pod's group is settled: plan it now rather than ask each sync.
+    if (kind === ASK && pods[i].scheduledMs / 1000 + options.cpuInitializationPeriodSeconds <= options.nowSeconds) {
+      kind = kinds[i] = KIND[settledGroup(pods[i], options)];
+    }
     if (kind === FAILS) return totals.fail();
     if (kind === IGNORED) {
       totals.addIgnored(pods[i].name);
@@ -185,7 +191,7 @@ function gatherTotals(entry: KeptListing, ledger: PodCpuLedger, totals: Utilizat
     const sampleMilli = slotSampleMilli(column, slots[i], resource);
     if (sampleMilli === undefined) return totals.fail();
     // A pod in its initialization period is ready or unready by its metric's window and the time.
-    if (kind === ASK && classifyWorldPod(pods[i], sampleMilli, totals.options) !== 'ready') return totals.fail();
+    if (kind === ASK && classifyWorldPod(pods[i], sampleMilli, options) !== 'ready') return totals.fail();
     ready++;
     usageTotal += sampleMilli;
     requestTotal += requests[i];

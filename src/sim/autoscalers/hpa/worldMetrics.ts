@@ -121,23 +121,43 @@ function allInNamespace(pods: readonly Pod[], namespace: string): boolean {
  * is made per HPA per sync, and its methods then live once on the prototype.
  */
 class WorldMetricsClient implements HpaMetricsClient {
-  private readonly pods: readonly Pod[];
+  private world!: World;
+  private target!: Deployment;
+  private namespace!: string;
+  private pods!: readonly Pod[];
   /** Totals gathered over exactly `pods` while they were listed, if any. */
-  private readonly listedTotals: UtilizationAccumulator | undefined;
+  private listedTotals: UtilizationAccumulator | undefined;
 
   constructor(
-    private readonly world: World,
-    private readonly target: Deployment,
-    private readonly namespace: string,
+    world: World,
+    target: Deployment,
+    namespace: string,
     targetPods: Pod[],
     podsInNamespace: boolean | undefined,
     listedTotals: UtilizationAccumulator | undefined,
   ) {
+    this.fill(world, target, namespace, targetPods, podsInNamespace, listedTotals);
+  }
+
+  /** Serves another sync, as a new client would (listingMetricsClient). */
+  fill(world: World, target: Deployment, namespace: string, targetPods: Pod[], podsInNamespace: boolean | undefined, listedTotals: UtilizationAccumulator | undefined): this {
+    this.world = world;
+    this.target = target;
+    this.namespace = namespace;
     // A Deployment's pods share its namespace, so the filter almost never drops one: copy only when it does.
     // A loop, not every/filter with a callback: V8 did not inline the callback (~2% of medium-hpa).
     const inNamespace = podsInNamespace ?? allInNamespace(targetPods, namespace);
     this.pods = inNamespace ? targetPods : targetPods.filter((p) => p.namespace === namespace);
     this.listedTotals = inNamespace ? listedTotals : undefined;
+    return this;
+  }
+
+  /** Lets go of the sync's world (listingMetricsClient's kept client outlives it). */
+  release(): void {
+    this.world = undefined as never;
+    this.target = undefined as never;
+    this.pods = NO_WORLD_PODS;
+    this.listedTotals = undefined;
   }
 
   private loadState(): LoadState | undefined {
@@ -210,6 +230,31 @@ class WorldMetricsClient implements HpaMetricsClient {
   targetPods(): HpaPodInfo[] {
     return this.pods.map((p) => podInfo(p, undefined, undefined));
   }
+}
+
+const NO_WORLD_PODS: readonly Pod[] = Object.freeze([]);
+
+/**
+ * worldMetricsClient for the engine's own sync (controller.ts), one client refilled per sync
+ * rather than a new one: reconcileHpa reads it during the sync and keeps nothing of it. Valid until
+ * the next call; the controller lets go of it (releaseListingMetricsClient) once the sync is done.
+ */
+let listingClient: WorldMetricsClient | undefined;
+
+export function listingMetricsClient(
+  world: World,
+  target: Deployment,
+  namespace: string,
+  targetPods: Pod[],
+  podsInNamespace: boolean,
+  listedTotals: UtilizationAccumulator | undefined,
+): HpaMetricsClient {
+  if (listingClient === undefined) return (listingClient = new WorldMetricsClient(world, target, namespace, targetPods, podsInNamespace, listedTotals));
+  return listingClient.fill(world, target, namespace, targetPods, podsInNamespace, listedTotals);
+}
+
+export function releaseListingMetricsClient(): void {
+  listingClient?.release();
 }
 
 export function worldMetricsClient(

@@ -80,17 +80,20 @@ export function addCpuSample(
 ): AggregateContainerState {
   if (!(sample.usageMillis >= 0)) return state;
   const next = { ...state, cpuUsage: cloneHistogram(state.cpuUsage) };
-  addCpuSampleInPlace(next, sample, config);
+  addCpuUsageInPlace(next, sample.usageMillis, sample.requestMillis, sample.atSeconds, config);
   return next;
 }
 
-/** addCpuSample into `state` itself, for a state only the recommender's loop holds. */
-export function addCpuSampleInPlace(state: AggregateContainerState, sample: CpuSample, config: AggregationConfig = DEFAULT_AGGREGATION_CONFIG): void {
-  if (!(sample.usageMillis >= 0)) return;
-  const weight = Math.max(sample.requestMillis / 1000, config.minCpuSampleWeight);
-  addSampleInPlace(CPU_HISTOGRAM_OPTIONS, state.cpuUsage, sample.usageMillis / 1000, weight, sample.atSeconds);
-  state.firstSampleSeconds = state.firstSampleSeconds === null ? sample.atSeconds : Math.min(state.firstSampleSeconds, sample.atSeconds);
-  state.lastSampleSeconds = state.lastSampleSeconds === null ? sample.atSeconds : Math.max(state.lastSampleSeconds, sample.atSeconds);
+/**
+ * addCpuSample into `state` itself, for a state only the recommender's loop holds; the sample's
+ * fields as arguments, not an object: the loop feeds hundreds a minute.
+ */
+export function addCpuUsageInPlace(state: AggregateContainerState, usageMillis: number, requestMillis: number, atSeconds: number, config: AggregationConfig = DEFAULT_AGGREGATION_CONFIG): void {
+  if (!(usageMillis >= 0)) return;
+  const weight = Math.max(requestMillis / 1000, config.minCpuSampleWeight);
+  addSampleInPlace(CPU_HISTOGRAM_OPTIONS, state.cpuUsage, usageMillis / 1000, weight, atSeconds);
+  state.firstSampleSeconds = state.firstSampleSeconds === null ? atSeconds : Math.min(state.firstSampleSeconds, atSeconds);
+  state.lastSampleSeconds = state.lastSampleSeconds === null ? atSeconds : Math.max(state.lastSampleSeconds, atSeconds);
   state.totalSamplesCount += 1;
 }
 
@@ -109,16 +112,16 @@ function addMemorySampleInternal(
   isOom: boolean,
   config: AggregationConfig,
 ): AggregateContainerState {
-  if (!acceptsMemorySample(state, sample, isOom)) return state;
+  if (!acceptsMemorySample(state, sample.usageBytes, sample.atSeconds, isOom)) return state;
   const next = { ...state, memoryPeaks: cloneHistogram(state.memoryPeaks) };
-  addMemorySampleInPlace(next, sample, isOom, config);
+  addMemorySampleInPlace(next, sample.usageBytes, sample.atSeconds, isOom, config);
   return next;
 }
 
 /** Out-of-order usage samples are dropped; OOM samples always count. */
-function acceptsMemorySample(state: AggregateContainerState, sample: MemorySample, isOom: boolean): boolean {
-  if (!(sample.usageBytes >= 0)) return false;
-  return isOom || state.lastMemorySampleSeconds === null || sample.atSeconds >= state.lastMemorySampleSeconds;
+function acceptsMemorySample(state: AggregateContainerState, usageBytes: number, atSeconds: number, isOom: boolean): boolean {
+  if (!(usageBytes >= 0)) return false;
+  return isOom || state.lastMemorySampleSeconds === null || atSeconds >= state.lastMemorySampleSeconds;
 }
 
 /**
@@ -126,20 +129,20 @@ function acceptsMemorySample(state: AggregateContainerState, sample: MemorySampl
  * copy of the state per pod sample (and of ~400 buckets at each new peak) was most of what
  * feeding memory cost.
  */
-function addMemorySampleInPlace(state: AggregateContainerState, sample: MemorySample, isOom: boolean, config: AggregationConfig): void {
-  state.lastMemorySampleSeconds = sample.atSeconds;
-  let windowEnd = state.memoryWindowEndSeconds ?? sample.atSeconds;
+function addMemorySampleInPlace(state: AggregateContainerState, usageBytes: number, atSeconds: number, isOom: boolean, config: AggregationConfig): void {
+  state.lastMemorySampleSeconds = atSeconds;
+  let windowEnd = state.memoryWindowEndSeconds ?? atSeconds;
   let addNewPeak = false;
-  if (state.memoryWindowEndSeconds !== null && sample.atSeconds < windowEnd) {
+  if (state.memoryWindowEndSeconds !== null && atSeconds < windowEnd) {
     const oldPeak = maxMemoryPeak(state);
-    if (oldPeak !== 0 && sample.usageBytes > oldPeak) {
+    if (oldPeak !== 0 && usageBytes > oldPeak) {
       subtractSampleInPlace(MEMORY_HISTOGRAM_OPTIONS, state.memoryPeaks, oldPeak, 1, windowEnd);
       addNewPeak = true;
     }
   } else {
     // Move to the window that contains this sample and start a fresh peak.
     const interval = config.memoryAggregationIntervalSeconds;
-    const shift = Math.floor((sample.atSeconds - windowEnd) / interval) * interval + interval;
+    const shift = Math.floor((atSeconds - windowEnd) / interval) * interval + interval;
     windowEnd += shift;
     state.memoryPeakBytes = 0;
     state.oomPeakBytes = 0;
@@ -147,9 +150,9 @@ function addMemorySampleInPlace(state: AggregateContainerState, sample: MemorySa
   }
   state.memoryWindowEndSeconds = windowEnd;
   if (addNewPeak) {
-    addSampleInPlace(MEMORY_HISTOGRAM_OPTIONS, state.memoryPeaks, sample.usageBytes, 1, windowEnd);
-    if (isOom) state.oomPeakBytes = sample.usageBytes;
-    else state.memoryPeakBytes = sample.usageBytes;
+    addSampleInPlace(MEMORY_HISTOGRAM_OPTIONS, state.memoryPeaks, usageBytes, 1, windowEnd);
+    if (isOom) state.oomPeakBytes = usageBytes;
+    else state.memoryPeakBytes = usageBytes;
   }
 }
 
@@ -162,9 +165,9 @@ export function addMemoryPeak(
   return addMemorySampleInternal(state, sample, false, config);
 }
 
-/** addMemoryPeak into `state` itself, for a state only the recommender's loop holds (as addCpuSampleInPlace). */
-export function addMemoryPeakInPlace(state: AggregateContainerState, sample: MemorySample, config: AggregationConfig = DEFAULT_AGGREGATION_CONFIG): void {
-  if (acceptsMemorySample(state, sample, false)) addMemorySampleInPlace(state, sample, false, config);
+/** addMemoryPeak into `state` itself, for a state only the recommender's loop holds (as addCpuUsageInPlace). */
+export function addMemoryUsageInPlace(state: AggregateContainerState, usageBytes: number, atSeconds: number, config: AggregationConfig = DEFAULT_AGGREGATION_CONFIG): void {
+  if (acceptsMemorySample(state, usageBytes, atSeconds, false)) addMemorySampleInPlace(state, usageBytes, atSeconds, false, config);
 }
 
 /** The synthetic sample an OOM kill records: max(used + minBump, used × ratio), truncated to bytes. */

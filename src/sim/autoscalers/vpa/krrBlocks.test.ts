@@ -142,6 +142,15 @@ describe('KRR history sampling', () => {
     expect(big.cpu).toBeInstanceOf(Float64Array);
     expect([...big.cpu]).toEqual([12346, 3_000_000_500]);
     expect(big.mem).toBeInstanceOf(Int32Array);
+    // Each column on its own: here memory is past int32 (below it), CPU is not.
+    world.timeMs = 3 * KRR_STEP_MS;
+    putPod(world, 2, 'b', { cpuMillis: 7, memoryMiB: -3_000_000 });
+    sampleKrrHistory(world, history);
+    const negative = history.frames[2];
+    expect(negative.cpu).toBeInstanceOf(Int32Array);
+    expect([...negative.cpu]).toEqual([12346, 7000]);
+    expect(negative.mem).toBeInstanceOf(Float64Array);
+    expect([...negative.mem]).toEqual([64500, -3_000_000_000]);
   });
 
   it('shares a frame\'s pods with the frame before exactly when the names are the same, and names each pod\'s namespace and Deployment', () => {

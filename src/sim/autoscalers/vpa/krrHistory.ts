@@ -78,7 +78,7 @@ function historyOf(world: World): KrrHistory {
 const PRUNE_EVERY_SECONDS = 3600;
 const INT32_MAX = 2_147_483_647;
 
-let scratch = { picked: new Int32Array(0), cpu: new Float64Array(0), mem: new Float64Array(0) };
+let scratch = { picked: new Int32Array(0), cpu: new Int32Array(0), mem: new Int32Array(0) };
 
 /**
  * The Deployment pods' CPU slots, names, namespaces and Deployments in the world's pod order, kept
@@ -153,18 +153,20 @@ function pickedPods(listing: DeploymentPodSlots, picked: Int32Array, n: number):
 }
 
 /**
- * Thousandths as int32 when they fit (always, for real pods), else as exact doubles. Copied in the
- * same loop that checks the range: `new Int32Array(float64Array)` took V8's generic conversion,
- * ~10× the loop (two columns of 5,000 pods every 75 s were ~3% of the medium-hpa hour).
+ * The columns of a step where some thousandth does not fit an int32 (no real pod's): each column
+ * as int32 if all of its values fit, else as exact doubles.
  */
-function column(values: Float64Array): Int32Array | Float64Array {
-  const out = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v > INT32_MAX || v < -INT32_MAX) return values.slice();
-    out[i] = v;
+function wideColumns(world: World, slots: Int32Array, picked: Int32Array, n: number): { cpu: Int32Array | Float64Array; mem: Int32Array | Float64Array } {
+  const { metricCpuMillis, metricMemoryMiB } = world.podCpu;
+  const cpu = new Float64Array(n);
+  const mem = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const slot = slots[picked[k]];
+    cpu[k] = Math.round(metricCpuMillis[slot] * 1000);
+    mem[k] = Math.round(metricMemoryMiB[slot] * 1000);
   }
-  return out;
+  const fits = (values: Float64Array) => values.every((v) => !(v > INT32_MAX || v < -INT32_MAX));
+  return { cpu: fits(cpu) ? Int32Array.from(cpu) : cpu, mem: fits(mem) ? Int32Array.from(mem) : mem };
 }
 
 /** One step: record every Deployment pod's latest metric; hourly, forget what fell out of the window. */
@@ -174,22 +176,28 @@ export function sampleKrrHistory(world: World, history: KrrHistory): void {
   history.lastSampleMs = world.timeMs;
   // Scratch columns sized for every pod and kept between samples: growing arrays by push to 30,000
   // entries, or allocating fresh buffers each step, costs more than the walk itself. A frame keeps
-  // copies (column(), and the pods only when their names changed).
+  // copies (slices, and the pods only when their names changed).
   const capacity = world.pods.size;
-  if (scratch.cpu.length < capacity) scratch = { picked: new Int32Array(capacity), cpu: new Float64Array(capacity), mem: new Float64Array(capacity) };
+  if (scratch.cpu.length < capacity) scratch = { picked: new Int32Array(capacity), cpu: new Int32Array(capacity), mem: new Int32Array(capacity) };
   const { picked, cpu, mem } = scratch;
   // The metric's figures from the ledger's columns (NaN: no metric), not from each metric object.
   const { metricCpuMillis, metricMemoryMiB } = world.podCpu;
   const listing = deploymentPodSlots(world);
   const slots = listing.slots;
   let n = 0;
+  // Written as int32 in the walk itself (a second pass converting doubles cost as much as the
+  // walk); a value past int32, which no real pod reports, sends the step to wideColumns.
+  let wide = false;
   for (let i = 0; i < slots.length; i++) {
     const slot = slots[i];
     const cpuMillis = metricCpuMillis[slot];
     if (cpuMillis !== cpuMillis) continue;
+    const c = Math.round(cpuMillis * 1000);
+    const m = Math.round(metricMemoryMiB[slot] * 1000);
+    if (c > INT32_MAX || c < -INT32_MAX || m > INT32_MAX || m < -INT32_MAX) wide = true;
     picked[n] = i;
-    cpu[n] = Math.round(cpuMillis * 1000);
-    mem[n] = Math.round(metricMemoryMiB[slot] * 1000);
+    cpu[n] = c;
+    mem[n] = m;
     n++;
   }
   if (prune) pruneHistory(history, now - WINDOW_SECONDS);
@@ -200,7 +208,8 @@ export function sampleKrrHistory(world: World, history: KrrHistory): void {
   if (prev !== undefined && ((whole && wholeListingOf.get(prev) === listing) || sameNames(prev, listing.names, picked, n))) pods = prev;
   else pods = pickedPods(listing, picked, n);
   if (whole) wholeListingOf.set(pods, listing);
-  history.frames.push(Object.freeze({ t: now, pods, cpu: column(cpu.subarray(0, n)), mem: column(mem.subarray(0, n)) }));
+  const columns = wide ? wideColumns(world, slots, picked, n) : { cpu: cpu.slice(0, n), mem: mem.slice(0, n) };
+  history.frames.push(Object.freeze({ t: now, pods, cpu: columns.cpu, mem: columns.mem }));
   compactClosedWindows(history);
 }
 

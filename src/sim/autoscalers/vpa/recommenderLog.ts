@@ -10,6 +10,7 @@ import type { CaLogLine } from '../cluster-autoscaler/types';
 import { metricsServerDown } from '../../faults/state';
 import { podPhase } from '../../lifecycle/phase';
 import { errorS, goJson, goJsonTime, infoS, kref } from './klogS';
+import { RECOMMENDER_RUN_LINE, savedCheckpointLine, SELECTING_VPAS_LINE, usingSelectorLine } from './recommenderLineCache';
 import { VPA_DEFAULTS, type VerticalPodAutoscaler } from './types';
 import { vpaObjects, vpaState, VPA_STATE_KEY, type QueuedOom, type RecommenderProcess, type VpaWorldState } from './worldState';
 
@@ -129,105 +130,153 @@ function deletedSinceLastRun(proc: RecommenderProcess, uids: readonly number[], 
  * moved to another state since, so the informer lists the same pods in the same order, none new and
  * none deleted. In a busy cluster about five runs in six find it so.
  */
-const lastListing = new WeakMap<World, { podsVersion: number; tracked: readonly Pod[]; pods: RecommenderProcess['pods'] }>();
+interface Listing {
+  podsVersion: number;
+  tracked: readonly Pod[];
+  groups: ListedGroups;
+  pods: RecommenderProcess['pods'];
+}
+const lastListing = new WeakMap<World, Listing>();
 
-function loadPods(world: World, proc: RecommenderProcess, out: CaLogLine[]): readonly Pod[] {
-  const register = (pod: Pod) => {
-    for (const key of aggregateKeysOf(pod)) proc.aggregates[key] ??= { createdMs: world.timeMs, lastSampleMs: -1 };
-  };
+/**
+ * AddOrUpdatePod's aggregate states for the pod's containers: a module function, not a closure
+ * made every run (which tsx also names, by a defineProperty each time).
+ */
+function register(world: World, proc: RecommenderProcess, pod: Pod): void {
+  for (const key of aggregateKeysOf(pod)) proc.aggregates[key] ??= { createdMs: world.timeMs, lastSampleMs: -1 };
+}
+
+function loadPods(world: World, proc: RecommenderProcess, out: CaLogLine[]): Listing {
   const kept = lastListing.get(world);
   if (kept !== undefined && kept.podsVersion === world.podsVersion && kept.pods === proc.pods) {
-    if (proc.registerAllPods) for (const p of kept.tracked) register(p);
+    if (proc.registerAllPods) for (const p of kept.tracked) register(world, proc, p);
     proc.registerAllPods = false;
-    return kept.tracked;
+    return kept;
   }
   // The pod informer lists every pod but Pending ones (cluster_feeder.go newPodClients).
-  const tracked: Pod[] = [];
-  const uids: number[] = [];
-  const names: string[] = [];
-  const namespaces: string[] = [];
+  // Sized for every pod and cut to the listed ones after: grown by push, the four lists of ~6,000
+  // were copied at each growth, three times their size in all, at each change of the pods.
+  const size = world.pods.size;
+  const tracked = new Array<Pod>(size);
+  const uids = new Array<number>(size);
+  const names = new Array<string>(size);
+  const namespaces = new Array<string>(size);
+  // What LoadRealTimeMetrics reads of each pod (ListedGroups), taken in this walk while the pod is at hand.
+  const podSlots = new Int32Array(size);
+  const podGroups = new Int32Array(size);
+  const podContainers = new Int32Array(size);
+  const keyLists: (readonly string[])[] = [];
+  const groupIndex = new Map<readonly string[], number>();
+  let last: Pod | undefined;
+  let lastGroup = -1;
+  let n = 0;
   // Pods enter the world in uid order and keep their place, so the list usually ascends.
   let ascending = true;
   for (const p of world.pods.values()) {
     if (p.state === 'Gone' || podPhase(p) === 'Pending') continue;
-    if (uids.length > 0 && p.uid <= uids[uids.length - 1]) ascending = false;
-    tracked.push(p);
-    uids.push(p.uid);
-    names.push(p.name);
-    namespaces.push(p.namespace);
+    if (n > 0 && p.uid <= uids[n - 1]) ascending = false;
+    tracked[n] = p;
+    uids[n] = p.uid;
+    names[n] = p.name;
+    namespaces[n] = p.namespace;
+    // A template's pods mostly come together: the one before's keys when aggregateKeysOf would
+    // answer the same (same container list and owner), without its lookup.
+    const containers = p.spec.containers;
+    let g = lastGroup;
+    if (last === undefined || containers !== last.spec.containers || p.ownerKind === 'None' || p.ownerKind !== last.ownerKind || p.ownerName !== last.ownerName || p.namespace !== last.namespace) {
+      const keys = aggregateKeysOf(p);
+      g = groupIndex.get(keys) ?? keyLists.length;
+      if (g === keyLists.length) {
+        keyLists.push(keys);
+        groupIndex.set(keys, g);
+      }
+    }
+    last = p;
+    lastGroup = g;
+    podSlots[n] = p.cpuSlot;
+    podGroups[n] = g;
+    podContainers[n] = containers.length;
+    n++;
   }
+  tracked.length = n;
+  uids.length = n;
+  names.length = n;
+  namespaces.length = n;
   // AddOrUpdatePod makes the aggregate states of a pod's containers (register); only a pod new to
   // the run, or every pod after a garbage collection removed some, can lack one.
   const deleted = deletedSinceLastRun(proc, uids, ascending, (k) => {
-    if (!proc.registerAllPods) register(tracked[k]);
+    if (!proc.registerAllPods) register(world, proc, tracked[k]);
   });
-  if (proc.registerAllPods) for (const p of tracked) register(p);
+  if (proc.registerAllPods) for (const p of tracked) register(world, proc, p);
   proc.registerAllPods = false;
   for (const id of deleted) out.push(infoS(3, 'cluster_feeder.go:471', 'Deleting Pod', { pod: refOf(id) }));
   proc.pods = { uids, names, namespaces };
-  lastListing.set(world, { podsVersion: world.podsVersion, tracked, pods: proc.pods });
-  return tracked;
+  const groups = groupsInSlotOrder(world.podCpu.next, podSlots, podGroups, podContainers, n, keyLists);
+  const listing = { podsVersion: world.podsVersion, tracked, groups, pods: proc.pods };
+  lastListing.set(world, listing);
+  return listing;
 }
 
 /**
  * The listed pods grouped by their aggregate keys (pods of one template share one key list,
- * aggregateKeysOf), with each pod's container count: kept per listing, which LoadPods keeps while
- * world.podsVersion holds, so a run reads only each pod's metric instead of looking its keys up.
- * A pod's keys and container count stay while it is listed: the VPA's in-place updates replace a
- * container list, never its names.
+ * aggregateKeysOf), with each pod's container count and CPU ledger slot: kept with the listing,
+ * which LoadPods keeps while world.podsVersion holds, so a run reads only each pod's metric columns
+ * instead of looking its keys up. A pod's keys, container count and slot stay while it is listed:
+ * the VPA's in-place updates replace a container list, never its names.
+ *
+ * In ascending slot order, not the listing's: what a run takes from the pods is counts and
+ * maxima, and the columns read in slot order stream through the cache (in the listing's order,
+ * slots reused from removed pods scatter the reads over ~100 kB, each one a miss).
  */
 interface ListedGroups {
+  slots: Int32Array;
   groupOf: Int32Array;
   keyLists: (readonly string[])[];
   containerCounts: Int32Array;
 }
-const groupsOfListing = new WeakMap<readonly Pod[], ListedGroups>();
 
-function listedGroups(tracked: readonly Pod[]): ListedGroups {
-  let groups = groupsOfListing.get(tracked);
-  if (groups === undefined) {
-    const groupOf = new Int32Array(tracked.length);
-    const containerCounts = new Int32Array(tracked.length);
-    const keyLists: (readonly string[])[] = [];
-    const indexOf = new Map<readonly string[], number>();
-    for (let i = 0; i < tracked.length; i++) {
-      const p = tracked[i];
-      const keys = aggregateKeysOf(p);
-      let g = indexOf.get(keys);
-      if (g === undefined) {
-        g = keyLists.length;
-        keyLists.push(keys);
-        indexOf.set(keys, g);
-      }
-      groupOf[i] = g;
-      containerCounts[i] = p.spec.containers.length;
-    }
-    groups = { groupOf, keyLists, containerCounts };
-    groupsOfListing.set(tracked, groups);
+/** The listing's pods `0..n)` (their slots, groups and container counts) in ascending slot order. */
+function groupsInSlotOrder(slotCount: number, podSlots: Int32Array, podGroups: Int32Array, podContainers: Int32Array, n: number, keyLists: (readonly string[])[]): ListedGroups {
+  const bySlot = new Int32Array(slotCount).fill(-1);
+  for (let i = 0; i < n; i++) bySlot[podSlots[i]] = i;
+  const slots = new Int32Array(n);
+  const groupOf = new Int32Array(n);
+  const containerCounts = new Int32Array(n);
+  let j = 0;
+  for (let slot = 0; slot < slotCount; slot++) {
+    const i = bySlot[slot];
+    if (i < 0) continue;
+    slots[j] = slot;
+    groupOf[j] = podGroups[i];
+    containerCounts[j] = podContainers[i];
+    j++;
   }
-  return groups;
+  return { slots, groupOf, keyLists, containerCounts };
 }
 
-function loadRealTimeMetrics(world: World, proc: RecommenderProcess, tracked: readonly Pod[], out: CaLogLine[]): void {
+function loadRealTimeMetrics(world: World, proc: RecommenderProcess, groups: ListedGroups, out: CaLogLine[]): void {
   let containerCount = 0;
   if (metricsServerDown(world)) {
     out.push(errorS('cluster_feeder.go:496', METRICS_UNAVAILABLE, 'Cannot get ContainerMetricsSnapshot from MetricsClient'));
   } else {
     let podMetrics = 0;
-    const { groupOf, keyLists, containerCounts } = listedGroups(tracked);
+    const { groupOf, keyLists, containerCounts, slots } = groups;
     // Each group's newest sample: an aggregate state's last sample time is the latest of its pods'.
     const newest = new Float64Array(keyLists.length).fill(-Infinity);
-    // The pods LoadPods just listed, in the world's order: a pod with a metric is never Gone and
-    // never in the Pending phase (the lifecycle has no way back there; checkInvariants holds it).
-    // An indexed loop: this runs once a minute, too seldom for V8 to optimize it early, and
-    // for...of over the world's pods allocated an iterator result per pod until then.
-    for (let i = 0; i < tracked.length; i++) {
-      const metric = tracked[i].metric;
-      if (metric === null) continue;
+    // The pods LoadPods just listed: a pod with a metric is never Gone and never in the Pending
+    // phase (the lifecycle has no way back there; checkInvariants holds it). Read from the CPU ledger's columns, not from 5,000 pods and their metric objects scattered in
+    // memory: the CPU column is NaN exactly when the pod has no metric (checkInvariants holds it),
+    // and a metric's timestamp is its slot's last scrape, which metrics-server writes with it.
+    const { metricCpuMillis, scrapeMs } = world.podCpu;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
+      const cpuMillis = metricCpuMillis[slot];
+      if (cpuMillis !== cpuMillis) continue;
       podMetrics++;
       containerCount += containerCounts[i];
       const g = groupOf[i];
-      if (metric.timestampMs > newest[g]) newest[g] = metric.timestampMs;
+      const at = scrapeMs[slot];
+      if (at > newest[g]) newest[g] = at;
     }
     for (let g = 0; g < keyLists.length; g++) {
       const at = newest[g];
@@ -276,7 +325,7 @@ function maintainCheckpoints(world: World, proc: RecommenderProcess, out: CaLogL
   for (const o of vpaObjects(world)) {
     const ns = vpaNamespace(o.vpa);
     for (const container of Object.keys(o.containers).sort()) {
-      out.push(infoS(3, 'checkpoint_writer.go:114', 'Saved checkpoint for VPA', { vpa: kref(ns, o.vpa.metadata.name), container }));
+      out.push(savedCheckpointLine(o, container));
       const name = `${o.vpa.metadata.name}-${container}`;
       if (!proc.checkpoints.some((c) => c.namespace === ns && c.name === name)) proc.checkpoints.push({ namespace: ns, name, vpa: o.vpa.metadata.name });
     }
@@ -327,19 +376,19 @@ function collectAggregates(world: World, proc: RecommenderProcess, tracked: read
  * recommendations (`withoutRecommendation`: the VPAs this run gave none).
  */
 export function recommenderRunLines(world: World, proc: RecommenderProcess, withoutRecommendation: ReadonlySet<string>): CaLogLine[] {
-  const out: CaLogLine[] = [infoS(3, 'recommender.go:148', 'Recommender Run')];
+  const out: CaLogLine[] = [RECOMMENDER_RUN_LINE];
   const objs = vpaObjects(world);
-  out.push(infoS(3, 'cluster_feeder.go:381', 'Start selecting the vpaCRDs.'), infoS(3, 'cluster_feeder.go:422', 'Fetching VPAs', { count: objs.length }));
+  out.push(SELECTING_VPAS_LINE, infoS(3, 'cluster_feeder.go:422', 'Fetching VPAs', { count: objs.length }));
   for (const o of objs) {
     const target = targetSelector(world, o.vpa);
     if ('error' in target) out.push(errorS('cluster_feeder.go:615', target.error, "Cannot get target selector from VPA's targetRef"));
-    out.push(infoS(4, 'cluster_feeder.go:432', 'Using selector', { selector: 'selector' in target ? target.selector : '', vpa: kref(vpaNamespace(o.vpa), o.vpa.metadata.name) }));
+    out.push(usingSelectorLine(o, 'selector' in target ? target.selector : ''));
   }
   const ids = objs.map((o) => vpaId(o.vpa));
   for (const id of proc.vpas) if (!ids.includes(id)) out.push(infoS(3, 'cluster_feeder.go:450', 'Deleting VPA', { vpa: refOf(id) }));
   proc.vpas = ids;
-  const tracked = loadPods(world, proc, out);
-  loadRealTimeMetrics(world, proc, tracked, out);
+  const { tracked, groups } = loadPods(world, proc, out);
+  loadRealTimeMetrics(world, proc, groups, out);
   out.push(infoS(3, 'recommender.go:158', 'ClusterState is tracking', { pods: tracked.length, vpas: objs.length }));
   recordRecommendations(world, proc, withoutRecommendation, out);
   maintainCheckpoints(world, proc, out);

@@ -6,10 +6,10 @@
  */
 import type { Pod, World } from '../../core/types';
 import { podIsActive } from '../../lifecycle/apply';
-import { podPhase } from '../../lifecycle/phase';
 import type { OomKill } from '../../load/workloadModel';
 import { deploymentPods } from '../../resources/workloadKinds';
-import { addCpuSampleInPlace, addMemoryPeakInPlace, emptyAggregateState, recordOom } from './aggregateState';
+import { addCpuUsageInPlace, addMemoryUsageInPlace, emptyAggregateState, recordOom, type AggregateContainerState } from './aggregateState';
+import { RUNNING, targetListing, type TargetListing } from './recommenderTargets';
 import { mergeConditions, recommend } from './recommender';
 import { BYTES_PER_MIB, type VerticalPodAutoscaler } from './types';
 import { stepObjectMachine } from './machineState';
@@ -27,50 +27,40 @@ export function targetPods(world: World, vpa: VerticalPodAutoscaler): Pod[] {
   return deploymentPods(world, d).filter(podIsActive);
 }
 
-/** A container's share of its pod's usage (metrics are per pod): its share of the pod's requests. */
-interface ContainerShare {
-  name: string;
-  cpu: number;
-  memory: number;
-}
-
-/** Shares per container list: a list is shared by every pod of a template and replaced, never edited. */
-const sharesByContainers = new WeakMap<Pod['spec']['containers'], readonly ContainerShare[]>();
-
-export function containerShares(pod: Pod): readonly ContainerShare[] {
-  const cs = pod.spec.containers;
-  const known = sharesByContainers.get(cs);
-  if (known !== undefined) return known;
-  const cpuTotal = cs.reduce((a, c) => a + c.requests.cpuMillis, 0);
-  const memTotal = cs.reduce((a, c) => a + c.requests.memoryMiB, 0);
-  const shares = cs.map((c) => ({
-    name: c.name,
-    cpu: cpuTotal > 0 ? c.requests.cpuMillis / cpuTotal : 1 / cs.length,
-    memory: memTotal > 0 ? c.requests.memoryMiB / memTotal : 1 / cs.length,
-  }));
-  sharesByContainers.set(cs, shares);
-  return shares;
-}
-
-function feedSamples(world: World, obj: VpaObjectState, pods: Pod[]): void {
-  for (const pod of pods) {
-    // The recommender's informer lists no Pending pod (cluster_feeder.go:168-172), so only a listed
-    // pod's containers get aggregate states (LoadPods → AddOrUpdateContainer): a container seen only
-    // in Pending pods neither takes a share of the pod minimum nor hides NoPodsMatched.
-    if (podPhase(pod) === 'Pending') continue;
-    for (const c of pod.spec.containers) obj.containers[c.name] ??= emptyAggregateState();
-    const m = pod.metric;
-    if (!m || (pod.state !== 'Running' && pod.state !== 'Ready')) continue;
+function feedSamples(world: World, obj: VpaObjectState, listing: TargetListing): void {
+  const { slots, names, flags, feedOf, feeds } = listing;
+  // The recommender's informer lists no Pending pod (cluster_feeder.go:168-172), so only a listed
+  // pod's containers get aggregate states (LoadPods → AddOrUpdateContainer): a container seen only
+  // in Pending pods neither takes a share of the pod minimum nor hides NoPodsMatched. The listing's
+  // container lists come in the order listed pods first have them, as the states were made pod by pod.
+  const states: AggregateContainerState[][] = [];
+  for (const feed of feeds) {
+    const own: AggregateContainerState[] = [];
+    for (const name of feed.names) own.push((obj.containers[name] ??= emptyAggregateState()));
+    states.push(own);
+  }
+  // A pod's metric from the CPU ledger's columns: NaN exactly when it has none, and its timestamp
+  // is the slot's last scrape (metrics-server writes them together; checkInvariants holds the first).
+  const { metricCpuMillis, metricMemoryMiB, scrapeMs } = world.podCpu;
+  const fed = obj.lastSampleMs;
+  for (let i = 0; i < slots.length; i++) {
+    if ((flags[i] & RUNNING) === 0) continue;
+    const slot = slots[i];
+    const cpuMillis = metricCpuMillis[slot];
+    if (cpuMillis !== cpuMillis) continue;
+    const timestampMs = scrapeMs[slot];
+    const name = names[i];
     // Only a sample newer than the last one fed counts, as upstream skips repeated scrapes.
-    if ((obj.lastSampleMs[pod.name] ?? -1) >= m.timestampMs) continue;
-    obj.lastSampleMs[pod.name] = m.timestampMs;
-    const at = m.timestampMs / 1000;
-    for (const share of containerShares(pod)) {
-      const spec = pod.spec.containers.find((c) => c.name === share.name)!;
-      // The loop owns these states (created here, copied by checkpoints): the CPU sample goes in place.
-      const state = obj.containers[share.name];
-      addCpuSampleInPlace(state, { usageMillis: m.cpuMillis * share.cpu, requestMillis: spec.requests.cpuMillis, atSeconds: at });
-      addMemoryPeakInPlace(state, { usageBytes: Math.round(m.memoryMiB * share.memory * BYTES_PER_MIB), atSeconds: at });
+    if ((fed[name] ?? -1) >= timestampMs) continue;
+    fed[name] = timestampMs;
+    const at = timestampMs / 1000;
+    const memoryMiB = metricMemoryMiB[slot];
+    const feed = feeds[feedOf[i]];
+    const own = states[feedOf[i]];
+    // The loop owns these states (created here, copied by checkpoints): samples go in place.
+    for (let k = 0; k < own.length; k++) {
+      addCpuUsageInPlace(own[k], cpuMillis * feed.cpuShare[k], feed.requestCpuMillis[feed.firstOfName[k]], at);
+      addMemoryUsageInPlace(own[k], Math.round(memoryMiB * feed.memoryShare[k] * BYTES_PER_MIB), at);
     }
   }
   // Only a pod removed since the last pruning can have left a name behind, and a removal bumps
@@ -84,8 +74,10 @@ function feedSamples(world: World, obj: VpaObjectState, pods: Pod[]): void {
 /** Each VPA's sample times (a world's own object: a checkpoint copy starts unpruned) by the podsVersion they were last pruned at. */
 const prunedAt = new WeakMap<Record<string, number>, number>();
 
-function recordChart(world: World, obj: VpaObjectState, pods: Pod[]): void {
+function recordChart(world: World, obj: VpaObjectState, listing: TargetListing): void {
   const recs = obj.vpa.status?.recommendation?.containerRecommendations ?? [];
+  const { slots, flags, feedOf, feeds } = listing;
+  const { metricCpuMillis, metricMemoryMiB } = world.podCpu;
   for (const r of recs) {
     // Means over the running pods that have the container (usage: those with a metric), summed in pod order.
     let count = 0;
@@ -94,18 +86,20 @@ function recordChart(world: World, obj: VpaObjectState, pods: Pod[]): void {
     let measured = 0;
     let usageCpu = 0;
     let usageMemory = 0;
-    for (const p of pods) {
-      if (p.state !== 'Running' && p.state !== 'Ready') continue;
-      const c = p.spec.containers.find((x) => x.name === r.containerName);
-      if (!c) continue;
+    for (let i = 0; i < slots.length; i++) {
+      if ((flags[i] & RUNNING) === 0) continue;
+      const feed = feeds[feedOf[i]];
+      const k = feed.names.indexOf(r.containerName);
+      if (k < 0) continue;
       count++;
-      requestCpu += c.requests.cpuMillis;
-      requestMemory += c.requests.memoryMiB;
-      if (!p.metric) continue;
-      const share = containerShares(p).find((s) => s.name === r.containerName)!;
+      requestCpu += feed.requestCpuMillis[k];
+      requestMemory += feed.requestMemoryMiB[k];
+      const slot = slots[i];
+      const cpuMillis = metricCpuMillis[slot];
+      if (cpuMillis !== cpuMillis) continue;
       measured++;
-      usageCpu += p.metric.cpuMillis * share.cpu;
-      usageMemory += p.metric.memoryMiB * share.memory;
+      usageCpu += cpuMillis * feed.cpuShare[k];
+      usageMemory += metricMemoryMiB[slot] * feed.memoryShare[k];
     }
     obj.chart.push({
       t: world.timeMs / 1000,
@@ -133,8 +127,9 @@ function round(x: number): number {
 /** One recommender pass over one VPA: false when it gave no recommendation. */
 export function runRecommenderFor(world: World, obj: VpaObjectState): boolean {
   const nowSeconds = world.timeMs / 1000;
-  const pods = targetPods(world, obj.vpa);
-  feedSamples(world, obj, pods);
+  const ref = obj.vpa.spec.targetRef;
+  const listing = targetListing(world, ref.kind, ref.name, obj.vpa.metadata.namespace ?? 'default');
+  feedSamples(world, obj, listing);
   const result = recommend(obj.containers, obj.vpa.spec, nowSeconds);
   const previous = obj.vpa.status?.conditions ?? [];
   const provided = result.recommendation.containerRecommendations.length > 0;
@@ -143,7 +138,7 @@ export function runRecommenderFor(world: World, obj: VpaObjectState): boolean {
     conditions: mergeConditions(previous, result.conditions),
   };
   obj.explanation = result.details.flatMap((d) => d.explanation.map((line) => msg('engine.vpa.container', { container: d.recommendation.containerName, line })));
-  recordChart(world, obj, pods);
+  recordChart(world, obj, listing);
   stepObjectMachine(obj, { type: 'RECOMMENDER_RAN', hasRecommendation: obj.vpa.status.recommendation !== undefined });
   return provided;
 }
