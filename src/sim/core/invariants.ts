@@ -57,6 +57,8 @@ export function checkInvariants(world: World): string[] {
     const columns = [world.podCpu.metricCpuMillis[s], world.podCpu.metricMemoryMiB[s]];
     const metric = pod.metric ? [pod.metric.cpuMillis, pod.metric.memoryMiB] : [NaN, NaN];
     if (!Object.is(columns[0], metric[0]) || !Object.is(columns[1], metric[1])) problems.push(`pod ${pod.name}'s metric columns hold ${columns.join(', ')}, but its metric ${metric.join(', ')}`);
+    // The VPA recommender reads a sample's time from the ledger's scrape column.
+    if (pod.metric && pod.metric.timestampMs !== world.podCpu.scrapeMs[s]) problems.push(`pod ${pod.name}'s metric was taken at ${pod.metric.timestampMs} ms, but its slot was last scraped at ${world.podCpu.scrapeMs[s]} ms`);
     // Readers that list only pods past the Pending phase (the VPA recommender's) rely on it.
     if (pod.metric && podPhase(pod) === 'Pending') problems.push(`pod ${pod.name} is ${pod.state} (phase Pending) but has a metric`);
     const ready = pod.conditions.find((c) => c.type === 'Ready');
