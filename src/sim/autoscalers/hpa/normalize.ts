@@ -8,6 +8,7 @@ import type { HPAScalingRules, HorizontalPodAutoscalerBehavior } from './types';
 import { msg, type Message } from '../../core/message';
 import { maxOf } from '../../core/arrays';
 import { windowNoHigherLines, windowNoHigherText } from './calculationText';
+import { clampLegacy, scanLegacyWindow } from './legacyNormalization';
 
 export interface TimestampedRecommendation {
   replicas: number;
@@ -63,22 +64,6 @@ export function stabilizeLegacy(
   return { stabilized, recommendations: storeRecommendation(recommendations, oldIndex, { replicas: proposal, timestampSeconds: nowSeconds }) };
 }
 
-/** The legacy window's scan, one object for every call (normalizeLegacy runs once per sync): read it before the next scan. */
-const legacyScan = { stabilized: 0, oldIndex: -1 };
-
-function scanLegacyWindow(recommendations: readonly TimestampedRecommendation[], proposal: number, cutoff: number): typeof legacyScan {
-  let stabilized = proposal;
-  let oldIndex = -1;
-  for (let i = 0; i < recommendations.length; i++) {
-    const rec = recommendations[i];
-    if (rec.timestampSeconds < cutoff) oldIndex = i;
-    else if (rec.replicas > stabilized) stabilized = rec.replicas;
-  }
-  legacyScan.stabilized = stabilized;
-  legacyScan.oldIndex = oldIndex;
-  return legacyScan;
-}
-
 /** Clamp without behavior: [min, min(max, max(2×current, 4))]. */
 export function convertDesiredReplicasLegacy(
   currentReplicas: number,
@@ -88,24 +73,6 @@ export function convertDesiredReplicasLegacy(
 ): { replicas: number; reason: LimitReason } {
   const { replicas, reason } = clampLegacy(currentReplicas, desiredReplicas, minReplicas, maxReplicas);
   return { replicas, reason };
-}
-
-/** convertDesiredReplicasLegacy into one object for every call (read it before the next). */
-const legacyClamp: { replicas: number; reason: LimitReason } = { replicas: 0, reason: 'DesiredWithinRange' };
-
-function clampLegacy(currentReplicas: number, desiredReplicas: number, minReplicas: number, maxReplicas: number): typeof legacyClamp {
-  const scaleUpLimit = Math.max(2 * currentReplicas, 4);
-  const maxAllowed = maxReplicas > scaleUpLimit ? scaleUpLimit : maxReplicas;
-  const upReason: LimitReason = maxReplicas > scaleUpLimit ? 'ScaleUpLimit' : 'TooManyReplicas';
-  if (desiredReplicas < minReplicas) return clamped(minReplicas, 'TooFewReplicas');
-  if (desiredReplicas > maxAllowed) return clamped(maxAllowed, upReason);
-  return clamped(desiredReplicas, 'DesiredWithinRange');
-}
-
-function clamped(replicas: number, reason: LimitReason): typeof legacyClamp {
-  legacyClamp.replicas = replicas;
-  legacyClamp.reason = reason;
-  return legacyClamp;
 }
 
 export interface BehaviorStabilization {
