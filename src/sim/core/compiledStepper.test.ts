@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assign, createMachine, not, setup, transition, type AnyStateMachine } from 'xstate';
-import { compileStepper } from './compiledStepper';
+import { compileStepper, stepStored, type CompiledStep } from './compiledStepper';
 import { vpaMachine, stepVpaPersisted, type VpaMachineContext, type VpaMachineEvent, type VpaStateName } from '../autoscalers/vpa/vpaMachine';
 import { kedaMachine, stepKedaPersisted, type KedaMachineContext, type KedaMachineEvent, type KedaStateName } from '../autoscalers/keda/kedaMachine';
 import type { ExecutorPhase } from '../autoscalers/keda/executor';
@@ -163,5 +163,27 @@ describe('the compiler throws for what it does not reproduce', () => {
   it('the same small machine without the entry action compiles (the rejection is about the entry action)', () => {
     const m = base.createMachine({ id: 'm', initial: 'a', context: { n: 0 }, states: { a: { on: { E: { target: 'b', actions: 'inc' } } }, b: {} } });
     expect(compileStepper(m)('a', { n: 1 }, { type: 'E' })).toEqual({ value: 'b', context: { n: 2 } });
+  });
+});
+
+describe('stepStored', () => {
+  const base = setup({ types: { context: {} as { n: number }, events: {} as { type: 'INC' } | { type: 'GO' } }, actions: { inc: assign(({ context }) => ({ n: context.n + 1 })) } });
+  const machine = base.createMachine({ id: 'm', initial: 'a', context: { n: 0 }, states: { a: { on: { INC: { actions: 'inc' }, GO: 'b' } }, b: {} } });
+  const step = compileStepper(machine);
+
+  it('gives the next stored form a context of its own, whether or not an assign ran', () => {
+    const stored = { value: 'a', context: { n: 1 } };
+    const assigned = stepStored(step, stored, { type: 'INC' });
+    expect(assigned).toEqual({ value: 'a', context: { n: 2 } });
+    const moved = stepStored(step, stored, { type: 'GO' });
+    expect(moved).toEqual({ value: 'b', context: { n: 1 } });
+    expect(moved.context).not.toBe(stored.context);
+    expect(stored.context).toEqual({ n: 1 });
+  });
+
+  it("keeps the context an assign made rather than copying it again", () => {
+    const made = { n: 7 };
+    const fake = (() => ({ value: 'a', context: made })) as unknown as CompiledStep<typeof machine>;
+    expect(stepStored(fake, { value: 'a', context: { n: 6 } }, { type: 'INC' }).context).toBe(made);
   });
 });
