@@ -1,4 +1,4 @@
-import type { LoadSpec, PodMetric, World } from '../core/types';
+import type { LoadSpec, Pod, PodMetric, World } from '../core/types';
 import { metricsServerDown } from '../faults/state';
 import { IDLE_CPU_MILLIS, inflightMemoryByTarget } from '../load/loadModel';
 import { readyIndex } from '../load/readyIndex';
@@ -66,6 +66,14 @@ interface ScrapePass {
   down: boolean;
 }
 
+/** No sample: the pod has none, and the next scrape that sees it running starts a new window. */
+function clearSample(world: World, pod: Pod, slot: number): void {
+  pod.metric = null;
+  world.podCpu.metricCpuMillis[slot] = NaN;
+  world.podCpu.metricMemoryMiB[slot] = NaN;
+  world.podCpu.scrapeMs[slot] = -1;
+}
+
 /**
  * Samples the roster's pods in order. An OOM kill changes the killed pod and nothing the others'
  * samples depend on (their state, template, limit, load): the pass goes on over the same roster,
@@ -82,10 +90,7 @@ function scrapeRosterPods(world: World, roster: ScrapeRoster, pass: ScrapePass):
     const pod = pods[i];
     const slot = slots[i];
     if (kind === STOPPED) {
-      pod.metric = null;
-      metricCpuMillis[slot] = NaN;
-      metricMemoryMiB[slot] = NaN;
-      scrapeMs[slot] = -1;
+      clearSample(world, pod, slot);
       pod.memoryMiB = 0;
       continue;
     }
@@ -102,10 +107,7 @@ function scrapeRosterPods(world: World, roster: ScrapeRoster, pass: ScrapePass):
     const memoryLimit = limitMiB[i];
     if (memoryLimit > 0 && memoryMiB > memoryLimit && killIfOverMemoryLimit(world, pod)) continue;
     if (down) {
-      pod.metric = null;
-      metricCpuMillis[slot] = NaN;
-      metricMemoryMiB[slot] = NaN;
-      scrapeMs[slot] = -1;
+      clearSample(world, pod, slot);
       continue;
     }
     const last = scrapeMs[slot];
